@@ -1,0 +1,107 @@
+//! Batches: a JSON array or JSON Lines of assessments, evaluated record by record.
+//!
+//! A bad record never stops the batch: it is reported by index and id with all its
+//! errors, and every good record is still evaluated, in input order.
+
+use crate::decision::Decision;
+use crate::decode::decode_assessment;
+use crate::error::{ErrorCode, InputError, InputErrors};
+use crate::level::Options;
+use crate::limits::{MAX_BATCH_RECORDS, MAX_RECORD_BYTES};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
+
+/// A record of a batch that could not be evaluated.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RejectedRecord {
+    /// Position in the batch, from 0 (for JSON Lines: the line number minus one).
+    pub index: usize,
+    /// The record's `id`, when it could be read.
+    pub id: Option<String>,
+    /// Every problem found.
+    pub errors: Vec<InputError>,
+}
+
+/// One record's result in a batch.
+#[derive(Debug, Clone, PartialEq)]
+pub enum BatchItem {
+    /// Evaluated.
+    Decision(Box<Decision>),
+    /// Rejected, with its errors.
+    Rejected(RejectedRecord),
+}
+
+/// Best effort: the `id` of a record that failed validation, for the report.
+fn salvage_id(json: &str) -> Option<String> {
+    #[derive(Deserialize)]
+    struct IdOnly {
+        id: Option<serde_json::Value>,
+    }
+    match serde_json::from_str::<IdOnly>(json).ok()?.id? {
+        serde_json::Value::String(id) => Some(id),
+        other => Some(other.to_string()),
+    }
+}
+
+/// Evaluates one record's JSON text, as a batch item.
+pub fn evaluate_record_text(index: usize, json: &str, options: &Options) -> BatchItem {
+    let result = decode_assessment(json).and_then(|assessment| crate::evaluate(&assessment, options));
+    match result {
+        Ok(decision) => BatchItem::Decision(Box::new(decision)),
+        Err(errors) => BatchItem::Rejected(RejectedRecord { index, id: salvage_id(json), errors: errors.0 }),
+    }
+}
+
+/// Evaluates a JSON array of assessments. Fails as a whole only when the text is not a
+/// JSON array or holds more than [`MAX_BATCH_RECORDS`] records.
+pub fn evaluate_json_array(json: &str, options: &Options) -> Result<Vec<BatchItem>, InputErrors> {
+    let records: Vec<&RawValue> = serde_json::from_str(json).map_err(|error| {
+        InputErrors::one(InputError::new(
+            ErrorCode::InvalidJson,
+            "",
+            format!("Dữ liệu phải là một mảng JSON các hồ sơ đánh giá: {error}"),
+            format!("the input must be a JSON array of assessments: {error}"),
+        ))
+    })?;
+    if records.len() > MAX_BATCH_RECORDS {
+        return Err(InputErrors::one(InputError::new(
+            ErrorCode::TooLarge,
+            "",
+            format!("{} hồ sơ, vượt giới hạn {MAX_BATCH_RECORDS} của một lô; hãy dùng JSON Lines", records.len()),
+            format!("{} records, over the batch limit of {MAX_BATCH_RECORDS}; use JSON Lines", records.len()),
+        )));
+    }
+    Ok(records
+        .iter()
+        .enumerate()
+        .map(|(index, raw)| evaluate_record_text(index, raw.get(), options))
+        .collect())
+}
+
+/// Evaluates one JSON Lines line (blank lines are skipped by the caller).
+pub fn evaluate_json_line(index: usize, line: &str, options: &Options) -> BatchItem {
+    if line.len() > MAX_RECORD_BYTES {
+        return BatchItem::Rejected(RejectedRecord {
+            index,
+            id: None,
+            errors: vec![InputError::new(
+                ErrorCode::TooLarge,
+                "",
+                format!("Dòng dài {} byte, vượt giới hạn {MAX_RECORD_BYTES}", line.len()),
+                format!("the line is {} bytes, over the limit of {MAX_RECORD_BYTES}", line.len()),
+            )],
+        });
+    }
+    evaluate_record_text(index, line, options)
+}
+
+/// Evaluates JSON Lines text: one assessment per non-blank line.
+pub fn evaluate_json_lines(text: &str, options: &Options) -> Vec<BatchItem> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, line)| !line.trim().is_empty())
+        .map(|(index, line)| evaluate_json_line(index, line, options))
+        .collect()
+}

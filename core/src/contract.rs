@@ -1,0 +1,372 @@
+//! The interchange contract, version 1 (`spec/contract.md`): the assessment record as
+//! it travels in JSON.
+//!
+//! These types only carry the shape. [`crate::validate`] turns an [`Assessment`] into a
+//! [`crate::model::Subject`]-based record with exact points and dates, reporting every
+//! problem at once. Unknown fields are caught by [`crate::decode`], which reports each
+//! one with its path; deserializing these types directly with serde skips that check.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// Version of the interchange contract these types implement.
+pub const CONTRACT_VERSION: u32 = 1;
+
+/// One assessment: a subject, a period and the facts of that period.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct Assessment {
+    /// The caller's id, echoed in the decision.
+    pub id: String,
+    /// The period evaluated.
+    pub period: PeriodInput,
+    /// Evaluation day (`YYYY-MM-DD`); default the period's last day.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<String>,
+    /// `qd366`, `qd124` or `qd132`; default the regime in force on the period's last day.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub regime: Option<String>,
+    /// Who is assessed.
+    pub subject: SubjectInput,
+    /// QĐ 366 points.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub score: Option<ScoreInput>,
+    /// Task counts: own tasks for a member; the unit(s) led for a leader or a collective.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tasks: Option<TasksInput>,
+    /// Shortcomings identified at the previous review, and how many are fixed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shortcomings: Option<ShortcomingsInput>,
+    /// Sick and maternity leave in the period.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub leave: Option<LeaveInput>,
+    /// Discipline records.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub discipline: Vec<DisciplineInput>,
+    /// Conclusions of the competent level.
+    #[serde(default, skip_serializing_if = "Conclusions::is_empty")]
+    pub conclusions: Conclusions,
+    /// Facts for a leader's triggers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub leader: Option<LeaderInput>,
+    /// Facts for a collective's conditions and triggers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub collective: Option<CollectiveInput>,
+    /// Mitigation claimed.
+    #[serde(default, skip_serializing_if = "Mitigation::is_empty")]
+    pub mitigation: Mitigation,
+    /// State of the procedure.
+    #[serde(default, skip_serializing_if = "Procedure::is_empty")]
+    pub procedure: Procedure,
+    /// Group for the Excellent quota.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quota_group: Option<String>,
+}
+
+/// `{year}`, `{year, quarter}` or `{from, to}`.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct PeriodInput {
+    /// Calendar year.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year: Option<i32>,
+    /// Quarter 1–4 of `year`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quarter: Option<u32>,
+    /// First day (`YYYY-MM-DD`), with `to`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<String>,
+    /// Last day (`YYYY-MM-DD`), with `from`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<String>,
+}
+
+/// The kind of subject (rules-qd366 §2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum SubjectKind {
+    /// Individual without a leadership post (PL 4), or outside the political system (PL 5).
+    Member,
+    /// Individual holding a leadership or management post (PL 3), or centrally managed (PL 2).
+    Leader,
+    /// A collective (PL 1).
+    Collective,
+}
+
+/// The sub-kind of a collective.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum CollectiveKind {
+    /// Leadership or management collective (tập thể lãnh đạo, quản lý).
+    Leadership,
+    /// Party committee (cấp ủy).
+    PartyCommittee,
+    /// Party organisation (đảng bộ, chi bộ).
+    PartyOrganisation,
+    /// Organisation, agency or unit.
+    Agency,
+}
+
+/// Party status of an individual.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum PartyStatus {
+    /// Takes part in party activities.
+    #[default]
+    Active,
+    /// Exempted from work and party activities.
+    Exempted,
+    /// Party activities suspended.
+    Suspended,
+}
+
+/// Who is assessed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct SubjectInput {
+    /// `member`, `leader` or `collective`.
+    pub kind: SubjectKind,
+    /// Member only: false for a party member outside the political system (PL 5). Default true.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub in_political_system: Option<bool>,
+    /// Leader only: true for a cadre managed by the Central Committee, Politburo or Secretariat (PL 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub centrally_managed: Option<bool>,
+    /// Collective only: its sub-kind.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub collective_kind: Option<CollectiveKind>,
+    /// Individual only; default `active`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub party_status: Option<PartyStatus>,
+    /// Individual only: the day of admission to the party (`YYYY-MM-DD`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub admitted_on: Option<String>,
+    /// Collective only: the day it was established (`YYYY-MM-DD`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub established_on: Option<String>,
+    /// Individual only: temporary party activity at another chi bộ (HD 43 §7.6).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub temporary_activity: Option<TemporaryActivity>,
+}
+
+/// Temporary party activity at another chi bộ (sinh hoạt đảng tạm thời).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct TemporaryActivity {
+    /// The chi bộ of temporary activity.
+    pub unit: String,
+    /// Whether its written comment was received.
+    #[serde(default)]
+    pub comment_received: bool,
+}
+
+/// QĐ 366 points: the general criteria (0–30) and task results (0–70), at most two decimals.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct ScoreInput {
+    /// General criteria, 0–30.
+    pub general: serde_json::Number,
+    /// Task results, 0–70.
+    pub task_results: serde_json::Number,
+}
+
+/// Task counts for the period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct TasksInput {
+    /// Tasks assigned (`n`).
+    pub assigned: u32,
+    /// Tasks completed (`c`).
+    pub completed: u32,
+    /// Completed on time with the required quality (`o`).
+    pub on_time: u32,
+    /// Completed above requirement (`x`).
+    pub exceeded: u32,
+    /// Rated not completed (`f`); default `assigned − completed`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub not_completed: Option<u32>,
+}
+
+/// Shortcomings identified at the previous review.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct ShortcomingsInput {
+    /// How many were identified.
+    pub identified: u32,
+    /// How many of them are fixed.
+    pub fixed: u32,
+}
+
+/// Leave in the period.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct LeaveInput {
+    /// Months of sick leave (at most two decimals).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sick_months: Option<serde_json::Number>,
+    /// Maternity leave in the period.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub maternity: bool,
+}
+
+/// A form of party discipline (QĐ 69-QĐ/TW).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum DisciplineForm {
+    /// Khiển trách.
+    Reprimand,
+    /// Cảnh cáo.
+    Warning,
+    /// Cách chức (individuals).
+    Removal,
+    /// Khai trừ (individuals).
+    Expulsion,
+    /// Giải tán (organisations).
+    Dissolution,
+}
+
+/// One discipline decision.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct DisciplineInput {
+    /// The form of discipline.
+    pub form: DisciplineForm,
+    /// The day it was decided (`YYYY-MM-DD`).
+    pub decided_on: String,
+    /// Whether the violation is tied to official duties; default true.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duty_related: Option<bool>,
+    /// The violation happened at the subject's previous unit.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub at_previous_unit: bool,
+    /// Already counted in an earlier period (one violation is counted once).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub counted_before: bool,
+    /// For a collective: the member of the collective who was disciplined.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub member_id: Option<String>,
+}
+
+/// Conclusions of the competent level.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct Conclusions {
+    /// Concluded to show degradation (suy thoái, "tự diễn biến", "tự chuyển hoá").
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub degradation: bool,
+    /// Breached the things party members must not do.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub prohibition_breach: bool,
+    /// Breached the exemplary-conduct rules, harming the prestige of self or unit.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub exemplary_breach: bool,
+    /// Leadership collective: violations in cadre work, disunity, factionalism, buying posts.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub cadre_work_violation: bool,
+    /// Leadership collective: a member concluded to show degradation.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub member_degradation: bool,
+}
+
+impl Conclusions {
+    /// No conclusion stated.
+    pub fn is_empty(&self) -> bool {
+        *self == Conclusions::default()
+    }
+}
+
+/// A confidence vote held in the period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct ConfidenceVote {
+    /// Low-confidence votes.
+    pub low: u32,
+    /// Votes cast.
+    pub total: u32,
+}
+
+/// Units a leader is responsible for, and how many were rated Not completed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct UnitsInCharge {
+    /// Units in the leader's charge (`m`).
+    pub total: u32,
+    /// Of them, rated Not completed (`k`).
+    pub not_completed: u32,
+}
+
+/// The five basic socio-economic targets (growth, budget revenue, public-investment
+/// disbursement, income per head, poverty reduction).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct BasicTargets {
+    /// Whether the targets apply to this post or unit.
+    pub applicable: bool,
+    /// How many of the five were missed.
+    pub missed: u32,
+}
+
+/// Facts for a leader's triggers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct LeaderInput {
+    /// A confidence vote held in the period.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confidence_vote: Option<ConfidenceVote>,
+    /// Units in the leader's charge.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub units_in_charge: Option<UnitsInCharge>,
+    /// The five basic targets of the unit(s) led.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub basic_targets: Option<BasicTargets>,
+    /// Corruption, waste or negativity under direct management, and disciplined.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub scope_corruption_disciplined: bool,
+}
+
+/// Facts for a collective's conditions and triggers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct CollectiveInput {
+    /// Subordinate units disciplined in the period.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subordinate_units_disciplined: Option<u32>,
+    /// The five basic targets of the locality or unit led.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub basic_targets: Option<BasicTargets>,
+}
+
+/// Mitigation claimed (rules-qd366 §5).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct Mitigation {
+    /// The violation was detected by the subject itself and remedied in time.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub self_detected_and_remedied: bool,
+    /// Force majeure (for a leadership collective's plan trigger).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub force_majeure: bool,
+}
+
+impl Mitigation {
+    /// Nothing claimed.
+    pub fn is_empty(&self) -> bool {
+        *self == Mitigation::default()
+    }
+}
+
+/// State of the procedure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct Procedure {
+    /// Complaints, denunciations or signs of violations not yet checked.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub open_complaints: bool,
+}
+
+impl Procedure {
+    /// Nothing stated.
+    pub fn is_empty(&self) -> bool {
+        *self == Procedure::default()
+    }
+}

@@ -1,0 +1,217 @@
+//! Reading assessments from JSON: every unknown field reported with its path, type and
+//! syntax errors located by JSON Pointer, size limits enforced before parsing.
+
+use crate::contract::Assessment;
+use crate::error::{pointer_segment, ErrorCode, InputError, InputErrors};
+use crate::limits::MAX_RECORD_BYTES;
+use serde::de::Deserializer;
+
+/// Converts serde_ignored's path of an ignored (unknown) key to a JSON Pointer.
+fn ignored_pointer(path: &serde_ignored::Path<'_>) -> String {
+    use serde_ignored::Path;
+    match path {
+        Path::Root => String::new(),
+        Path::Seq { parent, index } => format!("{}/{index}", ignored_pointer(parent)),
+        Path::Map { parent, key } => format!("{}/{}", ignored_pointer(parent), pointer_segment(key)),
+        Path::Some { parent } | Path::NewtypeStruct { parent } | Path::NewtypeVariant { parent } => {
+            ignored_pointer(parent)
+        }
+    }
+}
+
+fn tracked_pointer(path: &serde_path_to_error::Path) -> String {
+    use serde_path_to_error::Segment;
+    let mut pointer = String::new();
+    for segment in path.iter() {
+        match segment {
+            Segment::Seq { index } => pointer.push_str(&format!("/{index}")),
+            Segment::Map { key } => {
+                pointer.push('/');
+                pointer.push_str(&pointer_segment(key));
+            }
+            Segment::Enum { .. } | Segment::Unknown => {}
+        }
+    }
+    pointer
+}
+
+/// The text between the first pair of backticks in a serde message (a field name).
+fn quoted_name(message: &str) -> Option<&str> {
+    let start = message.find('`')? + 1;
+    let len = message.get(start..)?.find('`')?;
+    message.get(start..start + len)
+}
+
+/// Turns one serde error (with the path where it happened) into a contract error.
+fn structural_error(message: &str, mut path: String, syntax: bool) -> InputError {
+    if syntax {
+        return InputError::new(
+            ErrorCode::InvalidJson,
+            path,
+            format!("Không đọc được JSON: {message}"),
+            format!("not valid JSON: {message}"),
+        );
+    }
+    if let Some(rest) = message.strip_prefix("missing field ") {
+        let name = quoted_name(rest).unwrap_or("");
+        path.push('/');
+        path.push_str(&pointer_segment(name));
+        return InputError::new(
+            ErrorCode::MissingField,
+            path.clone(),
+            format!("Thiếu trường bắt buộc `{path}`"),
+            format!("`{path}` is required"),
+        );
+    }
+    if message.starts_with("unknown variant") {
+        return InputError::new(
+            ErrorCode::InvalidValue,
+            path,
+            format!("Giá trị không được phép: {message}"),
+            message.to_owned(),
+        );
+    }
+    if message.starts_with("invalid value: integer") {
+        return InputError::new(
+            ErrorCode::OutOfRange,
+            path,
+            format!("Số nằm ngoài khoảng cho phép: {message}"),
+            message.to_owned(),
+        );
+    }
+    InputError::new(
+        ErrorCode::InvalidType,
+        path,
+        format!("Kiểu giá trị không đúng: {message}"),
+        message.to_owned(),
+    )
+}
+
+fn unknown_field(path: String) -> InputError {
+    InputError::new(
+        ErrorCode::UnknownField,
+        path.clone(),
+        format!("Trường `{path}` không có trong hợp đồng dữ liệu"),
+        format!("`{path}` is not a field of the contract"),
+    )
+}
+
+/// Reads an assessment from any serde deserializer (JSON text, a Python dict, a JS value),
+/// reporting every unknown field and the first structural error, each with its path.
+pub fn assessment_from_deserializer<'de, D>(deserializer: D) -> Result<Assessment, InputErrors>
+where
+    D: Deserializer<'de>,
+    D::Error: std::fmt::Display,
+{
+    let mut unknown = Vec::new();
+    let mut on_unknown = |path: serde_ignored::Path<'_>| unknown.push(unknown_field(ignored_pointer(&path)));
+    let tracked = serde_ignored::Deserializer::new(deserializer, &mut on_unknown);
+    let result: Result<Assessment, serde_path_to_error::Error<D::Error>> = serde_path_to_error::deserialize(tracked);
+    match result {
+        Ok(assessment) if unknown.is_empty() => Ok(assessment),
+        Ok(_) => Err(InputErrors(unknown)),
+        Err(error) => {
+            let path = tracked_pointer(error.path());
+            unknown.push(structural_error(&error.inner().to_string(), path, false));
+            Err(InputErrors(unknown))
+        }
+    }
+}
+
+/// Reads one assessment from JSON text.
+pub fn decode_assessment(json: &str) -> Result<Assessment, InputErrors> {
+    if json.len() > MAX_RECORD_BYTES {
+        return Err(InputErrors::one(InputError::new(
+            ErrorCode::TooLarge,
+            "",
+            format!("Hồ sơ dài {} byte, vượt giới hạn {MAX_RECORD_BYTES}", json.len()),
+            format!("the record is {} bytes, over the limit of {MAX_RECORD_BYTES}", json.len()),
+        )));
+    }
+    let mut deserializer = serde_json::Deserializer::from_str(json);
+    let mut unknown = Vec::new();
+    let mut on_unknown = |path: serde_ignored::Path<'_>| unknown.push(unknown_field(ignored_pointer(&path)));
+    let tracked = serde_ignored::Deserializer::new(&mut deserializer, &mut on_unknown);
+    let result: Result<Assessment, serde_path_to_error::Error<serde_json::Error>> =
+        serde_path_to_error::deserialize(tracked);
+    let assessment = match result {
+        Ok(assessment) => assessment,
+        Err(error) => {
+            let syntax = !matches!(error.inner().classify(), serde_json::error::Category::Data);
+            let path = tracked_pointer(error.path());
+            unknown.push(structural_error(&error.inner().to_string(), path, syntax));
+            return Err(InputErrors(unknown));
+        }
+    };
+    if let Err(error) = deserializer.end() {
+        unknown.push(structural_error(&error.to_string(), String::new(), true));
+    }
+    if unknown.is_empty() {
+        Ok(assessment)
+    } else {
+        Err(InputErrors(unknown))
+    }
+}
+
+/// Reads one assessment from a parsed JSON value.
+pub fn assessment_from_value(value: &serde_json::Value) -> Result<Assessment, InputErrors> {
+    assessment_from_deserializer(value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn codes(json: &str) -> Vec<(ErrorCode, String)> {
+        match decode_assessment(json) {
+            Ok(_) => vec![],
+            Err(errors) => errors.0.into_iter().map(|e| (e.code, e.path)).collect(),
+        }
+    }
+
+    const GOOD: &str = r#"{"id":"a","period":{"year":2025},"subject":{"kind":"member"}}"#;
+
+    #[test]
+    fn reads_a_minimal_record() {
+        assert!(decode_assessment(GOOD).is_ok());
+    }
+
+    #[test]
+    fn reports_every_unknown_field_with_its_path() {
+        let json = r#"{"id":"a","perod":1,"period":{"year":2025,"quater":2},"subject":{"kind":"member"},
+            "discipline":[{"form":"warning","decided_on":"2025-01-01","memberid":"x"}]}"#;
+        assert_eq!(
+            codes(json),
+            vec![
+                (ErrorCode::UnknownField, "/perod".to_owned()),
+                (ErrorCode::UnknownField, "/period/quater".to_owned()),
+                (ErrorCode::UnknownField, "/discipline/0/memberid".to_owned()),
+            ]
+        );
+    }
+
+    #[test]
+    fn locates_type_errors_and_missing_fields() {
+        let json = r#"{"id":"a","period":{"year":2025},"subject":{"kind":"member"},"tasks":{"assigned":"x"}}"#;
+        assert_eq!(codes(json), vec![(ErrorCode::InvalidType, "/tasks/assigned".to_owned())]);
+        let json = r#"{"id":"a","period":{"year":2025},"subject":{}}"#;
+        assert_eq!(codes(json), vec![(ErrorCode::MissingField, "/subject/kind".to_owned())]);
+        let json = r#"{"id":"a","period":{"year":2025},"subject":{"kind":"boss"}}"#;
+        assert_eq!(codes(json), vec![(ErrorCode::InvalidValue, "/subject/kind".to_owned())]);
+        let json = r#"{"id":"a","period":{"year":2025},"subject":{"kind":"member"},"tasks":{"assigned":-1,"completed":0,"on_time":0,"exceeded":0}}"#;
+        assert_eq!(codes(json), vec![(ErrorCode::OutOfRange, "/tasks/assigned".to_owned())]);
+    }
+
+    #[test]
+    fn rejects_bad_json_and_trailing_text() {
+        assert_eq!(codes("{"), vec![(ErrorCode::InvalidJson, String::new())]);
+        assert_eq!(codes(&format!("{GOOD} x")), vec![(ErrorCode::InvalidJson, String::new())]);
+        assert_eq!(codes("[]")[0].0, ErrorCode::InvalidType);
+    }
+
+    #[test]
+    fn rejects_oversized_records_before_parsing() {
+        let big = " ".repeat(MAX_RECORD_BYTES + 1);
+        assert_eq!(codes(&big), vec![(ErrorCode::TooLarge, String::new())]);
+    }
+}

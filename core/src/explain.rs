@@ -1,0 +1,473 @@
+//! Messages in Vietnamese and English, built from each reason's values.
+//!
+//! Wording is pinned by golden tests (`core/tests/golden_explanations.rs`). Shares are
+//! shown rounded for people; the rules themselves compared them exactly.
+
+use crate::contract::{DisciplineForm, SubjectKind};
+use crate::dates::vi_date;
+use crate::decision::{Alternative, MitigationKind};
+use crate::level::Level;
+use crate::points::percent_text;
+use crate::reason::{Fact, NotCountedWhy, Reason, Value, Values};
+use crate::rules::Rule;
+use crate::text::Text;
+
+fn form_names(form: DisciplineForm) -> (&'static str, &'static str) {
+    match form {
+        DisciplineForm::Reprimand => ("khiển trách", "reprimand"),
+        DisciplineForm::Warning => ("cảnh cáo", "warning"),
+        DisciplineForm::Removal => ("cách chức", "removal from post"),
+        DisciplineForm::Expulsion => ("khai trừ", "expulsion"),
+        DisciplineForm::Dissolution => ("giải tán", "dissolution"),
+    }
+}
+
+fn level_of(values: &Values, fact: Fact) -> Level {
+    values.level(fact).unwrap_or(Level::NotCompleted)
+}
+
+/// Joins parts: "a; b".
+fn join(parts: &[String]) -> String {
+    parts.join("; ")
+}
+
+/// The task part of a level condition: which of the task conditions failed or held.
+fn task_condition(rule: Rule, holds: bool, v: &Values) -> Text {
+    let (n, c, o, x) = (v.count(Fact::Assigned), v.count(Fact::Completed), v.count(Fact::OnTime), v.count(Fact::Exceeded));
+    let share = percent_text(x, n);
+    let thirty = x * 10 >= n * 3;
+    let (mut vi, mut en) = (Vec::new(), Vec::new());
+    let whose_vi = match rule {
+        Rule::ExcellentLeader | Rule::GoodLeader | Rule::CompletedLeader => "Đơn vị do đồng chí lãnh đạo, quản lý",
+        Rule::ExcellentCollective | Rule::GoodCollective | Rule::CompletedCollective => "Tập thể",
+        _ => "Đồng chí",
+    };
+    let whose_en = match rule {
+        Rule::ExcellentLeader | Rule::GoodLeader | Rule::CompletedLeader => "The unit(s) led",
+        Rule::ExcellentCollective | Rule::GoodCollective | Rule::CompletedCollective => "The collective",
+        _ => "The member",
+    };
+    match rule {
+        Rule::ExcellentMember | Rule::ExcellentCollective | Rule::ExcellentLeader => {
+            let leader = rule == Rule::ExcellentLeader;
+            let all_done = if leader { c == n } else { o == n };
+            if holds {
+                if leader {
+                    vi.push(format!("{whose_vi} hoàn thành cả {n} nhiệm vụ, {x} nhiệm vụ ({share}) vượt mức yêu cầu, đạt mức tối thiểu 30% của Hoàn thành xuất sắc (quy định không đòi hỏi đúng hạn ở điều kiện này)"));
+                    en.push(format!("{whose_en} completed all {n} tasks and {x} ({share}) above requirement, at least the 30% Excellent needs (the text does not require \"on time\" here)"));
+                } else {
+                    vi.push(format!("{whose_vi} hoàn thành đúng hạn, bảo đảm chất lượng cả {n} nhiệm vụ, {x} nhiệm vụ ({share}) vượt mức yêu cầu, đạt mức tối thiểu 30% của Hoàn thành xuất sắc"));
+                    en.push(format!("{whose_en} completed all {n} tasks on time with the required quality and {x} ({share}) above requirement, at least the 30% Excellent needs"));
+                }
+            } else {
+                if !all_done {
+                    if leader {
+                        vi.push(format!("{whose_vi} mới hoàn thành {c}/{n} nhiệm vụ; Hoàn thành xuất sắc cần hoàn thành 100%"));
+                        en.push(format!("{whose_en} completed {c} of {n} tasks; Excellent needs all of them"));
+                    } else {
+                        vi.push(format!("Chỉ {o}/{n} nhiệm vụ hoàn thành đúng hạn, bảo đảm chất lượng; Hoàn thành xuất sắc cần 100%"));
+                        en.push(format!("Only {o} of {n} tasks were completed on time with the required quality; Excellent needs all of them"));
+                    }
+                }
+                if !thirty {
+                    vi.push(format!("Chỉ {x}/{n} nhiệm vụ ({share}) hoàn thành vượt mức yêu cầu; Hoàn thành xuất sắc cần ít nhất 30%"));
+                    en.push(format!("Only {x} of {n} tasks ({share}) were completed above requirement; Excellent needs at least 30%"));
+                }
+            }
+            if rule == Rule::ExcellentCollective {
+                let units = v.count(Fact::SubordinateUnitsDisciplined);
+                let members = v.count(Fact::MembersDisciplined);
+                if units > 0 {
+                    vi.push(format!("{units} đơn vị trực thuộc bị kỷ luật trong kỳ; Hoàn thành xuất sắc cần không có"));
+                    en.push(format!("{units} subordinate unit(s) disciplined in the period; Excellent needs none"));
+                }
+                if members > 0 {
+                    vi.push(format!("{members} thành viên tập thể lãnh đạo bị kỷ luật trong kỳ; Hoàn thành xuất sắc cần không có"));
+                    en.push(format!("{members} member(s) of the leadership collective disciplined in the period; Excellent needs none"));
+                }
+                if holds {
+                    vi.push("không đơn vị trực thuộc, thành viên nào bị kỷ luật".to_owned());
+                    en.push("no subordinate unit or member was disciplined".to_owned());
+                }
+            }
+        }
+        Rule::GoodMember | Rule::GoodCollective | Rule::GoodLeader => {
+            if holds {
+                vi.push(format!("{whose_vi} hoàn thành đúng hạn, bảo đảm chất lượng cả {n} nhiệm vụ, đủ điều kiện Hoàn thành tốt"));
+                en.push(format!("{whose_en} completed all {n} tasks on time with the required quality, as Good needs"));
+            } else {
+                vi.push(format!("Chỉ {o}/{n} nhiệm vụ hoàn thành đúng hạn, bảo đảm chất lượng; Hoàn thành tốt cần 100%"));
+                en.push(format!("Only {o} of {n} tasks were completed on time with the required quality; Good needs all of them"));
+            }
+        }
+        _ => {
+            let late = v.count(Fact::Late);
+            let late_share = percent_text(late, n);
+            if holds {
+                vi.push(format!("{whose_vi} hoàn thành cả {n} nhiệm vụ, {late} nhiệm vụ ({late_share}) chưa bảo đảm tiến độ, không quá 20%"));
+                en.push(format!("{whose_en} completed all {n} tasks, {late} ({late_share}) late, within the 20% Completed allows"));
+            } else {
+                if c < n {
+                    vi.push(format!("Chỉ hoàn thành {c}/{n} nhiệm vụ; Hoàn thành nhiệm vụ cần hoàn thành 100%"));
+                    en.push(format!("Only {c} of {n} tasks were completed; Completed needs all of them"));
+                }
+                if late * 5 > n {
+                    vi.push(format!("{late}/{n} nhiệm vụ ({late_share}) chưa bảo đảm tiến độ, vượt mức 20%"));
+                    en.push(format!("{late} of {n} tasks ({late_share}) were late, more than the 20% Completed allows"));
+                }
+            }
+        }
+    }
+    Text::new(join(&vi), join(&en))
+}
+
+fn plan_text(v: &Values, leader: bool) -> (Vec<String>, Vec<String>) {
+    let (c, n) = (v.count(Fact::Completed), v.count(Fact::Assigned));
+    let (mut vi, mut en) = (Vec::new(), Vec::new());
+    if c * 10 < n * 7 {
+        vi.push(format!("chỉ hoàn thành {c}/{n} nhiệm vụ theo kế hoạch ({}), dưới 70%", percent_text(c, n)));
+        en.push(format!("only {c} of {n} planned tasks ({}) were completed, under 70%", percent_text(c, n)));
+    }
+    if v.flag(Fact::TargetsApplicable) {
+        let missed = v.count(Fact::TargetsMissed);
+        let all = v.flag(Fact::TargetsReadingAll);
+        if (all && missed >= 5) || (!all && missed >= 1) {
+            vi.push(format!("không đạt {missed}/5 chỉ tiêu kinh tế - xã hội cơ bản được giao"));
+            en.push(format!("{missed} of the 5 basic socio-economic targets were missed"));
+        }
+    }
+    if leader {
+        let (k, m) = (v.count(Fact::UnitsNotCompleted), v.count(Fact::UnitsTotal));
+        if k * 2 > m {
+            vi.push(format!("{k}/{m} đơn vị phụ trách ({}) bị xếp loại Không hoàn thành nhiệm vụ, quá 50%", percent_text(k, m)));
+            en.push(format!("{k} of {m} units in charge ({}) were rated Not completed, more than 50%", percent_text(k, m)));
+        }
+    }
+    (vi, en)
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+fn triggered(vi: Vec<String>, en: Vec<String>) -> Text {
+    Text::new(
+        format!("{}: Không hoàn thành nhiệm vụ", capitalise(&join(&vi))),
+        format!("{}: Not completed", capitalise(&join(&en))),
+    )
+}
+
+fn conduct_parts(v: &Values) -> (Vec<String>, Vec<String>) {
+    let (mut vi, mut en) = (Vec::new(), Vec::new());
+    if v.flag(Fact::Degradation) {
+        vi.push("cấp có thẩm quyền kết luận suy thoái, \"tự diễn biến\", \"tự chuyển hoá\"".to_owned());
+        en.push("the competent level concluded degradation".to_owned());
+    }
+    let disciplined = v.count(Fact::Disciplined);
+    if disciplined > 0 {
+        vi.push(format!("bị kỷ luật ({disciplined} quyết định) từ khiển trách trở lên do vi phạm liên quan đến thực thi nhiệm vụ"));
+        en.push(format!("disciplined ({disciplined} decision(s)) at reprimand or heavier for a violation tied to official duties"));
+    }
+    if v.flag(Fact::ProhibitionBreach) {
+        vi.push("vi phạm những điều đảng viên không được làm".to_owned());
+        en.push("breached the things party members must not do".to_owned());
+    }
+    if v.flag(Fact::ExemplaryBreach) {
+        vi.push("vi phạm quy định về trách nhiệm nêu gương, ảnh hưởng đến uy tín của bản thân, cơ quan, đơn vị".to_owned());
+        en.push("breached the exemplary-conduct rules, harming the prestige of self or unit".to_owned());
+    }
+    (vi, en)
+}
+
+fn rule_list(v: &Values) -> String {
+    match v.get(Fact::Remaining) {
+        Some(Value::Rules(set)) => set.iter().map(Rule::id).collect::<Vec<_>>().join(", "),
+        _ => String::new(),
+    }
+}
+
+fn claimed_names(v: &Values) -> (String, String) {
+    let (mut vi, mut en) = (Vec::new(), Vec::new());
+    if v.flag(Fact::SelfDetectedAndRemedied) {
+        vi.push("tự phát hiện, khắc phục kịp thời");
+        en.push("self-detected and remedied in time");
+    }
+    if v.flag(Fact::ForceMajeure) {
+        vi.push("nguyên nhân bất khả kháng");
+        en.push("force majeure");
+    }
+    (vi.join(", "), en.join(", "))
+}
+
+fn mitigation_text(reason: &Reason) -> Text {
+    let v = &reason.values;
+    let (claim_vi, claim_en) = claimed_names(v);
+    if !reason.holds {
+        return Text::new(
+            format!("Tình tiết giảm nhẹ được nêu ({claim_vi}) không áp dụng cho căn cứ nào đã dẫn đến Không hoàn thành nhiệm vụ, nên không thay đổi kết quả"),
+            format!("The mitigation claimed ({claim_en}) does not apply to any rule that made the level Not completed, so it changes nothing"),
+        );
+    }
+    if v.get(Fact::Remaining).is_some() {
+        let rules = rule_list(v);
+        return Text::new(
+            format!("Tình tiết giảm nhẹ ({claim_vi}) không thể thay đổi kết quả: vẫn còn căn cứ {rules} không có tình tiết giảm nhẹ"),
+            format!("The mitigation ({claim_en}) cannot change the result: {rules} still holds and has no mitigation"),
+        );
+    }
+    match v.level(Fact::Alternative) {
+        Some(Level::NotCompleted) => Text::new(
+            format!("Kể cả khi chấp nhận tình tiết giảm nhẹ ({claim_vi}), không mức nào trên Không hoàn thành nhiệm vụ đủ điều kiện"),
+            format!("Even if the mitigation ({claim_en}) is accepted, no level above Not completed has its conditions met"),
+        ),
+        Some(level) => Text::new(
+            format!("Có tình tiết giảm nhẹ ({claim_vi}): nếu cấp có thẩm quyền chấp nhận, mức xếp loại sẽ là {}; cấp có thẩm quyền xem xét, quyết định", level.vi()),
+            format!("Mitigation claimed ({claim_en}): if the competent level accepts it, the level would be {}; the competent level decides", level.en()),
+        ),
+        None => Text::new(
+            format!("Có tình tiết giảm nhẹ ({claim_vi}): nếu được chấp nhận, các điều kiện của khung điểm không đạt; cấp có thẩm quyền quyết định"),
+            format!("Mitigation claimed ({claim_en}): if accepted, the band's conditions still fail; the competent level decides"),
+        ),
+    }
+}
+
+/// The message of one reason, from its values.
+pub fn message(reason: &Reason, kind: SubjectKind) -> Text {
+    let v = &reason.values;
+    match reason.rule {
+        Rule::Exempt => Text::new(
+            "Đảng viên được miễn công tác và sinh hoạt đảng: không kiểm điểm, không xếp loại",
+            "Exempted from work and party activities: not reviewed and not classified",
+        ),
+        Rule::Suspended => Text::new(
+            "Đảng viên đang bị đình chỉ sinh hoạt đảng: không kiểm điểm, không xếp loại",
+            "Party activities suspended: not reviewed and not classified",
+        ),
+        Rule::NewMember => {
+            let admitted = v.date(Fact::AdmittedOn);
+            let eligible = v.date(Fact::EligibleOn);
+            let as_of = v.date(Fact::AsOf);
+            let (a_vi, e_vi, d_vi) = (admitted.map(vi_date).unwrap_or_default(), eligible.map(vi_date).unwrap_or_default(), as_of.map(vi_date).unwrap_or_default());
+            let (a_en, e_en, d_en) = (
+                admitted.map(|d| d.to_string()).unwrap_or_default(),
+                eligible.map(|d| d.to_string()).unwrap_or_default(),
+                as_of.map(|d| d.to_string()).unwrap_or_default(),
+            );
+            if reason.holds {
+                Text::new(
+                    format!("Vào Đảng ngày {a_vi}, đến ngày đánh giá {d_vi} chưa đủ 6 tháng (đủ vào ngày {e_vi}): không xếp loại"),
+                    format!("Admitted on {a_en}: under 6 months by the evaluation day {d_en} (6 months on {e_en}), so not classified"),
+                )
+            } else {
+                Text::new(
+                    format!("Vào Đảng ngày {a_vi}, đủ 6 tháng vào ngày {e_vi}, không muộn hơn ngày đánh giá {d_vi}: được xếp loại"),
+                    format!("Admitted on {a_en}: 6 months on {e_en}, not after the evaluation day {d_en}, so classified"),
+                )
+            }
+        }
+        Rule::SickLeave => {
+            let months = v.points(Fact::SickMonths);
+            let (vi, en) = if v.flag(Fact::Maternity) {
+                ("Nghỉ thai sản trong năm".to_owned(), "Maternity leave in the year".to_owned())
+            } else {
+                (format!("Nghỉ ốm {months} tháng trong năm (từ 3 tháng trở lên)"), format!("{months} months of sick leave in the year (3 or more)"))
+            };
+            Text::new(
+                format!("{vi}: xếp loại theo kết quả công tác thực tế, không bị giới hạn mức"),
+                format!("{en}: classified on the work actually done, with no cap on the level"),
+            )
+        }
+        Rule::TemporaryActivity => {
+            let (vi, en) = if v.flag(Fact::CommentReceived) {
+                ("đã có nhận xét bằng văn bản của chi bộ nơi sinh hoạt tạm thời", "the temporary chi bộ's written comment was received")
+            } else {
+                ("chưa có nhận xét bằng văn bản của chi bộ nơi sinh hoạt tạm thời", "the temporary chi bộ's written comment has not been received")
+            };
+            Text::new(
+                format!("Sinh hoạt đảng tạm thời: kiểm điểm, xếp loại tại chi bộ nơi sinh hoạt chính thức; {vi}"),
+                format!("Temporary party activity: reviewed and classified at the chi bộ of official membership; {en}"),
+            )
+        }
+        Rule::Score => {
+            let band = level_of(v, Fact::Band);
+            let (g, r, s) = (v.points(Fact::General), v.points(Fact::TaskResults), v.points(Fact::Total));
+            let (band_vi, band_en) = match band {
+                Level::Excellent => ("từ 90 điểm trở lên", "90 or more"),
+                Level::Good => ("từ 70 đến dưới 90 điểm", "70 to under 90"),
+                Level::Completed => ("từ 50 đến dưới 70 điểm", "50 to under 70"),
+                Level::NotCompleted => ("dưới 50 điểm", "under 50"),
+            };
+            Text::new(
+                format!("Tổng điểm {s} = {g} (tiêu chí chung) + {r} (kết quả thực hiện nhiệm vụ), thuộc khung {band_vi} ({})", band.vi()),
+                format!("Total score {s} = {g} (general criteria) + {r} (task results), in the {band_en} band ({})", band.en()),
+            )
+        }
+        Rule::DisciplineNotCounted => {
+            let (form_vi, form_en) = match v.get(Fact::Form) {
+                Some(Value::Form(form)) => form_names(form),
+                _ => ("", ""),
+            };
+            let day = v.date(Fact::DecidedOn);
+            let (d_vi, d_en) = (day.map(vi_date).unwrap_or_default(), day.map(|d| d.to_string()).unwrap_or_default());
+            let (why_vi, why_en) = match v.get(Fact::Why) {
+                Some(Value::Why(NotCountedWhy::BeforePeriod)) => ("quyết định trước kỳ đánh giá", "decided before the period"),
+                Some(Value::Why(NotCountedWhy::AfterPeriod)) => ("quyết định sau kỳ đánh giá hoặc sau ngày đánh giá", "decided after the period or the evaluation day"),
+                Some(Value::Why(NotCountedWhy::CountedBefore)) => ("vi phạm đã được tính ở kỳ trước (mỗi vi phạm chỉ tính một lần)", "the violation was counted in an earlier period (each violation counts once)"),
+                _ => ("vi phạm xảy ra ở đơn vị cũ nên tính cho đơn vị cũ", "the violation happened at the previous unit, so it counts against that unit"),
+            };
+            Text::new(
+                format!("Kỷ luật {form_vi} ngày {d_vi} không tính cho kỳ này: {why_vi}"),
+                format!("The {form_en} decided on {d_en} does not count for this period: {why_en}"),
+            )
+        }
+        Rule::NotCompletedScore => {
+            let s = v.points(Fact::Total);
+            Text::new(format!("Tổng điểm {s} dưới 50: Không hoàn thành nhiệm vụ"), format!("Total score {s} is under 50: Not completed"))
+        }
+        Rule::MemberConduct | Rule::LeaderDiscipline if !reason.holds => {
+            let n = v.count(Fact::DisciplinedNotDutyRelated);
+            Text::new(
+                format!("Bị kỷ luật ({n} quyết định) nhưng vi phạm không liên quan đến thực thi nhiệm vụ: không thuộc trường hợp Không hoàn thành nhiệm vụ"),
+                format!("Disciplined ({n} decision(s)) for a violation not tied to official duties: not a Not-completed trigger"),
+            )
+        }
+        Rule::MemberConduct => {
+            let (vi, en) = conduct_parts(v);
+            triggered(vi, en)
+        }
+        Rule::MemberTasks => {
+            let (f, n) = (v.count(Fact::NotCompleted), v.count(Fact::Assigned));
+            Text::new(
+                format!("{f}/{n} nhiệm vụ ({}) không hoàn thành, quá 50%: Không hoàn thành nhiệm vụ", percent_text(f, n)),
+                format!("{f} of {n} tasks ({}) were not completed, more than 50%: Not completed", percent_text(f, n)),
+            )
+        }
+        Rule::LeaderPlan | Rule::CollectivePlan => {
+            let (vi, en) = plan_text(v, reason.rule == Rule::LeaderPlan);
+            triggered(vi, en)
+        }
+        Rule::LeaderConfidence => {
+            let (low, total) = (v.count(Fact::LowVotes), v.count(Fact::TotalVotes));
+            Text::new(
+                format!("{low}/{total} phiếu tín nhiệm thấp ({}), quá 50%: Không hoàn thành nhiệm vụ", percent_text(low, total)),
+                format!("{low} of {total} votes ({}) expressed low confidence, more than 50%: Not completed", percent_text(low, total)),
+            )
+        }
+        Rule::LeaderDiscipline => {
+            let n = v.count(Fact::Disciplined);
+            Text::new(
+                format!("Bị kỷ luật ({n} quyết định) từ khiển trách trở lên do vi phạm trong thực thi nhiệm vụ: Không hoàn thành nhiệm vụ"),
+                format!("Disciplined ({n} decision(s)) at reprimand or heavier for a violation in office: Not completed"),
+            )
+        }
+        Rule::LeaderDegradation if !reason.holds => Text::new(
+            "Có vi phạm những điều đảng viên không được làm hoặc quy định nêu gương; với cán bộ lãnh đạo, vi phạm này chỉ dẫn đến Không hoàn thành nhiệm vụ khi cấp có thẩm quyền kết luận suy thoái",
+            "A must-not-do or exemplary-conduct breach is stated; for a leader it leads to Not completed only through a degradation conclusion of the competent level",
+        ),
+        Rule::LeaderDegradation => Text::new(
+            "Cấp có thẩm quyền kết luận suy thoái, \"tự diễn biến\", \"tự chuyển hoá\": Không hoàn thành nhiệm vụ",
+            "The competent level concluded degradation: Not completed",
+        ),
+        Rule::LeaderScopeCorruption => Text::new(
+            "Để xảy ra tham nhũng, lãng phí, tiêu cực trong cơ quan, đơn vị hoặc ở cá nhân thuộc quyền quản lý trực tiếp và đã bị xử lý kỷ luật: Không hoàn thành nhiệm vụ",
+            "Corruption, waste or negativity occurred under direct management and was disciplined: Not completed",
+        ),
+        Rule::CollectiveCadreWork => Text::new(
+            "Cấp có thẩm quyền kết luận có vi phạm trong công tác cán bộ, mất đoàn kết nội bộ, cục bộ, lợi ích nhóm, chạy chức, chạy quyền: Không hoàn thành nhiệm vụ",
+            "The competent level concluded violations in cadre work, internal disunity, factionalism or buying of posts: Not completed",
+        ),
+        Rule::CollectiveMemberDiscipline => {
+            let n = v.count(Fact::Disciplined);
+            Text::new(
+                format!("{n} thành viên bị kỷ luật từ khiển trách trở lên do vi phạm liên quan đến thực thi nhiệm vụ: Không hoàn thành nhiệm vụ"),
+                format!("{n} member(s) disciplined at reprimand or heavier for a violation tied to official duties: Not completed"),
+            )
+        }
+        Rule::CollectiveMemberDegradation => Text::new(
+            "Có thành viên bị cấp có thẩm quyền kết luận suy thoái, \"tự diễn biến\", \"tự chuyển hoá\": Không hoàn thành nhiệm vụ",
+            "A member was concluded by the competent level to show degradation: Not completed",
+        ),
+        Rule::MemberMitigation | Rule::LeaderMitigation | Rule::CollectiveMitigation => mitigation_text(reason),
+        Rule::ExcellentMember
+        | Rule::ExcellentLeader
+        | Rule::ExcellentCollective
+        | Rule::GoodMember
+        | Rule::GoodLeader
+        | Rule::GoodCollective
+        | Rule::CompletedMember
+        | Rule::CompletedLeader
+        | Rule::CompletedCollective => task_condition(reason.rule, reason.holds, v),
+        Rule::ExcellentShortcomingsFixed => {
+            let (i, f) = (v.count(Fact::Identified), v.count(Fact::Fixed));
+            if reason.holds {
+                Text::new(
+                    format!("Đã khắc phục cả {i} hạn chế, khuyết điểm được chỉ ra ở kỳ kiểm điểm trước"),
+                    format!("All {i} shortcomings identified at the previous review are fixed"),
+                )
+            } else {
+                Text::new(
+                    format!("Mới khắc phục {f}/{i} hạn chế, khuyết điểm được chỉ ra ở kỳ trước; Hoàn thành xuất sắc cần khắc phục 100%"),
+                    format!("Only {f} of {i} shortcomings from the previous review are fixed; Excellent needs all of them fixed"),
+                )
+            }
+        }
+        Rule::ExcellentQuota => {
+            let group = match v.get(Fact::Group) {
+                Some(_) | None => String::new(),
+            };
+            let (e_max, rank) = (v.count(Fact::EMax), v.count(Fact::Rank));
+            let _ = group;
+            if reason.holds {
+                Text::new(
+                    format!("Trong nhóm, được xếp thứ {rank} trong số người đề nghị Hoàn thành xuất sắc; tỷ lệ cho phép tối đa {e_max}: giữ mức Hoàn thành xuất sắc"),
+                    format!("Ranked {rank} among the group's Excellent candidates; the quota admits {e_max}: stays Excellent"),
+                )
+            } else {
+                Text::new(
+                    format!("Vượt tỷ lệ Hoàn thành xuất sắc của nhóm: tối đa {e_max}, xếp thứ {rank}: chuyển xuống Hoàn thành tốt nhiệm vụ"),
+                    format!("Over the group's Excellent quota: it admits {e_max}, ranked {rank}: moved down to Good"),
+                )
+            }
+        }
+        Rule::CascadeGap => Text::new(
+            "Tổng điểm từ 50 trở lên, không thuộc trường hợp Không hoàn thành nhiệm vụ, nhưng không mức nào đủ điều kiện; quy định chưa nêu trường hợp này: đề xuất Không hoàn thành nhiệm vụ, cấp có thẩm quyền xem xét, quyết định",
+            "The score is 50 or more and no Not-completed rule applies, yet no level has its conditions met; the text leaves this case open: proposed Not completed, for the competent level to decide",
+        ),
+        Rule::StrictUndetermined => {
+            let band = level_of(v, Fact::Band);
+            Text::new(
+                format!("Điểm thuộc khung {} nhưng không đạt điều kiện của mức này; theo cách đọc chặt (strict), không đề xuất mức, cấp có thẩm quyền quyết định", band.vi()),
+                format!("The score is in the {} band but that level's conditions fail; under the strict reading no level is proposed and the competent level decides", band.en()),
+            )
+        }
+        Rule::OpenComplaints => {
+            let _ = kind;
+            Text::new(
+                "Có đơn thư khiếu nại, tố cáo, phản ánh hoặc dấu hiệu vi phạm chưa được xem xét: cấp ủy cấp trên phải kiểm tra, thẩm định lại trước khi quyết định",
+                "Complaints, denunciations or signs of violations have not been checked yet: the superior committee must check and re-appraise before deciding",
+            )
+        }
+    }
+}
+
+/// The message of an alternative.
+pub fn alternative_message(alternative: &Alternative) -> Text {
+    let (claim_vi, claim_en) = match alternative.mitigation {
+        MitigationKind::SelfDetectedAndRemedied => ("tình tiết tự phát hiện, khắc phục kịp thời", "self-detection and timely remedy"),
+        MitigationKind::ForceMajeure => ("nguyên nhân bất khả kháng", "force majeure"),
+    };
+    match alternative.level {
+        Some(level) => Text::new(
+            format!("{} nếu cấp có thẩm quyền chấp nhận {claim_vi}", level.vi()),
+            format!("{} if the competent level accepts {claim_en}", level.en()),
+        ),
+        None => Text::new(
+            format!("Chưa xác định mức nếu cấp có thẩm quyền chấp nhận {claim_vi}"),
+            format!("No level determined if the competent level accepts {claim_en}"),
+        ),
+    }
+}

@@ -1,0 +1,162 @@
+//! The validated assessment: exact points, real dates, resolved defaults.
+//!
+//! Only [`crate::validate`] builds these, so evaluation never sees an inconsistent
+//! record and never needs to fail.
+
+use crate::contract::{
+    CollectiveInput, CollectiveKind, Conclusions, DisciplineForm, LeaderInput, Mitigation,
+    PartyStatus, Procedure, SubjectKind, TemporaryActivity,
+};
+use crate::dates::Span;
+use crate::points::Points;
+use crate::regime::RegimeId;
+use chrono::NaiveDate;
+
+/// A validated assessment, ready to evaluate.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ValidAssessment {
+    /// The caller's id.
+    pub id: String,
+    /// The period evaluated.
+    pub period: Span,
+    /// The evaluation day.
+    pub as_of: NaiveDate,
+    /// The regime applied.
+    pub regime: RegimeId,
+    /// Who is assessed.
+    pub subject: Subject,
+    /// Points; absent only for a subject that is not classified.
+    pub score: Option<Score>,
+    /// Task counts; absent only for a subject that is not classified.
+    pub tasks: Option<Tasks>,
+    /// Shortcomings from the previous review.
+    pub shortcomings: Shortcomings,
+    /// Leave in the period.
+    pub leave: Leave,
+    /// Discipline records.
+    pub discipline: Vec<Discipline>,
+    /// Conclusions of the competent level.
+    pub conclusions: Conclusions,
+    /// Leader facts (defaults when absent).
+    pub leader: LeaderInput,
+    /// Collective facts (defaults when absent).
+    pub collective: CollectiveInput,
+    /// Mitigation claimed.
+    pub mitigation: Mitigation,
+    /// Procedure state.
+    pub procedure: Procedure,
+    /// Quota group.
+    pub quota_group: Option<String>,
+}
+
+/// Who is assessed, with defaults resolved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Subject {
+    /// Kind.
+    pub kind: SubjectKind,
+    /// Member: inside the political system (PL 4) or not (PL 5).
+    pub in_political_system: bool,
+    /// Leader: centrally managed (PL 2) or not (PL 3).
+    pub centrally_managed: bool,
+    /// Collective sub-kind.
+    pub collective_kind: Option<CollectiveKind>,
+    /// Party status.
+    pub party_status: PartyStatus,
+    /// Admission day.
+    pub admitted_on: Option<NaiveDate>,
+    /// Establishment day.
+    pub established_on: Option<NaiveDate>,
+    /// Temporary party activity.
+    pub temporary_activity: Option<TemporaryActivity>,
+}
+
+impl Subject {
+    /// Whether this is a leadership collective (the only collective with triggers).
+    pub fn is_leadership_collective(&self) -> bool {
+        self.kind == SubjectKind::Collective && self.collective_kind == Some(CollectiveKind::Leadership)
+    }
+
+    /// The QĐ 366 appendix whose criteria apply (PL 1 to PL 5).
+    pub fn appendix(&self) -> &'static str {
+        match self.kind {
+            SubjectKind::Collective => "PL 1",
+            SubjectKind::Leader if self.centrally_managed => "PL 2",
+            SubjectKind::Leader => "PL 3",
+            SubjectKind::Member if self.in_political_system => "PL 4",
+            SubjectKind::Member => "PL 5",
+        }
+    }
+}
+
+/// The two score groups, exact.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Score {
+    /// General criteria, 0–30.
+    pub general: Points,
+    /// Task results, 0–70.
+    pub task_results: Points,
+}
+
+impl Score {
+    /// `S = G + R`.
+    pub fn total(&self) -> Points {
+        self.general.saturating_add(self.task_results)
+    }
+}
+
+/// Task counts with `not_completed` resolved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Tasks {
+    /// `n`.
+    pub assigned: u32,
+    /// `c`.
+    pub completed: u32,
+    /// `o`.
+    pub on_time: u32,
+    /// `x`.
+    pub exceeded: u32,
+    /// `f`.
+    pub not_completed: u32,
+}
+
+impl Tasks {
+    /// `late = c − o`: completed but not on schedule.
+    pub fn late(&self) -> u32 {
+        self.completed.saturating_sub(self.on_time)
+    }
+}
+
+/// Shortcomings identified at the previous review.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Shortcomings {
+    /// Identified.
+    pub identified: u32,
+    /// Fixed.
+    pub fixed: u32,
+}
+
+/// Leave in the period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Leave {
+    /// Months of sick leave, exact (hundredths of a month).
+    pub sick_months: Points,
+    /// Maternity leave.
+    pub maternity: bool,
+}
+
+/// A discipline record with its date parsed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Discipline {
+    /// Form.
+    pub form: DisciplineForm,
+    /// Day decided.
+    pub decided_on: NaiveDate,
+    /// Tied to official duties.
+    pub duty_related: bool,
+    /// The violation happened at the previous unit.
+    pub at_previous_unit: bool,
+    /// Counted in an earlier period.
+    pub counted_before: bool,
+    /// For a collective: which member.
+    pub member_id: Option<String>,
+}

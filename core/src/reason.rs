@@ -1,0 +1,310 @@
+//! Reasons: what each rule found, as compact data.
+//!
+//! A reason holds the rule, whether it held, its effect and the values it read, with no
+//! text: a batch that needs only levels never formats a message. Messages are built from
+//! the values on demand ([`crate::explain`]).
+
+use crate::contract::{DisciplineForm, SubjectKind};
+use crate::level::Level;
+use crate::points::Points;
+use crate::rules::Rule;
+use chrono::NaiveDate;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// What a rule did to the decision.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Effect {
+    /// It set the level (a level's conditions all held, or a trigger fired).
+    Decides,
+    /// A condition of a higher level failed.
+    Blocks,
+    /// It put the subject outside classification.
+    Excludes,
+    /// It leaves the case to the competent level.
+    NeedsDecision,
+    /// The group quota moved the subject down.
+    Demotes,
+    /// Context the reader needs; it changed nothing by itself.
+    Info,
+}
+
+/// The name of a value a rule read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[allow(missing_docs, reason = "each variant is the value of the same name in the contract")]
+pub enum Fact {
+    General,
+    TaskResults,
+    Total,
+    Band,
+    Assigned,
+    Completed,
+    OnTime,
+    Exceeded,
+    Late,
+    NotCompleted,
+    Identified,
+    Fixed,
+    AdmittedOn,
+    EligibleOn,
+    AsOf,
+    SickMonths,
+    Maternity,
+    Unit,
+    CommentReceived,
+    DecidedOn,
+    Form,
+    DutyRelated,
+    Why,
+    Degradation,
+    ProhibitionBreach,
+    ExemplaryBreach,
+    Disciplined,
+    DisciplinedNotDutyRelated,
+    SubordinateUnitsDisciplined,
+    MembersDisciplined,
+    CadreWorkViolation,
+    MemberDegradation,
+    TargetsApplicable,
+    TargetsMissed,
+    TargetsReadingAll,
+    UnitsTotal,
+    UnitsNotCompleted,
+    LowVotes,
+    TotalVotes,
+    ScopeCorruption,
+    SelfDetectedAndRemedied,
+    ForceMajeure,
+    Remaining,
+    Alternative,
+    Kind,
+    Group,
+    EMax,
+    Rank,
+    Candidates,
+    GoodCount,
+    Tied,
+}
+
+impl Fact {
+    /// The key in the decision's `values` object.
+    pub fn key(self) -> &'static str {
+        match self {
+            Fact::General => "general",
+            Fact::TaskResults => "task_results",
+            Fact::Total => "total",
+            Fact::Band => "band",
+            Fact::Assigned => "assigned",
+            Fact::Completed => "completed",
+            Fact::OnTime => "on_time",
+            Fact::Exceeded => "exceeded",
+            Fact::Late => "late",
+            Fact::NotCompleted => "not_completed",
+            Fact::Identified => "identified",
+            Fact::Fixed => "fixed",
+            Fact::AdmittedOn => "admitted_on",
+            Fact::EligibleOn => "eligible_on",
+            Fact::AsOf => "as_of",
+            Fact::SickMonths => "sick_months",
+            Fact::Maternity => "maternity",
+            Fact::Unit => "unit",
+            Fact::CommentReceived => "comment_received",
+            Fact::DecidedOn => "decided_on",
+            Fact::Form => "form",
+            Fact::DutyRelated => "duty_related",
+            Fact::Why => "why",
+            Fact::Degradation => "degradation",
+            Fact::ProhibitionBreach => "prohibition_breach",
+            Fact::ExemplaryBreach => "exemplary_breach",
+            Fact::Disciplined => "disciplined",
+            Fact::DisciplinedNotDutyRelated => "disciplined_not_duty_related",
+            Fact::SubordinateUnitsDisciplined => "subordinate_units_disciplined",
+            Fact::MembersDisciplined => "members_disciplined",
+            Fact::CadreWorkViolation => "cadre_work_violation",
+            Fact::MemberDegradation => "member_degradation",
+            Fact::TargetsApplicable => "basic_targets_applicable",
+            Fact::TargetsMissed => "basic_targets_missed",
+            Fact::TargetsReadingAll => "basic_targets_reading_all",
+            Fact::UnitsTotal => "units_total",
+            Fact::UnitsNotCompleted => "units_not_completed",
+            Fact::LowVotes => "low_votes",
+            Fact::TotalVotes => "total_votes",
+            Fact::ScopeCorruption => "scope_corruption_disciplined",
+            Fact::SelfDetectedAndRemedied => "self_detected_and_remedied",
+            Fact::ForceMajeure => "force_majeure",
+            Fact::Remaining => "remaining",
+            Fact::Alternative => "alternative",
+            Fact::Kind => "kind",
+            Fact::Group => "group",
+            Fact::EMax => "e_max",
+            Fact::Rank => "rank",
+            Fact::Candidates => "candidates",
+            Fact::GoodCount => "good",
+            Fact::Tied => "tied",
+        }
+    }
+}
+
+/// Why a discipline record does not count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum NotCountedWhy {
+    /// Decided before the period began.
+    BeforePeriod,
+    /// Decided after the period ended, or after the evaluation day.
+    AfterPeriod,
+    /// The same violation was counted in an earlier period.
+    CountedBefore,
+    /// The violation happened at the previous unit: it counts against that unit.
+    PreviousUnit,
+}
+
+impl NotCountedWhy {
+    /// The code shown in `values.why`.
+    pub fn key(self) -> &'static str {
+        match self {
+            NotCountedWhy::BeforePeriod => "before_period",
+            NotCountedWhy::AfterPeriod => "after_period",
+            NotCountedWhy::CountedBefore => "counted_before",
+            NotCountedWhy::PreviousUnit => "at_previous_unit",
+        }
+    }
+}
+
+/// A value a rule read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[allow(missing_docs, reason = "each variant wraps the value it names")]
+pub enum Value {
+    Count(u64),
+    Points(Points),
+    Flag(bool),
+    Date(NaiveDate),
+    Level(Level),
+    Form(DisciplineForm),
+    Why(NotCountedWhy),
+    Rules(RuleSet),
+    Kind(SubjectKind),
+}
+
+/// A small set of rules (the triggers that remain after a mitigation).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct RuleSet {
+    rules: [Option<Rule>; 6],
+}
+
+impl RuleSet {
+    /// Adds a rule (beyond six, the rest are dropped: no rule set is that large).
+    pub fn insert(&mut self, rule: Rule) {
+        if let Some(slot) = self.rules.iter_mut().find(|slot| slot.is_none()) {
+            *slot = Some(rule);
+        }
+    }
+
+    /// The rules, in insertion order.
+    pub fn iter(&self) -> impl Iterator<Item = Rule> + '_ {
+        self.rules.iter().flatten().copied()
+    }
+}
+
+const MAX_VALUES: usize = 8;
+
+/// The values a rule read, in a fixed inline array (no allocation).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Values {
+    len: u8,
+    items: [(Fact, Value); MAX_VALUES],
+}
+
+impl Default for Values {
+    fn default() -> Values {
+        Values { len: 0, items: [(Fact::Total, Value::Count(0)); MAX_VALUES] }
+    }
+}
+
+impl Values {
+    /// Values from a list (at most eight; the library never reads more for one rule).
+    pub fn of(items: &[(Fact, Value)]) -> Values {
+        let mut values = Values::default();
+        for &(fact, value) in items {
+            values.push(fact, value);
+        }
+        values
+    }
+
+    /// Adds one value.
+    pub fn push(&mut self, fact: Fact, value: Value) {
+        if let Some(slot) = self.items.get_mut(usize::from(self.len)) {
+            *slot = (fact, value);
+            self.len += 1;
+        }
+    }
+
+    /// The values, in the order read.
+    pub fn iter(&self) -> impl Iterator<Item = &(Fact, Value)> {
+        self.items.iter().take(usize::from(self.len))
+    }
+
+    /// One value by name.
+    pub fn get(&self, fact: Fact) -> Option<Value> {
+        self.iter().find(|(f, _)| *f == fact).map(|(_, v)| *v)
+    }
+
+    /// A count by name (0 when absent).
+    pub fn count(&self, fact: Fact) -> u64 {
+        match self.get(fact) {
+            Some(Value::Count(n)) => n,
+            _ => 0,
+        }
+    }
+
+    /// A flag by name (false when absent).
+    pub fn flag(&self, fact: Fact) -> bool {
+        matches!(self.get(fact), Some(Value::Flag(true)))
+    }
+
+    /// Points by name.
+    pub fn points(&self, fact: Fact) -> Points {
+        match self.get(fact) {
+            Some(Value::Points(p)) => p,
+            _ => Points::ZERO,
+        }
+    }
+
+    /// A date by name.
+    pub fn date(&self, fact: Fact) -> Option<NaiveDate> {
+        match self.get(fact) {
+            Some(Value::Date(d)) => Some(d),
+            _ => None,
+        }
+    }
+
+    /// A level by name.
+    pub fn level(&self, fact: Fact) -> Option<Level> {
+        match self.get(fact) {
+            Some(Value::Level(l)) => Some(l),
+            _ => None,
+        }
+    }
+}
+
+/// One rule's finding in a decision.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reason {
+    /// The rule.
+    pub rule: Rule,
+    /// Whether its condition held.
+    pub holds: bool,
+    /// What it did to the decision.
+    pub effect: Effect,
+    /// The level it concerns.
+    pub level: Option<Level>,
+    /// The values it read.
+    pub values: Values,
+}
+
+impl Reason {
+    /// A reason from its parts.
+    pub fn new(rule: Rule, holds: bool, effect: Effect, level: Option<Level>, values: Values) -> Reason {
+        Reason { rule, holds, effect, level, values }
+    }
+}

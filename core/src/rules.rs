@@ -1,0 +1,164 @@
+//! The rule catalogue: every rule the library applies, under the spec's rule id, with
+//! its citation. A decision's reasons name these, so a reason, a test vector and the
+//! spec (`spec/rules-qd366.md`) can be read side by side.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// Where a rule comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Basis {
+    /// Stated in the text cited.
+    Text,
+    /// The library's documented reading of a point the text leaves open (rules-qd366 §5).
+    Reading,
+}
+
+/// A citation of a regulation: document, article, clause.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Citation {
+    /// `366-QĐ/TW`, `43-HD/BTCTW`.
+    pub document: &'static str,
+    /// Article (or section of a guideline).
+    pub article: &'static str,
+    /// Clause, if any.
+    pub clause: Option<&'static str>,
+}
+
+const fn qd366(article: &'static str, clause: Option<&'static str>) -> Citation {
+    Citation { document: "366-QĐ/TW", article, clause }
+}
+
+const fn hd43(section: &'static str, clause: &'static str) -> Citation {
+    Citation { document: "43-HD/BTCTW", article: section, clause: Some(clause) }
+}
+
+macro_rules! rules {
+    ($( $(#[$doc:meta])* $variant:ident = $id:literal, $citation:expr, $basis:ident; )*) => {
+        /// A rule the library applies.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Rule {
+            $( $(#[$doc])* $variant, )*
+        }
+
+        impl Rule {
+            /// Every rule, in catalogue order.
+            pub const ALL: &'static [Rule] = &[$(Rule::$variant),*];
+
+            /// The spec's rule id (`qd366.11.1.N`).
+            pub fn id(self) -> &'static str {
+                match self { $(Rule::$variant => $id,)* }
+            }
+
+            /// The citation.
+            pub fn citation(self) -> Citation {
+                match self { $(Rule::$variant => $citation,)* }
+            }
+
+            /// Whether the text states it or the library reads it.
+            pub fn basis(self) -> Basis {
+                match self { $(Rule::$variant => Basis::$basis,)* }
+            }
+        }
+    };
+}
+
+rules! {
+    /// Art. 5.2: exempted from work and party activities → not classified.
+    Exempt = "qd366.5.2.exempt", qd366("5", Some("2")), Text;
+    /// Art. 5.2: party activities suspended → not classified.
+    Suspended = "qd366.5.2.suspended", qd366("5", Some("2")), Text;
+    /// Art. 5.2: admitted less than 6 calendar months before the evaluation day → not classified.
+    NewMember = "qd366.5.2.new", qd366("5", Some("2")), Text;
+    /// HD 43 §7.5: long sick leave or maternity: classified on the work actually done, no cap.
+    SickLeave = "qd366.hd43.7.5", hd43("7", "5"), Text;
+    /// HD 43 §7.6: temporary party activity: classified at the chi bộ of official membership.
+    TemporaryActivity = "qd366.hd43.7.6", hd43("7", "6"), Text;
+    /// Art. 10: S = G + R.
+    Score = "qd366.10.score", qd366("10", None), Text;
+    /// Rules-qd366 §7: a discipline record that does not count for this period or unit.
+    DisciplineNotCounted = "qd366.7.discipline", qd366("11", Some("notes 2–3")), Text;
+    /// Art. 11.4: S < 50.
+    NotCompletedScore = "qd366.11.4.score", qd366("11", Some("4")), Text;
+    /// Art. 11.4, leadership collective: violations in cadre work, disunity, factionalism.
+    CollectiveCadreWork = "qd366.11.4.T.cadre_work", qd366("11", Some("4")), Text;
+    /// Art. 11.4, leadership collective: a member disciplined for a duty-related violation.
+    CollectiveMemberDiscipline = "qd366.11.4.T.member_discipline", qd366("11", Some("4")), Text;
+    /// Art. 11.4, leadership collective: a member concluded to show degradation.
+    CollectiveMemberDegradation = "qd366.11.4.T.member_degradation", qd366("11", Some("4")), Text;
+    /// Art. 11.4, leadership collective: under 70% of the plan, or basic targets missed.
+    CollectivePlan = "qd366.11.4.T.plan", qd366("11", Some("4")), Text;
+    /// Art. 11.4, leadership collective: force majeure, or self-detected and remedied.
+    CollectiveMitigation = "qd366.11.4.T.mitigation", qd366("11", Some("4")), Text;
+    /// Art. 11.4, leader: plan under 70%, basic targets, or over half the units Not completed.
+    LeaderPlan = "qd366.11.4.L.plan", qd366("11", Some("4")), Text;
+    /// Art. 11.4, leader: over half low-confidence votes.
+    LeaderConfidence = "qd366.11.4.L.confidence", qd366("11", Some("4")), Text;
+    /// Art. 11.4, leader: disciplined for a duty-related violation.
+    LeaderDiscipline = "qd366.11.4.L.discipline", qd366("11", Some("4")), Text;
+    /// Art. 11.4, leader: concluded to show degradation.
+    LeaderDegradation = "qd366.11.4.L.degradation", qd366("11", Some("4")), Text;
+    /// Art. 11.4, leader: corruption or negativity under direct management, disciplined.
+    LeaderScopeCorruption = "qd366.11.4.L.scope_corruption", qd366("11", Some("4")), Text;
+    /// Art. 11.4, leader: detected, reported, handled and remedied.
+    LeaderMitigation = "qd366.11.4.L.mitigation", qd366("11", Some("4")), Text;
+    /// Art. 11.4, member: degradation, duty-related discipline, must-not-do or exemplary breach.
+    MemberConduct = "qd366.11.4.N.conduct", qd366("11", Some("4")), Text;
+    /// Art. 11.4, member: over half of the tasks rated not completed.
+    MemberTasks = "qd366.11.4.N.tasks", qd366("11", Some("4")), Text;
+    /// Art. 11.4, member: admitted, detected and remedied.
+    MemberMitigation = "qd366.11.4.N.mitigation", qd366("11", Some("4")), Text;
+    /// Art. 11.1, collective: all on time, 30% exceeded, nobody disciplined.
+    ExcellentCollective = "qd366.11.1.T", qd366("11", Some("1")), Text;
+    /// Art. 11.1, leader: the units led completed all tasks, 30% exceeded.
+    ExcellentLeader = "qd366.11.1.L", qd366("11", Some("1")), Text;
+    /// Art. 11.1, member: all on time, 30% exceeded.
+    ExcellentMember = "qd366.11.1.N", qd366("11", Some("1")), Text;
+    /// Art. 11.1: every shortcoming of the previous review fixed.
+    ExcellentShortcomingsFixed = "qd366.11.1.fix", qd366("11", Some("1")), Text;
+    /// Art. 11.1: at most 20% (or 25%) of the Good count rated Excellent, per group.
+    ExcellentQuota = "qd366.11.1.quota", qd366("11", Some("1")), Text;
+    /// Art. 11.2, collective: all tasks on time.
+    GoodCollective = "qd366.11.2.T", qd366("11", Some("2")), Text;
+    /// Art. 11.2, leader: the units led did all tasks on time.
+    GoodLeader = "qd366.11.2.L", qd366("11", Some("2")), Text;
+    /// Art. 11.2, member: all tasks on time.
+    GoodMember = "qd366.11.2.N", qd366("11", Some("2")), Text;
+    /// Art. 11.3, collective: all tasks completed, at most 20% late.
+    CompletedCollective = "qd366.11.3.T", qd366("11", Some("3")), Text;
+    /// Art. 11.3, leader: the units led completed all tasks, at most 20% late.
+    CompletedLeader = "qd366.11.3.L", qd366("11", Some("3")), Text;
+    /// Art. 11.3, member: all tasks completed, at most 20% late.
+    CompletedMember = "qd366.11.3.N", qd366("11", Some("3")), Text;
+    /// Rules-qd366 §5, `cascade`: no level's conditions hold although S ≥ 50 and no trigger.
+    CascadeGap = "qd366.reading.cascade_gap", qd366("11", None), Reading;
+    /// Rules-qd366 §5, `strict`: the band's own conditions fail, so no level is proposed.
+    StrictUndetermined = "qd366.reading.strict", qd366("11", None), Reading;
+    /// Art. 12.1 step 3: open complaints or signs of violations must be checked first.
+    OpenComplaints = "qd366.12.1.complaints", qd366("12", Some("1")), Text;
+}
+
+impl Rule {
+    /// The rule with this id, if any.
+    pub fn from_id(id: &str) -> Option<Rule> {
+        Rule::ALL.iter().copied().find(|rule| rule.id() == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_unique_and_round_trip() {
+        let mut ids: Vec<&str> = Rule::ALL.iter().map(|r| r.id()).collect();
+        let count = ids.len();
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(ids.len(), count);
+        for rule in Rule::ALL {
+            assert_eq!(Rule::from_id(rule.id()), Some(*rule));
+        }
+    }
+}

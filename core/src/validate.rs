@@ -1,0 +1,593 @@
+//! From the contract's [`Assessment`] to a [`ValidAssessment`], reporting every problem
+//! at once, each with its code, JSON path and a message in Vietnamese and English.
+
+use crate::contract::{
+    Assessment, BasicTargets, CollectiveKind, DisciplineForm, PartyStatus, PeriodInput, SubjectKind,
+};
+use crate::dates::{add_months, parse_iso_date, vi_date, Span};
+use crate::error::{ErrorCode, InputError, InputErrors};
+use crate::limits::{MAX_COUNT, MAX_DISCIPLINE_RECORDS, MAX_STRING_CHARS};
+use crate::model::{Discipline, Leave, Score, Shortcomings, Subject, Tasks, ValidAssessment};
+use crate::points::{Points, PointsProblem};
+use crate::regime::{regime_in_force_on, RegimeId};
+use chrono::NaiveDate;
+
+/// How strictly the regime is checked against the period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ValidateOptions {
+    /// Allow a named regime whose span does not cover the period (a comparison:
+    /// "what would this record get under qd124?").
+    pub allow_regime_outside_span: bool,
+}
+
+/// Collects problems as validation walks the record.
+#[derive(Default)]
+struct Problems(Vec<InputError>);
+
+impl Problems {
+    fn push(&mut self, code: ErrorCode, path: &str, vi: String, en: String) {
+        self.0.push(InputError::new(code, path, vi, en));
+    }
+
+    fn not_applicable(&mut self, path: &str, vi_whom: &str, en_whom: &str) {
+        self.push(
+            ErrorCode::NotApplicable,
+            path,
+            format!("Trường `{path}` không áp dụng cho {vi_whom}"),
+            format!("`{path}` does not apply to {en_whom}"),
+        );
+    }
+
+    fn missing(&mut self, path: &str, vi_why: &str, en_why: &str) {
+        self.push(
+            ErrorCode::MissingField,
+            path,
+            format!("Thiếu trường `{path}`: {vi_why}"),
+            format!("`{path}` is required: {en_why}"),
+        );
+    }
+
+    fn date(&mut self, path: &str, text: &str) -> Option<NaiveDate> {
+        let parsed = parse_iso_date(text);
+        if parsed.is_none() {
+            self.push(
+                ErrorCode::InvalidDate,
+                path,
+                format!("`{text}` không phải ngày hợp lệ dạng YYYY-MM-DD"),
+                format!("`{text}` is not a valid date of the form YYYY-MM-DD"),
+            );
+        }
+        parsed
+    }
+
+    fn string_length(&mut self, path: &str, text: &str) {
+        let chars = text.chars().count();
+        if chars > MAX_STRING_CHARS {
+            self.push(
+                ErrorCode::TooLarge,
+                path,
+                format!("Chuỗi dài {chars} ký tự, vượt giới hạn {MAX_STRING_CHARS}"),
+                format!("{chars} characters, over the limit of {MAX_STRING_CHARS}"),
+            );
+        }
+    }
+
+    fn count(&mut self, path: &str, value: u32) {
+        if value > MAX_COUNT {
+            self.push(
+                ErrorCode::OutOfRange,
+                path,
+                format!("{value} vượt giới hạn {MAX_COUNT}"),
+                format!("{value} is over the limit of {MAX_COUNT}"),
+            );
+        }
+    }
+
+    fn at_most(&mut self, smaller_path: &str, smaller: u32, larger_path: &str, larger: u32) {
+        if smaller > larger {
+            self.push(
+                ErrorCode::InconsistentCounts,
+                smaller_path,
+                format!("`{smaller_path}` = {smaller} lớn hơn `{larger_path}` = {larger}"),
+                format!("`{smaller_path}` = {smaller} is more than `{larger_path}` = {larger}"),
+            );
+        }
+    }
+
+    fn points(&mut self, path: &str, number: &serde_json::Number, max: i64) -> Option<Points> {
+        match Points::from_json_number(number) {
+            Ok(points) if points < Points::ZERO || points > Points::whole(max) => {
+                self.push(
+                    ErrorCode::OutOfRange,
+                    path,
+                    format!("Điểm {number} nằm ngoài khoảng 0–{max}"),
+                    format!("{number} points is outside 0–{max}"),
+                );
+                None
+            }
+            Ok(points) => Some(points),
+            Err(PointsProblem::TooManyDecimals) => {
+                self.push(
+                    ErrorCode::TooManyDecimals,
+                    path,
+                    format!("Điểm {number} có quá hai chữ số thập phân"),
+                    format!("{number} has more than two decimal places"),
+                );
+                None
+            }
+            Err(PointsProblem::NotANumber) => {
+                self.push(
+                    ErrorCode::OutOfRange,
+                    path,
+                    format!("Điểm {number} không đọc được như một số hữu hạn"),
+                    format!("{number} cannot be read as a finite number of points"),
+                );
+                None
+            }
+        }
+    }
+
+    fn basic_targets(&mut self, path: &str, targets: &BasicTargets) {
+        if targets.missed > 5 {
+            self.push(
+                ErrorCode::OutOfRange,
+                &format!("{path}/missed"),
+                format!("Chỉ có 5 chỉ tiêu cơ bản; không thể không đạt {}", targets.missed),
+                format!("There are 5 basic targets; {} cannot have been missed", targets.missed),
+            );
+        }
+        if !targets.applicable && targets.missed > 0 {
+            self.push(
+                ErrorCode::InconsistentCounts,
+                &format!("{path}/missed"),
+                "Các chỉ tiêu không áp dụng nhưng lại ghi là không đạt".to_owned(),
+                "Targets marked not applicable cannot be missed".to_owned(),
+            );
+        }
+    }
+}
+
+fn period(problems: &mut Problems, input: &PeriodInput) -> Option<Span> {
+    match (input.year, input.quarter, &input.from, &input.to) {
+        (Some(year), quarter, None, None) => {
+            if !(1900..=2200).contains(&year) {
+                problems.push(
+                    ErrorCode::OutOfRange,
+                    "/period/year",
+                    format!("Năm {year} nằm ngoài khoảng 1900–2200"),
+                    format!("year {year} is outside 1900–2200"),
+                );
+                return None;
+            }
+            match quarter {
+                None => Span::year(year),
+                Some(q) => {
+                    let span = Span::quarter(year, q);
+                    if span.is_none() {
+                        problems.push(
+                            ErrorCode::OutOfRange,
+                            "/period/quarter",
+                            format!("Quý {q} không tồn tại (1–4)"),
+                            format!("quarter {q} does not exist (1–4)"),
+                        );
+                    }
+                    span
+                }
+            }
+        }
+        (None, None, Some(from), Some(to)) => {
+            let from = problems.date("/period/from", from);
+            let to = problems.date("/period/to", to);
+            let (from, to) = (from?, to?);
+            if from > to {
+                problems.push(
+                    ErrorCode::InvalidDate,
+                    "/period/to",
+                    format!("Ngày kết thúc {} trước ngày bắt đầu {}", vi_date(to), vi_date(from)),
+                    format!("the period ends ({to}) before it starts ({from})"),
+                );
+                return None;
+            }
+            Some(Span { from, to })
+        }
+        _ => {
+            problems.push(
+                ErrorCode::InvalidValue,
+                "/period",
+                "Kỳ đánh giá phải là {year}, {year, quarter} hoặc {from, to}".to_owned(),
+                "the period must be {year}, {year, quarter} or {from, to}".to_owned(),
+            );
+            None
+        }
+    }
+}
+
+fn regime(problems: &mut Problems, input: &Assessment, span: Option<Span>, options: ValidateOptions) -> Option<RegimeId> {
+    let last_day = span.map(|s| s.to);
+    let regime = match &input.regime {
+        Some(name) => {
+            let Some(regime) = RegimeId::parse(name) else {
+                problems.push(
+                    ErrorCode::UnknownRegime,
+                    "/regime",
+                    format!("Không có chế độ `{name}`; các chế độ: qd366, qd124, qd132"),
+                    format!("no regime `{name}`; the regimes are qd366, qd124, qd132"),
+                );
+                return None;
+            };
+            if let Some(last_day) = last_day {
+                let info = regime.info();
+                if !info.in_force_on(last_day) && !options.allow_regime_outside_span {
+                    problems.push(
+                        ErrorCode::RegimePeriodMismatch,
+                        "/regime",
+                        format!(
+                            "Quy định {} có hiệu lực {}, không áp dụng cho kỳ kết thúc ngày {}",
+                            info.document,
+                            info.span_text(),
+                            vi_date(last_day)
+                        ),
+                        format!(
+                            "{} was in force {}, not on the period's last day {}",
+                            info.document,
+                            info.span_text(),
+                            last_day
+                        ),
+                    );
+                }
+            }
+            regime
+        }
+        None => {
+            let last_day = last_day?;
+            let Some(regime) = regime_in_force_on(last_day) else {
+                problems.push(
+                    ErrorCode::RegimePeriodMismatch,
+                    "/period",
+                    format!("Không có chế độ nào có hiệu lực vào ngày {}", vi_date(last_day)),
+                    format!("no regime was in force on the period's last day {last_day}"),
+                );
+                return None;
+            };
+            regime
+        }
+    };
+    let info = regime.info();
+    if !info.implemented {
+        let path = if input.regime.is_some() { "/regime" } else { "/period" };
+        problems.push(
+            ErrorCode::RegimeNotImplemented,
+            path,
+            format!("Phiên bản này chưa đánh giá theo Quy định {} ({})", info.document, regime.as_str()),
+            format!("this version does not yet evaluate regime {} ({})", regime.as_str(), info.document),
+        );
+    }
+    Some(regime)
+}
+
+fn kind_names(kind: SubjectKind) -> (&'static str, &'static str) {
+    match kind {
+        SubjectKind::Member => ("đảng viên không giữ chức vụ lãnh đạo", "a member"),
+        SubjectKind::Leader => ("cán bộ lãnh đạo, quản lý", "a leader"),
+        SubjectKind::Collective => ("tập thể", "a collective"),
+    }
+}
+
+/// Validates a record and resolves its defaults.
+///
+/// Returns every problem found, in the order of the fields, never just the first.
+pub fn validate(input: &Assessment) -> Result<ValidAssessment, InputErrors> {
+    validate_with(input, ValidateOptions::default())
+}
+
+/// [`validate`] with options.
+pub fn validate_with(input: &Assessment, options: ValidateOptions) -> Result<ValidAssessment, InputErrors> {
+    let mut problems = Problems::default();
+    let p = &mut problems;
+
+    if input.id.is_empty() {
+        p.push(ErrorCode::MissingField, "/id", "Mã hồ sơ `id` không được để trống".to_owned(), "`id` must not be empty".to_owned());
+    }
+    p.string_length("/id", &input.id);
+
+    let span = period(p, &input.period);
+    let as_of = match &input.as_of {
+        Some(text) => p.date("/as_of", text),
+        None => span.map(|s| s.to),
+    };
+    if let (Some(span), Some(day)) = (span, as_of) {
+        if day < span.from {
+            p.push(
+                ErrorCode::InvalidDate,
+                "/as_of",
+                format!("Ngày đánh giá {} trước khi kỳ bắt đầu ({})", vi_date(day), vi_date(span.from)),
+                format!("the evaluation day {day} is before the period starts ({})", span.from),
+            );
+        }
+    }
+    let regime = regime(p, input, span, options);
+
+    // Subject: each field only for the kinds it concerns.
+    let s = &input.subject;
+    let kind = s.kind;
+    let individual = kind != SubjectKind::Collective;
+    let (vi_whom, en_whom) = kind_names(kind);
+    if s.in_political_system.is_some() && kind != SubjectKind::Member {
+        p.not_applicable("/subject/in_political_system", vi_whom, en_whom);
+    }
+    if s.centrally_managed.is_some() && kind != SubjectKind::Leader {
+        p.not_applicable("/subject/centrally_managed", vi_whom, en_whom);
+    }
+    match (kind, s.collective_kind) {
+        (SubjectKind::Collective, None) => p.missing(
+            "/subject/collective_kind",
+            "tập thể phải nêu loại (leadership, party_committee, party_organisation, agency)",
+            "a collective names its kind (leadership, party_committee, party_organisation, agency)",
+        ),
+        (SubjectKind::Member | SubjectKind::Leader, Some(_)) => {
+            p.not_applicable("/subject/collective_kind", vi_whom, en_whom)
+        }
+        _ => {}
+    }
+    if !individual {
+        if s.party_status.is_some() {
+            p.not_applicable("/subject/party_status", vi_whom, en_whom);
+        }
+        if s.admitted_on.is_some() {
+            p.not_applicable("/subject/admitted_on", vi_whom, en_whom);
+        }
+        if s.temporary_activity.is_some() {
+            p.not_applicable("/subject/temporary_activity", vi_whom, en_whom);
+        }
+    } else if s.established_on.is_some() {
+        p.not_applicable("/subject/established_on", vi_whom, en_whom);
+    }
+    let admitted_on = s.admitted_on.as_deref().and_then(|t| p.date("/subject/admitted_on", t));
+    if let (Some(admitted), Some(day)) = (admitted_on, as_of) {
+        if admitted > day {
+            p.push(
+                ErrorCode::InvalidDate,
+                "/subject/admitted_on",
+                format!("Ngày vào Đảng {} sau ngày đánh giá {}", vi_date(admitted), vi_date(day)),
+                format!("admitted on {admitted}, after the evaluation day {day}"),
+            );
+        }
+    }
+    let established_on = s.established_on.as_deref().and_then(|t| p.date("/subject/established_on", t));
+    if let Some(activity) = &s.temporary_activity {
+        p.string_length("/subject/temporary_activity/unit", &activity.unit);
+    }
+    let party_status = s.party_status.unwrap_or_default();
+
+    // A subject that is not classified needs no score: decide that before requiring one.
+    let excluded = individual
+        && (party_status != PartyStatus::Active
+            || matches!((admitted_on, as_of), (Some(a), Some(day)) if add_months(a, 6).is_none_or(|d| d > day)));
+
+    let score = match &input.score {
+        Some(score) => {
+            let general = p.points("/score/general", &score.general, 30);
+            let task_results = p.points("/score/task_results", &score.task_results, 70);
+            general.zip(task_results).map(|(general, task_results)| Score { general, task_results })
+        }
+        None => {
+            if !excluded {
+                p.missing("/score", "cần điểm hai nhóm tiêu chí để xếp loại", "the two criteria-group scores are needed to classify");
+            }
+            None
+        }
+    };
+
+    let tasks = match &input.tasks {
+        Some(t) => {
+            for (path, value) in [
+                ("/tasks/assigned", t.assigned),
+                ("/tasks/completed", t.completed),
+                ("/tasks/on_time", t.on_time),
+                ("/tasks/exceeded", t.exceeded),
+            ] {
+                p.count(path, value);
+            }
+            p.at_most("/tasks/completed", t.completed, "/tasks/assigned", t.assigned);
+            p.at_most("/tasks/on_time", t.on_time, "/tasks/completed", t.completed);
+            p.at_most("/tasks/exceeded", t.exceeded, "/tasks/completed", t.completed);
+            let unfinished = t.assigned.saturating_sub(t.completed);
+            if let Some(f) = t.not_completed {
+                if f > unfinished {
+                    p.push(
+                        ErrorCode::InconsistentCounts,
+                        "/tasks/not_completed",
+                        format!("{f} nhiệm vụ không hoàn thành, nhưng chỉ {unfinished} nhiệm vụ chưa hoàn thành (giao − hoàn thành)"),
+                        format!("{f} tasks rated not completed, but only {unfinished} were left unfinished (assigned − completed)"),
+                    );
+                }
+            }
+            Some(Tasks {
+                assigned: t.assigned,
+                completed: t.completed,
+                on_time: t.on_time,
+                exceeded: t.exceeded,
+                not_completed: t.not_completed.unwrap_or(unfinished),
+            })
+        }
+        None => {
+            if !excluded {
+                p.missing("/tasks", "cần số nhiệm vụ để xét điều kiện các mức", "task counts are needed for the level conditions");
+            }
+            None
+        }
+    };
+
+    let shortcomings = input.shortcomings.map(|sc| {
+        p.count("/shortcomings/identified", sc.identified);
+        p.at_most("/shortcomings/fixed", sc.fixed, "/shortcomings/identified", sc.identified);
+        Shortcomings { identified: sc.identified, fixed: sc.fixed }
+    });
+
+    let mut leave = Leave::default();
+    if let Some(input_leave) = &input.leave {
+        if !individual {
+            p.not_applicable("/leave", vi_whom, en_whom);
+        }
+        if let Some(months) = &input_leave.sick_months {
+            if let Some(m) = p.points("/leave/sick_months", months, 1200) {
+                leave.sick_months = m;
+            }
+        }
+        leave.maternity = input_leave.maternity;
+    }
+
+    if input.discipline.len() > MAX_DISCIPLINE_RECORDS {
+        p.push(
+            ErrorCode::TooLarge,
+            "/discipline",
+            format!("{} quyết định kỷ luật, vượt giới hạn {MAX_DISCIPLINE_RECORDS}", input.discipline.len()),
+            format!("{} discipline records, over the limit of {MAX_DISCIPLINE_RECORDS}", input.discipline.len()),
+        );
+    }
+    let mut discipline = Vec::with_capacity(input.discipline.len().min(MAX_DISCIPLINE_RECORDS));
+    for (index, record) in input.discipline.iter().enumerate().take(MAX_DISCIPLINE_RECORDS) {
+        let base = format!("/discipline/{index}");
+        let decided_on = p.date(&format!("{base}/decided_on"), &record.decided_on);
+        let about_member = record.member_id.is_some();
+        if let Some(member) = &record.member_id {
+            p.string_length(&format!("{base}/member_id"), member);
+            if individual {
+                p.not_applicable(&format!("{base}/member_id"), vi_whom, en_whom);
+            }
+        }
+        let form_fits = match record.form {
+            DisciplineForm::Dissolution => !individual && !about_member,
+            DisciplineForm::Removal | DisciplineForm::Expulsion => individual || about_member,
+            DisciplineForm::Reprimand | DisciplineForm::Warning => true,
+        };
+        if !form_fits {
+            p.push(
+                ErrorCode::NotApplicable,
+                &format!("{base}/form"),
+                "Hình thức kỷ luật này không áp dụng cho đối tượng này (giải tán chỉ cho tổ chức; cách chức, khai trừ chỉ cho cá nhân)".to_owned(),
+                "this form of discipline does not apply here (dissolution is for organisations; removal and expulsion for individuals)".to_owned(),
+            );
+        }
+        if let Some(decided_on) = decided_on {
+            discipline.push(Discipline {
+                form: record.form,
+                decided_on,
+                duty_related: record.duty_related.unwrap_or(true),
+                at_previous_unit: record.at_previous_unit,
+                counted_before: record.counted_before,
+                member_id: record.member_id.clone(),
+            });
+        }
+    }
+
+    let c = &input.conclusions;
+    if individual {
+        if c.cadre_work_violation {
+            p.not_applicable("/conclusions/cadre_work_violation", vi_whom, en_whom);
+        }
+        if c.member_degradation {
+            p.not_applicable("/conclusions/member_degradation", vi_whom, en_whom);
+        }
+    } else {
+        for (set, path) in [
+            (c.degradation, "/conclusions/degradation"),
+            (c.prohibition_breach, "/conclusions/prohibition_breach"),
+            (c.exemplary_breach, "/conclusions/exemplary_breach"),
+        ] {
+            if set {
+                p.not_applicable(path, vi_whom, en_whom);
+            }
+        }
+        if (c.cadre_work_violation || c.member_degradation) && s.collective_kind != Some(CollectiveKind::Leadership) {
+            let path = if c.cadre_work_violation { "/conclusions/cadre_work_violation" } else { "/conclusions/member_degradation" };
+            p.not_applicable(path, "tập thể không phải tập thể lãnh đạo, quản lý", "a collective other than a leadership collective");
+        }
+    }
+
+    if let Some(leader) = &input.leader {
+        if kind != SubjectKind::Leader {
+            p.not_applicable("/leader", vi_whom, en_whom);
+        }
+        if let Some(vote) = leader.confidence_vote {
+            p.count("/leader/confidence_vote/total", vote.total);
+            if vote.total == 0 {
+                p.push(
+                    ErrorCode::OutOfRange,
+                    "/leader/confidence_vote/total",
+                    "Cuộc lấy phiếu tín nhiệm phải có ít nhất 1 phiếu".to_owned(),
+                    "a confidence vote has at least one vote cast".to_owned(),
+                );
+            }
+            p.at_most("/leader/confidence_vote/low", vote.low, "/leader/confidence_vote/total", vote.total);
+        }
+        if let Some(units) = leader.units_in_charge {
+            p.count("/leader/units_in_charge/total", units.total);
+            p.at_most("/leader/units_in_charge/not_completed", units.not_completed, "/leader/units_in_charge/total", units.total);
+        }
+        if let Some(targets) = &leader.basic_targets {
+            p.basic_targets("/leader/basic_targets", targets);
+        }
+    }
+    if let Some(collective) = &input.collective {
+        if kind != SubjectKind::Collective {
+            p.not_applicable("/collective", vi_whom, en_whom);
+        }
+        if let Some(units) = collective.subordinate_units_disciplined {
+            p.count("/collective/subordinate_units_disciplined", units);
+        }
+        if let Some(targets) = &collective.basic_targets {
+            p.basic_targets("/collective/basic_targets", targets);
+            if kind == SubjectKind::Collective && s.collective_kind != Some(CollectiveKind::Leadership) {
+                p.not_applicable(
+                    "/collective/basic_targets",
+                    "tập thể không phải tập thể lãnh đạo, quản lý",
+                    "a collective other than a leadership collective",
+                );
+            }
+        }
+    }
+    if let Some(group) = &input.quota_group {
+        p.string_length("/quota_group", group);
+    }
+
+    if !problems.0.is_empty() {
+        return Err(InputErrors(problems.0));
+    }
+    match (span, as_of, regime) {
+        (Some(period), Some(as_of), Some(regime)) => Ok(ValidAssessment {
+            id: input.id.clone(),
+            period,
+            as_of,
+            regime,
+            subject: Subject {
+                kind,
+                in_political_system: s.in_political_system.unwrap_or(true),
+                centrally_managed: s.centrally_managed.unwrap_or(false),
+                collective_kind: s.collective_kind,
+                party_status,
+                admitted_on,
+                established_on,
+                temporary_activity: s.temporary_activity.clone(),
+            },
+            score,
+            tasks,
+            shortcomings: shortcomings.unwrap_or_default(),
+            leave,
+            discipline,
+            conclusions: input.conclusions,
+            leader: input.leader.unwrap_or_default(),
+            collective: input.collective.unwrap_or_default(),
+            mitigation: input.mitigation,
+            procedure: input.procedure,
+            quota_group: input.quota_group.clone(),
+        }),
+        // Unreachable in practice: each None above pushed a problem.
+        _ => Err(InputErrors::one(InputError::new(
+            ErrorCode::InvalidValue,
+            "/period",
+            "Kỳ đánh giá không hợp lệ",
+            "the period is not valid",
+        ))),
+    }
+}
