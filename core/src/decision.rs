@@ -1,6 +1,7 @@
 //! Decisions: the compact result of an evaluation, and its contract record.
 
-use crate::contract::SubjectKind;
+use crate::contract::{CollectiveKind, SubjectKind};
+use crate::model::Tasks;
 use crate::dates::Span;
 use crate::explain;
 use crate::level::{Level, Outcome, Reading};
@@ -71,6 +72,10 @@ pub struct Decision {
     pub regime: RegimeId,
     /// The kind of subject.
     pub subject_kind: SubjectKind,
+    /// The collective's sub-kind.
+    pub collective_kind: Option<CollectiveKind>,
+    /// The task counts read (for ranking by the share exceeded).
+    pub tasks: Option<Tasks>,
     /// The period evaluated.
     pub period: Span,
     /// The evaluation day.
@@ -131,7 +136,7 @@ impl Decision {
             band: self.band,
             needs_decision: self.needs_decision,
             reading: self.reading,
-            reasons: self.reasons.iter().map(|r| reason_record(r, self.subject_kind)).collect(),
+            reasons: self.reasons.iter().map(|r| reason_record(r, self)).collect(),
             alternatives: self
                 .alternatives
                 .iter()
@@ -165,7 +170,7 @@ fn value_json(value: Value) -> serde_json::Value {
 }
 
 /// Renders one reason as its contract record.
-pub fn reason_record(reason: &Reason, kind: SubjectKind) -> ReasonRecord {
+pub fn reason_record(reason: &Reason, decision: &Decision) -> ReasonRecord {
     let citation = reason.rule.citation();
     ReasonRecord {
         rule: reason.rule.id().to_owned(),
@@ -178,7 +183,7 @@ pub fn reason_record(reason: &Reason, kind: SubjectKind) -> ReasonRecord {
             clause: citation.clause.map(str::to_owned),
         },
         basis: reason.rule.basis(),
-        message: explain::message(reason, kind),
+        message: explain::message(reason, decision),
         values: reason.values.iter().map(|(f, v)| (f.key().to_owned(), value_json(*v))).collect(),
     }
 }

@@ -3,9 +3,9 @@
 //! Wording is pinned by golden tests (`core/tests/golden_explanations.rs`). Shares are
 //! shown rounded for people; the rules themselves compared them exactly.
 
-use crate::contract::{DisciplineForm, SubjectKind};
+use crate::contract::DisciplineForm;
 use crate::dates::vi_date;
-use crate::decision::{Alternative, MitigationKind};
+use crate::decision::{Alternative, Decision, MitigationKind};
 use crate::level::Level;
 use crate::points::percent_text;
 use crate::reason::{Fact, NotCountedWhy, Reason, Value, Values};
@@ -26,6 +26,24 @@ fn level_of(values: &Values, fact: Fact) -> Level {
     values.level(fact).unwrap_or(Level::NotCompleted)
 }
 
+/// A share with the Vietnamese decimal comma (`33,3%`).
+fn percent_vi(part: u64, whole: u64) -> String {
+    percent_text(part, whole).replace('.', ",")
+}
+
+/// `1 member`, `3 members`.
+fn plural_en(n: u64, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
+fn decisions_en(n: u64) -> String {
+    plural_en(n, "decision", "decisions")
+}
+
 /// Joins parts: "a; b".
 fn join(parts: &[String]) -> String {
     parts.join("; ")
@@ -35,6 +53,7 @@ fn join(parts: &[String]) -> String {
 fn task_condition(rule: Rule, holds: bool, v: &Values) -> Text {
     let (n, c, o, x) = (v.count(Fact::Assigned), v.count(Fact::Completed), v.count(Fact::OnTime), v.count(Fact::Exceeded));
     let share = percent_text(x, n);
+    let share_vi = percent_vi(x, n);
     let thirty = x * 10 >= n * 3;
     let (mut vi, mut en) = (Vec::new(), Vec::new());
     let whose_vi = match rule {
@@ -53,10 +72,10 @@ fn task_condition(rule: Rule, holds: bool, v: &Values) -> Text {
             let all_done = if leader { c == n } else { o == n };
             if holds {
                 if leader {
-                    vi.push(format!("{whose_vi} hoàn thành cả {n} nhiệm vụ, {x} nhiệm vụ ({share}) vượt mức yêu cầu, đạt mức tối thiểu 30% của Hoàn thành xuất sắc (quy định không đòi hỏi đúng hạn ở điều kiện này)"));
+                    vi.push(format!("{whose_vi} hoàn thành cả {n} nhiệm vụ, {x} nhiệm vụ ({share_vi}) vượt mức yêu cầu, đạt mức tối thiểu 30% của Hoàn thành xuất sắc (quy định không đòi hỏi đúng hạn ở điều kiện này)"));
                     en.push(format!("{whose_en} completed all {n} tasks and {x} ({share}) above requirement, at least the 30% Excellent needs (the text does not require \"on time\" here)"));
                 } else {
-                    vi.push(format!("{whose_vi} hoàn thành đúng hạn, bảo đảm chất lượng cả {n} nhiệm vụ, {x} nhiệm vụ ({share}) vượt mức yêu cầu, đạt mức tối thiểu 30% của Hoàn thành xuất sắc"));
+                    vi.push(format!("{whose_vi} hoàn thành đúng hạn, bảo đảm chất lượng cả {n} nhiệm vụ, {x} nhiệm vụ ({share_vi}) vượt mức yêu cầu, đạt mức tối thiểu 30% của Hoàn thành xuất sắc"));
                     en.push(format!("{whose_en} completed all {n} tasks on time with the required quality and {x} ({share}) above requirement, at least the 30% Excellent needs"));
                 }
             } else {
@@ -70,7 +89,7 @@ fn task_condition(rule: Rule, holds: bool, v: &Values) -> Text {
                     }
                 }
                 if !thirty {
-                    vi.push(format!("Chỉ {x}/{n} nhiệm vụ ({share}) hoàn thành vượt mức yêu cầu; Hoàn thành xuất sắc cần ít nhất 30%"));
+                    vi.push(format!("Chỉ {x}/{n} nhiệm vụ ({share_vi}) hoàn thành vượt mức yêu cầu; Hoàn thành xuất sắc cần ít nhất 30%"));
                     en.push(format!("Only {x} of {n} tasks ({share}) were completed above requirement; Excellent needs at least 30%"));
                 }
             }
@@ -79,11 +98,11 @@ fn task_condition(rule: Rule, holds: bool, v: &Values) -> Text {
                 let members = v.count(Fact::MembersDisciplined);
                 if units > 0 {
                     vi.push(format!("{units} đơn vị trực thuộc bị kỷ luật trong kỳ; Hoàn thành xuất sắc cần không có"));
-                    en.push(format!("{units} subordinate unit(s) disciplined in the period; Excellent needs none"));
+                    en.push(format!("{} disciplined in the period; Excellent needs none", plural_en(units, "subordinate unit", "subordinate units")));
                 }
                 if members > 0 {
                     vi.push(format!("{members} thành viên tập thể lãnh đạo bị kỷ luật trong kỳ; Hoàn thành xuất sắc cần không có"));
-                    en.push(format!("{members} member(s) of the leadership collective disciplined in the period; Excellent needs none"));
+                    en.push(format!("{} of the leadership collective disciplined in the period; Excellent needs none", plural_en(members, "member", "members")));
                 }
                 if holds {
                     vi.push("không đơn vị trực thuộc, thành viên nào bị kỷ luật".to_owned());
@@ -103,8 +122,9 @@ fn task_condition(rule: Rule, holds: bool, v: &Values) -> Text {
         _ => {
             let late = v.count(Fact::Late);
             let late_share = percent_text(late, n);
+            let late_share_vi = percent_vi(late, n);
             if holds {
-                vi.push(format!("{whose_vi} hoàn thành cả {n} nhiệm vụ, {late} nhiệm vụ ({late_share}) chưa bảo đảm tiến độ, không quá 20%"));
+                vi.push(format!("{whose_vi} hoàn thành cả {n} nhiệm vụ, {late} nhiệm vụ ({late_share_vi}) chưa bảo đảm tiến độ, không quá 20%"));
                 en.push(format!("{whose_en} completed all {n} tasks, {late} ({late_share}) late, within the 20% Completed allows"));
             } else {
                 if c < n {
@@ -112,7 +132,7 @@ fn task_condition(rule: Rule, holds: bool, v: &Values) -> Text {
                     en.push(format!("Only {c} of {n} tasks were completed; Completed needs all of them"));
                 }
                 if late * 5 > n {
-                    vi.push(format!("{late}/{n} nhiệm vụ ({late_share}) chưa bảo đảm tiến độ, vượt mức 20%"));
+                    vi.push(format!("{late}/{n} nhiệm vụ ({late_share_vi}) chưa bảo đảm tiến độ, vượt mức 20%"));
                     en.push(format!("{late} of {n} tasks ({late_share}) were late, more than the 20% Completed allows"));
                 }
             }
@@ -125,7 +145,7 @@ fn plan_text(v: &Values, leader: bool) -> (Vec<String>, Vec<String>) {
     let (c, n) = (v.count(Fact::Completed), v.count(Fact::Assigned));
     let (mut vi, mut en) = (Vec::new(), Vec::new());
     if c * 10 < n * 7 {
-        vi.push(format!("chỉ hoàn thành {c}/{n} nhiệm vụ theo kế hoạch ({}), dưới 70%", percent_text(c, n)));
+        vi.push(format!("chỉ hoàn thành {c}/{n} nhiệm vụ theo kế hoạch ({}), dưới 70%", percent_vi(c, n)));
         en.push(format!("only {c} of {n} planned tasks ({}) were completed, under 70%", percent_text(c, n)));
     }
     if v.flag(Fact::TargetsApplicable) {
@@ -133,13 +153,13 @@ fn plan_text(v: &Values, leader: bool) -> (Vec<String>, Vec<String>) {
         let all = v.flag(Fact::TargetsReadingAll);
         if (all && missed >= 5) || (!all && missed >= 1) {
             vi.push(format!("không đạt {missed}/5 chỉ tiêu kinh tế - xã hội cơ bản được giao"));
-            en.push(format!("{missed} of the 5 basic socio-economic targets were missed"));
+            en.push(format!("missed {missed} of the 5 basic socio-economic targets"));
         }
     }
     if leader {
         let (k, m) = (v.count(Fact::UnitsNotCompleted), v.count(Fact::UnitsTotal));
         if k * 2 > m {
-            vi.push(format!("{k}/{m} đơn vị phụ trách ({}) bị xếp loại Không hoàn thành nhiệm vụ, quá 50%", percent_text(k, m)));
+            vi.push(format!("{k}/{m} đơn vị phụ trách ({}) bị xếp loại Không hoàn thành nhiệm vụ, quá 50%", percent_vi(k, m)));
             en.push(format!("{k} of {m} units in charge ({}) were rated Not completed, more than 50%", percent_text(k, m)));
         }
     }
@@ -170,7 +190,7 @@ fn conduct_parts(v: &Values) -> (Vec<String>, Vec<String>) {
     let disciplined = v.count(Fact::Disciplined);
     if disciplined > 0 {
         vi.push(format!("bị kỷ luật ({disciplined} quyết định) từ khiển trách trở lên do vi phạm liên quan đến thực thi nhiệm vụ"));
-        en.push(format!("disciplined ({disciplined} decision(s)) at reprimand or heavier for a violation tied to official duties"));
+        en.push(format!("disciplined at reprimand or heavier for a violation tied to official duties ({})", decisions_en(disciplined)));
     }
     if v.flag(Fact::ProhibitionBreach) {
         vi.push("vi phạm những điều đảng viên không được làm".to_owned());
@@ -236,7 +256,7 @@ fn mitigation_text(reason: &Reason) -> Text {
 }
 
 /// The message of one reason, from its values.
-pub fn message(reason: &Reason, kind: SubjectKind) -> Text {
+pub fn message(reason: &Reason, decision: &Decision) -> Text {
     let v = &reason.values;
     match reason.rule {
         Rule::Exempt => Text::new(
@@ -274,7 +294,7 @@ pub fn message(reason: &Reason, kind: SubjectKind) -> Text {
             let (vi, en) = if v.flag(Fact::Maternity) {
                 ("Nghỉ thai sản trong năm".to_owned(), "Maternity leave in the year".to_owned())
             } else {
-                (format!("Nghỉ ốm {months} tháng trong năm (từ 3 tháng trở lên)"), format!("{months} months of sick leave in the year (3 or more)"))
+                (format!("Nghỉ ốm {} tháng trong năm (từ 3 tháng trở lên)", months.vi()), format!("{months} months of sick leave in the year (3 or more)"))
             };
             Text::new(
                 format!("{vi}: xếp loại theo kết quả công tác thực tế, không bị giới hạn mức"),
@@ -302,7 +322,7 @@ pub fn message(reason: &Reason, kind: SubjectKind) -> Text {
                 Level::NotCompleted => ("dưới 50 điểm", "under 50"),
             };
             Text::new(
-                format!("Tổng điểm {s} = {g} (tiêu chí chung) + {r} (kết quả thực hiện nhiệm vụ), thuộc khung {band_vi} ({})", band.vi()),
+                format!("Tổng điểm {} = {} (tiêu chí chung) + {} (kết quả thực hiện nhiệm vụ), thuộc khung {band_vi} ({})", s.vi(), g.vi(), r.vi(), band.vi()),
                 format!("Total score {s} = {g} (general criteria) + {r} (task results), in the {band_en} band ({})", band.en()),
             )
         }
@@ -326,13 +346,13 @@ pub fn message(reason: &Reason, kind: SubjectKind) -> Text {
         }
         Rule::NotCompletedScore => {
             let s = v.points(Fact::Total);
-            Text::new(format!("Tổng điểm {s} dưới 50: Không hoàn thành nhiệm vụ"), format!("Total score {s} is under 50: Not completed"))
+            Text::new(format!("Tổng điểm {} dưới 50: Không hoàn thành nhiệm vụ", s.vi()), format!("Total score {s} is under 50: Not completed"))
         }
         Rule::MemberConduct | Rule::LeaderDiscipline if !reason.holds => {
             let n = v.count(Fact::DisciplinedNotDutyRelated);
             Text::new(
                 format!("Bị kỷ luật ({n} quyết định) nhưng vi phạm không liên quan đến thực thi nhiệm vụ: không thuộc trường hợp Không hoàn thành nhiệm vụ"),
-                format!("Disciplined ({n} decision(s)) for a violation not tied to official duties: not a Not-completed trigger"),
+                format!("Disciplined for a violation not tied to official duties ({}): not a Not-completed trigger", decisions_en(n)),
             )
         }
         Rule::MemberConduct => {
@@ -342,7 +362,7 @@ pub fn message(reason: &Reason, kind: SubjectKind) -> Text {
         Rule::MemberTasks => {
             let (f, n) = (v.count(Fact::NotCompleted), v.count(Fact::Assigned));
             Text::new(
-                format!("{f}/{n} nhiệm vụ ({}) không hoàn thành, quá 50%: Không hoàn thành nhiệm vụ", percent_text(f, n)),
+                format!("{f}/{n} nhiệm vụ ({}) không hoàn thành, quá 50%: Không hoàn thành nhiệm vụ", percent_vi(f, n)),
                 format!("{f} of {n} tasks ({}) were not completed, more than 50%: Not completed", percent_text(f, n)),
             )
         }
@@ -353,7 +373,7 @@ pub fn message(reason: &Reason, kind: SubjectKind) -> Text {
         Rule::LeaderConfidence => {
             let (low, total) = (v.count(Fact::LowVotes), v.count(Fact::TotalVotes));
             Text::new(
-                format!("{low}/{total} phiếu tín nhiệm thấp ({}), quá 50%: Không hoàn thành nhiệm vụ", percent_text(low, total)),
+                format!("{low}/{total} phiếu tín nhiệm thấp ({}), quá 50%: Không hoàn thành nhiệm vụ", percent_vi(low, total)),
                 format!("{low} of {total} votes ({}) expressed low confidence, more than 50%: Not completed", percent_text(low, total)),
             )
         }
@@ -361,7 +381,7 @@ pub fn message(reason: &Reason, kind: SubjectKind) -> Text {
             let n = v.count(Fact::Disciplined);
             Text::new(
                 format!("Bị kỷ luật ({n} quyết định) từ khiển trách trở lên do vi phạm trong thực thi nhiệm vụ: Không hoàn thành nhiệm vụ"),
-                format!("Disciplined ({n} decision(s)) at reprimand or heavier for a violation in office: Not completed"),
+                format!("Disciplined at reprimand or heavier for a violation in office ({}): Not completed", decisions_en(n)),
             )
         }
         Rule::LeaderDegradation if !reason.holds => Text::new(
@@ -384,7 +404,7 @@ pub fn message(reason: &Reason, kind: SubjectKind) -> Text {
             let n = v.count(Fact::Disciplined);
             Text::new(
                 format!("{n} thành viên bị kỷ luật từ khiển trách trở lên do vi phạm liên quan đến thực thi nhiệm vụ: Không hoàn thành nhiệm vụ"),
-                format!("{n} member(s) disciplined at reprimand or heavier for a violation tied to official duties: Not completed"),
+                format!("{} disciplined at reprimand or heavier for a violation tied to official duties: Not completed", plural_en(n, "member", "members")),
             )
         }
         Rule::CollectiveMemberDegradation => Text::new(
@@ -406,7 +426,7 @@ pub fn message(reason: &Reason, kind: SubjectKind) -> Text {
             if reason.holds {
                 Text::new(
                     format!("Đã khắc phục cả {i} hạn chế, khuyết điểm được chỉ ra ở kỳ kiểm điểm trước"),
-                    format!("All {i} shortcomings identified at the previous review are fixed"),
+                    format!("The {} identified at the previous review {} fixed", plural_en(i, "shortcoming", "shortcomings"), if i == 1 { "is" } else { "are all" }),
                 )
             } else {
                 Text::new(
@@ -416,20 +436,20 @@ pub fn message(reason: &Reason, kind: SubjectKind) -> Text {
             }
         }
         Rule::ExcellentQuota => {
-            let group = match v.get(Fact::Group) {
-                Some(_) | None => String::new(),
-            };
+            let group = decision.quota.as_ref().map(|q| q.group.as_str()).unwrap_or("");
             let (e_max, rank) = (v.count(Fact::EMax), v.count(Fact::Rank));
-            let _ = group;
+            let (candidates, good) = (v.count(Fact::Candidates), v.count(Fact::GoodCount));
+            let tie_vi = if v.flag(Fact::Tied) { "; đồng hạng tại ngưỡng cắt: cấp có thẩm quyền quyết định giữa những người đồng hạng (tạm xếp theo mã hồ sơ)" } else { "" };
+            let tie_en = if v.flag(Fact::Tied) { "; tied at the cut: the competent level decides between the tied (provisionally ordered by id)" } else { "" };
             if reason.holds {
                 Text::new(
-                    format!("Trong nhóm, được xếp thứ {rank} trong số người đề nghị Hoàn thành xuất sắc; tỷ lệ cho phép tối đa {e_max}: giữ mức Hoàn thành xuất sắc"),
-                    format!("Ranked {rank} among the group's Excellent candidates; the quota admits {e_max}: stays Excellent"),
+                    format!("Nhóm {group}: {candidates} người đề nghị Hoàn thành xuất sắc, {good} Hoàn thành tốt; tỷ lệ cho phép tối đa {e_max}; xếp thứ {rank}: giữ mức Hoàn thành xuất sắc{tie_vi}"),
+                    format!("Group {group}: {candidates} Excellent candidates, {good} Good; the quota admits {e_max}; ranked {rank}: stays Excellent{tie_en}"),
                 )
             } else {
                 Text::new(
-                    format!("Vượt tỷ lệ Hoàn thành xuất sắc của nhóm: tối đa {e_max}, xếp thứ {rank}: chuyển xuống Hoàn thành tốt nhiệm vụ"),
-                    format!("Over the group's Excellent quota: it admits {e_max}, ranked {rank}: moved down to Good"),
+                    format!("Nhóm {group}: {candidates} người đề nghị Hoàn thành xuất sắc, {good} Hoàn thành tốt; tỷ lệ cho phép tối đa {e_max}; xếp thứ {rank}: chuyển xuống Hoàn thành tốt nhiệm vụ{tie_vi}"),
+                    format!("Group {group}: {candidates} Excellent candidates, {good} Good; the quota admits {e_max}; ranked {rank}: moved down to Good{tie_en}"),
                 )
             }
         }
@@ -444,13 +464,10 @@ pub fn message(reason: &Reason, kind: SubjectKind) -> Text {
                 format!("The score is in the {} band but that level's conditions fail; under the strict reading no level is proposed and the competent level decides", band.en()),
             )
         }
-        Rule::OpenComplaints => {
-            let _ = kind;
-            Text::new(
-                "Có đơn thư khiếu nại, tố cáo, phản ánh hoặc dấu hiệu vi phạm chưa được xem xét: cấp ủy cấp trên phải kiểm tra, thẩm định lại trước khi quyết định",
-                "Complaints, denunciations or signs of violations have not been checked yet: the superior committee must check and re-appraise before deciding",
-            )
-        }
+        Rule::OpenComplaints => Text::new(
+            "Có đơn thư khiếu nại, tố cáo, phản ánh hoặc dấu hiệu vi phạm chưa được xem xét: cấp ủy cấp trên phải kiểm tra, thẩm định lại trước khi quyết định",
+            "Complaints, denunciations or signs of violations have not been checked yet: the superior committee must check and re-appraise before deciding",
+        ),
     }
 }
 

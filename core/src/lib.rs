@@ -44,10 +44,13 @@ pub mod limits;
 pub mod model;
 pub mod points;
 mod qd366;
+pub mod quota;
 pub mod reason;
 pub mod regime;
 pub mod rules;
 pub mod schema;
+#[cfg(feature = "synthetic")]
+pub mod synthetic;
 pub mod text;
 pub mod validate;
 
@@ -59,6 +62,7 @@ pub use error::{ErrorCode, InputError, InputErrors};
 pub use level::{Level, Options, Outcome, Reading, TargetsReading};
 pub use model::ValidAssessment;
 pub use points::Points;
+pub use quota::{apply_quota, GroupQuotaReport, QuotaOptions, QuotaReading};
 pub use reason::{Effect, Reason};
 pub use regime::RegimeId;
 pub use rules::Rule;

@@ -99,6 +99,11 @@ impl Points {
         Ok(Points(if negative { -value } else { value }))
     }
 
+    /// The value as Vietnamese writes it, with a decimal comma (`27,5`, `90`).
+    pub fn vi(self) -> String {
+        self.to_string().replace('.', ",")
+    }
+
     /// The value as a JSON number (`27.5`, `90`), for output.
     pub fn to_json_number(self) -> serde_json::Number {
         if self.0 % 100 == 0 {
@@ -190,6 +195,7 @@ mod tests {
         assert_eq!(Points(825).to_string(), "8.25");
         assert_eq!(Points(5).to_string(), "0.05");
         assert_eq!(Points(-150).to_string(), "-1.5");
+        assert_eq!(Points(9050).vi(), "90,5");
     }
 
     #[test]

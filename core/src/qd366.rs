@@ -393,6 +393,8 @@ pub(crate) fn evaluate(a: &ValidAssessment, options: &Options, score: Option<Sco
         id: a.id.clone(),
         regime: a.regime,
         subject_kind: a.subject.kind,
+        collective_kind: a.subject.collective_kind,
+        tasks,
         period: a.period,
         as_of: a.as_of,
         outcome: Outcome::NotClassified,

@@ -94,14 +94,16 @@ impl Problems {
         }
     }
 
+    /// Reads an exact amount (points, or months of leave) in `0..=max`.
     fn points(&mut self, path: &str, number: &serde_json::Number, max: i64) -> Option<Points> {
+        let (unit_vi, unit_en) = if path.starts_with("/leave") { ("Số tháng", "months") } else { ("Điểm", "points") };
         match Points::from_json_number(number) {
             Ok(points) if points < Points::ZERO || points > Points::whole(max) => {
                 self.push(
                     ErrorCode::OutOfRange,
                     path,
-                    format!("Điểm {number} nằm ngoài khoảng 0–{max}"),
-                    format!("{number} points is outside 0–{max}"),
+                    format!("{unit_vi} {number} nằm ngoài khoảng 0–{max}"),
+                    format!("{number} {unit_en} is outside 0–{max}"),
                 );
                 None
             }
@@ -110,7 +112,7 @@ impl Problems {
                 self.push(
                     ErrorCode::TooManyDecimals,
                     path,
-                    format!("Điểm {number} có quá hai chữ số thập phân"),
+                    format!("{unit_vi} {number} có quá hai chữ số thập phân"),
                     format!("{number} has more than two decimal places"),
                 );
                 None
@@ -119,8 +121,8 @@ impl Problems {
                 self.push(
                     ErrorCode::OutOfRange,
                     path,
-                    format!("Điểm {number} không đọc được như một số hữu hạn"),
-                    format!("{number} cannot be read as a finite number of points"),
+                    format!("{unit_vi} {number} không đọc được như một số hữu hạn"),
+                    format!("{number} cannot be read as a finite number of {unit_en}"),
                 );
                 None
             }

@@ -1,0 +1,404 @@
+//! Runs every shared test vector (`vectors/**/*.json`) through the Rust API, and checks
+//! that every rule id of the spec appears in at least one vector.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, reason = "test harness")]
+
+use cadre_eval::{apply_quota, decode_assessment, evaluate, DecisionRecord, GroupQuotaReport, Options, QuotaOptions};
+use serde::Deserialize;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct VectorFile {
+    #[allow(dead_code, reason = "documentation for readers of the file")]
+    description: String,
+    #[serde(default)]
+    vectors: Vec<Vector>,
+    #[serde(default)]
+    groups: Vec<GroupVector>,
+}
+
+/// A group vector: several assessments, evaluated, then the Excellent quota applied.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GroupVector {
+    name: String,
+    #[serde(default)]
+    #[allow(dead_code, reason = "documentation for readers of the file")]
+    description: Option<String>,
+    #[serde(default)]
+    options: Options,
+    #[serde(default)]
+    quota: QuotaOptions,
+    /// Each input overlays this object (top-level keys replaced).
+    #[serde(default)]
+    template: serde_json::Map<String, serde_json::Value>,
+    inputs: Vec<serde_json::Map<String, serde_json::Value>>,
+    expect: GroupExpect,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GroupExpect {
+    levels: BTreeMap<String, Option<String>>,
+    demoted: Vec<String>,
+    needs_decision: Vec<String>,
+    groups: Vec<GroupQuotaReport>,
+    rules: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Vector {
+    name: String,
+    #[serde(default)]
+    #[allow(dead_code, reason = "documentation for readers of the file")]
+    description: Option<String>,
+    #[serde(default)]
+    options: Options,
+    input: serde_json::Value,
+    expect: Expect,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Expect {
+    outcome: Option<String>,
+    #[serde(default, deserialize_with = "present")]
+    level: Option<Option<String>>,
+    needs_decision: Option<bool>,
+    band: Option<String>,
+    #[serde(default)]
+    rules: Vec<String>,
+    #[serde(default)]
+    reasons: Vec<ReasonExpect>,
+    #[serde(default)]
+    absent_rules: Vec<String>,
+    alternatives: Option<Vec<AlternativeExpect>>,
+    errors: Option<Vec<ErrorExpect>>,
+}
+
+/// Distinguishes `"level": null` (must be null) from an absent key.
+fn present<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Option<String>>, D::Error> {
+    Option::<String>::deserialize(d).map(Some)
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ReasonExpect {
+    rule: String,
+    holds: Option<bool>,
+    effect: Option<String>,
+    level: Option<String>,
+}
+
+#[derive(Deserialize, PartialEq, Debug)]
+#[serde(deny_unknown_fields)]
+struct AlternativeExpect {
+    level: Option<String>,
+    r#if: String,
+}
+
+#[derive(Deserialize, PartialEq, Debug)]
+#[serde(deny_unknown_fields)]
+struct ErrorExpect {
+    code: String,
+    path: String,
+}
+
+fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn vector_files() -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    let mut stack = vec![repo_root().join("vectors")];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "json") {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+fn load_files() -> Vec<(String, VectorFile)> {
+    vector_files()
+        .into_iter()
+        .map(|file| {
+            let text = std::fs::read_to_string(&file).unwrap();
+            let parsed: VectorFile =
+                serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+            (file.file_name().unwrap().to_string_lossy().into_owned(), parsed)
+        })
+        .collect()
+}
+
+fn load() -> Vec<(String, Vector)> {
+    load_files()
+        .into_iter()
+        .flat_map(|(stem, file)| file.vectors.into_iter().map(move |v| (stem.clone(), v)))
+        .collect()
+}
+
+fn load_groups() -> Vec<(String, GroupVector)> {
+    load_files()
+        .into_iter()
+        .flat_map(|(stem, file)| file.groups.into_iter().map(move |v| (stem.clone(), v)))
+        .collect()
+}
+
+fn check_group(vector: &GroupVector) -> Vec<String> {
+    let mut problems = Vec::new();
+    let mut decisions = Vec::new();
+    for input in &vector.inputs {
+        let mut record = vector.template.clone();
+        record.extend(input.clone());
+        let text = serde_json::Value::Object(record).to_string();
+        match decode_assessment(&text).and_then(|a| evaluate(&a, &vector.options)) {
+            Ok(decision) => decisions.push(decision),
+            Err(errors) => problems.push(format!("input rejected: {errors}")),
+        }
+    }
+    let reports = apply_quota(&mut decisions, &vector.quota);
+    if reports != vector.expect.groups {
+        problems.push(format!("group reports: got {reports:?}, want {:?}", vector.expect.groups));
+    }
+    let by_id: BTreeMap<&str, &cadre_eval::Decision> =
+        decisions.iter().map(|d| (d.id.as_str(), d)).collect();
+    for (id, level) in &vector.expect.levels {
+        let got = by_id.get(id.as_str()).map(|d| d.level.map(|l| l.as_str().to_owned()));
+        if got != Some(level.clone()) {
+            problems.push(format!("{id}: level {got:?}, want {level:?}"));
+        }
+    }
+    let demoted: Vec<&str> = decisions
+        .iter()
+        .filter(|d| d.quota.as_ref().is_some_and(|q| q.demoted))
+        .map(|d| d.id.as_str())
+        .collect();
+    let mut wanted_demoted: Vec<&str> = vector.expect.demoted.iter().map(String::as_str).collect();
+    let mut got_demoted = demoted.clone();
+    got_demoted.sort_unstable();
+    wanted_demoted.sort_unstable();
+    if got_demoted != wanted_demoted {
+        problems.push(format!("demoted: got {got_demoted:?}, want {wanted_demoted:?}"));
+    }
+    let mut needs: Vec<&str> =
+        decisions.iter().filter(|d| d.needs_decision).map(|d| d.id.as_str()).collect();
+    let mut wanted_needs: Vec<&str> = vector.expect.needs_decision.iter().map(String::as_str).collect();
+    needs.sort_unstable();
+    wanted_needs.sort_unstable();
+    if needs != wanted_needs {
+        problems.push(format!("needs_decision: got {needs:?}, want {wanted_needs:?}"));
+    }
+    for rule in &vector.expect.rules {
+        let demoted_have_it = decisions
+            .iter()
+            .filter(|d| d.quota.as_ref().is_some_and(|q| q.demoted))
+            .all(|d| d.rule_ids().any(|r| r == rule));
+        let anyone_has_it = decisions.iter().any(|d| d.rule_ids().any(|r| r == rule));
+        if !demoted_have_it || !anyone_has_it {
+            problems.push(format!("rule {rule} missing from the demoted decisions"));
+        }
+    }
+    // Applying the quota twice changes nothing.
+    let before = decisions.clone();
+    apply_quota(&mut decisions, &vector.quota);
+    if before != decisions {
+        problems.push("applying the quota twice changed the decisions".to_owned());
+    }
+    problems
+}
+
+#[test]
+fn every_group_vector_gives_its_expected_quota() {
+    let groups = load_groups();
+    assert!(!groups.is_empty(), "no group vectors found under vectors/");
+    let mut failures = Vec::new();
+    for (file, vector) in &groups {
+        for problem in check_group(vector) {
+            failures.push(format!("{file} / {}: {problem}", vector.name));
+        }
+    }
+    println!("{} group vectors checked", groups.len());
+    assert!(failures.is_empty(), "{} problem(s):\n{}", failures.len(), failures.join("\n"));
+}
+
+fn json_name<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_value(value).unwrap().as_str().unwrap_or("").to_owned()
+}
+
+/// Checks one vector; returns the problems found.
+fn check(vector: &Vector) -> Vec<String> {
+    let mut problems = Vec::new();
+    let text = vector.input.to_string();
+    let result = decode_assessment(&text).and_then(|a| evaluate(&a, &vector.options));
+    let expect = &vector.expect;
+    match (result, &expect.errors) {
+        (Err(errors), Some(wanted)) => {
+            let got: Vec<ErrorExpect> = errors
+                .0
+                .iter()
+                .map(|e| ErrorExpect { code: e.code.to_string(), path: e.path.clone() })
+                .collect();
+            if &got != wanted {
+                problems.push(format!("errors: got {got:?}, want {wanted:?}"));
+            }
+        }
+        (Err(errors), None) => problems.push(format!("unexpected errors: {errors}")),
+        (Ok(decision), Some(_)) => {
+            problems.push(format!("expected errors, got level {:?}", decision.level))
+        }
+        (Ok(decision), None) => {
+            let record: DecisionRecord = decision.to_record();
+            check_decision(&record, expect, &mut problems);
+        }
+    }
+    problems
+}
+
+fn check_decision(record: &DecisionRecord, expect: &Expect, problems: &mut Vec<String>) {
+    let outcome = json_name(&record.outcome);
+    if expect.outcome.as_deref() != Some(outcome.as_str()) {
+        problems.push(format!("outcome: got {outcome}, want {:?}", expect.outcome));
+    }
+    let level = record.level.map(|l| l.as_str().to_owned());
+    match &expect.level {
+        Some(wanted) if *wanted != level => {
+            problems.push(format!("level: got {level:?}, want {wanted:?}"))
+        }
+        None => problems.push("expect.level is required for a decision vector".to_owned()),
+        _ => {}
+    }
+    match expect.needs_decision {
+        Some(wanted) if wanted != record.needs_decision => {
+            problems.push(format!("needs_decision: got {}, want {wanted}", record.needs_decision))
+        }
+        None => problems.push("expect.needs_decision is required for a decision vector".to_owned()),
+        _ => {}
+    }
+    if let Some(band) = &expect.band {
+        let got = record.band.map(|b| b.as_str().to_owned());
+        if got.as_deref() != Some(band.as_str()) {
+            problems.push(format!("band: got {got:?}, want {band}"));
+        }
+    }
+    if expect.rules.is_empty() {
+        problems.push("expect.rules must name at least one rule".to_owned());
+    }
+    let ids: Vec<&str> = record.reasons.iter().map(|r| r.rule.as_str()).collect();
+    for rule in &expect.rules {
+        if !ids.contains(&rule.as_str()) {
+            problems.push(format!("rule {rule} missing; reasons: {ids:?}"));
+        }
+    }
+    for rule in &expect.absent_rules {
+        if ids.contains(&rule.as_str()) {
+            problems.push(format!("rule {rule} must not appear; reasons: {ids:?}"));
+        }
+    }
+    for wanted in &expect.reasons {
+        let found = record.reasons.iter().any(|r| {
+            r.rule == wanted.rule
+                && wanted.holds.is_none_or(|h| h == r.holds)
+                && wanted.effect.as_ref().is_none_or(|e| *e == json_name(&r.effect))
+                && wanted
+                    .level
+                    .as_ref()
+                    .is_none_or(|l| Some(l.as_str()) == r.level.map(|x| x.as_str()))
+        });
+        if !found {
+            let got: Vec<String> = record
+                .reasons
+                .iter()
+                .filter(|r| r.rule == wanted.rule)
+                .map(|r| {
+                    format!("holds={} effect={} level={:?}", r.holds, json_name(&r.effect), r.level)
+                })
+                .collect();
+            problems.push(format!(
+                "no reason {} matching holds={:?} effect={:?} level={:?}; got {got:?}",
+                wanted.rule, wanted.holds, wanted.effect, wanted.level
+            ));
+        }
+    }
+    if let Some(wanted) = &expect.alternatives {
+        let got: Vec<AlternativeExpect> = record
+            .alternatives
+            .iter()
+            .map(|a| AlternativeExpect {
+                level: a.level.map(|l| l.as_str().to_owned()),
+                r#if: a.r#if.clone(),
+            })
+            .collect();
+        if &got != wanted {
+            problems.push(format!("alternatives: got {got:?}, want {wanted:?}"));
+        }
+    }
+}
+
+#[test]
+fn every_vector_gives_its_expected_decision() {
+    let vectors = load();
+    assert!(!vectors.is_empty(), "no vectors found under vectors/");
+    let mut names = BTreeSet::new();
+    let mut failures = Vec::new();
+    for (file, vector) in &vectors {
+        if !names.insert(vector.name.clone()) {
+            failures.push(format!("{file}: duplicate vector name {}", vector.name));
+        }
+        for problem in check(vector) {
+            failures.push(format!("{file} / {}: {problem}", vector.name));
+        }
+    }
+    println!("{} vectors checked", vectors.len());
+    assert!(failures.is_empty(), "{} problem(s):\n{}", failures.len(), failures.join("\n"));
+}
+
+/// Rule ids of the form `qd366.…` written in backticks in a spec file.
+fn spec_rule_ids(file: &str) -> BTreeSet<String> {
+    let path = repo_root().join("../shared/spec").join(file);
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!("the spec must sit beside the repository at {}: {e}", path.display())
+    });
+    text.split('`')
+        .skip(1)
+        .step_by(2)
+        .filter(|token| token.starts_with("qd366.") && !token.contains(' '))
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn every_spec_rule_id_appears_in_a_vector() {
+    let spec = spec_rule_ids("rules-qd366.md");
+    assert!(spec.len() >= 30, "expected the spec's rule ids, found {spec:?}");
+    let mut covered = BTreeSet::new();
+    for (_, vector) in load() {
+        covered.extend(vector.expect.rules.iter().cloned());
+        covered.extend(vector.expect.reasons.iter().map(|r| r.rule.clone()));
+    }
+    for (_, group) in load_groups() {
+        covered.extend(group.expect.rules.iter().cloned());
+    }
+    let missing: Vec<&String> = spec.difference(&covered).collect();
+    assert!(missing.is_empty(), "spec rule ids with no vector: {missing:?}");
+}
+
+/// Every spec rule id is also a rule the library knows.
+#[test]
+fn every_spec_rule_id_is_in_the_catalogue() {
+    for id in spec_rule_ids("rules-qd366.md") {
+        assert!(
+            cadre_eval::Rule::from_id(&id).is_some(),
+            "{id} is in the spec but not in the rule catalogue"
+        );
+    }
+}
