@@ -1,1 +1,106 @@
-fn main() {}
+//! `cadre-eval`: the command-line tool over JSON and JSON Lines.
+//!
+//! A thin layer: it reads input, converts arguments to [`cadre_eval::Options`], forwards
+//! every record to the core and writes what the core returns. No rule lives here.
+//!
+//! Exit codes: 0 when every record was evaluated, 1 when some were rejected (the others
+//! are still evaluated), 2 for a usage error, unreadable input or unwritable output.
+
+mod args;
+mod catalogue;
+mod evaluate;
+mod lines;
+mod table;
+
+use args::{Cli, Command, Lang};
+use cadre_eval::InputErrors;
+use clap::Parser;
+use std::io::{self, BufWriter, Write};
+use std::process::ExitCode;
+
+/// Why a command stopped without finishing its work (exit code 2).
+pub enum Failure {
+    /// The input could not be read (missing file, not UTF-8, I/O error).
+    Unreadable {
+        /// The file name, or `stdin`.
+        name: String,
+        /// What went wrong.
+        error: io::Error,
+    },
+    /// The input as a whole is unusable (not a JSON array, too many records).
+    Input(InputErrors),
+    /// The output could not be written.
+    Output(io::Error),
+}
+
+impl Failure {
+    /// Tells the user on stderr, in `lang`.
+    fn report(&self, lang: Lang) {
+        let text = match self {
+            Failure::Unreadable { name, error } => {
+                format!(
+                    "cadre-eval: {} {name}: {error}\n",
+                    lang.pick("không đọc được", "cannot read")
+                )
+            }
+            Failure::Input(errors) => errors
+                .errors()
+                .iter()
+                .map(|error| {
+                    let message = lang.pick(&error.message.vi, &error.message.en);
+                    format!("cadre-eval: {}: {message}\n", error.code)
+                })
+                .collect(),
+            Failure::Output(error) => {
+                format!(
+                    "cadre-eval: {}: {error}\n",
+                    lang.pick("không ghi được kết quả", "cannot write the output")
+                )
+            }
+        };
+        let _ = io::stderr().lock().write_all(text.as_bytes());
+    }
+}
+
+/// Exit code: some records were rejected.
+const EXIT_REJECTED: u8 = 1;
+/// Exit code: usage error, unreadable input, unwritable output (clap also uses 2).
+const EXIT_FAILURE: u8 = 2;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let (result, lang) = match &cli.command {
+        Command::Evaluate(args) => (evaluate::run(args), args.lang),
+        Command::Schema { record } => (
+            write_stdout(|out| catalogue::write_schema(*record, out)),
+            Lang::En,
+        ),
+        Command::Rules(args) => (
+            write_stdout(|out| catalogue::write_rules(args, out)),
+            args.lang,
+        ),
+    };
+    match result {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::from(EXIT_REJECTED),
+        // A reader that stopped early (`| head`) is not an error of ours.
+        Err(Failure::Output(error)) if error.kind() == io::ErrorKind::BrokenPipe => {
+            ExitCode::SUCCESS
+        }
+        Err(failure) => {
+            failure.report(lang);
+            ExitCode::from(EXIT_FAILURE)
+        }
+    }
+}
+
+/// Runs `write` on a buffered stdout and flushes it.
+fn write_stdout(
+    write: impl FnOnce(&mut BufWriter<io::StdoutLock<'static>>) -> io::Result<()>,
+) -> Result<bool, Failure> {
+    let mut out = BufWriter::new(io::stdout().lock());
+    write(&mut out)
+        .and_then(|()| out.flush())
+        .map_err(Failure::Output)?;
+    Ok(true)
+}

@@ -80,19 +80,40 @@ pub fn evaluate_json_array(json: &str, options: &Options) -> Result<Vec<BatchIte
         .collect())
 }
 
+/// The rejection of a JSON Lines line over the record limit (`length` bytes), for
+/// readers that skip such a line without keeping it.
+pub fn line_too_large(index: usize, length: u64) -> RejectedRecord {
+    RejectedRecord {
+        index,
+        id: None,
+        errors: vec![InputError::new(
+            ErrorCode::TooLarge,
+            "",
+            format!("Dòng dài {length} byte, vượt giới hạn {MAX_RECORD_BYTES}"),
+            format!("the line is {length} bytes, over the limit of {MAX_RECORD_BYTES}"),
+        )],
+    }
+}
+
+/// The rejection of a JSON Lines line that is not UTF-8 text.
+pub fn line_not_utf8(index: usize) -> RejectedRecord {
+    RejectedRecord {
+        index,
+        id: None,
+        errors: vec![InputError::new(
+            ErrorCode::InvalidJson,
+            "",
+            "Dòng không phải văn bản UTF-8 hợp lệ",
+            "the line is not valid UTF-8 text",
+        )],
+    }
+}
+
 /// Evaluates one JSON Lines line (blank lines are skipped by the caller).
 pub fn evaluate_json_line(index: usize, line: &str, options: &Options) -> BatchItem {
     if line.len() > MAX_RECORD_BYTES {
-        return BatchItem::Rejected(RejectedRecord {
-            index,
-            id: None,
-            errors: vec![InputError::new(
-                ErrorCode::TooLarge,
-                "",
-                format!("Dòng dài {} byte, vượt giới hạn {MAX_RECORD_BYTES}", line.len()),
-                format!("the line is {} bytes, over the limit of {MAX_RECORD_BYTES}", line.len()),
-            )],
-        });
+        let length = u64::try_from(line.len()).unwrap_or(u64::MAX);
+        return BatchItem::Rejected(line_too_large(index, length));
     }
     evaluate_record_text(index, line, options)
 }

@@ -55,11 +55,6 @@ fn tally_discipline(a: &ValidAssessment, reasons: &mut Vec<Reason>) -> Disciplin
             ));
             continue;
         }
-        // A collective's own discipline (no member named) is not a QĐ 366 trigger; a
-        // collective's member discipline, and an individual's own, are.
-        if collective && record.member_id.is_none() {
-            continue;
-        }
         if collective {
             tally.members_any += 1;
         }
@@ -81,6 +76,8 @@ fn not_counted_why(a: &ValidAssessment, record: &Discipline, collective: bool) -
         Some(NotCountedWhy::CountedBefore)
     } else if collective && record.at_previous_unit {
         Some(NotCountedWhy::PreviousUnit)
+    } else if collective && record.member_id.is_none() {
+        Some(NotCountedWhy::CollectiveItself)
     } else {
         None
     }
@@ -120,8 +117,11 @@ fn exclusion(a: &ValidAssessment, reasons: &mut Vec<Reason>) -> bool {
     false
 }
 
+/// One level condition: the rule, whether it holds, the values it read.
+type Condition = (Rule, bool, Values);
+
 /// The conditions of `level` for this subject (Art. 11.1–11.3), each with its values.
-fn conditions(level: Level, a: &ValidAssessment, tasks: &Tasks, tally: &DisciplineTally) -> ([Option<(Rule, bool, Values)>; 2], usize) {
+fn conditions(level: Level, a: &ValidAssessment, tasks: &Tasks, tally: &DisciplineTally) -> [Option<Condition>; 2] {
     let (n, c, o, x) = (u64::from(tasks.assigned), u64::from(tasks.completed), u64::from(tasks.on_time), u64::from(tasks.exceeded));
     let kind = a.subject.kind;
     let task_values = |extra: &[(Fact, Value)]| {
@@ -161,7 +161,7 @@ fn conditions(level: Level, a: &ValidAssessment, tasks: &Tasks, tally: &Discipli
                     Values::of(&[(Fact::Identified, count(s.identified)), (Fact::Fixed, count(s.fixed))]),
                 )
             });
-            ([Some(main), fix], 2)
+            [Some(main), fix]
         }
         Level::Good => {
             let rule = match kind {
@@ -169,7 +169,7 @@ fn conditions(level: Level, a: &ValidAssessment, tasks: &Tasks, tally: &Discipli
                 SubjectKind::Leader => Rule::GoodLeader,
                 SubjectKind::Member => Rule::GoodMember,
             };
-            ([Some((rule, o == n, task_values(&[]))), None], 1)
+            [Some((rule, o == n, task_values(&[]))), None]
         }
         Level::Completed => {
             let rule = match kind {
@@ -180,9 +180,9 @@ fn conditions(level: Level, a: &ValidAssessment, tasks: &Tasks, tally: &Discipli
             let late = c.saturating_sub(o);
             // 5·late ≤ n: tasks not on schedule at most 20%.
             let holds = c == n && late * 5 <= n;
-            ([Some((rule, holds, task_values(&[(Fact::Late, Value::Count(late))]))), None], 1)
+            [Some((rule, holds, task_values(&[(Fact::Late, Value::Count(late))]))), None]
         }
-        Level::NotCompleted => ([None, None], 0),
+        Level::NotCompleted => [None, None],
     }
 }
 
@@ -200,7 +200,7 @@ enum Resolution {
 fn resolve(band: Level, a: &ValidAssessment, tasks: &Tasks, tally: &DisciplineTally, reading: Reading, reasons: &mut Vec<Reason>) -> Resolution {
     let mut level = band;
     while level != Level::NotCompleted {
-        let (conds, _) = conditions(level, a, tasks, tally);
+        let conds = conditions(level, a, tasks, tally);
         let all_hold = conds.iter().flatten().all(|(_, holds, _)| *holds);
         for (rule, holds, values) in conds.into_iter().flatten() {
             if all_hold {

@@ -157,6 +157,9 @@ pub enum NotCountedWhy {
     CountedBefore,
     /// The violation happened at the previous unit: it counts against that unit.
     PreviousUnit,
+    /// A collective's own discipline: QĐ 366 attaches no rule to it (only to its
+    /// members' and subordinate units' discipline); the competent level weighs it.
+    CollectiveItself,
 }
 
 impl NotCountedWhy {
@@ -167,6 +170,7 @@ impl NotCountedWhy {
             NotCountedWhy::AfterPeriod => "after_period",
             NotCountedWhy::CountedBefore => "counted_before",
             NotCountedWhy::PreviousUnit => "at_previous_unit",
+            NotCountedWhy::CollectiveItself => "collective_itself",
         }
     }
 }

@@ -326,8 +326,8 @@ impl Generator {
     fn performance(&mut self) -> Performance {
         match self.rng.below(1_000) {
             0..=219 => Performance::Outstanding,
-            220..=919 => Performance::Solid,
-            920..=979 => Performance::Weak,
+            220..=939 => Performance::Solid,
+            940..=989 => Performance::Weak,
             _ => Performance::Poor,
         }
     }
@@ -366,23 +366,24 @@ impl Generator {
         let assigned = if self.rng.chance(20) { 0 } else { assigned };
         let high = matches!(performance, Performance::Outstanding | Performance::Solid);
         let unfinished = if high {
-            if self.rng.chance(200) {
+            if self.rng.chance(70) {
                 self.rng.between(1, (assigned / 3).max(1))
             } else {
                 0
             }
-        } else if self.rng.chance(1_500) {
+        } else if self.rng.chance(800) {
             // More than half unfinished: the member's task trigger, a leader's plan.
             self.rng.between(assigned / 2 + 1, assigned)
-        } else if self.rng.chance(4_000) {
+        } else if self.rng.chance(1_500) {
             self.rng.between(1, (assigned / 3).max(1))
         } else {
             0
         };
         let unfinished = unfinished.min(assigned);
         let completed = assigned - unfinished;
-        let late = if (high && self.rng.chance(600)) || (!high && self.rng.chance(5_000)) {
-            let most = if high { (completed / 5).max(1) } else { (completed / 2).max(1) };
+        let late = if (high && self.rng.chance(600)) || (!high && self.rng.chance(3_500)) {
+            // Mostly within the 20% that Completed allows; weak subjects sometimes beyond.
+            let most = if !high && self.rng.chance(2_000) { (completed / 2).max(1) } else { (completed / 5).max(1) };
             self.rng.between(1, most).min(completed)
         } else {
             0
@@ -430,8 +431,8 @@ impl Generator {
 
     fn discipline(&mut self, kind: SubjectKind, timing: Timing, adverse: &mut Adverse) -> Vec<DisciplineInput> {
         let basis_points = match kind {
-            SubjectKind::Member => 120,
-            SubjectKind::Leader => 150,
+            SubjectKind::Member => 80,
+            SubjectKind::Leader => 120,
             SubjectKind::Collective => 400,
         };
         if !self.rng.chance(basis_points) {
@@ -478,9 +479,9 @@ impl Generator {
         let mut conclusions = Conclusions::default();
         match kind {
             SubjectKind::Member | SubjectKind::Leader => {
-                conclusions.degradation = self.rng.chance(25);
-                conclusions.prohibition_breach = self.rng.chance(25);
-                conclusions.exemplary_breach = self.rng.chance(40);
+                conclusions.degradation = self.rng.chance(10);
+                conclusions.prohibition_breach = self.rng.chance(10);
+                conclusions.exemplary_breach = self.rng.chance(20);
             }
             SubjectKind::Collective if collective_kind == Some(CollectiveKind::Leadership) => {
                 conclusions.cadre_work_violation = self.rng.chance(200);

@@ -1,0 +1,170 @@
+//! The command line, as clap parses it. Only the shape of the arguments lives here; each
+//! command's work is in its own module.
+
+use cadre_eval::{Options, Reading, TargetsReading};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// Exit codes, shown under `--help` of the tool and of `evaluate`.
+const EXIT_CODES: &str = "\
+Exit codes:
+  0  every record was evaluated
+  1  at least one record was rejected (the others were still evaluated)
+  2  usage error, unreadable input (file not found, not UTF-8, not a JSON array, \
+too many records), or output that could not be written";
+
+/// Evaluate party members, leaders and collectives under QĐ 366-QĐ/TW: a proposed
+/// quality level with every reason, rule id and citation.
+#[derive(Debug, Parser)]
+#[command(name = "cadre-eval", version, after_help = EXIT_CODES)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Evaluate a JSON array or JSON Lines of assessments and print the decisions.
+    ///
+    /// Decisions go to stdout in the shape and order of the input (a pretty-printed JSON
+    /// array for an array, one JSON object per line for JSON Lines), or as a table with
+    /// `--format table`. Each rejected record goes to stderr: one `RejectedRecord` JSON
+    /// object per line (see `cadre-eval schema rejected`), or in table mode one readable
+    /// line per error. Good records are evaluated even when others are rejected.
+    #[command(after_help = EXIT_CODES)]
+    Evaluate(EvaluateArgs),
+    /// Print the JSON Schema of a contract record.
+    Schema {
+        /// Which record.
+        #[arg(value_enum)]
+        record: SchemaRecord,
+    },
+    /// List the rules the library applies: id, citation and basis.
+    Rules(RulesArgs),
+}
+
+/// Arguments of `evaluate`.
+#[derive(Debug, Args)]
+pub struct EvaluateArgs {
+    /// The assessments: a JSON array, or JSON Lines when the name ends in `.jsonl` or
+    /// `--jsonl` is given. `-` reads stdin.
+    #[arg(value_name = "FILE")]
+    pub input: PathBuf,
+    /// Read the input as JSON Lines (one assessment per line), streamed line by line.
+    #[arg(long)]
+    pub jsonl: bool,
+    /// How a score whose band's conditions fail is resolved.
+    #[arg(long, value_enum, default_value_t = ReadingArg::Cascade)]
+    pub reading: ReadingArg,
+    /// How "did not meet the basic targets" is read.
+    #[arg(long, value_enum, default_value_t = TargetsArg::Any)]
+    pub basic_targets: TargetsArg,
+    /// Output for programs (JSON) or for people (a table).
+    #[arg(long, value_enum, default_value_t = OutputFormat::Json)]
+    pub format: OutputFormat,
+    /// Language of the table and of the readable error lines.
+    #[arg(long, value_enum, default_value_t = Lang::Vi)]
+    pub lang: Lang,
+}
+
+impl EvaluateArgs {
+    /// The evaluation options these arguments select.
+    pub fn options(&self) -> Options {
+        Options {
+            reading: match self.reading {
+                ReadingArg::Cascade => Reading::Cascade,
+                ReadingArg::Strict => Reading::Strict,
+            },
+            basic_targets: match self.basic_targets {
+                TargetsArg::Any => TargetsReading::Any,
+                TargetsArg::All => TargetsReading::All,
+            },
+        }
+    }
+
+    /// Whether the input is JSON Lines: asked for, or named `*.jsonl`.
+    pub fn is_json_lines(&self) -> bool {
+        self.jsonl
+            || self
+                .input
+                .extension()
+                .is_some_and(|extension| extension.eq_ignore_ascii_case("jsonl"))
+    }
+
+    /// Whether the input is stdin.
+    pub fn reads_stdin(&self) -> bool {
+        self.input.as_os_str() == "-"
+    }
+}
+
+/// Arguments of `rules`.
+#[derive(Debug, Args)]
+pub struct RulesArgs {
+    /// A table for people, or a JSON array for programs.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
+    pub format: OutputFormat,
+    /// Language of the table's headings.
+    #[arg(long, value_enum, default_value_t = Lang::Vi)]
+    pub lang: Lang,
+}
+
+/// The reading of open cases (mirrors `cadre_eval::Reading`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReadingArg {
+    /// Fall to the highest level whose floor and conditions hold.
+    Cascade,
+    /// Propose no level when the band's own conditions fail: the competent level decides.
+    Strict,
+}
+
+/// The reading of the basic targets (mirrors `cadre_eval::TargetsReading`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TargetsArg {
+    /// Missing any applicable target triggers the rule.
+    Any,
+    /// Only missing all of them triggers it.
+    All,
+}
+
+/// Output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    /// JSON, as the contract writes it.
+    Json,
+    /// An aligned table for people.
+    Table,
+}
+
+/// Language of text for people.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Lang {
+    /// Tiếng Việt.
+    Vi,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// The text in this language.
+    pub fn pick<'a>(self, vi: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Vi => vi,
+            Lang::En => en,
+        }
+    }
+}
+
+/// A record whose JSON Schema can be printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SchemaRecord {
+    /// An assessment (input).
+    Assessment,
+    /// A decision (output).
+    Decision,
+    /// One input error.
+    Error,
+    /// A rejected batch record, as written to stderr by `evaluate`.
+    Rejected,
+}

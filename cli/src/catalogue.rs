@@ -1,0 +1,82 @@
+//! `cadre-eval schema` and `cadre-eval rules`: what the library publishes about itself.
+
+use crate::args::{Lang, OutputFormat, RulesArgs, SchemaRecord};
+use crate::table::{Align, Table};
+use cadre_eval::decision::CitationRecord;
+use cadre_eval::rules::Basis;
+use cadre_eval::{schema, Rule};
+use serde::Serialize;
+use std::io::{self, Write};
+
+/// Writes the JSON Schema of `record`, pretty-printed.
+pub fn write_schema(record: SchemaRecord, out: &mut impl Write) -> io::Result<()> {
+    let schema = match record {
+        SchemaRecord::Assessment => schema::assessment_schema(),
+        SchemaRecord::Decision => schema::decision_schema(),
+        SchemaRecord::Error => schema::error_schema(),
+        SchemaRecord::Rejected => schema::rejected_schema(),
+    };
+    serde_json::to_writer_pretty(&mut *out, &schema)?;
+    out.write_all(b"\n")
+}
+
+/// A rule as `rules --format json` writes it.
+#[derive(Serialize)]
+struct RuleEntry {
+    id: &'static str,
+    citation: CitationRecord,
+    basis: Basis,
+}
+
+impl RuleEntry {
+    fn of(rule: Rule) -> RuleEntry {
+        let citation = rule.citation();
+        RuleEntry {
+            id: rule.id(),
+            citation: CitationRecord {
+                document: citation.document.to_owned(),
+                article: citation.article.to_owned(),
+                clause: citation.clause.map(str::to_owned),
+            },
+            basis: rule.basis(),
+        }
+    }
+}
+
+/// Writes the rule catalogue, in catalogue order.
+pub fn write_rules(args: &RulesArgs, out: &mut impl Write) -> io::Result<()> {
+    let entries = Rule::ALL.iter().map(|rule| RuleEntry::of(*rule));
+    match args.format {
+        OutputFormat::Json => {
+            serde_json::to_writer_pretty(&mut *out, &entries.collect::<Vec<_>>())?;
+            out.write_all(b"\n")
+        }
+        OutputFormat::Table => {
+            let lang = args.lang;
+            let mut table = Table::new(&[
+                (lang.pick("Quy tắc", "Rule"), Align::Left),
+                (lang.pick("Văn bản", "Document"), Align::Left),
+                (lang.pick("Điều", "Article"), Align::Left),
+                (lang.pick("Khoản", "Clause"), Align::Left),
+                (lang.pick("Căn cứ", "Basis"), Align::Left),
+            ]);
+            for entry in entries {
+                table.push(vec![
+                    entry.id.to_owned(),
+                    entry.citation.document,
+                    entry.citation.article,
+                    entry.citation.clause.unwrap_or_default(),
+                    basis_label(entry.basis, lang).to_owned(),
+                ]);
+            }
+            table.write(out)
+        }
+    }
+}
+
+fn basis_label(basis: Basis, lang: Lang) -> &'static str {
+    match basis {
+        Basis::Text => lang.pick("văn bản", "text"),
+        Basis::Reading => lang.pick("cách hiểu của thư viện", "library's reading"),
+    }
+}

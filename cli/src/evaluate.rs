@@ -1,0 +1,226 @@
+//! `cadre-eval evaluate`: read assessments, forward each to the core, write decisions.
+
+use crate::args::{EvaluateArgs, Lang, OutputFormat};
+use crate::lines::{BoundedLines, Line, UTF8_BOM};
+use crate::table::DecisionTable;
+use crate::Failure;
+use cadre_eval::batch::{
+    evaluate_json_array, evaluate_json_line, line_not_utf8, line_too_large, BatchItem, RejectedRecord,
+};
+use cadre_eval::limits::MAX_RECORD_BYTES;
+use cadre_eval::{Decision, InputError, Options};
+use serde::Serializer as _;
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, BufWriter, Read, Write};
+
+/// Runs `evaluate`. `Ok(true)` when every record was evaluated, `Ok(false)` when some
+/// were rejected.
+pub fn run(args: &EvaluateArgs) -> Result<bool, Failure> {
+    let stdout = io::stdout();
+    let mut output = Output::new(args.format, args.lang, BufWriter::new(stdout.lock()));
+    if args.is_json_lines() {
+        if args.reads_stdin() {
+            json_lines(io::stdin().lock(), args, &mut output)?;
+        } else {
+            let file = File::open(&args.input).map_err(|error| unreadable(args, error))?;
+            json_lines(
+                BufReader::with_capacity(READ_BUFFER, file),
+                args,
+                &mut output,
+            )?;
+        }
+    } else {
+        json_array(&read_all(args)?, &args.options(), &mut output)?;
+    }
+    output.finish()
+}
+
+/// Read buffer for JSON Lines: one record fits several times over.
+const READ_BUFFER: usize = 256 * 1024;
+
+fn unreadable(args: &EvaluateArgs, error: io::Error) -> Failure {
+    let name = if args.reads_stdin() {
+        "stdin".to_owned()
+    } else {
+        args.input.display().to_string()
+    };
+    Failure::Unreadable { name, error }
+}
+
+/// The whole input as text, for a JSON array.
+fn read_all(args: &EvaluateArgs) -> Result<String, Failure> {
+    let mut bytes = Vec::new();
+    let read = if args.reads_stdin() {
+        io::stdin().lock().read_to_end(&mut bytes)
+    } else {
+        File::open(&args.input).and_then(|mut file| file.read_to_end(&mut bytes))
+    };
+    read.map_err(|error| unreadable(args, error))?;
+    if bytes.starts_with(UTF8_BOM) {
+        bytes.drain(..UTF8_BOM.len());
+    }
+    String::from_utf8(bytes).map_err(|error| {
+        unreadable(
+            args,
+            io::Error::new(
+                io::ErrorKind::InvalidData,
+                format!("not UTF-8 text: {error}"),
+            ),
+        )
+    })
+}
+
+fn json_array(
+    text: &str,
+    options: &Options,
+    output: &mut Output<impl Write>,
+) -> Result<(), Failure> {
+    let items = evaluate_json_array(text, options).map_err(Failure::Input)?;
+    for item in &items {
+        if let BatchItem::Rejected(rejected) = item {
+            output.rejected(rejected, None);
+        }
+    }
+    let decisions = items.iter().filter_map(|item| match item {
+        BatchItem::Decision(decision) => Some(decision.as_ref()),
+        BatchItem::Rejected(_) => None,
+    });
+    output.decision_array(decisions).map_err(Failure::Output)
+}
+
+fn json_lines(
+    reader: impl BufRead,
+    args: &EvaluateArgs,
+    output: &mut Output<impl Write>,
+) -> Result<(), Failure> {
+    let options = args.options();
+    let mut lines = BoundedLines::new(reader, MAX_RECORD_BYTES);
+    let mut index = 0;
+    while let Some(line) = lines.next_line().map_err(|error| unreadable(args, error))? {
+        let item = match line {
+            Line::Text(text) if text.trim().is_empty() => None,
+            Line::Text(text) => Some(evaluate_json_line(index, &text, &options)),
+            Line::TooLong(length) => Some(BatchItem::Rejected(line_too_large(index, length))),
+            Line::NotUtf8 => Some(BatchItem::Rejected(line_not_utf8(index))),
+        };
+        match item {
+            Some(BatchItem::Decision(decision)) => {
+                output.decision_line(&decision).map_err(Failure::Output)?
+            }
+            Some(BatchItem::Rejected(rejected)) => output.rejected(&rejected, Some(index + 1)),
+            None => {}
+        }
+        index += 1;
+    }
+    Ok(())
+}
+
+/// Where decisions and rejections go, in the chosen format.
+struct Output<W: Write> {
+    format: OutputFormat,
+    lang: Lang,
+    stdout: W,
+    table: Option<DecisionTable>,
+    rejected: u64,
+}
+
+impl<W: Write> Output<W> {
+    fn new(format: OutputFormat, lang: Lang, stdout: W) -> Output<W> {
+        let table = (format == OutputFormat::Table).then(|| DecisionTable::new(lang));
+        Output {
+            format,
+            lang,
+            stdout,
+            table,
+            rejected: 0,
+        }
+    }
+
+    /// Decisions of an array input: a pretty JSON array, rendered one record at a time.
+    fn decision_array<'a>(
+        &mut self,
+        decisions: impl Iterator<Item = &'a Decision>,
+    ) -> io::Result<()> {
+        match &mut self.table {
+            Some(table) => decisions.for_each(|decision| table.push(decision)),
+            None => {
+                let mut serializer = serde_json::Serializer::pretty(&mut self.stdout);
+                serializer.collect_seq(decisions.map(Decision::to_record))?;
+                self.stdout.write_all(b"\n")?;
+            }
+        }
+        Ok(())
+    }
+
+    /// One decision of a JSON Lines input.
+    fn decision_line(&mut self, decision: &Decision) -> io::Result<()> {
+        match &mut self.table {
+            Some(table) => table.push(decision),
+            None => {
+                serde_json::to_writer(&mut self.stdout, &decision.to_record())?;
+                self.stdout.write_all(b"\n")?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Reports a rejected record on stderr. `line` is its line number in JSON Lines.
+    fn rejected(&mut self, rejected: &RejectedRecord, line: Option<usize>) {
+        self.rejected += 1;
+        let text = match self.format {
+            // Serializing strings and numbers cannot fail; should it, the index still goes out.
+            OutputFormat::Json => {
+                serde_json::to_string(rejected)
+                    .unwrap_or_else(|_| format!("{{\"index\":{}}}", rejected.index))
+                    + "\n"
+            }
+            OutputFormat::Table => readable_rejection(rejected, line, self.lang),
+        };
+        // Nothing can be done if stderr is closed; the exit code still says 1.
+        let _ = io::stderr().lock().write_all(text.as_bytes());
+    }
+
+    /// Writes the table, if any, and flushes. `Ok(true)` when nothing was rejected.
+    fn finish(mut self) -> Result<bool, Failure> {
+        if let Some(table) = &self.table {
+            table
+                .write(&mut self.stdout, self.rejected)
+                .map_err(Failure::Output)?;
+        }
+        self.stdout.flush().map_err(Failure::Output)?;
+        Ok(self.rejected == 0)
+    }
+}
+
+/// One line per error: `record #3 (line 4, id "dv-9"): out_of_range at /tasks/on_time: …`.
+fn readable_rejection(rejected: &RejectedRecord, line: Option<usize>, lang: Lang) -> String {
+    let mut place = vec![format!("#{}", rejected.index)];
+    if let Some(line) = line {
+        place.push(format!("{} {line}", lang.pick("dòng", "line")));
+    }
+    place.push(match &rejected.id {
+        Some(id) => format!("id {id:?}"),
+        None => lang.pick("không có id", "no id").to_owned(),
+    });
+    let subject = format!("{} {}", lang.pick("hồ sơ", "record"), place.join(", "));
+    rejected
+        .errors
+        .iter()
+        .map(|error| format!("{subject}: {}\n", readable_error(error, lang)))
+        .collect()
+}
+
+/// `out_of_range at /tasks/on_time: message`, in `lang`.
+fn readable_error(error: &InputError, lang: Lang) -> String {
+    let path = if error.path.is_empty() {
+        lang.pick("(cả hồ sơ)", "(whole record)")
+    } else {
+        error.path.as_str()
+    };
+    let message = lang.pick(&error.message.vi, &error.message.en);
+    format!(
+        "{} {} {path}: {message}",
+        error.code,
+        lang.pick("tại", "at")
+    )
+}

@@ -1,0 +1,283 @@
+//! Tables for people: columns aligned by display width, so Vietnamese text (precomposed
+//! or with combining marks) lines up in a terminal.
+
+use crate::args::Lang;
+use cadre_eval::{explain, Decision, Level, Outcome};
+use std::io::{self, Write};
+use unicode_width::UnicodeWidthStr;
+
+/// Horizontal alignment of a column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Align {
+    /// Text.
+    Left,
+    /// Numbers.
+    Right,
+}
+
+/// Rows of cells under headings, written with every column as wide as its widest cell.
+pub struct Table {
+    headings: Vec<String>,
+    aligns: Vec<Align>,
+    rows: Vec<Vec<String>>,
+}
+
+impl Table {
+    /// An empty table with these columns.
+    pub fn new(columns: &[(&str, Align)]) -> Table {
+        Table {
+            headings: columns
+                .iter()
+                .map(|(heading, _)| (*heading).to_owned())
+                .collect(),
+            aligns: columns.iter().map(|(_, align)| *align).collect(),
+            rows: Vec::new(),
+        }
+    }
+
+    /// Adds a row; control characters in cells are escaped so they cannot break the layout.
+    pub fn push(&mut self, cells: Vec<String>) {
+        self.rows
+            .push(cells.into_iter().map(|cell| printable(&cell)).collect());
+    }
+
+    /// Writes the headings, a rule and the rows.
+    pub fn write(&self, out: &mut impl Write) -> io::Result<()> {
+        let mut widths: Vec<usize> = self
+            .headings
+            .iter()
+            .map(|heading| heading.width())
+            .collect();
+        for row in &self.rows {
+            for (width, cell) in widths.iter_mut().zip(row) {
+                *width = (*width).max(cell.width());
+            }
+        }
+        self.write_row(out, &self.headings, &widths)?;
+        let rules: Vec<String> = widths.iter().map(|&width| "-".repeat(width)).collect();
+        self.write_row(out, &rules, &widths)?;
+        for row in &self.rows {
+            self.write_row(out, row, &widths)?;
+        }
+        Ok(())
+    }
+
+    fn write_row(
+        &self,
+        out: &mut impl Write,
+        cells: &[String],
+        widths: &[usize],
+    ) -> io::Result<()> {
+        let mut line = String::new();
+        for (column, (cell, &width)) in cells.iter().zip(widths).enumerate() {
+            if column > 0 {
+                line.push_str(COLUMN_GAP);
+            }
+            let padding = " ".repeat(width.saturating_sub(cell.width()));
+            match self.aligns.get(column).copied().unwrap_or(Align::Left) {
+                Align::Left => {
+                    line.push_str(cell);
+                    line.push_str(&padding);
+                }
+                Align::Right => {
+                    line.push_str(&padding);
+                    line.push_str(cell);
+                }
+            }
+        }
+        writeln!(out, "{}", line.trim_end())
+    }
+}
+
+/// Space between two columns.
+const COLUMN_GAP: &str = "  ";
+
+/// The text with control characters (a newline or an escape sequence in an id) escaped.
+fn printable(text: &str) -> String {
+    if !text.chars().any(char::is_control) {
+        return text.to_owned();
+    }
+    text.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_default().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
+/// Shown in a cell that has no value.
+const NONE: &str = "—";
+
+/// The decisions of one run, as a table with a summary line.
+pub struct DecisionTable {
+    lang: Lang,
+    table: Table,
+    tally: Tally,
+}
+
+/// Counts for the summary line.
+#[derive(Debug, Default)]
+struct Tally {
+    /// Indexed like [`Level::DESCENDING`].
+    levels: [u64; 4],
+    not_classified: u64,
+    undetermined: u64,
+    needs_decision: u64,
+}
+
+impl DecisionTable {
+    /// An empty table with headings in `lang`.
+    pub fn new(lang: Lang) -> DecisionTable {
+        let table = Table::new(&[
+            ("ID", Align::Left),
+            (lang.pick("Xếp loại", "Level"), Align::Left),
+            (lang.pick("Mã", "Code"), Align::Left),
+            (lang.pick("Điểm", "Score"), Align::Right),
+            (lang.pick("Cần quyết định", "Needs decision"), Align::Left),
+            (lang.pick("Quy tắc", "Rule"), Align::Left),
+            (lang.pick("Lý do", "Reason"), Align::Left),
+        ]);
+        DecisionTable {
+            lang,
+            table,
+            tally: Tally::default(),
+        }
+    }
+
+    /// Adds one decision: its level, score and the reason that settles it.
+    pub fn push(&mut self, decision: &Decision) {
+        let lang = self.lang;
+        let (level_name, code) = match (decision.outcome, decision.level) {
+            (Outcome::Classified, Some(level)) => (lang.pick(level.vi(), level.en()), level.code()),
+            (Outcome::NotClassified, _) => (lang.pick("Không xếp loại", "Not classified"), NONE),
+            (Outcome::Undetermined, _) => (lang.pick("Chưa xác định", "Undetermined"), NONE),
+            (Outcome::Classified, None) => (NONE, NONE),
+        };
+        let (rule, reason) = match decision.deciding_reason() {
+            Some(reason) => {
+                let message = explain::message(reason, decision);
+                let text = match lang {
+                    Lang::Vi => message.vi,
+                    Lang::En => message.en,
+                };
+                (reason.rule.id().to_owned(), text)
+            }
+            None => (NONE.to_owned(), String::new()),
+        };
+        self.table.push(vec![
+            decision.id.clone(),
+            level_name.to_owned(),
+            code.to_owned(),
+            decision
+                .score
+                .map_or_else(|| NONE.to_owned(), |score| match lang {
+                    Lang::Vi => score.vi(),
+                    Lang::En => score.to_string(),
+                }),
+            if decision.needs_decision {
+                lang.pick("có", "yes")
+            } else {
+                ""
+            }
+            .to_owned(),
+            rule,
+            reason,
+        ]);
+        self.tally.count(decision);
+    }
+
+    /// Writes the table and the summary line, counting `rejected` records in it.
+    pub fn write(&self, out: &mut impl Write, rejected: u64) -> io::Result<()> {
+        self.table.write(out)?;
+        writeln!(out, "{}", self.tally.summary(self.lang, rejected))
+    }
+}
+
+impl Tally {
+    fn count(&mut self, decision: &Decision) {
+        match decision.outcome {
+            Outcome::Classified => {
+                if let Some(position) = decision
+                    .level
+                    .and_then(|level| Level::DESCENDING.iter().position(|l| *l == level))
+                {
+                    self.levels[position] += 1;
+                }
+            }
+            Outcome::NotClassified => self.not_classified += 1,
+            Outcome::Undetermined => self.undetermined += 1,
+        }
+        if decision.needs_decision {
+            self.needs_decision += 1;
+        }
+    }
+
+    fn summary(&self, lang: Lang, rejected: u64) -> String {
+        let evaluated = self.levels.iter().sum::<u64>() + self.not_classified + self.undetermined;
+        let levels: Vec<String> = Level::DESCENDING
+            .iter()
+            .zip(self.levels)
+            .map(|(level, count)| format!("{} {count}", lang.pick(level.code(), level.en())))
+            .collect();
+        format!(
+            "{}: {}; {}; {} {}; {} {}; {} {}; {} {}",
+            lang.pick("Hồ sơ", "Records"),
+            evaluated + rejected,
+            levels.join(", "),
+            lang.pick("không xếp loại", "not classified"),
+            self.not_classified,
+            lang.pick("chưa xác định", "undetermined"),
+            self.undetermined,
+            lang.pick("cần quyết định", "needs decision"),
+            self.needs_decision,
+            lang.pick("bị từ chối", "rejected"),
+            rejected,
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, reason = "tests")]
+
+    use super::*;
+
+    fn render(table: &Table) -> String {
+        let mut out = Vec::new();
+        table.write(&mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn columns_align_by_display_width_with_combining_marks() {
+        let mut table = Table::new(&[("a", Align::Left), ("b", Align::Left)]);
+        table.push(vec!["Nguyễn".to_owned(), "x".to_owned()]);
+        // The same name with the circumflex and tilde as combining marks.
+        table.push(vec!["Nguye\u{302}\u{303}n".to_owned(), "y".to_owned()]);
+        let text = render(&table);
+        let widths: Vec<usize> = text
+            .lines()
+            .skip(2)
+            .map(|line| line[..line.rfind(['x', 'y']).unwrap()].width())
+            .collect();
+        assert_eq!(widths, vec![8, 8], "{text}");
+    }
+
+    #[test]
+    fn right_aligned_cells_end_together_and_lines_have_no_trailing_space() {
+        let mut table = Table::new(&[("n", Align::Right), ("note", Align::Left)]);
+        table.push(vec!["90.5".to_owned(), String::new()]);
+        table.push(vec!["7".to_owned(), "ok".to_owned()]);
+        assert_eq!(render(&table), "   n  note\n----  ----\n90.5\n   7  ok\n");
+    }
+
+    #[test]
+    fn control_characters_are_escaped() {
+        let mut table = Table::new(&[("id", Align::Left)]);
+        table.push(vec!["a\nb\u{1b}[31m".to_owned()]);
+        assert_eq!(render(&table).lines().nth(2), Some("a\\nb\\u{1b}[31m"));
+    }
+}

@@ -1,0 +1,498 @@
+//! Runs the real `cadre-eval` binary. Decisions are compared with what the core library
+//! returns for the same record and options, so these tests check that the CLI forwards
+//! faithfully, plus the few facts a reader of the output relies on.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "tests")]
+
+use cadre_eval::{
+    evaluate_json, DecisionRecord, Options, Reading, RejectedRecord, Rule, TargetsReading,
+};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use unicode_width::UnicodeWidthStr;
+
+/// Excellent: 4 of 12 tasks (33.3%) above requirement.
+const EXCELLENT: &str = r#"{"id":"dv-1","period":{"year":2025},"subject":{"kind":"member","admitted_on":"2019-05-19"},"score":{"general":27.5,"task_results":63},"tasks":{"assigned":12,"completed":12,"on_time":12,"exceeded":4}}"#;
+/// Excellent band, but 3 of 12 (25%) above requirement: Good under `cascade`, no level
+/// under `strict`.
+const BAND_CONDITIONS_FAIL: &str = r#"{"id":"dv-2","period":{"year":2025},"subject":{"kind":"member","admitted_on":"2019-05-19"},"score":{"general":27.5,"task_results":63},"tasks":{"assigned":12,"completed":12,"on_time":12,"exceeded":3}}"#;
+/// Admitted under 6 months before the end of the period: not classified.
+const NEW_MEMBER: &str = r#"{"id":"dv-3","period":{"year":2025},"subject":{"kind":"member","admitted_on":"2025-10-01"}}"#;
+/// Decodes, but 13 tasks on time out of 12 completed.
+const INCONSISTENT: &str = r#"{"id":"dv-bad","period":{"year":2025},"subject":{"kind":"member","admitted_on":"2019-05-19"},"score":{"general":27.5,"task_results":63},"tasks":{"assigned":12,"completed":12,"on_time":13,"exceeded":3}}"#;
+/// A leader whose unit missed 2 of 5 basic targets.
+const LEADER_TARGETS_MISSED: &str = r#"{"id":"ld-1","period":{"year":2025},"subject":{"kind":"leader","admitted_on":"2010-01-01"},"score":{"general":27.5,"task_results":63},"tasks":{"assigned":12,"completed":12,"on_time":12,"exceeded":4},"leader":{"basic_targets":{"applicable":true,"missed":2}}}"#;
+
+/// A directory under the system temp dir, removed when dropped.
+struct TempDir(PathBuf);
+
+impl TempDir {
+    fn new(test: &str) -> TempDir {
+        static COUNTER: AtomicUsize = AtomicUsize::new(0);
+        let unique = COUNTER.fetch_add(1, Ordering::Relaxed);
+        let path = std::env::temp_dir().join(format!(
+            "cadre-eval-cli-{}-{unique}-{test}",
+            std::process::id()
+        ));
+        std::fs::create_dir_all(&path).unwrap();
+        TempDir(path)
+    }
+
+    fn file(&self, name: &str, contents: impl AsRef<[u8]>) -> PathBuf {
+        let path = self.0.join(name);
+        std::fs::write(&path, contents).unwrap();
+        path
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn run(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_cadre-eval"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // The binary may exit before reading stdin (a usage error), closing the pipe.
+    let _ = child.stdin.take().unwrap().write_all(stdin);
+    child.wait_with_output().unwrap()
+}
+
+fn run_file(args: &[&str], file: &Path) -> Output {
+    let mut all = args.to_vec();
+    all.push(file.to_str().unwrap());
+    run(&all, b"")
+}
+
+fn stdout(output: &Output) -> &str {
+    std::str::from_utf8(&output.stdout).unwrap()
+}
+
+fn stderr(output: &Output) -> &str {
+    std::str::from_utf8(&output.stderr).unwrap()
+}
+
+fn array(records: &[&str]) -> String {
+    format!("[\n{}\n]\n", records.join(",\n"))
+}
+
+fn json_lines(records: &[&str]) -> String {
+    records.iter().map(|record| format!("{record}\n")).collect()
+}
+
+/// What the core says about each record.
+fn core_decisions(records: &[&str], options: &Options) -> Vec<DecisionRecord> {
+    records
+        .iter()
+        .map(|record| evaluate_json(record, options).unwrap())
+        .collect()
+}
+
+fn parse_lines(text: &str) -> Vec<DecisionRecord> {
+    text.lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect()
+}
+
+fn options(reading: Reading, basic_targets: TargetsReading) -> Options {
+    Options {
+        reading,
+        basic_targets,
+    }
+}
+
+#[test]
+fn array_input_gives_the_core_decisions_as_a_pretty_array_in_order() {
+    let dir = TempDir::new("array");
+    let records = [NEW_MEMBER, EXCELLENT, BAND_CONDITIONS_FAIL];
+    let output = run_file(&["evaluate"], &dir.file("batch.json", array(&records)));
+
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(stderr(&output), "");
+    assert!(
+        stdout(&output).starts_with("[\n  {\n    \"id\": \"dv-3\""),
+        "not pretty: {}",
+        stdout(&output)
+    );
+    let decisions: Vec<DecisionRecord> = serde_json::from_str(stdout(&output)).unwrap();
+    assert_eq!(decisions, core_decisions(&records, &Options::default()));
+    let levels: Vec<_> = decisions
+        .iter()
+        .map(|d| d.level.map(|level| level.as_str()))
+        .collect();
+    assert_eq!(levels, [None, Some("excellent"), Some("good")]);
+}
+
+#[test]
+fn json_lines_input_gives_one_decision_per_line_and_skips_blank_lines() {
+    let dir = TempDir::new("jsonl");
+    let records = [EXCELLENT, NEW_MEMBER, BAND_CONDITIONS_FAIL];
+    let text = format!("{EXCELLENT}\r\n\n{NEW_MEMBER}\n   \n{BAND_CONDITIONS_FAIL}");
+    let output = run_file(&["evaluate"], &dir.file("batch.jsonl", text));
+
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(stdout(&output).lines().count(), 3);
+    assert_eq!(
+        parse_lines(stdout(&output)),
+        core_decisions(&records, &Options::default())
+    );
+}
+
+#[test]
+fn the_jsonl_flag_reads_json_lines_from_any_file_name() {
+    let dir = TempDir::new("jsonl-flag");
+    let records = [EXCELLENT, NEW_MEMBER];
+    let output = run_file(
+        &["evaluate", "--jsonl"],
+        &dir.file("batch.txt", json_lines(&records)),
+    );
+
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(
+        parse_lines(stdout(&output)),
+        core_decisions(&records, &Options::default())
+    );
+}
+
+#[test]
+fn dash_reads_an_array_or_json_lines_from_stdin() {
+    let records = [BAND_CONDITIONS_FAIL, EXCELLENT];
+    let expected = core_decisions(&records, &Options::default());
+
+    let from_array = run(&["evaluate", "-"], array(&records).as_bytes());
+    assert_eq!(from_array.status.code(), Some(0), "{}", stderr(&from_array));
+    assert_eq!(
+        serde_json::from_str::<Vec<DecisionRecord>>(stdout(&from_array)).unwrap(),
+        expected
+    );
+
+    let from_lines = run(
+        &["evaluate", "-", "--jsonl"],
+        json_lines(&records).as_bytes(),
+    );
+    assert_eq!(from_lines.status.code(), Some(0), "{}", stderr(&from_lines));
+    assert_eq!(parse_lines(stdout(&from_lines)), expected);
+}
+
+#[test]
+fn strict_reading_leaves_a_failed_band_undetermined() {
+    let records = [EXCELLENT, BAND_CONDITIONS_FAIL];
+    let output = run(
+        &["evaluate", "-", "--reading", "strict"],
+        array(&records).as_bytes(),
+    );
+
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let decisions: Vec<DecisionRecord> = serde_json::from_str(stdout(&output)).unwrap();
+    assert_eq!(
+        decisions,
+        core_decisions(&records, &options(Reading::Strict, TargetsReading::Any))
+    );
+    let strict = serde_json::to_value(&decisions[1]).unwrap();
+    assert_eq!(strict["reading"], "strict");
+    assert_eq!(strict["outcome"], "undetermined");
+    assert_eq!(strict["level"], serde_json::Value::Null);
+    assert_eq!(strict["needs_decision"], true);
+}
+
+#[test]
+fn basic_targets_all_is_forwarded() {
+    let records = [LEADER_TARGETS_MISSED];
+    let any = run(
+        &["evaluate", "-", "--jsonl"],
+        json_lines(&records).as_bytes(),
+    );
+    let all = run(
+        &["evaluate", "-", "--jsonl", "--basic-targets", "all"],
+        json_lines(&records).as_bytes(),
+    );
+
+    let any = parse_lines(stdout(&any));
+    let all = parse_lines(stdout(&all));
+    assert_eq!(
+        any,
+        core_decisions(&records, &options(Reading::Cascade, TargetsReading::Any))
+    );
+    assert_eq!(
+        all,
+        core_decisions(&records, &options(Reading::Cascade, TargetsReading::All))
+    );
+    assert_ne!(
+        any[0].level, all[0].level,
+        "missing 2 of 5 targets must matter under `any` only"
+    );
+}
+
+#[test]
+fn table_shows_vietnamese_levels_codes_reasons_and_a_summary() {
+    let records = [EXCELLENT, BAND_CONDITIONS_FAIL, NEW_MEMBER];
+    let output = run(
+        &["evaluate", "-", "--format", "table"],
+        array(&records).as_bytes(),
+    );
+
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let table = stdout(&output);
+    let row = |id: &str| table.lines().find(|line| line.starts_with(id)).unwrap();
+    assert!(
+        row("dv-1").contains("Hoàn thành xuất sắc nhiệm vụ") && row("dv-1").contains("HTXSNV"),
+        "{table}"
+    );
+    assert!(
+        row("dv-2").contains("Hoàn thành tốt nhiệm vụ") && row("dv-2").contains("HTTNV"),
+        "{table}"
+    );
+    assert!(row("dv-2").contains("90.5"), "{table}");
+    assert!(row("dv-3").contains("Không xếp loại"), "{table}");
+    // The deciding reason: its rule id and its Vietnamese message, built from the values.
+    assert!(
+        row("dv-2").contains("qd366.11.1.N") && row("dv-2").contains("3/12"),
+        "{table}"
+    );
+    assert!(row("dv-3").contains("qd366.5.2.new"), "{table}");
+    let summary = table.lines().last().unwrap();
+    assert!(
+        summary.contains("HTXSNV 1, HTTNV 1, HTNV 0, KHTNV 0"),
+        "{summary}"
+    );
+    assert!(
+        summary.contains("không xếp loại 1") && summary.contains("bị từ chối 0"),
+        "{summary}"
+    );
+}
+
+#[test]
+fn table_in_english_under_strict_reading() {
+    let records = [EXCELLENT, BAND_CONDITIONS_FAIL, NEW_MEMBER];
+    let output = run(
+        &[
+            "evaluate",
+            "-",
+            "--format",
+            "table",
+            "--lang",
+            "en",
+            "--reading",
+            "strict",
+        ],
+        array(&records).as_bytes(),
+    );
+
+    let table = stdout(&output);
+    let row = |id: &str| table.lines().find(|line| line.starts_with(id)).unwrap();
+    assert!(row("dv-1").contains("Excellent"), "{table}");
+    assert!(
+        row("dv-2").contains("Undetermined") && row("dv-2").contains("yes"),
+        "{table}"
+    );
+    assert!(row("dv-3").contains("Not classified"), "{table}");
+    let summary = table.lines().last().unwrap();
+    assert!(
+        summary.contains("undetermined 1") && summary.contains("needs decision 1"),
+        "{summary}"
+    );
+}
+
+#[test]
+fn table_columns_align_when_ids_use_combining_marks() {
+    // "Nguyễn" precomposed, and with the circumflex and tilde as combining marks.
+    let precomposed = EXCELLENT.replace("dv-1", "Nguyễn");
+    let combining = EXCELLENT.replace("dv-1", "Nguye\u{302}\u{303}n-2");
+    let output = run(
+        &["evaluate", "-", "--format", "table"],
+        array(&[&precomposed, &combining]).as_bytes(),
+    );
+
+    let table = stdout(&output);
+    let level_columns: Vec<usize> = table
+        .lines()
+        .filter(|line| line.starts_with("Nguy"))
+        .map(|line| line[..line.find("Hoàn thành").unwrap()].width())
+        .collect();
+    assert_eq!(level_columns.len(), 2, "{table}");
+    assert_eq!(level_columns[0], level_columns[1], "{table}");
+}
+
+#[test]
+fn a_bad_record_is_reported_on_stderr_and_the_good_ones_still_evaluated() {
+    let records = [EXCELLENT, INCONSISTENT, NEW_MEMBER];
+    let output = run(&["evaluate", "-"], array(&records).as_bytes());
+
+    assert_eq!(output.status.code(), Some(1));
+    let decisions: Vec<DecisionRecord> = serde_json::from_str(stdout(&output)).unwrap();
+    assert_eq!(
+        decisions,
+        core_decisions(&[EXCELLENT, NEW_MEMBER], &Options::default())
+    );
+    let reports: Vec<RejectedRecord> = stderr(&output)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(reports.len(), 1, "{}", stderr(&output));
+    assert_eq!(
+        (reports[0].index, reports[0].id.as_deref()),
+        (1, Some("dv-bad"))
+    );
+    assert!(
+        reports[0]
+            .errors
+            .iter()
+            .any(|e| e.code.as_str() == "inconsistent_counts" && e.path == "/tasks/on_time"),
+        "{reports:?}"
+    );
+}
+
+#[test]
+fn in_table_mode_a_bad_record_gets_a_readable_line_with_index_id_code_and_path() {
+    let records = [EXCELLENT, INCONSISTENT];
+    let output = run(
+        &["evaluate", "-", "--format", "table", "--lang", "en"],
+        array(&records).as_bytes(),
+    );
+
+    assert_eq!(output.status.code(), Some(1));
+    let line = stderr(&output)
+        .lines()
+        .find(|line| line.contains("/tasks/on_time"))
+        .unwrap();
+    assert!(
+        line.contains("#1") && line.contains("dv-bad") && line.contains("inconsistent_counts"),
+        "{line}"
+    );
+    assert!(stdout(&output).lines().any(|line| line.starts_with("dv-1")));
+    assert!(stdout(&output)
+        .lines()
+        .last()
+        .unwrap()
+        .contains("rejected 1"));
+}
+
+#[test]
+fn json_lines_rejections_carry_the_line_index_and_evaluation_goes_on() {
+    let dir = TempDir::new("jsonl-bad");
+    let too_long = format!(
+        "{{\"id\":\"big\",\"pad\":\"{}\"}}",
+        "x".repeat(cadre_eval::limits::MAX_RECORD_BYTES)
+    );
+    let mut text = format!("{EXCELLENT}\n\nnot json\n{too_long}\n").into_bytes();
+    text.extend_from_slice(b"{\"id\":\"\xFF\"}\n");
+    text.extend_from_slice(format!("{NEW_MEMBER}\n").as_bytes());
+    let output = run_file(&["evaluate"], &dir.file("batch.jsonl", text));
+
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        parse_lines(stdout(&output)),
+        core_decisions(&[EXCELLENT, NEW_MEMBER], &Options::default())
+    );
+    let reports: Vec<RejectedRecord> = stderr(&output)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let summary: Vec<(usize, &str)> = reports
+        .iter()
+        .map(|r| (r.index, r.errors[0].code.as_str()))
+        .collect();
+    assert_eq!(
+        summary,
+        [(2, "invalid_json"), (3, "too_large"), (4, "invalid_json")]
+    );
+}
+
+#[test]
+fn input_that_is_not_a_json_array_is_a_usage_failure() {
+    let dir = TempDir::new("not-array");
+    let output = run_file(&["evaluate"], &dir.file("one.json", EXCELLENT));
+
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(stdout(&output), "");
+    assert!(
+        stderr(&output).contains("invalid_json"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn missing_files_and_bad_arguments_exit_with_2() {
+    let dir = TempDir::new("missing");
+    let missing = dir.0.join("absent.json");
+    assert_eq!(run_file(&["evaluate"], &missing).status.code(), Some(2));
+    assert_eq!(
+        run_file(&["evaluate", "--jsonl"], &missing).status.code(),
+        Some(2)
+    );
+    assert_eq!(
+        run(&["evaluate", "-", "--reading", "lenient"], b"[]")
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(run(&["evaluate"], b"").status.code(), Some(2));
+}
+
+#[test]
+fn help_documents_the_exit_codes() {
+    for args in [&["--help"][..], &["evaluate", "--help"]] {
+        let output = run(args, b"");
+        assert_eq!(output.status.code(), Some(0));
+        let help = stdout(&output);
+        assert!(
+            help.contains("Exit codes") && help.contains("  1  ") && help.contains("  2  "),
+            "{help}"
+        );
+    }
+}
+
+#[test]
+fn schemas_are_json_and_match_the_core() {
+    let cases = [
+        ("assessment", cadre_eval::schema::assessment_schema()),
+        ("decision", cadre_eval::schema::decision_schema()),
+        ("error", cadre_eval::schema::error_schema()),
+        ("rejected", cadre_eval::schema::rejected_schema()),
+    ];
+    for (record, expected) in cases {
+        let output = run(&["schema", record], b"");
+        assert_eq!(output.status.code(), Some(0), "{record}");
+        let schema: serde_json::Value = serde_json::from_str(stdout(&output)).unwrap();
+        assert!(schema.is_object(), "{record}");
+        assert_eq!(schema, expected, "{record}");
+    }
+}
+
+#[test]
+fn rules_are_listed_in_catalogue_order_as_json_and_as_a_table() {
+    let json = run(&["rules", "--format", "json"], b"");
+    assert_eq!(json.status.code(), Some(0));
+    let listed: Vec<serde_json::Value> = serde_json::from_str(stdout(&json)).unwrap();
+    let ids: Vec<&str> = listed
+        .iter()
+        .map(|rule| rule["id"].as_str().unwrap())
+        .collect();
+    let catalogue: Vec<&str> = Rule::ALL.iter().map(|rule| rule.id()).collect();
+    assert_eq!(ids, catalogue);
+    let excellent = listed
+        .iter()
+        .find(|rule| rule["id"] == "qd366.11.1.N")
+        .unwrap();
+    assert_eq!(excellent["citation"]["document"], "366-QĐ/TW");
+    assert_eq!(excellent["citation"]["article"], "11");
+    assert_eq!(excellent["basis"], "text");
+
+    let table = run(&["rules"], b"");
+    let text = stdout(&table);
+    for id in catalogue {
+        assert!(
+            text.lines().any(|line| line.starts_with(&format!("{id} "))),
+            "{id} missing:\n{text}"
+        );
+    }
+}
