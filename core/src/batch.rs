@@ -4,7 +4,6 @@
 //! errors, and every good record is still evaluated, in input order.
 
 use crate::decision::Decision;
-use crate::decode::decode_assessment;
 use crate::error::{ErrorCode, InputError, InputErrors};
 use crate::level::Options;
 use crate::limits::{MAX_BATCH_RECORDS, MAX_RECORD_BYTES};
@@ -47,7 +46,7 @@ fn salvage_id(json: &str) -> Option<String> {
 
 /// Evaluates one record's JSON text, as a batch item.
 pub fn evaluate_record_text(index: usize, json: &str, options: &Options) -> BatchItem {
-    let result = decode_assessment(json).and_then(|assessment| crate::evaluate(&assessment, options));
+    let result = crate::evaluate_text(json, options);
     match result {
         Ok(decision) => BatchItem::Decision(Box::new(decision)),
         Err(errors) => BatchItem::Rejected(RejectedRecord { index, id: salvage_id(json), errors: errors.0 }),

@@ -4,6 +4,8 @@
 use crate::contract::Assessment;
 use crate::error::{pointer_segment, ErrorCode, InputError, InputErrors};
 use crate::limits::MAX_RECORD_BYTES;
+use crate::model::ValidAssessment;
+use crate::validate::{validate_with, ValidateOptions};
 use serde::de::Deserializer;
 
 /// Converts serde_ignored's path of an ignored (unknown) key to a JSON Pointer.
@@ -103,30 +105,56 @@ where
     D: Deserializer<'de>,
     D::Error: std::fmt::Display,
 {
+    into_result(decode_lenient(deserializer))
+}
+
+/// What decoding found: the record, if its shape was sound, and the problems (unknown
+/// fields alone leave the record readable, so validation can still report the rest).
+pub struct Decoded {
+    /// The record, when every known field had the right shape.
+    pub assessment: Option<Assessment>,
+    /// Unknown fields and the first structural error.
+    pub errors: Vec<InputError>,
+}
+
+fn into_result(decoded: Decoded) -> Result<Assessment, InputErrors> {
+    match decoded {
+        Decoded { assessment: Some(assessment), errors } if errors.is_empty() => Ok(assessment),
+        Decoded { errors, .. } => Err(InputErrors(errors)),
+    }
+}
+
+fn decode_lenient<'de, D>(deserializer: D) -> Decoded
+where
+    D: Deserializer<'de>,
+    D::Error: std::fmt::Display,
+{
     let mut unknown = Vec::new();
     let mut on_unknown = |path: serde_ignored::Path<'_>| unknown.push(unknown_field(ignored_pointer(&path)));
     let tracked = serde_ignored::Deserializer::new(deserializer, &mut on_unknown);
     let result: Result<Assessment, serde_path_to_error::Error<D::Error>> = serde_path_to_error::deserialize(tracked);
     match result {
-        Ok(assessment) if unknown.is_empty() => Ok(assessment),
-        Ok(_) => Err(InputErrors(unknown)),
+        Ok(assessment) => Decoded { assessment: Some(assessment), errors: unknown },
         Err(error) => {
             let path = tracked_pointer(error.path());
             unknown.push(structural_error(&error.inner().to_string(), path, false));
-            Err(InputErrors(unknown))
+            Decoded { assessment: None, errors: unknown }
         }
     }
 }
 
-/// Reads one assessment from JSON text.
-pub fn decode_assessment(json: &str) -> Result<Assessment, InputErrors> {
+/// Decodes JSON text, keeping the record when only unknown fields were found.
+pub fn decode_json_lenient(json: &str) -> Decoded {
     if json.len() > MAX_RECORD_BYTES {
-        return Err(InputErrors::one(InputError::new(
-            ErrorCode::TooLarge,
-            "",
-            format!("Hồ sơ dài {} byte, vượt giới hạn {MAX_RECORD_BYTES}", json.len()),
-            format!("the record is {} bytes, over the limit of {MAX_RECORD_BYTES}", json.len()),
-        )));
+        return Decoded {
+            assessment: None,
+            errors: vec![InputError::new(
+                ErrorCode::TooLarge,
+                "",
+                format!("Hồ sơ dài {} byte, vượt giới hạn {MAX_RECORD_BYTES}", json.len()),
+                format!("the record is {} bytes, over the limit of {MAX_RECORD_BYTES}", json.len()),
+            )],
+        };
     }
     let mut deserializer = serde_json::Deserializer::from_str(json);
     let mut unknown = Vec::new();
@@ -140,22 +168,41 @@ pub fn decode_assessment(json: &str) -> Result<Assessment, InputErrors> {
             let syntax = !matches!(error.inner().classify(), serde_json::error::Category::Data);
             let path = tracked_pointer(error.path());
             unknown.push(structural_error(&error.inner().to_string(), path, syntax));
-            return Err(InputErrors(unknown));
+            return Decoded { assessment: None, errors: unknown };
         }
     };
     if let Err(error) = deserializer.end() {
         unknown.push(structural_error(&error.to_string(), String::new(), true));
+        return Decoded { assessment: None, errors: unknown };
     }
-    if unknown.is_empty() {
-        Ok(assessment)
-    } else {
-        Err(InputErrors(unknown))
-    }
+    Decoded { assessment: Some(assessment), errors: unknown }
+}
+
+/// Reads one assessment from JSON text.
+pub fn decode_assessment(json: &str) -> Result<Assessment, InputErrors> {
+    into_result(decode_json_lenient(json))
 }
 
 /// Reads one assessment from a parsed JSON value.
 pub fn assessment_from_value(value: &serde_json::Value) -> Result<Assessment, InputErrors> {
     assessment_from_deserializer(value)
+}
+
+/// Decodes and validates JSON text, reporting every problem at once: unknown fields and
+/// the validation problems of the rest of the record together.
+pub fn decode_and_validate(json: &str, options: ValidateOptions) -> Result<ValidAssessment, InputErrors> {
+    let Decoded { assessment, mut errors } = decode_json_lenient(json);
+    let Some(assessment) = assessment else {
+        return Err(InputErrors(errors));
+    };
+    match validate_with(&assessment, options) {
+        Ok(valid) if errors.is_empty() => Ok(valid),
+        Ok(_) => Err(InputErrors(errors)),
+        Err(more) => {
+            errors.extend(more.0);
+            Err(InputErrors(errors))
+        }
+    }
 }
 
 #[cfg(test)]

@@ -102,9 +102,13 @@ pub fn evaluate(assessment: &Assessment, options: &Options) -> Result<Decision, 
     evaluate_valid(&validate(assessment)?, options)
 }
 
-/// Decodes, validates and evaluates one assessment given as JSON text, and renders the
-/// decision as the contract's record.
+/// Decodes, validates and evaluates one assessment given as JSON text. Every problem is
+/// reported at once: unknown fields together with the validation problems.
+pub fn evaluate_text(json: &str, options: &Options) -> Result<Decision, InputErrors> {
+    evaluate_valid(&decode::decode_and_validate(json, validate::ValidateOptions::default())?, options)
+}
+
+/// [`evaluate_text`], rendering the decision as the contract's record.
 pub fn evaluate_json(json: &str, options: &Options) -> Result<DecisionRecord, InputErrors> {
-    let assessment = decode_assessment(json)?;
-    Ok(evaluate(&assessment, options)?.to_record())
+    Ok(evaluate_text(json, options)?.to_record())
 }

@@ -3,7 +3,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, reason = "test harness")]
 
-use cadre_eval::{apply_quota, decode_assessment, evaluate, DecisionRecord, GroupQuotaReport, Options, QuotaOptions};
+use cadre_eval::{apply_quota, evaluate_text, DecisionRecord, GroupQuotaReport, Options, QuotaOptions};
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -161,7 +161,7 @@ fn check_group(vector: &GroupVector) -> Vec<String> {
         let mut record = vector.template.clone();
         record.extend(input.clone());
         let text = serde_json::Value::Object(record).to_string();
-        match decode_assessment(&text).and_then(|a| evaluate(&a, &vector.options)) {
+        match evaluate_text(&text, &vector.options) {
             Ok(decision) => decisions.push(decision),
             Err(errors) => problems.push(format!("input rejected: {errors}")),
         }
@@ -239,7 +239,7 @@ fn json_name<T: serde::Serialize>(value: &T) -> String {
 fn check(vector: &Vector) -> Vec<String> {
     let mut problems = Vec::new();
     let text = vector.input.to_string();
-    let result = decode_assessment(&text).and_then(|a| evaluate(&a, &vector.options));
+    let result = evaluate_text(&text, &vector.options);
     let expect = &vector.expect;
     match (result, &expect.errors) {
         (Err(errors), Some(wanted)) => {
