@@ -1,7 +1,7 @@
 //! The command line, as clap parses it. Only the shape of the arguments lives here; each
 //! command's work is in its own module.
 
-use cadre_eval::{Options, Reading, TargetsReading};
+use cadre_eval::{Options, QuotaOptions, QuotaReading, Reading, TargetsReading};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -67,9 +67,32 @@ pub struct EvaluateArgs {
     /// Language of the table and of the readable error lines.
     #[arg(long, value_enum, default_value_t = Lang::Vi)]
     pub lang: Lang,
+    /// Apply the Excellent quota (qd366.11.1.quota) across the batch, per `quota_group`
+    /// (or the subject kind when none is named). The output keeps input order; JSON
+    /// Lines are then held in memory until the end.
+    #[arg(long)]
+    pub quota: bool,
+    /// How the quota's Good count is read.
+    #[arg(long, value_enum, default_value_t = QuotaReadingArg::FinalTally, requires = "quota")]
+    pub quota_reading: QuotaReadingArg,
+    /// A quota group for which the competent level allowed 25% instead of 20%
+    /// (repeatable).
+    #[arg(long, value_name = "GROUP", requires = "quota")]
+    pub raised_ratio_group: Vec<String>,
 }
 
 impl EvaluateArgs {
+    /// The quota options, when `--quota` is given.
+    pub fn quota_options(&self) -> Option<QuotaOptions> {
+        self.quota.then(|| QuotaOptions {
+            reading: match self.quota_reading {
+                QuotaReadingArg::FinalTally => QuotaReading::FinalTally,
+                QuotaReadingArg::ProposedGood => QuotaReading::ProposedGood,
+            },
+            raised_ratio_groups: self.raised_ratio_group.clone(),
+        })
+    }
+
     /// The evaluation options these arguments select.
     pub fn options(&self) -> Options {
         Options {
@@ -126,6 +149,15 @@ pub enum TargetsArg {
     Any,
     /// Only missing all of them triggers it.
     All,
+}
+
+/// The reading of the quota (mirrors `cadre_eval::QuotaReading`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum QuotaReadingArg {
+    /// Those demoted count as Good: e_max = floor(p·(E₀+G₀)/(p+q)).
+    FinalTally,
+    /// Only those proposed Good count: e_max = floor(p·G₀/q).
+    ProposedGood,
 }
 
 /// Output format.

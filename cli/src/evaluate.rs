@@ -8,7 +8,7 @@ use cadre_eval::batch::{
     evaluate_json_array, evaluate_json_line, line_not_utf8, line_too_large, BatchItem, RejectedRecord,
 };
 use cadre_eval::limits::MAX_RECORD_BYTES;
-use cadre_eval::{Decision, InputError, Options};
+use cadre_eval::{apply_quota, Decision, InputError};
 use serde::Serializer as _;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, BufWriter, Read, Write};
@@ -30,7 +30,7 @@ pub fn run(args: &EvaluateArgs) -> Result<bool, Failure> {
             )?;
         }
     } else {
-        json_array(&read_all(args)?, &args.options(), &mut output)?;
+        json_array(&read_all(args)?, args, &mut output)?;
     }
     output.finish()
 }
@@ -72,20 +72,21 @@ fn read_all(args: &EvaluateArgs) -> Result<String, Failure> {
 
 fn json_array(
     text: &str,
-    options: &Options,
+    args: &EvaluateArgs,
     output: &mut Output<impl Write>,
 ) -> Result<(), Failure> {
-    let items = evaluate_json_array(text, options).map_err(Failure::Input)?;
-    for item in &items {
-        if let BatchItem::Rejected(rejected) = item {
-            output.rejected(rejected, None);
+    let items = evaluate_json_array(text, &args.options()).map_err(Failure::Input)?;
+    let mut decisions = Vec::with_capacity(items.len());
+    for item in items {
+        match item {
+            BatchItem::Decision(decision) => decisions.push(*decision),
+            BatchItem::Rejected(rejected) => output.rejected(&rejected, None),
         }
     }
-    let decisions = items.iter().filter_map(|item| match item {
-        BatchItem::Decision(decision) => Some(decision.as_ref()),
-        BatchItem::Rejected(_) => None,
-    });
-    output.decision_array(decisions).map_err(Failure::Output)
+    if let Some(quota) = args.quota_options() {
+        apply_quota(&mut decisions, &quota);
+    }
+    output.decision_array(decisions.iter()).map_err(Failure::Output)
 }
 
 fn json_lines(
@@ -94,6 +95,9 @@ fn json_lines(
     output: &mut Output<impl Write>,
 ) -> Result<(), Failure> {
     let options = args.options();
+    let quota = args.quota_options();
+    // The quota needs the whole group: hold decisions until the end only then.
+    let mut held: Vec<Decision> = Vec::new();
     let mut lines = BoundedLines::new(reader, MAX_RECORD_BYTES);
     let mut index = 0;
     while let Some(line) = lines.next_line().map_err(|error| unreadable(args, error))? {
@@ -104,6 +108,7 @@ fn json_lines(
             Line::NotUtf8 => Some(BatchItem::Rejected(line_not_utf8(index))),
         };
         match item {
+            Some(BatchItem::Decision(decision)) if quota.is_some() => held.push(*decision),
             Some(BatchItem::Decision(decision)) => {
                 output.decision_line(&decision).map_err(Failure::Output)?
             }
@@ -111,6 +116,12 @@ fn json_lines(
             None => {}
         }
         index += 1;
+    }
+    if let Some(quota) = quota {
+        apply_quota(&mut held, &quota);
+        for decision in &held {
+            output.decision_line(decision).map_err(Failure::Output)?;
+        }
     }
     Ok(())
 }

@@ -250,7 +250,7 @@ fn table_shows_vietnamese_levels_codes_reasons_and_a_summary() {
         row("dv-2").contains("Hoàn thành tốt nhiệm vụ") && row("dv-2").contains("HTTNV"),
         "{table}"
     );
-    assert!(row("dv-2").contains("90.5"), "{table}");
+    assert!(row("dv-2").contains("90,5"), "the Vietnamese table writes a decimal comma: {table}");
     assert!(row("dv-3").contains("Không xếp loại"), "{table}");
     // The deciding reason: its rule id and its Vietnamese message, built from the values.
     assert!(
@@ -495,4 +495,81 @@ fn rules_are_listed_in_catalogue_order_as_json_and_as_a_table() {
             "{id} missing:\n{text}"
         );
     }
+}
+
+/// Every quota group vector (`vectors/groups/quota.json`, the worked examples of
+/// group-rules §1 among them) gives its expected levels through `--quota`, for JSON
+/// arrays and JSON Lines alike, with the output in input order.
+#[test]
+fn quota_group_vectors_through_the_cli() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../vectors/groups/quota.json");
+    let file: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let dir = TempDir::new("quota");
+    let groups = file["groups"].as_array().unwrap();
+    assert!(groups.len() >= 4);
+    for group in groups {
+        let name = group["name"].as_str().unwrap();
+        let template = group["template"].as_object().unwrap();
+        let records: Vec<serde_json::Value> = group["inputs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|input| {
+                let mut record = template.clone();
+                record.extend(input.as_object().unwrap().clone());
+                serde_json::Value::Object(record)
+            })
+            .collect();
+        let mut args = vec!["evaluate", "--quota"];
+        let quota = &group["quota"];
+        if quota["reading"] == "proposed_good" {
+            args.extend(["--quota-reading", "proposed-good"]);
+        }
+        for raised in quota["raised_ratio_groups"].as_array().into_iter().flatten() {
+            args.extend(["--raised-ratio-group", raised.as_str().unwrap()]);
+        }
+        let array = dir.file(&format!("{name}.json"), serde_json::to_vec(&records).unwrap());
+        let lines: String = records.iter().map(|r| format!("{r}\n")).collect();
+        let jsonl = dir.file(&format!("{name}.jsonl"), lines);
+        let from_array: Vec<DecisionRecord> =
+            serde_json::from_str(stdout(&run_file(&args, &array))).unwrap();
+        let from_lines: Vec<DecisionRecord> = stdout(&run_file(&args, &jsonl))
+            .lines()
+            .map(|line| serde_json::from_str(line).unwrap())
+            .collect();
+        assert_eq!(from_array, from_lines, "{name}");
+        let ids: Vec<&str> = records.iter().map(|r| r["id"].as_str().unwrap()).collect();
+        let out_ids: Vec<&str> = from_array.iter().map(|d| d.id.as_str()).collect();
+        assert_eq!(ids, out_ids, "{name}: output keeps input order");
+        for (id, level) in group["expect"]["levels"].as_object().unwrap() {
+            let decision = from_array.iter().find(|d| &d.id == id).unwrap();
+            assert_eq!(
+                decision.level.map(|l| l.as_str()),
+                level.as_str(),
+                "{name}: level of {id}"
+            );
+        }
+        let demoted: Vec<&str> = from_array
+            .iter()
+            .filter(|d| d.quota.as_ref().is_some_and(|q| q.demoted))
+            .map(|d| d.id.as_str())
+            .collect();
+        let mut wanted: Vec<&str> = group["expect"]["demoted"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_str().unwrap())
+            .collect();
+        let mut got = demoted.clone();
+        got.sort_unstable();
+        wanted.sort_unstable();
+        assert_eq!(got, wanted, "{name}: demoted");
+    }
+}
+
+#[test]
+fn quota_options_require_quota() {
+    let output = run(&["evaluate", "--quota-reading", "proposed-good", "-"], b"[]");
+    assert_eq!(output.status.code(), Some(2));
 }
