@@ -5,7 +5,8 @@ use crate::lines::{BoundedLines, Line, UTF8_BOM};
 use crate::table::DecisionTable;
 use crate::Failure;
 use cadre_eval::batch::{
-    evaluate_json_array, evaluate_json_line, line_not_utf8, line_too_large, BatchItem, RejectedRecord,
+    evaluate_json_array, evaluate_json_line, line_not_utf8, line_too_large, BatchItem,
+    RejectedRecord,
 };
 use cadre_eval::limits::MAX_RECORD_BYTES;
 use cadre_eval::{apply_quota, Decision, InputError};
@@ -86,7 +87,9 @@ fn json_array(
     if let Some(quota) = args.quota_options() {
         apply_quota(&mut decisions, &quota);
     }
-    output.decision_array(decisions.iter()).map_err(Failure::Output)
+    output
+        .decision_array(decisions.iter())
+        .map_err(Failure::Output)
 }
 
 fn json_lines(

@@ -171,12 +171,13 @@ impl DecisionTable {
             decision.id.clone(),
             level_name.to_owned(),
             code.to_owned(),
-            decision
-                .score
-                .map_or_else(|| NONE.to_owned(), |score| match lang {
+            decision.score.map_or_else(
+                || NONE.to_owned(),
+                |score| match lang {
                     Lang::Vi => score.vi(),
                     Lang::En => score.to_string(),
-                }),
+                },
+            ),
             if decision.needs_decision {
                 lang.pick("có", "yes")
             } else {

@@ -250,7 +250,10 @@ fn table_shows_vietnamese_levels_codes_reasons_and_a_summary() {
         row("dv-2").contains("Hoàn thành tốt nhiệm vụ") && row("dv-2").contains("HTTNV"),
         "{table}"
     );
-    assert!(row("dv-2").contains("90,5"), "the Vietnamese table writes a decimal comma: {table}");
+    assert!(
+        row("dv-2").contains("90,5"),
+        "the Vietnamese table writes a decimal comma: {table}"
+    );
     assert!(row("dv-3").contains("Không xếp loại"), "{table}");
     // The deciding reason: its rule id and its Vietnamese message, built from the values.
     assert!(
@@ -526,10 +529,17 @@ fn quota_group_vectors_through_the_cli() {
         if quota["reading"] == "proposed_good" {
             args.extend(["--quota-reading", "proposed-good"]);
         }
-        for raised in quota["raised_ratio_groups"].as_array().into_iter().flatten() {
+        for raised in quota["raised_ratio_groups"]
+            .as_array()
+            .into_iter()
+            .flatten()
+        {
             args.extend(["--raised-ratio-group", raised.as_str().unwrap()]);
         }
-        let array = dir.file(&format!("{name}.json"), serde_json::to_vec(&records).unwrap());
+        let array = dir.file(
+            &format!("{name}.json"),
+            serde_json::to_vec(&records).unwrap(),
+        );
         let lines: String = records.iter().map(|r| format!("{r}\n")).collect();
         let jsonl = dir.file(&format!("{name}.jsonl"), lines);
         let from_array: Vec<DecisionRecord> =
@@ -570,6 +580,9 @@ fn quota_group_vectors_through_the_cli() {
 
 #[test]
 fn quota_options_require_quota() {
-    let output = run(&["evaluate", "--quota-reading", "proposed-good", "-"], b"[]");
+    let output = run(
+        &["evaluate", "--quota-reading", "proposed-good", "-"],
+        b"[]",
+    );
     assert_eq!(output.status.code(), Some(2));
 }

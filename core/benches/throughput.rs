@@ -17,9 +17,17 @@
 //! profiler run under valgrind, say); the default is 1,000,000.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, reason = "benchmark harness")]
+#![allow(
+    missing_docs,
+    reason = "criterion_group! generates an undocumented public function"
+)]
 
-use cadre_eval::{evaluate_json, evaluate_valid, synthetic, validate, Level, Options, Outcome, ValidAssessment};
-use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, SamplingMode, Throughput};
+use cadre_eval::{
+    evaluate_json, evaluate_valid, synthetic, validate, Level, Options, Outcome, ValidAssessment,
+};
+use criterion::{
+    criterion_group, criterion_main, BenchmarkId, Criterion, SamplingMode, Throughput,
+};
 use std::hint::black_box;
 use std::time::Duration;
 
@@ -34,7 +42,10 @@ struct Population {
 }
 
 fn records() -> u64 {
-    std::env::var("CADRE_EVAL_BENCH_RECORDS").ok().and_then(|v| v.parse().ok()).unwrap_or(DEFAULT_RECORDS)
+    std::env::var("CADRE_EVAL_BENCH_RECORDS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(DEFAULT_RECORDS)
 }
 
 fn population(count: u64) -> Population {
@@ -66,13 +77,45 @@ fn describe(population: &Population, options: &Options) {
         }
     }
     let total = population.valid.len().max(1) as f64;
-    let names = ["excellent", "good", "completed", "not_completed", "not_classified", "undetermined"];
-    eprintln!("population: {} records, seed {SEED}", population.valid.len());
+    let names = [
+        "excellent",
+        "good",
+        "completed",
+        "not_completed",
+        "not_classified",
+        "undetermined",
+    ];
+    eprintln!(
+        "population: {} records, seed {SEED}",
+        population.valid.len()
+    );
     for (name, count) in names.iter().zip(counts) {
-        eprintln!("  {name:>15}: {count:>8} ({:.2}%)", count as f64 * 100.0 / total);
+        eprintln!(
+            "  {name:>15}: {count:>8} ({:.2}%)",
+            count as f64 * 100.0 / total
+        );
     }
     let bytes: usize = population.json_lines.iter().map(String::len).sum();
-    eprintln!("  mean JSON line: {:.0} bytes", bytes as f64 / total);
+    eprintln!(
+        "  mean assessment JSON line: {:.0} bytes",
+        bytes as f64 / total
+    );
+    let sample = population.valid.len().min(10_000);
+    let decision_bytes: usize = population.valid[..sample]
+        .iter()
+        .filter_map(|record| evaluate_valid(record, options).ok())
+        .map(|decision| serde_json::to_vec(&decision.to_record()).map_or(0, |json| json.len()))
+        .sum();
+    let reasons: usize = population.valid[..sample]
+        .iter()
+        .filter_map(|record| evaluate_valid(record, options).ok())
+        .map(|decision| decision.reasons.len())
+        .sum();
+    eprintln!(
+        "  first {sample}: mean decision JSON {:.0} bytes, mean {:.2} reasons",
+        decision_bytes as f64 / sample.max(1) as f64,
+        reasons as f64 / sample.max(1) as f64
+    );
 }
 
 fn throughput(c: &mut Criterion) {
@@ -83,7 +126,10 @@ fn throughput(c: &mut Criterion) {
 
     let mut group = c.benchmark_group("throughput");
     // Each iteration walks the whole population, so few, flat samples suffice.
-    group.sample_size(10).sampling_mode(SamplingMode::Flat).warm_up_time(Duration::from_millis(500));
+    group
+        .sample_size(10)
+        .sampling_mode(SamplingMode::Flat)
+        .warm_up_time(Duration::from_millis(500));
     group.measurement_time(Duration::from_secs(3));
     group.throughput(Throughput::Elements(count));
 
@@ -103,7 +149,7 @@ fn throughput(c: &mut Criterion) {
             for record in &population.valid {
                 let decision = evaluate_valid(record, &options);
                 classified += u64::from(matches!(&decision, Ok(d) if d.level.is_some()));
-                black_box(decision);
+                drop(black_box(decision));
             }
             classified
         });
@@ -112,7 +158,8 @@ fn throughput(c: &mut Criterion) {
     group.bench_function(BenchmarkId::new("with_messages", count), |b| {
         b.iter(|| {
             for record in &population.valid {
-                black_box(evaluate_valid(record, &options).map(|decision| decision.to_record()));
+                let record = evaluate_valid(record, &options).map(|decision| decision.to_record());
+                drop(black_box(record));
             }
         });
     });

@@ -49,7 +49,11 @@ pub fn evaluate_record_text(index: usize, json: &str, options: &Options) -> Batc
     let result = crate::evaluate_text(json, options);
     match result {
         Ok(decision) => BatchItem::Decision(Box::new(decision)),
-        Err(errors) => BatchItem::Rejected(RejectedRecord { index, id: salvage_id(json), errors: errors.0 }),
+        Err(errors) => BatchItem::Rejected(RejectedRecord {
+            index,
+            id: salvage_id(json),
+            errors: errors.0,
+        }),
     }
 }
 
@@ -68,8 +72,14 @@ pub fn evaluate_json_array(json: &str, options: &Options) -> Result<Vec<BatchIte
         return Err(InputErrors::one(InputError::new(
             ErrorCode::TooLarge,
             "",
-            format!("{} hồ sơ, vượt giới hạn {MAX_BATCH_RECORDS} của một lô; hãy dùng JSON Lines", records.len()),
-            format!("{} records, over the batch limit of {MAX_BATCH_RECORDS}; use JSON Lines", records.len()),
+            format!(
+                "{} hồ sơ, vượt giới hạn {MAX_BATCH_RECORDS} của một lô; hãy dùng JSON Lines",
+                records.len()
+            ),
+            format!(
+                "{} records, over the batch limit of {MAX_BATCH_RECORDS}; use JSON Lines",
+                records.len()
+            ),
         )));
     }
     Ok(records

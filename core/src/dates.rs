@@ -85,7 +85,10 @@ mod tests {
     #[test]
     fn quarters_cover_the_year() {
         let q1 = Span::quarter(2025, 1);
-        assert_eq!(q1.map(|s| (s.from, s.to)), Some((d(2025, 1, 1), d(2025, 3, 31))));
+        assert_eq!(
+            q1.map(|s| (s.from, s.to)),
+            Some((d(2025, 1, 1), d(2025, 3, 31)))
+        );
         let q4 = Span::quarter(2025, 4);
         assert_eq!(q4.map(|s| s.to), Some(d(2025, 12, 31)));
         assert_eq!(Span::quarter(2025, 5), None);

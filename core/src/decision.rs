@@ -1,10 +1,10 @@
 //! Decisions: the compact result of an evaluation, and its contract record.
 
 use crate::contract::{CollectiveKind, SubjectKind};
-use crate::model::Tasks;
 use crate::dates::Span;
 use crate::explain;
 use crate::level::{Level, Outcome, Reading};
+use crate::model::Tasks;
 use crate::points::Points;
 use crate::reason::{Effect, Reason, Value};
 use crate::regime::RegimeId;
@@ -115,7 +115,9 @@ impl Decision {
         let first = |wanted: &dyn Fn(&Reason) -> bool| self.reasons.iter().find(|r| wanted(r));
         first(&|r| r.effect == Effect::Demotes)
             .or_else(|| first(&|r| r.effect == Effect::Excludes))
-            .or_else(|| first(&|r| r.effect == Effect::Decides && r.level == Some(Level::NotCompleted)))
+            .or_else(|| {
+                first(&|r| r.effect == Effect::Decides && r.level == Some(Level::NotCompleted))
+            })
             .or_else(|| first(&|r| r.effect == Effect::NeedsDecision))
             .or_else(|| first(&|r| r.effect == Effect::Blocks))
             .or_else(|| first(&|r| r.effect == Effect::Decides))
@@ -127,7 +129,10 @@ impl Decision {
             id: self.id.clone(),
             regime: self.regime,
             regime_document: self.regime.info().document.to_owned(),
-            period: PeriodRecord { from: self.period.from.to_string(), to: self.period.to.to_string() },
+            period: PeriodRecord {
+                from: self.period.from.to_string(),
+                to: self.period.to.to_string(),
+            },
             as_of: self.as_of.to_string(),
             outcome: self.outcome,
             level: self.level,
@@ -136,7 +141,11 @@ impl Decision {
             band: self.band,
             needs_decision: self.needs_decision,
             reading: self.reading,
-            reasons: self.reasons.iter().map(|r| reason_record(r, self)).collect(),
+            reasons: self
+                .reasons
+                .iter()
+                .map(|r| reason_record(r, self))
+                .collect(),
             alternatives: self
                 .alternatives
                 .iter()
@@ -164,7 +173,9 @@ fn value_json(value: Value) -> serde_json::Value {
         Value::Why(w) => serde_json::Value::String(w.key().to_owned()),
         Value::Kind(k) => serde_json::to_value(k).unwrap_or(serde_json::Value::Null),
         Value::Rules(set) => serde_json::Value::Array(
-            set.iter().map(|r| serde_json::Value::String(r.id().to_owned())).collect(),
+            set.iter()
+                .map(|r| serde_json::Value::String(r.id().to_owned()))
+                .collect(),
         ),
     }
 }
@@ -184,7 +195,11 @@ pub fn reason_record(reason: &Reason, decision: &Decision) -> ReasonRecord {
         },
         basis: reason.rule.basis(),
         message: explain::message(reason, decision),
-        values: reason.values.iter().map(|(f, v)| (f.key().to_owned(), value_json(*v))).collect(),
+        values: reason
+            .values
+            .iter()
+            .map(|(f, v)| (f.key().to_owned(), value_json(*v)))
+            .collect(),
     }
 }
 

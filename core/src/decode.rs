@@ -14,10 +14,12 @@ fn ignored_pointer(path: &serde_ignored::Path<'_>) -> String {
     match path {
         Path::Root => String::new(),
         Path::Seq { parent, index } => format!("{}/{index}", ignored_pointer(parent)),
-        Path::Map { parent, key } => format!("{}/{}", ignored_pointer(parent), pointer_segment(key)),
-        Path::Some { parent } | Path::NewtypeStruct { parent } | Path::NewtypeVariant { parent } => {
-            ignored_pointer(parent)
+        Path::Map { parent, key } => {
+            format!("{}/{}", ignored_pointer(parent), pointer_segment(key))
         }
+        Path::Some { parent }
+        | Path::NewtypeStruct { parent }
+        | Path::NewtypeVariant { parent } => ignored_pointer(parent),
     }
 }
 
@@ -119,7 +121,10 @@ pub struct Decoded {
 
 fn into_result(decoded: Decoded) -> Result<Assessment, InputErrors> {
     match decoded {
-        Decoded { assessment: Some(assessment), errors } if errors.is_empty() => Ok(assessment),
+        Decoded {
+            assessment: Some(assessment),
+            errors,
+        } if errors.is_empty() => Ok(assessment),
         Decoded { errors, .. } => Err(InputErrors(errors)),
     }
 }
@@ -130,15 +135,23 @@ where
     D::Error: std::fmt::Display,
 {
     let mut unknown = Vec::new();
-    let mut on_unknown = |path: serde_ignored::Path<'_>| unknown.push(unknown_field(ignored_pointer(&path)));
+    let mut on_unknown =
+        |path: serde_ignored::Path<'_>| unknown.push(unknown_field(ignored_pointer(&path)));
     let tracked = serde_ignored::Deserializer::new(deserializer, &mut on_unknown);
-    let result: Result<Assessment, serde_path_to_error::Error<D::Error>> = serde_path_to_error::deserialize(tracked);
+    let result: Result<Assessment, serde_path_to_error::Error<D::Error>> =
+        serde_path_to_error::deserialize(tracked);
     match result {
-        Ok(assessment) => Decoded { assessment: Some(assessment), errors: unknown },
+        Ok(assessment) => Decoded {
+            assessment: Some(assessment),
+            errors: unknown,
+        },
         Err(error) => {
             let path = tracked_pointer(error.path());
             unknown.push(structural_error(&error.inner().to_string(), path, false));
-            Decoded { assessment: None, errors: unknown }
+            Decoded {
+                assessment: None,
+                errors: unknown,
+            }
         }
     }
 }
@@ -151,14 +164,21 @@ pub fn decode_json_lenient(json: &str) -> Decoded {
             errors: vec![InputError::new(
                 ErrorCode::TooLarge,
                 "",
-                format!("Hồ sơ dài {} byte, vượt giới hạn {MAX_RECORD_BYTES}", json.len()),
-                format!("the record is {} bytes, over the limit of {MAX_RECORD_BYTES}", json.len()),
+                format!(
+                    "Hồ sơ dài {} byte, vượt giới hạn {MAX_RECORD_BYTES}",
+                    json.len()
+                ),
+                format!(
+                    "the record is {} bytes, over the limit of {MAX_RECORD_BYTES}",
+                    json.len()
+                ),
             )],
         };
     }
     let mut deserializer = serde_json::Deserializer::from_str(json);
     let mut unknown = Vec::new();
-    let mut on_unknown = |path: serde_ignored::Path<'_>| unknown.push(unknown_field(ignored_pointer(&path)));
+    let mut on_unknown =
+        |path: serde_ignored::Path<'_>| unknown.push(unknown_field(ignored_pointer(&path)));
     let tracked = serde_ignored::Deserializer::new(&mut deserializer, &mut on_unknown);
     let result: Result<Assessment, serde_path_to_error::Error<serde_json::Error>> =
         serde_path_to_error::deserialize(tracked);
@@ -168,14 +188,23 @@ pub fn decode_json_lenient(json: &str) -> Decoded {
             let syntax = !matches!(error.inner().classify(), serde_json::error::Category::Data);
             let path = tracked_pointer(error.path());
             unknown.push(structural_error(&error.inner().to_string(), path, syntax));
-            return Decoded { assessment: None, errors: unknown };
+            return Decoded {
+                assessment: None,
+                errors: unknown,
+            };
         }
     };
     if let Err(error) = deserializer.end() {
         unknown.push(structural_error(&error.to_string(), String::new(), true));
-        return Decoded { assessment: None, errors: unknown };
+        return Decoded {
+            assessment: None,
+            errors: unknown,
+        };
     }
-    Decoded { assessment: Some(assessment), errors: unknown }
+    Decoded {
+        assessment: Some(assessment),
+        errors: unknown,
+    }
 }
 
 /// Reads one assessment from JSON text.
@@ -190,8 +219,14 @@ pub fn assessment_from_value(value: &serde_json::Value) -> Result<Assessment, In
 
 /// Decodes and validates JSON text, reporting every problem at once: unknown fields and
 /// the validation problems of the rest of the record together.
-pub fn decode_and_validate(json: &str, options: ValidateOptions) -> Result<ValidAssessment, InputErrors> {
-    let Decoded { assessment, mut errors } = decode_json_lenient(json);
+pub fn decode_and_validate(
+    json: &str,
+    options: ValidateOptions,
+) -> Result<ValidAssessment, InputErrors> {
+    let Decoded {
+        assessment,
+        mut errors,
+    } = decode_json_lenient(json);
     let Some(assessment) = assessment else {
         return Err(InputErrors(errors));
     };
@@ -240,19 +275,34 @@ mod tests {
     #[test]
     fn locates_type_errors_and_missing_fields() {
         let json = r#"{"id":"a","period":{"year":2025},"subject":{"kind":"member"},"tasks":{"assigned":"x"}}"#;
-        assert_eq!(codes(json), vec![(ErrorCode::InvalidType, "/tasks/assigned".to_owned())]);
+        assert_eq!(
+            codes(json),
+            vec![(ErrorCode::InvalidType, "/tasks/assigned".to_owned())]
+        );
         let json = r#"{"id":"a","period":{"year":2025},"subject":{}}"#;
-        assert_eq!(codes(json), vec![(ErrorCode::MissingField, "/subject/kind".to_owned())]);
+        assert_eq!(
+            codes(json),
+            vec![(ErrorCode::MissingField, "/subject/kind".to_owned())]
+        );
         let json = r#"{"id":"a","period":{"year":2025},"subject":{"kind":"boss"}}"#;
-        assert_eq!(codes(json), vec![(ErrorCode::InvalidValue, "/subject/kind".to_owned())]);
+        assert_eq!(
+            codes(json),
+            vec![(ErrorCode::InvalidValue, "/subject/kind".to_owned())]
+        );
         let json = r#"{"id":"a","period":{"year":2025},"subject":{"kind":"member"},"tasks":{"assigned":-1,"completed":0,"on_time":0,"exceeded":0}}"#;
-        assert_eq!(codes(json), vec![(ErrorCode::OutOfRange, "/tasks/assigned".to_owned())]);
+        assert_eq!(
+            codes(json),
+            vec![(ErrorCode::OutOfRange, "/tasks/assigned".to_owned())]
+        );
     }
 
     #[test]
     fn rejects_bad_json_and_trailing_text() {
         assert_eq!(codes("{"), vec![(ErrorCode::InvalidJson, String::new())]);
-        assert_eq!(codes(&format!("{GOOD} x")), vec![(ErrorCode::InvalidJson, String::new())]);
+        assert_eq!(
+            codes(&format!("{GOOD} x")),
+            vec![(ErrorCode::InvalidJson, String::new())]
+        );
         assert_eq!(codes("[]")[0].0, ErrorCode::InvalidType);
     }
 

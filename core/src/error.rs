@@ -109,7 +109,12 @@ pub struct InputError {
 
 impl InputError {
     /// An error from its parts.
-    pub fn new(code: ErrorCode, path: impl Into<String>, vi: impl Into<String>, en: impl Into<String>) -> InputError {
+    pub fn new(
+        code: ErrorCode,
+        path: impl Into<String>,
+        vi: impl Into<String>,
+        en: impl Into<String>,
+    ) -> InputError {
         InputError {
             code,
             path: path.into(),

@@ -51,19 +51,28 @@ fn join(parts: &[String]) -> String {
 
 /// The task part of a level condition: which of the task conditions failed or held.
 fn task_condition(rule: Rule, holds: bool, v: &Values) -> Text {
-    let (n, c, o, x) = (v.count(Fact::Assigned), v.count(Fact::Completed), v.count(Fact::OnTime), v.count(Fact::Exceeded));
+    let (n, c, o, x) = (
+        v.count(Fact::Assigned),
+        v.count(Fact::Completed),
+        v.count(Fact::OnTime),
+        v.count(Fact::Exceeded),
+    );
     let share = percent_text(x, n);
     let share_vi = percent_vi(x, n);
     let thirty = x * 10 >= n * 3;
     let (mut vi, mut en) = (Vec::new(), Vec::new());
     let whose_vi = match rule {
-        Rule::ExcellentLeader | Rule::GoodLeader | Rule::CompletedLeader => "Đơn vị do đồng chí lãnh đạo, quản lý",
+        Rule::ExcellentLeader | Rule::GoodLeader | Rule::CompletedLeader => {
+            "Đơn vị do đồng chí lãnh đạo, quản lý"
+        }
         Rule::ExcellentCollective | Rule::GoodCollective | Rule::CompletedCollective => "Tập thể",
         _ => "Đồng chí",
     };
     let whose_en = match rule {
         Rule::ExcellentLeader | Rule::GoodLeader | Rule::CompletedLeader => "The unit(s) led",
-        Rule::ExcellentCollective | Rule::GoodCollective | Rule::CompletedCollective => "The collective",
+        Rule::ExcellentCollective | Rule::GoodCollective | Rule::CompletedCollective => {
+            "The collective"
+        }
         _ => "The member",
     };
     match rule {
@@ -82,7 +91,9 @@ fn task_condition(rule: Rule, holds: bool, v: &Values) -> Text {
                 if !all_done {
                     if leader {
                         vi.push(format!("{whose_vi} mới hoàn thành {c}/{n} nhiệm vụ; Hoàn thành xuất sắc cần hoàn thành 100%"));
-                        en.push(format!("{whose_en} completed {c} of {n} tasks; Excellent needs all of them"));
+                        en.push(format!(
+                            "{whose_en} completed {c} of {n} tasks; Excellent needs all of them"
+                        ));
                     } else {
                         vi.push(format!("Chỉ {o}/{n} nhiệm vụ hoàn thành đúng hạn, bảo đảm chất lượng; Hoàn thành xuất sắc cần 100%"));
                         en.push(format!("Only {o} of {n} tasks were completed on time with the required quality; Excellent needs all of them"));
@@ -98,7 +109,10 @@ fn task_condition(rule: Rule, holds: bool, v: &Values) -> Text {
                 let members = v.count(Fact::MembersDisciplined);
                 if units > 0 {
                     vi.push(format!("{units} đơn vị trực thuộc bị kỷ luật trong kỳ; Hoàn thành xuất sắc cần không có"));
-                    en.push(format!("{} disciplined in the period; Excellent needs none", plural_en(units, "subordinate unit", "subordinate units")));
+                    en.push(format!(
+                        "{} disciplined in the period; Excellent needs none",
+                        plural_en(units, "subordinate unit", "subordinate units")
+                    ));
                 }
                 if members > 0 {
                     vi.push(format!("{members} thành viên tập thể lãnh đạo bị kỷ luật trong kỳ; Hoàn thành xuất sắc cần không có"));
@@ -128,11 +142,17 @@ fn task_condition(rule: Rule, holds: bool, v: &Values) -> Text {
                 en.push(format!("{whose_en} completed all {n} tasks, {late} ({late_share}) late, within the 20% Completed allows"));
             } else {
                 if c < n {
-                    vi.push(format!("Chỉ hoàn thành {c}/{n} nhiệm vụ; Hoàn thành nhiệm vụ cần hoàn thành 100%"));
-                    en.push(format!("Only {c} of {n} tasks were completed; Completed needs all of them"));
+                    vi.push(format!(
+                        "Chỉ hoàn thành {c}/{n} nhiệm vụ; Hoàn thành nhiệm vụ cần hoàn thành 100%"
+                    ));
+                    en.push(format!(
+                        "Only {c} of {n} tasks were completed; Completed needs all of them"
+                    ));
                 }
                 if late * 5 > n {
-                    vi.push(format!("{late}/{n} nhiệm vụ ({late_share_vi}) chưa bảo đảm tiến độ, vượt mức 20%"));
+                    vi.push(format!(
+                        "{late}/{n} nhiệm vụ ({late_share_vi}) chưa bảo đảm tiến độ, vượt mức 20%"
+                    ));
                     en.push(format!("{late} of {n} tasks ({late_share}) were late, more than the 20% Completed allows"));
                 }
             }
@@ -145,22 +165,38 @@ fn plan_text(v: &Values, leader: bool) -> (Vec<String>, Vec<String>) {
     let (c, n) = (v.count(Fact::Completed), v.count(Fact::Assigned));
     let (mut vi, mut en) = (Vec::new(), Vec::new());
     if c * 10 < n * 7 {
-        vi.push(format!("chỉ hoàn thành {c}/{n} nhiệm vụ theo kế hoạch ({}), dưới 70%", percent_vi(c, n)));
-        en.push(format!("only {c} of {n} planned tasks ({}) were completed, under 70%", percent_text(c, n)));
+        vi.push(format!(
+            "chỉ hoàn thành {c}/{n} nhiệm vụ theo kế hoạch ({}), dưới 70%",
+            percent_vi(c, n)
+        ));
+        en.push(format!(
+            "only {c} of {n} planned tasks ({}) were completed, under 70%",
+            percent_text(c, n)
+        ));
     }
     if v.flag(Fact::TargetsApplicable) {
         let missed = v.count(Fact::TargetsMissed);
         let all = v.flag(Fact::TargetsReadingAll);
         if (all && missed >= 5) || (!all && missed >= 1) {
-            vi.push(format!("không đạt {missed}/5 chỉ tiêu kinh tế - xã hội cơ bản được giao"));
-            en.push(format!("missed {missed} of the 5 basic socio-economic targets"));
+            vi.push(format!(
+                "không đạt {missed}/5 chỉ tiêu kinh tế - xã hội cơ bản được giao"
+            ));
+            en.push(format!(
+                "missed {missed} of the 5 basic socio-economic targets"
+            ));
         }
     }
     if leader {
         let (k, m) = (v.count(Fact::UnitsNotCompleted), v.count(Fact::UnitsTotal));
         if k * 2 > m {
-            vi.push(format!("{k}/{m} đơn vị phụ trách ({}) bị xếp loại Không hoàn thành nhiệm vụ, quá 50%", percent_vi(k, m)));
-            en.push(format!("{k} of {m} units in charge ({}) were rated Not completed, more than 50%", percent_text(k, m)));
+            vi.push(format!(
+                "{k}/{m} đơn vị phụ trách ({}) bị xếp loại Không hoàn thành nhiệm vụ, quá 50%",
+                percent_vi(k, m)
+            ));
+            en.push(format!(
+                "{k} of {m} units in charge ({}) were rated Not completed, more than 50%",
+                percent_text(k, m)
+            ));
         }
     }
     (vi, en)
@@ -184,13 +220,18 @@ fn triggered(vi: Vec<String>, en: Vec<String>) -> Text {
 fn conduct_parts(v: &Values) -> (Vec<String>, Vec<String>) {
     let (mut vi, mut en) = (Vec::new(), Vec::new());
     if v.flag(Fact::Degradation) {
-        vi.push("cấp có thẩm quyền kết luận suy thoái, \"tự diễn biến\", \"tự chuyển hoá\"".to_owned());
+        vi.push(
+            "cấp có thẩm quyền kết luận suy thoái, \"tự diễn biến\", \"tự chuyển hoá\"".to_owned(),
+        );
         en.push("the competent level concluded degradation".to_owned());
     }
     let disciplined = v.count(Fact::Disciplined);
     if disciplined > 0 {
         vi.push(format!("bị kỷ luật ({disciplined} quyết định) từ khiển trách trở lên do vi phạm liên quan đến thực thi nhiệm vụ"));
-        en.push(format!("disciplined at reprimand or heavier for a violation tied to official duties ({})", decisions_en(disciplined)));
+        en.push(format!(
+            "disciplined at reprimand or heavier for a violation tied to official duties ({})",
+            decisions_en(disciplined)
+        ));
     }
     if v.flag(Fact::ProhibitionBreach) {
         vi.push("vi phạm những điều đảng viên không được làm".to_owned());
@@ -198,7 +239,9 @@ fn conduct_parts(v: &Values) -> (Vec<String>, Vec<String>) {
     }
     if v.flag(Fact::ExemplaryBreach) {
         vi.push("vi phạm quy định về trách nhiệm nêu gương, ảnh hưởng đến uy tín của bản thân, cơ quan, đơn vị".to_owned());
-        en.push("breached the exemplary-conduct rules, harming the prestige of self or unit".to_owned());
+        en.push(
+            "breached the exemplary-conduct rules, harming the prestige of self or unit".to_owned(),
+        );
     }
     (vi, en)
 }
@@ -478,7 +521,10 @@ pub fn message(reason: &Reason, decision: &Decision) -> Text {
 /// The message of an alternative.
 pub fn alternative_message(alternative: &Alternative) -> Text {
     let (claim_vi, claim_en) = match alternative.mitigation {
-        MitigationKind::SelfDetectedAndRemedied => ("tình tiết tự phát hiện, khắc phục kịp thời", "self-detection and timely remedy"),
+        MitigationKind::SelfDetectedAndRemedied => (
+            "tình tiết tự phát hiện, khắc phục kịp thời",
+            "self-detection and timely remedy",
+        ),
         MitigationKind::ForceMajeure => ("nguyên nhân bất khả kháng", "force majeure"),
     };
     match alternative.level {

@@ -6,7 +6,9 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// A quality level (rules-qd366 §1). Ordered from lowest to highest.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Level {
     /// Không hoàn thành nhiệm vụ (KHTNV).
@@ -21,7 +23,12 @@ pub enum Level {
 
 impl Level {
     /// Highest first.
-    pub const DESCENDING: [Level; 4] = [Level::Excellent, Level::Good, Level::Completed, Level::NotCompleted];
+    pub const DESCENDING: [Level; 4] = [
+        Level::Excellent,
+        Level::Good,
+        Level::Completed,
+        Level::NotCompleted,
+    ];
 
     /// The id as written in JSON.
     pub fn as_str(self) -> &'static str {
@@ -152,9 +159,15 @@ mod tests {
         assert_eq!(Level::band_of(Points::whole(90)), Level::Excellent);
         assert_eq!(Level::band_of(Points::from_hundredths(8999)), Level::Good);
         assert_eq!(Level::band_of(Points::whole(70)), Level::Good);
-        assert_eq!(Level::band_of(Points::from_hundredths(6999)), Level::Completed);
+        assert_eq!(
+            Level::band_of(Points::from_hundredths(6999)),
+            Level::Completed
+        );
         assert_eq!(Level::band_of(Points::whole(50)), Level::Completed);
-        assert_eq!(Level::band_of(Points::from_hundredths(4999)), Level::NotCompleted);
+        assert_eq!(
+            Level::band_of(Points::from_hundredths(4999)),
+            Level::NotCompleted
+        );
     }
 
     #[test]

@@ -74,14 +74,23 @@ pub use validate::validate;
 /// Fails only for a regime this version does not implement (which [`validate`] already
 /// reports) or a record missing what classification needs (which only a record built
 /// by hand, not by [`validate`], can lack).
-pub fn evaluate_valid(assessment: &ValidAssessment, options: &Options) -> Result<Decision, InputErrors> {
+pub fn evaluate_valid(
+    assessment: &ValidAssessment,
+    options: &Options,
+) -> Result<Decision, InputErrors> {
     match assessment.regime {
         RegimeId::Qd366 => {
             let decision = qd366::evaluate(assessment, options, assessment.score, assessment.tasks);
-            if decision.outcome != Outcome::NotClassified && (assessment.score.is_none() || assessment.tasks.is_none()) {
+            if decision.outcome != Outcome::NotClassified
+                && (assessment.score.is_none() || assessment.tasks.is_none())
+            {
                 return Err(InputErrors::one(InputError::new(
                     ErrorCode::MissingField,
-                    if assessment.score.is_none() { "/score" } else { "/tasks" },
+                    if assessment.score.is_none() {
+                        "/score"
+                    } else {
+                        "/tasks"
+                    },
                     "Thiếu điểm hoặc số nhiệm vụ cần để xếp loại",
                     "the score and task counts are needed to classify",
                 )));
@@ -91,8 +100,14 @@ pub fn evaluate_valid(assessment: &ValidAssessment, options: &Options) -> Result
         regime => Err(InputErrors::one(InputError::new(
             ErrorCode::RegimeNotImplemented,
             "/regime",
-            format!("Phiên bản này chưa đánh giá theo chế độ {}", regime.as_str()),
-            format!("this version does not yet evaluate regime {}", regime.as_str()),
+            format!(
+                "Phiên bản này chưa đánh giá theo chế độ {}",
+                regime.as_str()
+            ),
+            format!(
+                "this version does not yet evaluate regime {}",
+                regime.as_str()
+            ),
         ))),
     }
 }
@@ -105,7 +120,10 @@ pub fn evaluate(assessment: &Assessment, options: &Options) -> Result<Decision, 
 /// Decodes, validates and evaluates one assessment given as JSON text. Every problem is
 /// reported at once: unknown fields together with the validation problems.
 pub fn evaluate_text(json: &str, options: &Options) -> Result<Decision, InputErrors> {
-    evaluate_valid(&decode::decode_and_validate(json, validate::ValidateOptions::default())?, options)
+    evaluate_valid(
+        &decode::decode_and_validate(json, validate::ValidateOptions::default())?,
+        options,
+    )
 }
 
 /// [`evaluate_text`], rendering the decision as the contract's record.

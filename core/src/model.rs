@@ -73,7 +73,8 @@ pub struct Subject {
 impl Subject {
     /// Whether this is a leadership collective (the only collective with triggers).
     pub fn is_leadership_collective(&self) -> bool {
-        self.kind == SubjectKind::Collective && self.collective_kind == Some(CollectiveKind::Leadership)
+        self.kind == SubjectKind::Collective
+            && self.collective_kind == Some(CollectiveKind::Leadership)
     }
 
     /// The QĐ 366 appendix whose criteria apply (PL 1 to PL 5).

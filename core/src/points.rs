@@ -55,7 +55,10 @@ impl Points {
     /// significant digits), so `27.505` is rejected rather than rounded.
     pub fn from_json_number(number: &serde_json::Number) -> Result<Points, PointsProblem> {
         if let Some(value) = number.as_i64() {
-            return value.checked_mul(100).map(Points).ok_or(PointsProblem::NotANumber);
+            return value
+                .checked_mul(100)
+                .map(Points)
+                .ok_or(PointsProblem::NotANumber);
         }
         if number.as_u64().is_some() {
             return Err(PointsProblem::NotANumber);
@@ -110,7 +113,10 @@ impl Points {
             serde_json::Number::from(self.0 / 100)
         } else {
             // Two fractional digits always have an exact shortest representation.
-            #[allow(clippy::cast_precision_loss, reason = "|hundredths| ≤ 10^4 after validation")]
+            #[allow(
+                clippy::cast_precision_loss,
+                reason = "|hundredths| ≤ 10^4 after validation"
+            )]
             let value = self.0 as f64 / 100.0;
             serde_json::Number::from_f64(value).unwrap_or_else(|| serde_json::Number::from(0))
         }
@@ -168,15 +174,25 @@ mod tests {
         assert_eq!(Points::from_decimal_text("8.25"), Ok(Points(825)));
         assert_eq!(Points::from_decimal_text("8.20"), Ok(Points(820)));
         assert_eq!(Points::from_decimal_text("-3"), Ok(Points(-300)));
-        assert_eq!(Points::from_decimal_text("8.255"), Err(PointsProblem::TooManyDecimals));
-        assert_eq!(Points::from_decimal_text("1e3"), Err(PointsProblem::NotANumber));
-        assert_eq!(Points::from_decimal_text(".5"), Err(PointsProblem::NotANumber));
+        assert_eq!(
+            Points::from_decimal_text("8.255"),
+            Err(PointsProblem::TooManyDecimals)
+        );
+        assert_eq!(
+            Points::from_decimal_text("1e3"),
+            Err(PointsProblem::NotANumber)
+        );
+        assert_eq!(
+            Points::from_decimal_text(".5"),
+            Err(PointsProblem::NotANumber)
+        );
     }
 
     #[test]
     fn reads_json_numbers_without_rounding() {
         let read = |text: &str| {
-            let number: serde_json::Number = serde_json::from_str(text).unwrap_or_else(|_| 0.into());
+            let number: serde_json::Number =
+                serde_json::from_str(text).unwrap_or_else(|_| 0.into());
             Points::from_json_number(&number)
         };
         assert_eq!(read("27.5"), Ok(Points(2750)));

@@ -38,7 +38,11 @@ fn count(n: u32) -> Value {
 
 fn tally_discipline(a: &ValidAssessment, reasons: &mut Vec<Reason>) -> DisciplineTally {
     let collective = a.subject.kind == SubjectKind::Collective;
-    let mut tally = DisciplineTally { duty_related: 0, not_duty_related: 0, members_any: 0 };
+    let mut tally = DisciplineTally {
+        duty_related: 0,
+        not_duty_related: 0,
+        members_any: 0,
+    };
     for record in &a.discipline {
         let why = not_counted_why(a, record, collective);
         if let Some(why) = why {
@@ -67,7 +71,11 @@ fn tally_discipline(a: &ValidAssessment, reasons: &mut Vec<Reason>) -> Disciplin
     tally
 }
 
-fn not_counted_why(a: &ValidAssessment, record: &Discipline, collective: bool) -> Option<NotCountedWhy> {
+fn not_counted_why(
+    a: &ValidAssessment,
+    record: &Discipline,
+    collective: bool,
+) -> Option<NotCountedWhy> {
     if record.decided_on < a.period.from {
         Some(NotCountedWhy::BeforePeriod)
     } else if record.decided_on > a.period.to || record.decided_on > a.as_of {
@@ -90,11 +98,23 @@ fn exclusion(a: &ValidAssessment, reasons: &mut Vec<Reason>) -> bool {
     }
     match a.subject.party_status {
         PartyStatus::Exempted => {
-            reasons.push(Reason::new(Rule::Exempt, true, Effect::Excludes, None, Values::default()));
+            reasons.push(Reason::new(
+                Rule::Exempt,
+                true,
+                Effect::Excludes,
+                None,
+                Values::default(),
+            ));
             return true;
         }
         PartyStatus::Suspended => {
-            reasons.push(Reason::new(Rule::Suspended, true, Effect::Excludes, None, Values::default()));
+            reasons.push(Reason::new(
+                Rule::Suspended,
+                true,
+                Effect::Excludes,
+                None,
+                Values::default(),
+            ));
             return true;
         }
         PartyStatus::Active => {}
@@ -105,7 +125,10 @@ fn exclusion(a: &ValidAssessment, reasons: &mut Vec<Reason>) -> bool {
         // Shown when the six months end after the period began: the reader then sees
         // why a recent member is, or is not yet, classified.
         if new || eligible.is_some_and(|day| day > a.period.from) {
-            let mut values = Values::of(&[(Fact::AdmittedOn, Value::Date(admitted)), (Fact::AsOf, Value::Date(a.as_of))]);
+            let mut values = Values::of(&[
+                (Fact::AdmittedOn, Value::Date(admitted)),
+                (Fact::AsOf, Value::Date(a.as_of)),
+            ]);
             if let Some(day) = eligible {
                 values.push(Fact::EligibleOn, Value::Date(day));
             }
@@ -121,8 +144,18 @@ fn exclusion(a: &ValidAssessment, reasons: &mut Vec<Reason>) -> bool {
 type Condition = (Rule, bool, Values);
 
 /// The conditions of `level` for this subject (Art. 11.1–11.3), each with its values.
-fn conditions(level: Level, a: &ValidAssessment, tasks: &Tasks, tally: &DisciplineTally) -> [Option<Condition>; 2] {
-    let (n, c, o, x) = (u64::from(tasks.assigned), u64::from(tasks.completed), u64::from(tasks.on_time), u64::from(tasks.exceeded));
+fn conditions(
+    level: Level,
+    a: &ValidAssessment,
+    tasks: &Tasks,
+    tally: &DisciplineTally,
+) -> [Option<Condition>; 2] {
+    let (n, c, o, x) = (
+        u64::from(tasks.assigned),
+        u64::from(tasks.completed),
+        u64::from(tasks.on_time),
+        u64::from(tasks.exceeded),
+    );
     let kind = a.subject.kind;
     let task_values = |extra: &[(Fact, Value)]| {
         let mut values = Values::of(&[
@@ -141,24 +174,40 @@ fn conditions(level: Level, a: &ValidAssessment, tasks: &Tasks, tally: &Discipli
         Level::Excellent => {
             let main = match kind {
                 SubjectKind::Collective => {
-                    let subordinates = u64::from(a.collective.subordinate_units_disciplined.unwrap_or(0));
-                    let holds = o == n && thirty_percent && subordinates == 0 && tally.members_any == 0;
+                    let subordinates =
+                        u64::from(a.collective.subordinate_units_disciplined.unwrap_or(0));
+                    let holds =
+                        o == n && thirty_percent && subordinates == 0 && tally.members_any == 0;
                     let values = task_values(&[
-                        (Fact::SubordinateUnitsDisciplined, Value::Count(subordinates)),
+                        (
+                            Fact::SubordinateUnitsDisciplined,
+                            Value::Count(subordinates),
+                        ),
                         (Fact::MembersDisciplined, Value::Count(tally.members_any)),
                     ]);
                     (Rule::ExcellentCollective, holds, values)
                 }
                 // The text does not say "on time" for the units a leader leads.
-                SubjectKind::Leader => (Rule::ExcellentLeader, c == n && thirty_percent, task_values(&[])),
-                SubjectKind::Member => (Rule::ExcellentMember, o == n && thirty_percent, task_values(&[])),
+                SubjectKind::Leader => (
+                    Rule::ExcellentLeader,
+                    c == n && thirty_percent,
+                    task_values(&[]),
+                ),
+                SubjectKind::Member => (
+                    Rule::ExcellentMember,
+                    o == n && thirty_percent,
+                    task_values(&[]),
+                ),
             };
             let fix = (a.shortcomings.identified > 0).then(|| {
                 let s = a.shortcomings;
                 (
                     Rule::ExcellentShortcomingsFixed,
                     s.fixed >= s.identified,
-                    Values::of(&[(Fact::Identified, count(s.identified)), (Fact::Fixed, count(s.fixed))]),
+                    Values::of(&[
+                        (Fact::Identified, count(s.identified)),
+                        (Fact::Fixed, count(s.fixed)),
+                    ]),
                 )
             });
             [Some(main), fix]
@@ -180,7 +229,14 @@ fn conditions(level: Level, a: &ValidAssessment, tasks: &Tasks, tally: &Discipli
             let late = c.saturating_sub(o);
             // 5·late ≤ n: tasks not on schedule at most 20%.
             let holds = c == n && late * 5 <= n;
-            [Some((rule, holds, task_values(&[(Fact::Late, Value::Count(late))]))), None]
+            [
+                Some((
+                    rule,
+                    holds,
+                    task_values(&[(Fact::Late, Value::Count(late))]),
+                )),
+                None,
+            ]
         }
         Level::NotCompleted => [None, None],
     }
@@ -197,16 +253,35 @@ enum Resolution {
 
 /// Applies the level conditions from `band` down (rules-qd366 §5), pushing each
 /// condition's reason: all of the deciding level's, and the failed ones above it.
-fn resolve(band: Level, a: &ValidAssessment, tasks: &Tasks, tally: &DisciplineTally, reading: Reading, reasons: &mut Vec<Reason>) -> Resolution {
+fn resolve(
+    band: Level,
+    a: &ValidAssessment,
+    tasks: &Tasks,
+    tally: &DisciplineTally,
+    reading: Reading,
+    reasons: &mut Vec<Reason>,
+) -> Resolution {
     let mut level = band;
     while level != Level::NotCompleted {
         let conds = conditions(level, a, tasks, tally);
         let all_hold = conds.iter().flatten().all(|(_, holds, _)| *holds);
         for (rule, holds, values) in conds.into_iter().flatten() {
             if all_hold {
-                reasons.push(Reason::new(rule, true, Effect::Decides, Some(level), values));
+                reasons.push(Reason::new(
+                    rule,
+                    true,
+                    Effect::Decides,
+                    Some(level),
+                    values,
+                ));
             } else if !holds {
-                reasons.push(Reason::new(rule, false, Effect::Blocks, Some(level), values));
+                reasons.push(Reason::new(
+                    rule,
+                    false,
+                    Effect::Blocks,
+                    Some(level),
+                    values,
+                ));
             }
         }
         if all_hold {
@@ -225,7 +300,13 @@ fn resolve(band: Level, a: &ValidAssessment, tasks: &Tasks, tally: &DisciplineTa
         let Some(next) = level.below() else { break };
         level = next;
     }
-    reasons.push(Reason::new(Rule::CascadeGap, true, Effect::NeedsDecision, Some(Level::NotCompleted), Values::default()));
+    reasons.push(Reason::new(
+        Rule::CascadeGap,
+        true,
+        Effect::NeedsDecision,
+        Some(Level::NotCompleted),
+        Values::default(),
+    ));
     Resolution::Gap
 }
 
@@ -244,24 +325,46 @@ fn targets_missed(targets: Option<crate::contract::BasicTargets>, reading: Targe
     })
 }
 
-fn plan_values(tasks: &Tasks, targets: Option<crate::contract::BasicTargets>, reading: TargetsReading) -> Values {
-    let mut values = Values::of(&[(Fact::Completed, count(tasks.completed)), (Fact::Assigned, count(tasks.assigned))]);
+fn plan_values(
+    tasks: &Tasks,
+    targets: Option<crate::contract::BasicTargets>,
+    reading: TargetsReading,
+) -> Values {
+    let mut values = Values::of(&[
+        (Fact::Completed, count(tasks.completed)),
+        (Fact::Assigned, count(tasks.assigned)),
+    ]);
     if let Some(t) = targets {
         values.push(Fact::TargetsApplicable, Value::Flag(t.applicable));
         values.push(Fact::TargetsMissed, count(t.missed));
-        values.push(Fact::TargetsReadingAll, Value::Flag(reading == TargetsReading::All));
+        values.push(
+            Fact::TargetsReadingAll,
+            Value::Flag(reading == TargetsReading::All),
+        );
     }
     values
 }
 
 /// The Not-completed triggers of Art. 11.4 that fired, in the text's order.
-fn triggers(a: &ValidAssessment, score: &Score, tasks: &Tasks, tally: &DisciplineTally, options: &Options, reasons: &mut Vec<Reason>) -> Vec<Fired> {
+fn triggers(
+    a: &ValidAssessment,
+    score: &Score,
+    tasks: &Tasks,
+    tally: &DisciplineTally,
+    options: &Options,
+    reasons: &mut Vec<Reason>,
+) -> Vec<Fired> {
     let mut fired = Vec::new();
-    let mut fire = |rule: Rule, holds: bool, values: Values, mitigable_by: Option<MitigationKind>| {
-        if holds {
-            fired.push(Fired { rule, values, mitigable_by });
-        }
-    };
+    let mut fire =
+        |rule: Rule, holds: bool, values: Values, mitigable_by: Option<MitigationKind>| {
+            if holds {
+                fired.push(Fired {
+                    rule,
+                    values,
+                    mitigable_by,
+                });
+            }
+        };
     let total = score.total();
     fire(
         Rule::NotCompletedScore,
@@ -273,31 +376,50 @@ fn triggers(a: &ValidAssessment, score: &Score, tasks: &Tasks, tally: &Disciplin
     let self_detected = Some(MitigationKind::SelfDetectedAndRemedied);
     match a.subject.kind {
         SubjectKind::Member => {
-            let holds = c.degradation || tally.duty_related > 0 || c.prohibition_breach || c.exemplary_breach;
+            let holds = c.degradation
+                || tally.duty_related > 0
+                || c.prohibition_breach
+                || c.exemplary_breach;
             let values = Values::of(&[
                 (Fact::Degradation, Value::Flag(c.degradation)),
                 (Fact::Disciplined, Value::Count(tally.duty_related)),
                 (Fact::ProhibitionBreach, Value::Flag(c.prohibition_breach)),
                 (Fact::ExemplaryBreach, Value::Flag(c.exemplary_breach)),
-                (Fact::DisciplinedNotDutyRelated, Value::Count(tally.not_duty_related)),
+                (
+                    Fact::DisciplinedNotDutyRelated,
+                    Value::Count(tally.not_duty_related),
+                ),
             ]);
             if !holds && tally.not_duty_related > 0 {
-                reasons.push(Reason::new(Rule::MemberConduct, false, Effect::Info, Some(Level::NotCompleted), values));
+                reasons.push(Reason::new(
+                    Rule::MemberConduct,
+                    false,
+                    Effect::Info,
+                    Some(Level::NotCompleted),
+                    values,
+                ));
             }
             fire(Rule::MemberConduct, holds, values, self_detected);
             let (f, n) = (u64::from(tasks.not_completed), u64::from(tasks.assigned));
             fire(
                 Rule::MemberTasks,
                 share_more_than(f, n, 1, 2),
-                Values::of(&[(Fact::NotCompleted, Value::Count(f)), (Fact::Assigned, Value::Count(n))]),
+                Values::of(&[
+                    (Fact::NotCompleted, Value::Count(f)),
+                    (Fact::Assigned, Value::Count(n)),
+                ]),
                 None,
             );
         }
         SubjectKind::Leader => {
             let l = &a.leader;
             let units = l.units_in_charge;
-            let units_failed = units.is_some_and(|u| share_more_than(u64::from(u.not_completed), u64::from(u.total), 1, 2));
-            let holds = plan_missed(tasks) || targets_missed(l.basic_targets, options.basic_targets) || units_failed;
+            let units_failed = units.is_some_and(|u| {
+                share_more_than(u64::from(u.not_completed), u64::from(u.total), 1, 2)
+            });
+            let holds = plan_missed(tasks)
+                || targets_missed(l.basic_targets, options.basic_targets)
+                || units_failed;
             let mut values = plan_values(tasks, l.basic_targets, options.basic_targets);
             if let Some(u) = units {
                 values.push(Fact::UnitsNotCompleted, count(u.not_completed));
@@ -308,18 +430,35 @@ fn triggers(a: &ValidAssessment, score: &Score, tasks: &Tasks, tally: &Disciplin
                 fire(
                     Rule::LeaderConfidence,
                     share_more_than(u64::from(vote.low), u64::from(vote.total), 1, 2),
-                    Values::of(&[(Fact::LowVotes, count(vote.low)), (Fact::TotalVotes, count(vote.total))]),
+                    Values::of(&[
+                        (Fact::LowVotes, count(vote.low)),
+                        (Fact::TotalVotes, count(vote.total)),
+                    ]),
                     None,
                 );
             }
             let discipline_values = Values::of(&[
                 (Fact::Disciplined, Value::Count(tally.duty_related)),
-                (Fact::DisciplinedNotDutyRelated, Value::Count(tally.not_duty_related)),
+                (
+                    Fact::DisciplinedNotDutyRelated,
+                    Value::Count(tally.not_duty_related),
+                ),
             ]);
             if tally.duty_related == 0 && tally.not_duty_related > 0 {
-                reasons.push(Reason::new(Rule::LeaderDiscipline, false, Effect::Info, Some(Level::NotCompleted), discipline_values));
+                reasons.push(Reason::new(
+                    Rule::LeaderDiscipline,
+                    false,
+                    Effect::Info,
+                    Some(Level::NotCompleted),
+                    discipline_values,
+                ));
             }
-            fire(Rule::LeaderDiscipline, tally.duty_related > 0, discipline_values, self_detected);
+            fire(
+                Rule::LeaderDiscipline,
+                tally.duty_related > 0,
+                discipline_values,
+                self_detected,
+            );
             let breach_values = Values::of(&[
                 (Fact::Degradation, Value::Flag(c.degradation)),
                 (Fact::ProhibitionBreach, Value::Flag(c.prohibition_breach)),
@@ -327,7 +466,13 @@ fn triggers(a: &ValidAssessment, score: &Score, tasks: &Tasks, tally: &Disciplin
             ]);
             if !c.degradation && (c.prohibition_breach || c.exemplary_breach) {
                 // conduct.md: for a leader, a breach counts only through a degradation conclusion.
-                reasons.push(Reason::new(Rule::LeaderDegradation, false, Effect::Info, Some(Level::NotCompleted), breach_values));
+                reasons.push(Reason::new(
+                    Rule::LeaderDegradation,
+                    false,
+                    Effect::Info,
+                    Some(Level::NotCompleted),
+                    breach_values,
+                ));
             }
             fire(Rule::LeaderDegradation, c.degradation, breach_values, None);
             fire(
@@ -338,17 +483,30 @@ fn triggers(a: &ValidAssessment, score: &Score, tasks: &Tasks, tally: &Disciplin
             );
         }
         SubjectKind::Collective if a.subject.is_leadership_collective() => {
-            fire(Rule::CollectiveCadreWork, c.cadre_work_violation, Values::of(&[(Fact::CadreWorkViolation, Value::Flag(true))]), None);
+            fire(
+                Rule::CollectiveCadreWork,
+                c.cadre_work_violation,
+                Values::of(&[(Fact::CadreWorkViolation, Value::Flag(true))]),
+                None,
+            );
             fire(
                 Rule::CollectiveMemberDiscipline,
                 tally.duty_related > 0,
                 Values::of(&[
                     (Fact::Disciplined, Value::Count(tally.duty_related)),
-                    (Fact::DisciplinedNotDutyRelated, Value::Count(tally.not_duty_related)),
+                    (
+                        Fact::DisciplinedNotDutyRelated,
+                        Value::Count(tally.not_duty_related),
+                    ),
                 ]),
                 self_detected,
             );
-            fire(Rule::CollectiveMemberDegradation, c.member_degradation, Values::of(&[(Fact::MemberDegradation, Value::Flag(true))]), None);
+            fire(
+                Rule::CollectiveMemberDegradation,
+                c.member_degradation,
+                Values::of(&[(Fact::MemberDegradation, Value::Flag(true))]),
+                None,
+            );
             let targets = a.collective.basic_targets;
             fire(
                 Rule::CollectivePlan,
@@ -372,21 +530,32 @@ fn mitigation_rule(kind: SubjectKind) -> Rule {
 
 fn claimed(a: &ValidAssessment) -> [(MitigationKind, bool); 2] {
     [
-        (MitigationKind::SelfDetectedAndRemedied, a.mitigation.self_detected_and_remedied),
+        (
+            MitigationKind::SelfDetectedAndRemedied,
+            a.mitigation.self_detected_and_remedied,
+        ),
         (MitigationKind::ForceMajeure, a.mitigation.force_majeure),
     ]
 }
 
 fn claim_values(a: &ValidAssessment) -> Values {
     Values::of(&[
-        (Fact::SelfDetectedAndRemedied, Value::Flag(a.mitigation.self_detected_and_remedied)),
+        (
+            Fact::SelfDetectedAndRemedied,
+            Value::Flag(a.mitigation.self_detected_and_remedied),
+        ),
         (Fact::ForceMajeure, Value::Flag(a.mitigation.force_majeure)),
     ])
 }
 
 /// Evaluates a validated QĐ 366 assessment. Never fails and never panics.
-pub(crate) fn evaluate(a: &ValidAssessment, options: &Options, score: Option<Score>, tasks: Option<Tasks>) -> Decision {
-    let mut reasons = Vec::with_capacity(8);
+pub(crate) fn evaluate(
+    a: &ValidAssessment,
+    options: &Options,
+    score: Option<Score>,
+    tasks: Option<Tasks>,
+) -> Decision {
+    let mut reasons = Vec::with_capacity(4);
     let total = score.map(|s| s.total());
     let band = total.map(Level::band_of);
     let mut decision = Decision {
@@ -421,7 +590,10 @@ pub(crate) fn evaluate(a: &ValidAssessment, options: &Options, score: Option<Sco
             true,
             Effect::Info,
             None,
-            Values::of(&[(Fact::SickMonths, Value::Points(a.leave.sick_months)), (Fact::Maternity, Value::Flag(a.leave.maternity))]),
+            Values::of(&[
+                (Fact::SickMonths, Value::Points(a.leave.sick_months)),
+                (Fact::Maternity, Value::Flag(a.leave.maternity)),
+            ]),
         ));
     }
     if let Some(activity) = &a.subject.temporary_activity {
@@ -430,7 +602,10 @@ pub(crate) fn evaluate(a: &ValidAssessment, options: &Options, score: Option<Sco
             true,
             Effect::Info,
             None,
-            Values::of(&[(Fact::CommentReceived, Value::Flag(activity.comment_received))]),
+            Values::of(&[(
+                Fact::CommentReceived,
+                Value::Flag(activity.comment_received),
+            )]),
         ));
     }
     reasons.push(Reason::new(
@@ -465,21 +640,48 @@ pub(crate) fn evaluate(a: &ValidAssessment, options: &Options, score: Option<Sco
         }
         if any_claimed {
             // A claim with nothing to mitigate changes nothing, and says so.
-            reasons.push(Reason::new(mitigation_rule(a.subject.kind), false, Effect::Info, None, claim_values(a)));
+            reasons.push(Reason::new(
+                mitigation_rule(a.subject.kind),
+                false,
+                Effect::Info,
+                None,
+                claim_values(a),
+            ));
         }
     } else {
         decision.level = Some(Level::NotCompleted);
         for trigger in &fired {
-            reasons.push(Reason::new(trigger.rule, true, Effect::Decides, Some(Level::NotCompleted), trigger.values));
+            reasons.push(Reason::new(
+                trigger.rule,
+                true,
+                Effect::Decides,
+                Some(Level::NotCompleted),
+                trigger.values,
+            ));
         }
         if any_claimed {
-            mitigate(a, &fired, band, &tasks, &tally, options, &mut decision, &mut reasons);
+            mitigate(
+                a,
+                &fired,
+                band,
+                &tasks,
+                &tally,
+                options,
+                &mut decision,
+                &mut reasons,
+            );
         }
     }
 
     if a.procedure.open_complaints {
         decision.needs_decision = true;
-        reasons.push(Reason::new(Rule::OpenComplaints, true, Effect::NeedsDecision, None, Values::default()));
+        reasons.push(Reason::new(
+            Rule::OpenComplaints,
+            true,
+            Effect::NeedsDecision,
+            None,
+            Values::default(),
+        ));
     }
     decision.reasons = reasons;
     decision
@@ -487,7 +689,10 @@ pub(crate) fn evaluate(a: &ValidAssessment, options: &Options, score: Option<Sco
 
 /// Rules-qd366 §5, mitigation: the level stays Not completed, and if accepting the
 /// mitigation would lead elsewhere, the case needs a decision and carries that level.
-#[allow(clippy::too_many_arguments, reason = "one call site; the pieces are the evaluation's state")]
+#[allow(
+    clippy::too_many_arguments,
+    reason = "one call site; the pieces are the evaluation's state"
+)]
 fn mitigate(
     a: &ValidAssessment,
     fired: &[Fired],
@@ -501,38 +706,78 @@ fn mitigate(
     let rule = mitigation_rule(a.subject.kind);
     let claims = claimed(a);
     let is_claimed = |kind: MitigationKind| claims.iter().any(|(k, on)| *k == kind && *on);
-    let mitigated: Vec<&Fired> = fired.iter().filter(|f| f.mitigable_by.is_some_and(is_claimed)).collect();
+    let mitigated: Vec<&Fired> = fired
+        .iter()
+        .filter(|f| f.mitigable_by.is_some_and(is_claimed))
+        .collect();
     let Some(first) = mitigated.first() else {
-        reasons.push(Reason::new(rule, false, Effect::Info, None, claim_values(a)));
+        reasons.push(Reason::new(
+            rule,
+            false,
+            Effect::Info,
+            None,
+            claim_values(a),
+        ));
         return;
     };
-    let mitigation = first.mitigable_by.unwrap_or(MitigationKind::SelfDetectedAndRemedied);
+    let mitigation = first
+        .mitigable_by
+        .unwrap_or(MitigationKind::SelfDetectedAndRemedied);
     let mut remaining = RuleSet::default();
-    for f in fired.iter().filter(|f| !f.mitigable_by.is_some_and(is_claimed)) {
+    for f in fired
+        .iter()
+        .filter(|f| !f.mitigable_by.is_some_and(is_claimed))
+    {
         remaining.insert(f.rule);
     }
     let mut values = claim_values(a);
     if remaining.iter().next().is_some() {
         values.push(Fact::Remaining, Value::Rules(remaining));
-        reasons.push(Reason::new(rule, true, Effect::Info, Some(Level::NotCompleted), values));
+        reasons.push(Reason::new(
+            rule,
+            true,
+            Effect::Info,
+            Some(Level::NotCompleted),
+            values,
+        ));
         return;
     }
     let mut scratch = Vec::new();
     match resolve(band, a, tasks, tally, options.reading, &mut scratch) {
         Resolution::Level(level) if level > Level::NotCompleted => {
             values.push(Fact::Alternative, Value::Level(level));
-            reasons.push(Reason::new(rule, true, Effect::NeedsDecision, Some(level), values));
+            reasons.push(Reason::new(
+                rule,
+                true,
+                Effect::NeedsDecision,
+                Some(level),
+                values,
+            ));
             decision.needs_decision = true;
-            decision.alternatives.push(Alternative { level: Some(level), mitigation, rule });
+            decision.alternatives.push(Alternative {
+                level: Some(level),
+                mitigation,
+                rule,
+            });
         }
         Resolution::Undetermined => {
             reasons.push(Reason::new(rule, true, Effect::NeedsDecision, None, values));
             decision.needs_decision = true;
-            decision.alternatives.push(Alternative { level: None, mitigation, rule });
+            decision.alternatives.push(Alternative {
+                level: None,
+                mitigation,
+                rule,
+            });
         }
         Resolution::Level(_) | Resolution::Gap => {
             values.push(Fact::Alternative, Value::Level(Level::NotCompleted));
-            reasons.push(Reason::new(rule, true, Effect::Info, Some(Level::NotCompleted), values));
+            reasons.push(Reason::new(
+                rule,
+                true,
+                Effect::Info,
+                Some(Level::NotCompleted),
+                values,
+            ));
         }
     }
 }

@@ -64,7 +64,10 @@ pub fn default_group(decision: &Decision) -> String {
         (SubjectKind::Member, _) => "members".to_owned(),
         (SubjectKind::Leader, _) => "leaders".to_owned(),
         (SubjectKind::Collective, Some(kind)) => {
-            let name = serde_json::to_value(kind).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
+            let name = serde_json::to_value(kind)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_owned))
+                .unwrap_or_default();
             format!("collectives/{name}")
         }
         (SubjectKind::Collective, None) => "collectives".to_owned(),
@@ -73,11 +76,20 @@ pub fn default_group(decision: &Decision) -> String {
 
 /// The group a decision belongs to.
 pub fn group_of(decision: &Decision) -> String {
-    decision.quota_group.clone().unwrap_or_else(|| default_group(decision))
+    decision
+        .quota_group
+        .clone()
+        .unwrap_or_else(|| default_group(decision))
 }
 
 /// `floor(p·(E₀+G₀)/(p+q))` or `floor(p·G₀/q)`.
-pub fn e_max(candidates: u32, good: u32, numerator: u32, denominator: u32, reading: QuotaReading) -> u32 {
+pub fn e_max(
+    candidates: u32,
+    good: u32,
+    numerator: u32,
+    denominator: u32,
+    reading: QuotaReading,
+) -> u32 {
     let (p, q) = (u64::from(numerator), u64::from(denominator));
     let value = match reading {
         QuotaReading::FinalTally => p * (u64::from(candidates) + u64::from(good)) / (p + q).max(1),
@@ -88,9 +100,19 @@ pub fn e_max(candidates: u32, good: u32, numerator: u32, denominator: u32, readi
 
 /// Ranking: higher score first, then higher share exceeded; equal on both is a tie.
 fn rank_order(a: &Decision, b: &Decision) -> Ordering {
-    let share = |d: &Decision| d.tasks.map_or((0, 1), |t| if t.assigned == 0 { (0, 1) } else { (u64::from(t.exceeded), u64::from(t.assigned)) });
+    let share = |d: &Decision| {
+        d.tasks.map_or((0, 1), |t| {
+            if t.assigned == 0 {
+                (0, 1)
+            } else {
+                (u64::from(t.exceeded), u64::from(t.assigned))
+            }
+        })
+    };
     let ((xa, na), (xb, nb)) = (share(a), share(b));
-    b.score.cmp(&a.score).then_with(|| (xb * na).cmp(&(xa * nb)))
+    b.score
+        .cmp(&a.score)
+        .then_with(|| (xb * na).cmp(&(xa * nb)))
 }
 
 /// Undoes an earlier application, so that applying the quota twice changes nothing.
@@ -100,7 +122,10 @@ fn restore(decision: &mut Decision) {
             decision.level = Some(Level::Excellent);
         }
         decision.reasons.retain(|r| r.rule != Rule::ExcellentQuota);
-        decision.needs_decision = decision.reasons.iter().any(|r| r.effect == Effect::NeedsDecision);
+        decision.needs_decision = decision
+            .reasons
+            .iter()
+            .any(|r| r.effect == Effect::NeedsDecision);
     }
 }
 
@@ -118,7 +143,11 @@ pub fn apply_quota(decisions: &mut [Decision], options: &QuotaOptions) -> Vec<Gr
     let mut reports = Vec::with_capacity(groups.len());
     for (group, members) in groups {
         let (numerator, denominator, ratio_percent) =
-            if options.raised_ratio_groups.contains(&group) { (1, 4, 25) } else { (1, 5, 20) };
+            if options.raised_ratio_groups.contains(&group) {
+                (1, 4, 25)
+            } else {
+                (1, 5, 20)
+            };
         let mut candidates: Vec<usize> = Vec::new();
         let mut good = 0u32;
         for &index in &members {
@@ -140,10 +169,16 @@ pub fn apply_quota(decisions: &mut [Decision], options: &QuotaOptions) -> Vec<Gr
             if cut == 0 || cut >= candidates.len() {
                 return false;
             }
-            let (Some(&last_kept), Some(&first_out)) = (candidates.get(cut - 1), candidates.get(cut)) else {
+            let (Some(&last_kept), Some(&first_out)) =
+                (candidates.get(cut - 1), candidates.get(cut))
+            else {
                 return false;
             };
-            match (decisions.get(last_kept), decisions.get(first_out), decisions.get(index)) {
+            match (
+                decisions.get(last_kept),
+                decisions.get(first_out),
+                decisions.get(index),
+            ) {
                 (Some(k), Some(o), Some(d)) => {
                     rank_order(k, o) == Ordering::Equal && rank_order(k, d) == Ordering::Equal
                 }
@@ -154,7 +189,9 @@ pub fn apply_quota(decisions: &mut [Decision], options: &QuotaOptions) -> Vec<Gr
         let mut demoted = 0;
         for (position, &index) in candidates.iter().enumerate() {
             let tied = ties.get(position).copied().unwrap_or(false);
-            let Some(decision) = decisions.get_mut(index) else { continue };
+            let Some(decision) = decisions.get_mut(index) else {
+                continue;
+            };
             let rank = u32::try_from(position + 1).unwrap_or(u32::MAX);
             let keeps = position < cut;
             let values = Values::of(&[
@@ -165,7 +202,13 @@ pub fn apply_quota(decisions: &mut [Decision], options: &QuotaOptions) -> Vec<Gr
                 (Fact::Tied, Value::Flag(tied)),
             ]);
             let effect = if keeps { Effect::Info } else { Effect::Demotes };
-            decision.reasons.push(Reason::new(Rule::ExcellentQuota, keeps, effect, Some(Level::Excellent), values));
+            decision.reasons.push(Reason::new(
+                Rule::ExcellentQuota,
+                keeps,
+                effect,
+                Some(Level::Excellent),
+                values,
+            ));
             if !keeps {
                 decision.level = Some(Level::Good);
                 demoted += 1;
@@ -173,7 +216,13 @@ pub fn apply_quota(decisions: &mut [Decision], options: &QuotaOptions) -> Vec<Gr
             if tied {
                 decision.needs_decision = true;
             }
-            decision.quota = Some(QuotaOutcome { group: group.clone(), e_max: limit, rank, demoted: !keeps, tied_at_cut: tied });
+            decision.quota = Some(QuotaOutcome {
+                group: group.clone(),
+                e_max: limit,
+                rank,
+                demoted: !keeps,
+                tied_at_cut: tied,
+            });
         }
         reports.push(GroupQuotaReport {
             group,

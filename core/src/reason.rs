@@ -32,7 +32,10 @@ pub enum Effect {
 
 /// The name of a value a rule read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[allow(missing_docs, reason = "each variant is the value of the same name in the contract")]
+#[allow(
+    missing_docs,
+    reason = "each variant is the value of the same name in the contract"
+)]
 pub enum Fact {
     General,
     TaskResults,
@@ -221,7 +224,10 @@ pub struct Values {
 
 impl Default for Values {
     fn default() -> Values {
-        Values { len: 0, items: [(Fact::Total, Value::Count(0)); MAX_VALUES] }
+        Values {
+            len: 0,
+            items: [(Fact::Total, Value::Count(0)); MAX_VALUES],
+        }
     }
 }
 
@@ -308,7 +314,19 @@ pub struct Reason {
 
 impl Reason {
     /// A reason from its parts.
-    pub fn new(rule: Rule, holds: bool, effect: Effect, level: Option<Level>, values: Values) -> Reason {
-        Reason { rule, holds, effect, level, values }
+    pub fn new(
+        rule: Rule,
+        holds: bool,
+        effect: Effect,
+        level: Option<Level>,
+        values: Values,
+    ) -> Reason {
+        Reason {
+            rule,
+            holds,
+            effect,
+            level,
+            values,
+        }
     }
 }

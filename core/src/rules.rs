@@ -27,11 +27,19 @@ pub struct Citation {
 }
 
 const fn qd366(article: &'static str, clause: Option<&'static str>) -> Citation {
-    Citation { document: "366-QĐ/TW", article, clause }
+    Citation {
+        document: "366-QĐ/TW",
+        article,
+        clause,
+    }
 }
 
 const fn hd43(section: &'static str, clause: &'static str) -> Citation {
-    Citation { document: "43-HD/BTCTW", article: section, clause: Some(clause) }
+    Citation {
+        document: "43-HD/BTCTW",
+        article: section,
+        clause: Some(clause),
+    }
 }
 
 macro_rules! rules {

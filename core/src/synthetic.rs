@@ -14,7 +14,7 @@
 //! | 10% | leaders (`leader`); of them about 5% centrally managed (PL 2) |
 //! | 2% | collectives, about 0.5% of each sub-kind (`leadership`, `party_committee`, `party_organisation`, `agency`) |
 //!
-//! Totals are mostly 70–95 points (about 28% of records carry halves or hundredths),
+//! Totals are mostly 70–95 points (about a third of records carry halves or hundredths),
 //! with a tail down to 30. Task counts are consistent (`on_time ≤ completed ≤ assigned`,
 //! `exceeded ≤ completed`, `not_completed ≤ assigned − completed`) and track the score:
 //! high scorers finish on time and often exceed 30%, weak scorers leave tasks late or
@@ -34,15 +34,19 @@
 //! ```
 
 use crate::contract::{
-    Assessment, BasicTargets, CollectiveInput, CollectiveKind, Conclusions, ConfidenceVote, DisciplineForm,
-    DisciplineInput, LeaderInput, LeaveInput, Mitigation, PartyStatus, PeriodInput, Procedure, ScoreInput,
-    ShortcomingsInput, SubjectInput, SubjectKind, TasksInput, TemporaryActivity, UnitsInCharge,
+    Assessment, BasicTargets, CollectiveInput, CollectiveKind, Conclusions, ConfidenceVote,
+    DisciplineForm, DisciplineInput, LeaderInput, LeaveInput, Mitigation, PartyStatus, PeriodInput,
+    Procedure, ScoreInput, ShortcomingsInput, SubjectInput, SubjectKind, TasksInput,
+    TemporaryActivity, UnitsInCharge,
 };
 use chrono::{Datelike, Days, Months, NaiveDate};
 
 /// One synthetic assessment: record `index` of the population named by `seed`.
 pub fn assessment(seed: u64, index: u64) -> Assessment {
-    Generator { rng: SplitMix64::for_record(seed, index) }.assessment(index)
+    Generator {
+        rng: SplitMix64::for_record(seed, index),
+    }
+    .assessment(index)
 }
 
 /// Records `0..count` of the population named by `seed`, in order.
@@ -63,7 +67,9 @@ impl SplitMix64 {
     /// The stream of one record: the seed and the index are each mixed before they are
     /// combined, so neighbouring seeds and neighbouring indices give unrelated streams.
     fn for_record(seed: u64, index: u64) -> SplitMix64 {
-        SplitMix64 { state: mix(seed).wrapping_add(mix(index ^ Self::GAMMA)) }
+        SplitMix64 {
+            state: mix(seed).wrapping_add(mix(index ^ Self::GAMMA)),
+        }
     }
 
     fn next_u64(&mut self) -> u64 {
@@ -103,11 +109,13 @@ fn day(year: i32, month: u32, day: u32) -> NaiveDate {
 }
 
 fn days_before(date: NaiveDate, days: u32) -> NaiveDate {
-    date.checked_sub_days(Days::new(u64::from(days))).unwrap_or(date)
+    date.checked_sub_days(Days::new(u64::from(days)))
+        .unwrap_or(date)
 }
 
 fn days_after(date: NaiveDate, days: u32) -> NaiveDate {
-    date.checked_add_days(Days::new(u64::from(days))).unwrap_or(date)
+    date.checked_add_days(Days::new(u64::from(days)))
+        .unwrap_or(date)
 }
 
 /// Days from `from` to `to` (0 when `to` is not later).
@@ -179,11 +187,16 @@ impl Generator {
         let mut adverse = Adverse::default();
         let leadership_collective = collective_kind == Some(CollectiveKind::Leadership);
         let plan_share_missed = 10 * u64::from(tasks.completed) < 7 * u64::from(tasks.assigned);
-        adverse.plan_missed = plan_share_missed && (kind == SubjectKind::Leader || leadership_collective);
+        adverse.plan_missed =
+            plan_share_missed && (kind == SubjectKind::Leader || leadership_collective);
         let discipline = self.discipline(kind, timing, &mut adverse);
         let conclusions = self.conclusions(kind, collective_kind, &mut adverse);
-        let leader = (kind == SubjectKind::Leader).then(|| self.leader(&mut adverse)).flatten();
-        let collective = (kind == SubjectKind::Collective).then(|| self.collective(leadership_collective, &mut adverse)).flatten();
+        let leader = (kind == SubjectKind::Leader)
+            .then(|| self.leader(&mut adverse))
+            .flatten();
+        let collective = (kind == SubjectKind::Collective)
+            .then(|| self.collective(leadership_collective, &mut adverse))
+            .flatten();
         let individual = kind != SubjectKind::Collective;
         let prefix = match kind {
             SubjectKind::Member => "dv",
@@ -205,7 +218,9 @@ impl Generator {
             leader,
             collective,
             mitigation: self.mitigation(&adverse, leadership_collective),
-            procedure: Procedure { open_complaints: self.rng.chance(100) },
+            procedure: Procedure {
+                open_complaints: self.rng.chance(100),
+            },
             quota_group: self.rng.chance(7_500).then(|| {
                 let unit = self.rng.below(500);
                 let group = match kind {
@@ -238,29 +253,70 @@ impl Generator {
     /// regulation took effect on 30 Aug 2025), and a few explicit spans.
     fn period(&mut self) -> (PeriodInput, Timing, Option<String>) {
         let (period, from, to) = match self.rng.below(100) {
-            0..=59 => (PeriodInput { year: Some(2025), ..PeriodInput::default() }, day(2025, 1, 1), day(2025, 12, 31)),
-            60..=79 => (PeriodInput { year: Some(2026), ..PeriodInput::default() }, day(2026, 1, 1), day(2026, 12, 31)),
+            0..=59 => (
+                PeriodInput {
+                    year: Some(2025),
+                    ..PeriodInput::default()
+                },
+                day(2025, 1, 1),
+                day(2025, 12, 31),
+            ),
+            60..=79 => (
+                PeriodInput {
+                    year: Some(2026),
+                    ..PeriodInput::default()
+                },
+                day(2026, 1, 1),
+                day(2026, 12, 31),
+            ),
             80..=94 => {
                 // Q3 2025 to Q4 2026: six quarters.
                 let n = self.rng.below(6) + 2;
                 let (year, quarter) = (2025 + i32::from(n >= 4), n % 4 + 1);
                 let from = day(year, (quarter - 1) * 3 + 1, 1);
-                let to = from.checked_add_months(Months::new(3)).and_then(|d| d.pred_opt()).unwrap_or(from);
-                (PeriodInput { year: Some(year), quarter: Some(quarter), ..PeriodInput::default() }, from, to)
+                let to = from
+                    .checked_add_months(Months::new(3))
+                    .and_then(|d| d.pred_opt())
+                    .unwrap_or(from);
+                (
+                    PeriodInput {
+                        year: Some(year),
+                        quarter: Some(quarter),
+                        ..PeriodInput::default()
+                    },
+                    from,
+                    to,
+                )
             }
             _ => {
                 let from = days_after(day(2025, 9, 1), self.rng.below(90));
                 let to = days_after(from, self.rng.between(90, 300));
-                let period = PeriodInput { from: Some(from.to_string()), to: Some(to.to_string()), ..PeriodInput::default() };
+                let period = PeriodInput {
+                    from: Some(from.to_string()),
+                    to: Some(to.to_string()),
+                    ..PeriodInput::default()
+                };
                 (period, from, to)
             }
         };
-        let as_of = self.rng.chance(1_500).then(|| days_before(to, self.rng.below(days_between(from, to).min(30))));
-        let timing = Timing { from, to, as_of: as_of.unwrap_or(to) };
+        let as_of = self
+            .rng
+            .chance(1_500)
+            .then(|| days_before(to, self.rng.below(days_between(from, to).min(30))));
+        let timing = Timing {
+            from,
+            to,
+            as_of: as_of.unwrap_or(to),
+        };
         (period, timing, as_of.map(|d| d.to_string()))
     }
 
-    fn subject(&mut self, kind: SubjectKind, collective_kind: Option<CollectiveKind>, timing: Timing) -> SubjectInput {
+    fn subject(
+        &mut self,
+        kind: SubjectKind,
+        collective_kind: Option<CollectiveKind>,
+        timing: Timing,
+    ) -> SubjectInput {
         let mut subject = SubjectInput {
             kind,
             in_political_system: None,
@@ -287,7 +343,8 @@ impl Generator {
                 };
                 if self.rng.chance(300) {
                     // A new member: admitted within about six months of the evaluation day.
-                    subject.admitted_on = Some(days_before(timing.as_of, self.rng.below(200)).to_string());
+                    subject.admitted_on =
+                        Some(days_before(timing.as_of, self.rng.below(200)).to_string());
                 } else if self.rng.chance(9_000) {
                     subject.admitted_on = Some(self.past_day(1970, evaluation_year - 1));
                 }
@@ -353,7 +410,10 @@ impl Generator {
         let centre = total * 3 / 10;
         let general = self.rng.between(centre.saturating_sub(150), centre + 150) / step * step;
         let general = general.clamp(total.saturating_sub(7_000), total.min(3_000));
-        ScoreInput { general: points_number(general), task_results: points_number(total - general) }
+        ScoreInput {
+            general: points_number(general),
+            task_results: points_number(total - general),
+        }
     }
 
     fn tasks(&mut self, kind: SubjectKind, performance: Performance, quarter: bool) -> TasksInput {
@@ -362,7 +422,11 @@ impl Generator {
             SubjectKind::Leader => self.rng.between(10, 80),
             SubjectKind::Collective => self.rng.between(20, 150),
         };
-        let assigned = if quarter { assigned.div_ceil(3) } else { assigned };
+        let assigned = if quarter {
+            assigned.div_ceil(3)
+        } else {
+            assigned
+        };
         let assigned = if self.rng.chance(20) { 0 } else { assigned };
         let high = matches!(performance, Performance::Outstanding | Performance::Solid);
         let unfinished = if high {
@@ -383,7 +447,11 @@ impl Generator {
         let completed = assigned - unfinished;
         let late = if (high && self.rng.chance(600)) || (!high && self.rng.chance(3_500)) {
             // Mostly within the 20% that Completed allows; weak subjects sometimes beyond.
-            let most = if !high && self.rng.chance(2_000) { (completed / 2).max(1) } else { (completed / 5).max(1) };
+            let most = if !high && self.rng.chance(2_000) {
+                (completed / 2).max(1)
+            } else {
+                (completed / 5).max(1)
+            };
             self.rng.between(1, most).min(completed)
         } else {
             0
@@ -411,8 +479,16 @@ impl Generator {
         if !self.rng.chance(3_500) {
             return None;
         }
-        let identified = if self.rng.chance(1_000) { 0 } else { self.rng.between(1, 4) };
-        let fixed = if self.rng.chance(8_500) { identified } else { self.rng.below(identified) };
+        let identified = if self.rng.chance(1_000) {
+            0
+        } else {
+            self.rng.between(1, 4)
+        };
+        let fixed = if self.rng.chance(8_500) {
+            identified
+        } else {
+            self.rng.below(identified)
+        };
         Some(ShortcomingsInput { identified, fixed })
     }
 
@@ -424,12 +500,20 @@ impl Generator {
         let sick_months = match self.rng.below(100) {
             0..=29 if maternity => None,
             0..=49 => Some(points_number(self.rng.between(6, 16) * 50)), // 3 to 8 months, in halves
-            _ => Some(points_number(self.rng.between(10, 299))),         // under 3 months, in hundredths
+            _ => Some(points_number(self.rng.between(10, 299))), // under 3 months, in hundredths
         };
-        Some(LeaveInput { sick_months, maternity })
+        Some(LeaveInput {
+            sick_months,
+            maternity,
+        })
     }
 
-    fn discipline(&mut self, kind: SubjectKind, timing: Timing, adverse: &mut Adverse) -> Vec<DisciplineInput> {
+    fn discipline(
+        &mut self,
+        kind: SubjectKind,
+        timing: Timing,
+        adverse: &mut Adverse,
+    ) -> Vec<DisciplineInput> {
         let basis_points = match kind {
             SubjectKind::Member => 80,
             SubjectKind::Leader => 120,
@@ -454,7 +538,11 @@ impl Generator {
         };
         let in_period = self.rng.chance(7_500);
         let decided_on = if in_period {
-            days_after(timing.from, self.rng.below(days_between(timing.from, timing.last_counted_day()) + 1))
+            days_after(
+                timing.from,
+                self.rng
+                    .below(days_between(timing.from, timing.last_counted_day()) + 1),
+            )
         } else {
             days_before(timing.from, self.rng.between(1, 400))
         };
@@ -475,7 +563,12 @@ impl Generator {
         vec![record]
     }
 
-    fn conclusions(&mut self, kind: SubjectKind, collective_kind: Option<CollectiveKind>, adverse: &mut Adverse) -> Conclusions {
+    fn conclusions(
+        &mut self,
+        kind: SubjectKind,
+        collective_kind: Option<CollectiveKind>,
+        adverse: &mut Adverse,
+    ) -> Conclusions {
         let mut conclusions = Conclusions::default();
         match kind {
             SubjectKind::Member | SubjectKind::Leader => {
@@ -524,12 +617,20 @@ impl Generator {
                 85..=97 => self.rng.between(1, (total / 3).max(1)),
                 _ => self.rng.between(total / 2 + 1, total),
             };
-            UnitsInCharge { total, not_completed }
+            UnitsInCharge {
+                total,
+                not_completed,
+            }
         });
         let basic_targets = self.rng.chance(2_500).then(|| self.basic_targets());
         let scope_corruption_disciplined = self.rng.chance(80);
         adverse.violation |= scope_corruption_disciplined;
-        Some(LeaderInput { confidence_vote, units_in_charge, basic_targets, scope_corruption_disciplined })
+        Some(LeaderInput {
+            confidence_vote,
+            units_in_charge,
+            basic_targets,
+            scope_corruption_disciplined,
+        })
     }
 
     fn collective(&mut self, leadership: bool, adverse: &mut Adverse) -> Option<CollectiveInput> {
@@ -545,15 +646,20 @@ impl Generator {
         });
         let basic_targets = (leadership && self.rng.chance(4_000)).then(|| self.basic_targets());
         adverse.plan_missed |= basic_targets.is_some_and(|t| t.missed > 0);
-        Some(CollectiveInput { subordinate_units_disciplined, basic_targets })
+        Some(CollectiveInput {
+            subordinate_units_disciplined,
+            basic_targets,
+        })
     }
 
     /// Claims follow the facts: a violation is sometimes said to be self-detected, a
     /// missed plan sometimes blamed on force majeure; a few claims have nothing to mitigate.
     fn mitigation(&mut self, adverse: &Adverse, leadership_collective: bool) -> Mitigation {
         Mitigation {
-            self_detected_and_remedied: (adverse.violation && self.rng.chance(2_500)) || self.rng.chance(30),
-            force_majeure: (adverse.plan_missed && leadership_collective && self.rng.chance(3_000)) || self.rng.chance(10),
+            self_detected_and_remedied: (adverse.violation && self.rng.chance(2_500))
+                || self.rng.chance(30),
+            force_majeure: (adverse.plan_missed && leadership_collective && self.rng.chance(3_000))
+                || self.rng.chance(10),
         }
     }
 }
@@ -577,7 +683,12 @@ mod tests {
                 rejected.push((a.id.clone(), errors.to_string()));
             }
         }
-        assert!(rejected.is_empty(), "{} of {RECORDS} rejected, first: {:?}", rejected.len(), rejected.first());
+        assert!(
+            rejected.is_empty(),
+            "{} of {RECORDS} rejected, first: {:?}",
+            rejected.len(),
+            rejected.first()
+        );
     }
 
     #[test]
@@ -593,7 +704,8 @@ mod tests {
     #[test]
     fn mix_of_subjects_and_facts_is_as_documented() {
         let mut kinds: BTreeMap<&str, u64> = BTreeMap::new();
-        let (mut pl5, mut fractional, mut discipline, mut mitigation, mut complaints) = (0u64, 0u64, 0u64, 0u64, 0u64);
+        let (mut pl5, mut fractional, mut discipline, mut mitigation, mut complaints) =
+            (0u64, 0u64, 0u64, 0u64, 0u64);
         for a in assessments(SEED, RECORDS) {
             let kind = match (a.subject.kind, a.subject.collective_kind) {
                 (SubjectKind::Member, _) => "member",
@@ -603,7 +715,11 @@ mod tests {
             };
             *kinds.entry(kind).or_default() += 1;
             pl5 += u64::from(a.subject.in_political_system == Some(false));
-            fractional += u64::from(a.score.as_ref().is_some_and(|s| s.general.is_f64() || s.task_results.is_f64()));
+            fractional += u64::from(
+                a.score
+                    .as_ref()
+                    .is_some_and(|s| s.general.is_f64() || s.task_results.is_f64()),
+            );
             discipline += u64::from(!a.discipline.is_empty());
             mitigation += u64::from(!a.mitigation.is_empty());
             complaints += u64::from(a.procedure.open_complaints);
@@ -612,9 +728,18 @@ mod tests {
         assert!((860..=900).contains(&share(kinds["member"])), "{kinds:?}");
         assert!((85..=115).contains(&share(kinds["leader"])), "{kinds:?}");
         assert!((2..=10).contains(&share(kinds["leadership"])), "{kinds:?}");
-        assert!((10..=22).contains(&share(kinds["other collective"])), "{kinds:?}");
-        assert!((150..=220).contains(&(pl5 * 1_000 / kinds["member"])), "PL 5 members: {pl5}");
-        assert!((200..=350).contains(&share(fractional)), "fractional scores: {fractional}");
+        assert!(
+            (10..=22).contains(&share(kinds["other collective"])),
+            "{kinds:?}"
+        );
+        assert!(
+            (150..=220).contains(&(pl5 * 1_000 / kinds["member"])),
+            "PL 5 members: {pl5}"
+        );
+        assert!(
+            (280..=400).contains(&share(fractional)),
+            "fractional scores: {fractional}"
+        );
         assert!(discipline > 0 && mitigation > 0 && complaints > 0);
     }
 
@@ -633,8 +758,18 @@ mod tests {
         let count = |level: Level| levels.get(level.as_str()).copied().unwrap_or(0);
         // Good is the usual level; Excellent is a minority; every outcome occurs.
         assert!(count(Level::Good) > RECORDS / 2, "{levels:?}");
-        assert!(count(Level::Excellent) > RECORDS / 50 && count(Level::Excellent) < count(Level::Good) / 3, "{levels:?}");
-        assert!(count(Level::Completed) > 0 && count(Level::NotCompleted) > 0, "{levels:?}");
-        assert!(levels.get("NotClassified").is_some_and(|n| *n > 0), "{levels:?}");
+        assert!(
+            count(Level::Excellent) > RECORDS / 50
+                && count(Level::Excellent) < count(Level::Good) / 3,
+            "{levels:?}"
+        );
+        assert!(
+            count(Level::Completed) > 0 && count(Level::NotCompleted) > 0,
+            "{levels:?}"
+        );
+        assert!(
+            levels.get("NotClassified").is_some_and(|n| *n > 0),
+            "{levels:?}"
+        );
     }
 }

@@ -96,7 +96,11 @@ impl Problems {
 
     /// Reads an exact amount (points, or months of leave) in `0..=max`.
     fn points(&mut self, path: &str, number: &serde_json::Number, max: i64) -> Option<Points> {
-        let (unit_vi, unit_en) = if path.starts_with("/leave") { ("Số tháng", "months") } else { ("Điểm", "points") };
+        let (unit_vi, unit_en) = if path.starts_with("/leave") {
+            ("Số tháng", "months")
+        } else {
+            ("Điểm", "points")
+        };
         match Points::from_json_number(number) {
             Ok(points) if points < Points::ZERO || points > Points::whole(max) => {
                 self.push(
@@ -134,8 +138,14 @@ impl Problems {
             self.push(
                 ErrorCode::OutOfRange,
                 &format!("{path}/missed"),
-                format!("Chỉ có 5 chỉ tiêu cơ bản; không thể không đạt {}", targets.missed),
-                format!("There are 5 basic targets; {} cannot have been missed", targets.missed),
+                format!(
+                    "Chỉ có 5 chỉ tiêu cơ bản; không thể không đạt {}",
+                    targets.missed
+                ),
+                format!(
+                    "There are 5 basic targets; {} cannot have been missed",
+                    targets.missed
+                ),
             );
         }
         if !targets.applicable && targets.missed > 0 {
@@ -185,7 +195,11 @@ fn period(problems: &mut Problems, input: &PeriodInput) -> Option<Span> {
                 problems.push(
                     ErrorCode::InvalidDate,
                     "/period/to",
-                    format!("Ngày kết thúc {} trước ngày bắt đầu {}", vi_date(to), vi_date(from)),
+                    format!(
+                        "Ngày kết thúc {} trước ngày bắt đầu {}",
+                        vi_date(to),
+                        vi_date(from)
+                    ),
                     format!("the period ends ({to}) before it starts ({from})"),
                 );
                 return None;
@@ -204,7 +218,12 @@ fn period(problems: &mut Problems, input: &PeriodInput) -> Option<Span> {
     }
 }
 
-fn regime(problems: &mut Problems, input: &Assessment, span: Option<Span>, options: ValidateOptions) -> Option<RegimeId> {
+fn regime(
+    problems: &mut Problems,
+    input: &Assessment,
+    span: Option<Span>,
+    options: ValidateOptions,
+) -> Option<RegimeId> {
     let last_day = span.map(|s| s.to);
     let regime = match &input.regime {
         Some(name) => {
@@ -246,7 +265,10 @@ fn regime(problems: &mut Problems, input: &Assessment, span: Option<Span>, optio
                 problems.push(
                     ErrorCode::RegimePeriodMismatch,
                     "/period",
-                    format!("Không có chế độ nào có hiệu lực vào ngày {}", vi_date(last_day)),
+                    format!(
+                        "Không có chế độ nào có hiệu lực vào ngày {}",
+                        vi_date(last_day)
+                    ),
                     format!("no regime was in force on the period's last day {last_day}"),
                 );
                 return None;
@@ -256,12 +278,24 @@ fn regime(problems: &mut Problems, input: &Assessment, span: Option<Span>, optio
     };
     let info = regime.info();
     if !info.implemented {
-        let path = if input.regime.is_some() { "/regime" } else { "/period" };
+        let path = if input.regime.is_some() {
+            "/regime"
+        } else {
+            "/period"
+        };
         problems.push(
             ErrorCode::RegimeNotImplemented,
             path,
-            format!("Phiên bản này chưa đánh giá theo Quy định {} ({})", info.document, regime.as_str()),
-            format!("this version does not yet evaluate regime {} ({})", regime.as_str(), info.document),
+            format!(
+                "Phiên bản này chưa đánh giá theo Quy định {} ({})",
+                info.document,
+                regime.as_str()
+            ),
+            format!(
+                "this version does not yet evaluate regime {} ({})",
+                regime.as_str(),
+                info.document
+            ),
         );
     }
     Some(regime)
@@ -283,12 +317,20 @@ pub fn validate(input: &Assessment) -> Result<ValidAssessment, InputErrors> {
 }
 
 /// [`validate`] with options.
-pub fn validate_with(input: &Assessment, options: ValidateOptions) -> Result<ValidAssessment, InputErrors> {
+pub fn validate_with(
+    input: &Assessment,
+    options: ValidateOptions,
+) -> Result<ValidAssessment, InputErrors> {
     let mut problems = Problems::default();
     let p = &mut problems;
 
     if input.id.is_empty() {
-        p.push(ErrorCode::MissingField, "/id", "Mã hồ sơ `id` không được để trống".to_owned(), "`id` must not be empty".to_owned());
+        p.push(
+            ErrorCode::MissingField,
+            "/id",
+            "Mã hồ sơ `id` không được để trống".to_owned(),
+            "`id` must not be empty".to_owned(),
+        );
     }
     p.string_length("/id", &input.id);
 
@@ -302,8 +344,15 @@ pub fn validate_with(input: &Assessment, options: ValidateOptions) -> Result<Val
             p.push(
                 ErrorCode::InvalidDate,
                 "/as_of",
-                format!("Ngày đánh giá {} trước khi kỳ bắt đầu ({})", vi_date(day), vi_date(span.from)),
-                format!("the evaluation day {day} is before the period starts ({})", span.from),
+                format!(
+                    "Ngày đánh giá {} trước khi kỳ bắt đầu ({})",
+                    vi_date(day),
+                    vi_date(span.from)
+                ),
+                format!(
+                    "the evaluation day {day} is before the period starts ({})",
+                    span.from
+                ),
             );
         }
     }
@@ -344,18 +393,28 @@ pub fn validate_with(input: &Assessment, options: ValidateOptions) -> Result<Val
     } else if s.established_on.is_some() {
         p.not_applicable("/subject/established_on", vi_whom, en_whom);
     }
-    let admitted_on = s.admitted_on.as_deref().and_then(|t| p.date("/subject/admitted_on", t));
+    let admitted_on = s
+        .admitted_on
+        .as_deref()
+        .and_then(|t| p.date("/subject/admitted_on", t));
     if let (Some(admitted), Some(day)) = (admitted_on, as_of) {
         if admitted > day {
             p.push(
                 ErrorCode::InvalidDate,
                 "/subject/admitted_on",
-                format!("Ngày vào Đảng {} sau ngày đánh giá {}", vi_date(admitted), vi_date(day)),
+                format!(
+                    "Ngày vào Đảng {} sau ngày đánh giá {}",
+                    vi_date(admitted),
+                    vi_date(day)
+                ),
                 format!("admitted on {admitted}, after the evaluation day {day}"),
             );
         }
     }
-    let established_on = s.established_on.as_deref().and_then(|t| p.date("/subject/established_on", t));
+    let established_on = s
+        .established_on
+        .as_deref()
+        .and_then(|t| p.date("/subject/established_on", t));
     if let Some(activity) = &s.temporary_activity {
         p.string_length("/subject/temporary_activity/unit", &activity.unit);
     }
@@ -370,11 +429,20 @@ pub fn validate_with(input: &Assessment, options: ValidateOptions) -> Result<Val
         Some(score) => {
             let general = p.points("/score/general", &score.general, 30);
             let task_results = p.points("/score/task_results", &score.task_results, 70);
-            general.zip(task_results).map(|(general, task_results)| Score { general, task_results })
+            general
+                .zip(task_results)
+                .map(|(general, task_results)| Score {
+                    general,
+                    task_results,
+                })
         }
         None => {
             if !excluded {
-                p.missing("/score", "cần điểm hai nhóm tiêu chí để xếp loại", "the two criteria-group scores are needed to classify");
+                p.missing(
+                    "/score",
+                    "cần điểm hai nhóm tiêu chí để xếp loại",
+                    "the two criteria-group scores are needed to classify",
+                );
             }
             None
         }
@@ -390,9 +458,19 @@ pub fn validate_with(input: &Assessment, options: ValidateOptions) -> Result<Val
             ] {
                 p.count(path, value);
             }
-            p.at_most("/tasks/completed", t.completed, "/tasks/assigned", t.assigned);
+            p.at_most(
+                "/tasks/completed",
+                t.completed,
+                "/tasks/assigned",
+                t.assigned,
+            );
             p.at_most("/tasks/on_time", t.on_time, "/tasks/completed", t.completed);
-            p.at_most("/tasks/exceeded", t.exceeded, "/tasks/completed", t.completed);
+            p.at_most(
+                "/tasks/exceeded",
+                t.exceeded,
+                "/tasks/completed",
+                t.completed,
+            );
             let unfinished = t.assigned.saturating_sub(t.completed);
             if let Some(f) = t.not_completed {
                 if f > unfinished {
@@ -414,7 +492,11 @@ pub fn validate_with(input: &Assessment, options: ValidateOptions) -> Result<Val
         }
         None => {
             if !excluded {
-                p.missing("/tasks", "cần số nhiệm vụ để xét điều kiện các mức", "task counts are needed for the level conditions");
+                p.missing(
+                    "/tasks",
+                    "cần số nhiệm vụ để xét điều kiện các mức",
+                    "task counts are needed for the level conditions",
+                );
             }
             None
         }
@@ -422,8 +504,16 @@ pub fn validate_with(input: &Assessment, options: ValidateOptions) -> Result<Val
 
     let shortcomings = input.shortcomings.map(|sc| {
         p.count("/shortcomings/identified", sc.identified);
-        p.at_most("/shortcomings/fixed", sc.fixed, "/shortcomings/identified", sc.identified);
-        Shortcomings { identified: sc.identified, fixed: sc.fixed }
+        p.at_most(
+            "/shortcomings/fixed",
+            sc.fixed,
+            "/shortcomings/identified",
+            sc.identified,
+        );
+        Shortcomings {
+            identified: sc.identified,
+            fixed: sc.fixed,
+        }
     });
 
     let mut leave = Leave::default();
@@ -443,12 +533,23 @@ pub fn validate_with(input: &Assessment, options: ValidateOptions) -> Result<Val
         p.push(
             ErrorCode::TooLarge,
             "/discipline",
-            format!("{} quyết định kỷ luật, vượt giới hạn {MAX_DISCIPLINE_RECORDS}", input.discipline.len()),
-            format!("{} discipline records, over the limit of {MAX_DISCIPLINE_RECORDS}", input.discipline.len()),
+            format!(
+                "{} quyết định kỷ luật, vượt giới hạn {MAX_DISCIPLINE_RECORDS}",
+                input.discipline.len()
+            ),
+            format!(
+                "{} discipline records, over the limit of {MAX_DISCIPLINE_RECORDS}",
+                input.discipline.len()
+            ),
         );
     }
     let mut discipline = Vec::with_capacity(input.discipline.len().min(MAX_DISCIPLINE_RECORDS));
-    for (index, record) in input.discipline.iter().enumerate().take(MAX_DISCIPLINE_RECORDS) {
+    for (index, record) in input
+        .discipline
+        .iter()
+        .enumerate()
+        .take(MAX_DISCIPLINE_RECORDS)
+    {
         let base = format!("/discipline/{index}");
         let decided_on = p.date(&format!("{base}/decided_on"), &record.decided_on);
         let about_member = record.member_id.is_some();
@@ -501,9 +602,19 @@ pub fn validate_with(input: &Assessment, options: ValidateOptions) -> Result<Val
                 p.not_applicable(path, vi_whom, en_whom);
             }
         }
-        if (c.cadre_work_violation || c.member_degradation) && s.collective_kind != Some(CollectiveKind::Leadership) {
-            let path = if c.cadre_work_violation { "/conclusions/cadre_work_violation" } else { "/conclusions/member_degradation" };
-            p.not_applicable(path, "tập thể không phải tập thể lãnh đạo, quản lý", "a collective other than a leadership collective");
+        if (c.cadre_work_violation || c.member_degradation)
+            && s.collective_kind != Some(CollectiveKind::Leadership)
+        {
+            let path = if c.cadre_work_violation {
+                "/conclusions/cadre_work_violation"
+            } else {
+                "/conclusions/member_degradation"
+            };
+            p.not_applicable(
+                path,
+                "tập thể không phải tập thể lãnh đạo, quản lý",
+                "a collective other than a leadership collective",
+            );
         }
     }
 
@@ -521,11 +632,21 @@ pub fn validate_with(input: &Assessment, options: ValidateOptions) -> Result<Val
                     "a confidence vote has at least one vote cast".to_owned(),
                 );
             }
-            p.at_most("/leader/confidence_vote/low", vote.low, "/leader/confidence_vote/total", vote.total);
+            p.at_most(
+                "/leader/confidence_vote/low",
+                vote.low,
+                "/leader/confidence_vote/total",
+                vote.total,
+            );
         }
         if let Some(units) = leader.units_in_charge {
             p.count("/leader/units_in_charge/total", units.total);
-            p.at_most("/leader/units_in_charge/not_completed", units.not_completed, "/leader/units_in_charge/total", units.total);
+            p.at_most(
+                "/leader/units_in_charge/not_completed",
+                units.not_completed,
+                "/leader/units_in_charge/total",
+                units.total,
+            );
         }
         if let Some(targets) = &leader.basic_targets {
             p.basic_targets("/leader/basic_targets", targets);
@@ -540,7 +661,9 @@ pub fn validate_with(input: &Assessment, options: ValidateOptions) -> Result<Val
         }
         if let Some(targets) = &collective.basic_targets {
             p.basic_targets("/collective/basic_targets", targets);
-            if kind == SubjectKind::Collective && s.collective_kind != Some(CollectiveKind::Leadership) {
+            if kind == SubjectKind::Collective
+                && s.collective_kind != Some(CollectiveKind::Leadership)
+            {
                 p.not_applicable(
                     "/collective/basic_targets",
                     "tập thể không phải tập thể lãnh đạo, quản lý",

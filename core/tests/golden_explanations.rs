@@ -10,15 +10,38 @@ use std::fmt::Write;
 fn render(json: &str, options: &Options) -> String {
     let record = evaluate_json(json, options).unwrap();
     let mut out = String::new();
-    let level = record.label.as_ref().map_or("—".to_owned(), |l| format!("{} / {}", l.vi, l.en));
-    writeln!(out, "{} → {:?} {level} (needs decision: {})", record.id, record.outcome, record.needs_decision).unwrap();
+    let level = record
+        .label
+        .as_ref()
+        .map_or("—".to_owned(), |l| format!("{} / {}", l.vi, l.en));
+    writeln!(
+        out,
+        "{} → {:?} {level} (needs decision: {})",
+        record.id, record.outcome, record.needs_decision
+    )
+    .unwrap();
     for reason in &record.reasons {
-        writeln!(out, "- {} [{}; holds: {}]", reason.rule, serde_json::to_value(reason.effect).unwrap().as_str().unwrap(), reason.holds).unwrap();
+        writeln!(
+            out,
+            "- {} [{}; holds: {}]",
+            reason.rule,
+            serde_json::to_value(reason.effect)
+                .unwrap()
+                .as_str()
+                .unwrap(),
+            reason.holds
+        )
+        .unwrap();
         writeln!(out, "  vi: {}", reason.message.vi).unwrap();
         writeln!(out, "  en: {}", reason.message.en).unwrap();
     }
     for alternative in &record.alternatives {
-        writeln!(out, "* alternative: {} / {}", alternative.message.vi, alternative.message.en).unwrap();
+        writeln!(
+            out,
+            "* alternative: {} / {}",
+            alternative.message.vi, alternative.message.en
+        )
+        .unwrap();
     }
     out
 }
@@ -72,8 +95,15 @@ fn gap_under_cascade_and_strict() {
     let json = r#"{"id":"dv-gap","period":{"year":2025},"subject":{"kind":"member"},
       "score":{"general":22,"task_results":38},
       "tasks":{"assigned":10,"completed":9,"on_time":9,"exceeded":0}}"#;
-    let strict = Options { reading: Reading::Strict, ..Options::default() };
-    insta::assert_snapshot!(format!("{}\n{}", render(json, &Options::default()), render(json, &strict)));
+    let strict = Options {
+        reading: Reading::Strict,
+        ..Options::default()
+    };
+    insta::assert_snapshot!(format!(
+        "{}\n{}",
+        render(json, &Options::default()),
+        render(json, &strict)
+    ));
 }
 
 #[test]
@@ -101,5 +131,8 @@ fn quota_demotion_is_explained() {
     apply_quota(&mut decisions, &QuotaOptions::default());
     let demoted = decisions[1].to_record();
     let reason = demoted.reasons.last().unwrap();
-    insta::assert_snapshot!(format!("{}\nvi: {}\nen: {}", reason.rule, reason.message.vi, reason.message.en));
+    insta::assert_snapshot!(format!(
+        "{}\nvi: {}\nen: {}",
+        reason.rule, reason.message.vi, reason.message.en
+    ));
 }

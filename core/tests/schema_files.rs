@@ -3,12 +3,19 @@
 //! Regenerate after changing a contract type:
 //! `cargo run -q -p cadre-eval --example write_schemas`
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, reason = "tests")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "tests"
+)]
 
 use std::path::Path;
 
 fn check(name: &str, generated: serde_json::Value) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs/schema").join(format!("{name}.schema.json"));
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../docs/schema")
+        .join(format!("{name}.schema.json"));
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let published: serde_json::Value = serde_json::from_str(&text).unwrap();
     assert!(
@@ -29,6 +36,13 @@ fn published_schemas_match_the_types() {
 #[test]
 fn the_assessment_schema_rejects_unknown_fields() {
     let schema = cadre_eval::schema::assessment_schema();
-    assert_eq!(schema["additionalProperties"], serde_json::Value::Bool(false));
-    assert!(schema["required"].as_array().unwrap().iter().any(|v| v == "subject"));
+    assert_eq!(
+        schema["additionalProperties"],
+        serde_json::Value::Bool(false)
+    );
+    assert!(schema["required"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|v| v == "subject"));
 }

@@ -1,9 +1,16 @@
 //! Runs every shared test vector (`vectors/**/*.json`) through the Rust API, and checks
 //! that every rule id of the spec appears in at least one vector.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, reason = "test harness")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "test harness"
+)]
 
-use cadre_eval::{apply_quota, evaluate_text, DecisionRecord, GroupQuotaReport, Options, QuotaOptions};
+use cadre_eval::{
+    apply_quota, evaluate_text, DecisionRecord, GroupQuotaReport, Options, QuotaOptions,
+};
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -135,7 +142,10 @@ fn load_files() -> Vec<(String, VectorFile)> {
             let text = std::fs::read_to_string(&file).unwrap();
             let parsed: VectorFile =
                 serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
-            (file.file_name().unwrap().to_string_lossy().into_owned(), parsed)
+            (
+                file.file_name().unwrap().to_string_lossy().into_owned(),
+                parsed,
+            )
         })
         .collect()
 }
@@ -168,12 +178,17 @@ fn check_group(vector: &GroupVector) -> Vec<String> {
     }
     let reports = apply_quota(&mut decisions, &vector.quota);
     if reports != vector.expect.groups {
-        problems.push(format!("group reports: got {reports:?}, want {:?}", vector.expect.groups));
+        problems.push(format!(
+            "group reports: got {reports:?}, want {:?}",
+            vector.expect.groups
+        ));
     }
     let by_id: BTreeMap<&str, &cadre_eval::Decision> =
         decisions.iter().map(|d| (d.id.as_str(), d)).collect();
     for (id, level) in &vector.expect.levels {
-        let got = by_id.get(id.as_str()).map(|d| d.level.map(|l| l.as_str().to_owned()));
+        let got = by_id
+            .get(id.as_str())
+            .map(|d| d.level.map(|l| l.as_str().to_owned()));
         if got != Some(level.clone()) {
             problems.push(format!("{id}: level {got:?}, want {level:?}"));
         }
@@ -188,15 +203,27 @@ fn check_group(vector: &GroupVector) -> Vec<String> {
     got_demoted.sort_unstable();
     wanted_demoted.sort_unstable();
     if got_demoted != wanted_demoted {
-        problems.push(format!("demoted: got {got_demoted:?}, want {wanted_demoted:?}"));
+        problems.push(format!(
+            "demoted: got {got_demoted:?}, want {wanted_demoted:?}"
+        ));
     }
-    let mut needs: Vec<&str> =
-        decisions.iter().filter(|d| d.needs_decision).map(|d| d.id.as_str()).collect();
-    let mut wanted_needs: Vec<&str> = vector.expect.needs_decision.iter().map(String::as_str).collect();
+    let mut needs: Vec<&str> = decisions
+        .iter()
+        .filter(|d| d.needs_decision)
+        .map(|d| d.id.as_str())
+        .collect();
+    let mut wanted_needs: Vec<&str> = vector
+        .expect
+        .needs_decision
+        .iter()
+        .map(String::as_str)
+        .collect();
     needs.sort_unstable();
     wanted_needs.sort_unstable();
     if needs != wanted_needs {
-        problems.push(format!("needs_decision: got {needs:?}, want {wanted_needs:?}"));
+        problems.push(format!(
+            "needs_decision: got {needs:?}, want {wanted_needs:?}"
+        ));
     }
     for rule in &vector.expect.rules {
         let demoted_have_it = decisions
@@ -228,11 +255,20 @@ fn every_group_vector_gives_its_expected_quota() {
         }
     }
     println!("{} group vectors checked", groups.len());
-    assert!(failures.is_empty(), "{} problem(s):\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} problem(s):\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 fn json_name<T: serde::Serialize>(value: &T) -> String {
-    serde_json::to_value(value).unwrap().as_str().unwrap_or("").to_owned()
+    serde_json::to_value(value)
+        .unwrap()
+        .as_str()
+        .unwrap_or("")
+        .to_owned()
 }
 
 /// Checks one vector; returns the problems found.
@@ -246,7 +282,10 @@ fn check(vector: &Vector) -> Vec<String> {
             let got: Vec<ErrorExpect> = errors
                 .0
                 .iter()
-                .map(|e| ErrorExpect { code: e.code.to_string(), path: e.path.clone() })
+                .map(|e| ErrorExpect {
+                    code: e.code.to_string(),
+                    path: e.path.clone(),
+                })
                 .collect();
             if &got != wanted {
                 problems.push(format!("errors: got {got:?}, want {wanted:?}"));
@@ -278,9 +317,10 @@ fn check_decision(record: &DecisionRecord, expect: &Expect, problems: &mut Vec<S
         _ => {}
     }
     match expect.needs_decision {
-        Some(wanted) if wanted != record.needs_decision => {
-            problems.push(format!("needs_decision: got {}, want {wanted}", record.needs_decision))
-        }
+        Some(wanted) if wanted != record.needs_decision => problems.push(format!(
+            "needs_decision: got {}, want {wanted}",
+            record.needs_decision
+        )),
         None => problems.push("expect.needs_decision is required for a decision vector".to_owned()),
         _ => {}
     }
@@ -308,7 +348,10 @@ fn check_decision(record: &DecisionRecord, expect: &Expect, problems: &mut Vec<S
         let found = record.reasons.iter().any(|r| {
             r.rule == wanted.rule
                 && wanted.holds.is_none_or(|h| h == r.holds)
-                && wanted.effect.as_ref().is_none_or(|e| *e == json_name(&r.effect))
+                && wanted
+                    .effect
+                    .as_ref()
+                    .is_none_or(|e| *e == json_name(&r.effect))
                 && wanted
                     .level
                     .as_ref()
@@ -320,7 +363,12 @@ fn check_decision(record: &DecisionRecord, expect: &Expect, problems: &mut Vec<S
                 .iter()
                 .filter(|r| r.rule == wanted.rule)
                 .map(|r| {
-                    format!("holds={} effect={} level={:?}", r.holds, json_name(&r.effect), r.level)
+                    format!(
+                        "holds={} effect={} level={:?}",
+                        r.holds,
+                        json_name(&r.effect),
+                        r.level
+                    )
                 })
                 .collect();
             problems.push(format!(
@@ -359,14 +407,22 @@ fn every_vector_gives_its_expected_decision() {
         }
     }
     println!("{} vectors checked", vectors.len());
-    assert!(failures.is_empty(), "{} problem(s):\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} problem(s):\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 /// Rule ids of the form `qd366.…` written in backticks in a spec file.
 fn spec_rule_ids(file: &str) -> BTreeSet<String> {
     let path = repo_root().join("../shared/spec").join(file);
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
-        panic!("the spec must sit beside the repository at {}: {e}", path.display())
+        panic!(
+            "the spec must sit beside the repository at {}: {e}",
+            path.display()
+        )
     });
     text.split('`')
         .skip(1)
@@ -379,7 +435,10 @@ fn spec_rule_ids(file: &str) -> BTreeSet<String> {
 #[test]
 fn every_spec_rule_id_appears_in_a_vector() {
     let spec = spec_rule_ids("rules-qd366.md");
-    assert!(spec.len() >= 30, "expected the spec's rule ids, found {spec:?}");
+    assert!(
+        spec.len() >= 30,
+        "expected the spec's rule ids, found {spec:?}"
+    );
     let mut covered = BTreeSet::new();
     for (_, vector) in load() {
         covered.extend(vector.expect.rules.iter().cloned());
@@ -389,7 +448,10 @@ fn every_spec_rule_id_appears_in_a_vector() {
         covered.extend(group.expect.rules.iter().cloned());
     }
     let missing: Vec<&String> = spec.difference(&covered).collect();
-    assert!(missing.is_empty(), "spec rule ids with no vector: {missing:?}");
+    assert!(
+        missing.is_empty(),
+        "spec rule ids with no vector: {missing:?}"
+    );
 }
 
 /// Every spec rule id is also a rule the library knows.
