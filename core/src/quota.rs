@@ -6,12 +6,12 @@
 use crate::contract::SubjectKind;
 use crate::decision::{Decision, QuotaOutcome};
 use crate::level::{Level, Outcome};
+use crate::points::Points;
 use crate::reason::{Effect, Fact, Reason, Value, Values};
 use crate::rules::Rule;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
-use std::collections::BTreeMap;
 
 /// How the ratio's Good count is read (group-rules §1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, JsonSchema)]
@@ -98,21 +98,149 @@ pub fn e_max(
     u32::try_from(value).unwrap_or(u32::MAX)
 }
 
+/// What the quota needs to know of one subject.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct QuotaEntry<'a> {
+    /// Index of the subject's group in the names given to [`plan_quota`].
+    pub group: usize,
+    /// The subject's id (the last tie-break).
+    pub id: &'a str,
+    /// The proposed level; `None` when not classified (such subjects are in no group).
+    pub level: Option<Level>,
+    /// The total score.
+    pub score: Option<Points>,
+    /// Tasks completed above requirement.
+    pub exceeded: u32,
+    /// Tasks assigned.
+    pub assigned: u32,
+}
+
+/// The quota's verdict on one Excellent candidate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct QuotaVerdict {
+    /// Index of the group's report in [`QuotaPlan::reports`].
+    pub report: usize,
+    /// Rank among the group's candidates, from 1.
+    pub rank: u32,
+    /// Keeps Excellent.
+    pub keeps: bool,
+    /// In a tie at the cut.
+    pub tied: bool,
+}
+
+/// The quota over a batch: a verdict per Excellent candidate, a report per group.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuotaPlan {
+    /// Per entry, in entry order: the verdict, for Excellent candidates only.
+    pub verdicts: Vec<Option<QuotaVerdict>>,
+    /// Per group with classified subjects, sorted by group name.
+    pub reports: Vec<GroupQuotaReport>,
+}
+
 /// Ranking: higher score first, then higher share exceeded; equal on both is a tie.
-fn rank_order(a: &Decision, b: &Decision) -> Ordering {
-    let share = |d: &Decision| {
-        d.tasks.map_or((0, 1), |t| {
-            if t.assigned == 0 {
-                (0, 1)
-            } else {
-                (u64::from(t.exceeded), u64::from(t.assigned))
-            }
-        })
+fn rank_order(a: &QuotaEntry<'_>, b: &QuotaEntry<'_>) -> Ordering {
+    let share = |e: &QuotaEntry<'_>| {
+        if e.assigned == 0 {
+            (0, 1)
+        } else {
+            (u64::from(e.exceeded), u64::from(e.assigned))
+        }
     };
     let ((xa, na), (xb, nb)) = (share(a), share(b));
     b.score
         .cmp(&a.score)
         .then_with(|| (xb * na).cmp(&(xa * nb)))
+}
+
+/// Plans the quota: which candidates keep Excellent in each group. `names[g]` is the
+/// name of group `g`. Integer arithmetic only; the result does not depend on the order
+/// of the entries (ties are broken by id).
+pub fn plan_quota(entries: &[QuotaEntry<'_>], names: &[&str], options: &QuotaOptions) -> QuotaPlan {
+    let mut groups: Vec<(Vec<usize>, u32)> = vec![(Vec::new(), 0); names.len()];
+    let mut present = vec![false; names.len()];
+    for (index, entry) in entries.iter().enumerate() {
+        let Some(level) = entry.level else { continue };
+        let Some((candidates, good)) = groups.get_mut(entry.group) else {
+            continue;
+        };
+        if let Some(flag) = present.get_mut(entry.group) {
+            *flag = true;
+        }
+        match level {
+            Level::Excellent => candidates.push(index),
+            Level::Good => *good += 1,
+            Level::Completed | Level::NotCompleted => {}
+        }
+    }
+    let mut order: Vec<usize> = (0..names.len())
+        .filter(|&g| present.get(g).copied().unwrap_or(false))
+        .collect();
+    order.sort_by(|&a, &b| names.get(a).cmp(&names.get(b)));
+    let mut verdicts = vec![None; entries.len()];
+    let mut reports = Vec::with_capacity(order.len());
+    for group in order {
+        let name = names.get(group).copied().unwrap_or_default();
+        let Some((candidates, good)) = groups.get_mut(group) else {
+            continue;
+        };
+        let good = *good;
+        let (numerator, denominator, ratio_percent) =
+            if options.raised_ratio_groups.iter().any(|g| g == name) {
+                (1, 4, 25)
+            } else {
+                (1, 5, 20)
+            };
+        let entry = |i: usize| entries.get(i);
+        candidates.sort_by(|&a, &b| match (entry(a), entry(b)) {
+            (Some(x), Some(y)) => rank_order(x, y).then_with(|| x.id.cmp(y.id)),
+            _ => Ordering::Equal,
+        });
+        let e0 = u32::try_from(candidates.len()).unwrap_or(u32::MAX);
+        let limit = e_max(e0, good, numerator, denominator, options.reading);
+        let cut = usize::try_from(limit).unwrap_or(usize::MAX);
+        // A tie at the cut: the last kept and the first demoted rank equal.
+        let cut_key = match (
+            cut.checked_sub(1).and_then(|i| candidates.get(i)),
+            candidates.get(cut),
+        ) {
+            (Some(&last_kept), Some(&first_out)) => match (entry(last_kept), entry(first_out)) {
+                (Some(k), Some(o)) if rank_order(k, o) == Ordering::Equal => Some(k),
+                _ => None,
+            },
+            _ => None,
+        };
+        let report = reports.len();
+        let mut demoted = 0;
+        let mut tied_count = 0;
+        for (position, &index) in candidates.iter().enumerate() {
+            let tied = match (cut_key, entry(index)) {
+                (Some(key), Some(this)) => rank_order(key, this) == Ordering::Equal,
+                _ => false,
+            };
+            let keeps = position < cut;
+            demoted += u32::from(!keeps);
+            tied_count += u32::from(tied);
+            if let Some(slot) = verdicts.get_mut(index) {
+                let rank = u32::try_from(position + 1).unwrap_or(u32::MAX);
+                *slot = Some(QuotaVerdict {
+                    report,
+                    rank,
+                    keeps,
+                    tied,
+                });
+            }
+        }
+        reports.push(GroupQuotaReport {
+            group: name.to_owned(),
+            ratio_percent,
+            candidates: e0,
+            good,
+            e_max: limit,
+            demoted,
+            tied_at_cut: tied_count,
+        });
+    }
+    QuotaPlan { verdicts, reports }
 }
 
 /// Undoes an earlier application, so that applying the quota twice changes nothing.
@@ -129,112 +257,84 @@ fn restore(decision: &mut Decision) {
     }
 }
 
+/// Applies one verdict to a full decision: the level, the reason, the quota outcome.
+pub fn apply_verdict(decision: &mut Decision, verdict: &QuotaVerdict, report: &GroupQuotaReport) {
+    let values = Values::of(&[
+        (Fact::EMax, Value::Count(u64::from(report.e_max))),
+        (Fact::Rank, Value::Count(u64::from(verdict.rank))),
+        (Fact::Candidates, Value::Count(u64::from(report.candidates))),
+        (Fact::GoodCount, Value::Count(u64::from(report.good))),
+        (Fact::Tied, Value::Flag(verdict.tied)),
+    ]);
+    let effect = if verdict.keeps {
+        Effect::Info
+    } else {
+        Effect::Demotes
+    };
+    decision.reasons.push(Reason::new(
+        Rule::ExcellentQuota,
+        verdict.keeps,
+        effect,
+        Some(Level::Excellent),
+        values,
+    ));
+    if !verdict.keeps {
+        decision.level = Some(Level::Good);
+    }
+    if verdict.tied {
+        decision.needs_decision = true;
+    }
+    decision.quota = Some(QuotaOutcome {
+        group: report.group.clone(),
+        e_max: report.e_max,
+        rank: verdict.rank,
+        demoted: !verdict.keeps,
+        tied_at_cut: verdict.tied,
+    });
+}
+
 /// Applies the quota in every group, in place; returns a report per group (sorted by
 /// group name). Only Excellent candidates change; nobody moves up; input order does
 /// not matter (ties are broken by id).
 pub fn apply_quota(decisions: &mut [Decision], options: &QuotaOptions) -> Vec<GroupQuotaReport> {
-    let mut groups: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    for (index, decision) in decisions.iter_mut().enumerate() {
-        restore(decision);
-        if decision.outcome == Outcome::Classified {
-            groups.entry(group_of(decision)).or_default().push(index);
+    decisions.iter_mut().for_each(restore);
+    let group_names: Vec<String> = decisions.iter().map(group_of).collect();
+    let mut names: Vec<&str> = Vec::new();
+    let mut index_of: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut groups = Vec::with_capacity(decisions.len());
+    for name in &group_names {
+        let next = names.len();
+        let group = *index_of.entry(name.as_str()).or_insert(next);
+        if group == next {
+            names.push(name.as_str());
         }
+        groups.push(group);
     }
-    let mut reports = Vec::with_capacity(groups.len());
-    for (group, members) in groups {
-        let (numerator, denominator, ratio_percent) =
-            if options.raised_ratio_groups.contains(&group) {
-                (1, 4, 25)
-            } else {
-                (1, 5, 20)
-            };
-        let mut candidates: Vec<usize> = Vec::new();
-        let mut good = 0u32;
-        for &index in &members {
-            match decisions.get(index).and_then(|d| d.level) {
-                Some(Level::Excellent) => candidates.push(index),
-                Some(Level::Good) => good += 1,
-                _ => {}
-            }
-        }
-        candidates.sort_by(|&a, &b| match (decisions.get(a), decisions.get(b)) {
-            (Some(x), Some(y)) => rank_order(x, y).then_with(|| x.id.cmp(&y.id)),
-            _ => Ordering::Equal,
-        });
-        let e0 = u32::try_from(candidates.len()).unwrap_or(u32::MAX);
-        let limit = e_max(e0, good, numerator, denominator, options.reading);
-        let cut = usize::try_from(limit).unwrap_or(usize::MAX);
-        // A tie at the cut: the last kept and the first demoted rank equal.
-        let tied_with_cut = |index: usize| -> bool {
-            if cut == 0 || cut >= candidates.len() {
-                return false;
-            }
-            let (Some(&last_kept), Some(&first_out)) =
-                (candidates.get(cut - 1), candidates.get(cut))
-            else {
-                return false;
-            };
-            match (
-                decisions.get(last_kept),
-                decisions.get(first_out),
-                decisions.get(index),
-            ) {
-                (Some(k), Some(o), Some(d)) => {
-                    rank_order(k, o) == Ordering::Equal && rank_order(k, d) == Ordering::Equal
-                }
-                _ => false,
-            }
-        };
-        let ties: Vec<bool> = candidates.iter().map(|&i| tied_with_cut(i)).collect();
-        let mut demoted = 0;
-        for (position, &index) in candidates.iter().enumerate() {
-            let tied = ties.get(position).copied().unwrap_or(false);
-            let Some(decision) = decisions.get_mut(index) else {
-                continue;
-            };
-            let rank = u32::try_from(position + 1).unwrap_or(u32::MAX);
-            let keeps = position < cut;
-            let values = Values::of(&[
-                (Fact::EMax, Value::Count(u64::from(limit))),
-                (Fact::Rank, Value::Count(u64::from(rank))),
-                (Fact::Candidates, Value::Count(u64::from(e0))),
-                (Fact::GoodCount, Value::Count(u64::from(good))),
-                (Fact::Tied, Value::Flag(tied)),
-            ]);
-            let effect = if keeps { Effect::Info } else { Effect::Demotes };
-            decision.reasons.push(Reason::new(
-                Rule::ExcellentQuota,
-                keeps,
-                effect,
-                Some(Level::Excellent),
-                values,
-            ));
-            if !keeps {
-                decision.level = Some(Level::Good);
-                demoted += 1;
-            }
-            if tied {
-                decision.needs_decision = true;
-            }
-            decision.quota = Some(QuotaOutcome {
-                group: group.clone(),
-                e_max: limit,
-                rank,
-                demoted: !keeps,
-                tied_at_cut: tied,
-            });
-        }
-        reports.push(GroupQuotaReport {
+    let entries: Vec<QuotaEntry<'_>> = decisions
+        .iter()
+        .zip(&groups)
+        .map(|(d, &group)| QuotaEntry {
             group,
-            ratio_percent,
-            candidates: e0,
-            good,
-            e_max: limit,
-            demoted,
-            tied_at_cut: u32::try_from(ties.iter().filter(|t| **t).count()).unwrap_or(u32::MAX),
-        });
+            id: d.id.as_str(),
+            level: if d.outcome == Outcome::Classified {
+                d.level
+            } else {
+                None
+            },
+            score: d.score,
+            exceeded: d.tasks.map_or(0, |t| t.exceeded),
+            assigned: d.tasks.map_or(0, |t| t.assigned),
+        })
+        .collect();
+    let plan = plan_quota(&entries, &names, options);
+    for (decision, verdict) in decisions.iter_mut().zip(&plan.verdicts) {
+        if let Some(verdict) = verdict {
+            if let Some(report) = plan.reports.get(verdict.report) {
+                apply_verdict(decision, verdict, report);
+            }
+        }
     }
-    reports
+    plan.reports
 }
 
 #[cfg(test)]

@@ -415,26 +415,41 @@ fn every_vector_gives_its_expected_decision() {
     );
 }
 
-/// Rule ids of the form `qd366.…` written in backticks in a spec file.
-fn spec_rule_ids(file: &str) -> BTreeSet<String> {
-    let path = repo_root().join("../shared/spec").join(file);
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
-        panic!(
-            "the spec must sit beside the repository at {}: {e}",
-            path.display()
-        )
-    });
-    text.split('`')
-        .skip(1)
-        .step_by(2)
-        .filter(|token| token.starts_with("qd366.") && !token.contains(' '))
-        .map(str::to_owned)
-        .collect()
+/// Rule ids of the form `qd366.…` written in backticks in `spec/rules-qd366.md`.
+///
+/// `vectors/spec-rule-ids.txt` keeps a copy so the tests run without the spec beside
+/// the repository; when the spec is there, the copy must equal it (a spec change that
+/// adds a rule fails here until the copy, the catalogue and the vectors follow).
+fn spec_rule_ids() -> BTreeSet<String> {
+    let copy_path = repo_root().join("vectors/spec-rule-ids.txt");
+    let copy: BTreeSet<String> = std::fs::read_to_string(&copy_path)
+        .unwrap()
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| l.trim().to_owned())
+        .collect();
+    let spec_path = repo_root().join("../shared/spec/rules-qd366.md");
+    if let Ok(text) = std::fs::read_to_string(&spec_path) {
+        let live: BTreeSet<String> = text
+            .split('`')
+            .skip(1)
+            .step_by(2)
+            .filter(|token| token.starts_with("qd366.") && !token.contains(' '))
+            .map(str::to_owned)
+            .collect();
+        assert_eq!(
+            copy,
+            live,
+            "{} differs from the spec's rule ids",
+            copy_path.display()
+        );
+    }
+    copy
 }
 
 #[test]
 fn every_spec_rule_id_appears_in_a_vector() {
-    let spec = spec_rule_ids("rules-qd366.md");
+    let spec = spec_rule_ids();
     assert!(
         spec.len() >= 30,
         "expected the spec's rule ids, found {spec:?}"
@@ -457,7 +472,7 @@ fn every_spec_rule_id_appears_in_a_vector() {
 /// Every spec rule id is also a rule the library knows.
 #[test]
 fn every_spec_rule_id_is_in_the_catalogue() {
-    for id in spec_rule_ids("rules-qd366.md") {
+    for id in spec_rule_ids() {
         assert!(
             cadre_eval::Rule::from_id(&id).is_some(),
             "{id} is in the spec but not in the rule catalogue"

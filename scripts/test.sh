@@ -1,0 +1,196 @@
+#!/usr/bin/env bash
+# The project's one test command: formatting, lints, every test (with doc tests) and,
+# where a nightly toolchain exists, a short fuzz run. Needs nothing but this machine
+# kind's stock tools; safe to run again and from any directory.
+#
+#   scripts/test.sh                  every stage, in order, stopping at the first failure
+#   scripts/test.sh --only clippy    one stage (repeat --only, or give a comma list)
+#   scripts/test.sh --list           the stages
+#
+# Environment: FUZZ_SECONDS (default 20) is how long each fuzz target runs.
+#
+# To add a stage: write a `stage_<name>` function and add <name> to STAGES.
+
+set -euo pipefail
+
+REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$REPO_ROOT"
+
+# Order matters: the cheapest checks fail first.
+STAGES=(fmt clippy test fuzz)
+
+FUZZ_SECONDS="${FUZZ_SECONDS:-20}"
+
+header() { printf '\n==> %s\n' "$*"; }
+note() { printf '    %s\n' "$*"; }
+
+# Runs a command after echoing it, so the log shows exactly what was run.
+run() {
+    printf '    $ %s\n' "$*"
+    "$@"
+}
+
+has_nightly() { cargo +nightly --version >/dev/null 2>&1; }
+
+print_versions() {
+    header "tools"
+    note "$(cargo --version)"
+    note "$(rustc --version)"
+    note "$(cargo fmt --version 2>/dev/null || echo 'rustfmt: not found')"
+    note "$(cargo clippy --version 2>/dev/null || echo 'clippy: not found')"
+    note "$(python3 --version 2>&1 || echo 'python3: not found')"
+    if has_nightly; then
+        note "nightly: $(cargo +nightly --version)"
+        note "$(cargo fuzz --version 2>/dev/null || echo 'cargo-fuzz: not installed yet (the fuzz stage installs it)')"
+    else
+        note "nightly: none (the fuzz stage will be skipped)"
+    fi
+}
+
+stage_fmt() {
+    run cargo fmt --all -- --check
+    # The fuzz crate is outside the workspace, so `--all` does not reach it (and `--all`
+    # here would mean "with its path dependencies", i.e. core again).
+    run cargo fmt --manifest-path fuzz/Cargo.toml -- --check
+}
+
+stage_clippy() {
+    # --locked: a Cargo.lock out of step with the manifests fails here, not silently.
+    run cargo clippy --locked --workspace --all-targets -- -D warnings
+}
+
+# The directory of the libpython that belongs to `python3` (pyenv's, here), or nothing
+# when that Python has no shared library.
+python_libdir() {
+    python3 -c 'import sysconfig as s; print(s.get_config_var("LIBDIR") if s.get_config_var("Py_ENABLE_SHARED") else "")' \
+        2>/dev/null || true
+}
+
+stage_test() {
+    # Every member, bindings included: the pyo3 binding is built without its
+    # `extension-module` feature, so its test binary links natively. Doc tests run
+    # too. Output stays visible: CI reads the "test result:" lines.
+    #
+    # A pyo3 test that embeds Python loads libpython3.11.so from the loader's path,
+    # which finds Debian's 3.11.2 in /usr/lib before pyenv's 3.11.7 that pyo3 built
+    # against; putting python3's own LIBDIR first keeps the two the same.
+    local libdir library_path="${LD_LIBRARY_PATH:-}"
+    libdir="$(python_libdir)"
+    if [[ -n "$libdir" ]]; then
+        library_path="${libdir}${library_path:+:${library_path}}"
+    fi
+    # The output is also kept to add up the counts for the closing summary line.
+    local log="${TMPDIR:-/tmp}/cadre-eval-test-$$.log"
+    run env LD_LIBRARY_PATH="$library_path" cargo test --locked --workspace 2>&1 | tee "$log"
+    local status=${PIPESTATUS[0]}
+    read -r tests_passed tests_failed < <(awk '/^test result:/ {
+        for (i = 1; i <= NF; i++) { if ($(i+1) ~ /^passed;?$/) p += $i; if ($(i+1) ~ /^failed;?$/) f += $i }
+    } END { print p + 0, f + 0 }' "$log")
+    rm -f "$log"
+    return "$status"
+}
+
+tests_passed=""
+tests_failed=""
+
+stage_fuzz() {
+    if ! has_nightly; then
+        note "SKIPPED: no nightly toolchain ('cargo +nightly --version' failed); cargo-fuzz needs nightly."
+        return 0
+    fi
+    if ! cargo fuzz --version >/dev/null 2>&1; then
+        run cargo install --locked cargo-fuzz
+    fi
+    run cargo +nightly fuzz build
+    local targets target
+    mapfile -t targets < <(cargo +nightly fuzz list)
+    if [[ ${#targets[@]} -eq 0 ]]; then
+        echo "no fuzz targets found in fuzz/Cargo.toml" >&2
+        return 1
+    fi
+    for target in "${targets[@]}"; do
+        note "--- ${target} (${FUZZ_SECONDS} s)"
+        # fuzz/corpus/<target> (ignored by git) keeps what earlier runs found; the
+        # seeds only start it. -timeout: one input slower than 10 s counts as a hang.
+        # -verbosity=0 -print_funcs=0: no line per new input or function; crashes and final
+        # stats still print.
+        mkdir -p "fuzz/corpus/${target}"
+        run cargo +nightly fuzz run "$target" "fuzz/corpus/${target}" fuzz/seeds -- \
+            -max_total_time="$FUZZ_SECONDS" -timeout=10 -verbosity=0 -print_funcs=0 \
+            -dict=fuzz/dicts/assessment.dict -print_final_stats=1 || {
+            echo "fuzz target '${target}' failed; the reproducer is under fuzz/artifacts/${target}/" >&2
+            return 1
+        }
+    done
+}
+
+usage() {
+    sed -n '2,13p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+}
+
+selected=()
+while [[ $# -gt 0 ]]; do
+    case "$1" in
+        --only)
+            [[ $# -ge 2 ]] || { echo "--only needs a stage name" >&2; exit 2; }
+            IFS=',' read -r -a names <<<"$2"
+            selected+=("${names[@]}")
+            shift 2
+            ;;
+        --only=*)
+            IFS=',' read -r -a names <<<"${1#--only=}"
+            selected+=("${names[@]}")
+            shift
+            ;;
+        --list)
+            printf '%s\n' "${STAGES[@]}"
+            exit 0
+            ;;
+        -h | --help)
+            usage
+            exit 0
+            ;;
+        *)
+            echo "unknown argument: $1 (try --help)" >&2
+            exit 2
+            ;;
+    esac
+done
+if [[ ${#selected[@]} -eq 0 ]]; then
+    selected=("${STAGES[@]}")
+fi
+for stage in "${selected[@]}"; do
+    if ! declare -F "stage_${stage}" >/dev/null; then
+        echo "unknown stage: ${stage} (stages: ${STAGES[*]})" >&2
+        exit 2
+    fi
+done
+
+current_stage=""
+report_failure() {
+    local status=$?
+    if [[ $status -ne 0 && -n "$current_stage" ]]; then
+        printf '\n==> FAILED: stage %s (exit %d)\n' "$current_stage" "$status" >&2
+    fi
+}
+trap report_failure EXIT
+
+print_versions
+started=$SECONDS
+timings=()
+for stage in "${selected[@]}"; do
+    current_stage="$stage"
+    stage_started=$SECONDS
+    header "$stage"
+    # Called plainly, not in an `if`, so that `set -e` still stops at a failing command.
+    "stage_${stage}"
+    timings+=("$(printf '%-8s %4d s' "$stage" $((SECONDS - stage_started)))")
+done
+current_stage=""
+
+header "all passed in $((SECONDS - started)) s"
+printf '    %s\n' "${timings[@]}"
+# The closing line CI reads: every Rust test of the run, summed over all test binaries.
+if [[ -n "$tests_passed" ]]; then
+    printf 'tests: %s passed, %s failed\n' "$tests_passed" "$tests_failed"
+fi
