@@ -10,6 +10,7 @@ mod args;
 mod catalogue;
 mod evaluate;
 mod lines;
+mod org;
 mod table;
 
 use args::{Cli, Command, Lang};
@@ -71,6 +72,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let (result, lang) = match &cli.command {
         Command::Evaluate(args) => (evaluate::run(args), args.lang),
+        Command::Org(args) => (org::run(args), args.lang),
         Command::Schema { record } => (
             write_stdout(|out| catalogue::write_schema(*record, out)),
             Lang::En,

@@ -190,6 +190,11 @@ impl DecisionTable {
         self.tally.count(decision);
     }
 
+    /// Writes the table alone, without the summary line.
+    pub fn write_rows(&self, out: &mut impl Write) -> io::Result<()> {
+        self.table.write(out)
+    }
+
     /// Writes the table and the summary line, counting `rejected` records in it.
     pub fn write(&self, out: &mut impl Write, rejected: u64) -> io::Result<()> {
         self.table.write(out)?;

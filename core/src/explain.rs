@@ -500,6 +500,7 @@ pub fn message(reason: &Reason, decision: &Decision) -> Text {
                 )
             }
         }
+        Rule::DerivedFact => derived_text(v),
         Rule::CascadeGap => Text::new(
             "Tổng điểm từ 50 trở lên, không thuộc trường hợp Không hoàn thành nhiệm vụ, nhưng không mức nào đủ điều kiện; quy định chưa nêu trường hợp này: đề xuất Không hoàn thành nhiệm vụ, cấp có thẩm quyền xem xét, quyết định",
             "The score is 50 or more and no Not-completed rule applies, yet no level has its conditions met; the text leaves this case open: proposed Not completed, for the competent level to decide",
@@ -516,6 +517,53 @@ pub fn message(reason: &Reason, decision: &Decision) -> Text {
             "Complaints, denunciations or signs of violations have not been checked yet: the superior committee must check and re-appraise before deciding",
         ),
     }
+}
+
+fn derived_text(v: &Values) -> Text {
+    let (mut vi, mut en) = (Vec::new(), Vec::new());
+    if let Some(Value::Count(n)) = v.get(Fact::SubordinateUnitsDisciplined) {
+        vi.push(format!("{n} đơn vị trực thuộc bị kỷ luật trong kỳ"));
+        en.push(format!(
+            "{} disciplined in the period",
+            plural_en(n, "subordinate unit", "subordinate units")
+        ));
+    }
+    if let Some(Value::Count(n)) = v.get(Fact::MembersDisciplined) {
+        vi.push(format!(
+            "{n} quyết định kỷ luật đối với thành viên tập thể lãnh đạo"
+        ));
+        en.push(format!(
+            "{} on members of the leadership collective",
+            plural_en(n, "discipline decision", "discipline decisions")
+        ));
+    }
+    if let Some(Value::Flag(degraded)) = v.get(Fact::MemberDegradation) {
+        if degraded {
+            vi.push("có thành viên tập thể lãnh đạo bị kết luận suy thoái".to_owned());
+            en.push("a member of the leadership collective was concluded degraded".to_owned());
+        } else {
+            vi.push("không thành viên nào bị kết luận suy thoái".to_owned());
+            en.push("no member was concluded degraded".to_owned());
+        }
+    }
+    if let (Some(Value::Count(k)), Some(Value::Count(m))) =
+        (v.get(Fact::UnitsNotCompleted), v.get(Fact::UnitsTotal))
+    {
+        vi.push(format!(
+            "{k}/{m} đơn vị phụ trách bị xếp loại Không hoàn thành nhiệm vụ"
+        ));
+        en.push(format!("{k} of {m} units in charge rated Not completed"));
+    }
+    Text::new(
+        format!(
+            "Suy ra từ cây tổ chức (không nhập trực tiếp): {}",
+            join(&vi)
+        ),
+        format!(
+            "Derived from the organisation tree, not entered: {}",
+            join(&en)
+        ),
+    )
 }
 
 /// The message of an alternative.

@@ -42,6 +42,7 @@ pub mod explain;
 pub mod level;
 pub mod limits;
 pub mod model;
+pub mod org;
 pub mod points;
 mod qd366;
 pub mod quota;

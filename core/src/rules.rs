@@ -143,6 +143,8 @@ rules! {
     CascadeGap = "qd366.reading.cascade_gap", qd366("11", None), Reading;
     /// Rules-qd366 §5, `strict`: the band's own conditions fail, so no level is proposed.
     StrictUndetermined = "qd366.reading.strict", qd366("11", None), Reading;
+    /// Group-rules §3: a fact derived from the organisation tree, evaluated in the order of Art. 12.2.
+    DerivedFact = "qd366.12.2.derived", qd366("12", Some("2")), Reading;
     /// Art. 12.1 step 3: open complaints or signs of violations must be checked first.
     OpenComplaints = "qd366.12.1.complaints", qd366("12", Some("1")), Text;
 }

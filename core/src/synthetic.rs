@@ -32,6 +32,9 @@
 //! let decisions = synthetic::assessments(366, 100).map(|a| evaluate(&a, &Options::default()));
 //! assert!(decisions.into_iter().all(|d| d.is_ok())); // always valid
 //! ```
+//!
+//! [`national`] builds a national-scale organisation tree (about 5.5 million party
+//! members in 52,000 grassroots organisations) from the same per-record logic.
 
 use crate::contract::{
     Assessment, BasicTargets, CollectiveInput, CollectiveKind, Conclusions, ConfidenceVote,
@@ -40,6 +43,8 @@ use crate::contract::{
     TemporaryActivity, UnitsInCharge,
 };
 use chrono::{Datelike, Days, Months, NaiveDate};
+
+pub mod national;
 
 /// One synthetic assessment: record `index` of the population named by `seed`.
 pub fn assessment(seed: u64, index: u64) -> Assessment {
@@ -52,6 +57,31 @@ pub fn assessment(seed: u64, index: u64) -> Assessment {
 /// Records `0..count` of the population named by `seed`, in order.
 pub fn assessments(seed: u64, count: u64) -> impl Iterator<Item = Assessment> {
     (0..count).map(move |index| assessment(seed, index))
+}
+
+/// One synthetic assessment of a given kind for the calendar year `year`, evaluated on
+/// its last day: the facts are drawn as in [`assessment`], from the stream of
+/// `(seed, index)`.
+fn assessment_of_kind_in_year(
+    seed: u64,
+    index: u64,
+    kind: SubjectKind,
+    collective_kind: Option<CollectiveKind>,
+    year: i32,
+) -> Assessment {
+    let period = PeriodInput {
+        year: Some(year),
+        ..PeriodInput::default()
+    };
+    let timing = Timing {
+        from: day(year, 1, 1),
+        to: day(year, 12, 31),
+        as_of: day(year, 12, 31),
+    };
+    Generator {
+        rng: SplitMix64::for_record(seed, index),
+    }
+    .facts(index, kind, collective_kind, period, timing, None)
 }
 
 /// SplitMix64 (Steele, Lea and Flood, 2014): a tiny, well-studied generator whose output
@@ -179,6 +209,20 @@ impl Generator {
     fn assessment(&mut self, index: u64) -> Assessment {
         let (kind, collective_kind) = self.kind();
         let (period, timing, as_of) = self.period();
+        self.facts(index, kind, collective_kind, period, timing, as_of)
+    }
+
+    /// Everything after the kind and the period, drawn in the same order whatever chose
+    /// them, so that [`assessment`] and [`national`] share the per-record logic.
+    fn facts(
+        &mut self,
+        index: u64,
+        kind: SubjectKind,
+        collective_kind: Option<CollectiveKind>,
+        period: PeriodInput,
+        timing: Timing,
+        as_of: Option<String>,
+    ) -> Assessment {
         let regime = self.rng.chance(2_500).then(|| "qd366".to_owned());
         let subject = self.subject(kind, collective_kind, timing);
         let performance = self.performance();

@@ -1,0 +1,403 @@
+//! `cadre-eval org`: evaluate an organisation tree and print a per-unit report.
+
+use crate::args::{Lang, OrgArgs, OutputFormat};
+use crate::lines::{BoundedLines, Line, UTF8_BOM};
+use crate::table::DecisionTable;
+use crate::Failure;
+use cadre_eval::org::{
+    evaluate_tree_json, unit_line_too_large, OrgEvaluator, OrgRecord, OrgReport, OrgResult, Stats,
+    UnitReport, MAX_UNIT_LINE_BYTES,
+};
+use cadre_eval::{DecisionRecord, InputError, Level};
+use serde::Serialize;
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, BufWriter, Read, Write};
+
+/// Runs `org`. `Ok(true)` when nothing was rejected.
+pub fn run(args: &OrgArgs) -> Result<bool, Failure> {
+    let options = args.options();
+    let result = if args.is_json_lines() {
+        let mut evaluator = OrgEvaluator::new(options);
+        if args.input.as_os_str() == "-" {
+            read_lines(io::stdin().lock(), &mut evaluator, args)?;
+        } else {
+            let file = File::open(&args.input).map_err(|error| unreadable(args, error))?;
+            read_lines(
+                BufReader::with_capacity(1 << 20, file),
+                &mut evaluator,
+                args,
+            )?;
+        }
+        evaluator.finish()
+    } else {
+        evaluate_tree_json(&read_all(args)?, options).map_err(Failure::Input)?
+    };
+    let mut out = BufWriter::new(io::stdout().lock());
+    match args.format {
+        OutputFormat::Json => write_json(&result, &mut out),
+        OutputFormat::Table => write_report(&result, args.lang, &mut out),
+    }
+    .and_then(|()| out.flush())
+    .map_err(Failure::Output)?;
+    Ok(result.report.rejected.is_empty())
+}
+
+fn unreadable(args: &OrgArgs, error: io::Error) -> Failure {
+    let name = if args.input.as_os_str() == "-" {
+        "stdin".to_owned()
+    } else {
+        args.input.display().to_string()
+    };
+    Failure::Unreadable { name, error }
+}
+
+fn read_all(args: &OrgArgs) -> Result<String, Failure> {
+    let mut bytes = Vec::new();
+    let read = if args.input.as_os_str() == "-" {
+        io::stdin().lock().read_to_end(&mut bytes)
+    } else {
+        File::open(&args.input).and_then(|mut file| file.read_to_end(&mut bytes))
+    };
+    read.map_err(|error| unreadable(args, error))?;
+    if bytes.starts_with(UTF8_BOM) {
+        bytes.drain(..UTF8_BOM.len());
+    }
+    String::from_utf8(bytes).map_err(|error| {
+        unreadable(
+            args,
+            io::Error::new(
+                io::ErrorKind::InvalidData,
+                format!("not UTF-8 text: {error}"),
+            ),
+        )
+    })
+}
+
+fn read_lines(
+    reader: impl BufRead,
+    evaluator: &mut OrgEvaluator,
+    args: &OrgArgs,
+) -> Result<(), Failure> {
+    let mut lines = BoundedLines::new(reader, MAX_UNIT_LINE_BYTES);
+    let mut index = 0;
+    while let Some(line) = lines.next_line().map_err(|error| unreadable(args, error))? {
+        match line {
+            Line::Text(text) if text.trim().is_empty() => {}
+            Line::Text(text) => evaluator.add_unit_line(index, &text),
+            Line::TooLong(length) => evaluator.reject_line(index, unit_line_too_large(length)),
+            Line::NotUtf8 => {
+                let errors = cadre_eval::batch::line_not_utf8(index).errors;
+                for error in errors {
+                    evaluator.reject_line(index, error);
+                }
+            }
+        }
+        index += 1;
+    }
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct JsonRecord<'a> {
+    unit: &'a str,
+    role: cadre_eval::org::Role,
+    decision: DecisionRecord,
+}
+
+#[derive(Serialize)]
+struct JsonOutput<'a> {
+    report: &'a OrgReport,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    records: Vec<JsonRecord<'a>>,
+}
+
+fn write_json(result: &OrgResult, out: &mut impl Write) -> io::Result<()> {
+    let records = result
+        .records
+        .iter()
+        .map(|r| JsonRecord {
+            unit: &r.unit,
+            role: r.role,
+            decision: r.decision.to_record(),
+        })
+        .collect();
+    serde_json::to_writer_pretty(
+        &mut *out,
+        &JsonOutput {
+            report: &result.report,
+            records,
+        },
+    )?;
+    out.write_all(b"\n")
+}
+
+fn level_name(level: Option<Level>, lang: Lang) -> String {
+    level.map_or_else(
+        || lang.pick("chưa xếp loại", "not rated").to_owned(),
+        |l| lang.pick(l.vi(), l.en()).to_owned(),
+    )
+}
+
+/// `HTXSNV 1 (12,5%) · HTTNV 5 (62,5%) · …`
+fn stats_line(stats: &Stats, lang: Lang) -> String {
+    let share = |s: &cadre_eval::org::Share| match lang {
+        Lang::Vi => s.percent.replace('.', ","),
+        Lang::En => s.percent.clone(),
+    };
+    let sh = &stats.shares;
+    let mut parts = vec![
+        format!(
+            "{} {} ({})",
+            lang.pick("HTXSNV", "Excellent"),
+            stats.excellent,
+            share(&sh.excellent)
+        ),
+        format!(
+            "{} {} ({})",
+            lang.pick("HTTNV", "Good"),
+            stats.good,
+            share(&sh.good)
+        ),
+        format!(
+            "{} {} ({})",
+            lang.pick("HTNV", "Completed"),
+            stats.completed,
+            share(&sh.completed)
+        ),
+        format!(
+            "{} {} ({})",
+            lang.pick("KHTNV", "Not completed"),
+            stats.not_completed,
+            share(&sh.not_completed)
+        ),
+        format!(
+            "{} {}",
+            lang.pick("tốt trở lên", "Good or better"),
+            share(&sh.good_or_better)
+        ),
+    ];
+    if stats.not_classified > 0 {
+        let by: Vec<String> = stats
+            .not_classified_by
+            .iter()
+            .map(|(rule, n)| format!("{rule}: {n}"))
+            .collect();
+        parts.push(format!(
+            "{} {} ({})",
+            lang.pick("không xếp loại", "not classified"),
+            stats.not_classified,
+            by.join(", ")
+        ));
+    }
+    if stats.undetermined > 0 {
+        parts.push(format!(
+            "{} {}",
+            lang.pick("chưa xác định", "undetermined"),
+            stats.undetermined
+        ));
+    }
+    parts.push(format!(
+        "{} {}",
+        lang.pick("cần quyết định", "needs decision"),
+        stats.needs_decision
+    ));
+    parts.push(format!(
+        "{} {}",
+        lang.pick("hạ do tỷ lệ", "demoted by the quota"),
+        stats.quota_demoted
+    ));
+    if stats.rejected > 0 {
+        parts.push(format!(
+            "{} {}",
+            lang.pick("bị từ chối", "rejected"),
+            stats.rejected
+        ));
+    }
+    format!(
+        "{} {}: {}",
+        stats.records,
+        lang.pick("hồ sơ", "records"),
+        parts.join(" · ")
+    )
+}
+
+fn write_unit(
+    unit: &UnitReport,
+    records: &[&OrgRecord],
+    lang: Lang,
+    out: &mut impl Write,
+) -> io::Result<()> {
+    let indent = "  ".repeat(unit.depth as usize);
+    let name = unit.name.as_deref().unwrap_or(&unit.id);
+    writeln!(
+        out,
+        "{indent}■ {name} ({}) — {}: {}",
+        unit.id,
+        lang.pick("xếp loại đơn vị", "unit rating"),
+        level_name(unit.rating, lang)
+    )?;
+    writeln!(
+        out,
+        "{indent}  {}: {}",
+        lang.pick("Của đơn vị", "Own"),
+        stats_line(&unit.own, lang)
+    )?;
+    if unit.subtree != unit.own {
+        writeln!(
+            out,
+            "{indent}  {}: {}",
+            lang.pick("Cả đơn vị và cấp dưới", "With units below"),
+            stats_line(&unit.subtree, lang)
+        )?;
+    }
+    for d in &unit.demotions {
+        let tie = if d.tied_at_cut {
+            lang.pick(
+                ", đồng hạng tại ngưỡng: cần quyết định",
+                ", tied at the cut: needs decision",
+            )
+        } else {
+            ""
+        };
+        writeln!(
+            out,
+            "{indent}  {} {}: {} {}, {} {}, {} {}{tie}",
+            lang.pick(
+                "↓ Hạ xuống Hoàn thành tốt do tỷ lệ:",
+                "↓ Moved to Good by the quota:"
+            ),
+            d.id,
+            lang.pick("nhóm", "group"),
+            d.group,
+            lang.pick("tối đa", "e_max"),
+            d.e_max,
+            lang.pick("xếp thứ", "rank"),
+            d.rank
+        )?;
+    }
+    if !records.is_empty() {
+        let mut table = DecisionTable::new(lang);
+        for record in records {
+            table.push(&record.decision);
+        }
+        let mut text = Vec::new();
+        table.write_rows(&mut text)?;
+        for line in String::from_utf8_lossy(&text).lines() {
+            writeln!(out, "{indent}  {line}")?;
+        }
+    }
+    writeln!(out)
+}
+
+fn write_report(result: &OrgResult, lang: Lang, out: &mut impl Write) -> io::Result<()> {
+    let report = &result.report;
+    for unit in &report.units {
+        let records: Vec<&OrgRecord> = result
+            .records
+            .iter()
+            .filter(|r| r.unit == unit.id)
+            .collect();
+        write_unit(unit, &records, lang, out)?;
+    }
+    if !report.groups.is_empty() {
+        writeln!(
+            out,
+            "{}",
+            lang.pick(
+                "Tỷ lệ Hoàn thành xuất sắc theo nhóm (qd366.11.1.quota):",
+                "Excellent quota by group (qd366.11.1.quota):"
+            )
+        )?;
+        for group in &report.groups {
+            let q = &group.quota;
+            if q.candidates == 0 {
+                continue;
+            }
+            writeln!(
+                out,
+                "  {}: {} {}, {} {}, {} {}% → {} {}, {} {}{}",
+                q.group,
+                lang.pick("đề nghị HTXSNV", "Excellent candidates"),
+                q.candidates,
+                lang.pick("HTTNV", "Good"),
+                q.good,
+                lang.pick("tỷ lệ", "ratio"),
+                q.ratio_percent,
+                lang.pick("tối đa", "e_max"),
+                q.e_max,
+                lang.pick("hạ", "demoted"),
+                q.demoted,
+                if q.tied_at_cut > 0 {
+                    format!(
+                        ", {} {}",
+                        lang.pick("đồng hạng tại ngưỡng", "tied at the cut"),
+                        q.tied_at_cut
+                    )
+                } else {
+                    String::new()
+                }
+            )?;
+        }
+        writeln!(out)?;
+    }
+    writeln!(
+        out,
+        "{}: {}",
+        lang.pick("Tổng cộng", "Total"),
+        stats_line(&report.total, lang)
+    )?;
+    if !report.rejected.is_empty() {
+        writeln!(
+            out,
+            "\n{}",
+            lang.pick("Bị từ chối (không đánh giá):", "Rejected (not evaluated):")
+        )?;
+        for entry in &report.rejected {
+            for error in &entry.errors {
+                writeln!(
+                    out,
+                    "  {}",
+                    rejected_line(
+                        entry.line,
+                        entry.unit.as_deref(),
+                        entry.id.as_deref(),
+                        error,
+                        lang
+                    )
+                )?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn rejected_line(
+    line: Option<usize>,
+    unit: Option<&str>,
+    id: Option<&str>,
+    error: &InputError,
+    lang: Lang,
+) -> String {
+    let mut place = Vec::new();
+    if let Some(line) = line {
+        place.push(format!("{} {}", lang.pick("dòng", "line"), line + 1));
+    }
+    if let Some(unit) = unit {
+        place.push(format!("{} {unit}", lang.pick("đơn vị", "unit")));
+    }
+    if let Some(id) = id {
+        place.push(format!("{} {id}", lang.pick("hồ sơ", "record")));
+    }
+    let path = if error.path.is_empty() {
+        "/"
+    } else {
+        error.path.as_str()
+    };
+    format!(
+        "{}: {} {} {path}: {}",
+        place.join(", "),
+        error.code,
+        lang.pick("tại", "at"),
+        lang.pick(&error.message.vi, &error.message.en)
+    )
+}

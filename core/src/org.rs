@@ -1,0 +1,1617 @@
+//! Organisation trees (`spec/group-rules.md` §2–§4, `docs/organisation-trees.md`).
+//!
+//! A unit holds its party organisation, its organisation/agency, its leadership
+//! collective, its members and leaders, and its subordinate units. The evaluator takes
+//! units one at a time (a nested tree is flattened into the same stream as JSON Lines of
+//! units), evaluates each record as soon as what it depends on is known, derives the
+//! facts a rating takes from the tree, applies the Excellent quota per group, and
+//! reports statistics per unit and per group.
+//!
+//! Memory: every evaluated record is kept as a small [`RecordSummary`]; full decisions
+//! with their reasons are kept only when asked ([`OrgOptions::keep_decisions`]), so a
+//! national tree of millions of records fits in a few hundred megabytes.
+
+use crate::contract::{CollectiveKind, SubjectKind, UnitsInCharge};
+use crate::decision::Decision;
+use crate::decode::decode_and_validate;
+use crate::error::{pointer_segment, ErrorCode, InputError, InputErrors};
+use crate::level::{Level, Options, Outcome};
+use crate::model::{Discipline, ValidAssessment};
+use crate::points::{percent_text, Points};
+use crate::quota::{apply_verdict, plan_quota, GroupQuotaReport, QuotaEntry, QuotaOptions};
+use crate::reason::{Effect, Fact, Reason, Value, Values};
+use crate::rules::Rule;
+use crate::validate::ValidateOptions;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
+use std::collections::hash_map::DefaultHasher;
+use std::collections::{BTreeMap, HashMap};
+use std::hash::{Hash, Hasher};
+
+/// Deepest tree accepted.
+pub const MAX_DEPTH: u32 = 32;
+/// Largest nested tree, in bytes of JSON text.
+pub const MAX_TREE_BYTES: usize = 256 * 1024 * 1024;
+/// Largest unit line of JSON Lines, in bytes.
+pub const MAX_UNIT_LINE_BYTES: usize = 16 * 1024 * 1024;
+
+/// The error for a unit line over [`MAX_UNIT_LINE_BYTES`].
+pub fn unit_line_too_large(length: u64) -> InputError {
+    InputError::new(
+        ErrorCode::TooLarge,
+        "",
+        format!("Dòng dài {length} byte, vượt giới hạn {MAX_UNIT_LINE_BYTES}"),
+        format!("the line is {length} bytes, over the limit of {MAX_UNIT_LINE_BYTES}"),
+    )
+}
+
+/// One unit as it travels in JSON: nested (with `units`) or one JSON Lines line (with
+/// `parent`). Records are kept as raw JSON and decoded one by one, so a bad record is
+/// reported alone and the rest of the unit is still evaluated.
+#[derive(Debug, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UnitInput {
+    /// Unique among units.
+    pub id: String,
+    /// The unit's name, for reports.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// JSON Lines only: the parent unit's id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<String>,
+    /// The party organisation or committee (collective `party_organisation` or `party_committee`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<crate::contract::Assessment>")]
+    pub organisation: Option<Box<RawValue>>,
+    /// The organisation, agency or unit itself (collective `agency`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<crate::contract::Assessment>")]
+    pub agency: Option<Box<RawValue>>,
+    /// The leadership collective (collective `leadership`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<crate::contract::Assessment>")]
+    pub leadership: Option<Box<RawValue>>,
+    /// Ids of this unit's member and leader records that make up the leadership collective.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub leadership_members: Vec<String>,
+    /// Ids of the leader records (anywhere in the tree) responsible for this unit.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub led_by: Vec<String>,
+    /// Records of kind `member`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(with = "Vec<crate::contract::Assessment>")]
+    pub members: Vec<Box<RawValue>>,
+    /// Records of kind `leader`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(with = "Vec<crate::contract::Assessment>")]
+    pub leaders: Vec<Box<RawValue>>,
+    /// Nested form only: subordinate units.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub units: Vec<UnitInput>,
+}
+
+/// The place of a record in its unit.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// The party organisation or committee.
+    Organisation,
+    /// The organisation, agency or unit itself.
+    Agency,
+    /// The leadership collective.
+    Leadership,
+    /// A leader.
+    Leader,
+    /// A member.
+    Member,
+}
+
+impl Role {
+    fn key(self) -> &'static str {
+        match self {
+            Role::Organisation => "organisation",
+            Role::Agency => "agency",
+            Role::Leadership => "leadership",
+            Role::Leader => "leaders",
+            Role::Member => "members",
+        }
+    }
+
+    /// Whether a record of this kind may sit in this place.
+    fn admits(self, kind: SubjectKind, collective: Option<CollectiveKind>) -> bool {
+        match self {
+            Role::Organisation => matches!(
+                (kind, collective),
+                (
+                    SubjectKind::Collective,
+                    Some(CollectiveKind::PartyOrganisation | CollectiveKind::PartyCommittee)
+                )
+            ),
+            Role::Agency => {
+                kind == SubjectKind::Collective && collective == Some(CollectiveKind::Agency)
+            }
+            Role::Leadership => {
+                kind == SubjectKind::Collective && collective == Some(CollectiveKind::Leadership)
+            }
+            Role::Leader => kind == SubjectKind::Leader,
+            Role::Member => kind == SubjectKind::Member,
+        }
+    }
+}
+
+/// Options of an organisation evaluation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OrgOptions {
+    /// Options of each record's evaluation.
+    pub evaluation: Options,
+    /// The quota, applied per group; `None` leaves it out.
+    pub quota: Option<QuotaOptions>,
+    /// Keep every full decision (with reasons) for the output; off for national runs.
+    pub keep_decisions: bool,
+}
+
+impl Default for OrgOptions {
+    fn default() -> OrgOptions {
+        OrgOptions {
+            evaluation: Options::default(),
+            quota: Some(QuotaOptions::default()),
+            keep_decisions: true,
+        }
+    }
+}
+
+/// What an evaluated record leaves behind: enough for the quota and the statistics.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecordSummary {
+    /// The record's id.
+    pub id: Box<str>,
+    /// Index of its unit in [`OrgReport::units`].
+    pub unit: u32,
+    /// Its place in the unit.
+    pub role: Role,
+    /// Outcome.
+    pub outcome: Outcome,
+    /// Level.
+    pub level: Option<Level>,
+    /// Total score.
+    pub score: Option<Points>,
+    /// Needs a decision of the competent level.
+    pub needs_decision: bool,
+    /// The rule that put it outside classification.
+    pub excluded_by: Option<Rule>,
+    /// Tasks exceeded and assigned (for the quota's ranking).
+    pub tasks: (u32, u32),
+    /// The quota group named in the input.
+    pub quota_group: Option<Box<str>>,
+    /// Demoted by the quota.
+    pub demoted: bool,
+}
+
+/// Counts and exact shares over a set of records.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Stats {
+    /// Records evaluated.
+    pub records: u64,
+    /// Of them, given a level.
+    pub classified: u64,
+    /// Excellent.
+    pub excellent: u64,
+    /// Good.
+    pub good: u64,
+    /// Completed.
+    pub completed: u64,
+    /// Not completed.
+    pub not_completed: u64,
+    /// Not classified.
+    pub not_classified: u64,
+    /// Not classified, by the rule that excluded them.
+    pub not_classified_by: BTreeMap<String, u64>,
+    /// No level under the `strict` reading.
+    pub undetermined: u64,
+    /// Marked needs-decision.
+    pub needs_decision: u64,
+    /// Moved from Excellent to Good by the quota.
+    pub quota_demoted: u64,
+    /// Records rejected for bad input (not evaluated).
+    pub rejected: u64,
+    /// Shares of the classified records.
+    pub shares: Shares,
+}
+
+/// An exact share, and how it is shown (rounded to one decimal place).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Share {
+    /// Numerator.
+    pub numerator: u64,
+    /// Denominator (the classified records).
+    pub denominator: u64,
+    /// Rounded for people: `87.5%`.
+    pub percent: String,
+}
+
+impl Share {
+    fn of(numerator: u64, denominator: u64) -> Share {
+        Share {
+            numerator,
+            denominator,
+            percent: percent_text(numerator, denominator),
+        }
+    }
+}
+
+/// Shares per level and Good-or-better, over the classified records.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Shares {
+    /// Excellent.
+    pub excellent: Share,
+    /// Good.
+    pub good: Share,
+    /// Completed.
+    pub completed: Share,
+    /// Not completed.
+    pub not_completed: Share,
+    /// Excellent or Good.
+    pub good_or_better: Share,
+}
+
+impl Stats {
+    fn add(&mut self, record: &RecordSummary) {
+        self.records += 1;
+        match (record.outcome, record.level) {
+            (Outcome::Classified, Some(level)) => {
+                self.classified += 1;
+                match level {
+                    Level::Excellent => self.excellent += 1,
+                    Level::Good => self.good += 1,
+                    Level::Completed => self.completed += 1,
+                    Level::NotCompleted => self.not_completed += 1,
+                }
+            }
+            (Outcome::Undetermined, _) => self.undetermined += 1,
+            _ => {
+                self.not_classified += 1;
+                let rule = record.excluded_by.map_or("unknown", Rule::id);
+                *self.not_classified_by.entry(rule.to_owned()).or_default() += 1;
+            }
+        }
+        self.needs_decision += u64::from(record.needs_decision);
+        self.quota_demoted += u64::from(record.demoted);
+    }
+
+    fn merge(&mut self, other: &Stats) {
+        self.records += other.records;
+        self.classified += other.classified;
+        self.excellent += other.excellent;
+        self.good += other.good;
+        self.completed += other.completed;
+        self.not_completed += other.not_completed;
+        self.not_classified += other.not_classified;
+        for (rule, count) in &other.not_classified_by {
+            *self.not_classified_by.entry(rule.clone()).or_default() += count;
+        }
+        self.undetermined += other.undetermined;
+        self.needs_decision += other.needs_decision;
+        self.quota_demoted += other.quota_demoted;
+        self.rejected += other.rejected;
+    }
+
+    fn finish(&mut self) {
+        let d = self.classified;
+        self.shares = Shares {
+            excellent: Share::of(self.excellent, d),
+            good: Share::of(self.good, d),
+            completed: Share::of(self.completed, d),
+            not_completed: Share::of(self.not_completed, d),
+            good_or_better: Share::of(self.excellent + self.good, d),
+        };
+    }
+}
+
+/// One demotion by the quota, for a unit's report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Demotion {
+    /// The record demoted.
+    pub id: String,
+    /// Its quota group.
+    pub group: String,
+    /// The group's admissible number of Excellent.
+    pub e_max: u32,
+    /// Its rank among the group's candidates.
+    pub rank: u32,
+    /// In a tie at the cut.
+    pub tied_at_cut: bool,
+}
+
+/// A unit's figures.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UnitReport {
+    /// The unit's id.
+    pub id: String,
+    /// Its name.
+    pub name: Option<String>,
+    /// Its parent's id.
+    pub parent: Option<String>,
+    /// 0 for a root.
+    pub depth: u32,
+    /// Its rating: its agency's level if it has one, else its organisation's.
+    pub rating: Option<Level>,
+    /// The unit's own records.
+    pub own: Stats,
+    /// The unit and every unit below it.
+    pub subtree: Stats,
+    /// Demotions by the quota among its own records.
+    pub demotions: Vec<Demotion>,
+}
+
+/// A quota group's figures.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct GroupReport {
+    /// What the quota did.
+    pub quota: GroupQuotaReport,
+    /// The group's records.
+    pub stats: Stats,
+}
+
+/// A record or unit that could not be evaluated.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RejectedEntry {
+    /// JSON Lines: the line, from 0.
+    pub line: Option<usize>,
+    /// The unit.
+    pub unit: Option<String>,
+    /// The record, when the problem is one record's.
+    pub id: Option<String>,
+    /// Every problem found, with paths from the line (or the tree's root).
+    pub errors: Vec<InputError>,
+}
+
+/// The report of an organisation evaluation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct OrgReport {
+    /// Units in tree order (each root, then its subtree depth-first).
+    pub units: Vec<UnitReport>,
+    /// Quota groups, by name.
+    pub groups: Vec<GroupReport>,
+    /// Every record.
+    pub total: Stats,
+    /// What was not evaluated, and why.
+    pub rejected: Vec<RejectedEntry>,
+}
+
+/// A kept decision with its place in the tree.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OrgRecord {
+    /// The unit's id.
+    pub unit: String,
+    /// The record's place in the unit.
+    pub role: Role,
+    /// The decision.
+    pub decision: Decision,
+}
+
+/// The result: the report, and the decisions when kept (in tree order).
+#[derive(Debug, Clone, PartialEq)]
+pub struct OrgResult {
+    /// Statistics and rejections.
+    pub report: OrgReport,
+    /// Full decisions, when [`OrgOptions::keep_decisions`].
+    pub records: Vec<OrgRecord>,
+}
+
+/// A unit while the tree is read.
+struct Unit {
+    id: String,
+    name: Option<String>,
+    parent_id: Option<String>,
+    parent: Option<u32>,
+    children: Vec<u32>,
+    line: Option<usize>,
+    path: String,
+    led_by: Vec<String>,
+    organisation: Option<u32>,
+    agency: Option<u32>,
+    records: Vec<u32>,
+    depth: u32,
+}
+
+/// A record that waits for facts from elsewhere in the tree.
+struct Pending {
+    record: u32,
+    valid: ValidAssessment,
+    path: String,
+}
+
+/// Reads units one at a time and evaluates the tree when all are in.
+pub struct OrgEvaluator {
+    options: OrgOptions,
+    units: Vec<Unit>,
+    unit_ids: HashMap<String, u32>,
+    record_hashes: HashMap<u64, u32>,
+    summaries: Vec<Option<RecordSummary>>,
+    decisions: Vec<Option<Decision>>,
+    collectives: Vec<Pending>,
+    leaders: Vec<Pending>,
+    rejected: Vec<RejectedEntry>,
+}
+
+fn id_hash(id: &str) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    id.hash(&mut hasher);
+    hasher.finish()
+}
+
+fn prefixed(errors: Vec<InputError>, prefix: &str) -> Vec<InputError> {
+    errors
+        .into_iter()
+        .map(|mut e| {
+            e.path = format!("{prefix}{}", e.path);
+            e
+        })
+        .collect()
+}
+
+/// Whether a discipline record counts in `valid`'s period (rules-qd366 §7).
+fn counts_in(valid: &ValidAssessment, record: &Discipline) -> bool {
+    valid.period.contains(record.decided_on)
+        && record.decided_on <= valid.as_of
+        && !record.counted_before
+}
+
+fn derived_reason(values: Values) -> Reason {
+    Reason::new(Rule::DerivedFact, true, Effect::Info, None, values)
+}
+
+fn conflict(path: String, vi: String, en: String) -> InputError {
+    InputError::new(ErrorCode::Conflict, path, vi, en)
+}
+
+impl OrgEvaluator {
+    /// An evaluator with these options.
+    pub fn new(options: OrgOptions) -> OrgEvaluator {
+        OrgEvaluator {
+            options,
+            units: Vec::new(),
+            unit_ids: HashMap::new(),
+            record_hashes: HashMap::new(),
+            summaries: Vec::new(),
+            decisions: Vec::new(),
+            collectives: Vec::new(),
+            leaders: Vec::new(),
+            rejected: Vec::new(),
+        }
+    }
+
+    fn reject(
+        &mut self,
+        line: Option<usize>,
+        unit: Option<&str>,
+        id: Option<&str>,
+        errors: Vec<InputError>,
+    ) {
+        self.rejected.push(RejectedEntry {
+            line,
+            unit: unit.map(str::to_owned),
+            id: id.map(str::to_owned),
+            errors,
+        });
+    }
+
+    /// Reports a line a reader could not hand over (too long, not UTF-8).
+    pub fn reject_line(&mut self, line: usize, error: InputError) {
+        self.reject(Some(line), None, None, vec![error]);
+    }
+
+    /// Adds one JSON Lines line: a unit naming its `parent` (none for the root).
+    pub fn add_unit_line(&mut self, line: usize, text: &str) {
+        if text.len() > MAX_UNIT_LINE_BYTES {
+            let length = u64::try_from(text.len()).unwrap_or(u64::MAX);
+            self.reject_line(line, unit_line_too_large(length));
+            return;
+        }
+        match decode_unit(text) {
+            Ok(unit) if !unit.units.is_empty() => {
+                let error = InputError::new(
+                    ErrorCode::NotApplicable,
+                    "/units",
+                    "Trong JSON Lines, mỗi dòng là một đơn vị và nêu `parent`; không lồng `units`",
+                    "in JSON Lines each line is one unit naming its `parent`; `units` cannot be nested",
+                );
+                self.reject(Some(line), Some(&unit.id), None, vec![error]);
+            }
+            Ok(unit) => self.add_unit(unit, Some(line), String::new()),
+            Err(errors) => self.reject(Some(line), None, None, errors.0),
+        }
+    }
+
+    /// Adds a nested tree (its units are read depth-first; `parent` is implied).
+    pub fn add_tree(&mut self, root: UnitInput) {
+        let mut stack = vec![(root, String::new(), None::<String>)];
+        while let Some((mut unit, path, parent)) = stack.pop() {
+            let children = std::mem::take(&mut unit.units);
+            if parent.is_some() {
+                unit.parent = parent;
+            }
+            let id = unit.id.clone();
+            // Pushed in reverse so that units are read in document order.
+            for (index, child) in children.into_iter().enumerate().rev() {
+                stack.push((child, format!("{path}/units/{index}"), Some(id.clone())));
+            }
+            self.add_unit(unit, None, path);
+        }
+    }
+
+    fn add_unit(&mut self, unit: UnitInput, line: Option<usize>, path: String) {
+        if unit.id.is_empty() || self.unit_ids.contains_key(&unit.id) {
+            let error = InputError::new(
+                ErrorCode::InvalidValue,
+                format!("{path}/id"),
+                format!("Mã đơn vị `{}` trống hoặc trùng", unit.id),
+                format!("unit id `{}` is empty or used twice", unit.id),
+            );
+            self.reject(line, Some(&unit.id), None, vec![error]);
+            return;
+        }
+        let index = u32::try_from(self.units.len()).unwrap_or(u32::MAX);
+        self.unit_ids.insert(unit.id.clone(), index);
+        self.units.push(Unit {
+            id: unit.id.clone(),
+            name: unit.name.clone(),
+            parent_id: unit.parent.clone(),
+            parent: None,
+            children: Vec::new(),
+            line,
+            path: path.clone(),
+            led_by: unit.led_by.clone(),
+            organisation: None,
+            agency: None,
+            records: Vec::new(),
+            depth: 0,
+        });
+
+        let mut slots: Vec<(Role, String, &RawValue)> = Vec::new();
+        for (role, raw) in [
+            (Role::Organisation, &unit.organisation),
+            (Role::Agency, &unit.agency),
+            (Role::Leadership, &unit.leadership),
+        ] {
+            if let Some(raw) = raw {
+                slots.push((role, format!("{path}/{}", role.key()), raw));
+            }
+        }
+        for (role, list) in [(Role::Leader, &unit.leaders), (Role::Member, &unit.members)] {
+            for (i, raw) in list.iter().enumerate() {
+                slots.push((role, format!("{path}/{}/{i}", role.key()), raw));
+            }
+        }
+        // Decode and validate every record; members are evaluated at once, the rest wait.
+        let mut valid_here: Vec<(Role, String, ValidAssessment)> = Vec::with_capacity(slots.len());
+        for (role, record_path, raw) in slots {
+            match decode_and_validate(raw.get(), ValidateOptions::default()) {
+                Ok(valid) => {
+                    if !role.admits(valid.subject.kind, valid.subject.collective_kind) {
+                        let error = InputError::new(
+                            ErrorCode::NotApplicable,
+                            format!("{record_path}/subject"),
+                            format!(
+                                "Hồ sơ `{}` không thuộc loại được đặt ở vị trí `{}`",
+                                valid.id,
+                                role.key()
+                            ),
+                            format!(
+                                "record `{}` is not of the kind that `{}` holds",
+                                valid.id,
+                                role.key()
+                            ),
+                        );
+                        self.reject(line, Some(&unit.id), Some(&valid.id), vec![error]);
+                    } else if let Some(first) = self.duplicate_of(&valid.id) {
+                        let error = InputError::new(
+                            ErrorCode::InvalidValue,
+                            format!("{record_path}/id"),
+                            format!("Mã hồ sơ `{}` đã dùng (đơn vị {first})", valid.id),
+                            format!("record id `{}` is already used (unit {first})", valid.id),
+                        );
+                        self.reject(line, Some(&unit.id), Some(&valid.id), vec![error]);
+                    } else {
+                        valid_here.push((role, record_path, valid));
+                    }
+                }
+                Err(errors) => {
+                    let id = serde_json::from_str::<IdOnly>(raw.get())
+                        .ok()
+                        .and_then(|r| r.id);
+                    self.reject(
+                        line,
+                        Some(&unit.id),
+                        id.as_deref(),
+                        prefixed(errors.0, &record_path),
+                    );
+                }
+            }
+        }
+
+        // The leadership collective takes facts from its members' own records.
+        let leadership = valid_here
+            .iter()
+            .position(|(role, _, _)| *role == Role::Leadership);
+        let mut leadership_derived: Option<Result<Values, InputError>> = None;
+        if let Some(position) = leadership {
+            let mut missing = Vec::new();
+            let mut people: Vec<&ValidAssessment> = Vec::new();
+            for (i, id) in unit.leadership_members.iter().enumerate() {
+                match valid_here
+                    .iter()
+                    .find(|(role, _, v)| matches!(role, Role::Member | Role::Leader) && v.id == *id)
+                {
+                    Some((_, _, v)) => people.push(v),
+                    None => missing.push((i, id.clone())),
+                }
+            }
+            let record_path = valid_here
+                .get(position)
+                .map(|(_, p, _)| p.clone())
+                .unwrap_or_default();
+            let people = people_snapshot(&people);
+            leadership_derived = Some(match missing.first() {
+                Some((i, id)) => Err(InputError::new(
+                    ErrorCode::InvalidValue,
+                    format!("{path}/leadership_members/{i}"),
+                    format!("Không có hồ sơ đảng viên hay cán bộ `{id}` trong đơn vị này"),
+                    format!("no member or leader record `{id}` in this unit"),
+                )),
+                None => match valid_here.get_mut(position) {
+                    Some((_, _, collective)) => {
+                        derive_leadership(collective, &people, &record_path)
+                    }
+                    None => Ok(Values::default()),
+                },
+            });
+        }
+
+        for (role, record_path, valid) in valid_here {
+            let record = self.reserve(&valid.id, &unit.id, role);
+            match role {
+                Role::Member => self.evaluate_now(record, &valid, None),
+                Role::Leadership => match leadership_derived.take() {
+                    Some(Err(error)) => {
+                        self.reject_reserved(record, line, &unit.id, &valid.id, vec![error])
+                    }
+                    Some(Ok(values)) => self.evaluate_now(record, &valid, Some(values)),
+                    None => self.evaluate_now(record, &valid, None),
+                },
+                Role::Organisation | Role::Agency => {
+                    if let Some(u) = self.units.get_mut(index as usize) {
+                        match role {
+                            Role::Organisation => u.organisation = Some(record),
+                            _ => u.agency = Some(record),
+                        }
+                    }
+                    self.collectives.push(Pending {
+                        record,
+                        valid,
+                        path: record_path,
+                    });
+                }
+                Role::Leader => self.leaders.push(Pending {
+                    record,
+                    valid,
+                    path: record_path,
+                }),
+            }
+            if let Some(u) = self.units.get_mut(index as usize) {
+                u.records.push(record);
+            }
+        }
+    }
+
+    fn duplicate_of(&self, id: &str) -> Option<String> {
+        let index = *self.record_hashes.get(&id_hash(id))?;
+        let summary = self.summaries.get(index as usize)?.as_ref()?;
+        (&*summary.id == id).then(|| {
+            self.units
+                .get(summary.unit as usize)
+                .map(|u| u.id.clone())
+                .unwrap_or_default()
+        })
+    }
+
+    /// Reserves a slot for a record (a placeholder summary until it is evaluated).
+    fn reserve(&mut self, id: &str, _unit: &str, role: Role) -> u32 {
+        let index = u32::try_from(self.summaries.len()).unwrap_or(u32::MAX);
+        self.record_hashes.entry(id_hash(id)).or_insert(index);
+        let unit = u32::try_from(self.units.len().saturating_sub(1)).unwrap_or(u32::MAX);
+        self.summaries.push(Some(RecordSummary {
+            id: id.into(),
+            unit,
+            role,
+            outcome: Outcome::NotClassified,
+            level: None,
+            score: None,
+            needs_decision: false,
+            excluded_by: None,
+            tasks: (0, 0),
+            quota_group: None,
+            demoted: false,
+        }));
+        if self.options.keep_decisions {
+            self.decisions.push(None);
+        }
+        index
+    }
+
+    fn reject_reserved(
+        &mut self,
+        record: u32,
+        line: Option<usize>,
+        unit: &str,
+        id: &str,
+        errors: Vec<InputError>,
+    ) {
+        if let Some(slot) = self.summaries.get_mut(record as usize) {
+            *slot = None;
+        }
+        self.reject(line, Some(unit), Some(id), errors);
+    }
+
+    fn evaluate_now(&mut self, record: u32, valid: &ValidAssessment, derived: Option<Values>) {
+        let Ok(mut decision) = crate::evaluate_valid(valid, &self.options.evaluation) else {
+            // validate() accepted the record, so its regime is implemented.
+            return;
+        };
+        if let Some(values) = derived {
+            if values.iter().next().is_some() {
+                decision.reasons.insert(0, derived_reason(values));
+            }
+        }
+        if let Some(Some(summary)) = self.summaries.get_mut(record as usize) {
+            summary.outcome = decision.outcome;
+            summary.level = decision.level;
+            summary.score = decision.score;
+            summary.needs_decision = decision.needs_decision;
+            summary.excluded_by = decision
+                .reasons
+                .iter()
+                .find(|r| r.effect == Effect::Excludes)
+                .map(|r| r.rule);
+            summary.tasks = decision.tasks.map_or((0, 0), |t| (t.exceeded, t.assigned));
+            summary.quota_group = valid.quota_group.as_deref().map(Into::into);
+        }
+        if self.options.keep_decisions {
+            if let Some(slot) = self.decisions.get_mut(record as usize) {
+                *slot = Some(decision);
+            }
+        }
+    }
+
+    /// The level of a unit: its agency's if it has one, else its organisation's.
+    fn unit_rating(&self, unit: u32) -> Option<Level> {
+        let u = self.units.get(unit as usize)?;
+        let record = u.agency.or(u.organisation)?;
+        let summary = self.summaries.get(record as usize)?.as_ref()?;
+        (summary.outcome == Outcome::Classified)
+            .then_some(summary.level)
+            .flatten()
+    }
+
+    /// Links parents and children; reports missing parents, cycles and depth.
+    fn link(&mut self) -> Vec<u32> {
+        let count = self.units.len();
+        for index in 0..count {
+            let Some(parent_id) = self.units.get(index).and_then(|u| u.parent_id.clone()) else {
+                continue;
+            };
+            match self.unit_ids.get(&parent_id).copied() {
+                Some(parent) if parent as usize != index => {
+                    if let Some(u) = self.units.get_mut(index) {
+                        u.parent = Some(parent);
+                    }
+                }
+                _ => {
+                    let (line, id, path) = self
+                        .units
+                        .get(index)
+                        .map(|u| (u.line, u.id.clone(), u.path.clone()))
+                        .unwrap_or_default();
+                    let error = InputError::new(
+                        ErrorCode::InvalidValue,
+                        format!("{path}/parent"),
+                        format!("Không có đơn vị cấp trên `{parent_id}`; đơn vị được đánh giá như một gốc"),
+                        format!("no parent unit `{parent_id}`; the unit is evaluated as a root"),
+                    );
+                    self.reject(line, Some(&id), None, vec![error]);
+                }
+            }
+        }
+        // Depth by walking up; a walk longer than the tree is a cycle, cut at its start.
+        for index in 0..count {
+            let mut depth = 0u32;
+            let mut at = self.units.get(index).and_then(|u| u.parent);
+            let mut cut = false;
+            while let Some(parent) = at {
+                depth += 1;
+                if depth as usize > count || depth > MAX_DEPTH {
+                    cut = true;
+                    break;
+                }
+                at = self.units.get(parent as usize).and_then(|u| u.parent);
+            }
+            if cut {
+                let (line, id, path) = self
+                    .units
+                    .get(index)
+                    .map(|u| (u.line, u.id.clone(), u.path.clone()))
+                    .unwrap_or_default();
+                let error = InputError::new(
+                    ErrorCode::TooLarge,
+                    format!("{path}/parent"),
+                    format!("Cây quá sâu (quá {MAX_DEPTH} cấp) hoặc có vòng lặp; đơn vị được đánh giá như một gốc"),
+                    format!("the tree is deeper than {MAX_DEPTH} levels or has a cycle; the unit is evaluated as a root"),
+                );
+                self.reject(line, Some(&id), None, vec![error]);
+                if let Some(u) = self.units.get_mut(index) {
+                    u.parent = None;
+                }
+                depth = 0;
+            }
+            if let Some(u) = self.units.get_mut(index) {
+                u.depth = depth;
+            }
+        }
+        // Depths may have changed where cycles were cut: recompute from the parents.
+        for index in 0..count {
+            let mut depth = 0u32;
+            let mut at = self.units.get(index).and_then(|u| u.parent);
+            while let Some(parent) = at {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    break;
+                }
+                at = self.units.get(parent as usize).and_then(|u| u.parent);
+            }
+            if let Some(u) = self.units.get_mut(index) {
+                u.depth = depth;
+            }
+        }
+        let mut roots = Vec::new();
+        for index in 0..count {
+            let index32 = u32::try_from(index).unwrap_or(u32::MAX);
+            match self.units.get(index).and_then(|u| u.parent) {
+                Some(parent) => {
+                    if let Some(p) = self.units.get_mut(parent as usize) {
+                        p.children.push(index32);
+                    }
+                }
+                None => roots.push(index32),
+            }
+        }
+        roots
+    }
+
+    /// Units in tree order: each root, then its subtree depth-first.
+    fn preorder(&self, roots: &[u32]) -> Vec<u32> {
+        let mut order = Vec::with_capacity(self.units.len());
+        let mut stack: Vec<u32> = roots.iter().rev().copied().collect();
+        while let Some(unit) = stack.pop() {
+            order.push(unit);
+            if let Some(u) = self.units.get(unit as usize) {
+                stack.extend(u.children.iter().rev().copied());
+            }
+        }
+        order
+    }
+
+    /// Evaluates the organisations and agencies, lower units first (Art. 12.2).
+    fn evaluate_collectives(&mut self, preorder: &[u32]) {
+        let mut pending: HashMap<u32, Pending> = std::mem::take(&mut self.collectives)
+            .into_iter()
+            .map(|p| (p.record, p))
+            .collect();
+        // Own discipline of each unit's organisation and agency, for the parent's fact.
+        let own = |p: &Pending| -> Vec<Discipline> {
+            p.valid
+                .discipline
+                .iter()
+                .filter(|d| d.member_id.is_none())
+                .cloned()
+                .collect()
+        };
+        let mut own_discipline: HashMap<u32, Vec<Discipline>> = HashMap::new();
+        for p in pending.values() {
+            own_discipline.insert(p.record, own(p));
+        }
+        for &unit in preorder.iter().rev() {
+            let Some(u) = self.units.get(unit as usize) else {
+                continue;
+            };
+            let (line, unit_id, children) = (u.line, u.id.clone(), u.children.clone());
+            for (record, role) in [
+                (u.organisation, Role::Organisation),
+                (u.agency, Role::Agency),
+            ] {
+                let Some(record) = record else { continue };
+                let Some(mut p) = pending.remove(&record) else {
+                    continue;
+                };
+                let mut disciplined: Vec<String> = Vec::new();
+                let mut derivable = false;
+                for &child in &children {
+                    let Some(c) = self.units.get(child as usize) else {
+                        continue;
+                    };
+                    let child_record = if role == Role::Organisation {
+                        c.organisation
+                    } else {
+                        c.agency
+                    };
+                    let Some(child_record) = child_record else {
+                        continue;
+                    };
+                    derivable = true;
+                    if own_discipline
+                        .get(&child_record)
+                        .is_some_and(|list| list.iter().any(|d| counts_in(&p.valid, d)))
+                    {
+                        disciplined.push(c.id.clone());
+                    }
+                }
+                let mut values = Values::default();
+                if derivable {
+                    let derived = u32::try_from(disciplined.len()).unwrap_or(u32::MAX);
+                    match p.valid.collective.subordinate_units_disciplined {
+                        Some(explicit) if explicit != derived => {
+                            let path =
+                                format!("{}/collective/subordinate_units_disciplined", p.path);
+                            let places = if disciplined.is_empty() {
+                                "—".to_owned()
+                            } else {
+                                disciplined.join(", ")
+                            };
+                            let error = conflict(
+                                path.clone(),
+                                format!("`{path}` = {explicit} mâu thuẫn với cây tổ chức: {derived} đơn vị trực thuộc bị kỷ luật ({places})"),
+                                format!("`{path}` = {explicit} contradicts the tree: {derived} subordinate units disciplined ({places})"),
+                            );
+                            self.reject_reserved(
+                                record,
+                                line,
+                                &unit_id,
+                                &p.valid.id.clone(),
+                                vec![error],
+                            );
+                            continue;
+                        }
+                        _ => {
+                            p.valid.collective.subordinate_units_disciplined = Some(derived);
+                            values.push(
+                                Fact::SubordinateUnitsDisciplined,
+                                Value::Count(u64::from(derived)),
+                            );
+                        }
+                    }
+                }
+                self.evaluate_now(record, &p.valid, Some(values));
+            }
+        }
+    }
+
+    /// Units each leader is responsible for (`led_by`), with broken references reported.
+    fn led_units(&mut self) -> HashMap<String, Vec<u32>> {
+        let leader_ids: HashMap<&str, ()> = self
+            .leaders
+            .iter()
+            .map(|p| (p.valid.id.as_str(), ()))
+            .collect();
+        let mut map: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut broken = Vec::new();
+        for (index, unit) in self.units.iter().enumerate() {
+            for (i, leader) in unit.led_by.iter().enumerate() {
+                if leader_ids.contains_key(leader.as_str()) {
+                    map.entry(leader.clone())
+                        .or_default()
+                        .push(u32::try_from(index).unwrap_or(u32::MAX));
+                } else {
+                    broken.push((
+                        unit.line,
+                        unit.id.clone(),
+                        format!("{}/led_by/{i}", unit.path),
+                        leader.clone(),
+                    ));
+                }
+            }
+        }
+        for (line, unit, path, leader) in broken {
+            let error = InputError::new(
+                ErrorCode::InvalidValue,
+                path,
+                format!("Không có hồ sơ cán bộ lãnh đạo `{leader}` (đã được đánh giá) trong cây tổ chức"),
+                format!("no (valid) leader record `{leader}` in the tree"),
+            );
+            self.reject(line, Some(&unit), None, vec![error]);
+        }
+        map
+    }
+
+    fn units_in_charge(&self, units: &[u32]) -> (UnitsInCharge, Vec<String>) {
+        let mut total = 0u32;
+        let mut failed = Vec::new();
+        for &unit in units {
+            if let Some(level) = self.unit_rating(unit) {
+                total += 1;
+                if level == Level::NotCompleted {
+                    failed.push(
+                        self.units
+                            .get(unit as usize)
+                            .map(|u| u.id.clone())
+                            .unwrap_or_default(),
+                    );
+                }
+            }
+        }
+        let not_completed = u32::try_from(failed.len()).unwrap_or(u32::MAX);
+        (
+            UnitsInCharge {
+                total,
+                not_completed,
+            },
+            failed,
+        )
+    }
+
+    /// Evaluates the leaders, after the units they lead are rated. Returns what each
+    /// leader's derived fact was, to check it again after the quota.
+    fn evaluate_leaders(
+        &mut self,
+        led: &HashMap<String, Vec<u32>>,
+    ) -> Vec<(usize, Option<UnitsInCharge>)> {
+        let leaders = std::mem::take(&mut self.leaders);
+        let mut used = Vec::with_capacity(leaders.len());
+        let mut kept = Vec::with_capacity(leaders.len());
+        for (position, mut p) in leaders.into_iter().enumerate() {
+            let unit_index = self
+                .summaries
+                .get(p.record as usize)
+                .and_then(|s| s.as_ref())
+                .map_or(0, |s| s.unit);
+            let (line, unit_id) = self
+                .units
+                .get(unit_index as usize)
+                .map(|u| (u.line, u.id.clone()))
+                .unwrap_or_default();
+            let mut values = Values::default();
+            let mut derived_fact = None;
+            if let Some(units) = led.get(&p.valid.id) {
+                let (derived, failed) = self.units_in_charge(units);
+                match p.valid.leader.units_in_charge {
+                    Some(explicit) if explicit != derived => {
+                        let path = format!("{}/leader/units_in_charge", p.path);
+                        let error = conflict(
+                            path.clone(),
+                            format!(
+                                "`{path}` = {}/{} mâu thuẫn với cây tổ chức: {}/{} đơn vị phụ trách bị xếp loại Không hoàn thành nhiệm vụ ({})",
+                                explicit.not_completed, explicit.total, derived.not_completed, derived.total, failed.join(", ")
+                            ),
+                            format!(
+                                "`{path}` = {} of {} contradicts the tree: {} of {} units in charge rated Not completed ({})",
+                                explicit.not_completed, explicit.total, derived.not_completed, derived.total, failed.join(", ")
+                            ),
+                        );
+                        let id = p.valid.id.clone();
+                        self.reject_reserved(p.record, line, &unit_id, &id, vec![error]);
+                        continue;
+                    }
+                    _ => {
+                        p.valid.leader.units_in_charge = Some(derived);
+                        values.push(
+                            Fact::UnitsNotCompleted,
+                            Value::Count(u64::from(derived.not_completed)),
+                        );
+                        values.push(Fact::UnitsTotal, Value::Count(u64::from(derived.total)));
+                        derived_fact = Some(derived);
+                    }
+                }
+            }
+            self.evaluate_now(p.record, &p.valid, Some(values));
+            used.push((position, derived_fact));
+            kept.push(p);
+        }
+        self.leaders = kept;
+        used
+    }
+
+    fn group_name(&self, summary: &RecordSummary) -> String {
+        if let Some(group) = &summary.quota_group {
+            return group.to_string();
+        }
+        let unit = self.units.get(summary.unit as usize);
+        let unit_id = unit.map(|u| u.id.as_str()).unwrap_or_default();
+        match summary.role {
+            Role::Member => format!("{unit_id}/members"),
+            Role::Leader => format!("{unit_id}/leaders"),
+            Role::Organisation | Role::Agency | Role::Leadership => {
+                let parent = unit
+                    .and_then(|u| u.parent)
+                    .and_then(|p| self.units.get(p as usize))
+                    .map_or(unit_id, |p| p.id.as_str());
+                format!("{parent}/collectives/{}", summary.role.key())
+            }
+        }
+    }
+
+    /// Applies the quota over every evaluated record; returns the groups' reports and
+    /// each record's group.
+    fn apply_quota(&mut self) -> (Vec<GroupQuotaReport>, Vec<Option<usize>>) {
+        let mut names: Vec<String> = Vec::new();
+        let mut index_of: HashMap<String, usize> = HashMap::new();
+        let mut group_of: Vec<Option<usize>> = Vec::with_capacity(self.summaries.len());
+        for summary in &self.summaries {
+            group_of.push(summary.as_ref().map(|s| {
+                let name = self.group_name(s);
+                let next = names.len();
+                let index = *index_of.entry(name.clone()).or_insert(next);
+                if index == next {
+                    names.push(name);
+                }
+                index
+            }));
+        }
+        let Some(options) = self.options.quota.clone() else {
+            return (Vec::new(), group_of);
+        };
+        // Undo an earlier application (the quota may run again after re-evaluation).
+        for (summary, decision) in self.summaries.iter_mut().zip(
+            self.decisions
+                .iter_mut()
+                .map(Some)
+                .chain(std::iter::repeat_with(|| None)),
+        ) {
+            if let Some(s) = summary {
+                if s.demoted {
+                    s.level = Some(Level::Excellent);
+                    s.demoted = false;
+                }
+            }
+            if let Some(Some(d)) = decision {
+                if let Some(q) = d.quota.take() {
+                    if q.demoted {
+                        d.level = Some(Level::Excellent);
+                    }
+                    d.reasons.retain(|r| r.rule != Rule::ExcellentQuota);
+                    d.needs_decision = d.reasons.iter().any(|r| r.effect == Effect::NeedsDecision);
+                }
+            }
+        }
+        let entries: Vec<QuotaEntry<'_>> = self
+            .summaries
+            .iter()
+            .zip(&group_of)
+            .filter_map(|(s, g)| Some((s.as_ref()?, (*g)?)))
+            .map(|(s, group)| QuotaEntry {
+                group,
+                id: &s.id,
+                level: if s.outcome == Outcome::Classified {
+                    s.level
+                } else {
+                    None
+                },
+                score: s.score,
+                exceeded: s.tasks.0,
+                assigned: s.tasks.1,
+            })
+            .collect();
+        let name_refs: Vec<&str> = names.iter().map(String::as_str).collect();
+        let plan = plan_quota(&entries, &name_refs, &options);
+        drop(entries);
+        let records: Vec<usize> = self
+            .summaries
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.is_some())
+            .map(|(i, _)| i)
+            .collect();
+        for (verdict, record) in plan.verdicts.iter().zip(records) {
+            let Some(verdict) = verdict else { continue };
+            let Some(report) = plan.reports.get(verdict.report) else {
+                continue;
+            };
+            if let Some(Some(s)) = self.summaries.get_mut(record) {
+                if !verdict.keeps {
+                    s.level = Some(Level::Good);
+                    s.demoted = true;
+                }
+                s.needs_decision |= verdict.tied;
+            }
+            if let Some(Some(d)) = self.decisions.get_mut(record) {
+                apply_verdict(d, verdict, report);
+            }
+        }
+        (plan.reports, group_of)
+    }
+
+    /// Evaluates the tree and reports.
+    pub fn finish(mut self) -> OrgResult {
+        let roots = self.link();
+        let preorder = self.preorder(&roots);
+        self.evaluate_collectives(&preorder);
+        let led = self.led_units();
+        let mut used = self.evaluate_leaders(&led);
+        let (mut quota_reports, mut group_of) = self.apply_quota();
+        // Facts that read final levels are derived again; a leader whose fact changed is
+        // re-evaluated, and the quota applied again (bounded: levels only move down).
+        for _ in 0..3 {
+            let mut changed = false;
+            for (position, before) in &used {
+                let Some(p) = self.leaders.get(*position) else {
+                    continue;
+                };
+                let Some(units) = led.get(&p.valid.id) else {
+                    continue;
+                };
+                let (now, _) = self.units_in_charge(units);
+                if Some(now) != *before {
+                    changed = true;
+                }
+            }
+            if !changed {
+                break;
+            }
+            let leaders = std::mem::take(&mut self.leaders);
+            for p in &leaders {
+                if let Some(Some(s)) = self.summaries.get_mut(p.record as usize) {
+                    s.demoted = false;
+                }
+            }
+            self.leaders = leaders
+                .into_iter()
+                .map(|mut p| {
+                    p.valid.leader.units_in_charge = None;
+                    p
+                })
+                .collect();
+            used = self.evaluate_leaders(&led);
+            (quota_reports, group_of) = self.apply_quota();
+        }
+        self.report(&preorder, quota_reports, &group_of)
+    }
+
+    fn report(
+        mut self,
+        preorder: &[u32],
+        quota_reports: Vec<GroupQuotaReport>,
+        group_of: &[Option<usize>],
+    ) -> OrgResult {
+        let mut own: Vec<Stats> = vec![Stats::default(); self.units.len()];
+        let mut demotions: Vec<Vec<Demotion>> = vec![Vec::new(); self.units.len()];
+        let mut total = Stats::default();
+        let mut group_stats: HashMap<usize, Stats> = HashMap::new();
+        for (record, summary) in self.summaries.iter().enumerate() {
+            let Some(s) = summary else { continue };
+            if let Some(stats) = own.get_mut(s.unit as usize) {
+                stats.add(s);
+            }
+            total.add(s);
+            if let Some(Some(group)) = group_of.get(record) {
+                group_stats.entry(*group).or_default().add(s);
+            }
+            if s.demoted {
+                let group = self.group_name(s);
+                let report = quota_reports.iter().find(|r| r.group == group);
+                let rank = self
+                    .decisions
+                    .get(record)
+                    .and_then(|d| d.as_ref())
+                    .and_then(|d| d.quota.as_ref())
+                    .map_or(0, |q| q.rank);
+                let tied = self
+                    .decisions
+                    .get(record)
+                    .and_then(|d| d.as_ref())
+                    .and_then(|d| d.quota.as_ref())
+                    .is_some_and(|q| q.tied_at_cut);
+                if let Some(list) = demotions.get_mut(s.unit as usize) {
+                    list.push(Demotion {
+                        id: s.id.to_string(),
+                        group,
+                        e_max: report.map_or(0, |r| r.e_max),
+                        rank,
+                        tied_at_cut: tied,
+                    });
+                }
+            }
+        }
+        for entry in &self.rejected {
+            let unit = entry
+                .unit
+                .as_ref()
+                .and_then(|u| self.unit_ids.get(u))
+                .copied();
+            if entry.id.is_some() || entry.unit.is_none() {
+                total.rejected += 1;
+                if let Some(stats) = unit.and_then(|u| own.get_mut(u as usize)) {
+                    stats.rejected += 1;
+                }
+            }
+        }
+        // Subtree figures: children before parents.
+        let mut subtree: Vec<Stats> = own.clone();
+        for &unit in preorder.iter().rev() {
+            let Some(parent) = self.units.get(unit as usize).and_then(|u| u.parent) else {
+                continue;
+            };
+            let child = subtree.get(unit as usize).cloned().unwrap_or_default();
+            if let Some(p) = subtree.get_mut(parent as usize) {
+                p.merge(&child);
+            }
+        }
+        let mut units = Vec::with_capacity(preorder.len());
+        for &unit in preorder {
+            let Some(u) = self.units.get(unit as usize) else {
+                continue;
+            };
+            let mut own_stats = own.get(unit as usize).cloned().unwrap_or_default();
+            let mut subtree_stats = subtree.get(unit as usize).cloned().unwrap_or_default();
+            own_stats.finish();
+            subtree_stats.finish();
+            units.push(UnitReport {
+                id: u.id.clone(),
+                name: u.name.clone(),
+                parent: u
+                    .parent
+                    .and_then(|p| self.units.get(p as usize))
+                    .map(|p| p.id.clone()),
+                depth: u.depth,
+                rating: self.unit_rating(unit),
+                own: own_stats,
+                subtree: subtree_stats,
+                demotions: demotions.get(unit as usize).cloned().unwrap_or_default(),
+            });
+        }
+        total.finish();
+        let mut groups: Vec<GroupReport> = Vec::with_capacity(quota_reports.len());
+        let mut name_index: HashMap<String, usize> = HashMap::new();
+        for (record, group) in group_of.iter().enumerate() {
+            if let (Some(group), Some(Some(s))) = (group, self.summaries.get(record)) {
+                name_index.entry(self.group_name(s)).or_insert(*group);
+            }
+        }
+        for quota in quota_reports {
+            let mut stats = name_index
+                .get(&quota.group)
+                .and_then(|g| group_stats.get(g))
+                .cloned()
+                .unwrap_or_default();
+            stats.finish();
+            groups.push(GroupReport { quota, stats });
+        }
+        let mut records = Vec::new();
+        if self.options.keep_decisions {
+            let mut decisions = std::mem::take(&mut self.decisions);
+            for &unit in preorder {
+                let Some(u) = self.units.get(unit as usize) else {
+                    continue;
+                };
+                let mut ordered = u.records.clone();
+                ordered.sort_by_key(|r| {
+                    self.summaries
+                        .get(*r as usize)
+                        .and_then(|s| s.as_ref())
+                        .map(|s| s.role)
+                });
+                for record in ordered {
+                    let role = self
+                        .summaries
+                        .get(record as usize)
+                        .and_then(|s| s.as_ref())
+                        .map(|s| s.role);
+                    if let (Some(role), Some(slot)) = (role, decisions.get_mut(record as usize)) {
+                        if let Some(decision) = slot.take() {
+                            records.push(OrgRecord {
+                                unit: u.id.clone(),
+                                role,
+                                decision,
+                            });
+                        }
+                    }
+                }
+            }
+        }
+        OrgResult {
+            report: OrgReport {
+                units,
+                groups,
+                total,
+                rejected: self.rejected,
+            },
+            records,
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct IdOnly {
+    id: Option<String>,
+}
+
+/// What the leadership collective takes from its members' records.
+struct Person {
+    id: String,
+    discipline: Vec<Discipline>,
+    degraded: bool,
+}
+
+fn people_snapshot(people: &[&ValidAssessment]) -> Vec<Person> {
+    people
+        .iter()
+        .map(|v| Person {
+            id: v.id.clone(),
+            discipline: v.discipline.clone(),
+            degraded: v.conclusions.degradation,
+        })
+        .collect()
+}
+
+/// Derives the leadership collective's member discipline and member degradation from
+/// its members' records; a contradicting explicit fact is a conflict.
+fn derive_leadership(
+    collective: &mut ValidAssessment,
+    people: &[Person],
+    path: &str,
+) -> Result<Values, InputError> {
+    let mut derived: Vec<Discipline> = Vec::new();
+    for person in people {
+        for record in &person.discipline {
+            if counts_in(collective, record) {
+                let mut copy = record.clone();
+                copy.member_id = Some(person.id.clone());
+                derived.push(copy);
+            }
+        }
+    }
+    let explicit: Vec<&Discipline> = collective
+        .discipline
+        .iter()
+        .filter(|d| d.member_id.is_some())
+        .collect();
+    if !explicit.is_empty() {
+        let key = |d: &Discipline| {
+            (
+                d.member_id.clone(),
+                d.decided_on,
+                format!("{:?}", d.form),
+                d.duty_related,
+                d.at_previous_unit,
+            )
+        };
+        let mut a: Vec<_> = explicit.iter().map(|d| key(d)).collect();
+        let mut b: Vec<_> = derived.iter().map(key).collect();
+        a.sort();
+        b.sort();
+        if a != b {
+            let discipline_path = format!("{path}/discipline");
+            let names: Vec<&str> = people.iter().map(|p| p.id.as_str()).collect();
+            return Err(conflict(
+                discipline_path.clone(),
+                format!(
+                    "Kỷ luật thành viên ghi ở `{discipline_path}` ({} quyết định) mâu thuẫn với hồ sơ của các thành viên {} ({} quyết định)",
+                    a.len(),
+                    names.join(", "),
+                    b.len()
+                ),
+                format!(
+                    "the member discipline written at `{discipline_path}` ({} decisions) contradicts the records of members {} ({} decisions)",
+                    a.len(),
+                    names.join(", "),
+                    b.len()
+                ),
+            ));
+        }
+    }
+    let degraded = people.iter().any(|p| p.degraded);
+    if collective.conclusions.member_degradation && !degraded {
+        let degradation_path = format!("{path}/conclusions/member_degradation");
+        let names: Vec<&str> = people.iter().map(|p| p.id.as_str()).collect();
+        return Err(conflict(
+            degradation_path.clone(),
+            format!("`{degradation_path}` là true nhưng không thành viên nào ({}) bị kết luận suy thoái", names.join(", ")),
+            format!("`{degradation_path}` is true but no member ({}) is concluded degraded", names.join(", ")),
+        ));
+    }
+    let count = u64::try_from(derived.len()).unwrap_or(u64::MAX);
+    if explicit.is_empty() {
+        collective.discipline.extend(derived);
+    }
+    collective.conclusions.member_degradation = degraded;
+    Ok(Values::of(&[
+        (Fact::MembersDisciplined, Value::Count(count)),
+        (Fact::MemberDegradation, Value::Flag(degraded)),
+    ]))
+}
+
+/// Decodes one unit (its records stay raw), locating a structural error by path.
+fn decode_unit(text: &str) -> Result<UnitInput, InputErrors> {
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let result: Result<UnitInput, serde_path_to_error::Error<serde_json::Error>> =
+        serde_path_to_error::deserialize(&mut deserializer);
+    let unit = result.map_err(|error| {
+        let mut path = String::new();
+        for segment in error.path().iter() {
+            match segment {
+                serde_path_to_error::Segment::Seq { index } => path.push_str(&format!("/{index}")),
+                serde_path_to_error::Segment::Map { key } => {
+                    path.push('/');
+                    path.push_str(&pointer_segment(key));
+                }
+                _ => {}
+            }
+        }
+        let message = error.inner().to_string();
+        let code = if message.starts_with("unknown field") {
+            ErrorCode::UnknownField
+        } else if message.starts_with("missing field") {
+            ErrorCode::MissingField
+        } else if matches!(error.inner().classify(), serde_json::error::Category::Data) {
+            ErrorCode::InvalidType
+        } else {
+            ErrorCode::InvalidJson
+        };
+        InputErrors::one(InputError::new(
+            code,
+            path,
+            format!("Đơn vị không đọc được: {message}"),
+            format!("the unit cannot be read: {message}"),
+        ))
+    })?;
+    deserializer.end().map_err(|error| {
+        InputErrors::one(InputError::new(
+            ErrorCode::InvalidJson,
+            "",
+            format!("Có văn bản thừa sau đơn vị: {error}"),
+            format!("trailing text after the unit: {error}"),
+        ))
+    })?;
+    Ok(unit)
+}
+
+/// Evaluates a nested tree given as JSON text. Fails as a whole only when the text is not
+/// a readable unit; bad records and units are reported in the result.
+pub fn evaluate_tree_json(json: &str, options: OrgOptions) -> Result<OrgResult, InputErrors> {
+    if json.len() > MAX_TREE_BYTES {
+        return Err(InputErrors::one(InputError::new(
+            ErrorCode::TooLarge,
+            "",
+            format!(
+                "Cây dài {} byte, vượt giới hạn {MAX_TREE_BYTES}; hãy dùng JSON Lines các đơn vị",
+                json.len()
+            ),
+            format!(
+                "the tree is {} bytes, over the limit of {MAX_TREE_BYTES}; use JSON Lines of units",
+                json.len()
+            ),
+        )));
+    }
+    let root = decode_unit(json)?;
+    let mut evaluator = OrgEvaluator::new(options);
+    evaluator.add_tree(root);
+    Ok(evaluator.finish())
+}
+
+/// Evaluates JSON Lines of units (one unit per non-blank line, each naming its parent).
+pub fn evaluate_unit_lines(text: &str, options: OrgOptions) -> OrgResult {
+    let mut evaluator = OrgEvaluator::new(options);
+    for (line, content) in text.lines().enumerate() {
+        if !content.trim().is_empty() {
+            evaluator.add_unit_line(line, content);
+        }
+    }
+    evaluator.finish()
+}
