@@ -263,12 +263,19 @@ pub struct Conclusions {
     /// Leadership collective: violations in cadre work, disunity, factionalism, buying posts.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub cadre_work_violation: bool,
-    /// Leadership collective: a member concluded to show degradation.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub member_degradation: bool,
+    /// Leadership collective: a member concluded to show degradation. Absent and `false`
+    /// differ in an organisation tree: `false` states that no member is degraded, and
+    /// must agree with the members' records.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub member_degradation: Option<bool>,
 }
 
 impl Conclusions {
+    /// Whether a member of the leadership collective is concluded degraded.
+    pub fn member_degraded(&self) -> bool {
+        self.member_degradation == Some(true)
+    }
+
     /// No conclusion stated.
     pub fn is_empty(&self) -> bool {
         *self == Conclusions::default()

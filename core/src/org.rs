@@ -172,6 +172,8 @@ pub struct RecordSummary {
     pub unit: u32,
     /// Its place in the unit.
     pub role: Role,
+    /// A collective's sub-kind.
+    pub collective_kind: Option<CollectiveKind>,
     /// Outcome.
     pub outcome: Outcome,
     /// Level.
@@ -419,8 +421,10 @@ struct Unit {
     line: Option<usize>,
     path: String,
     led_by: Vec<String>,
+    leadership_members: Vec<String>,
     organisation: Option<u32>,
     agency: Option<u32>,
+    leadership: Option<u32>,
     records: Vec<u32>,
     depth: u32,
 }
@@ -442,6 +446,8 @@ pub struct OrgEvaluator {
     decisions: Vec<Option<Decision>>,
     collectives: Vec<Pending>,
     leaders: Vec<Pending>,
+    /// Discipline records and degradation of people who have any, by id (sparse).
+    person_facts: HashMap<Box<str>, (Vec<Discipline>, bool)>,
     rejected: Vec<RejectedEntry>,
 }
 
@@ -488,6 +494,7 @@ impl OrgEvaluator {
             decisions: Vec::new(),
             collectives: Vec::new(),
             leaders: Vec::new(),
+            person_facts: HashMap::new(),
             rejected: Vec::new(),
         }
     }
@@ -573,8 +580,10 @@ impl OrgEvaluator {
             line,
             path: path.clone(),
             led_by: unit.led_by.clone(),
+            leadership_members: unit.leadership_members.clone(),
             organisation: None,
             agency: None,
+            leadership: None,
             records: Vec::new(),
             depth: 0,
         });
@@ -641,60 +650,25 @@ impl OrgEvaluator {
             }
         }
 
-        // The leadership collective takes facts from its members' own records.
-        let leadership = valid_here
-            .iter()
-            .position(|(role, _, _)| *role == Role::Leadership);
-        let mut leadership_derived: Option<Result<Values, InputError>> = None;
-        if let Some(position) = leadership {
-            let mut missing = Vec::new();
-            let mut people: Vec<&ValidAssessment> = Vec::new();
-            for (i, id) in unit.leadership_members.iter().enumerate() {
-                match valid_here
-                    .iter()
-                    .find(|(role, _, v)| matches!(role, Role::Member | Role::Leader) && v.id == *id)
-                {
-                    Some((_, _, v)) => people.push(v),
-                    None => missing.push((i, id.clone())),
-                }
-            }
-            let record_path = valid_here
-                .get(position)
-                .map(|(_, p, _)| p.clone())
-                .unwrap_or_default();
-            let people = people_snapshot(&people);
-            leadership_derived = Some(match missing.first() {
-                Some((i, id)) => Err(InputError::new(
-                    ErrorCode::InvalidValue,
-                    format!("{path}/leadership_members/{i}"),
-                    format!("Không có hồ sơ đảng viên hay cán bộ `{id}` trong đơn vị này"),
-                    format!("no member or leader record `{id}` in this unit"),
-                )),
-                None => match valid_here.get_mut(position) {
-                    Some((_, _, collective)) => {
-                        derive_leadership(collective, &people, &record_path)
-                    }
-                    None => Ok(Values::default()),
-                },
-            });
-        }
-
         for (role, record_path, valid) in valid_here {
-            let record = self.reserve(&valid.id, &unit.id, role);
+            let record = self.reserve(&valid.id, role, valid.subject.collective_kind);
+            if matches!(role, Role::Member | Role::Leader)
+                && (!valid.discipline.is_empty() || valid.conclusions.degradation)
+            {
+                // Kept for a leadership collective that may name this person.
+                self.person_facts.insert(
+                    valid.id.as_str().into(),
+                    (valid.discipline.clone(), valid.conclusions.degradation),
+                );
+            }
             match role {
                 Role::Member => self.evaluate_now(record, &valid, None),
-                Role::Leadership => match leadership_derived.take() {
-                    Some(Err(error)) => {
-                        self.reject_reserved(record, line, &unit.id, &valid.id, vec![error])
-                    }
-                    Some(Ok(values)) => self.evaluate_now(record, &valid, Some(values)),
-                    None => self.evaluate_now(record, &valid, None),
-                },
-                Role::Organisation | Role::Agency => {
+                Role::Organisation | Role::Agency | Role::Leadership => {
                     if let Some(u) = self.units.get_mut(index as usize) {
                         match role {
                             Role::Organisation => u.organisation = Some(record),
-                            _ => u.agency = Some(record),
+                            Role::Agency => u.agency = Some(record),
+                            _ => u.leadership = Some(record),
                         }
                     }
                     self.collectives.push(Pending {
@@ -727,7 +701,7 @@ impl OrgEvaluator {
     }
 
     /// Reserves a slot for a record (a placeholder summary until it is evaluated).
-    fn reserve(&mut self, id: &str, _unit: &str, role: Role) -> u32 {
+    fn reserve(&mut self, id: &str, role: Role, collective_kind: Option<CollectiveKind>) -> u32 {
         let index = u32::try_from(self.summaries.len()).unwrap_or(u32::MAX);
         self.record_hashes.entry(id_hash(id)).or_insert(index);
         let unit = u32::try_from(self.units.len().saturating_sub(1)).unwrap_or(u32::MAX);
@@ -735,6 +709,7 @@ impl OrgEvaluator {
             id: id.into(),
             unit,
             role,
+            collective_kind,
             outcome: Outcome::NotClassified,
             level: None,
             score: None,
@@ -935,7 +910,9 @@ impl OrgEvaluator {
                 continue;
             };
             let (line, unit_id, children) = (u.line, u.id.clone(), u.children.clone());
+            let people = (!u.leadership_members.is_empty()).then(|| self.leadership_people(unit));
             for (record, role) in [
+                (u.leadership, Role::Leadership),
                 (u.organisation, Role::Organisation),
                 (u.agency, Role::Agency),
             ] {
@@ -943,6 +920,37 @@ impl OrgEvaluator {
                 let Some(mut p) = pending.remove(&record) else {
                     continue;
                 };
+                let mut values = Values::default();
+                // The leadership's members: their discipline counts for the leadership
+                // collective (11.4.T, 11.1.T) and for the unit's organisation and agency
+                // (11.1.T); their degradation for the leadership collective (11.4.T).
+                match &people {
+                    Some(Err(error)) => {
+                        let id = p.valid.id.clone();
+                        self.reject_reserved(record, line, &unit_id, &id, vec![error.clone()]);
+                        continue;
+                    }
+                    Some(Ok(people)) => {
+                        match derive_member_facts(
+                            &mut p.valid,
+                            people,
+                            &p.path,
+                            role == Role::Leadership,
+                        ) {
+                            Ok(derived) => derived.iter().for_each(|(f, v)| values.push(*f, *v)),
+                            Err(error) => {
+                                let id = p.valid.id.clone();
+                                self.reject_reserved(record, line, &unit_id, &id, vec![error]);
+                                continue;
+                            }
+                        }
+                    }
+                    None => {}
+                }
+                if role == Role::Leadership {
+                    self.evaluate_now(record, &p.valid, Some(values));
+                    continue;
+                }
                 let mut disciplined: Vec<String> = Vec::new();
                 let mut derivable = false;
                 for &child in &children {
@@ -965,7 +973,6 @@ impl OrgEvaluator {
                         disciplined.push(c.id.clone());
                     }
                 }
-                let mut values = Values::default();
                 if derivable {
                     let derived = u32::try_from(disciplined.len()).unwrap_or(u32::MAX);
                     match p.valid.collective.subordinate_units_disciplined {
@@ -1003,6 +1010,44 @@ impl OrgEvaluator {
                 self.evaluate_now(record, &p.valid, Some(values));
             }
         }
+    }
+
+    /// The people of a unit's leadership collective, from their records anywhere in the
+    /// tree; an id that names no valid member or leader record is an error.
+    fn leadership_people(&self, unit: u32) -> Result<Vec<Person>, InputError> {
+        let Some(u) = self.units.get(unit as usize) else {
+            return Ok(Vec::new());
+        };
+        let mut people = Vec::with_capacity(u.leadership_members.len());
+        for (i, id) in u.leadership_members.iter().enumerate() {
+            let found = self
+                .record_hashes
+                .get(&id_hash(id))
+                .and_then(|&r| self.summaries.get(r as usize))
+                .and_then(Option::as_ref)
+                .filter(|s| &*s.id == id && matches!(s.role, Role::Member | Role::Leader));
+            if found.is_none() {
+                return Err(InputError::new(
+                    ErrorCode::InvalidValue,
+                    format!("{}/leadership_members/{i}", u.path),
+                    format!(
+                        "Không có hồ sơ (hợp lệ) của đảng viên hay cán bộ `{id}` trong cây tổ chức"
+                    ),
+                    format!("no (valid) member or leader record `{id}` in the tree"),
+                ));
+            }
+            let (discipline, degraded) = self
+                .person_facts
+                .get(id.as_str())
+                .cloned()
+                .unwrap_or_default();
+            people.push(Person {
+                id: id.clone(),
+                discipline,
+                degraded,
+            });
+        }
+        Ok(people)
     }
 
     /// Units each leader is responsible for (`led_by`), with broken references reported.
@@ -1139,11 +1184,18 @@ impl OrgEvaluator {
             Role::Member => format!("{unit_id}/members"),
             Role::Leader => format!("{unit_id}/leaders"),
             Role::Organisation | Role::Agency | Role::Leadership => {
+                // Collectives are compared with those of the sibling units; the roots'
+                // with each other (their real peers are outside the tree).
                 let parent = unit
                     .and_then(|u| u.parent)
                     .and_then(|p| self.units.get(p as usize))
-                    .map_or(unit_id, |p| p.id.as_str());
-                format!("{parent}/collectives/{}", summary.role.key())
+                    .map_or("(root)", |p| p.id.as_str());
+                let kind = summary
+                    .collective_kind
+                    .and_then(|k| serde_json::to_value(k).ok())
+                    .and_then(|v| v.as_str().map(str::to_owned))
+                    .unwrap_or_default();
+                format!("{parent}/collectives/{kind}")
             }
         }
     }
@@ -1449,23 +1501,14 @@ struct Person {
     degraded: bool,
 }
 
-fn people_snapshot(people: &[&ValidAssessment]) -> Vec<Person> {
-    people
-        .iter()
-        .map(|v| Person {
-            id: v.id.clone(),
-            discipline: v.discipline.clone(),
-            degraded: v.conclusions.degradation,
-        })
-        .collect()
-}
-
-/// Derives the leadership collective's member discipline and member degradation from
-/// its members' records; a contradicting explicit fact is a conflict.
-fn derive_leadership(
+/// Derives, from the leadership members' records, their discipline (as the collective's
+/// member discipline) and, for the leadership collective itself, member degradation; a
+/// contradicting explicit fact is a conflict.
+fn derive_member_facts(
     collective: &mut ValidAssessment,
     people: &[Person],
     path: &str,
+    with_degradation: bool,
 ) -> Result<Values, InputError> {
     let mut derived: Vec<Discipline> = Vec::new();
     for person in people {
@@ -1477,11 +1520,15 @@ fn derive_leadership(
             }
         }
     }
-    let explicit: Vec<&Discipline> = collective
-        .discipline
-        .iter()
-        .filter(|d| d.member_id.is_some())
-        .collect();
+    // Explicit member discipline about the listed members must be what their records
+    // say; explicit records about others (a member who left during the year) are facts
+    // beyond the tree and stand.
+    let listed = |d: &Discipline| {
+        d.member_id
+            .as_ref()
+            .is_some_and(|m| people.iter().any(|p| &p.id == m))
+    };
+    let explicit: Vec<&Discipline> = collective.discipline.iter().filter(|d| listed(d)).collect();
     if !explicit.is_empty() {
         let key = |d: &Discipline| {
             (
@@ -1516,25 +1563,39 @@ fn derive_leadership(
             ));
         }
     }
-    let degraded = people.iter().any(|p| p.degraded);
-    if collective.conclusions.member_degradation && !degraded {
-        let degradation_path = format!("{path}/conclusions/member_degradation");
-        let names: Vec<&str> = people.iter().map(|p| p.id.as_str()).collect();
-        return Err(conflict(
-            degradation_path.clone(),
-            format!("`{degradation_path}` là true nhưng không thành viên nào ({}) bị kết luận suy thoái", names.join(", ")),
-            format!("`{degradation_path}` is true but no member ({}) is concluded degraded", names.join(", ")),
-        ));
-    }
     let count = u64::try_from(derived.len()).unwrap_or(u64::MAX);
+    let mut values = Values::of(&[(Fact::MembersDisciplined, Value::Count(count))]);
+    if with_degradation {
+        let degraded = people.iter().any(|p| p.degraded);
+        if let Some(explicit) = collective.conclusions.member_degradation {
+            if explicit != degraded {
+                let degradation_path = format!("{path}/conclusions/member_degradation");
+                let names: Vec<&str> = people.iter().map(|p| p.id.as_str()).collect();
+                let (vi_found, en_found) = if degraded {
+                    (
+                        "có thành viên bị kết luận suy thoái",
+                        "a member is concluded degraded",
+                    )
+                } else {
+                    (
+                        "không thành viên nào bị kết luận suy thoái",
+                        "no member is concluded degraded",
+                    )
+                };
+                return Err(conflict(
+                    degradation_path.clone(),
+                    format!("`{degradation_path}` = {explicit} mâu thuẫn với hồ sơ các thành viên ({}): {vi_found}", names.join(", ")),
+                    format!("`{degradation_path}` = {explicit} contradicts the members' records ({}): {en_found}", names.join(", ")),
+                ));
+            }
+        }
+        collective.conclusions.member_degradation = Some(degraded);
+        values.push(Fact::MemberDegradation, Value::Flag(degraded));
+    }
     if explicit.is_empty() {
         collective.discipline.extend(derived);
     }
-    collective.conclusions.member_degradation = degraded;
-    Ok(Values::of(&[
-        (Fact::MembersDisciplined, Value::Count(count)),
-        (Fact::MemberDegradation, Value::Flag(degraded)),
-    ]))
+    Ok(values)
 }
 
 /// Decodes one unit (its records stay raw), locating a structural error by path.

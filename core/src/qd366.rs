@@ -503,7 +503,7 @@ fn triggers(
             );
             fire(
                 Rule::CollectiveMemberDegradation,
-                c.member_degradation,
+                c.member_degraded(),
                 Values::of(&[(Fact::MemberDegradation, Value::Flag(true))]),
                 None,
             );

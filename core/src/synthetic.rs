@@ -622,7 +622,8 @@ impl Generator {
             }
             SubjectKind::Collective if collective_kind == Some(CollectiveKind::Leadership) => {
                 conclusions.cadre_work_violation = self.rng.chance(200);
-                conclusions.member_degradation = self.rng.chance(200);
+                // Stated only when true, as before the field could say `false`.
+                conclusions.member_degradation = self.rng.chance(200).then_some(true);
             }
             SubjectKind::Collective => {}
         }

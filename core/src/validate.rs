@@ -589,7 +589,7 @@ pub fn validate_with(
         if c.cadre_work_violation {
             p.not_applicable("/conclusions/cadre_work_violation", vi_whom, en_whom);
         }
-        if c.member_degradation {
+        if c.member_degradation.is_some() {
             p.not_applicable("/conclusions/member_degradation", vi_whom, en_whom);
         }
     } else {
@@ -602,7 +602,7 @@ pub fn validate_with(
                 p.not_applicable(path, vi_whom, en_whom);
             }
         }
-        if (c.cadre_work_violation || c.member_degradation)
+        if (c.cadre_work_violation || c.member_degradation.is_some())
             && s.collective_kind != Some(CollectiveKind::Leadership)
         {
             let path = if c.cadre_work_violation {

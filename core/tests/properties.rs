@@ -437,7 +437,7 @@ fn build(p: Parts) -> Assessment {
         prohibition_breach: prohibition_breach && individual,
         exemplary_breach: exemplary_breach && individual,
         cadre_work_violation: cadre_work_violation && leadership,
-        member_degradation: member_degradation && leadership,
+        member_degradation: (member_degradation && leadership).then_some(true),
     };
     let targets = |(applicable, missed): (bool, u32)| BasicTargets {
         applicable,
@@ -707,7 +707,7 @@ fn adverse_changes(a: &Assessment) -> Vec<Adverse> {
                 r.conclusions.cadre_work_violation = true
             });
             add("a member's degradation", true, &|r| {
-                r.conclusions.member_degradation = true
+                r.conclusions.member_degradation = Some(true)
             });
             add("a member's duty-related discipline", true, &|r| {
                 r.discipline.push(discipline(Some("m-9")))
@@ -964,7 +964,7 @@ fn any_assessment() -> impl Strategy<Value = Assessment> {
             prohibition_breach: b,
             exemplary_breach: c,
             cadre_work_violation: d,
-            member_degradation: e,
+            member_degradation: e.then_some(true),
         });
     (
         (

@@ -194,8 +194,9 @@ fn build(id: String, p: &RecordParts) -> Assessment {
         discipline: Vec::new(),
         conclusions: Conclusions {
             degradation: p.degradation && individual,
-            member_degradation: p.degradation
-                && collective_kind == Some(CollectiveKind::Leadership),
+            member_degradation: (p.degradation
+                && collective_kind == Some(CollectiveKind::Leadership))
+            .then_some(true),
             ..Conclusions::default()
         },
         leader: None,

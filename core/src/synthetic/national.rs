@@ -923,7 +923,7 @@ impl Units {
 fn leave_derivable_facts_out(record: &mut Assessment) {
     record.quota_group = None;
     record.discipline.retain(|entry| entry.member_id.is_none());
-    record.conclusions.member_degradation = false;
+    record.conclusions.member_degradation = None;
     if let Some(leader) = record.leader.as_mut() {
         leader.units_in_charge = None;
     }

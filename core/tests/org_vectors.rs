@@ -1,0 +1,261 @@
+//! Runs the organisation-tree vectors (`vectors/org/*.json`): each tree is evaluated
+//! both nested and as JSON Lines of units, and the two results must agree with each
+//! other and the expectation. The example đảng bộ is also read with its lines reversed,
+//! to show that line order does not matter.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "test harness"
+)]
+
+use cadre_eval::org::{evaluate_tree_json, evaluate_unit_lines, OrgOptions, OrgResult};
+use cadre_eval::{Options, QuotaOptions};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TreeFile {
+    #[allow(dead_code, reason = "documentation for readers of the file")]
+    description: String,
+    trees: Vec<TreeVector>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TreeVector {
+    name: String,
+    #[serde(default)]
+    #[allow(dead_code, reason = "documentation for readers of the file")]
+    description: Option<String>,
+    #[serde(default)]
+    options: Options,
+    #[serde(default)]
+    quota: QuotaOptions,
+    input: serde_json::Value,
+    expect: TreeExpect,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TreeExpect {
+    levels: BTreeMap<String, Option<String>>,
+    rejected: Vec<RejectedExpect>,
+    #[serde(default)]
+    rules: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    units: BTreeMap<String, UnitExpect>,
+}
+
+#[derive(Deserialize, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[serde(deny_unknown_fields)]
+struct RejectedExpect {
+    id: String,
+    code: String,
+}
+
+#[derive(Deserialize, Debug, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+struct UnitExpect {
+    excellent: u64,
+    good: u64,
+    completed: u64,
+    not_completed: u64,
+    not_classified: u64,
+    undetermined: u64,
+    needs_decision: u64,
+    demoted: u64,
+}
+
+/// The nested tree as JSON Lines of units, each naming its parent, in reverse order.
+fn as_unit_lines(unit: &serde_json::Value, parent: Option<&str>, lines: &mut Vec<String>) {
+    let mut flat = unit.as_object().unwrap().clone();
+    let children = flat.remove("units");
+    if let Some(parent) = parent {
+        flat.insert(
+            "parent".to_owned(),
+            serde_json::Value::String(parent.to_owned()),
+        );
+    }
+    let id = flat["id"].as_str().unwrap().to_owned();
+    lines.push(serde_json::Value::Object(flat).to_string());
+    for child in children.iter().flat_map(|c| c.as_array().unwrap()) {
+        as_unit_lines(child, Some(&id), lines);
+    }
+}
+
+fn levels(result: &OrgResult) -> BTreeMap<String, Option<String>> {
+    result
+        .records
+        .iter()
+        .map(|r| {
+            (
+                r.decision.id.clone(),
+                r.decision.level.map(|l| l.as_str().to_owned()),
+            )
+        })
+        .collect()
+}
+
+fn check(vector: &TreeVector) -> Vec<String> {
+    let mut problems = Vec::new();
+    let options = || OrgOptions {
+        evaluation: vector.options,
+        quota: Some(vector.quota.clone()),
+        keep_decisions: true,
+    };
+    let nested = match evaluate_tree_json(&vector.input.to_string(), options()) {
+        Ok(result) => result,
+        Err(errors) => return vec![format!("tree rejected as a whole: {errors}")],
+    };
+    let mut lines = Vec::new();
+    as_unit_lines(&vector.input, None, &mut lines);
+    let flat = evaluate_unit_lines(&lines.join("\n"), options());
+    if levels(&nested) != levels(&flat) {
+        problems.push(format!(
+            "nested and JSON Lines differ: {:?} vs {:?}",
+            levels(&nested),
+            levels(&flat)
+        ));
+    }
+    if nested.report.total != flat.report.total {
+        problems.push("nested and JSON Lines give different totals".to_owned());
+    }
+    let got = levels(&nested);
+    for (id, want) in &vector.expect.levels {
+        match got.get(id) {
+            Some(level) if level == want => {}
+            Some(level) => problems.push(format!("{id}: level {level:?}, want {want:?}")),
+            None if vector.expect.rejected.iter().any(|r| &r.id == id) => {}
+            None => problems.push(format!("{id}: no decision (want {want:?})")),
+        }
+    }
+    for id in got.keys() {
+        if !vector.expect.levels.contains_key(id) {
+            problems.push(format!("{id}: evaluated but not in expect.levels"));
+        }
+    }
+    let mut rejected: Vec<RejectedExpect> = nested
+        .report
+        .rejected
+        .iter()
+        .flat_map(|r| {
+            r.errors.iter().map(move |e| RejectedExpect {
+                id: r.id.clone().or_else(|| r.unit.clone()).unwrap_or_default(),
+                code: e.code.to_string(),
+            })
+        })
+        .collect();
+    rejected.sort();
+    let mut wanted: Vec<&RejectedExpect> = vector.expect.rejected.iter().collect();
+    wanted.sort();
+    if rejected.iter().collect::<Vec<_>>() != wanted {
+        problems.push(format!("rejected: got {rejected:?}, want {wanted:?}"));
+    }
+    for (id, rules) in &vector.expect.rules {
+        let Some(record) = nested.records.iter().find(|r| &r.decision.id == id) else {
+            problems.push(format!("{id}: no decision to check rules on"));
+            continue;
+        };
+        let ids: Vec<&str> = record.decision.rule_ids().collect();
+        for rule in rules {
+            if !ids.contains(&rule.as_str()) {
+                problems.push(format!("{id}: rule {rule} missing; reasons: {ids:?}"));
+            }
+        }
+    }
+    for (unit, want) in &vector.expect.units {
+        let Some(report) = nested.report.units.iter().find(|u| &u.id == unit) else {
+            problems.push(format!("unit {unit} missing from the report"));
+            continue;
+        };
+        let s = &report.subtree;
+        let got = UnitExpect {
+            excellent: s.excellent,
+            good: s.good,
+            completed: s.completed,
+            not_completed: s.not_completed,
+            not_classified: s.not_classified,
+            undetermined: s.undetermined,
+            needs_decision: s.needs_decision,
+            demoted: s.quota_demoted,
+        };
+        if &got != want {
+            problems.push(format!("unit {unit}: got {got:?}, want {want:?}"));
+        }
+    }
+    problems
+}
+
+#[test]
+fn every_tree_vector_gives_its_expected_result_nested_and_as_lines() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../vectors/org");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    let mut count = 0;
+    let mut failures = Vec::new();
+    for file in files
+        .iter()
+        .filter(|f| f.extension().is_some_and(|e| e == "json"))
+    {
+        let parsed: TreeFile = serde_json::from_str(&std::fs::read_to_string(file).unwrap())
+            .unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+        for vector in &parsed.trees {
+            count += 1;
+            for problem in check(vector) {
+                failures.push(format!(
+                    "{} / {}: {problem}",
+                    file.file_name().unwrap().to_string_lossy(),
+                    vector.name
+                ));
+            }
+        }
+    }
+    println!("{count} tree vectors checked");
+    assert!(count >= 10, "expected the tree vectors, found {count}");
+    assert!(
+        failures.is_empty(),
+        "{} problem(s):\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+/// The example đảng bộ evaluates with nothing rejected, the same nested and as lines.
+#[test]
+fn the_example_dang_bo_evaluates_cleanly() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/dang-bo-xa-2025.json");
+    let text = std::fs::read_to_string(path).unwrap();
+    let result = evaluate_tree_json(&text, OrgOptions::default()).unwrap();
+    assert!(
+        result.report.rejected.is_empty(),
+        "{:?}",
+        result.report.rejected
+    );
+    assert!(
+        result.report.total.records >= 55,
+        "about 60 people: {}",
+        result.report.total.records
+    );
+    assert!(result.report.total.quota_demoted > 0, "the quota bites");
+    assert!(
+        result.report.groups.iter().any(|g| g.quota.tied_at_cut > 0),
+        "a tie at the cut"
+    );
+    let mut lines = Vec::new();
+    as_unit_lines(&serde_json::from_str(&text).unwrap(), None, &mut lines);
+    let flat = evaluate_unit_lines(&lines.join("\n"), OrgOptions::default());
+    assert_eq!(levels(&result), levels(&flat));
+    assert_eq!(result.report.units, flat.report.units);
+    lines.reverse();
+    let reversed = evaluate_unit_lines(&lines.join("\n"), OrgOptions::default());
+    assert_eq!(levels(&result), levels(&reversed));
+    assert_eq!(result.report.total, reversed.report.total);
+    assert_eq!(result.report.groups, reversed.report.groups);
+}
