@@ -1,30 +1,26 @@
 #!/usr/bin/env bash
-# The main job: builds the CLI in release mode and evaluates the worked example, a
-# party cell's year, as a table:
+# The main job: builds the CLI in release mode and evaluates the bundled examples:
+#   1. a party cell's year, record by record, as a table
+#      (cadre-eval evaluate examples/chi-bo-2025.json --format table --quota);
+#   2. a commune's đảng bộ as an organisation tree: per-unit report with statistics,
+#      facts derived from the tree and the Excellent quota
+#      (cadre-eval org examples/dang-bo-xa-2025.json).
 #
-#   scripts/run-example.sh                    cadre-eval evaluate examples/chi-bo-2025.json --format table
-#   scripts/run-example.sh --lang en          extra arguments go to `cadre-eval evaluate`
-#   EXAMPLE_FILE=my.json scripts/run-example.sh   another input (.json array or .jsonl)
+#   scripts/run-example.sh              both, in Vietnamese
+#   scripts/run-example.sh --lang en    extra arguments go to both commands
 #
-# Runs from any directory: it works from the repository root, and a relative
-# EXAMPLE_FILE is read from the directory it is run in. The exit status is the CLI's
-# (see `cadre-eval evaluate --help`).
+# Runs from any directory. Exits non-zero if either command does (see `--help` of each).
 
 set -euo pipefail
 
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-if [[ -n "${EXAMPLE_FILE:-}" && "$EXAMPLE_FILE" != "-" && "$EXAMPLE_FILE" != /* ]]; then
-    EXAMPLE_FILE="${PWD}/${EXAMPLE_FILE}"
-fi
 cd "$REPO_ROOT"
-EXAMPLE_FILE="${EXAMPLE_FILE:-examples/chi-bo-2025.json}"
 
-if [[ "$EXAMPLE_FILE" != "-" && ! -f "$EXAMPLE_FILE" ]]; then
-    echo "run-example: input not found: ${EXAMPLE_FILE}" >&2
-    exit 2
-fi
-
-# Build first, with cargo's progress on stderr, so the run below prints only the CLI's output.
+# Build first, with cargo's progress on stderr, so the runs below print only the CLI's output.
 cargo build --locked --release -p cadre-eval-cli --bin cadre-eval
-exec cargo run --quiet --locked --release -p cadre-eval-cli --bin cadre-eval -- \
-    evaluate "$EXAMPLE_FILE" --format table "$@"
+CLI="target/release/cadre-eval"
+
+printf '=== %s ===\n\n' "examples/chi-bo-2025.json: cadre-eval evaluate --format table --quota"
+"$CLI" evaluate examples/chi-bo-2025.json --format table --quota "$@"
+printf '\n=== %s ===\n\n' "examples/dang-bo-xa-2025.json: cadre-eval org"
+"$CLI" org examples/dang-bo-xa-2025.json "$@"

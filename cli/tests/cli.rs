@@ -586,3 +586,125 @@ fn quota_options_require_quota() {
     );
     assert_eq!(output.status.code(), Some(2));
 }
+
+fn example(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../examples")
+        .join(name)
+}
+
+/// The example đảng bộ: a per-unit report with statistics, demotions and the quota
+/// groups, in Vietnamese by default; exit 0 (nothing rejected).
+#[test]
+fn org_prints_a_per_unit_report_of_the_example() {
+    let output = run_file(&["org"], &example("dang-bo-xa-2025.json"));
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let report = stdout(&output);
+    for expected in [
+        "Đảng bộ xã Hòa An",
+        "Chi bộ thôn Đông",
+        "tốt trở lên",
+        "Hạ xuống Hoàn thành tốt do tỷ lệ",
+        "đồng hạng tại ngưỡng",
+        "qd366.11.1.quota",
+        "qd366.11.4.T.member_discipline",
+        "Tổng cộng",
+    ] {
+        assert!(
+            report.contains(expected),
+            "missing {expected:?} in:\n{report}"
+        );
+    }
+    let english = stdout(&run_file(
+        &["org", "--lang", "en", "--no-records"],
+        &example("dang-bo-xa-2025.json"),
+    ))
+    .to_owned();
+    assert!(
+        english.contains("Good or better") && english.contains("Moved to Good by the quota"),
+        "{english}"
+    );
+    assert!(
+        !english.contains("qd366.11.2.N"),
+        "--no-records hides the records:\n{english}"
+    );
+}
+
+/// `--format json` gives the report and the records; JSON Lines of units give the same
+/// figures as the nested tree.
+#[test]
+fn org_json_and_json_lines_agree() {
+    let tree: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(example("dang-bo-xa-2025.json")).unwrap())
+            .unwrap();
+    let nested = run_file(
+        &["org", "--format", "json"],
+        &example("dang-bo-xa-2025.json"),
+    );
+    let nested: serde_json::Value = serde_json::from_slice(&nested.stdout).unwrap();
+    assert!(nested["records"].as_array().unwrap().len() >= 55);
+
+    fn flatten(unit: &serde_json::Value, parent: Option<&str>, lines: &mut Vec<String>) {
+        let mut flat = unit.as_object().unwrap().clone();
+        let children = flat.remove("units");
+        if let Some(parent) = parent {
+            flat.insert("parent".to_owned(), parent.into());
+        }
+        let id = flat["id"].as_str().unwrap().to_owned();
+        lines.push(serde_json::Value::Object(flat).to_string());
+        for child in children.iter().flat_map(|c| c.as_array().unwrap()) {
+            flatten(child, Some(&id), lines);
+        }
+    }
+    let mut lines = Vec::new();
+    flatten(&tree, None, &mut lines);
+    lines.reverse();
+    let dir = TempDir::new("org-lines");
+    let file = dir.file("tree.jsonl", lines.join("\n"));
+    let flat = run_file(&["org", "--format", "json"], &file);
+    assert_eq!(flat.status.code(), Some(0), "{}", stderr(&flat));
+    let flat: serde_json::Value = serde_json::from_slice(&flat.stdout).unwrap();
+    assert_eq!(flat["report"]["total"], nested["report"]["total"]);
+    assert_eq!(flat["report"]["groups"], nested["report"]["groups"]);
+    assert!(
+        flat.get("records").is_none(),
+        "JSON Lines keep no records unless asked"
+    );
+}
+
+/// A fact given explicitly that contradicts the tree: that record is rejected with a
+/// `conflict` naming both places, the rest evaluated; exit 1.
+#[test]
+fn org_reports_a_conflict_and_evaluates_the_rest() {
+    let member = |id: &str| {
+        format!(
+            r#"{{"id":"{id}","period":{{"year":2025}},"subject":{{"kind":"member"}},"score":{{"general":25,"task_results":55}},"tasks":{{"assigned":10,"completed":10,"on_time":10,"exceeded":1}}}}"#
+        )
+    };
+    let chi_bo = |id: &str, score: u32| {
+        format!(
+            r#"{{"id":"{id}","organisation":{{"id":"org-{id}","period":{{"year":2025}},"subject":{{"kind":"collective","collective_kind":"party_organisation"}},"score":{{"general":20,"task_results":{score}}},"tasks":{{"assigned":10,"completed":10,"on_time":10,"exceeded":1}}}},"led_by":["bi-thu"],"members":[{}]}}"#,
+            member(&format!("dv-{id}"))
+        )
+    };
+    let tree = format!(
+        r#"{{"id":"dang-bo","leaders":[{{"id":"bi-thu","period":{{"year":2025}},"subject":{{"kind":"leader"}},"score":{{"general":25,"task_results":55}},"tasks":{{"assigned":10,"completed":10,"on_time":10,"exceeded":1}},"leader":{{"units_in_charge":{{"total":2,"not_completed":0}}}}}}],"units":[{},{}]}}"#,
+        chi_bo("cb-1", 20),
+        chi_bo("cb-2", 55)
+    );
+    let output = run(&["org", "-", "--lang", "en"], tree.as_bytes());
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let report = stdout(&output);
+    assert!(
+        report.contains("conflict at /leaders/0/leader/units_in_charge"),
+        "{report}"
+    );
+    assert!(
+        report.contains("1 of 2 units in charge rated Not completed (cb-1)"),
+        "{report}"
+    );
+    assert!(
+        report.contains("dv-cb-1") && report.contains("dv-cb-2"),
+        "the rest is evaluated:\n{report}"
+    );
+}

@@ -213,7 +213,10 @@ fn end_to_end(config: &Config) {
     );
     let started = Instant::now();
     let size = if config.reuse && config.file.exists() {
-        national::size(config.scale).expect("the tree's size")
+        national::NationalSize {
+            census: national::census(config.scale).expect("the tree's census"),
+            bytes: std::fs::metadata(&config.file).expect("the file").len(),
+        }
     } else {
         let file = File::create(&config.file).expect("the output file");
         national::write_json_lines(file, config.scale).expect("the tree is written")

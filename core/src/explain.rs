@@ -478,7 +478,7 @@ pub fn message(reason: &Reason, decision: &Decision) -> Text {
             } else {
                 Text::new(
                     format!("Mới khắc phục {f}/{i} hạn chế, khuyết điểm được chỉ ra ở kỳ trước; Hoàn thành xuất sắc cần khắc phục 100%"),
-                    format!("Only {f} of {i} shortcomings from the previous review are fixed; Excellent needs all of them fixed"),
+                    format!("Only {f} of the {i} shortcomings from the previous review {} been fixed; Excellent needs all of them fixed", if f == 1 { "has" } else { "have" }),
                 )
             }
         }
