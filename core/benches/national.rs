@@ -8,7 +8,9 @@
 //!   file, then read back line by line and evaluated with the organisation engine
 //!   (`cadre_eval::org`) down to its report. Baselines: reading the lines only; parsing
 //!   each line as a `serde_json::Value`; and decoding, validating and evaluating every
-//!   record on its own, with no tree (the per-record floor of the engine). Each pass
+//!   record on its own, with no tree (the per-record floor of the engine), once with
+//!   the reporting decoder (`decode_assessment`, as the engine uses) and once with plain
+//!   serde in one parse of the line (what a fast path for valid input would cost). Each pass
 //!   reports wall time and its own peak resident memory (`VmHWM`, reset before each
 //!   pass through `/proc/self/clear_refs`).
 //! - **(a) levels in memory**: the first `CADRE_EVAL_NATIONAL_RECORDS` records of the
@@ -29,7 +31,9 @@
 
 use cadre_eval::org::{OrgEvaluator, OrgOptions};
 use cadre_eval::synthetic::national;
-use cadre_eval::{decode_assessment, evaluate_valid, validate, Options, ValidAssessment};
+use cadre_eval::{
+    decode_assessment, evaluate_valid, validate, Assessment, Options, ValidAssessment,
+};
 use serde::Deserialize;
 use serde_json::value::RawValue;
 use std::fs::File;
@@ -206,13 +210,30 @@ struct UnitRecords<'a> {
     leaders: Vec<&'a RawValue>,
 }
 
+/// The records of one unit line, decoded with plain serde in the same parse (what a
+/// fast path that reports unknown fields only on failure would do for valid input).
+#[derive(Deserialize)]
+struct TypedUnitRecords {
+    #[serde(default)]
+    organisation: Option<Assessment>,
+    #[serde(default)]
+    agency: Option<Assessment>,
+    #[serde(default)]
+    leadership: Option<Assessment>,
+    #[serde(default)]
+    members: Vec<Assessment>,
+    #[serde(default)]
+    leaders: Vec<Assessment>,
+}
+
 fn end_to_end(config: &Config) {
     println!(
         "\n## (b) End to end: the national tree from JSON Lines on disk, one core\n\nfile: {}",
         config.file.display()
     );
     let started = Instant::now();
-    let size = if config.reuse && config.file.exists() {
+    let reused = config.reuse && config.file.exists();
+    let size = if reused {
         national::NationalSize {
             census: national::census(config.scale).expect("the tree's census"),
             bytes: std::fs::metadata(&config.file).expect("the file").len(),
@@ -224,7 +245,12 @@ fn end_to_end(config: &Config) {
     let generation = started.elapsed().as_secs_f64();
     let census = size.census;
     println!(
-        "generated {} units ({} grassroots), {} records ({} members, {} leaders, {} collectives), {} bytes in {generation:.1} s ({:.0} MB/s)",
+        "{} {} units ({} grassroots), {} records ({} members, {} leaders, {} collectives), {} bytes in {generation:.1} s ({:.0} MB/s)",
+        if reused {
+            "reused (census only)"
+        } else {
+            "generated"
+        },
         thousands(census.units),
         thousands(census.grassroots),
         thousands(census.records),
@@ -265,7 +291,7 @@ fn end_to_end(config: &Config) {
     ));
 
     passes.push(timed_pass(
-        "floor: decode + validate + evaluate_valid each record, no tree",
+        "floor: decode_assessment + validate + evaluate_valid each record, no tree",
         || {
             let (mut evaluated, mut classified) = (0u64, 0u64);
             for_each_line(&config.file, |_, line| {
@@ -278,6 +304,35 @@ fn end_to_end(config: &Config) {
                 for record in records {
                     let decision = decode_assessment(record.get())
                         .and_then(|assessment| validate(&assessment))
+                        .and_then(|valid| evaluate_valid(&valid, &options))
+                        .expect("generated records evaluate");
+                    evaluated += 1;
+                    classified += u64::from(decision.level.is_some());
+                    drop(black_box(decision));
+                }
+            });
+            assert_eq!(evaluated, census.records);
+            format!(
+                "{} records, {} classified",
+                thousands(evaluated),
+                thousands(classified)
+            )
+        },
+    ));
+
+    passes.push(timed_pass(
+        "floor, plain serde: one typed parse per line + validate + evaluate_valid",
+        || {
+            let (mut evaluated, mut classified) = (0u64, 0u64);
+            for_each_line(&config.file, |_, line| {
+                let unit: TypedUnitRecords = serde_json::from_str(line).expect("a unit");
+                let records = [unit.organisation, unit.agency, unit.leadership]
+                    .into_iter()
+                    .flatten()
+                    .chain(unit.members)
+                    .chain(unit.leaders);
+                for record in records {
+                    let decision = validate(&record)
                         .and_then(|valid| evaluate_valid(&valid, &options))
                         .expect("generated records evaluate");
                     evaluated += 1;

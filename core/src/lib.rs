@@ -33,16 +33,20 @@
 #![cfg_attr(not(test), warn(missing_docs))]
 
 pub mod batch;
+pub mod change;
 pub mod contract;
+pub mod criteria;
 pub mod dates;
 pub mod decision;
 pub mod decode;
 pub mod error;
 pub mod explain;
+pub mod flat;
 pub mod level;
 pub mod limits;
 pub mod model;
 pub mod org;
+pub mod partial;
 pub mod points;
 mod qd366;
 pub mod quota;
