@@ -41,7 +41,6 @@ pub mod decision;
 pub mod decode;
 pub mod error;
 pub mod explain;
-pub mod flat;
 pub mod level;
 pub mod limits;
 pub mod model;
