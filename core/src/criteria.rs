@@ -672,6 +672,8 @@ pub struct ProfileEntry {
 pub struct ValidProfile {
     profile: CriteriaProfile,
     entries: Vec<ProfileEntry>,
+    /// Position of each item in `entries`, so scoring a large batch stays linear.
+    index: BTreeMap<String, usize>,
 }
 
 /// Item points turned into the two group totals.
@@ -1298,9 +1300,15 @@ pub fn validate_profile_at(
             parent_index,
         });
     }
+    let index = entries
+        .iter()
+        .enumerate()
+        .map(|(i, entry)| (entry.id.clone(), i))
+        .collect();
     Ok(ValidProfile {
         profile: profile.clone(),
         entries,
+        index,
     })
 }
 
@@ -1349,7 +1357,7 @@ impl ValidProfile {
 
     /// The item with this id.
     pub fn entry(&self, id: &str) -> Option<&ProfileEntry> {
-        self.entries.iter().find(|entry| entry.id == id)
+        self.index.get(id).and_then(|&i| self.entries.get(i))
     }
 
     /// The items that are scored (those without sub-items).
@@ -1544,89 +1552,6 @@ fn set<T>(values: &mut [T], index: usize, value: T) {
 // Reading profiles from JSON
 // ---------------------------------------------------------------------------------
 
-fn ignored_pointer(path: &serde_ignored::Path<'_>) -> String {
-    use serde_ignored::Path;
-    match path {
-        Path::Root => String::new(),
-        Path::Seq { parent, index } => format!("{}/{index}", ignored_pointer(parent)),
-        Path::Map { parent, key } => {
-            format!("{}/{}", ignored_pointer(parent), pointer_segment(key))
-        }
-        Path::Some { parent }
-        | Path::NewtypeStruct { parent }
-        | Path::NewtypeVariant { parent } => ignored_pointer(parent),
-    }
-}
-
-fn tracked_pointer(path: &serde_path_to_error::Path) -> String {
-    use serde_path_to_error::Segment;
-    let mut pointer = String::new();
-    for segment in path.iter() {
-        match segment {
-            Segment::Seq { index } => pointer.push_str(&format!("/{index}")),
-            Segment::Map { key } => {
-                pointer.push('/');
-                pointer.push_str(&pointer_segment(key));
-            }
-            Segment::Enum { .. } | Segment::Unknown => {}
-        }
-    }
-    pointer
-}
-
-fn unknown_field(path: String) -> InputError {
-    InputError::new(
-        ErrorCode::UnknownField,
-        path.clone(),
-        format!("Trường `{path}` không có trong định dạng hồ sơ tiêu chí"),
-        format!("`{path}` is not a field of the criteria profile format"),
-    )
-}
-
-/// The text between the first pair of backticks in a serde message (a field name).
-fn quoted_name(message: &str) -> Option<&str> {
-    let start = message.find('`')? + 1;
-    let len = message.get(start..)?.find('`')?;
-    message.get(start..start + len)
-}
-
-fn structural_error(message: &str, mut path: String, syntax: bool) -> InputError {
-    if syntax {
-        return InputError::new(
-            ErrorCode::InvalidJson,
-            path,
-            format!("Không đọc được JSON: {message}"),
-            format!("not valid JSON: {message}"),
-        );
-    }
-    for (prefix, code) in [
-        ("missing field ", ErrorCode::MissingField),
-        ("unknown field ", ErrorCode::UnknownField),
-    ] {
-        if let Some(rest) = message.strip_prefix(prefix) {
-            path.push('/');
-            path.push_str(&pointer_segment(quoted_name(rest).unwrap_or("")));
-            return match code {
-                ErrorCode::MissingField => InputError::new(
-                    code,
-                    path.clone(),
-                    format!("Thiếu trường bắt buộc `{path}`"),
-                    format!("`{path}` is required"),
-                ),
-                _ => unknown_field(path),
-            };
-        }
-    }
-    let (code, vi) = if message.starts_with("unknown variant") {
-        (ErrorCode::InvalidValue, "Giá trị không được phép")
-    } else if message.starts_with("invalid value: integer") {
-        (ErrorCode::OutOfRange, "Số nằm ngoài khoảng cho phép")
-    } else {
-        (ErrorCode::InvalidType, "Kiểu giá trị không đúng")
-    };
-    InputError::new(code, path, format!("{vi}: {message}"), message.to_owned())
-}
-
 fn decode_document<'de, D>(
     deserializer: D,
     errors: &mut Vec<InputError>,
@@ -1634,26 +1559,10 @@ fn decode_document<'de, D>(
 where
     D: serde::Deserializer<'de, Error = serde_json::Error>,
 {
-    let mut unknown = Vec::new();
-    let result: Result<CriteriaProfileDocument, serde_path_to_error::Error<serde_json::Error>> = {
-        let mut on_unknown =
-            |path: serde_ignored::Path<'_>| unknown.push(unknown_field(ignored_pointer(&path)));
-        let tracked = serde_ignored::Deserializer::new(deserializer, &mut on_unknown);
-        serde_path_to_error::deserialize(tracked)
-    };
-    errors.extend(unknown);
-    match result {
-        Ok(document) => Some(document),
-        Err(error) => {
-            let syntax = !matches!(error.inner().classify(), serde_json::error::Category::Data);
-            errors.push(structural_error(
-                &error.inner().to_string(),
-                tracked_pointer(error.path()),
-                syntax,
-            ));
-            None
-        }
-    }
+    let decoded =
+        crate::decode::decode_reporting_unknown(deserializer, crate::decode::is_json_syntax);
+    errors.extend(decoded.errors);
+    decoded.assessment
 }
 
 fn validate_document(
@@ -1696,7 +1605,11 @@ pub fn decode_profile(json: &str) -> Result<ValidProfile, InputErrors> {
     let document = decode_document(&mut deserializer, &mut errors);
     if document.is_some() {
         if let Err(error) = deserializer.end() {
-            errors.push(structural_error(&error.to_string(), String::new(), true));
+            errors.push(crate::decode::structural_error(
+                &error.to_string(),
+                String::new(),
+                true,
+            ));
             return Err(InputErrors(errors));
         }
     }

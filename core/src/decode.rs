@@ -47,7 +47,7 @@ fn quoted_name(message: &str) -> Option<&str> {
 }
 
 /// Turns one serde error (with the path where it happened) into a contract error.
-fn structural_error(message: &str, mut path: String, syntax: bool) -> InputError {
+pub(crate) fn structural_error(message: &str, mut path: String, syntax: bool) -> InputError {
     if syntax {
         return InputError::new(
             ErrorCode::InvalidJson,
@@ -66,6 +66,14 @@ fn structural_error(message: &str, mut path: String, syntax: bool) -> InputError
             format!("Thiếu trường bắt buộc `{path}`"),
             format!("`{path}` is required"),
         );
+    }
+    if let Some(rest) = message.strip_prefix("unknown field ") {
+        // From a type that denies unknown fields itself; the path may already end at it.
+        let segment = format!("/{}", pointer_segment(quoted_name(rest).unwrap_or("")));
+        if !path.ends_with(&segment) {
+            path.push_str(&segment);
+        }
+        return unknown_field(path);
     }
     if message.starts_with("unknown variant") {
         return InputError::new(
@@ -95,8 +103,8 @@ fn unknown_field(path: String) -> InputError {
     InputError::new(
         ErrorCode::UnknownField,
         path.clone(),
-        format!("Trường `{path}` không có trong hợp đồng dữ liệu"),
-        format!("`{path}` is not a field of the contract"),
+        format!("Trường `{path}` không được định nghĩa trong định dạng dữ liệu"),
+        format!("`{path}` is not a field of this format"),
     )
 }
 
@@ -112,9 +120,9 @@ where
 
 /// What decoding found: the record, if its shape was sound, and the problems (unknown
 /// fields alone leave the record readable, so validation can still report the rest).
-pub struct Decoded {
+pub struct Decoded<T = Assessment> {
     /// The record, when every known field had the right shape.
-    pub assessment: Option<Assessment>,
+    pub assessment: Option<T>,
     /// Unknown fields and the first structural error.
     pub errors: Vec<InputError>,
 }
@@ -129,8 +137,16 @@ fn into_result(decoded: Decoded) -> Result<Assessment, InputErrors> {
     }
 }
 
-fn decode_lenient<'de, D>(deserializer: D) -> Decoded
+/// Reads any type from any deserializer, reporting every unknown field (by JSON
+/// Pointer) and the first structural error. `is_syntax` tells a syntax error (bad JSON)
+/// from a data error (a wrong type or value). The shared reader of every format the
+/// library takes: assessments, organisation units, criteria profiles.
+pub fn decode_reporting_unknown<'de, T, D>(
+    deserializer: D,
+    is_syntax: impl Fn(&D::Error) -> bool,
+) -> Decoded<T>
 where
+    T: serde::Deserialize<'de>,
     D: Deserializer<'de>,
     D::Error: std::fmt::Display,
 {
@@ -138,22 +154,36 @@ where
     let mut on_unknown =
         |path: serde_ignored::Path<'_>| unknown.push(unknown_field(ignored_pointer(&path)));
     let tracked = serde_ignored::Deserializer::new(deserializer, &mut on_unknown);
-    let result: Result<Assessment, serde_path_to_error::Error<D::Error>> =
+    let result: Result<T, serde_path_to_error::Error<D::Error>> =
         serde_path_to_error::deserialize(tracked);
     match result {
-        Ok(assessment) => Decoded {
-            assessment: Some(assessment),
+        Ok(value) => Decoded {
+            assessment: Some(value),
             errors: unknown,
         },
         Err(error) => {
             let path = tracked_pointer(error.path());
-            unknown.push(structural_error(&error.inner().to_string(), path, false));
+            let syntax = is_syntax(error.inner());
+            unknown.push(structural_error(&error.inner().to_string(), path, syntax));
             Decoded {
                 assessment: None,
                 errors: unknown,
             }
         }
     }
+}
+
+/// Whether a serde_json error is about the JSON text itself rather than its data.
+pub fn is_json_syntax(error: &serde_json::Error) -> bool {
+    !matches!(error.classify(), serde_json::error::Category::Data)
+}
+
+fn decode_lenient<'de, D>(deserializer: D) -> Decoded
+where
+    D: Deserializer<'de>,
+    D::Error: std::fmt::Display,
+{
+    decode_reporting_unknown(deserializer, |_| false)
 }
 
 /// Decodes JSON text, keeping the record when only unknown fields were found.
@@ -176,23 +206,15 @@ pub fn decode_json_lenient(json: &str) -> Decoded {
         };
     }
     let mut deserializer = serde_json::Deserializer::from_str(json);
-    let mut unknown = Vec::new();
-    let mut on_unknown =
-        |path: serde_ignored::Path<'_>| unknown.push(unknown_field(ignored_pointer(&path)));
-    let tracked = serde_ignored::Deserializer::new(&mut deserializer, &mut on_unknown);
-    let result: Result<Assessment, serde_path_to_error::Error<serde_json::Error>> =
-        serde_path_to_error::deserialize(tracked);
-    let assessment = match result {
-        Ok(assessment) => assessment,
-        Err(error) => {
-            let syntax = !matches!(error.inner().classify(), serde_json::error::Category::Data);
-            let path = tracked_pointer(error.path());
-            unknown.push(structural_error(&error.inner().to_string(), path, syntax));
-            return Decoded {
-                assessment: None,
-                errors: unknown,
-            };
-        }
+    let Decoded {
+        assessment,
+        errors: mut unknown,
+    } = decode_reporting_unknown(&mut deserializer, is_json_syntax);
+    let Some(assessment) = assessment else {
+        return Decoded {
+            assessment: None,
+            errors: unknown,
+        };
     };
     if let Err(error) = deserializer.end() {
         unknown.push(structural_error(&error.to_string(), String::new(), true));

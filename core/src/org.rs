@@ -14,7 +14,7 @@
 use crate::contract::{CollectiveKind, SubjectKind, UnitsInCharge};
 use crate::decision::Decision;
 use crate::decode::decode_and_validate;
-use crate::error::{pointer_segment, ErrorCode, InputError, InputErrors};
+use crate::error::{ErrorCode, InputError, InputErrors};
 use crate::level::{Level, Options, Outcome};
 use crate::model::{Discipline, ValidAssessment};
 use crate::points::{percent_text, Points};
@@ -50,7 +50,7 @@ pub fn unit_line_too_large(length: u64) -> InputError {
 /// `parent`). Records are kept as raw JSON and decoded one by one, so a bad record is
 /// reported alone and the rest of the unit is still evaluated.
 #[derive(Debug, Deserialize, Serialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[schemars(deny_unknown_fields)]
 pub struct UnitInput {
     /// Unique among units.
     pub id: String,
@@ -1601,43 +1601,17 @@ fn derive_member_facts(
 /// Decodes one unit (its records stay raw), locating a structural error by path.
 fn decode_unit(text: &str) -> Result<UnitInput, InputErrors> {
     let mut deserializer = serde_json::Deserializer::from_str(text);
-    let result: Result<UnitInput, serde_path_to_error::Error<serde_json::Error>> =
-        serde_path_to_error::deserialize(&mut deserializer);
-    let unit = result.map_err(|error| {
-        let mut path = String::new();
-        for segment in error.path().iter() {
-            match segment {
-                serde_path_to_error::Segment::Seq { index } => path.push_str(&format!("/{index}")),
-                serde_path_to_error::Segment::Map { key } => {
-                    path.push('/');
-                    path.push_str(&pointer_segment(key));
-                }
-                _ => {}
-            }
-        }
-        let message = error.inner().to_string();
-        let code = if message.starts_with("unknown field") {
-            ErrorCode::UnknownField
-        } else if message.starts_with("missing field") {
-            ErrorCode::MissingField
-        } else if matches!(error.inner().classify(), serde_json::error::Category::Data) {
-            ErrorCode::InvalidType
-        } else {
-            ErrorCode::InvalidJson
-        };
-        InputErrors::one(InputError::new(
-            code,
-            path,
-            format!("Đơn vị không đọc được: {message}"),
-            format!("the unit cannot be read: {message}"),
-        ))
-    })?;
+    let decoded =
+        crate::decode::decode_reporting_unknown(&mut deserializer, crate::decode::is_json_syntax);
+    let unit = match decoded.assessment {
+        Some(unit) if decoded.errors.is_empty() => unit,
+        _ => return Err(InputErrors(decoded.errors)),
+    };
     deserializer.end().map_err(|error| {
-        InputErrors::one(InputError::new(
-            ErrorCode::InvalidJson,
-            "",
-            format!("Có văn bản thừa sau đơn vị: {error}"),
-            format!("trailing text after the unit: {error}"),
+        InputErrors::one(crate::decode::structural_error(
+            &error.to_string(),
+            String::new(),
+            true,
         ))
     })?;
     Ok(unit)
@@ -1675,4 +1649,98 @@ pub fn evaluate_unit_lines(text: &str, options: OrgOptions) -> OrgResult {
         }
     }
     evaluator.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn member(id: &str) -> String {
+        format!(
+            r#"{{"id":"{id}","period":{{"year":2025}},"subject":{{"kind":"member"}},"score":{{"general":25,"task_results":55}},"tasks":{{"assigned":10,"completed":10,"on_time":10,"exceeded":1}}}}"#
+        )
+    }
+
+    #[test]
+    fn every_unknown_unit_field_is_reported_with_its_path() {
+        let tree = r#"{"id":"u","nmae":"x","units":[{"id":"v","bogus":1}]}"#;
+        let errors = evaluate_tree_json(tree, OrgOptions::default())
+            .err()
+            .map(|e| e.0)
+            .unwrap_or_default();
+        let paths: Vec<(ErrorCode, &str)> =
+            errors.iter().map(|e| (e.code, e.path.as_str())).collect();
+        assert_eq!(
+            paths,
+            [
+                (ErrorCode::UnknownField, "/nmae"),
+                (ErrorCode::UnknownField, "/units/0/bogus")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_bad_record_is_reported_and_the_rest_evaluated() {
+        let tree = format!(
+            r#"{{"id":"u","members":[{},{{"id":"bad","period":{{"year":2025}},"subject":{{"kind":"member"}},"scroe":1}}]}}"#,
+            member("good")
+        );
+        let result =
+            evaluate_tree_json(&tree, OrgOptions::default()).unwrap_or_else(|_| OrgResult {
+                report: OrgReport {
+                    units: vec![],
+                    groups: vec![],
+                    total: Stats::default(),
+                    rejected: vec![],
+                },
+                records: vec![],
+            });
+        assert_eq!(result.records.len(), 1);
+        let rejected = result.report.rejected.first().map(|r| {
+            (
+                r.id.clone(),
+                r.errors.iter().map(|e| e.path.clone()).collect::<Vec<_>>(),
+            )
+        });
+        assert_eq!(
+            rejected,
+            Some((
+                Some("bad".to_owned()),
+                vec![
+                    "/members/1/scroe".to_owned(),
+                    "/members/1/score".to_owned(),
+                    "/members/1/tasks".to_owned()
+                ]
+            ))
+        );
+    }
+
+    #[test]
+    fn a_unit_line_whose_parent_is_missing_is_evaluated_as_a_root() {
+        let lines = format!(
+            r#"{{"id":"a","parent":"nowhere","members":[{}]}}"#,
+            member("m")
+        );
+        let result = evaluate_unit_lines(&lines, OrgOptions::default());
+        assert_eq!(result.records.len(), 1);
+        assert_eq!(
+            result
+                .report
+                .rejected
+                .first()
+                .map(|r| r.errors.first().map(|e| e.path.clone())),
+            Some(Some("/parent".to_owned()))
+        );
+        let nested = r#"{"id":"a","parent":"x","units":[{"id":"b"}]}"#;
+        let result = evaluate_unit_lines(nested, OrgOptions::default());
+        assert_eq!(
+            result
+                .report
+                .rejected
+                .first()
+                .and_then(|r| r.errors.first())
+                .map(|e| e.code),
+            Some(ErrorCode::NotApplicable)
+        );
+    }
 }
