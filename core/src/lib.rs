@@ -34,6 +34,7 @@
 
 pub mod batch;
 pub mod change;
+pub mod conduct;
 pub mod contract;
 pub mod criteria;
 pub mod dates;

@@ -1,0 +1,508 @@
+//! The catalogue's data types and its queries.
+
+use super::check;
+use super::scope::ConductScope;
+use crate::contract::DisciplineForm;
+use crate::dates::parse_iso_date;
+use crate::rules::Rule;
+use crate::text::Text;
+use chrono::NaiveDate;
+use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::borrow::Cow;
+use std::fmt;
+
+/// The version of the catalogue's data format this library reads.
+pub const FORMAT: u32 = 1;
+
+/// A calendar day, written `YYYY-MM-DD` in JSON.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct IsoDate(pub NaiveDate);
+
+impl IsoDate {
+    /// The day.
+    pub fn day(self) -> NaiveDate {
+        self.0
+    }
+}
+
+impl Serialize for IsoDate {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(&self.0.format("%Y-%m-%d"))
+    }
+}
+
+impl<'de> Deserialize<'de> for IsoDate {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<IsoDate, D::Error> {
+        let text = Cow::<str>::deserialize(deserializer)?;
+        parse_iso_date(&text)
+            .map(IsoDate)
+            .ok_or_else(|| serde::de::Error::custom(format!("`{text}` is not a date `YYYY-MM-DD`")))
+    }
+}
+
+impl JsonSchema for IsoDate {
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> Cow<'static, str> {
+        "IsoDate".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({ "type": "string", "format": "date" })
+    }
+}
+
+/// The catalogue: the documents it draws on and its items, in a stable order
+/// (document by document, in the order of each document).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Catalogue {
+    /// Data format; this library reads [`FORMAT`].
+    pub format: u32,
+    /// Version of the catalogue's content (semantic versioning; 0.x while items flagged
+    /// `secondary` or `reconstructed` remain, since their ids may still change).
+    pub version: String,
+    /// What the content was compiled from.
+    pub source: Text,
+    /// The documents, each with its versions and their dates.
+    pub documents: Vec<Document>,
+    /// The items.
+    pub items: Vec<ConductItem>,
+}
+
+/// How a document numbers its parts, for citations.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Divisions {
+    /// Articles and clauses (Điều, khoản).
+    Articles,
+    /// Numbered sections and points (Mục, điểm), as in QĐ 101.
+    Sections,
+    /// Numbered points only (điểm), as in QĐ 55.
+    Points,
+}
+
+/// A regulation the catalogue draws on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Document {
+    /// Its number as cited (`37-QĐ/TW`); items refer to it by this.
+    pub document: String,
+    /// The prefix of its items' ids (`q37`).
+    pub id_prefix: String,
+    /// Its title.
+    pub title: Text,
+    /// The body that issued it.
+    pub issuer: Text,
+    /// The day it was signed.
+    pub signed_on: IsoDate,
+    /// How it numbers its parts.
+    pub divisions: Divisions,
+    /// The document(s) it replaced, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub replaces: Option<String>,
+    /// Its versions, oldest first, with the days they were in force.
+    pub versions: Vec<DocumentVersion>,
+    /// Remarks on its status.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
+}
+
+/// One version of a document, in force over a span of days.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DocumentVersion {
+    /// Stable id (`qd37`, `qd69_264`); items list the versions they belong to.
+    pub id: String,
+    /// Name of the version.
+    pub label: Text,
+    /// First day in force (Party regulations take effect on signature).
+    pub from: IsoDate,
+    /// How the version ended, if it has; absent while in force.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until: Option<VersionEnd>,
+}
+
+/// The end of a document version.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct VersionEnd {
+    /// Last day in force.
+    pub last_day: IsoDate,
+    /// Whether the end is confirmed or only reported.
+    pub status: EndStatus,
+    /// The document that replaced or amended it from the next day.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub followed_by: Option<String>,
+    /// What is known of the end.
+    pub note: Text,
+}
+
+/// Whether a version's end is confirmed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum EndStatus {
+    /// Confirmed: after the last day the version no longer applies.
+    Confirmed,
+    /// Reported but unconfirmed: after the last day its items are still listed,
+    /// marked [`ItemStatus::PossiblySuperseded`].
+    Reported,
+}
+
+/// How far an item's wording was confirmed (the digest's flags).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Confirmation {
+    /// [V]: read in a source that restates the text (not the official text).
+    Verified,
+    /// [S]: read only in a secondary summary; the gist is confirmed, the wording or
+    /// number is not.
+    Secondary,
+    /// [R]: reconstructed, unconfirmed; check against the official text.
+    Reconstructed,
+}
+
+impl Confirmation {
+    /// Every flag, strongest first.
+    pub const ALL: [Confirmation; 3] = [
+        Confirmation::Verified,
+        Confirmation::Secondary,
+        Confirmation::Reconstructed,
+    ];
+
+    /// The flag as written in JSON (`verified`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Confirmation::Verified => "verified",
+            Confirmation::Secondary => "secondary",
+            Confirmation::Reconstructed => "reconstructed",
+        }
+    }
+}
+
+/// Whom an item applies to. An item lists one or more; it applies to a subject that
+/// any of them covers (see [`ConductScope::covers`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Applicability {
+    /// Every cadre and party member (ALL).
+    AllMembers,
+    /// Cadres holding a leadership or management post (LEAD).
+    Leaders,
+    /// The head of an organisation or unit (HEAD).
+    Heads,
+    /// Key leaders at each level (KEY).
+    KeyLeaders,
+    /// Members of the Central Committee (CC).
+    CentralCommitteeMembers,
+    /// Members of the Politburo or the Secretariat (PB).
+    PolitburoSecretariatMembers,
+    /// Members of a party committee at a level the scope applies QĐ 08-QĐi/TW
+    /// Art. 2–3 to ([`ConductScope::q08_committee_levels`]; default central only).
+    CommitteeMembers,
+    /// Members working in an agency or enterprise who live elsewhere (WM, QĐ 213),
+    /// including those exempt from residence activities.
+    WorkingMembersElsewhere,
+    /// Working members living elsewhere and not exempt from residence activities
+    /// (HD 33-HD/BTCTW §1.1).
+    WorkingMembersNotExempt,
+    /// Party organisations (for the discipline forms of organisations).
+    PartyOrganisations,
+}
+
+/// What an item asks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ItemKind {
+    /// A thing to show or do.
+    Duty,
+    /// A thing to avoid.
+    Prohibition,
+    /// A form of discipline (informational).
+    DisciplineForm,
+}
+
+/// What a breach of an item means for evaluation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ItemEffect {
+    /// A must-not-do rule (QĐ 37): a breach is a hard trigger
+    /// (`qd366.11.4.N.conduct`, "breached the things party members must not do").
+    MustNotDo,
+    /// An exemplary-conduct rule (QĐ 101, 55, 08-QĐi): a breach harming the prestige
+    /// of self or unit is a hard trigger (same rule).
+    Exemplary,
+    /// A conduct standard (QĐ 144, 213): soft evidence for the general criteria only.
+    Standard,
+    /// A form of discipline (QĐ 69): informational.
+    DisciplineForm,
+}
+
+impl ItemEffect {
+    /// The rule a breach can trigger, if any: a hard trigger for `must_not_do`, and for
+    /// `exemplary` when the breach harmed prestige.
+    pub fn trigger_rule(self) -> Option<Rule> {
+        match self {
+            ItemEffect::MustNotDo | ItemEffect::Exemplary => Some(Rule::MemberConduct),
+            ItemEffect::Standard | ItemEffect::DisciplineForm => None,
+        }
+    }
+}
+
+/// One item of the catalogue.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ConductItem {
+    /// Stable id keyed on the topic, not on a clause number (`q37.gifts`).
+    pub id: String,
+    /// The document cited (`37-QĐ/TW`).
+    pub document: String,
+    /// The article (for QĐ 101 the section, for QĐ 55 the point); a range such as
+    /// `4–6` when only that much is known.
+    pub article: String,
+    /// The clause or point within the article.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub clause: Option<String>,
+    /// Whether the article and clause numbers were confirmed in a source; when false
+    /// they are the catalogue's best placement.
+    pub numbering_confirmed: bool,
+    /// A short heading.
+    pub title: Text,
+    /// A short paraphrase (not a quotation).
+    pub text: Text,
+    /// Whom it applies to.
+    pub applies_to: Vec<Applicability>,
+    /// Duty, prohibition or discipline form.
+    pub kind: ItemKind,
+    /// What a breach means for evaluation.
+    pub effect: ItemEffect,
+    /// Ids of the document versions it belongs to.
+    pub versions: Vec<String>,
+    /// How far its wording was confirmed.
+    pub confirmation: Confirmation,
+    /// Caveats.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
+}
+
+/// Whether an item listed for a day is in force or possibly superseded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ItemStatus {
+    /// Its document version is in force on the day.
+    InForce,
+    /// The day falls after the reported but unconfirmed end of its document version:
+    /// the item is still listed; check the successor named in the version's end.
+    PossiblySuperseded,
+}
+
+/// An item that applies to a subject on a day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct ApplicableItem<'a> {
+    /// The item.
+    pub item: &'a ConductItem,
+    /// The document version it is read under.
+    pub version: &'a DocumentVersion,
+    /// In force or possibly superseded.
+    pub status: ItemStatus,
+}
+
+/// How many items a document has, by confirmation flag.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct DocumentCount {
+    /// The document (`37-QĐ/TW`).
+    pub document: String,
+    /// All its items.
+    pub items: usize,
+    /// Items flagged `verified`.
+    pub verified: usize,
+    /// Items flagged `secondary`.
+    pub secondary: usize,
+    /// Items flagged `reconstructed`.
+    pub reconstructed: usize,
+}
+
+/// The catalogue data is unreadable or breaks the catalogue's own rules.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema, thiserror::Error)]
+pub struct CatalogueError {
+    /// Every problem found.
+    pub problems: Vec<Text>,
+}
+
+impl fmt::Display for CatalogueError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("invalid conduct catalogue: ")?;
+        let mut first = true;
+        for problem in &self.problems {
+            if !first {
+                f.write_str("; ")?;
+            }
+            first = false;
+            f.write_str(&problem.en)?;
+        }
+        Ok(())
+    }
+}
+
+impl Catalogue {
+    /// Reads a catalogue from JSON and checks it (unique topic-keyed ids, known
+    /// documents and versions, non-empty texts and applicability, ordered versions).
+    pub fn from_json(text: &str) -> Result<Catalogue, CatalogueError> {
+        let catalogue: Catalogue = serde_json::from_str(text).map_err(|error| CatalogueError {
+            problems: vec![Text::new(
+                format!("Dữ liệu danh mục không đọc được: {error}"),
+                format!("the catalogue data cannot be read: {error}"),
+            )],
+        })?;
+        let problems = check::problems(&catalogue);
+        if problems.is_empty() {
+            Ok(catalogue)
+        } else {
+            Err(CatalogueError { problems })
+        }
+    }
+
+    /// The version of the catalogue's content.
+    pub fn version(&self) -> &str {
+        &self.version
+    }
+
+    /// Every item, in catalogue order.
+    pub fn items(&self) -> &[ConductItem] {
+        &self.items
+    }
+
+    /// Every document.
+    pub fn documents(&self) -> &[Document] {
+        &self.documents
+    }
+
+    /// The item with this id.
+    pub fn get(&self, id: &str) -> Option<&ConductItem> {
+        self.items.iter().find(|item| item.id == id)
+    }
+
+    /// The document cited as `document` (`37-QĐ/TW`).
+    pub fn document(&self, document: &str) -> Option<&Document> {
+        self.documents.iter().find(|d| d.document == document)
+    }
+
+    /// The document version with this id (`qd37`).
+    pub fn document_version(&self, id: &str) -> Option<&DocumentVersion> {
+        self.documents
+            .iter()
+            .flat_map(|d| d.versions.iter())
+            .find(|v| v.id == id)
+    }
+
+    /// The version an item is read under on `on`, and whether it is in force or
+    /// possibly superseded; `None` when the item does not apply on that day (before
+    /// its first version, after a confirmed end, or between versions it is not in).
+    pub fn status_on(
+        &self,
+        item: &ConductItem,
+        on: NaiveDate,
+    ) -> Option<(&DocumentVersion, ItemStatus)> {
+        let versions: Vec<&DocumentVersion> = item
+            .versions
+            .iter()
+            .filter_map(|id| self.document_version(id))
+            .collect();
+        let current = versions.iter().find(|v| {
+            v.from.day() <= on && v.until.as_ref().is_none_or(|end| on <= end.last_day.day())
+        });
+        if let Some(version) = current {
+            return Some((version, ItemStatus::InForce));
+        }
+        // A reported end does not drop the item: only the latest version can have one
+        // that matters, since an item in a later version is read under that version.
+        let latest = versions.iter().max_by_key(|v| v.from)?;
+        match &latest.until {
+            Some(end) if end.status == EndStatus::Reported && on > end.last_day.day() => {
+                Some((latest, ItemStatus::PossiblySuperseded))
+            }
+            _ => None,
+        }
+    }
+
+    /// The items that apply to a subject on a day, in catalogue order: those whose
+    /// applicability the scope covers (the higher the position, the more items) and
+    /// whose document version is in force that day or only reportedly superseded.
+    pub fn items_for(&self, scope: &ConductScope, on: NaiveDate) -> Vec<ApplicableItem<'_>> {
+        self.items
+            .iter()
+            .filter(|item| item.applies_to.iter().any(|a| scope.covers(*a)))
+            .filter_map(|item| {
+                self.status_on(item, on)
+                    .map(|(version, status)| ApplicableItem {
+                        item,
+                        version,
+                        status,
+                    })
+            })
+            .collect()
+    }
+
+    /// The citation of an item (`Điều 14, Quy định 37-QĐ/TW` / `37-QĐ/TW, Art. 14`).
+    pub fn citation(&self, item: &ConductItem) -> Text {
+        let divisions = self
+            .document(&item.document)
+            .map_or(Divisions::Articles, |d| d.divisions);
+        let (vi_article, en_article, vi_clause, en_clause) = match divisions {
+            Divisions::Articles => ("Điều", "Art.", "khoản", "cl."),
+            Divisions::Sections => ("Mục", "section", "điểm", "point"),
+            Divisions::Points => ("Điểm", "point", "ý", "item"),
+        };
+        let mut vi = format!("{vi_article} {}", item.article);
+        let mut en = format!("{}, {en_article} {}", item.document, item.article);
+        if let Some(clause) = &item.clause {
+            vi.push_str(&format!(", {vi_clause} {clause}"));
+            en.push_str(&format!(", {en_clause} {clause}"));
+        }
+        vi.push_str(&format!(", Quy định {}", item.document));
+        Text::new(vi, en)
+    }
+
+    /// Item counts per document and confirmation flag, in document order.
+    pub fn counts(&self) -> Vec<DocumentCount> {
+        self.documents
+            .iter()
+            .map(|document| {
+                let items: Vec<&ConductItem> = self
+                    .items
+                    .iter()
+                    .filter(|item| item.document == document.document)
+                    .collect();
+                let flagged = |flag: Confirmation| {
+                    items
+                        .iter()
+                        .filter(|item| item.confirmation == flag)
+                        .count()
+                };
+                DocumentCount {
+                    document: document.document.clone(),
+                    items: items.len(),
+                    verified: flagged(Confirmation::Verified),
+                    secondary: flagged(Confirmation::Secondary),
+                    reconstructed: flagged(Confirmation::Reconstructed),
+                }
+            })
+            .collect()
+    }
+}
+
+/// The id of the catalogue item describing a form of discipline (`q69.reprimand`).
+pub fn discipline_form_item_id(form: DisciplineForm) -> &'static str {
+    match form {
+        DisciplineForm::Reprimand => "q69.reprimand",
+        DisciplineForm::Warning => "q69.warning",
+        DisciplineForm::Removal => "q69.removal",
+        DisciplineForm::Expulsion => "q69.expulsion",
+        DisciplineForm::Dissolution => "q69.dissolution",
+    }
+}
