@@ -61,6 +61,9 @@ pub struct Assessment {
     /// Group for the Excellent quota.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quota_group: Option<String>,
+    /// Answers to the conduct checklist.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub conduct: Option<ConductInput>,
 }
 
 /// `{year}`, `{year, quarter}` or `{from, to}`.
@@ -160,14 +163,86 @@ pub struct TemporaryActivity {
     pub comment_received: bool,
 }
 
-/// QĐ 366 points: the general criteria (0–30) and task results (0–70), at most two decimals.
+/// QĐ 366 points: the general criteria (0–30) and task results (0–70), at most two
+/// decimals; or the points of each criteria item (`items`) under a criteria `profile`,
+/// from which the two totals are derived (`docs/criteria-profiles.md`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[schemars(deny_unknown_fields)]
 pub struct ScoreInput {
-    /// General criteria, 0–30.
-    pub general: serde_json::Number,
-    /// Task results, 0–70.
-    pub task_results: serde_json::Number,
+    /// General criteria, 0–30. With `items`, optional; if given, it must equal the derived total.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub general: Option<serde_json::Number>,
+    /// Task results, 0–70. With `items`, optional; if given, it must equal the derived total.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub task_results: Option<serde_json::Number>,
+    /// Points per criteria item id (`pl4.general.1`), under `profile`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub items: Option<std::collections::BTreeMap<String, serde_json::Number>>,
+    /// The criteria profile of `items`: a shipped profile's id, or the profile itself.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub profile: Option<ProfileChoice>,
+}
+
+impl ScoreInput {
+    /// The two group totals, without items.
+    pub fn points(general: serde_json::Number, task_results: serde_json::Number) -> ScoreInput {
+        ScoreInput {
+            general: Some(general),
+            task_results: Some(task_results),
+            items: None,
+            profile: None,
+        }
+    }
+}
+
+/// A criteria profile: by the id of a shipped one, or given in full.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum ProfileChoice {
+    /// The id of a shipped profile (`cadre_eval::criteria::SHIPPED_PROFILE_IDS`).
+    Shipped(String),
+    /// A profile set by a superior committee.
+    Given(Box<crate::criteria::CriteriaProfile>),
+}
+
+/// Answers to the conduct checklist (`spec/conduct.md`): self-reported, one per item of
+/// the catalogue that applies to the subject; an item without an answer is unanswered.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct ConductInput {
+    /// Who the person is, for which items apply; default: the subject's kind with no
+    /// post beyond it (a leader holds a leadership post).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope: Option<crate::conduct::ConductScope>,
+    /// Answers by item id (`q37.gifts`).
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub answers: std::collections::BTreeMap<String, ConductAnswer>,
+}
+
+/// One checklist answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct ConductAnswer {
+    /// `complied`, `shortcoming` (a lapse, remedied or minor) or `breach`.
+    pub answer: ConductAnswerKind,
+    /// For an exemplary-conduct item: the breach harmed the prestige of self or unit.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub harmed_prestige: bool,
+    /// A short note of evidence.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<String>,
+}
+
+/// A checklist answer's kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ConductAnswerKind {
+    /// Complied.
+    Complied,
+    /// A lapse, remedied or minor: a soft finding.
+    Shortcoming,
+    /// A breach.
+    Breach,
 }
 
 /// Task counts for the period.

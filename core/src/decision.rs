@@ -172,6 +172,13 @@ fn value_json(value: Value) -> serde_json::Value {
         Value::Form(f) => serde_json::to_value(f).unwrap_or(serde_json::Value::Null),
         Value::Why(w) => serde_json::Value::String(w.key().to_owned()),
         Value::Kind(k) => serde_json::to_value(k).unwrap_or(serde_json::Value::Null),
+        Value::ConductItem(index) => crate::conduct::catalogue()
+            .ok()
+            .and_then(|c| c.items().get(usize::from(index)))
+            .map_or(serde_json::Value::Null, |item| {
+                serde_json::Value::String(item.id.clone())
+            }),
+        Value::Answer(a) => serde_json::to_value(a).unwrap_or(serde_json::Value::Null),
         Value::Rules(set) => serde_json::Value::Array(
             set.iter()
                 .map(|r| serde_json::Value::String(r.id().to_owned()))

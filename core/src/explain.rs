@@ -243,6 +243,11 @@ fn conduct_parts(v: &Values) -> (Vec<String>, Vec<String>) {
             "breached the exemplary-conduct rules, harming the prestige of self or unit".to_owned(),
         );
     }
+    let reported = v.count(Fact::SelfReported);
+    if reported > 0 {
+        vi.push(format!("tự nhận vi phạm {reported} mục trong bảng tự kiểm tra nêu gương (tự khai, chưa phải kết luận của cấp có thẩm quyền)"));
+        en.push(format!("self-reported breach of {} of the conduct checklist (self-reported, not a conclusion of the competent level)", plural_en(reported, "item", "items")));
+    }
     (vi, en)
 }
 
@@ -501,6 +506,7 @@ pub fn message(reason: &Reason, decision: &Decision) -> Text {
             }
         }
         Rule::DerivedFact => derived_text(v),
+        Rule::ConductBreach | Rule::ConductNeedsConclusion | Rule::ConductSoftFinding => conduct_text(reason.rule, v),
         Rule::CascadeGap => Text::new(
             "Tổng điểm từ 50 trở lên, không thuộc trường hợp Không hoàn thành nhiệm vụ, nhưng không mức nào đủ điều kiện; quy định chưa nêu trường hợp này: đề xuất Không hoàn thành nhiệm vụ, cấp có thẩm quyền xem xét, quyết định",
             "The score is 50 or more and no Not-completed rule applies, yet no level has its conditions met; the text leaves this case open: proposed Not completed, for the competent level to decide",
@@ -515,6 +521,45 @@ pub fn message(reason: &Reason, decision: &Decision) -> Text {
         Rule::OpenComplaints => Text::new(
             "Có đơn thư khiếu nại, tố cáo, phản ánh hoặc dấu hiệu vi phạm chưa được xem xét: cấp ủy cấp trên phải kiểm tra, thẩm định lại trước khi quyết định",
             "Complaints, denunciations or signs of violations have not been checked yet: the superior committee must check and re-appraise before deciding",
+        ),
+    }
+}
+
+fn conduct_text(rule: Rule, v: &Values) -> Text {
+    let item = match v.get(Fact::Item) {
+        Some(Value::ConductItem(index)) => crate::conduct::catalogue().ok().and_then(|c| {
+            c.items()
+                .get(usize::from(index))
+                .map(|item| (item, c.citation(item)))
+        }),
+        _ => None,
+    };
+    let (title, citation) = match item {
+        Some((item, citation)) => (item.title.clone(), citation),
+        None => (Text::new("?", "?"), Text::new("", "")),
+    };
+    let shortcoming = matches!(
+        v.get(Fact::Form),
+        Some(Value::Answer(
+            crate::contract::ConductAnswerKind::Shortcoming
+        ))
+    );
+    match rule {
+        Rule::ConductBreach => Text::new(
+            format!("Tự nhận vi phạm: {} ({}); tự khai, chưa phải kết luận của cấp có thẩm quyền", title.vi, citation.vi),
+            format!("Self-reported breach: {} ({}); self-reported, not a conclusion of the competent level", title.en, citation.en),
+        ),
+        Rule::ConductNeedsConclusion => Text::new(
+            format!("Tự nhận vi phạm: {} ({}); với cán bộ lãnh đạo, chỉ dẫn đến Không hoàn thành nhiệm vụ khi cấp có thẩm quyền kết luận suy thoái", title.vi, citation.vi),
+            format!("Self-reported breach: {} ({}); for a leader it leads to Not completed only through a degradation conclusion of the competent level", title.en, citation.en),
+        ),
+        _ if shortcoming => Text::new(
+            format!("Tự nhận hạn chế: {} ({}); không tự hạ mức, được xem xét khi chấm điểm tiêu chí chung và là khuyết điểm cần khắc phục ở kỳ sau", title.vi, citation.vi),
+            format!("Self-reported shortcoming: {} ({}); it lowers nothing by itself, weighs in the general-criteria points, and is a shortcoming to fix by the next review", title.en, citation.en),
+        ),
+        _ => Text::new(
+            format!("Tự nhận vi phạm: {} ({}); không phải căn cứ Không hoàn thành nhiệm vụ, được xem xét khi chấm điểm tiêu chí chung", title.vi, citation.vi),
+            format!("Self-reported breach: {} ({}); not a Not-completed rule by itself, it weighs in the general-criteria points", title.en, citation.en),
         ),
     }
 }

@@ -47,6 +47,23 @@ pub struct ValidAssessment {
     pub procedure: Procedure,
     /// Quota group.
     pub quota_group: Option<String>,
+    /// The criteria profile the points were derived from, if any.
+    pub profile: Option<crate::criteria::ProfileReference>,
+    /// Who the person is for the conduct checklist, when answered.
+    pub conduct_scope: Option<crate::conduct::ConductScope>,
+    /// The conduct checklist answers, by catalogue item.
+    pub conduct: Vec<ConductFinding>,
+}
+
+/// One answered item of the conduct checklist (self-reported).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ConductFinding {
+    /// Index of the item in the conduct catalogue.
+    pub item: u16,
+    /// The answer.
+    pub answer: crate::contract::ConductAnswerKind,
+    /// For an exemplary-conduct item: the breach harmed prestige.
+    pub harmed_prestige: bool,
 }
 
 /// Who is assessed, with defaults resolved.

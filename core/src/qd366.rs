@@ -351,6 +351,7 @@ fn triggers(
     score: &Score,
     tasks: &Tasks,
     tally: &DisciplineTally,
+    self_reported: u64,
     options: &Options,
     reasons: &mut Vec<Reason>,
 ) -> Vec<Fired> {
@@ -379,7 +380,8 @@ fn triggers(
             let holds = c.degradation
                 || tally.duty_related > 0
                 || c.prohibition_breach
-                || c.exemplary_breach;
+                || c.exemplary_breach
+                || self_reported > 0;
             let values = Values::of(&[
                 (Fact::Degradation, Value::Flag(c.degradation)),
                 (Fact::Disciplined, Value::Count(tally.duty_related)),
@@ -389,6 +391,7 @@ fn triggers(
                     Fact::DisciplinedNotDutyRelated,
                     Value::Count(tally.not_duty_related),
                 ),
+                (Fact::SelfReported, Value::Count(self_reported)),
             ]);
             if !holds && tally.not_duty_related > 0 {
                 reasons.push(Reason::new(
@@ -520,6 +523,48 @@ fn triggers(
     fired
 }
 
+/// The conduct checklist (conduct.md): one reason per finding; returns how many
+/// self-reported breaches are Not-completed triggers for this subject (a member).
+fn conduct_findings(a: &ValidAssessment, reasons: &mut Vec<Reason>) -> u64 {
+    use crate::conduct::ItemEffect;
+    use crate::contract::ConductAnswerKind;
+    let Ok(catalogue) = crate::conduct::catalogue() else {
+        return 0;
+    };
+    let mut triggers = 0;
+    for finding in &a.conduct {
+        let Some(item) = catalogue.items().get(usize::from(finding.item)) else {
+            continue;
+        };
+        let hard = match item.effect {
+            ItemEffect::MustNotDo => true,
+            ItemEffect::Exemplary => finding.harmed_prestige,
+            ItemEffect::Standard | ItemEffect::DisciplineForm => false,
+        };
+        let rule = match (finding.answer, hard, a.subject.kind) {
+            (ConductAnswerKind::Complied, _, _) => continue,
+            (ConductAnswerKind::Breach, true, SubjectKind::Member) => {
+                triggers += 1;
+                Rule::ConductBreach
+            }
+            (ConductAnswerKind::Breach, true, _) => Rule::ConductNeedsConclusion,
+            _ => Rule::ConductSoftFinding,
+        };
+        reasons.push(Reason::new(
+            rule,
+            true,
+            Effect::Info,
+            (rule == Rule::ConductBreach).then_some(Level::NotCompleted),
+            Values::of(&[
+                (Fact::Item, Value::ConductItem(finding.item)),
+                (Fact::Form, Value::Answer(finding.answer)),
+                (Fact::ExemplaryBreach, Value::Flag(finding.harmed_prestige)),
+            ]),
+        ));
+    }
+    triggers
+}
+
 fn mitigation_rule(kind: SubjectKind) -> Rule {
     match kind {
         SubjectKind::Member => Rule::MemberMitigation,
@@ -622,7 +667,16 @@ pub(crate) fn evaluate(
     ));
 
     let tally = tally_discipline(a, &mut reasons);
-    let fired = triggers(a, &score, &tasks, &tally, options, &mut reasons);
+    let self_reported = conduct_findings(a, &mut reasons);
+    let fired = triggers(
+        a,
+        &score,
+        &tasks,
+        &tally,
+        self_reported,
+        options,
+        &mut reasons,
+    );
     let any_claimed = claimed(a).iter().any(|(_, on)| *on);
 
     decision.outcome = Outcome::Classified;

@@ -83,6 +83,8 @@ pub enum Fact {
     Alternative,
     Kind,
     Group,
+    Item,
+    SelfReported,
     EMax,
     Rank,
     Candidates,
@@ -140,6 +142,8 @@ impl Fact {
             Fact::Alternative => "alternative",
             Fact::Kind => "kind",
             Fact::Group => "group",
+            Fact::Item => "item",
+            Fact::SelfReported => "self_reported",
             Fact::EMax => "e_max",
             Fact::Rank => "rank",
             Fact::Candidates => "candidates",
@@ -191,6 +195,10 @@ pub enum Value {
     Why(NotCountedWhy),
     Rules(RuleSet),
     Kind(SubjectKind),
+    /// An item of the conduct catalogue, by index.
+    ConductItem(u16),
+    /// A conduct checklist answer.
+    Answer(crate::contract::ConductAnswerKind),
 }
 
 /// A small set of rules (the triggers that remain after a mitigation).

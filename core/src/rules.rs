@@ -145,6 +145,12 @@ rules! {
     StrictUndetermined = "qd366.reading.strict", qd366("11", None), Reading;
     /// Group-rules §3: a fact derived from the organisation tree, evaluated in the order of Art. 12.2.
     DerivedFact = "qd366.12.2.derived", qd366("12", Some("2")), Reading;
+    /// conduct.md: a self-reported breach of a checklist item that is a Not-completed trigger (11.4.N).
+    ConductBreach = "qd366.conduct.breach", qd366("11", Some("4")), Text;
+    /// conduct.md: a self-reported breach by a leader, which counts only through a conclusion of the competent level.
+    ConductNeedsConclusion = "qd366.conduct.needs_conclusion", qd366("11", Some("4")), Text;
+    /// conduct.md: a self-reported shortcoming, or a breach of a conduct standard: evidence for the general criteria (Art. 10), lowering nothing by itself.
+    ConductSoftFinding = "qd366.conduct.soft_finding", qd366("10", None), Text;
     /// Art. 12.1 step 3: open complaints or signs of violations must be checked first.
     OpenComplaints = "qd366.12.1.complaints", qd366("12", Some("1")), Text;
 }

@@ -274,6 +274,7 @@ impl Generator {
                 };
                 format!("unit-{unit}/{group}")
             }),
+            conduct: None,
         }
     }
 
@@ -454,10 +455,7 @@ impl Generator {
         let centre = total * 3 / 10;
         let general = self.rng.between(centre.saturating_sub(150), centre + 150) / step * step;
         let general = general.clamp(total.saturating_sub(7_000), total.min(3_000));
-        ScoreInput {
-            general: points_number(general),
-            task_results: points_number(total - general),
-        }
+        ScoreInput::points(points_number(general), points_number(total - general))
     }
 
     fn tasks(&mut self, kind: SubjectKind, performance: Performance, quarter: bool) -> TasksInput {
@@ -760,11 +758,12 @@ mod tests {
             };
             *kinds.entry(kind).or_default() += 1;
             pl5 += u64::from(a.subject.in_political_system == Some(false));
-            fractional += u64::from(
-                a.score
-                    .as_ref()
-                    .is_some_and(|s| s.general.is_f64() || s.task_results.is_f64()),
-            );
+            fractional += u64::from(a.score.as_ref().is_some_and(|s| {
+                s.general.as_ref().is_some_and(serde_json::Number::is_f64)
+                    || s.task_results
+                        .as_ref()
+                        .is_some_and(serde_json::Number::is_f64)
+            }));
             discipline += u64::from(!a.discipline.is_empty());
             mitigation += u64::from(!a.mitigation.is_empty());
             complaints += u64::from(a.procedure.open_complaints);

@@ -4,10 +4,14 @@
 use crate::contract::{
     Assessment, BasicTargets, CollectiveKind, DisciplineForm, PartyStatus, PeriodInput, SubjectKind,
 };
+use crate::contract::{ProfileChoice, ScoreInput};
+use crate::criteria::ProfileReference;
 use crate::dates::{add_months, parse_iso_date, vi_date, Span};
 use crate::error::{ErrorCode, InputError, InputErrors};
 use crate::limits::{MAX_COUNT, MAX_DISCIPLINE_RECORDS, MAX_STRING_CHARS};
-use crate::model::{Discipline, Leave, Score, Shortcomings, Subject, Tasks, ValidAssessment};
+use crate::model::{
+    ConductFinding, Discipline, Leave, Score, Shortcomings, Subject, Tasks, ValidAssessment,
+};
 use crate::points::{Points, PointsProblem};
 use crate::regime::{regime_in_force_on, RegimeId};
 use chrono::NaiveDate;
@@ -425,17 +429,9 @@ pub fn validate_with(
         && (party_status != PartyStatus::Active
             || matches!((admitted_on, as_of), (Some(a), Some(day)) if add_months(a, 6).is_none_or(|d| d > day)));
 
+    let mut profile_used = None;
     let score = match &input.score {
-        Some(score) => {
-            let general = p.points("/score/general", &score.general, 30);
-            let task_results = p.points("/score/task_results", &score.task_results, 70);
-            general
-                .zip(task_results)
-                .map(|(general, task_results)| Score {
-                    general,
-                    task_results,
-                })
-        }
+        Some(score) => score_input(p, score, s, &mut profile_used),
         None => {
             if !excluded {
                 p.missing(
@@ -672,6 +668,10 @@ pub fn validate_with(
             }
         }
     }
+    let (conduct_scope, conduct) = match (&input.conduct, as_of) {
+        (Some(answers), Some(day)) => conduct_answers(p, answers, kind, day),
+        _ => (None, Vec::new()),
+    };
     if let Some(group) = &input.quota_group {
         p.string_length("/quota_group", group);
     }
@@ -706,6 +706,9 @@ pub fn validate_with(
             mitigation: input.mitigation,
             procedure: input.procedure,
             quota_group: input.quota_group.clone(),
+            profile: profile_used,
+            conduct_scope,
+            conduct,
         }),
         // Unreachable in practice: each None above pushed a problem.
         _ => Err(InputErrors::one(InputError::new(
@@ -715,4 +718,198 @@ pub fn validate_with(
             "the period is not valid",
         ))),
     }
+}
+
+/// The two group totals: given directly, or derived from item points under a criteria
+/// profile (`docs/criteria-profiles.md`), in which case totals also given must agree.
+fn score_input(
+    p: &mut Problems,
+    score: &ScoreInput,
+    subject: &crate::contract::SubjectInput,
+    profile_used: &mut Option<ProfileReference>,
+) -> Option<Score> {
+    let general = score
+        .general
+        .as_ref()
+        .and_then(|n| p.points("/score/general", n, 30));
+    let task_results = score
+        .task_results
+        .as_ref()
+        .and_then(|n| p.points("/score/task_results", n, 70));
+    let Some(items) = &score.items else {
+        if score.profile.is_some() {
+            p.missing(
+                "/score/items",
+                "hồ sơ tiêu chí chỉ dùng kèm điểm từng tiêu chí",
+                "a criteria profile goes with item points",
+            );
+        }
+        if score.general.is_none() {
+            p.missing(
+                "/score/general",
+                "cần điểm nhóm tiêu chí chung (hoặc điểm từng tiêu chí)",
+                "the general-criteria points are needed (or item points)",
+            );
+        }
+        if score.task_results.is_none() {
+            p.missing(
+                "/score/task_results",
+                "cần điểm kết quả thực hiện nhiệm vụ (hoặc điểm từng tiêu chí)",
+                "the task-results points are needed (or item points)",
+            );
+        }
+        return general
+            .zip(task_results)
+            .map(|(general, task_results)| Score {
+                general,
+                task_results,
+            });
+    };
+    let profile = match &score.profile {
+        None => {
+            p.missing(
+                "/score/profile",
+                "điểm từng tiêu chí cần một hồ sơ tiêu chí",
+                "item points need a criteria profile",
+            );
+            return None;
+        }
+        Some(ProfileChoice::Shipped(id)) => match crate::criteria::shipped_profile(id) {
+            Some(profile) => std::borrow::Cow::Borrowed(profile),
+            None => {
+                p.push(
+                    ErrorCode::InvalidValue,
+                    "/score/profile",
+                    format!("Không có hồ sơ tiêu chí `{id}` trong thư viện"),
+                    format!("no shipped criteria profile `{id}`"),
+                );
+                return None;
+            }
+        },
+        Some(ProfileChoice::Given(given)) => {
+            match crate::criteria::validate_profile_at(given, "/score/profile") {
+                Ok(profile) => std::borrow::Cow::Owned(profile),
+                Err(errors) => {
+                    p.0.extend(errors.0);
+                    return None;
+                }
+            }
+        }
+    };
+    let appendix = crate::criteria::appendix_for(
+        subject.kind,
+        subject.in_political_system.unwrap_or(true),
+        subject.centrally_managed.unwrap_or(false),
+    );
+    if profile.appendix() != appendix {
+        p.push(
+            ErrorCode::NotApplicable,
+            "/score/profile",
+            format!(
+                "Hồ sơ tiêu chí `{}` dành cho phụ lục khác với phụ lục của đối tượng",
+                profile.id()
+            ),
+            format!(
+                "criteria profile `{}` is for another appendix than the subject's",
+                profile.id()
+            ),
+        );
+        return None;
+    }
+    let (derived_general, derived_results) = match profile.score(items, "/score/items") {
+        Ok(totals) => totals,
+        Err(errors) => {
+            p.0.extend(errors);
+            return None;
+        }
+    };
+    for (path, given, derived) in [
+        ("/score/general", general, derived_general),
+        ("/score/task_results", task_results, derived_results),
+    ] {
+        if let Some(given) = given {
+            if given != derived {
+                p.push(
+                    ErrorCode::Conflict,
+                    path,
+                    format!("`{path}` = {} khác tổng điểm các tiêu chí {} (`/score/items`)", given.vi(), derived.vi()),
+                    format!("`{path}` = {given} differs from the {derived} the items sum to (`/score/items`)"),
+                );
+            }
+        }
+    }
+    *profile_used = Some(profile.reference());
+    Some(Score {
+        general: derived_general,
+        task_results: derived_results,
+    })
+}
+
+/// Checks the conduct checklist: every answer names an item of the catalogue that
+/// applies to the subject on the evaluation day.
+fn conduct_answers(
+    p: &mut Problems,
+    input: &crate::contract::ConductInput,
+    kind: SubjectKind,
+    day: NaiveDate,
+) -> (Option<crate::conduct::ConductScope>, Vec<ConductFinding>) {
+    let scope = input.scope.clone().unwrap_or_else(|| {
+        let mut scope = crate::conduct::ConductScope::new(kind);
+        scope.leader = kind == SubjectKind::Leader;
+        scope
+    });
+    p.0.extend(scope.problems("/conduct/scope"));
+    if scope.subject != kind {
+        p.push(
+            ErrorCode::Conflict,
+            "/conduct/scope/subject",
+            "`/conduct/scope/subject` khác `/subject/kind`".to_owned(),
+            "`/conduct/scope/subject` differs from `/subject/kind`".to_owned(),
+        );
+    }
+    let catalogue = match crate::conduct::catalogue() {
+        Ok(catalogue) => catalogue,
+        Err(_) => return (Some(scope), Vec::new()),
+    };
+    let applicable = catalogue.items_for(&scope, day);
+    let mut findings = Vec::with_capacity(input.answers.len());
+    for (id, answer) in &input.answers {
+        let path = format!("/conduct/answers/{}", crate::error::pointer_segment(id));
+        if let Some(evidence) = &answer.evidence {
+            p.string_length(&format!("{path}/evidence"), evidence);
+        }
+        let Some(index) = catalogue.items().iter().position(|item| &item.id == id) else {
+            p.push(
+                ErrorCode::InvalidValue,
+                &path,
+                format!(
+                    "Không có mục `{id}` trong danh mục nêu gương (phiên bản {})",
+                    catalogue.version()
+                ),
+                format!(
+                    "no item `{id}` in the conduct catalogue (version {})",
+                    catalogue.version()
+                ),
+            );
+            continue;
+        };
+        if !applicable.iter().any(|a| &a.item.id == id) {
+            p.push(
+                ErrorCode::NotApplicable,
+                &path,
+                format!(
+                    "Mục `{id}` không áp dụng cho đối tượng này vào ngày {}",
+                    vi_date(day)
+                ),
+                format!("item `{id}` does not apply to this subject on {day}"),
+            );
+            continue;
+        }
+        findings.push(ConductFinding {
+            item: u16::try_from(index).unwrap_or(u16::MAX),
+            answer: answer.answer,
+            harmed_prestige: answer.harmed_prestige,
+        });
+    }
+    (Some(scope), findings)
 }

@@ -380,10 +380,10 @@ fn build(p: Parts) -> Assessment {
         1 => h - h % 50,
         _ => h,
     };
-    let score = ScoreInput {
-        general: points_number(round(general), as_float),
-        task_results: points_number(round(task_results), as_float),
-    };
+    let score = ScoreInput::points(
+        points_number(round(general), as_float),
+        points_number(round(task_results), as_float),
+    );
 
     let (assigned, unfinished, late, exceeded, not_completed) = p.tasks;
     let completed = assigned - unfinished.min(assigned);
@@ -496,6 +496,7 @@ fn build(p: Parts) -> Assessment {
             open_complaints: p.open_complaints,
         },
         quota_group: p.quota_group,
+        conduct: None,
     }
 }
 
@@ -574,10 +575,10 @@ fn assert_not_above(
 
 fn with_score(a: &Assessment, general: u32, task_results: u32) -> Assessment {
     let mut raised = a.clone();
-    raised.score = Some(ScoreInput {
-        general: points_number(general, false),
-        task_results: points_number(task_results, false),
-    });
+    raised.score = Some(ScoreInput::points(
+        points_number(general, false),
+        points_number(task_results, false),
+    ));
     raised
 }
 
@@ -1013,10 +1014,8 @@ fn any_assessment() -> impl Strategy<Value = Assessment> {
                     as_of,
                     regime,
                     subject,
-                    score: score.map(|(general, task_results)| ScoreInput {
-                        general,
-                        task_results,
-                    }),
+                    score: score
+                        .map(|(general, task_results)| ScoreInput::points(general, task_results)),
                     tasks,
                     shortcomings: shortcomings
                         .map(|(identified, fixed)| ShortcomingsInput { identified, fixed }),
@@ -1034,6 +1033,7 @@ fn any_assessment() -> impl Strategy<Value = Assessment> {
                     },
                     procedure: Procedure { open_complaints },
                     quota_group,
+                    conduct: None,
                 }
             },
         )
@@ -1085,7 +1085,10 @@ proptest! {
         raise in 1u32..=7_000,
     ) {
         let score = a.score.clone().unwrap();
-        let (general, task_results) = (hundredths(&score.general), hundredths(&score.task_results));
+        let (general, task_results) = (
+            hundredths(score.general.as_ref().unwrap()),
+            hundredths(score.task_results.as_ref().unwrap()),
+        );
         let raised = if raise_general {
             with_score(&a, (general + raise).min(3_000), task_results)
         } else {

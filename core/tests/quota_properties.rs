@@ -175,10 +175,10 @@ fn build(id: String, p: &RecordParts) -> Assessment {
             established_on: None,
             temporary_activity: None,
         },
-        score: Some(ScoreInput {
-            general: points_number(general),
-            task_results: points_number(p.total - general),
-        }),
+        score: Some(ScoreInput::points(
+            points_number(general),
+            points_number(p.total - general),
+        )),
         tasks: Some(TasksInput {
             assigned: p.assigned,
             completed: p.assigned,
@@ -206,6 +206,7 @@ fn build(id: String, p: &RecordParts) -> Assessment {
             open_complaints: p.open_complaints,
         },
         quota_group: p.quota_group.map(str::to_owned),
+        conduct: None,
     }
 }
 
