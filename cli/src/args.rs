@@ -45,6 +45,15 @@ pub enum Command {
     /// rest is still evaluated.
     #[command(after_help = EXIT_CODES)]
     Org(OrgArgs),
+    /// Print the self-assessment form for a subject kind, as JSON (Mẫu 2A, 2B, 2C, 01).
+    FormSchema(FormSchemaArgs),
+    /// Print the conduct catalogue (or, with `--kind`, the items that apply).
+    Conduct(ConductArgs),
+    /// Evaluate an assessment still being filled in: the levels still reachable and
+    /// which unanswered fields can still change the result (JSON).
+    Partial(SingleArgs),
+    /// For one assessment, the smallest changes that reach each higher level (JSON).
+    WhatWouldChange(SingleArgs),
     /// Print the JSON Schema of a contract record.
     Schema {
         /// Which record.
@@ -211,6 +220,91 @@ impl OrgArgs {
             keep_decisions,
         }
     }
+}
+
+/// Arguments of `form-schema`.
+#[derive(Debug, Args)]
+pub struct FormSchemaArgs {
+    /// `member`, `leader` or `collective`.
+    #[arg(long, value_enum)]
+    pub kind: KindArg,
+    /// A member outside the political system (PL 5, Mẫu 2C).
+    #[arg(long)]
+    pub outside_political_system: bool,
+    /// A centrally managed leader (PL 2).
+    #[arg(long)]
+    pub centrally_managed: bool,
+    /// A collective's sub-kind.
+    #[arg(long, value_enum)]
+    pub collective_kind: Option<CollectiveKindArg>,
+    /// A shipped criteria profile: one field per criteria item instead of two totals.
+    #[arg(long, value_name = "PROFILE_ID")]
+    pub profile: Option<String>,
+    /// The day whose conduct items apply (YYYY-MM-DD); default the end of this year.
+    #[arg(long, value_name = "DATE")]
+    pub on: Option<String>,
+}
+
+/// Arguments of `conduct`.
+#[derive(Debug, Args)]
+pub struct ConductArgs {
+    /// Only the items for this kind of subject (with `--on`), as a table.
+    #[arg(long, value_enum)]
+    pub kind: Option<KindArg>,
+    /// The day (YYYY-MM-DD); default the end of this year.
+    #[arg(long, value_name = "DATE")]
+    pub on: Option<String>,
+    /// Language of the table.
+    #[arg(long, value_enum, default_value_t = Lang::Vi)]
+    pub lang: Lang,
+}
+
+/// Arguments of the commands that take one assessment.
+#[derive(Debug, Args)]
+pub struct SingleArgs {
+    /// One assessment (JSON object); `-` reads stdin.
+    #[arg(value_name = "FILE")]
+    pub input: PathBuf,
+    /// How a score whose band's conditions fail is resolved.
+    #[arg(long, value_enum, default_value_t = ReadingArg::Cascade)]
+    pub reading: ReadingArg,
+}
+
+impl SingleArgs {
+    /// The evaluation options.
+    pub fn options(&self) -> Options {
+        Options {
+            reading: match self.reading {
+                ReadingArg::Cascade => Reading::Cascade,
+                ReadingArg::Strict => Reading::Strict,
+            },
+            ..Options::default()
+        }
+    }
+}
+
+/// A subject kind (mirrors `cadre_eval::contract::SubjectKind`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum KindArg {
+    /// A member without a leadership post.
+    Member,
+    /// A leader.
+    Leader,
+    /// A collective.
+    Collective,
+}
+
+/// A collective's sub-kind (mirrors `cadre_eval::contract::CollectiveKind`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CollectiveKindArg {
+    /// Leadership or management collective.
+    Leadership,
+    /// Party committee.
+    PartyCommittee,
+    /// Party organisation.
+    PartyOrganisation,
+    /// Organisation, agency or unit.
+    Agency,
 }
 
 /// Arguments of `rules`.

@@ -9,6 +9,7 @@
 mod args;
 mod catalogue;
 mod evaluate;
+mod forms;
 mod lines;
 mod org;
 mod table;
@@ -73,6 +74,10 @@ fn main() -> ExitCode {
     let (result, lang) = match &cli.command {
         Command::Evaluate(args) => (evaluate::run(args), args.lang),
         Command::Org(args) => (org::run(args), args.lang),
+        Command::FormSchema(args) => (forms::form_schema(args), Lang::En),
+        Command::Conduct(args) => (forms::conduct(args), args.lang),
+        Command::Partial(args) => (forms::partial(args), Lang::En),
+        Command::WhatWouldChange(args) => (forms::what_would_change(args), Lang::En),
         Command::Schema { record } => (
             write_stdout(|out| catalogue::write_schema(*record, out)),
             Lang::En,

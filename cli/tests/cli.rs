@@ -708,3 +708,92 @@ fn org_reports_a_conflict_and_evaluates_the_rest() {
         "the rest is evaluated:\n{report}"
     );
 }
+
+/// `form-schema` for each subject kind, and `conduct` for a role: the issue's Done-when.
+#[test]
+fn form_schema_for_each_kind_and_the_conduct_items_of_a_role() {
+    for (args, form) in [
+        (
+            vec!["form-schema", "--kind", "member", "--on", "2025-12-31"],
+            "2B",
+        ),
+        (
+            vec![
+                "form-schema",
+                "--kind",
+                "member",
+                "--outside-political-system",
+                "--on",
+                "2025-12-31",
+            ],
+            "2C",
+        ),
+        (
+            vec![
+                "form-schema",
+                "--kind",
+                "leader",
+                "--profile",
+                "illustrative-pl3-even",
+                "--on",
+                "2025-12-31",
+            ],
+            "2A",
+        ),
+        (
+            vec![
+                "form-schema",
+                "--kind",
+                "collective",
+                "--collective-kind",
+                "leadership",
+                "--on",
+                "2025-12-31",
+            ],
+            "01",
+        ),
+    ] {
+        let output = run(&args, b"");
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        let schema: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+        assert_eq!(schema["form"], form);
+        assert!(schema["sections"].as_array().unwrap().len() >= 6);
+    }
+    let bad = run(
+        &["form-schema", "--kind", "leader", "--profile", "nope"],
+        b"",
+    );
+    assert_eq!(bad.status.code(), Some(2));
+    let table = run(
+        &[
+            "conduct",
+            "--kind",
+            "member",
+            "--on",
+            "2025-12-31",
+            "--lang",
+            "en",
+        ],
+        b"",
+    );
+    assert!(stdout(&table).contains("q37."), "{}", stdout(&table));
+    let catalogue: serde_json::Value =
+        serde_json::from_slice(&run(&["conduct"], b"").stdout).unwrap();
+    assert!(catalogue["items"].as_array().unwrap().len() >= 60);
+}
+
+/// `what-would-change` and `partial` on one assessment.
+#[test]
+fn what_would_change_and_partial_from_the_cli() {
+    let good = r#"{"id":"dv","period":{"year":2025},"subject":{"kind":"member"},"score":{"general":27.5,"task_results":60},"tasks":{"assigned":10,"completed":10,"on_time":10,"exceeded":2}}"#;
+    let output = run(&["what-would-change", "-"], good.as_bytes());
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let value: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(value["decision"]["level"], "good");
+    assert_eq!(value["what_would_change"][0]["level"], "excellent");
+    let partial = r#"{"id":"dv","period":{"year":2025},"subject":{"kind":"member"},"score":{"general":28},"tasks":{"assigned":10,"completed":10,"on_time":10}}"#;
+    let value: serde_json::Value =
+        serde_json::from_slice(&run(&["partial", "-"], partial.as_bytes()).stdout).unwrap();
+    assert_eq!(value["highest"], "excellent");
+    assert_eq!(value["unanswered"][0]["path"], "/score/task_results");
+}

@@ -1,0 +1,160 @@
+//! `form-schema`, `conduct`, `partial`, `what-would-change`: the self-assessment side.
+
+use crate::args::{CollectiveKindArg, ConductArgs, FormSchemaArgs, KindArg, SingleArgs};
+use crate::table::{Align, Table};
+use crate::Failure;
+use cadre_eval::contract::{CollectiveKind, SubjectKind};
+use cadre_eval::dates::parse_iso_date;
+use cadre_eval::{ErrorCode, InputError, InputErrors};
+use chrono::{Datelike, NaiveDate};
+use std::io::{self, BufWriter, Read, Write};
+
+fn kind(arg: KindArg) -> SubjectKind {
+    match arg {
+        KindArg::Member => SubjectKind::Member,
+        KindArg::Leader => SubjectKind::Leader,
+        KindArg::Collective => SubjectKind::Collective,
+    }
+}
+
+/// The day given, or the last day of this year.
+fn day(on: Option<&str>) -> Result<NaiveDate, Failure> {
+    match on {
+        Some(text) => parse_iso_date(text).ok_or_else(|| {
+            Failure::Input(InputErrors::one(InputError::new(
+                ErrorCode::InvalidDate,
+                "--on",
+                format!("`{text}` không phải ngày YYYY-MM-DD"),
+                format!("`{text}` is not a date YYYY-MM-DD"),
+            )))
+        }),
+        None => {
+            let year = chrono::Utc::now().year();
+            Ok(NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or_default())
+        }
+    }
+}
+
+fn write_json(value: &impl serde::Serialize) -> Result<bool, Failure> {
+    let mut out = BufWriter::new(io::stdout().lock());
+    serde_json::to_writer_pretty(&mut out, value)
+        .map_err(io::Error::other)
+        .and_then(|()| out.write_all(b"\n"))
+        .and_then(|()| out.flush())
+        .map_err(Failure::Output)?;
+    Ok(true)
+}
+
+/// `cadre-eval form-schema`.
+pub fn form_schema(args: &FormSchemaArgs) -> Result<bool, Failure> {
+    let profile = match &args.profile {
+        Some(id) => Some(cadre_eval::criteria::shipped_profile(id).ok_or_else(|| {
+            Failure::Input(InputErrors::one(InputError::new(
+                ErrorCode::InvalidValue,
+                "--profile",
+                format!(
+                    "Không có hồ sơ tiêu chí `{id}`; có: {}",
+                    cadre_eval::criteria::SHIPPED_PROFILE_IDS.join(", ")
+                ),
+                format!(
+                    "no criteria profile `{id}`; there are: {}",
+                    cadre_eval::criteria::SHIPPED_PROFILE_IDS.join(", ")
+                ),
+            )))
+        })?),
+        None => None,
+    };
+    let request = cadre_eval::form::FormRequest {
+        regime: cadre_eval::RegimeId::Qd366,
+        kind: kind(args.kind),
+        outside_political_system: args.outside_political_system,
+        centrally_managed: args.centrally_managed,
+        collective_kind: args.collective_kind.map(|k| match k {
+            CollectiveKindArg::Leadership => CollectiveKind::Leadership,
+            CollectiveKindArg::PartyCommittee => CollectiveKind::PartyCommittee,
+            CollectiveKindArg::PartyOrganisation => CollectiveKind::PartyOrganisation,
+            CollectiveKindArg::Agency => CollectiveKind::Agency,
+        }),
+        on: cadre_eval::conduct::IsoDate(day(args.on.as_deref())?),
+        scope: None,
+    };
+    write_json(&cadre_eval::form::form_schema(&request, profile))
+}
+
+/// `cadre-eval conduct`.
+pub fn conduct(args: &ConductArgs) -> Result<bool, Failure> {
+    let Some(subject) = args.kind else {
+        let mut out = BufWriter::new(io::stdout().lock());
+        out.write_all(cadre_eval::conduct::catalogue_json().as_bytes())
+            .and_then(|()| out.flush())
+            .map_err(Failure::Output)?;
+        return Ok(true);
+    };
+    let catalogue = cadre_eval::conduct::catalogue()
+        .map_err(|e| Failure::Output(io::Error::other(e.to_string())))?;
+    let mut scope = cadre_eval::conduct::ConductScope::new(kind(subject));
+    scope.leader = subject == KindArg::Leader;
+    let lang = args.lang;
+    let mut table = Table::new(&[
+        ("ID", Align::Left),
+        (lang.pick("Nội dung", "Item"), Align::Left),
+        (lang.pick("Trích dẫn", "Citation"), Align::Left),
+        (lang.pick("Hiệu lực", "Effect"), Align::Left),
+        (lang.pick("Xác minh", "Flag"), Align::Left),
+    ]);
+    for applicable in catalogue.items_for(&scope, day(args.on.as_deref())?) {
+        let item = applicable.item;
+        let citation = catalogue.citation(item);
+        table.push(vec![
+            item.id.clone(),
+            lang.pick(&item.title.vi, &item.title.en).to_owned(),
+            lang.pick(&citation.vi, &citation.en).to_owned(),
+            serde_json::to_value(item.effect)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_owned))
+                .unwrap_or_default(),
+            item.confirmation.as_str().to_owned(),
+        ]);
+    }
+    let mut out = BufWriter::new(io::stdout().lock());
+    table
+        .write(&mut out)
+        .and_then(|()| out.flush())
+        .map_err(Failure::Output)?;
+    Ok(true)
+}
+
+fn read_input(args: &SingleArgs) -> Result<String, Failure> {
+    let mut text = String::new();
+    let read = if args.input.as_os_str() == "-" {
+        io::stdin().lock().read_to_string(&mut text)
+    } else {
+        std::fs::File::open(&args.input).and_then(|mut f| f.read_to_string(&mut text))
+    };
+    read.map_err(|error| Failure::Unreadable {
+        name: args.input.display().to_string(),
+        error,
+    })?;
+    Ok(text)
+}
+
+/// `cadre-eval partial`.
+pub fn partial(args: &SingleArgs) -> Result<bool, Failure> {
+    let text = read_input(args)?;
+    let result = cadre_eval::partial::evaluate_partial_json(&text, &args.options())
+        .map_err(Failure::Input)?;
+    write_json(&result)
+}
+
+/// `cadre-eval what-would-change`.
+pub fn what_would_change(args: &SingleArgs) -> Result<bool, Failure> {
+    let text = read_input(args)?;
+    let valid = cadre_eval::decode::decode_and_validate(
+        &text,
+        cadre_eval::validate::ValidateOptions::default(),
+    )
+    .map_err(Failure::Input)?;
+    let decision = cadre_eval::evaluate_valid(&valid, &args.options()).map_err(Failure::Input)?;
+    let paths = cadre_eval::change::what_would_change(&valid, &decision, &args.options());
+    write_json(&serde_json::json!({ "decision": decision.to_record(), "what_would_change": paths }))
+}
