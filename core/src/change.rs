@@ -80,6 +80,21 @@ fn main_rule(level: Level, kind: SubjectKind) -> Rule {
     }
 }
 
+/// Whether a plan trigger holds for a reason the tasks cannot change (basic targets
+/// missed, or more than half the units in charge Not completed).
+fn plan_fixed_part(values: &crate::reason::Values) -> bool {
+    use crate::reason::Fact;
+    let missed = values.count(Fact::TargetsMissed);
+    let targets = values.flag(Fact::TargetsApplicable)
+        && if values.flag(Fact::TargetsReadingAll) {
+            missed >= 5
+        } else {
+            missed >= 1
+        };
+    let units = values.count(Fact::UnitsNotCompleted) * 2 > values.count(Fact::UnitsTotal);
+    targets || units
+}
+
 /// Triggers that no change of points, tasks or shortcomings can lift.
 fn fixed_blockers(decision: &Decision) -> Vec<Blocker> {
     decision
@@ -88,13 +103,13 @@ fn fixed_blockers(decision: &Decision) -> Vec<Blocker> {
         .filter(|r| {
             r.effect == Effect::Decides
                 && r.level == Some(Level::NotCompleted)
-                && !matches!(
-                    r.rule,
-                    Rule::NotCompletedScore
-                        | Rule::MemberTasks
-                        | Rule::LeaderPlan
-                        | Rule::CollectivePlan
-                )
+                && match r.rule {
+                    Rule::NotCompletedScore | Rule::MemberTasks => false,
+                    // A plan trigger lifts with the tasks only when neither the basic
+                    // targets nor the units in charge are what fired it.
+                    Rule::LeaderPlan | Rule::CollectivePlan => plan_fixed_part(&r.values),
+                    _ => true,
+                }
         })
         .map(|r| Blocker {
             rule: r.rule.id().to_owned(),
@@ -126,11 +141,9 @@ fn plan_for(level: Level, a: &ValidAssessment, score: Score, tasks: Tasks) -> Op
         }
         Level::Good => t.on_time = n,
         Level::Excellent => {
+            // 11.1.L asks a leader's units for all tasks completed, not on time.
             if kind != SubjectKind::Leader {
                 t.on_time = n;
-            } else {
-                // 11.1.L asks all tasks completed, not on time; Good below it does.
-                t.on_time = t.on_time.max(n - n / 5).min(n);
             }
             // 10·x ≥ 3·n
             let needed = (3 * u64::from(n)).div_ceil(10);

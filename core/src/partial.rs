@@ -82,39 +82,52 @@ enum Marked {
     NotCompleted,
 }
 
-fn marked_kind(path: &str, a: &ValidAssessment) -> Option<Marked> {
+/// What a field marked unanswered is for this subject: `None` for a path that is not a
+/// field that can be unanswered, `Some(None)` for one that does not apply to the subject
+/// (validation would reject the field itself).
+fn marked_kind(path: &str, a: &ValidAssessment) -> Option<Option<Marked>> {
     let kind = a.subject.kind;
+    let individual = kind != SubjectKind::Collective;
     let leadership = a.subject.collective_kind == Some(CollectiveKind::Leadership);
-    let trigger_if = |yes: bool| {
-        Some(if yes {
+    let applies = |yes: bool, marked: Marked| Some(yes.then_some(marked));
+    Some(match path {
+        "/shortcomings" | "/shortcomings/fixed" => Some(Marked::ShortcomingsFixed),
+        "/tasks/not_completed" => Some(Marked::NotCompleted),
+        "/conclusions/degradation" => return applies(individual, Marked::Trigger),
+        // A leader's breach counts only through a degradation conclusion.
+        "/conclusions/prohibition_breach" | "/conclusions/exemplary_breach" => {
+            return applies(
+                individual,
+                if kind == SubjectKind::Member {
+                    Marked::Trigger
+                } else {
+                    Marked::NoEffect
+                },
+            )
+        }
+        "/conclusions/cadre_work_violation" | "/conclusions/member_degradation" => {
+            return applies(leadership, Marked::Trigger)
+        }
+        "/discipline" => Some(if individual || leadership {
             Marked::Trigger
         } else {
             Marked::NoEffect
-        })
-    };
-    match path {
-        "/shortcomings" | "/shortcomings/fixed" => Some(Marked::ShortcomingsFixed),
-        "/tasks/not_completed" => Some(Marked::NotCompleted),
-        "/conclusions/degradation" => trigger_if(kind != SubjectKind::Collective),
-        "/conclusions/prohibition_breach" | "/conclusions/exemplary_breach" => {
-            trigger_if(kind == SubjectKind::Member)
-        }
-        "/conclusions/cadre_work_violation" | "/conclusions/member_degradation" => {
-            trigger_if(leadership)
-        }
-        "/discipline" => trigger_if(kind != SubjectKind::Collective || leadership),
+        }),
         "/leader/confidence_vote"
         | "/leader/units_in_charge"
         | "/leader/basic_targets"
-        | "/leader/scope_corruption_disciplined" => trigger_if(kind == SubjectKind::Leader),
-        "/collective/basic_targets" => trigger_if(leadership),
-        "/collective/subordinate_units_disciplined" => Some(if kind == SubjectKind::Collective {
-            Marked::SubordinatesDisciplined
-        } else {
-            Marked::NoEffect
-        }),
-        _ => None,
-    }
+        | "/leader/scope_corruption_disciplined" => {
+            return applies(kind == SubjectKind::Leader, Marked::Trigger)
+        }
+        "/collective/basic_targets" => return applies(leadership, Marked::Trigger),
+        "/collective/subordinate_units_disciplined" => {
+            return applies(
+                kind == SubjectKind::Collective,
+                Marked::SubordinatesDisciplined,
+            )
+        }
+        _ => return None,
+    })
 }
 
 /// The unanswered numbers, by field.
@@ -262,14 +275,36 @@ fn task_grid(base: Tasks, unknown: &Unknown, default_not_completed: bool) -> Vec
     let smallest_n = (kc + kf).max(ko).max(kx).max(kc);
     let n_values: Vec<u32> = if unknown.assigned {
         let m = smallest_n.max(1);
-        BTreeSet::from([
+        let mut set = BTreeSet::from([
             smallest_n,
             m.saturating_mul(2),
             m.saturating_mul(10),
             smallest_n.max(10),
-        ])
-        .into_iter()
-        .collect()
+        ]);
+        // The assigned counts at which a known count crosses a threshold, and one past:
+        // 5·(n − o) ≤ n ⇔ n ≤ 5o/4; 10·x ≥ 3·n ⇔ n ≤ 10x/3; 10·c ≥ 7·n ⇔ n ≤ 10c/7;
+        // 2·f > n ⇔ n ≤ 2f − 1.
+        let mut edge = |known: bool, value: u32, num: u64, den: u64, shift: i64| {
+            if known {
+                let at = i64::try_from(u64::from(value) * num / den).unwrap_or(i64::MAX) + shift;
+                for n in [at, at + 1] {
+                    if let Ok(n) = u32::try_from(n) {
+                        set.insert(n);
+                    }
+                }
+            }
+        };
+        edge(!unknown.on_time, base.on_time, 5, 4, 0);
+        edge(!unknown.exceeded, base.exceeded, 10, 3, 0);
+        edge(!unknown.completed, base.completed, 10, 7, 0);
+        edge(
+            !unknown.not_completed && !default_not_completed,
+            base.not_completed,
+            2,
+            1,
+            -1,
+        );
+        set.into_iter().filter(|&n| n >= smallest_n).collect()
     } else {
         vec![base.assigned]
     };
@@ -287,22 +322,37 @@ fn task_grid(base: Tasks, unknown: &Unknown, default_not_completed: bool) -> Vec
         } else {
             BTreeSet::from([base.completed])
         };
-        for &c in c_values.iter().filter(|&&c| c <= n) {
-            let o_values: BTreeSet<u32> = if unknown.on_time {
-                let fifth = n / 5;
+        // Each count's critical values are the union over every completed count, so that
+        // two assignments differing in one count only are both in the grid.
+        let c_in_range: Vec<u32> = c_values.iter().copied().filter(|&c| c <= n).collect();
+        let union = |values: &dyn Fn(u32) -> BTreeSet<u32>| -> BTreeSet<u32> {
+            c_in_range.iter().flat_map(|&c| values(c)).collect()
+        };
+        let fifth = n / 5;
+        let o_all: BTreeSet<u32> = if unknown.on_time {
+            union(&|c| {
                 let mut critical = vec![0, n, c, c.saturating_sub(fifth)];
                 critical.extend(c.checked_sub(fifth + 1));
                 clamped(critical, 0, c)
-            } else {
-                BTreeSet::from([base.on_time])
-            };
-            let x_values: BTreeSet<u32> = if unknown.exceeded {
-                clamped(around(n, &[(3, 10)]), 0, c)
-            } else {
-                BTreeSet::from([base.exceeded])
-            };
+            })
+        } else {
+            BTreeSet::from([base.on_time])
+        };
+        let x_all: BTreeSet<u32> = if unknown.exceeded {
+            union(&|c| clamped(around(n, &[(3, 10)]), 0, c))
+        } else {
+            BTreeSet::from([base.exceeded])
+        };
+        let f_all: BTreeSet<u32> = if unknown.not_completed {
+            union(&|c| clamped(around(n, &[(1, 2)]).into_iter().chain([n / 2]), 0, n - c))
+        } else {
+            BTreeSet::new()
+        };
+        for &c in &c_in_range {
+            let o_values = &o_all;
+            let x_values = &x_all;
             let f_values: BTreeSet<u32> = if unknown.not_completed {
-                clamped(around(n, &[(1, 2)]).into_iter().chain([n / 2]), 0, n - c)
+                f_all.clone()
             } else if default_not_completed {
                 BTreeSet::from([n - c])
             } else {
@@ -445,7 +495,13 @@ pub fn evaluate_partial_json(json: &str, options: &Options) -> Result<PartialRes
     let mut errors = Vec::new();
     for (i, path) in marked.iter().enumerate() {
         match marked_kind(path, &valid) {
-            Some(kind) => kinds.push((path.clone(), kind)),
+            Some(Some(kind)) => kinds.push((path.clone(), kind)),
+            Some(None) => errors.push(InputError::new(
+                ErrorCode::NotApplicable,
+                format!("/unanswered/{i}"),
+                format!("`{path}` không áp dụng cho đối tượng này"),
+                format!("`{path}` does not apply to this subject"),
+            )),
             None => errors.push(InputError::new(
                 ErrorCode::InvalidValue,
                 format!("/unanswered/{i}"),
@@ -458,6 +514,39 @@ pub fn evaluate_partial_json(json: &str, options: &Options) -> Result<PartialRes
     }
     if !errors.is_empty() {
         return Err(InputErrors(errors));
+    }
+    // With a conduct checklist, every applicable item not yet answered is unanswered: for
+    // a member a must-not-do item, or an exemplary one (its breach may harm prestige), can
+    // still make the level Not completed; the others change no level.
+    if let (Some(scope), Ok(catalogue)) = (&valid.conduct_scope, crate::conduct::catalogue()) {
+        for applicable in catalogue.items_for(scope, valid.as_of) {
+            let item = applicable.item;
+            let answered = valid.conduct.iter().any(|f| {
+                catalogue
+                    .items()
+                    .get(usize::from(f.item))
+                    .is_some_and(|i| i.id == item.id)
+            });
+            if answered || item.effect == crate::conduct::ItemEffect::DisciplineForm {
+                continue;
+            }
+            let hard = matches!(
+                item.effect,
+                crate::conduct::ItemEffect::MustNotDo | crate::conduct::ItemEffect::Exemplary
+            );
+            let kind = if hard && valid.subject.kind == SubjectKind::Member {
+                Marked::Trigger
+            } else {
+                Marked::NoEffect
+            };
+            kinds.push((
+                format!(
+                    "/conduct/answers/{}",
+                    crate::error::pointer_segment(&item.id)
+                ),
+                kind,
+            ));
+        }
     }
     Ok(partial(
         &valid,

@@ -905,6 +905,25 @@ fn conduct_answers(
             );
             continue;
         }
+        let effect = catalogue.items().get(index).map(|item| item.effect);
+        if effect == Some(crate::conduct::ItemEffect::DisciplineForm) {
+            p.push(
+                ErrorCode::NotApplicable,
+                &path,
+                format!("`{id}` là một hình thức kỷ luật, không phải nội dung tự kiểm tra; kỷ luật ghi ở `/discipline`"),
+                format!("`{id}` is a form of discipline, not a checklist item; discipline goes in `/discipline`"),
+            );
+            continue;
+        }
+        if answer.harmed_prestige && effect != Some(crate::conduct::ItemEffect::Exemplary) {
+            p.push(
+                ErrorCode::NotApplicable,
+                &format!("{path}/harmed_prestige"),
+                "`harmed_prestige` chỉ áp dụng cho nội dung về trách nhiệm nêu gương".to_owned(),
+                "`harmed_prestige` applies only to exemplary-conduct items".to_owned(),
+            );
+            continue;
+        }
         findings.push(ConductFinding {
             item: u16::try_from(index).unwrap_or(u16::MAX),
             answer: answer.answer,

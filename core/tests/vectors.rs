@@ -125,8 +125,12 @@ fn vector_files() -> Vec<PathBuf> {
         for entry in std::fs::read_dir(&dir).unwrap() {
             let path = entry.unwrap().path();
             if path.is_dir() {
-                // `vectors/org/` holds organisation trees, run by `org_vectors.rs`.
-                if path.file_name().is_some_and(|name| name == "org") {
+                // Other kinds, with their own runners: `vectors/org/` (organisation trees,
+                // `org_vectors.rs`), `vectors/partial/` and `vectors/change/` (`form_vectors.rs`).
+                if path
+                    .file_name()
+                    .is_some_and(|name| name == "org" || name == "partial" || name == "change")
+                {
                     continue;
                 }
                 stack.push(path);
