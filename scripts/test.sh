@@ -7,7 +7,9 @@
 #   scripts/test.sh --only clippy    one stage (repeat --only, or give a comma list)
 #   scripts/test.sh --list           the stages
 #
-# Environment: FUZZ_SECONDS (default 20) is how long each fuzz target runs.
+# Environment: FUZZ_SECONDS (default 20) is how long each fuzz target runs. The python
+# stage keeps its virtual environment in .venv/ (created and filled from PyPI with the
+# pins of bindings-python/requirements-dev.txt when they change).
 #
 # To add a stage: write a `stage_<name>` function and add <name> to STAGES.
 
@@ -17,7 +19,7 @@ REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$REPO_ROOT"
 
 # Order matters: the cheapest checks fail first.
-STAGES=(fmt clippy test fuzz)
+STAGES=(fmt clippy test python fuzz)
 
 FUZZ_SECONDS="${FUZZ_SECONDS:-20}"
 
@@ -92,6 +94,65 @@ stage_test() {
 
 tests_passed=""
 tests_failed=""
+
+# Adds a pytest log's "N passed" / "N failed" to the closing summary's counts.
+add_pytest_counts() {
+    local passed failed
+    read -r passed failed < <(awk '/ passed| failed/ && /==|^[0-9]/ {
+        for (i = 1; i <= NF; i++) { if ($(i+1) ~ /^passed/) p = $i; if ($(i+1) ~ /^failed/) f = $i }
+    } END { print p + 0, f + 0 }' "$1")
+    tests_passed=$(( ${tests_passed:-0} + passed ))
+    tests_failed=$(( ${tests_failed:-0} + failed ))
+}
+
+stage_python() {
+    # The Python package: a wheel built by maturin into a virtual environment, then its
+    # tests (every shared vector, tables, errors, doc tests), the stub check against the
+    # compiled module, a strict type check, and the worked analysis with its plots.
+    local venv="$REPO_ROOT/.venv" requirements="bindings-python/requirements-dev.txt"
+    local python="$venv/bin/python" stamp="$venv/.requirements.sha256" want
+    if [[ ! -x "$python" ]]; then
+        run python3 -m venv "$venv"
+    fi
+    want="$(sha256sum "$requirements" | cut -d' ' -f1)"
+    if [[ "$(cat "$stamp" 2>/dev/null)" != "$want" ]]; then
+        run "$python" -m pip install --quiet --disable-pip-version-check -r "$requirements"
+        echo "$want" >"$stamp"
+    else
+        note "$requirements unchanged: .venv is up to date"
+    fi
+    local wheels="target/python-wheels"
+    rm -rf "$wheels"
+    run "$venv/bin/maturin" build --release --locked --strip --quiet \
+        -m bindings-python/Cargo.toml -o "$wheels"
+    run "$python" -m pip install --quiet --disable-pip-version-check --force-reinstall \
+        --no-deps "$wheels"/cadre_eval-*.whl
+    # Tests run against the installed wheel (not the source tree); the doc tests of
+    # its modules run with them. Caches go to target/, never into the tree.
+    local log="${TMPDIR:-/tmp}/cadre-eval-pytest-$$.log" status
+    (cd bindings-python && run "$python" -m pytest tests --pyargs cadre_eval) 2>&1 | tee "$log"
+    status=${PIPESTATUS[0]}
+    add_pytest_counts "$log"
+    rm -f "$log"
+    [[ $status -eq 0 ]] || return "$status"
+    export MYPY_CACHE_DIR="$REPO_ROOT/target/mypy-cache"
+    run "$python" -m mypy.stubtest cadre_eval._native
+    run "$python" -m mypy --strict bindings-python/python/cadre_eval
+    local out="target/python-analysis"
+    rm -rf "$out"
+    run "$python" docs/examples/analyse_dang_bo.py --out "$out"
+    local png
+    for png in "$out"/levels-per-chi-bo.png "$out"/quota-20-vs-25.png; do
+        if [[ ! -s "$png" ]]; then
+            echo "the worked analysis did not write $png" >&2
+            return 1
+        fi
+        note "plot: $png ($(stat -c %s "$png") bytes)"
+    done
+}
+
+
+
 
 stage_fuzz() {
     if ! has_nightly; then

@@ -1,24 +1,434 @@
-//! Python binding of cadre-eval. A skeleton until the Python binding issue: it converts
-//! and forwards to `cadre_eval`, and holds no rules.
+//! Python binding of cadre-eval: the compiled module `cadre_eval._native`.
+//!
+//! It converts and forwards to the `cadre_eval` crate and holds no rules. Records come
+//! in as JSON text (dicts are serialised by the Python package) or as Arrow tables of
+//! flat columns (`cadre_eval::flat`); decisions go out as typed objects or Arrow
+//! tables; every input problem is raised as one `cadre_eval.AssessmentError` carrying
+//! the core's structured errors. The Python package `cadre_eval` wraps this module
+//! (pandas in and out, docstrings, typing).
 
+use crate::decision::{decision_list, PyDecision, PyReason};
+use crate::errors::{assessment_error, no_column};
+use crate::output::{DecisionColumns, ReasonColumns, ROLES};
+use crate::table::{evaluate_batch, table_columns, BatchFailure, Source};
+use arrow_array::RecordBatch;
+use arrow_array::RecordBatchReader;
+use arrow_pyarrow::{FromPyArrow, ToPyArrow};
+use cadre_eval::flat::Column;
+use cadre_eval::org::{evaluate_tree_json, evaluate_unit_lines, OrgOptions, Role};
+use cadre_eval::regime::REGIMES;
+use cadre_eval::{ErrorCode, Level, Rule};
+use pyo3::exceptions::{PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList};
 
-/// Evaluates one assessment given as JSON text; returns the decision as JSON text.
-///
-/// Errors are returned as the JSON list of structured errors under `errors`.
+mod decision;
+mod errors;
+mod names;
+mod options;
+mod output;
+mod table;
+
+fn arrow_error(error: arrow_schema::ArrowError) -> PyErr {
+    PyRuntimeError::new_err(format!("building an Arrow table failed: {error}"))
+}
+
+/// Evaluates one assessment given as the contract's JSON text.
 #[pyfunction]
-fn evaluate_json(json: &str) -> String {
-    let result = cadre_eval::evaluate_json(json, &cadre_eval::Options::default());
-    let value = match result {
-        Ok(decision) => serde_json::json!({ "ok": true, "decision": decision }),
-        Err(errors) => serde_json::json!({ "ok": false, "errors": errors }),
+#[pyo3(signature = (text, *, reading = "cascade", basic_targets = "any"))]
+fn evaluate_json(
+    py: Python<'_>,
+    text: &str,
+    reading: &str,
+    basic_targets: &str,
+) -> PyResult<PyDecision> {
+    let options = options::evaluation(reading, basic_targets)?;
+    match py.detach(|| cadre_eval::evaluate_text(text, &options)) {
+        Ok(decision) => Ok(PyDecision::new(decision)),
+        Err(errors) => Err(assessment_error(py, &errors.0, &no_column)),
+    }
+}
+
+/// The three results of a batch, for the Python package.
+type BatchResult<'py> = (
+    Bound<'py, PyAny>,
+    Option<Bound<'py, PyAny>>,
+    Bound<'py, PyAny>,
+);
+
+fn batches<'py>(py: Python<'py>, batches: &[RecordBatch]) -> PyResult<Bound<'py, PyAny>> {
+    let list = PyList::empty(py);
+    for batch in batches {
+        list.append(batch.to_pyarrow(py)?)?;
+    }
+    Ok(list.into_any())
+}
+
+/// Threads for a large table: `threads`, or one per available core.
+fn thread_count(threads: Option<usize>) -> usize {
+    threads
+        .or_else(|| std::thread::available_parallelism().ok().map(usize::from))
+        .unwrap_or(1)
+        .max(1)
+}
+
+#[allow(
+    clippy::too_many_arguments,
+    reason = "mirrors the keyword arguments of the Python API"
+)]
+fn batch<'py>(
+    py: Python<'py>,
+    source: &Source<'_>,
+    reading: &str,
+    basic_targets: &str,
+    reasons: bool,
+    messages: bool,
+    quota: bool,
+    quota_reading: &str,
+    raised_ratio_groups: Vec<String>,
+    threads: Option<usize>,
+) -> PyResult<BatchResult<'py>> {
+    let options = options::evaluation(reading, basic_targets)?;
+    let threads = thread_count(threads);
+    let quota = quota
+        .then(|| options::quota(quota_reading, raised_ratio_groups))
+        .transpose()?;
+    let tables =
+        py.detach(|| evaluate_batch(source, &options, quota.as_ref(), reasons, messages, threads));
+    let tables = match tables {
+        Ok(tables) => tables,
+        Err(BatchFailure::Input(errors)) => {
+            return Err(assessment_error(py, &errors.0, &|path| {
+                Some(path.trim_start_matches('/').to_owned())
+            }))
+        }
+        Err(BatchFailure::Arrow(error)) => return Err(arrow_error(error)),
+        Err(BatchFailure::Thread) => {
+            return Err(PyRuntimeError::new_err("an evaluation thread stopped"))
+        }
     };
-    value.to_string()
+    let decisions = batches(py, &tables.decisions)?;
+    let reasons = tables.reasons.map(|r| batches(py, &r)).transpose()?;
+    let groups = pythonize::pythonize(py, &tables.quota_groups)?;
+    Ok((decisions, reasons, groups))
+}
+
+/// Evaluates a table of flat columns (anything with `__arrow_c_stream__`: a
+/// `pyarrow.Table` or `RecordBatchReader`). Returns the decisions and, when asked, the
+/// reasons as `pyarrow.RecordBatch`es, and the quota's group reports.
+#[pyfunction]
+#[pyo3(signature = (table, *, reading = "cascade", basic_targets = "any", reasons = false, messages = true, quota = false, quota_reading = "final_tally", raised_ratio_groups = Vec::new(), threads = None))]
+#[allow(
+    clippy::too_many_arguments,
+    reason = "keyword arguments of the Python API"
+)]
+fn evaluate_table<'py>(
+    py: Python<'py>,
+    table: &Bound<'py, PyAny>,
+    reading: &str,
+    basic_targets: &str,
+    reasons: bool,
+    messages: bool,
+    quota: bool,
+    quota_reading: &str,
+    raised_ratio_groups: Vec<String>,
+    threads: Option<usize>,
+) -> PyResult<BatchResult<'py>> {
+    let reader = arrow_array::ffi_stream::RecordBatchStreamReader::from_pyarrow_bound(table)?;
+    let schema = reader.schema();
+    let columns =
+        table_columns(schema.fields().iter().map(|f| f.name().as_str())).map_err(|errors| {
+            assessment_error(py, &errors.0, &|path| {
+                Some(path.trim_start_matches('/').to_owned())
+            })
+        })?;
+    let batches = reader
+        .collect::<Result<Vec<RecordBatch>, _>>()
+        .map_err(|e| PyValueError::new_err(e.to_string()))?;
+    let source = Source::Table {
+        batches: &batches,
+        columns,
+    };
+    batch(
+        py,
+        &source,
+        reading,
+        basic_targets,
+        reasons,
+        messages,
+        quota,
+        quota_reading,
+        raised_ratio_groups,
+        threads,
+    )
+}
+
+/// Evaluates a JSON array of assessments (the contract's records). Same results as
+/// `evaluate_table`.
+#[pyfunction]
+#[pyo3(signature = (text, *, reading = "cascade", basic_targets = "any", reasons = false, messages = true, quota = false, quota_reading = "final_tally", raised_ratio_groups = Vec::new(), threads = None))]
+#[allow(
+    clippy::too_many_arguments,
+    reason = "keyword arguments of the Python API"
+)]
+fn evaluate_json_array<'py>(
+    py: Python<'py>,
+    text: &str,
+    reading: &str,
+    basic_targets: &str,
+    reasons: bool,
+    messages: bool,
+    quota: bool,
+    quota_reading: &str,
+    raised_ratio_groups: Vec<String>,
+    threads: Option<usize>,
+) -> PyResult<BatchResult<'py>> {
+    batch(
+        py,
+        &Source::Json(text),
+        reading,
+        basic_targets,
+        reasons,
+        messages,
+        quota,
+        quota_reading,
+        raised_ratio_groups,
+        threads,
+    )
+}
+
+/// Applies the Excellent quota to decisions, by group; returns new decisions (in the
+/// same order) and the report of each group.
+#[pyfunction]
+#[pyo3(signature = (decisions, *, reading = "final_tally", raised_ratio_groups = Vec::new()))]
+fn apply_quota<'py>(
+    py: Python<'py>,
+    decisions: Vec<Bound<'py, PyDecision>>,
+    reading: &str,
+    raised_ratio_groups: Vec<String>,
+) -> PyResult<(Bound<'py, PyList>, Bound<'py, PyAny>)> {
+    let options = options::quota(reading, raised_ratio_groups)?;
+    let mut owned: Vec<cadre_eval::Decision> =
+        decisions.iter().map(|d| d.get().decision.clone()).collect();
+    let reports = cadre_eval::apply_quota(&mut owned, &options);
+    Ok((
+        decision_list(py, owned)?,
+        pythonize::pythonize(py, &reports)?,
+    ))
+}
+
+fn role_index(role: Role) -> usize {
+    match role {
+        Role::Organisation => 0,
+        Role::Agency => 1,
+        Role::Leadership => 2,
+        Role::Leader => 3,
+        Role::Member => 4,
+    }
+}
+
+/// Evaluates an organisation tree: nested JSON (one unit with its `units`) or, with
+/// `lines`, JSON Lines of units naming their `parent`. Returns the report (a dict), the
+/// decisions table (with `unit` and `role`), and the reasons table when asked.
+#[pyfunction]
+#[pyo3(signature = (text, *, lines = false, reading = "cascade", basic_targets = "any", quota = true, quota_reading = "final_tally", raised_ratio_groups = Vec::new(), reasons = false, messages = true))]
+#[allow(
+    clippy::too_many_arguments,
+    reason = "keyword arguments of the Python API"
+)]
+fn evaluate_org<'py>(
+    py: Python<'py>,
+    text: &str,
+    lines: bool,
+    reading: &str,
+    basic_targets: &str,
+    quota: bool,
+    quota_reading: &str,
+    raised_ratio_groups: Vec<String>,
+    reasons: bool,
+    messages: bool,
+) -> PyResult<BatchResult<'py>> {
+    let options = OrgOptions {
+        evaluation: options::evaluation(reading, basic_targets)?,
+        quota: quota
+            .then(|| options::quota(quota_reading, raised_ratio_groups))
+            .transpose()?,
+        keep_decisions: true,
+    };
+    let result = py.detach(|| {
+        if lines {
+            Ok(evaluate_unit_lines(text, options))
+        } else {
+            evaluate_tree_json(text, options)
+        }
+    });
+    let result = result.map_err(|errors| assessment_error(py, &errors.0, &no_column))?;
+    let mut decisions = DecisionColumns::new(quota, true);
+    let mut reason_table = reasons.then(|| ReasonColumns::new(messages));
+    for (row, record) in result.records.iter().enumerate() {
+        decisions.push_decision(&record.decision);
+        decisions.set_unit(&record.unit, role_index(record.role));
+        if let Some(table) = &mut reason_table {
+            table.push(row, &record.decision);
+        }
+    }
+    let decisions = batches(py, &[decisions.finish().map_err(arrow_error)?])?;
+    let reasons = reason_table
+        .map(|t| t.finish().map_err(arrow_error))
+        .transpose()?
+        .map(|r| batches(py, &[r]))
+        .transpose()?;
+    let report = pythonize::pythonize(py, &result.report)?;
+    Ok((decisions, reasons, report))
+}
+
+/// The regimes the library knows, oldest first.
+#[pyfunction]
+fn regimes(py: Python<'_>) -> PyResult<Bound<'_, PyList>> {
+    let list = PyList::empty(py);
+    for regime in REGIMES {
+        let dict = PyDict::new(py);
+        dict.set_item("id", regime.id.as_str())?;
+        dict.set_item("document", regime.document)?;
+        dict.set_item("guideline", regime.guideline)?;
+        dict.set_item("in_force_from", regime.in_force_from.to_string())?;
+        dict.set_item(
+            "in_force_until",
+            regime.in_force_until.map(|d| d.to_string()),
+        )?;
+        dict.set_item("implemented", regime.implemented)?;
+        dict.set_item("title", pythonize::pythonize(py, &regime.title())?)?;
+        list.append(dict)?;
+    }
+    Ok(list)
+}
+
+/// The flat columns of a table, in the contract's order.
+#[pyfunction]
+fn columns(py: Python<'_>) -> PyResult<Bound<'_, PyList>> {
+    let list = PyList::empty(py);
+    for column in Column::ALL {
+        let dict = PyDict::new(py);
+        dict.set_item("name", column.name())?;
+        dict.set_item("path", column.path())?;
+        dict.set_item("kind", column.kind().as_str())?;
+        dict.set_item("choices", column.kind().choices().to_vec())?;
+        dict.set_item("description", column.description())?;
+        list.append(dict)?;
+    }
+    Ok(list)
+}
+
+/// The rule catalogue: id, citation and basis of every rule.
+#[pyfunction]
+fn rules(py: Python<'_>) -> PyResult<Bound<'_, PyList>> {
+    let list = PyList::empty(py);
+    for rule in Rule::ALL {
+        let citation = rule.citation();
+        let dict = PyDict::new(py);
+        dict.set_item("id", rule.id())?;
+        dict.set_item("document", citation.document)?;
+        dict.set_item("article", citation.article)?;
+        dict.set_item("clause", citation.clause)?;
+        dict.set_item("basis", names::basis_name(rule.basis()))?;
+        list.append(dict)?;
+    }
+    Ok(list)
+}
+
+/// The four levels, lowest first, with their names and score floors.
+#[pyfunction]
+fn levels(py: Python<'_>) -> PyResult<Bound<'_, PyList>> {
+    let list = PyList::empty(py);
+    for level in Level::DESCENDING.iter().rev() {
+        let dict = PyDict::new(py);
+        dict.set_item("id", level.as_str())?;
+        dict.set_item("vi", level.vi())?;
+        dict.set_item("en", level.en())?;
+        dict.set_item("code", level.code())?;
+        dict.set_item("floor", level.floor().hundredths() / 100)?;
+        list.append(dict)?;
+    }
+    Ok(list)
+}
+
+/// Every stable error code.
+#[pyfunction]
+fn error_codes() -> Vec<&'static str> {
+    ErrorCode::ALL.iter().map(|c| c.as_str()).collect()
+}
+
+/// The places of a record in a unit, as the `role` column names them.
+#[pyfunction]
+fn roles() -> Vec<&'static str> {
+    ROLES.to_vec()
+}
+
+/// The conduct checklist catalogue (`core/data/conduct-catalogue.json`) as shipped, as
+/// JSON text: the Python package parses it.
+#[pyfunction]
+fn conduct_catalogue_json() -> &'static str {
+    cadre_eval::conduct::catalogue_json()
+}
+
+/// The criteria catalogue of one appendix of QĐ 366 (`pl1` … `pl5`): groups and items
+/// with their citations.
+#[pyfunction]
+fn criteria_catalogue<'py>(py: Python<'py>, appendix: &str) -> PyResult<Bound<'py, PyAny>> {
+    let appendix: cadre_eval::criteria::Appendix =
+        options::named("appendix", appendix, "pl1, pl2, pl3, pl4, pl5")?;
+    Ok(pythonize::pythonize(
+        py,
+        cadre_eval::criteria::catalogue(appendix),
+    )?)
+}
+
+/// The form schema (Mẫu 2A, 2B, 2C, 01) for a request given as the JSON text of
+/// `cadre_eval::form::FormRequest`, with the fields of a shipped criteria profile when
+/// `profile` names one.
+#[pyfunction]
+#[pyo3(signature = (request, *, profile = None))]
+fn form_schema<'py>(
+    py: Python<'py>,
+    request: &str,
+    profile: Option<&str>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let request: cadre_eval::form::FormRequest = serde_json::from_str(request)
+        .map_err(|e| PyValueError::new_err(format!("not a form request: {e}")))?;
+    let profile = match profile {
+        Some(id) => Some(cadre_eval::criteria::shipped_profile(id).ok_or_else(|| {
+            PyValueError::new_err(format!(
+                "no criteria profile {id:?}; there are: {}",
+                cadre_eval::criteria::SHIPPED_PROFILE_IDS.join(", ")
+            ))
+        })?),
+        None => None,
+    };
+    Ok(pythonize::pythonize(
+        py,
+        &cadre_eval::form::form_schema(&request, profile),
+    )?)
 }
 
 /// The compiled module `cadre_eval._native`.
 #[pymodule]
 fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
+    module.add_class::<PyDecision>()?;
+    module.add_class::<PyReason>()?;
     module.add_function(wrap_pyfunction!(evaluate_json, module)?)?;
+    module.add_function(wrap_pyfunction!(evaluate_table, module)?)?;
+    module.add_function(wrap_pyfunction!(evaluate_json_array, module)?)?;
+    module.add_function(wrap_pyfunction!(apply_quota, module)?)?;
+    module.add_function(wrap_pyfunction!(evaluate_org, module)?)?;
+    module.add_function(wrap_pyfunction!(regimes, module)?)?;
+    module.add_function(wrap_pyfunction!(columns, module)?)?;
+    module.add_function(wrap_pyfunction!(rules, module)?)?;
+    module.add_function(wrap_pyfunction!(levels, module)?)?;
+    module.add_function(wrap_pyfunction!(error_codes, module)?)?;
+    module.add_function(wrap_pyfunction!(roles, module)?)?;
+    module.add_function(wrap_pyfunction!(conduct_catalogue_json, module)?)?;
+    module.add_function(wrap_pyfunction!(criteria_catalogue, module)?)?;
+    module.add_function(wrap_pyfunction!(form_schema, module)?)?;
+    module.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

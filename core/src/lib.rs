@@ -42,6 +42,7 @@ pub mod decision;
 pub mod decode;
 pub mod error;
 pub mod explain;
+pub mod flat;
 pub mod form;
 pub mod level;
 pub mod limits;

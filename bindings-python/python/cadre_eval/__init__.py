@@ -1,0 +1,573 @@
+"""cadre_eval: exact, explained, citable classification under QĐ 366-QĐ/TW (2025).
+
+Đánh giá, xếp loại chất lượng đảng viên và tổ chức đảng theo Quy định 366-QĐ/TW:
+mỗi kết quả là mức đề xuất kèm căn cứ, mã quy tắc, trích dẫn và lời giải thích.
+
+Every result is a *proposed* level with every reason behind it (rule id, citation,
+message in Vietnamese and English); the competent level decides. The rules live in
+the Rust core; this package converts and forwards.
+
+>>> import cadre_eval
+>>> decision = cadre_eval.evaluate({
+...     "id": "dv-0042", "period": {"year": 2025},
+...     "subject": {"kind": "member", "admitted_on": "2019-05-19"},
+...     "score": {"general": 27.5, "task_results": 63},
+...     "tasks": {"assigned": 12, "completed": 12, "on_time": 12, "exceeded": 3},
+... })
+>>> decision.level, decision.score
+('good', Decimal('90.5'))
+>>> decision.reasons[1].rule   # 3 of 12 exceeded is 25%, under the 30% Excellent needs
+'qd366.11.1.N'
+
+Tables: :func:`evaluate_many` takes a list of such dicts, a pandas DataFrame or a
+pyarrow Table of flat columns (:func:`columns`) and returns a DataFrame of decisions,
+one row per input row, plus a long table of reasons on request.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import decimal
+import json
+import os
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, Literal, TypedDict, cast, overload
+
+import pandas as pd
+import pyarrow as pa
+
+from . import _native, _tables
+from ._errors import AssessmentError, ErrorDetail, ErrorMessage
+from ._native import Decision, Reason
+from .types import Assessment
+
+__all__ = [
+    "AssessmentError",
+    "Assessment",
+    "ColumnInfo",
+    "Decision",
+    "ErrorDetail",
+    "ErrorMessage",
+    "GroupQuotaReport",
+    "LevelInfo",
+    "OrgResult",
+    "Reason",
+    "RegimeInfo",
+    "RuleInfo",
+    "apply_quota",
+    "columns",
+    "conduct_catalogue",
+    "criteria_catalogue",
+    "error_codes",
+    "evaluate",
+    "form_schema",
+    "evaluate_many",
+    "evaluate_org",
+    "levels",
+    "regimes",
+    "rules",
+    "__version__",
+]
+
+__version__: str = _native.__version__
+
+Reading = Literal["cascade", "strict"]
+TargetsReading = Literal["any", "all"]
+QuotaReading = Literal["final_tally", "proposed_good"]
+
+
+class Text(TypedDict):
+    """A label or message in Vietnamese and English."""
+
+    vi: str
+    en: str
+
+
+class RegimeInfo(TypedDict):
+    """A regime of the registry."""
+
+    id: str
+    document: str
+    guideline: str
+    in_force_from: str
+    in_force_until: str | None
+    implemented: bool
+    title: Text
+
+
+class ColumnInfo(TypedDict):
+    """A flat column: its name, the contract path it fills, its kind and meaning."""
+
+    name: str
+    path: str
+    kind: str
+    choices: list[str]
+    description: str
+
+
+class RuleInfo(TypedDict):
+    """A rule of the catalogue with its citation."""
+
+    id: str
+    document: str
+    article: str
+    clause: str | None
+    basis: str
+
+
+class LevelInfo(TypedDict):
+    """A level with its names and score floor."""
+
+    id: str
+    vi: str
+    en: str
+    code: str
+    floor: int
+
+
+class GroupQuotaReport(TypedDict):
+    """What the Excellent quota did in one group."""
+
+    group: str
+    ratio_percent: int
+    candidates: int
+    good: int
+    e_max: int
+    demoted: int
+    tied_at_cut: int
+
+
+def _json_default(value: Any) -> Any:
+    """Values a table or a program holds that JSON has no type for."""
+    if isinstance(value, datetime.datetime):
+        return value.date().isoformat()
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, decimal.Decimal):
+        # The shortest text of the float is the decimal's text (up to 15 digits), which
+        # the core reads exactly.
+        return float(value)
+    if hasattr(value, "item"):  # numpy scalars
+        return value.item()
+    raise TypeError(f"{type(value).__name__} is not a JSON value")
+
+
+def _as_mapping(record: Any) -> Any:
+    """A typed record (dataclass, pydantic model) as the contract's dict."""
+    if dataclasses.is_dataclass(record) and not isinstance(record, type):
+        return {k: v for k, v in dataclasses.asdict(record).items() if v is not None}
+    dump = getattr(record, "model_dump", None)
+    if callable(dump):
+        return dump(exclude_none=True)
+    return record
+
+
+def _to_json(value: Any) -> str:
+    return json.dumps(value, default=_json_default, ensure_ascii=False)
+
+
+def evaluate(
+    assessment: Assessment | Mapping[str, Any] | str,
+    *,
+    reading: Reading = "cascade",
+    basic_targets: TargetsReading = "any",
+) -> Decision:
+    """Evaluates one assessment: a dict of the contract (``spec/contract.md``), a typed
+    record (a dataclass or pydantic model with the contract's fields), or its JSON text.
+
+    Raises :class:`AssessmentError` with every problem of the record.
+
+    >>> d = evaluate({"id": "a", "period": {"year": 2025}, "subject": {"kind": "member"},
+    ...               "score": {"general": 29, "task_results": 66},
+    ...               "tasks": {"assigned": 10, "completed": 10, "on_time": 10, "exceeded": 3}})
+    >>> d.level, d.needs_decision, d.label["vi"]
+    ('excellent', False, 'Hoàn thành xuất sắc nhiệm vụ')
+    >>> d.to_dict()["reasons"][-1]["citation"]
+    {'document': '366-QĐ/TW', 'article': '11', 'clause': '1'}
+    """
+    text = assessment if isinstance(assessment, str) else _to_json(_as_mapping(assessment))
+    return _native.evaluate_json(text, reading=reading, basic_targets=basic_targets)
+
+
+Records = pd.DataFrame | pa.Table | pa.RecordBatch | Sequence[Mapping[str, Any]]
+
+
+@overload
+def evaluate_many(
+    records: Records,
+    *,
+    reading: Reading = ...,
+    basic_targets: TargetsReading = ...,
+    reasons: Literal[False] = ...,
+    messages: bool = ...,
+    quota: bool = ...,
+    quota_reading: QuotaReading = ...,
+    raised_ratio_groups: Iterable[str] = ...,
+    threads: int | None = ...,
+) -> pd.DataFrame: ...
+@overload
+def evaluate_many(
+    records: Records,
+    *,
+    reading: Reading = ...,
+    basic_targets: TargetsReading = ...,
+    reasons: Literal[True],
+    messages: bool = ...,
+    quota: bool = ...,
+    quota_reading: QuotaReading = ...,
+    raised_ratio_groups: Iterable[str] = ...,
+    threads: int | None = ...,
+) -> tuple[pd.DataFrame, pd.DataFrame]: ...
+def evaluate_many(
+    records: Records,
+    *,
+    reading: Reading = "cascade",
+    basic_targets: TargetsReading = "any",
+    reasons: bool = False,
+    messages: bool = True,
+    quota: bool = False,
+    quota_reading: QuotaReading = "final_tally",
+    raised_ratio_groups: Iterable[str] = (),
+    threads: int | None = None,
+) -> pd.DataFrame | tuple[pd.DataFrame, pd.DataFrame]:
+    """Evaluates many assessments: a list of contract dicts, or a pandas DataFrame or
+    pyarrow Table of flat columns (:func:`columns`; ``tasks_on_time`` is
+    ``/tasks/on_time``).
+
+    Returns a DataFrame with one row per input row (same index): ``id``, ``outcome``,
+    ``level``, ``score``, ``band``, ``needs_decision``, ``regime``, ``deciding_rule``,
+    ``alternative_level``, ``quota_group``, and for rows that could not be evaluated
+    ``error_codes`` (comma-separated) and ``errors`` (a list of dicts with ``code``,
+    ``path``, ``column``, ``message_vi``, ``message_en``); the good rows are still
+    evaluated. With ``quota=True`` the Excellent quota is applied per group over the
+    batch (columns ``quota_rank``, ``quota_e_max``, ``quota_demoted``,
+    ``quota_tied_at_cut``; the group reports are in ``frame.attrs["quota_groups"]``).
+    With ``reasons=True`` also returns the reasons, one row per reason: ``row`` (the
+    input position), ``id``, ``position``, ``rule``, ``holds``, ``effect``, ``level``,
+    ``citation_*``, ``basis`` and, unless ``messages=False``, ``message_vi`` and
+    ``message_en``.
+
+    A large table is split over ``threads`` threads (default: one per core); the
+    result does not depend on it.
+
+    Raises :class:`AssessmentError` only when the table as a whole cannot be read (an
+    unknown column, a column of the wrong type).
+
+    >>> import pandas as pd
+    >>> frame = pd.DataFrame({
+    ...     "id": ["a", "b", "c"], "period_year": [2025, 2025, 2025],
+    ...     "subject_kind": ["member", "member", "member"],
+    ...     "score_general": [29, 27.5, 31], "score_task_results": [66, 63, 60],
+    ...     "tasks_assigned": [10, 12, 10], "tasks_completed": [10, 12, 10],
+    ...     "tasks_on_time": [10, 12, 10], "tasks_exceeded": [3, 3, 0]})
+    >>> out = evaluate_many(frame)
+    >>> out[["id", "level", "score", "error_codes"]]
+      id      level  score   error_codes
+    0  a  excellent   95.0           NaN
+    1  b       good   90.5           NaN
+    2  c        NaN    NaN  out_of_range
+    >>> out.loc[2, "errors"][0]["column"]
+    'score_general'
+    >>> decisions, why = evaluate_many(frame.iloc[:1], reasons=True)
+    >>> list(why["rule"])
+    ['qd366.10.score', 'qd366.11.1.N']
+    """
+    groups_raised = list(raised_ratio_groups)
+    index: pd.Index | None = None
+    if isinstance(records, (pd.DataFrame, pa.Table, pa.RecordBatch)):
+        if isinstance(records, pd.DataFrame):
+            index = records.index
+        decisions, why, groups = _native.evaluate_table(
+            _tables.to_arrow(records),
+            reading=reading,
+            basic_targets=basic_targets,
+            reasons=reasons,
+            messages=messages,
+            quota=quota,
+            quota_reading=quota_reading,
+            raised_ratio_groups=groups_raised,
+            threads=threads,
+        )
+    elif isinstance(records, Sequence) and not isinstance(records, (str, bytes)):
+        decisions, why, groups = _native.evaluate_json_array(
+            _to_json([_as_mapping(record) for record in records]),
+            reading=reading,
+            basic_targets=basic_targets,
+            reasons=reasons,
+            messages=messages,
+            quota=quota,
+            quota_reading=quota_reading,
+            raised_ratio_groups=groups_raised,
+            threads=threads,
+        )
+    else:
+        raise TypeError(
+            "evaluate_many takes a list of dicts, a pandas DataFrame or a pyarrow Table, "
+            f"not {type(records).__name__}"
+        )
+    frame = _tables.decisions_frame(decisions, index)
+    if quota:
+        frame.attrs["quota_groups"] = groups
+    if reasons:
+        assert why is not None
+        return frame, _tables.reasons_frame(why)
+    return frame
+
+
+def apply_quota(
+    decisions: Sequence[Decision],
+    *,
+    reading: QuotaReading = "final_tally",
+    raised_ratio_groups: Iterable[str] = (),
+) -> tuple[list[Decision], list[GroupQuotaReport]]:
+    """Applies the Excellent quota (``qd366.11.1.quota``) per group: at most 20% of the
+    Good count may be Excellent (25% for ``raised_ratio_groups``). Groups are the
+    decisions' ``quota_group``, else members, leaders, and collectives by kind. Returns
+    new decisions in the same order, and each group's report.
+
+    >>> people = [evaluate({"id": n, "period": {"year": 2025}, "quota_group": "cb-1",
+    ...                     "subject": {"kind": "member"},
+    ...                     "score": {"general": 29, "task_results": s},
+    ...                     "tasks": {"assigned": 10, "completed": 10, "on_time": 10,
+    ...                               "exceeded": 4}})
+    ...           for n, s in [("a", 66), ("b", 65), ("c", 50), ("d", 50), ("e", 50), ("f", 50)]]
+    >>> [d.level for d in people]
+    ['excellent', 'excellent', 'good', 'good', 'good', 'good']
+    >>> after, groups = apply_quota(people)
+    >>> [d.level for d in after]
+    ['excellent', 'good', 'good', 'good', 'good', 'good']
+    >>> after[1].quota
+    {'group': 'cb-1', 'e_max': 1, 'rank': 2, 'demoted': True, 'tied_at_cut': False}
+    >>> groups[0]["e_max"], groups[0]["demoted"]
+    (1, 1)
+    """
+    after, groups = _native.apply_quota(
+        list(decisions), reading=reading, raised_ratio_groups=list(raised_ratio_groups)
+    )
+    return after, cast(list[GroupQuotaReport], groups)
+
+
+@dataclasses.dataclass(frozen=True)
+class OrgResult:
+    """An organisation tree evaluated: the report and its tables.
+
+    ``units`` has one row per unit with the counts of its whole subtree (``subtree_*``)
+    and of its own records (``own_*``); ``groups`` one row per quota group (what the
+    quota did: ``candidates``, ``good`` before it, ``e_max``, ``demoted``,
+    ``tied_at_cut``; and the group's final counts, ``final_*``);
+    ``decisions`` one row per record with its ``unit`` and ``role``; ``reasons`` one
+    row per reason (when asked); ``report`` is the full report as the CLI's
+    ``org --format json`` writes it.
+    """
+
+    report: dict[str, Any]
+    units: pd.DataFrame
+    groups: pd.DataFrame
+    decisions: pd.DataFrame
+    reasons: pd.DataFrame | None
+
+    @property
+    def total(self) -> dict[str, Any]:
+        """Counts and shares over the whole tree."""
+        total: dict[str, Any] = self.report["total"]
+        return total
+
+    @property
+    def rejected(self) -> list[dict[str, Any]]:
+        """Records and units that could not be evaluated, with their errors."""
+        rejected: list[dict[str, Any]] = self.report["rejected"]
+        return rejected
+
+
+def _flat(prefix: str, stats: Mapping[str, Any]) -> dict[str, Any]:
+    row: dict[str, Any] = {}
+    for key, value in stats.items():
+        if key == "shares":
+            for share, exact in value.items():
+                row[f"{prefix}{share}_share"] = exact["numerator"] / exact["denominator"] if exact["denominator"] else float("nan")
+        elif key == "not_classified_by":
+            row[f"{prefix}{key}"] = dict(value)
+        else:
+            row[f"{prefix}{key}"] = value
+    return row
+
+
+def evaluate_org(
+    tree: Mapping[str, Any] | Sequence[Mapping[str, Any]] | str | os.PathLike[str],
+    *,
+    lines: bool | None = None,
+    reading: Reading = "cascade",
+    basic_targets: TargetsReading = "any",
+    quota: bool = True,
+    quota_reading: QuotaReading = "final_tally",
+    raised_ratio_groups: Iterable[str] = (),
+    reasons: bool = False,
+    messages: bool = True,
+) -> OrgResult:
+    """Evaluates an organisation tree (``docs/organisation-trees.md``) in the order of
+    Art. 12.2, with facts derived from the tree and the Excellent quota per group.
+
+    ``tree`` is a nested unit (a dict, or its JSON text), a list of units naming their
+    ``parent`` (JSON Lines of units as dicts), JSON Lines text (``lines=True``), or a
+    path to a ``.json`` or ``.jsonl`` file.
+
+    >>> root = {"id": "cb", "name": "Chi bộ thôn Đông", "members": [
+    ...     {"id": f"dv-{i}", "period": {"year": 2025}, "subject": {"kind": "member"},
+    ...      "score": {"general": 29, "task_results": 62 + i},
+    ...      "tasks": {"assigned": 10, "completed": 10, "on_time": 10, "exceeded": 4}}
+    ...     for i in range(3)]}
+    >>> result = evaluate_org(root)
+    >>> result.units[["id", "subtree_excellent", "subtree_good", "subtree_quota_demoted"]]
+       id  subtree_excellent  subtree_good  subtree_quota_demoted
+    0  cb                  0             3                      3
+    """
+    if isinstance(tree, os.PathLike):
+        path = os.fspath(tree)
+        with open(path, encoding="utf-8") as file:
+            text = file.read()
+        if lines is None:
+            lines = path.endswith(".jsonl")
+    elif isinstance(tree, str):
+        text = tree
+    elif isinstance(tree, Mapping):
+        text = _to_json(tree)
+    else:
+        text = "\n".join(_to_json(unit) for unit in tree)
+        lines = True if lines is None else lines
+    decisions, why, report = _native.evaluate_org(
+        text,
+        lines=bool(lines),
+        reading=reading,
+        basic_targets=basic_targets,
+        quota=quota,
+        quota_reading=quota_reading,
+        raised_ratio_groups=list(raised_ratio_groups),
+        reasons=reasons,
+        messages=messages,
+    )
+    units = pd.DataFrame(
+        [
+            {
+                "id": unit["id"],
+                "name": unit.get("name"),
+                "parent": unit.get("parent"),
+                "depth": unit["depth"],
+                "rating": unit.get("rating"),
+                **_flat("subtree_", unit["subtree"]),
+                **_flat("own_", unit["own"]),
+                "demotions": len(unit["demotions"]),
+            }
+            for unit in report["units"]
+        ]
+    )
+    groups = pd.DataFrame(
+        [{**group["quota"], **_flat("final_", group["stats"])} for group in report["groups"]]
+    )
+    return OrgResult(
+        report=report,
+        units=units,
+        groups=groups,
+        decisions=_tables.decisions_frame(decisions, None),
+        reasons=None if why is None else _tables.reasons_frame(why),
+    )
+
+
+def regimes() -> list[RegimeInfo]:
+    """The regimes the library knows, oldest first.
+
+    >>> [(r["id"], r["implemented"]) for r in regimes()]
+    [('qd132', False), ('qd124', False), ('qd366', True)]
+    """
+    return cast(list[RegimeInfo], _native.regimes())
+
+
+def columns() -> list[ColumnInfo]:
+    """The flat columns of a table: each leaf of the assessment, named by its path.
+
+    >>> [c["name"] for c in columns()][:4]
+    ['id', 'period_year', 'period_quarter', 'period_from']
+    >>> next(c for c in columns() if c["name"] == "tasks_on_time")["path"]
+    '/tasks/on_time'
+    """
+    return cast(list[ColumnInfo], _native.columns())
+
+
+def rules() -> list[RuleInfo]:
+    """The rule catalogue: every rule id with its citation and basis."""
+    return cast(list[RuleInfo], _native.rules())
+
+
+def levels() -> list[LevelInfo]:
+    """The four levels, lowest first.
+
+    >>> [(level["code"], level["floor"]) for level in levels()]
+    [('KHTNV', 0), ('HTNV', 50), ('HTTNV', 70), ('HTXSNV', 90)]
+    """
+    return cast(list[LevelInfo], _native.levels())
+
+
+def error_codes() -> list[str]:
+    """Every stable error code an :class:`AssessmentError` may carry."""
+    return _native.error_codes()
+
+
+def conduct_catalogue() -> dict[str, Any]:
+    """The conduct checklist catalogue as shipped with the core: the documents of the
+    things party members must not do and of exemplary conduct, each item with its
+    source article, kind and effect on the rating (``docs/conduct-catalogue.md``).
+
+    >>> catalogue = conduct_catalogue()
+    >>> sorted(catalogue["items"][0])[:4]
+    ['applies_to', 'article', 'confirmation', 'document']
+    """
+    catalogue: dict[str, Any] = json.loads(_native.conduct_catalogue_json())
+    return catalogue
+
+
+def criteria_catalogue(appendix: Literal["pl1", "pl2", "pl3", "pl4", "pl5"]) -> dict[str, Any]:
+    """The criteria of one appendix of QĐ 366 (``pl1`` collectives … ``pl5`` members
+    outside the political system): its groups and items with their citations.
+
+    >>> pl4 = criteria_catalogue("pl4")
+    >>> [(group["group"], group["max"]) for group in pl4["groups"]]
+    [('general', 30), ('task_results', 70)]
+    """
+    catalogue: dict[str, Any] = _native.criteria_catalogue(appendix)
+    return catalogue
+
+
+def form_schema(
+    kind: Literal["member", "leader", "collective"],
+    *,
+    on: str,
+    outside_political_system: bool = False,
+    centrally_managed: bool = False,
+    collective_kind: str | None = None,
+    scope: Mapping[str, Any] | None = None,
+    profile: str | None = None,
+) -> dict[str, Any]:
+    """The self-assessment form (Mẫu 2A, 2B, 2C or 01 of HD 43) for a subject, as JSON a
+    browser or an HR system renders: sections of fields, each with the contract path it
+    fills, its range, labels and help in Vietnamese and English, and the citation of the
+    rule that reads it; ``on`` picks the conduct items in force; ``profile`` (a shipped
+    criteria profile's id) gives one field per criteria item.
+
+    >>> form = form_schema("member", on="2025-12-31")
+    >>> form["form"], form["appendix"]
+    ('2B', 'pl4')
+    >>> [section["id"] for section in form["sections"]][:4]
+    ['status', 'general_criteria', 'task_results_points', 'tasks']
+    """
+    request: dict[str, Any] = {
+        "kind": kind,
+        "on": on,
+        "outside_political_system": outside_political_system,
+        "centrally_managed": centrally_managed,
+    }
+    if collective_kind is not None:
+        request["collective_kind"] = collective_kind
+    if scope is not None:
+        request["scope"] = dict(scope)
+    schema: dict[str, Any] = _native.form_schema(_to_json(request), profile=profile)
+    return schema

@@ -1,0 +1,144 @@
+//! The contract's names of enum values, in a fixed order, for Arrow dictionary columns
+//! and Python strings.
+
+use cadre_eval::reason::Effect;
+use cadre_eval::rules::Basis;
+use cadre_eval::{Level, Outcome, Reading, Rule};
+
+/// Levels, lowest first (the order of an ordered categorical).
+pub const LEVELS: [&str; 4] = ["not_completed", "completed", "good", "excellent"];
+
+/// Position of a level in [`LEVELS`].
+pub fn level_index(level: Level) -> i8 {
+    match level {
+        Level::NotCompleted => 0,
+        Level::Completed => 1,
+        Level::Good => 2,
+        Level::Excellent => 3,
+    }
+}
+
+/// Outcomes.
+pub const OUTCOMES: [&str; 3] = ["classified", "not_classified", "undetermined"];
+
+/// Position of an outcome in [`OUTCOMES`].
+pub fn outcome_index(outcome: Outcome) -> i8 {
+    match outcome {
+        Outcome::Classified => 0,
+        Outcome::NotClassified => 1,
+        Outcome::Undetermined => 2,
+    }
+}
+
+/// An outcome's name.
+pub fn outcome_name(outcome: Outcome) -> &'static str {
+    OUTCOMES
+        .get(usize::try_from(outcome_index(outcome)).unwrap_or(0))
+        .copied()
+        .unwrap_or("classified")
+}
+
+/// Effects of reasons.
+pub const EFFECTS: [&str; 6] = [
+    "decides",
+    "blocks",
+    "excludes",
+    "needs_decision",
+    "demotes",
+    "info",
+];
+
+/// Position of an effect in [`EFFECTS`].
+pub fn effect_index(effect: Effect) -> i8 {
+    match effect {
+        Effect::Decides => 0,
+        Effect::Blocks => 1,
+        Effect::Excludes => 2,
+        Effect::NeedsDecision => 3,
+        Effect::Demotes => 4,
+        Effect::Info => 5,
+    }
+}
+
+/// An effect's name.
+pub fn effect_name(effect: Effect) -> &'static str {
+    EFFECTS
+        .get(usize::try_from(effect_index(effect)).unwrap_or(0))
+        .copied()
+        .unwrap_or("info")
+}
+
+/// A basis's name.
+pub fn basis_name(basis: Basis) -> &'static str {
+    match basis {
+        Basis::Text => "text",
+        Basis::Reading => "reading",
+    }
+}
+
+/// A reading's name.
+pub fn reading_name(reading: Reading) -> &'static str {
+    match reading {
+        Reading::Cascade => "cascade",
+        Reading::Strict => "strict",
+    }
+}
+
+/// Position of a rule in [`Rule::ALL`] (the catalogue order).
+pub fn rule_index(rule: Rule) -> i16 {
+    // The catalogue lists every variant in declaration order (one macro writes both).
+    rule as i16
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, reason = "tests")]
+
+    use super::*;
+
+    #[test]
+    fn rule_indexes_follow_the_catalogue() {
+        for (index, rule) in Rule::ALL.iter().enumerate() {
+            assert_eq!(usize::try_from(rule_index(*rule)).unwrap(), index);
+        }
+    }
+
+    #[test]
+    fn names_match_the_contract() {
+        let json = |v: serde_json::Value| v.as_str().unwrap().to_owned();
+        for level in Level::DESCENDING {
+            assert_eq!(LEVELS[level_index(level) as usize], level.as_str());
+        }
+        for outcome in [
+            Outcome::Classified,
+            Outcome::NotClassified,
+            Outcome::Undetermined,
+        ] {
+            assert_eq!(
+                outcome_name(outcome),
+                json(serde_json::to_value(outcome).unwrap())
+            );
+        }
+        for effect in [
+            Effect::Decides,
+            Effect::Blocks,
+            Effect::Excludes,
+            Effect::NeedsDecision,
+            Effect::Demotes,
+            Effect::Info,
+        ] {
+            assert_eq!(
+                effect_name(effect),
+                json(serde_json::to_value(effect).unwrap())
+            );
+        }
+        assert_eq!(
+            basis_name(Basis::Reading),
+            json(serde_json::to_value(Basis::Reading).unwrap())
+        );
+        assert_eq!(
+            reading_name(Reading::Strict),
+            json(serde_json::to_value(Reading::Strict).unwrap())
+        );
+    }
+}

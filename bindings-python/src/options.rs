@@ -1,0 +1,30 @@
+//! Evaluation and quota options from their Python names (`"cascade"`, `"strict"`, …).
+
+use cadre_eval::{Options, QuotaOptions};
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+use serde::de::value::{Error as ValueError, StrDeserializer};
+use serde::de::DeserializeOwned;
+
+/// Reads a contract enum from its JSON name, or says which names are allowed.
+pub fn named<T: DeserializeOwned>(what: &str, text: &str, allowed: &str) -> PyResult<T> {
+    T::deserialize(StrDeserializer::<ValueError>::new(text)).map_err(|_| {
+        PyValueError::new_err(format!("{what} must be one of {allowed}, not {text:?}"))
+    })
+}
+
+/// The evaluation options.
+pub fn evaluation(reading: &str, basic_targets: &str) -> PyResult<Options> {
+    Ok(Options {
+        reading: named("reading", reading, "cascade, strict")?,
+        basic_targets: named("basic_targets", basic_targets, "any, all")?,
+    })
+}
+
+/// The quota options.
+pub fn quota(reading: &str, raised_ratio_groups: Vec<String>) -> PyResult<QuotaOptions> {
+    Ok(QuotaOptions {
+        reading: named("quota_reading", reading, "final_tally, proposed_good")?,
+        raised_ratio_groups,
+    })
+}

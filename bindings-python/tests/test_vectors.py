@@ -1,0 +1,292 @@
+"""Every shared test vector through the binding, checked as the Rust harness checks it
+(`core/tests/vectors.rs`, `core/tests/org_vectors.rs`): single records through
+`evaluate`, and the same records as a list, a pandas DataFrame and an Arrow table
+through `evaluate_many`; quota groups through `apply_quota` and `evaluate_many(quota=True)`;
+organisation trees through `evaluate_org`, nested and as unit lines."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pyarrow as pa
+import pytest
+
+import cadre_eval
+from conftest import flatten, load
+
+SINGLE = load("qd366", "vectors")
+GROUPS = load("groups", "groups")
+TREES = load("org", "trees")
+DECISION_VECTORS = [(f, v) for f, v in SINGLE if "errors" not in v["expect"]]
+
+
+def record_only(record: dict[str, Any]) -> bool:
+    """Uses a part of the contract that has no flat columns (items keyed by id):
+    per-item points under a criteria profile, or conduct checklist answers."""
+    score = record.get("score", {})
+    return "conduct" in record or "items" in score or "profile" in score
+
+
+# Vectors whose records have flat columns: every decision vector but those.
+FLAT_VECTORS = [(f, v) for f, v in DECISION_VECTORS if not record_only(v["input"])]
+ERROR_VECTORS = [(f, v) for f, v in SINGLE if "errors" in v["expect"]]
+
+
+def test_the_vectors_are_all_there() -> None:
+    assert len(SINGLE) >= 60 and len(DECISION_VECTORS) >= 60 and ERROR_VECTORS
+    assert len(FLAT_VECTORS) >= 100
+    assert GROUPS and len(TREES) >= 10
+    names = [v["name"] for _, v in SINGLE]
+    assert len(names) == len(set(names))
+
+
+def options(vector: dict[str, Any]) -> dict[str, Any]:
+    return dict(vector.get("options", {}))
+
+
+def check_decision(decision: cadre_eval.Decision, expect: dict[str, Any]) -> list[str]:
+    """The Rust harness's checks, on a typed decision."""
+    problems = []
+    if decision.outcome != expect["outcome"]:
+        problems.append(f"outcome {decision.outcome} != {expect['outcome']}")
+    if decision.level != expect["level"]:
+        problems.append(f"level {decision.level} != {expect['level']}")
+    if decision.needs_decision != expect["needs_decision"]:
+        problems.append(f"needs_decision {decision.needs_decision}")
+    if "band" in expect and decision.band != expect["band"]:
+        problems.append(f"band {decision.band} != {expect['band']}")
+    rules = [r.rule for r in decision.reasons]
+    assert expect["rules"], "a decision vector names at least one rule"
+    problems += [f"rule {r} missing from {rules}" for r in expect["rules"] if r not in rules]
+    problems += [f"rule {r} must not appear" for r in expect.get("absent_rules", []) if r in rules]
+    for wanted in expect.get("reasons", []):
+        if not any(
+            all(getattr(reason, key) == value for key, value in wanted.items())
+            for reason in decision.reasons
+        ):
+            problems.append(f"no reason matching {wanted}")
+    if "alternatives" in expect:
+        got = [{"level": a["level"], "if": a["if"]} for a in decision.alternatives]
+        if got != expect["alternatives"]:
+            problems.append(f"alternatives {got} != {expect['alternatives']}")
+    return problems
+
+
+@pytest.mark.parametrize(("file", "vector"), SINGLE, ids=[v["name"] for _, v in SINGLE])
+def test_each_vector_through_evaluate(file: str, vector: dict[str, Any]) -> None:
+    expect = vector["expect"]
+    if "errors" in expect:
+        with pytest.raises(cadre_eval.AssessmentError) as raised:
+            cadre_eval.evaluate(vector["input"], **options(vector))
+        got = [{"code": e["code"], "path": e["path"]} for e in raised.value.errors()]
+        assert got == expect["errors"]
+        return
+    decision = cadre_eval.evaluate(vector["input"], **options(vector))
+    assert check_decision(decision, expect) == []
+    # The typed object and its dict agree, and the dict is the contract's JSON.
+    record = decision.to_dict()
+    assert record == json.loads(decision.to_json())
+    assert record["level"] == decision.level and record["id"] == vector["input"]["id"]
+    assert [r["rule"] for r in record["reasons"]] == [r.rule for r in decision.reasons]
+
+
+def by_options(vectors: list[tuple[str, dict[str, Any]]]) -> dict[str, list[dict[str, Any]]]:
+    grouped: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for _, vector in vectors:
+        grouped[json.dumps(options(vector), sort_keys=True)].append(vector)
+    return grouped
+
+
+def expected_rows(vectors: list[dict[str, Any]]) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "id": [v["input"]["id"] for v in vectors],
+            "outcome": [v["expect"]["outcome"] for v in vectors],
+            "level": [v["expect"]["level"] for v in vectors],
+            "needs_decision": [v["expect"]["needs_decision"] for v in vectors],
+        }
+    )
+
+
+def plain(frame: pd.DataFrame) -> pd.DataFrame:
+    """The columns the vectors pin, as plain Python values."""
+    out = frame[["id", "outcome", "level", "needs_decision"]].astype(object)
+    return out.where(out.notna(), None).reset_index(drop=True)
+
+
+@pytest.mark.parametrize("form", ["list", "pandas", "arrow"])
+def test_every_decision_vector_through_evaluate_many(form: str) -> None:
+    checked = 0
+    # Every decision vector as a list of records; those with flat columns also as a
+    # DataFrame and an Arrow table.
+    chosen = DECISION_VECTORS if form == "list" else FLAT_VECTORS
+    for key, vectors in by_options(chosen).items():
+        inputs = [v["input"] for v in vectors]
+        records: Any
+        if form == "list":
+            records = inputs
+        elif form == "pandas":
+            records = pd.DataFrame([flatten(r) for r in inputs])
+        else:
+            rows = [flatten(r) for r in inputs]
+            names = sorted({name for row in rows for name in row})
+            # Column by column: `from_pylist` would keep only the first row's keys.
+            records = pa.table({name: [row.get(name) for row in rows] for name in names})
+        frame, reasons = cadre_eval.evaluate_many(records, reasons=True, **json.loads(key))
+        assert frame["error_codes"].isna().all(), frame.loc[frame["error_codes"].notna(), "errors"].tolist()
+        pd.testing.assert_frame_equal(plain(frame), plain(expected_rows(vectors)))
+        # The reasons table holds each vector's rule ids, at its row.
+        for row, vector in enumerate(vectors):
+            rules = set(reasons.loc[reasons["row"] == row, "rule"].astype(str))
+            assert set(vector["expect"]["rules"]) <= rules, vector["name"]
+        checked += len(vectors)
+    assert checked == len(chosen)
+
+
+def test_error_vectors_in_a_batch_are_reported_by_row_and_the_rest_evaluated() -> None:
+    good = DECISION_VECTORS[0][1]
+    records = [good["input"]] + [v["input"] for _, v in ERROR_VECTORS] + [good["input"]]
+    frame = cadre_eval.evaluate_many(records)
+    assert frame.loc[0, "level"] == good["expect"]["level"]
+    assert frame.loc[len(records) - 1, "level"] == good["expect"]["level"]
+    for row, (_, vector) in enumerate(ERROR_VECTORS, start=1):
+        got = [{"code": e["code"], "path": e["path"]} for e in frame.loc[row, "errors"]]
+        assert got == vector["expect"]["errors"], vector["name"]
+        assert frame.loc[row, "error_codes"] == ",".join(e["code"] for e in got)
+        assert pd.isna(frame.loc[row, "level"])
+
+
+def test_levels_match_the_command_line_tool(cli: Path, tmp_path: Path) -> None:
+    for key, vectors in by_options(DECISION_VECTORS).items():
+        file = tmp_path / "vectors.json"
+        file.write_text(json.dumps([v["input"] for v in vectors]), encoding="utf-8")
+        args = [str(cli), "evaluate", str(file)]
+        if json.loads(key).get("reading") == "strict":
+            args += ["--reading", "strict"]
+        if json.loads(key).get("basic_targets") == "all":
+            args += ["--basic-targets", "all"]
+        run = subprocess.run(args, capture_output=True, text=True, check=True)
+        from_cli = json.loads(run.stdout)
+        flat = [v for v in vectors if not record_only(v["input"])]
+        rest = [v for v in vectors if record_only(v["input"])]
+        frame = pd.concat(
+            [
+                cadre_eval.evaluate_many(
+                    pd.DataFrame([flatten(v["input"]) for v in flat]), **json.loads(key)
+                ),
+                cadre_eval.evaluate_many([v["input"] for v in rest], **json.loads(key)),
+            ],
+            ignore_index=True,
+        )
+        flags = [record_only(v["input"]) for v in vectors]
+        from_cli = [d for d, f in zip(from_cli, flags) if not f] + [
+            d for d, f in zip(from_cli, flags) if f
+        ]
+        assert [d["id"] for d in from_cli] == list(frame["id"])
+        assert [d["level"] for d in from_cli] == plain(frame)["level"].tolist()
+        assert [d["needs_decision"] for d in from_cli] == frame["needs_decision"].tolist()
+
+
+def group_inputs(vector: dict[str, Any]) -> list[dict[str, Any]]:
+    return [{**vector.get("template", {}), **overlay} for overlay in vector["inputs"]]
+
+
+@pytest.mark.parametrize(("file", "vector"), GROUPS, ids=[v["name"] for _, v in GROUPS])
+def test_each_group_vector_through_apply_quota(file: str, vector: dict[str, Any]) -> None:
+    quota = vector.get("quota", {})
+    decisions = [cadre_eval.evaluate(r, **options(vector)) for r in group_inputs(vector)]
+    after, reports = cadre_eval.apply_quota(
+        decisions,
+        reading=quota.get("reading", "final_tally"),
+        raised_ratio_groups=quota.get("raised_ratio_groups", []),
+    )
+    expect = vector["expect"]
+    assert reports == expect["groups"]
+    levels = {d.id: d.level for d in after}
+    assert {i: levels.get(i, "missing") for i in expect["levels"]} == expect["levels"]
+    assert sorted(d.id for d in after if d.quota and d.quota["demoted"]) == sorted(expect["demoted"])
+    assert sorted(d.id for d in after if d.needs_decision) == sorted(expect["needs_decision"])
+    for rule in expect["rules"]:
+        assert all(
+            rule in [r.rule for r in d.reasons] for d in after if d.quota and d.quota["demoted"]
+        )
+    # Applying it twice changes nothing; the inputs are left as they were.
+    again, _ = cadre_eval.apply_quota(after, reading=quota.get("reading", "final_tally"),
+                                      raised_ratio_groups=quota.get("raised_ratio_groups", []))
+    assert [d.to_dict() for d in again] == [d.to_dict() for d in after]
+    assert all(d.quota is None for d in decisions)
+
+    # The same through a table, with the quota over the batch.
+    frame, reasons = cadre_eval.evaluate_many(
+        pd.DataFrame([flatten(r) for r in group_inputs(vector)]),
+        quota=True,
+        reasons=True,
+        quota_reading=quota.get("reading", "final_tally"),
+        raised_ratio_groups=quota.get("raised_ratio_groups", []),
+        **options(vector),
+    )
+    assert frame.attrs["quota_groups"] == expect["groups"]
+    table_levels = dict(zip(frame["id"], plain(frame)["level"]))
+    assert {i: table_levels.get(i, "missing") for i in expect["levels"]} == expect["levels"]
+    assert sorted(frame.loc[frame["quota_demoted"].fillna(False).astype(bool), "id"]) == sorted(expect["demoted"])
+    assert sorted(frame.loc[frame["needs_decision"].astype(bool), "id"]) == sorted(expect["needs_decision"])
+    by_id = {d.id: d for d in after}
+    for row, record_id in enumerate(frame["id"]):
+        rules = reasons.loc[reasons["row"] == row, "rule"].astype(str).tolist()
+        assert rules == [r.rule for r in by_id[record_id].reasons]
+
+
+def as_unit_lines(unit: dict[str, Any], parent: str | None = None) -> list[dict[str, Any]]:
+    flat = {k: v for k, v in unit.items() if k != "units"}
+    if parent is not None:
+        flat["parent"] = parent
+    lines = [flat]
+    for child in unit.get("units", []):
+        lines += as_unit_lines(child, unit["id"])
+    return lines
+
+
+@pytest.mark.parametrize(("file", "vector"), TREES, ids=[v["name"] for _, v in TREES])
+def test_each_tree_vector_through_evaluate_org(file: str, vector: dict[str, Any]) -> None:
+    quota = vector.get("quota", {})
+    kwargs: dict[str, Any] = {
+        **options(vector),
+        "quota_reading": quota.get("reading", "final_tally"),
+        "raised_ratio_groups": quota.get("raised_ratio_groups", []),
+    }
+    nested = cadre_eval.evaluate_org(vector["input"], reasons=True, **kwargs)
+    lines = cadre_eval.evaluate_org(as_unit_lines(vector["input"]), **kwargs)
+    expect = vector["expect"]
+    levels = dict(zip(nested.decisions["id"], plain(nested.decisions)["level"]))
+    assert levels == dict(zip(lines.decisions["id"], plain(lines.decisions)["level"]))
+    assert nested.total == lines.total
+    rejected_ids = {r["id"] for r in expect["rejected"]}
+    for record_id, level in expect["levels"].items():
+        if record_id in levels or record_id not in rejected_ids:
+            assert levels.get(record_id, "missing") == level, record_id
+    assert set(levels) <= set(expect["levels"])
+    got = sorted(
+        {"id": r.get("id") or r.get("unit") or "", "code": e["code"]}.items()
+        for r in nested.rejected
+        for e in r["errors"]
+    )
+    assert got == sorted({"id": r["id"], "code": r["code"]}.items() for r in expect["rejected"])
+    for record_id, rules in expect.get("rules", {}).items():
+        rows = nested.decisions.index[nested.decisions["id"] == record_id]
+        assert len(rows) == 1, record_id
+        assert nested.reasons is not None
+        have = set(nested.reasons.loc[nested.reasons["row"] == rows[0], "rule"].astype(str))
+        assert set(rules) <= have, record_id
+    units = nested.units.set_index("id")
+    for unit, counts in expect.get("units", {}).items():
+        row = units.loc[unit]
+        got_counts = {
+            key: int(row[f"subtree_{'quota_demoted' if key == 'demoted' else key}"])
+            for key in counts
+        }
+        assert got_counts == counts, unit
