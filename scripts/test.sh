@@ -9,7 +9,9 @@
 #
 # Environment: FUZZ_SECONDS (default 20) is how long each fuzz target runs. The python
 # stage keeps its virtual environment in .venv/ (created and filled from PyPI with the
-# pins of bindings-python/requirements-dev.txt when they change).
+# pins of bindings-python/requirements-dev.txt when they change). The wasm stage adds
+# the wasm32 target and wasm-bindgen-cli (the Cargo.lock version) when missing, and
+# fills bindings-wasm/node_modules/ with `npm ci` from bindings-wasm/package-lock.json.
 #
 # To add a stage: write a `stage_<name>` function and add <name> to STAGES.
 
@@ -19,7 +21,7 @@ REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$REPO_ROOT"
 
 # Order matters: the cheapest checks fail first.
-STAGES=(fmt clippy test python fuzz)
+STAGES=(fmt clippy test wasm python fuzz)
 
 FUZZ_SECONDS="${FUZZ_SECONDS:-20}"
 
@@ -152,7 +154,59 @@ stage_python() {
 }
 
 
+# Adds a `node --test` log's "# pass N" / "# fail N" to the closing summary's counts.
+add_node_test_counts() {
+    local passed failed
+    read -r passed failed < <(awk '/^# pass / { p = $3 } /^# fail / { f = $3 } END { print p + 0, f + 0 }' "$1")
+    tests_passed=$(( ${tests_passed:-0} + passed ))
+    tests_failed=$(( ${tests_failed:-0} + failed ))
+}
 
+stage_wasm() {
+    # The WASM package: the binding built for wasm32 with the profile wasm-release, then
+    # wasm-bindgen (the CLI at the exact version of Cargo.lock) into bindings-wasm/pkg/
+    # for the browser (web/) and Node (node/), TypeScript types generated from the
+    # core's JSON Schemas, `tsc --noEmit`, every shared vector through the Node build,
+    # and the .wasm size (raw and gzipped).
+    if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+        run rustup target add wasm32-unknown-unknown
+    fi
+    local want_bindgen
+    want_bindgen="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3; exit }' Cargo.lock)"
+    if [[ -z "$want_bindgen" ]]; then
+        echo "wasm-bindgen is not in Cargo.lock" >&2
+        return 1
+    fi
+    if [[ "$(wasm-bindgen --version 2>/dev/null | cut -d' ' -f2)" != "$want_bindgen" ]]; then
+        # No --locked: the CLI's own lock file pins crates this toolchain may not build.
+        run cargo install wasm-bindgen-cli --version "$want_bindgen"
+    fi
+    local pkg="bindings-wasm/pkg" schemas="target/wasm-schemas"
+    run cargo build --locked -p cadre-eval-wasm --target wasm32-unknown-unknown --profile wasm-release
+    local wasm_file="${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/wasm-release/cadre_eval_wasm.wasm"
+    rm -rf "$pkg" "$schemas"
+    run wasm-bindgen --target web --out-dir "$pkg/web" "$wasm_file"
+    run wasm-bindgen --target nodejs --out-dir "$pkg/node" "$wasm_file"
+    (cd bindings-wasm && run npm ci --no-audit --no-fund --loglevel=error)
+    local wasm_opt="bindings-wasm/node_modules/.bin/wasm-opt" variant
+    for variant in web node; do
+        # binaryen's wasm-opt from npm: -Oz shrinks what LLVM left.
+        run "$wasm_opt" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+            --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
+            "$pkg/$variant/cadre_eval_wasm_bg.wasm" -o "$pkg/$variant/cadre_eval_wasm_bg.wasm"
+    done
+    run cargo run --locked -q -p cadre-eval-wasm --example schemas -- "$schemas"
+    run node bindings-wasm/scripts/generate-types.mjs "$schemas" "$pkg/web" "$pkg/node"
+    (cd bindings-wasm && run node_modules/.bin/tsc --noEmit -p tsconfig.json)
+    local log="${TMPDIR:-/tmp}/cadre-eval-node-test-$$.log" status
+    (cd bindings-wasm && run node --test tests/) 2>&1 | tee "$log"
+    status=${PIPESTATUS[0]}
+    add_node_test_counts "$log"
+    rm -f "$log"
+    [[ $status -eq 0 ]] || return "$status"
+    local built="$pkg/web/cadre_eval_wasm_bg.wasm"
+    note "wasm size: $(stat -c %s "$wasm_file") bytes from cargo; $(stat -c %s "$built") bytes after wasm-bindgen and wasm-opt; $(gzip -9 -c "$built" | wc -c) bytes gzipped (gzip -9)"
+}
 
 stage_fuzz() {
     if ! has_nightly; then
@@ -186,7 +240,7 @@ stage_fuzz() {
 }
 
 usage() {
-    sed -n '2,13p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+    sed -n '2,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
 }
 
 selected=()

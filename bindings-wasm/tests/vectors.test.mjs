@@ -1,0 +1,203 @@
+// Every shared test vector (vectors/qd366, vectors/groups, vectors/partial,
+// vectors/change) through the WASM build for Node, checked with the same expectations
+// as the Rust runners (core/tests/vectors.rs, core/tests/form_vectors.rs). The
+// organisation trees (vectors/org) are not part of the WASM API.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { createRequire } from "node:module";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const wasm = createRequire(import.meta.url)("../pkg/node/cadre_eval_wasm.js");
+const vectorsDir = path.join(here, "..", "..", "vectors");
+
+function load(folder, key) {
+  const dir = path.join(vectorsDir, folder);
+  const out = [];
+  for (const file of readdirSync(dir).filter((f) => f.endsWith(".json")).sort()) {
+    const parsed = JSON.parse(readFileSync(path.join(dir, file), "utf8"));
+    for (const vector of parsed[key] ?? []) out.push({ file, vector });
+  }
+  assert.ok(out.length > 0, `no ${key} under vectors/${folder}`);
+  return out;
+}
+
+const levelOrder = [null, "not_completed", "completed", "good", "excellent"];
+const rank = (level) => levelOrder.indexOf(level ?? null);
+const errorList = (errors) => errors.map(({ code, path }) => ({ code, path }));
+
+// Runs each vector as its own subtest, so a failure names the file and the vector.
+function each(list, check) {
+  return async (t) => {
+    for (const { file, vector } of list) {
+      await t.test(`${file} / ${vector.name}`, () => check(vector));
+    }
+  };
+}
+
+function checkDecision(record, expect) {
+  assert.equal(record.outcome, expect.outcome, "outcome");
+  assert.ok("level" in expect, "expect.level is required for a decision vector");
+  assert.equal(record.level ?? null, expect.level, "level");
+  assert.equal(record.needs_decision, expect.needs_decision, "needs_decision");
+  if (expect.band !== undefined) assert.equal(record.band, expect.band, "band");
+  assert.ok((expect.rules ?? []).length > 0, "expect.rules must name at least one rule");
+  const ids = record.reasons.map((r) => r.rule);
+  for (const rule of expect.rules) assert.ok(ids.includes(rule), `rule ${rule} missing; reasons: ${ids}`);
+  for (const rule of expect.absent_rules ?? []) assert.ok(!ids.includes(rule), `rule ${rule} must not appear`);
+  for (const wanted of expect.reasons ?? []) {
+    const found = record.reasons.some(
+      (r) =>
+        r.rule === wanted.rule &&
+        (wanted.holds === undefined || wanted.holds === r.holds) &&
+        (wanted.effect === undefined || wanted.effect === r.effect) &&
+        (wanted.level === undefined || wanted.level === r.level),
+    );
+    assert.ok(found, `no reason matching ${JSON.stringify(wanted)}`);
+  }
+  if (expect.alternatives !== undefined) {
+    assert.deepEqual(
+      record.alternatives.map((a) => ({ level: a.level ?? null, if: a.if })),
+      expect.alternatives,
+      "alternatives",
+    );
+  }
+}
+
+test(
+  "every single-record vector gives its expected decision",
+  each(load("qd366", "vectors"), (vector) => {
+    // The input goes in as a JavaScript value, as a form would give it.
+    const result = wasm.evaluate(vector.input, vector.options);
+    if (vector.expect.errors) {
+      assert.equal(result.ok, false, `expected errors, got level ${result.value?.level}`);
+      assert.deepEqual(errorList(result.errors), vector.expect.errors);
+    } else {
+      assert.ok(result.ok, `unexpected errors: ${JSON.stringify(result.errors)}`);
+      checkDecision(result.value, vector.expect);
+    }
+  }),
+);
+
+test(
+  "the same vectors as JSON text give the same results as values",
+  each(load("qd366", "vectors"), (vector) => {
+    const fromValue = wasm.evaluate(vector.input, vector.options);
+    const fromText = wasm.evaluate(JSON.stringify(vector.input), vector.options);
+    if (fromValue.ok) {
+      assert.deepEqual(fromText, fromValue);
+    } else {
+      // A syntax message names a column, and the two texts order keys differently.
+      assert.equal(fromText.ok, false);
+      assert.deepEqual(errorList(fromText.errors), errorList(fromValue.errors));
+    }
+  }),
+);
+
+test(
+  "every group vector gives its expected quota",
+  each(load("groups", "groups"), (vector) => {
+    const inputs = vector.inputs.map((input) => ({ ...(vector.template ?? {}), ...input }));
+    const result = wasm.applyQuota(inputs, vector.options, vector.quota);
+    assert.ok(result.ok, JSON.stringify(result.errors));
+    const rejected = result.value.items.filter((i) => !i.ok);
+    assert.deepEqual(rejected, [], "every input is evaluated");
+    const decisions = result.value.items.map((i) => i.value);
+    assert.deepEqual(result.value.groups, vector.expect.groups, "group reports");
+    const byId = new Map(decisions.map((d) => [d.id, d]));
+    for (const [id, level] of Object.entries(vector.expect.levels)) {
+      assert.ok(byId.has(id), `${id} missing`);
+      assert.equal(byId.get(id).level ?? null, level, `${id}: level`);
+    }
+    const demoted = decisions.filter((d) => d.quota?.demoted).map((d) => d.id);
+    assert.deepEqual(demoted.sort(), [...vector.expect.demoted].sort(), "demoted");
+    const needs = decisions.filter((d) => d.needs_decision).map((d) => d.id);
+    assert.deepEqual(needs.sort(), [...vector.expect.needs_decision].sort(), "needs_decision");
+    for (const rule of vector.expect.rules) {
+      const has = (d) => d.reasons.some((r) => r.rule === rule);
+      assert.ok(decisions.filter((d) => d.quota?.demoted).every(has) && decisions.some(has), `rule ${rule}`);
+    }
+  }),
+);
+
+test(
+  "every partial vector gives its expected result",
+  each(load("partial", "vectors"), (vector) => {
+    const expect = vector.expect;
+    const result = wasm.evaluatePartial(vector.input, vector.options);
+    if (expect.errors) {
+      assert.equal(result.ok, false, "expected errors");
+      assert.deepEqual(errorList(result.errors), expect.errors);
+      return;
+    }
+    assert.ok(result.ok, `unexpected errors: ${JSON.stringify(result.errors)}`);
+    const got = result.value;
+    assert.equal(got.complete, expect.complete, "complete");
+    assert.ok("lowest" in expect && "highest" in expect, "expect.lowest and expect.highest are required");
+    assert.equal(got.lowest ?? null, expect.lowest, "lowest");
+    assert.equal(got.highest ?? null, expect.highest, "highest");
+    const unanswered = Object.fromEntries(got.unanswered.map((f) => [f.path, f.can_change]));
+    assert.equal(Object.keys(unanswered).length, got.unanswered.length, "a field listed twice");
+    assert.deepEqual(unanswered, expect.unanswered, "unanswered");
+    assert.equal(got.complete, got.unanswered.length === 0, "complete means nothing unanswered");
+    assert.equal(got.complete, got.decision != null, "a complete result carries its decision");
+    assert.ok(rank(got.lowest) <= rank(got.highest), "lowest above highest");
+  }),
+);
+
+// Sets `value` at the JSON Pointer `pointer` of `record`, creating objects on the way.
+function setAt(record, pointer, value) {
+  const segments = pointer.replace(/^\//, "").split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+  let at = record;
+  for (const segment of segments.slice(0, -1)) {
+    if (typeof at[segment] !== "object" || at[segment] === null) at[segment] = {};
+    at = at[segment];
+  }
+  at[segments.at(-1)] = value;
+}
+
+function reaches(input, level, changes, options) {
+  const record = structuredClone(input);
+  for (const { path: pointer, to } of changes) setAt(record, pointer, to);
+  const result = wasm.evaluate(record, options);
+  assert.ok(result.ok, `applying ${JSON.stringify(changes)} makes the input invalid`);
+  assert.equal(result.value.outcome, "classified");
+  assert.ok(rank(result.value.level) >= rank(level), `applying ${JSON.stringify(changes)} gives ${result.value.level}`);
+}
+
+test(
+  "every what-would-change vector gives its expected paths",
+  each(load("change", "vectors"), (vector) => {
+    const result = wasm.whatWouldChange(vector.input, vector.options);
+    assert.ok(result.ok, `input rejected: ${JSON.stringify(result.errors)}`);
+    const paths = result.value.what_would_change;
+    const wanted = vector.expect.paths;
+    assert.deepEqual(paths.map((p) => p.level), wanted.map((w) => w.level), "levels");
+    paths.forEach((got, i) => {
+      const want = wanted[i];
+      assert.equal(got.reachable, want.reachable, `${got.level}: reachable`);
+      // Numbers compare as numbers: 50 and 50.0 are the same JavaScript value.
+      assert.deepEqual(
+        got.changes.map((c) => ({ path: c.path, to: c.to })),
+        want.changes.map((c) => ({ path: c.path, to: c.to })),
+        `${got.level}: changes`,
+      );
+      assert.deepEqual(got.blockers.map((b) => b.rule), want.blockers, `${got.level}: blockers`);
+      got.changes.forEach((c, j) => {
+        const text = want.changes[j]?.en;
+        if (text) assert.ok(c.message.en.includes(text), `${c.message.en} does not contain ${text}`);
+      });
+    });
+    for (const got of paths) {
+      if (got.reachable) {
+        assert.ok(got.changes.length > 0 && got.blockers.length === 0, `${got.level}: reachable needs changes`);
+        reaches(vector.input, got.level, got.changes, vector.options);
+      } else {
+        assert.ok(got.changes.length === 0 && got.blockers.length > 0, `${got.level}: unreachable needs blockers`);
+      }
+    }
+    for (const want of wanted.filter((w) => w.reachable)) reaches(vector.input, want.level, want.changes, vector.options);
+  }),
+);
