@@ -12,6 +12,8 @@
 # pins of bindings-python/requirements-dev.txt when they change). The wasm stage adds
 # the wasm32 target and wasm-bindgen-cli (the Cargo.lock version) when missing, and
 # fills bindings-wasm/node_modules/ with `npm ci` from bindings-wasm/package-lock.json.
+# The browser stage installs Debian's chromium when /usr/bin/chromium is missing (apt-get,
+# as root) and fills web/node_modules/ with `npm ci` from web/package-lock.json.
 #
 # To add a stage: write a `stage_<name>` function and add <name> to STAGES.
 
@@ -21,7 +23,7 @@ REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$REPO_ROOT"
 
 # Order matters: the cheapest checks fail first.
-STAGES=(fmt clippy test wasm python fuzz)
+STAGES=(fmt clippy test wasm browser python fuzz)
 
 FUZZ_SECONDS="${FUZZ_SECONDS:-20}"
 
@@ -208,6 +210,28 @@ stage_wasm() {
     note "wasm size: $(stat -c %s "$wasm_file") bytes from cargo; $(stat -c %s "$built") bytes after wasm-bindgen and wasm-opt; $(gzip -9 -c "$built" | wc -c) bytes gzipped (gzip -9)"
 }
 
+stage_browser() {
+    # The self-assessment form (web/) in a real browser: Debian's Chromium (installed
+    # here when missing; npm's browser downloads are not used), driven by playwright-core
+    # from web/package-lock.json. Needs the wasm stage's bindings-wasm/pkg/ (web and
+    # node). Screenshots, exported JSON and the latency figures go to target/browser/.
+    if [[ ! -x /usr/bin/chromium ]]; then
+        run apt-get update
+        run apt-get install -y chromium
+    fi
+    if [[ ! -f bindings-wasm/pkg/web/cadre_eval_wasm.js || ! -f bindings-wasm/pkg/node/cadre_eval_wasm.js ]]; then
+        echo "bindings-wasm/pkg/ is missing: run the wasm stage first (scripts/test.sh --only wasm,browser)" >&2
+        return 1
+    fi
+    (cd web && run npm ci --no-audit --no-fund --loglevel=error)
+    local log="${TMPDIR:-/tmp}/cadre-eval-browser-test-$$.log" status
+    (cd web && run node --test tests/) 2>&1 | tee "$log"
+    status=${PIPESTATUS[0]}
+    add_node_test_counts "$log"
+    rm -f "$log"
+    return "$status"
+}
+
 stage_fuzz() {
     if ! has_nightly; then
         note "SKIPPED: no nightly toolchain ('cargo +nightly --version' failed); cargo-fuzz needs nightly."
@@ -240,7 +264,7 @@ stage_fuzz() {
 }
 
 usage() {
-    sed -n '2,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+    sed -n '2,18p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
 }
 
 selected=()
