@@ -186,6 +186,24 @@ where
     decode_reporting_unknown(deserializer, |_| false)
 }
 
+/// The fast path for valid input: decodes JSON text noting only *whether* a field was
+/// unknown, without tracking paths (which costs an allocation per key and per level).
+/// `None` on any problem: an unknown field, a wrong shape, bad or trailing text; the
+/// reporting decoder then reads the text again and says what and where, so errors are
+/// the same as without this path.
+pub(crate) fn decode_json_quietly<'de, T: serde::Deserialize<'de>>(json: &'de str) -> Option<T> {
+    let mut unknown = false;
+    let mut on_unknown = |_: serde_ignored::Path<'_>| unknown = true;
+    let mut deserializer = serde_json::Deserializer::from_str(json);
+    let value = T::deserialize(serde_ignored::Deserializer::new(
+        &mut deserializer,
+        &mut on_unknown,
+    ))
+    .ok()?;
+    deserializer.end().ok()?;
+    (!unknown).then_some(value)
+}
+
 /// Decodes JSON text, keeping the record when only unknown fields were found.
 pub fn decode_json_lenient(json: &str) -> Decoded {
     if json.len() > MAX_RECORD_BYTES {
@@ -203,6 +221,12 @@ pub fn decode_json_lenient(json: &str) -> Decoded {
                     json.len()
                 ),
             )],
+        };
+    }
+    if let Some(assessment) = decode_json_quietly(json) {
+        return Decoded {
+            assessment: Some(assessment),
+            errors: Vec::new(),
         };
     }
     let mut deserializer = serde_json::Deserializer::from_str(json);

@@ -11,23 +11,25 @@
 //! with their reasons are kept only when asked ([`OrgOptions::keep_decisions`]), so a
 //! national tree of millions of records fits in a few hundred megabytes.
 
-use crate::contract::{CollectiveKind, SubjectKind, UnitsInCharge};
+use crate::contract::{Assessment, CollectiveKind, SubjectKind, UnitsInCharge};
 use crate::decision::Decision;
-use crate::decode::decode_and_validate;
+use crate::decode::{decode_and_validate, decode_json_quietly};
 use crate::error::{ErrorCode, InputError, InputErrors};
 use crate::level::{Level, Options, Outcome};
+use crate::limits::MAX_RECORD_BYTES;
 use crate::model::{Discipline, ValidAssessment};
 use crate::points::{percent_text, Points};
 use crate::quota::{apply_verdict, plan_quota, GroupQuotaReport, QuotaEntry, QuotaOptions};
 use crate::reason::{Effect, Fact, Reason, Value, Values};
 use crate::rules::Rule;
-use crate::validate::ValidateOptions;
+use crate::validate::{validate_with, ValidateOptions};
+use hashbrown::hash_table::Entry;
+use hashbrown::{DefaultHashBuilder, HashMap, HashSet, HashTable};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
-use std::collections::hash_map::DefaultHasher;
-use std::collections::{BTreeMap, HashMap};
-use std::hash::{Hash, Hasher};
+use std::collections::BTreeMap;
+use std::hash::BuildHasher;
 
 /// Deepest tree accepted.
 pub const MAX_DEPTH: u32 = 32;
@@ -236,16 +238,6 @@ pub struct Share {
     pub percent: String,
 }
 
-impl Share {
-    fn of(numerator: u64, denominator: u64) -> Share {
-        Share {
-            numerator,
-            denominator,
-            percent: percent_text(numerator, denominator),
-        }
-    }
-}
-
 /// Shares per level and Good-or-better, over the classified records.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -262,7 +254,26 @@ pub struct Shares {
     pub good_or_better: Share,
 }
 
-impl Stats {
+/// Counts over a set of records, summed while the report is built (per unit, subtree,
+/// group and in all); made into [`Stats`], with its shares and rule ids as text, once.
+#[derive(Debug, Clone, Default)]
+struct Tally {
+    records: u64,
+    classified: u64,
+    excellent: u64,
+    good: u64,
+    completed: u64,
+    not_completed: u64,
+    not_classified: u64,
+    /// By the rule that excluded them (`None`: none named); a handful of rules at most.
+    not_classified_by: Vec<(Option<Rule>, u64)>,
+    undetermined: u64,
+    needs_decision: u64,
+    quota_demoted: u64,
+    rejected: u64,
+}
+
+impl Tally {
     fn add(&mut self, record: &RecordSummary) {
         self.records += 1;
         match (record.outcome, record.level) {
@@ -278,15 +289,21 @@ impl Stats {
             (Outcome::Undetermined, _) => self.undetermined += 1,
             _ => {
                 self.not_classified += 1;
-                let rule = record.excluded_by.map_or("unknown", Rule::id);
-                *self.not_classified_by.entry(rule.to_owned()).or_default() += 1;
+                self.count_excluded(record.excluded_by, 1);
             }
         }
         self.needs_decision += u64::from(record.needs_decision);
         self.quota_demoted += u64::from(record.demoted);
     }
 
-    fn merge(&mut self, other: &Stats) {
+    fn count_excluded(&mut self, rule: Option<Rule>, count: u64) {
+        match self.not_classified_by.iter_mut().find(|(r, _)| *r == rule) {
+            Some((_, n)) => *n += count,
+            None => self.not_classified_by.push((rule, count)),
+        }
+    }
+
+    fn merge(&mut self, other: &Tally) {
         self.records += other.records;
         self.classified += other.classified;
         self.excellent += other.excellent;
@@ -294,8 +311,8 @@ impl Stats {
         self.completed += other.completed;
         self.not_completed += other.not_completed;
         self.not_classified += other.not_classified;
-        for (rule, count) in &other.not_classified_by {
-            *self.not_classified_by.entry(rule.clone()).or_default() += count;
+        for &(rule, count) in &other.not_classified_by {
+            self.count_excluded(rule, count);
         }
         self.undetermined += other.undetermined;
         self.needs_decision += other.needs_decision;
@@ -303,15 +320,61 @@ impl Stats {
         self.rejected += other.rejected;
     }
 
-    fn finish(&mut self) {
+    fn stats(&self, percents: &mut Percents) -> Stats {
+        let mut not_classified_by = BTreeMap::new();
+        for &(rule, count) in &self.not_classified_by {
+            *not_classified_by
+                .entry(rule.map_or("unknown", Rule::id).to_owned())
+                .or_default() += count;
+        }
         let d = self.classified;
-        self.shares = Shares {
-            excellent: Share::of(self.excellent, d),
-            good: Share::of(self.good, d),
-            completed: Share::of(self.completed, d),
-            not_completed: Share::of(self.not_completed, d),
-            good_or_better: Share::of(self.excellent + self.good, d),
+        Stats {
+            records: self.records,
+            classified: self.classified,
+            excellent: self.excellent,
+            good: self.good,
+            completed: self.completed,
+            not_completed: self.not_completed,
+            not_classified: self.not_classified,
+            not_classified_by,
+            undetermined: self.undetermined,
+            needs_decision: self.needs_decision,
+            quota_demoted: self.quota_demoted,
+            rejected: self.rejected,
+            shares: Shares {
+                excellent: percents.share(self.excellent, d),
+                good: percents.share(self.good, d),
+                completed: percents.share(self.completed, d),
+                not_completed: percents.share(self.not_completed, d),
+                good_or_better: percents.share(self.excellent + self.good, d),
+            },
+        }
+    }
+}
+
+/// Percent texts already made, by numerator and denominator: most shares of small
+/// units and groups repeat, so each is formatted once.
+#[derive(Default)]
+struct Percents(HashMap<(u64, u64), String>);
+
+impl Percents {
+    /// Denominators up to this are remembered (bounds the table; larger ones are rare).
+    const REMEMBERED: u64 = 1000;
+
+    fn share(&mut self, numerator: u64, denominator: u64) -> Share {
+        let percent = if denominator <= Self::REMEMBERED {
+            self.0
+                .entry((numerator, denominator))
+                .or_insert_with(|| percent_text(numerator, denominator))
+                .clone()
+        } else {
+            percent_text(numerator, denominator)
         };
+        Share {
+            numerator,
+            denominator,
+            percent,
+        }
     }
 }
 
@@ -436,12 +499,79 @@ struct Pending {
     path: String,
 }
 
+/// A unit's own fields, whichever way its line or object was read.
+struct UnitHead {
+    id: String,
+    name: Option<String>,
+    parent: Option<String>,
+    leadership_members: Vec<String>,
+    led_by: Vec<String>,
+}
+
+/// A record as read with its unit: raw JSON text (decoded alone, so that its errors are
+/// its own), or already decoded with the unit's line, with no unknown field. Borrowed
+/// from the unit, so that records are not moved around.
+enum RecordInput<'a> {
+    Raw(&'a RawValue),
+    Decoded(&'a Assessment),
+}
+
+/// A record and its place in the unit: the role, and the index in `members` or
+/// `leaders` (none for the three collectives).
+struct Slot<'a> {
+    role: Role,
+    position: Option<usize>,
+    record: RecordInput<'a>,
+}
+
+/// A record after its own checks: rejected with its id (if it has one) and errors, or
+/// valid with its place.
+#[allow(
+    clippy::large_enum_variant,
+    reason = "held for one unit at a time; boxing would allocate once per record"
+)]
+enum Checked {
+    Rejected(Option<String>, Vec<InputError>),
+    Valid(Role, Option<usize>, ValidAssessment),
+}
+
+/// One JSON Lines unit decoded in one pass with its records typed: the fast path for
+/// lines without problems. The same fields as [`UnitInput`] but `units` (which JSON Lines
+/// do not allow): any problem, or any unknown field, sends the line to the reporting
+/// path ([`decode_unit`], each record decoded from its own text).
+#[derive(Deserialize)]
+struct TypedUnit {
+    id: String,
+    #[serde(default)]
+    name: Option<String>,
+    #[serde(default)]
+    parent: Option<String>,
+    #[serde(default)]
+    organisation: Option<Assessment>,
+    #[serde(default)]
+    agency: Option<Assessment>,
+    #[serde(default)]
+    leadership: Option<Assessment>,
+    #[serde(default)]
+    leadership_members: Vec<String>,
+    #[serde(default)]
+    led_by: Vec<String>,
+    #[serde(default)]
+    members: Vec<Assessment>,
+    #[serde(default)]
+    leaders: Vec<Assessment>,
+}
+
 /// Reads units one at a time and evaluates the tree when all are in.
 pub struct OrgEvaluator {
     options: OrgOptions,
     units: Vec<Unit>,
     unit_ids: HashMap<String, u32>,
-    record_hashes: HashMap<u64, u32>,
+    /// Every record id, as `(32 bits of the id's hash, record)` (8 bytes an entry: the
+    /// table has millions): the id itself is compared in the record's summary, so two
+    /// ids of equal hash are never taken for one.
+    record_ids: HashTable<(u32, u32)>,
+    id_hasher: DefaultHashBuilder,
     summaries: Vec<Option<RecordSummary>>,
     decisions: Vec<Option<Decision>>,
     collectives: Vec<Pending>,
@@ -451,10 +581,21 @@ pub struct OrgEvaluator {
     rejected: Vec<RejectedEntry>,
 }
 
-fn id_hash(id: &str) -> u64 {
-    let mut hasher = DefaultHasher::new();
-    id.hash(&mut hasher);
-    hasher.finish()
+/// The 32 bits of an id's hash kept in `record_ids`.
+fn short_hash(hash: u64) -> u32 {
+    // The high half: the low one is what the table's bucket index is made of below.
+    u32::try_from(hash >> 32).unwrap_or(u32::MAX)
+}
+
+/// The hash the table works with, made from the kept 32 bits (so that the table can grow
+/// without the ids): the bucket index takes the low bits, the control tag the top ones.
+fn table_hash(short: u32) -> u64 {
+    u64::from(short) | (u64::from(short) << 32)
+}
+
+/// Whether record `record` is still in the tree with this id.
+fn has_id(summaries: &[Option<RecordSummary>], record: u32, id: &str) -> bool {
+    matches!(summaries.get(record as usize), Some(Some(s)) if &*s.id == id)
 }
 
 fn prefixed(errors: Vec<InputError>, prefix: &str) -> Vec<InputError> {
@@ -489,7 +630,8 @@ impl OrgEvaluator {
             options,
             units: Vec::new(),
             unit_ids: HashMap::new(),
-            record_hashes: HashMap::new(),
+            record_ids: HashTable::new(),
+            id_hasher: DefaultHashBuilder::default(),
             summaries: Vec::new(),
             decisions: Vec::new(),
             collectives: Vec::new(),
@@ -526,6 +668,15 @@ impl OrgEvaluator {
             self.reject_line(line, unit_line_too_large(length));
             return;
         }
+        // Fast path: the unit and its records in one parse. Only for a line no longer
+        // than one record may be, where no record can be over that limit (the reporting
+        // path checks each record's length).
+        if text.len() <= MAX_RECORD_BYTES {
+            if let Some(unit) = decode_json_quietly::<TypedUnit>(text) {
+                self.add_typed_unit(unit, line);
+                return;
+            }
+        }
         match decode_unit(text) {
             Ok(unit) if !unit.units.is_empty() => {
                 let error = InputError::new(
@@ -536,9 +687,55 @@ impl OrgEvaluator {
                 );
                 self.reject(Some(line), Some(&unit.id), None, vec![error]);
             }
-            Ok(unit) => self.add_unit(unit, Some(line), String::new()),
+            Ok(unit) => self.add_unit_input(unit, Some(line), String::new()),
             Err(errors) => self.reject(Some(line), None, None, errors.0),
         }
+    }
+
+    fn add_typed_unit(&mut self, unit: TypedUnit, line: usize) {
+        let TypedUnit {
+            id,
+            name,
+            parent,
+            organisation,
+            agency,
+            leadership,
+            leadership_members,
+            led_by,
+            members,
+            leaders,
+        } = unit;
+        let mut slots = Vec::with_capacity(3 + leaders.len() + members.len());
+        for (role, record) in [
+            (Role::Organisation, &organisation),
+            (Role::Agency, &agency),
+            (Role::Leadership, &leadership),
+        ] {
+            if let Some(record) = record {
+                slots.push(Slot {
+                    role,
+                    position: None,
+                    record: RecordInput::Decoded(record),
+                });
+            }
+        }
+        for (role, list) in [(Role::Leader, &leaders), (Role::Member, &members)] {
+            for (i, record) in list.iter().enumerate() {
+                slots.push(Slot {
+                    role,
+                    position: Some(i),
+                    record: RecordInput::Decoded(record),
+                });
+            }
+        }
+        let head = UnitHead {
+            id,
+            name,
+            parent,
+            leadership_members,
+            led_by,
+        };
+        self.add_unit(head, slots, Some(line), String::new());
     }
 
     /// Adds a nested tree (its units are read depth-first; `parent` is implied).
@@ -554,157 +751,297 @@ impl OrgEvaluator {
             for (index, child) in children.into_iter().enumerate().rev() {
                 stack.push((child, format!("{path}/units/{index}"), Some(id.clone())));
             }
-            self.add_unit(unit, None, path);
+            self.add_unit_input(unit, None, path);
         }
     }
 
-    fn add_unit(&mut self, unit: UnitInput, line: Option<usize>, path: String) {
-        if unit.id.is_empty() || self.unit_ids.contains_key(&unit.id) {
+    /// Adds a unit whose records are raw JSON (each decoded on its own).
+    fn add_unit_input(&mut self, unit: UnitInput, line: Option<usize>, path: String) {
+        let UnitInput {
+            id,
+            name,
+            parent,
+            organisation,
+            agency,
+            leadership,
+            leadership_members,
+            led_by,
+            members,
+            leaders,
+            units: _,
+        } = unit;
+        let mut slots = Vec::with_capacity(3 + leaders.len() + members.len());
+        for (role, raw) in [
+            (Role::Organisation, &organisation),
+            (Role::Agency, &agency),
+            (Role::Leadership, &leadership),
+        ] {
+            if let Some(raw) = raw {
+                slots.push(Slot {
+                    role,
+                    position: None,
+                    record: RecordInput::Raw(raw),
+                });
+            }
+        }
+        for (role, list) in [(Role::Leader, &leaders), (Role::Member, &members)] {
+            for (i, raw) in list.iter().enumerate() {
+                slots.push(Slot {
+                    role,
+                    position: Some(i),
+                    record: RecordInput::Raw(raw),
+                });
+            }
+        }
+        let head = UnitHead {
+            id,
+            name,
+            parent,
+            leadership_members,
+            led_by,
+        };
+        self.add_unit(head, slots, line, path);
+    }
+
+    fn add_unit(
+        &mut self,
+        head: UnitHead,
+        slots: Vec<Slot<'_>>,
+        line: Option<usize>,
+        path: String,
+    ) {
+        if head.id.is_empty() || self.unit_ids.contains_key(head.id.as_str()) {
             let error = InputError::new(
                 ErrorCode::InvalidValue,
                 format!("{path}/id"),
-                format!("Mã đơn vị `{}` trống hoặc trùng", unit.id),
-                format!("unit id `{}` is empty or used twice", unit.id),
+                format!("Mã đơn vị `{}` trống hoặc trùng", head.id),
+                format!("unit id `{}` is empty or used twice", head.id),
             );
-            self.reject(line, Some(&unit.id), None, vec![error]);
+            self.reject(line, Some(&head.id), None, vec![error]);
             return;
         }
         let index = u32::try_from(self.units.len()).unwrap_or(u32::MAX);
-        self.unit_ids.insert(unit.id.clone(), index);
+        self.unit_ids.insert(head.id.clone(), index);
         self.units.push(Unit {
-            id: unit.id.clone(),
-            name: unit.name.clone(),
-            parent_id: unit.parent.clone(),
+            id: head.id,
+            name: head.name,
+            parent_id: head.parent,
             parent: None,
             children: Vec::new(),
             line,
-            path: path.clone(),
-            led_by: unit.led_by.clone(),
-            leadership_members: unit.leadership_members.clone(),
+            path,
+            led_by: head.led_by,
+            leadership_members: head.leadership_members,
             organisation: None,
             agency: None,
             leadership: None,
-            records: Vec::new(),
+            records: Vec::with_capacity(slots.len()),
             depth: 0,
         });
-
-        let mut slots: Vec<(Role, String, &RawValue)> = Vec::new();
-        for (role, raw) in [
-            (Role::Organisation, &unit.organisation),
-            (Role::Agency, &unit.agency),
-            (Role::Leadership, &unit.leadership),
-        ] {
-            if let Some(raw) = raw {
-                slots.push((role, format!("{path}/{}", role.key()), raw));
+        // Each record is decoded, validated and checked for its place; then the ids of
+        // the valid ones are registered together (random accesses into a table of
+        // millions of ids: done back to back, their cache misses overlap); then, in the
+        // records' order, the problems are reported and the rest placed.
+        let mut checked: Vec<Checked> = slots
+            .into_iter()
+            .map(|slot| self.check_record(index, slot))
+            .collect();
+        let mut reserved: Vec<Result<u32, String>> = Vec::with_capacity(checked.len());
+        for item in &checked {
+            if let Checked::Valid(role, _, valid) = item {
+                reserved.push(self.reserve(&valid.id, index, *role, valid.subject.collective_kind));
             }
         }
-        for (role, list) in [(Role::Leader, &unit.leaders), (Role::Member, &unit.members)] {
-            for (i, raw) in list.iter().enumerate() {
-                slots.push((role, format!("{path}/{}/{i}", role.key()), raw));
-            }
-        }
-        // Decode and validate every record; members are evaluated at once, the rest wait.
-        let mut valid_here: Vec<(Role, String, ValidAssessment)> = Vec::with_capacity(slots.len());
-        for (role, record_path, raw) in slots {
-            match decode_and_validate(raw.get(), ValidateOptions::default()) {
-                Ok(valid) => {
-                    if !role.admits(valid.subject.kind, valid.subject.collective_kind) {
-                        let error = InputError::new(
-                            ErrorCode::NotApplicable,
-                            format!("{record_path}/subject"),
-                            format!(
-                                "Hồ sơ `{}` không thuộc loại được đặt ở vị trí `{}`",
-                                valid.id,
-                                role.key()
-                            ),
-                            format!(
-                                "record `{}` is not of the kind that `{}` holds",
-                                valid.id,
-                                role.key()
-                            ),
-                        );
-                        self.reject(line, Some(&unit.id), Some(&valid.id), vec![error]);
-                    } else if let Some(first) = self.duplicate_of(&valid.id) {
+        let mut reserved = reserved.into_iter();
+        for item in checked.drain(..) {
+            match item {
+                Checked::Rejected(id, errors) => {
+                    let unit_id = self.unit_id(index);
+                    self.reject(line, Some(&unit_id), id.as_deref(), errors);
+                }
+                Checked::Valid(role, position, valid) => match reserved.next() {
+                    Some(Ok(record)) => self.place_record(index, record, role, position, valid),
+                    Some(Err(first)) => {
+                        let record_path = self.record_path(index, role, position);
                         let error = InputError::new(
                             ErrorCode::InvalidValue,
                             format!("{record_path}/id"),
                             format!("Mã hồ sơ `{}` đã dùng (đơn vị {first})", valid.id),
                             format!("record id `{}` is already used (unit {first})", valid.id),
                         );
-                        self.reject(line, Some(&unit.id), Some(&valid.id), vec![error]);
-                    } else {
-                        valid_here.push((role, record_path, valid));
+                        let unit_id = self.unit_id(index);
+                        self.reject(line, Some(&unit_id), Some(&valid.id), vec![error]);
                     }
-                }
-                Err(errors) => {
+                    None => {}
+                },
+            }
+        }
+    }
+
+    /// A record's JSON Pointer in its line or tree; made only when needed (an error, a
+    /// record kept for later).
+    fn record_path(&self, unit: u32, role: Role, position: Option<usize>) -> String {
+        let unit_path = self
+            .units
+            .get(unit as usize)
+            .map_or("", |u| u.path.as_str());
+        match position {
+            Some(i) => format!("{unit_path}/{}/{i}", role.key()),
+            None => format!("{unit_path}/{}", role.key()),
+        }
+    }
+
+    fn unit_id(&self, unit: u32) -> String {
+        self.units
+            .get(unit as usize)
+            .map(|u| u.id.clone())
+            .unwrap_or_default()
+    }
+
+    /// Decodes and validates a record and checks that it may sit in its place.
+    fn check_record(&self, unit: u32, slot: Slot<'_>) -> Checked {
+        let Slot {
+            role,
+            position,
+            record,
+        } = slot;
+        // A decoded record has no unknown field, so its problems are validation's alone,
+        // as decode_and_validate would report them.
+        let checked = match record {
+            RecordInput::Raw(raw) => decode_and_validate(raw.get(), ValidateOptions::default())
+                .map_err(|errors| {
                     let id = serde_json::from_str::<IdOnly>(raw.get())
                         .ok()
                         .and_then(|r| r.id);
-                    self.reject(
-                        line,
-                        Some(&unit.id),
-                        id.as_deref(),
-                        prefixed(errors.0, &record_path),
-                    );
-                }
+                    (errors, id)
+                }),
+            RecordInput::Decoded(assessment) => {
+                validate_with(assessment, ValidateOptions::default())
+                    .map_err(|errors| (errors, Some(assessment.id.clone())))
             }
+        };
+        let valid = match checked {
+            Ok(valid) => valid,
+            Err((errors, id)) => {
+                let record_path = self.record_path(unit, role, position);
+                return Checked::Rejected(id, prefixed(errors.0, &record_path));
+            }
+        };
+        if !role.admits(valid.subject.kind, valid.subject.collective_kind) {
+            let record_path = self.record_path(unit, role, position);
+            let error = InputError::new(
+                ErrorCode::NotApplicable,
+                format!("{record_path}/subject"),
+                format!(
+                    "Hồ sơ `{}` không thuộc loại được đặt ở vị trí `{}`",
+                    valid.id,
+                    role.key()
+                ),
+                format!(
+                    "record `{}` is not of the kind that `{}` holds",
+                    valid.id,
+                    role.key()
+                ),
+            );
+            return Checked::Rejected(Some(valid.id), vec![error]);
         }
+        Checked::Valid(role, position, valid)
+    }
 
-        for (role, record_path, valid) in valid_here {
-            let record = self.reserve(&valid.id, role, valid.subject.collective_kind);
-            if matches!(role, Role::Member | Role::Leader)
-                && (!valid.discipline.is_empty() || valid.conclusions.degradation)
-            {
-                // Kept for a leadership collective that may name this person.
-                self.person_facts.insert(
-                    valid.id.as_str().into(),
-                    (valid.discipline.clone(), valid.conclusions.degradation),
-                );
-            }
-            match role {
-                Role::Member => self.evaluate_now(record, &valid, None),
-                Role::Organisation | Role::Agency | Role::Leadership => {
-                    if let Some(u) = self.units.get_mut(index as usize) {
-                        match role {
-                            Role::Organisation => u.organisation = Some(record),
-                            Role::Agency => u.agency = Some(record),
-                            _ => u.leadership = Some(record),
-                        }
+    /// Places a valid record whose id is registered: members are evaluated at once, the
+    /// rest wait for what they take from the tree.
+    fn place_record(
+        &mut self,
+        unit: u32,
+        record: u32,
+        role: Role,
+        position: Option<usize>,
+        valid: ValidAssessment,
+    ) {
+        if matches!(role, Role::Member | Role::Leader)
+            && (!valid.discipline.is_empty() || valid.conclusions.degradation)
+        {
+            // Kept for a leadership collective that may name this person.
+            self.person_facts.insert(
+                valid.id.as_str().into(),
+                (valid.discipline.clone(), valid.conclusions.degradation),
+            );
+        }
+        match role {
+            Role::Member => self.evaluate_now(record, &valid, None),
+            Role::Organisation | Role::Agency | Role::Leadership => {
+                let path = self.record_path(unit, role, position);
+                if let Some(u) = self.units.get_mut(unit as usize) {
+                    match role {
+                        Role::Organisation => u.organisation = Some(record),
+                        Role::Agency => u.agency = Some(record),
+                        _ => u.leadership = Some(record),
                     }
-                    self.collectives.push(Pending {
-                        record,
-                        valid,
-                        path: record_path,
-                    });
                 }
-                Role::Leader => self.leaders.push(Pending {
+                self.collectives.push(Pending {
                     record,
                     valid,
-                    path: record_path,
-                }),
+                    path,
+                });
             }
-            if let Some(u) = self.units.get_mut(index as usize) {
-                u.records.push(record);
+            Role::Leader => {
+                let path = self.record_path(unit, role, position);
+                self.leaders.push(Pending {
+                    record,
+                    valid,
+                    path,
+                });
             }
+        }
+        if let Some(u) = self.units.get_mut(unit as usize) {
+            u.records.push(record);
         }
     }
 
-    fn duplicate_of(&self, id: &str) -> Option<String> {
-        let index = *self.record_hashes.get(&id_hash(id))?;
-        let summary = self.summaries.get(index as usize)?.as_ref()?;
-        (&*summary.id == id).then(|| {
-            self.units
-                .get(summary.unit as usize)
-                .map(|u| u.id.clone())
-                .unwrap_or_default()
-        })
+    /// The id's hash as kept in `record_ids`, and as the table takes it.
+    fn id_hash(&self, id: &str) -> (u32, u64) {
+        let short = short_hash(self.id_hasher.hash_one(id));
+        (short, table_hash(short))
     }
 
-    /// Reserves a slot for a record (a placeholder summary until it is evaluated).
-    fn reserve(&mut self, id: &str, role: Role, collective_kind: Option<CollectiveKind>) -> u32 {
+    /// The record with this id, if it is in the tree and was not rejected.
+    fn find_record(&self, id: &str) -> Option<&RecordSummary> {
+        let (short, hash) = self.id_hash(id);
+        let &(_, record) = self
+            .record_ids
+            .find(hash, |&(h, r)| h == short && has_id(&self.summaries, r, id))?;
+        self.summaries.get(record as usize)?.as_ref()
+    }
+
+    /// Registers a record's id and reserves its slot (a placeholder summary until it is
+    /// evaluated); an id already used gives the id of the unit that holds it first.
+    fn reserve(
+        &mut self,
+        id: &str,
+        unit: u32,
+        role: Role,
+        collective_kind: Option<CollectiveKind>,
+    ) -> Result<u32, String> {
+        let (short, hash) = self.id_hash(id);
         let index = u32::try_from(self.summaries.len()).unwrap_or(u32::MAX);
-        self.record_hashes.entry(id_hash(id)).or_insert(index);
-        let unit = u32::try_from(self.units.len().saturating_sub(1)).unwrap_or(u32::MAX);
+        let summaries = &self.summaries;
+        match self.record_ids.entry(
+            hash,
+            |&(h, r)| h == short && has_id(summaries, r, id),
+            |&(h, _)| table_hash(h),
+        ) {
+            Entry::Occupied(first) => {
+                let first = first.get().1;
+                let first_unit = summaries
+                    .get(first as usize)
+                    .and_then(Option::as_ref)
+                    .map_or(u32::MAX, |s| s.unit);
+                return Err(self.unit_id(first_unit));
+            }
+            Entry::Vacant(slot) => {
+                slot.insert((short, index));
+            }
+        }
         self.summaries.push(Some(RecordSummary {
             id: id.into(),
             unit,
@@ -722,7 +1059,7 @@ impl OrgEvaluator {
         if self.options.keep_decisions {
             self.decisions.push(None);
         }
-        index
+        Ok(index)
     }
 
     fn reject_reserved(
@@ -888,9 +1225,15 @@ impl OrgEvaluator {
 
     /// Evaluates the organisations and agencies, lower units first (Art. 12.2).
     fn evaluate_collectives(&mut self, preorder: &[u32]) {
-        let mut pending: HashMap<u32, Pending> = std::mem::take(&mut self.collectives)
+        // Pending records stay where they are; a small map finds each by its record.
+        let mut pending: Vec<Option<Pending>> = std::mem::take(&mut self.collectives)
             .into_iter()
-            .map(|p| (p.record, p))
+            .map(Some)
+            .collect();
+        let position_of: HashMap<u32, usize> = pending
+            .iter()
+            .enumerate()
+            .filter_map(|(i, p)| Some((p.as_ref()?.record, i)))
             .collect();
         // Own discipline of each unit's organisation and agency, for the parent's fact.
         let own = |p: &Pending| -> Vec<Discipline> {
@@ -901,9 +1244,13 @@ impl OrgEvaluator {
                 .cloned()
                 .collect()
         };
+        // Sparse: a record without any is simply absent.
         let mut own_discipline: HashMap<u32, Vec<Discipline>> = HashMap::new();
-        for p in pending.values() {
-            own_discipline.insert(p.record, own(p));
+        for p in pending.iter().flatten() {
+            let list = own(p);
+            if !list.is_empty() {
+                own_discipline.insert(p.record, list);
+            }
         }
         for &unit in preorder.iter().rev() {
             let Some(u) = self.units.get(unit as usize) else {
@@ -917,7 +1264,11 @@ impl OrgEvaluator {
                 (u.agency, Role::Agency),
             ] {
                 let Some(record) = record else { continue };
-                let Some(mut p) = pending.remove(&record) else {
+                let Some(mut p) = position_of
+                    .get(&record)
+                    .and_then(|&i| pending.get_mut(i))
+                    .and_then(Option::take)
+                else {
                     continue;
                 };
                 let mut values = Values::default();
@@ -1021,11 +1372,8 @@ impl OrgEvaluator {
         let mut people = Vec::with_capacity(u.leadership_members.len());
         for (i, id) in u.leadership_members.iter().enumerate() {
             let found = self
-                .record_hashes
-                .get(&id_hash(id))
-                .and_then(|&r| self.summaries.get(r as usize))
-                .and_then(Option::as_ref)
-                .filter(|s| &*s.id == id && matches!(s.role, Role::Member | Role::Leader));
+                .find_record(id)
+                .filter(|s| matches!(s.role, Role::Member | Role::Leader));
             if found.is_none() {
                 return Err(InputError::new(
                     ErrorCode::InvalidValue,
@@ -1052,16 +1400,12 @@ impl OrgEvaluator {
 
     /// Units each leader is responsible for (`led_by`), with broken references reported.
     fn led_units(&mut self) -> HashMap<String, Vec<u32>> {
-        let leader_ids: HashMap<&str, ()> = self
-            .leaders
-            .iter()
-            .map(|p| (p.valid.id.as_str(), ()))
-            .collect();
+        let leader_ids: HashSet<&str> = self.leaders.iter().map(|p| p.valid.id.as_str()).collect();
         let mut map: HashMap<String, Vec<u32>> = HashMap::new();
         let mut broken = Vec::new();
         for (index, unit) in self.units.iter().enumerate() {
             for (i, leader) in unit.led_by.iter().enumerate() {
-                if leader_ids.contains_key(leader.as_str()) {
+                if leader_ids.contains(leader.as_str()) {
                     map.entry(leader.clone())
                         .or_default()
                         .push(u32::try_from(index).unwrap_or(u32::MAX));
@@ -1075,6 +1419,7 @@ impl OrgEvaluator {
                 }
             }
         }
+        drop(leader_ids);
         for (line, unit, path, leader) in broken {
             let error = InputError::new(
                 ErrorCode::InvalidValue,
@@ -1128,11 +1473,7 @@ impl OrgEvaluator {
                 .get(p.record as usize)
                 .and_then(|s| s.as_ref())
                 .map_or(0, |s| s.unit);
-            let (line, unit_id) = self
-                .units
-                .get(unit_index as usize)
-                .map(|u| (u.line, u.id.clone()))
-                .unwrap_or_default();
+            let line = self.units.get(unit_index as usize).and_then(|u| u.line);
             let mut values = Values::default();
             let mut derived_fact = None;
             if let Some(units) = led.get(&p.valid.id) {
@@ -1152,6 +1493,7 @@ impl OrgEvaluator {
                             ),
                         );
                         let id = p.valid.id.clone();
+                        let unit_id = self.unit_id(unit_index);
                         self.reject_reserved(p.record, line, &unit_id, &id, vec![error]);
                         continue;
                     }
@@ -1174,51 +1516,79 @@ impl OrgEvaluator {
         used
     }
 
-    fn group_name(&self, summary: &RecordSummary) -> String {
-        if let Some(group) = &summary.quota_group {
-            return group.to_string();
-        }
-        let unit = self.units.get(summary.unit as usize);
-        let unit_id = unit.map(|u| u.id.as_str()).unwrap_or_default();
-        match summary.role {
-            Role::Member => format!("{unit_id}/members"),
-            Role::Leader => format!("{unit_id}/leaders"),
-            Role::Organisation | Role::Agency | Role::Leadership => {
-                // Collectives are compared with those of the sibling units; the roots'
-                // with each other (their real peers are outside the tree).
-                let parent = unit
-                    .and_then(|u| u.parent)
-                    .and_then(|p| self.units.get(p as usize))
-                    .map_or("(root)", |p| p.id.as_str());
-                let kind = summary
-                    .collective_kind
-                    .and_then(|k| serde_json::to_value(k).ok())
-                    .and_then(|v| v.as_str().map(str::to_owned))
-                    .unwrap_or_default();
-                format!("{parent}/collectives/{kind}")
+    /// Each record's quota group. The default groups are keyed by integers — (unit,
+    /// members), (unit, leaders), (parent unit, collective kind) — so a group's name is
+    /// formatted once, not once per record; names still decide what is one group (a
+    /// `quota_group` may name a default group).
+    fn quota_groups(&self) -> QuotaGroups {
+        const NO_GROUP: u32 = u32::MAX;
+        let mut groups = QuotaGroups::default();
+        let mut members = vec![NO_GROUP; self.units.len()];
+        let mut leaders = vec![NO_GROUP; self.units.len()];
+        let mut collectives: HashMap<(Option<u32>, Option<CollectiveKind>), u32> = HashMap::new();
+        let mut kind_names: Vec<(Option<CollectiveKind>, String)> = Vec::new();
+        groups.of.reserve(self.summaries.len());
+        for summary in &self.summaries {
+            let Some(s) = summary else {
+                groups.of.push(None);
+                continue;
+            };
+            if let Some(name) = &s.quota_group {
+                let group = groups.intern(name);
+                groups.of.push(Some(group));
+                continue;
             }
+            let unit = self.units.get(s.unit as usize);
+            let unit_id = unit.map_or("", |u| u.id.as_str());
+            let group = match s.role {
+                Role::Member | Role::Leader => {
+                    let (slots, suffix) = if s.role == Role::Member {
+                        (&mut members, "members")
+                    } else {
+                        (&mut leaders, "leaders")
+                    };
+                    match slots.get_mut(s.unit as usize) {
+                        Some(slot) if *slot != NO_GROUP => *slot,
+                        slot => {
+                            let group = groups.intern(&format!("{unit_id}/{suffix}"));
+                            if let Some(slot) = slot {
+                                *slot = group;
+                            }
+                            group
+                        }
+                    }
+                }
+                Role::Organisation | Role::Agency | Role::Leadership => {
+                    // Collectives are compared with those of the sibling units; the
+                    // roots' with each other (their real peers are outside the tree).
+                    let parent = unit.and_then(|u| u.parent);
+                    match collectives.entry((parent, s.collective_kind)) {
+                        hashbrown::hash_map::Entry::Occupied(entry) => *entry.get(),
+                        hashbrown::hash_map::Entry::Vacant(entry) => {
+                            let parent_id = parent
+                                .and_then(|p| self.units.get(p as usize))
+                                .map_or("(root)", |p| p.id.as_str());
+                            let kind = collective_kind_name(&mut kind_names, s.collective_kind);
+                            *entry.insert(groups.intern(&format!("{parent_id}/collectives/{kind}")))
+                        }
+                    }
+                }
+            };
+            groups.of.push(Some(group));
         }
+        groups
     }
 
-    /// Applies the quota over every evaluated record; returns the groups' reports and
-    /// each record's group.
-    fn apply_quota(&mut self) -> (Vec<GroupQuotaReport>, Vec<Option<usize>>) {
-        let mut names: Vec<String> = Vec::new();
-        let mut index_of: HashMap<String, usize> = HashMap::new();
-        let mut group_of: Vec<Option<usize>> = Vec::with_capacity(self.summaries.len());
-        for summary in &self.summaries {
-            group_of.push(summary.as_ref().map(|s| {
-                let name = self.group_name(s);
-                let next = names.len();
-                let index = *index_of.entry(name.clone()).or_insert(next);
-                if index == next {
-                    names.push(name);
-                }
-                index
-            }));
-        }
+    /// Applies the quota over every evaluated record; returns the groups, each record's
+    /// group and the groups' reports.
+    fn apply_quota(&mut self) -> QuotaApplied {
+        let groups = self.quota_groups();
         let Some(options) = self.options.quota.clone() else {
-            return (Vec::new(), group_of);
+            return QuotaApplied {
+                report_of: vec![None; groups.names.len()],
+                groups,
+                reports: Vec::new(),
+            };
         };
         // Undo an earlier application (the quota may run again after re-evaluation).
         for (summary, decision) in self.summaries.iter_mut().zip(
@@ -1243,51 +1613,65 @@ impl OrgEvaluator {
                 }
             }
         }
+        // Records without a level are in no group's count: they are left out.
+        let mut records: Vec<u32> = Vec::new();
         let entries: Vec<QuotaEntry<'_>> = self
             .summaries
             .iter()
-            .zip(&group_of)
-            .filter_map(|(s, g)| Some((s.as_ref()?, (*g)?)))
-            .map(|(s, group)| QuotaEntry {
-                group,
-                id: &s.id,
-                level: if s.outcome == Outcome::Classified {
-                    s.level
+            .zip(&groups.of)
+            .enumerate()
+            .filter_map(|(record, (s, g))| {
+                let (s, group) = (s.as_ref()?, (*g)?);
+                let level = if s.outcome == Outcome::Classified {
+                    s.level?
                 } else {
-                    None
-                },
-                score: s.score,
-                exceeded: s.tasks.0,
-                assigned: s.tasks.1,
+                    return None;
+                };
+                records.push(u32::try_from(record).unwrap_or(u32::MAX));
+                Some(QuotaEntry {
+                    group: group as usize,
+                    id: &s.id,
+                    level: Some(level),
+                    score: s.score,
+                    exceeded: s.tasks.0,
+                    assigned: s.tasks.1,
+                })
             })
             .collect();
-        let name_refs: Vec<&str> = names.iter().map(String::as_str).collect();
+        let name_refs: Vec<&str> = groups.names.iter().map(String::as_str).collect();
         let plan = plan_quota(&entries, &name_refs, &options);
+        drop(name_refs);
         drop(entries);
-        let records: Vec<usize> = self
-            .summaries
-            .iter()
-            .enumerate()
-            .filter(|(_, s)| s.is_some())
-            .map(|(i, _)| i)
-            .collect();
         for (verdict, record) in plan.verdicts.iter().zip(records) {
             let Some(verdict) = verdict else { continue };
             let Some(report) = plan.reports.get(verdict.report) else {
                 continue;
             };
-            if let Some(Some(s)) = self.summaries.get_mut(record) {
+            if let Some(Some(s)) = self.summaries.get_mut(record as usize) {
                 if !verdict.keeps {
                     s.level = Some(Level::Good);
                     s.demoted = true;
                 }
                 s.needs_decision |= verdict.tied;
             }
-            if let Some(Some(d)) = self.decisions.get_mut(record) {
+            if let Some(Some(d)) = self.decisions.get_mut(record as usize) {
                 apply_verdict(d, verdict, report);
             }
         }
-        (plan.reports, group_of)
+        let mut report_of = vec![None; groups.names.len()];
+        for (index, report) in plan.reports.iter().enumerate() {
+            if let Some(slot) = groups
+                .find(&report.group)
+                .and_then(|group| report_of.get_mut(group as usize))
+            {
+                *slot = Some(u32::try_from(index).unwrap_or(u32::MAX));
+            }
+        }
+        QuotaApplied {
+            groups,
+            reports: plan.reports,
+            report_of,
+        }
     }
 
     /// Evaluates the tree and reports.
@@ -1297,7 +1681,7 @@ impl OrgEvaluator {
         self.evaluate_collectives(&preorder);
         let led = self.led_units();
         let mut used = self.evaluate_leaders(&led);
-        let (mut quota_reports, mut group_of) = self.apply_quota();
+        let mut quota = self.apply_quota();
         // Facts that read final levels are derived again; a leader whose fact changed is
         // re-evaluated, and the quota applied again (bounded: levels only move down).
         for _ in 0..3 {
@@ -1331,52 +1715,57 @@ impl OrgEvaluator {
                 })
                 .collect();
             used = self.evaluate_leaders(&led);
-            (quota_reports, group_of) = self.apply_quota();
+            quota = self.apply_quota();
         }
-        self.report(&preorder, quota_reports, &group_of)
+        // What only the evaluation needed.
+        drop(led);
+        drop(used);
+        self.collectives = Vec::new();
+        self.leaders = Vec::new();
+        self.person_facts = HashMap::new();
+        self.record_ids = HashTable::new();
+        self.report(&preorder, quota)
     }
 
-    fn report(
-        mut self,
-        preorder: &[u32],
-        quota_reports: Vec<GroupQuotaReport>,
-        group_of: &[Option<usize>],
-    ) -> OrgResult {
-        let mut own: Vec<Stats> = vec![Stats::default(); self.units.len()];
+    fn report(mut self, preorder: &[u32], quota: QuotaApplied) -> OrgResult {
+        let QuotaApplied {
+            groups,
+            reports: quota_reports,
+            report_of,
+        } = quota;
+        let mut own: Vec<Tally> = vec![Tally::default(); self.units.len()];
         let mut demotions: Vec<Vec<Demotion>> = vec![Vec::new(); self.units.len()];
-        let mut total = Stats::default();
-        let mut group_stats: HashMap<usize, Stats> = HashMap::new();
+        let mut total = Tally::default();
+        let mut group_tallies: Vec<Tally> = vec![Tally::default(); groups.names.len()];
         for (record, summary) in self.summaries.iter().enumerate() {
             let Some(s) = summary else { continue };
-            if let Some(stats) = own.get_mut(s.unit as usize) {
-                stats.add(s);
+            if let Some(tally) = own.get_mut(s.unit as usize) {
+                tally.add(s);
             }
             total.add(s);
-            if let Some(Some(group)) = group_of.get(record) {
-                group_stats.entry(*group).or_default().add(s);
+            let group = groups.of.get(record).copied().flatten();
+            if let Some(tally) = group.and_then(|g| group_tallies.get_mut(g as usize)) {
+                tally.add(s);
             }
             if s.demoted {
-                let group = self.group_name(s);
-                let report = quota_reports.iter().find(|r| r.group == group);
-                let rank = self
+                let report = group
+                    .and_then(|g| report_of.get(g as usize).copied().flatten())
+                    .and_then(|r| quota_reports.get(r as usize));
+                let quota = self
                     .decisions
                     .get(record)
                     .and_then(|d| d.as_ref())
-                    .and_then(|d| d.quota.as_ref())
-                    .map_or(0, |q| q.rank);
-                let tied = self
-                    .decisions
-                    .get(record)
-                    .and_then(|d| d.as_ref())
-                    .and_then(|d| d.quota.as_ref())
-                    .is_some_and(|q| q.tied_at_cut);
+                    .and_then(|d| d.quota.as_ref());
                 if let Some(list) = demotions.get_mut(s.unit as usize) {
                     list.push(Demotion {
                         id: s.id.to_string(),
-                        group,
+                        group: group
+                            .and_then(|g| groups.names.get(g as usize))
+                            .cloned()
+                            .unwrap_or_default(),
                         e_max: report.map_or(0, |r| r.e_max),
-                        rank,
-                        tied_at_cut: tied,
+                        rank: quota.map_or(0, |q| q.rank),
+                        tied_at_cut: quota.is_some_and(|q| q.tied_at_cut),
                     });
                 }
             }
@@ -1385,35 +1774,39 @@ impl OrgEvaluator {
             let unit = entry
                 .unit
                 .as_ref()
-                .and_then(|u| self.unit_ids.get(u))
+                .and_then(|u| self.unit_ids.get(u.as_str()))
                 .copied();
             if entry.id.is_some() || entry.unit.is_none() {
                 total.rejected += 1;
-                if let Some(stats) = unit.and_then(|u| own.get_mut(u as usize)) {
-                    stats.rejected += 1;
+                if let Some(tally) = unit.and_then(|u| own.get_mut(u as usize)) {
+                    tally.rejected += 1;
                 }
             }
         }
-        // Subtree figures: children before parents.
-        let mut subtree: Vec<Stats> = own.clone();
+        // Subtree figures: children before parents, each added into its parent in place.
+        let mut subtree: Vec<Tally> = own.clone();
         for &unit in preorder.iter().rev() {
             let Some(parent) = self.units.get(unit as usize).and_then(|u| u.parent) else {
                 continue;
             };
-            let child = subtree.get(unit as usize).cloned().unwrap_or_default();
+            let Some(child) = subtree.get_mut(unit as usize).map(std::mem::take) else {
+                continue;
+            };
             if let Some(p) = subtree.get_mut(parent as usize) {
                 p.merge(&child);
             }
+            if let Some(slot) = subtree.get_mut(unit as usize) {
+                *slot = child;
+            }
         }
+        let mut percents = Percents::default();
+        let empty = Tally::default();
         let mut units = Vec::with_capacity(preorder.len());
         for &unit in preorder {
             let Some(u) = self.units.get(unit as usize) else {
                 continue;
             };
-            let mut own_stats = own.get(unit as usize).cloned().unwrap_or_default();
-            let mut subtree_stats = subtree.get(unit as usize).cloned().unwrap_or_default();
-            own_stats.finish();
-            subtree_stats.finish();
+            let index = unit as usize;
             units.push(UnitReport {
                 id: u.id.clone(),
                 name: u.name.clone(),
@@ -1423,28 +1816,34 @@ impl OrgEvaluator {
                     .map(|p| p.id.clone()),
                 depth: u.depth,
                 rating: self.unit_rating(unit),
-                own: own_stats,
-                subtree: subtree_stats,
-                demotions: demotions.get(unit as usize).cloned().unwrap_or_default(),
+                own: own.get(index).unwrap_or(&empty).stats(&mut percents),
+                subtree: subtree.get(index).unwrap_or(&empty).stats(&mut percents),
+                demotions: demotions
+                    .get_mut(index)
+                    .map(std::mem::take)
+                    .unwrap_or_default(),
             });
         }
-        total.finish();
-        let mut groups: Vec<GroupReport> = Vec::with_capacity(quota_reports.len());
-        let mut name_index: HashMap<String, usize> = HashMap::new();
-        for (record, group) in group_of.iter().enumerate() {
-            if let (Some(group), Some(Some(s))) = (group, self.summaries.get(record)) {
-                name_index.entry(self.group_name(s)).or_insert(*group);
+        drop(own);
+        drop(subtree);
+        let mut group_of_report = vec![None; quota_reports.len()];
+        for (group, report) in report_of.iter().enumerate() {
+            if let Some(slot) = report.and_then(|r| group_of_report.get_mut(r as usize)) {
+                *slot = Some(group);
             }
         }
-        for quota in quota_reports {
-            let mut stats = name_index
-                .get(&quota.group)
-                .and_then(|g| group_stats.get(g))
-                .cloned()
-                .unwrap_or_default();
-            stats.finish();
-            groups.push(GroupReport { quota, stats });
-        }
+        let groups: Vec<GroupReport> = quota_reports
+            .into_iter()
+            .zip(group_of_report)
+            .map(|(quota, group)| GroupReport {
+                quota,
+                stats: group
+                    .and_then(|g| group_tallies.get(g))
+                    .unwrap_or(&empty)
+                    .stats(&mut percents),
+            })
+            .collect();
+        drop(group_tallies);
         let mut records = Vec::new();
         if self.options.keep_decisions {
             let mut decisions = std::mem::take(&mut self.decisions);
@@ -1481,12 +1880,79 @@ impl OrgEvaluator {
             report: OrgReport {
                 units,
                 groups,
-                total,
+                total: total.stats(&mut percents),
                 rejected: self.rejected,
             },
             records,
         }
     }
+}
+
+/// The quota groups of a tree: their names, and each record's group.
+#[derive(Default)]
+struct QuotaGroups {
+    /// By group.
+    names: Vec<String>,
+    /// `(hash of the name, group)`, to find a group by its name.
+    by_name: HashTable<(u64, u32)>,
+    hasher: DefaultHashBuilder,
+    /// By record (none for a rejected record).
+    of: Vec<Option<u32>>,
+}
+
+impl QuotaGroups {
+    /// The group of this name, added if new.
+    fn intern(&mut self, name: &str) -> u32 {
+        let hash = self.hasher.hash_one(name);
+        let names = &self.names;
+        match self.by_name.entry(
+            hash,
+            |&(h, g)| h == hash && names.get(g as usize).is_some_and(|n| n == name),
+            |&(h, _)| h,
+        ) {
+            Entry::Occupied(entry) => entry.get().1,
+            Entry::Vacant(entry) => {
+                let group = u32::try_from(self.names.len()).unwrap_or(u32::MAX);
+                entry.insert((hash, group));
+                self.names.push(name.to_owned());
+                group
+            }
+        }
+    }
+
+    fn find(&self, name: &str) -> Option<u32> {
+        let hash = self.hasher.hash_one(name);
+        self.by_name
+            .find(hash, |&(h, g)| {
+                h == hash && self.names.get(g as usize).is_some_and(|n| n == name)
+            })
+            .map(|&(_, group)| group)
+    }
+}
+
+/// The quota as applied: the groups, their reports (sorted by name) and the report of
+/// each group that has one.
+struct QuotaApplied {
+    groups: QuotaGroups,
+    reports: Vec<GroupQuotaReport>,
+    /// By group.
+    report_of: Vec<Option<u32>>,
+}
+
+/// A collective kind's name as in JSON (`party_organisation`), found once per kind.
+fn collective_kind_name(
+    known: &mut Vec<(Option<CollectiveKind>, String)>,
+    kind: Option<CollectiveKind>,
+) -> String {
+    if let Some((_, name)) = known.iter().find(|(k, _)| *k == kind) {
+        return name.clone();
+    }
+    let name = kind
+        .and_then(|k| serde_json::to_value(k).ok())
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default();
+    known.push((kind, name.clone()));
+    name
 }
 
 #[derive(Deserialize)]
@@ -1741,6 +2207,74 @@ mod tests {
                 .and_then(|r| r.errors.first())
                 .map(|e| e.code),
             Some(ErrorCode::NotApplicable)
+        );
+    }
+
+    fn rejected_paths(result: &OrgResult) -> Vec<(Option<String>, Vec<String>)> {
+        result
+            .report
+            .rejected
+            .iter()
+            .map(|r| {
+                (
+                    r.id.clone(),
+                    r.errors.iter().map(|e| e.path.clone()).collect(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_record_id_used_twice_in_one_unit_is_rejected() {
+        let lines = format!(
+            r#"{{"id":"u","members":[{},{},{}]}}"#,
+            member("a"),
+            member("b"),
+            member("a")
+        );
+        let result = evaluate_unit_lines(&lines, OrgOptions::default());
+        assert_eq!(result.records.len(), 2);
+        assert_eq!(
+            rejected_paths(&result),
+            [(Some("a".to_owned()), vec!["/members/2/id".to_owned()])]
+        );
+    }
+
+    #[test]
+    fn a_line_read_in_one_pass_and_one_read_record_by_record_give_the_same_result() {
+        // Past the record limit, a line is read record by record (each record's own
+        // length is checked); spaces between its tokens change nothing else.
+        let compact = format!(
+            r#"{{"id":"u","leaders":[{}],"members":[{},{},{{"id":"bad","period":{{"year":2025}},"subject":{{"kind":"member"}},"score":{{"general":99,"task_results":55}}}}]}}"#,
+            member("l").replace(r#""kind":"member""#, r#""kind":"leader""#),
+            member("a"),
+            member("b")
+        );
+        let padded = compact.replacen(',', &format!(",{}", " ".repeat(MAX_RECORD_BYTES)), 1);
+        assert!(compact.len() <= MAX_RECORD_BYTES && padded.len() > MAX_RECORD_BYTES);
+        let fast = evaluate_unit_lines(&compact, OrgOptions::default());
+        let slow = evaluate_unit_lines(&padded, OrgOptions::default());
+        assert_eq!(fast.records.len(), 3);
+        assert_eq!(rejected_paths(&fast).len(), 1);
+        assert_eq!(fast, slow);
+    }
+
+    #[test]
+    fn an_unknown_field_in_a_line_is_reported_with_its_path() {
+        let lines = format!(
+            r#"{{"id":"u","members":[{},{{"id":"bad","period":{{"year":2025,"quater":1}},"subject":{{"kind":"member"}}}}]}}"#,
+            member("good")
+        );
+        let result = evaluate_unit_lines(&lines, OrgOptions::default());
+        assert_eq!(result.records.len(), 1);
+        assert_eq!(
+            rejected_paths(&result)
+                .first()
+                .map(|(id, paths)| (id.clone(), paths.first().cloned())),
+            Some((
+                Some("bad".to_owned()),
+                Some("/members/1/period/quater".to_owned())
+            ))
         );
     }
 }

@@ -1,9 +1,10 @@
 //! A synthetic national-scale organisation tree in the JSON Lines unit form of
 //! `docs/organisation-trees.md` (feature `synthetic`): about 5.5 million party members
 //! in about 52,000 grassroots party organisations, for benchmarks of the organisation
-//! engine. No data here describes a real person or unit; the province names and their
-//! commune counts follow the 2025 arrangement (34 provinces, 3,321 communes and wards),
-//! everything below them is made up.
+//! engine. No data here describes a real person or unit; the province names and, close
+//! enough for a benchmark, their commune counts follow the 2025 arrangement (34
+//! provinces; 3,321 communes, wards and special zones in all); everything below them is
+//! made up.
 //!
 //! The hierarchy, at scale 1.0:
 //!
@@ -11,8 +12,8 @@
 //! |---|---|
 //! | root | the Central Committee (no records of its own) |
 //! | upper level | 34 provincial đảng bộ; in each, four blocs (party agencies, the people's committee, military, police); 6 central đảng bộ (Government, National Assembly, central party agencies, Fatherland Front and mass organisations, Army, Public Security) with 100 ministries, commands and departments beneath them |
-//! | grassroots | 3,321 commune and ward đảng bộ (about 200–1,900 members in 8–35 chi bộ); about 48,700 grassroots organisations of agencies, enterprises, the army and the police: 75% chi bộ cơ sở (10–30 members), 25% đảng bộ cơ sở (100–2,000 members, most of them under 200) |
-//! | below grassroots | the chi bộ of each đảng bộ cơ sở (15–40 members each) and of each commune (thôn, tổ dân phố, military, police, school, health station) |
+//! | grassroots | 3,321 commune and ward đảng bộ (about 120–1,750 members, 735 on average, in 8–35 chi bộ); about 48,700 grassroots organisations of agencies, enterprises, the army and the police: 75% chi bộ cơ sở (10–30 members), 25% đảng bộ cơ sở (100–2,000 members, most of them under 200) |
+//! | below grassroots | the chi bộ of each đảng bộ cơ sở (its members split unevenly among chi bộ of 15–40 on average) and of each commune (thôn, tổ dân phố, military, police, school, health station) |
 //!
 //! Every unit but the root has an `organisation` record (a `party_organisation`);
 //! communes, upper-level units, đảng bộ cơ sở and some chi bộ have a `leadership`
@@ -380,7 +381,8 @@ struct Province {
     communes: u64,
 }
 
-/// The 34 provinces and their communes and wards (3,321 in all).
+/// The 34 provinces and their communes and wards (3,321 in all; per province, as
+/// recalled from the 2025 resolutions, not checked against them unit by unit).
 const PROVINCES: [Province; 34] = [
     province("ha-noi", "Hà Nội", true, 126),
     province("hue", "Huế", true, 40),
