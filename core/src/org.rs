@@ -192,6 +192,10 @@ pub struct RecordSummary {
     pub quota_group: Option<Box<str>>,
     /// Demoted by the quota.
     pub demoted: bool,
+    /// Rank among its quota group's Excellent candidates (0: not a candidate).
+    pub quota_rank: u32,
+    /// In a tie at the quota's cut.
+    pub tied_at_cut: bool,
 }
 
 /// Counts and exact shares over a set of records.
@@ -1055,6 +1059,8 @@ impl OrgEvaluator {
             tasks: (0, 0),
             quota_group: None,
             demoted: false,
+            quota_rank: 0,
+            tied_at_cut: false,
         }));
         if self.options.keep_decisions {
             self.decisions.push(None);
@@ -1602,6 +1608,8 @@ impl OrgEvaluator {
                     s.level = Some(Level::Excellent);
                     s.demoted = false;
                 }
+                s.quota_rank = 0;
+                s.tied_at_cut = false;
             }
             if let Some(Some(d)) = decision {
                 if let Some(q) = d.quota.take() {
@@ -1653,6 +1661,8 @@ impl OrgEvaluator {
                     s.demoted = true;
                 }
                 s.needs_decision |= verdict.tied;
+                s.quota_rank = verdict.rank;
+                s.tied_at_cut = verdict.tied;
             }
             if let Some(Some(d)) = self.decisions.get_mut(record as usize) {
                 apply_verdict(d, verdict, report);
@@ -1751,11 +1761,6 @@ impl OrgEvaluator {
                 let report = group
                     .and_then(|g| report_of.get(g as usize).copied().flatten())
                     .and_then(|r| quota_reports.get(r as usize));
-                let quota = self
-                    .decisions
-                    .get(record)
-                    .and_then(|d| d.as_ref())
-                    .and_then(|d| d.quota.as_ref());
                 if let Some(list) = demotions.get_mut(s.unit as usize) {
                     list.push(Demotion {
                         id: s.id.to_string(),
@@ -1764,8 +1769,9 @@ impl OrgEvaluator {
                             .cloned()
                             .unwrap_or_default(),
                         e_max: report.map_or(0, |r| r.e_max),
-                        rank: quota.map_or(0, |q| q.rank),
-                        tied_at_cut: quota.is_some_and(|q| q.tied_at_cut),
+                        // From the summary: kept even when decisions are not.
+                        rank: s.quota_rank,
+                        tied_at_cut: s.tied_at_cut,
                     });
                 }
             }

@@ -253,6 +253,23 @@ fn the_example_dang_bo_evaluates_cleanly() {
     let flat = evaluate_unit_lines(&lines.join("\n"), OrgOptions::default());
     assert_eq!(levels(&result), levels(&flat));
     assert_eq!(result.report.units, flat.report.units);
+    // Without kept decisions (the national mode) the report is the same, demotions'
+    // ranks and ties included.
+    let lean = evaluate_tree_json(
+        &text,
+        OrgOptions {
+            keep_decisions: false,
+            ..OrgOptions::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(lean.report, result.report);
+    assert!(lean
+        .report
+        .units
+        .iter()
+        .flat_map(|u| &u.demotions)
+        .any(|d| d.rank > 0 && d.tied_at_cut));
     lines.reverse();
     let reversed = evaluate_unit_lines(&lines.join("\n"), OrgOptions::default());
     assert_eq!(levels(&result), levels(&reversed));
