@@ -1,7 +1,7 @@
 //! `cadre-eval evaluate`: read assessments, forward each to the core, write decisions.
 
 use crate::args::{EvaluateArgs, Lang, OutputFormat};
-use crate::lines::{BoundedLines, Line, UTF8_BOM};
+use crate::lines::{BoundedLines, Line};
 use crate::table::DecisionTable;
 use crate::Failure;
 use cadre_eval::batch::{
@@ -12,7 +12,7 @@ use cadre_eval::limits::MAX_RECORD_BYTES;
 use cadre_eval::{apply_quota, Decision, InputError};
 use serde::Serializer as _;
 use std::fs::File;
-use std::io::{self, BufRead, BufReader, BufWriter, Read, Write};
+use std::io::{self, BufRead, BufReader, BufWriter, Write};
 
 /// Runs `evaluate`. `Ok(true)` when every record was evaluated, `Ok(false)` when some
 /// were rejected.
@@ -31,7 +31,7 @@ pub fn run(args: &EvaluateArgs) -> Result<bool, Failure> {
             )?;
         }
     } else {
-        json_array(&read_all(args)?, args, &mut output)?;
+        json_array(&crate::lines::read_all(&args.input)?, args, &mut output)?;
     }
     output.finish()
 }
@@ -40,35 +40,7 @@ pub fn run(args: &EvaluateArgs) -> Result<bool, Failure> {
 const READ_BUFFER: usize = 256 * 1024;
 
 fn unreadable(args: &EvaluateArgs, error: io::Error) -> Failure {
-    let name = if args.reads_stdin() {
-        "stdin".to_owned()
-    } else {
-        args.input.display().to_string()
-    };
-    Failure::Unreadable { name, error }
-}
-
-/// The whole input as text, for a JSON array.
-fn read_all(args: &EvaluateArgs) -> Result<String, Failure> {
-    let mut bytes = Vec::new();
-    let read = if args.reads_stdin() {
-        io::stdin().lock().read_to_end(&mut bytes)
-    } else {
-        File::open(&args.input).and_then(|mut file| file.read_to_end(&mut bytes))
-    };
-    read.map_err(|error| unreadable(args, error))?;
-    if bytes.starts_with(UTF8_BOM) {
-        bytes.drain(..UTF8_BOM.len());
-    }
-    String::from_utf8(bytes).map_err(|error| {
-        unreadable(
-            args,
-            io::Error::new(
-                io::ErrorKind::InvalidData,
-                format!("not UTF-8 text: {error}"),
-            ),
-        )
-    })
+    crate::lines::unreadable(&args.input, error)
 }
 
 fn json_array(

@@ -4,7 +4,9 @@
 //! newline-free multi-GB input could exhaust memory. Here a line longer than the limit is
 //! skipped to its end while only its length is counted.
 
-use std::io::{self, BufRead};
+use crate::Failure;
+use std::io::{self, BufRead, Read};
+use std::path::Path;
 
 /// One line of input, without its `\n` or `\r\n`.
 #[derive(Debug, PartialEq, Eq)]
@@ -98,6 +100,40 @@ impl<R: BufRead> BoundedLines<R> {
 
 /// The UTF-8 byte-order mark.
 pub const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// The input's failure to read, naming the file (or `stdin` for `-`).
+pub fn unreadable(input: &Path, error: io::Error) -> Failure {
+    let name = if input.as_os_str() == "-" {
+        "stdin".to_owned()
+    } else {
+        input.display().to_string()
+    };
+    Failure::Unreadable { name, error }
+}
+
+/// The whole input (a file, or stdin for `-`) as UTF-8 text, a leading byte-order mark
+/// dropped.
+pub fn read_all(input: &Path) -> Result<String, Failure> {
+    let mut bytes = Vec::new();
+    let read = if input.as_os_str() == "-" {
+        io::stdin().lock().read_to_end(&mut bytes)
+    } else {
+        std::fs::File::open(input).and_then(|mut file| file.read_to_end(&mut bytes))
+    };
+    read.map_err(|error| unreadable(input, error))?;
+    if bytes.starts_with(UTF8_BOM) {
+        bytes.drain(..UTF8_BOM.len());
+    }
+    String::from_utf8(bytes).map_err(|error| {
+        unreadable(
+            input,
+            io::Error::new(
+                io::ErrorKind::InvalidData,
+                format!("not UTF-8 text: {error}"),
+            ),
+        )
+    })
+}
 
 #[cfg(test)]
 mod tests {

@@ -1,7 +1,7 @@
 //! `cadre-eval org`: evaluate an organisation tree and print a per-unit report.
 
 use crate::args::{Lang, OrgArgs, OutputFormat};
-use crate::lines::{BoundedLines, Line, UTF8_BOM};
+use crate::lines::{BoundedLines, Line};
 use crate::table::DecisionTable;
 use crate::Failure;
 use cadre_eval::org::{
@@ -11,7 +11,7 @@ use cadre_eval::org::{
 use cadre_eval::{DecisionRecord, InputError, Level};
 use serde::Serialize;
 use std::fs::File;
-use std::io::{self, BufRead, BufReader, BufWriter, Read, Write};
+use std::io::{self, BufRead, BufReader, BufWriter, Write};
 
 /// Runs `org`. `Ok(true)` when nothing was rejected.
 pub fn run(args: &OrgArgs) -> Result<bool, Failure> {
@@ -30,7 +30,8 @@ pub fn run(args: &OrgArgs) -> Result<bool, Failure> {
         }
         evaluator.finish()
     } else {
-        evaluate_tree_json(&read_all(args)?, options).map_err(Failure::Input)?
+        evaluate_tree_json(&crate::lines::read_all(&args.input)?, options)
+            .map_err(Failure::Input)?
     };
     let mut out = BufWriter::new(io::stdout().lock());
     match args.format {
@@ -43,34 +44,7 @@ pub fn run(args: &OrgArgs) -> Result<bool, Failure> {
 }
 
 fn unreadable(args: &OrgArgs, error: io::Error) -> Failure {
-    let name = if args.input.as_os_str() == "-" {
-        "stdin".to_owned()
-    } else {
-        args.input.display().to_string()
-    };
-    Failure::Unreadable { name, error }
-}
-
-fn read_all(args: &OrgArgs) -> Result<String, Failure> {
-    let mut bytes = Vec::new();
-    let read = if args.input.as_os_str() == "-" {
-        io::stdin().lock().read_to_end(&mut bytes)
-    } else {
-        File::open(&args.input).and_then(|mut file| file.read_to_end(&mut bytes))
-    };
-    read.map_err(|error| unreadable(args, error))?;
-    if bytes.starts_with(UTF8_BOM) {
-        bytes.drain(..UTF8_BOM.len());
-    }
-    String::from_utf8(bytes).map_err(|error| {
-        unreadable(
-            args,
-            io::Error::new(
-                io::ErrorKind::InvalidData,
-                format!("not UTF-8 text: {error}"),
-            ),
-        )
-    })
+    crate::lines::unreadable(&args.input, error)
 }
 
 fn read_lines(
