@@ -4,12 +4,19 @@
 #      (cadre-eval evaluate examples/chi-bo-2025.json --format table --quota);
 #   2. a commune's đảng bộ as an organisation tree: per-unit report with statistics,
 #      facts derived from the tree and the Excellent quota
-#      (cadre-eval org examples/dang-bo-xa-2025.json).
+#      (cadre-eval org examples/dang-bo-xa-2025.json);
+#   3. the same party cell's 2025 records compared under QĐ 366, QĐ 124 and QĐ 132: each
+#      record's level under each regime, what differs and why, and how many change level
+#      (cadre-eval compare examples/chi-bo-2025-compare.json);
+#   4. the commune's đảng bộ compared under the three regimes as a whole tree, its points
+#      mapped to grades for QĐ 124 and QĐ 132: each regime's totals, the records whose
+#      level differs and how many change level per pair of regimes
+#      (cadre-eval compare --org examples/dang-bo-xa-2025.json --grades-from-points score_shares).
 #
-#   scripts/run-example.sh              both, in Vietnamese
-#   scripts/run-example.sh --lang en    extra arguments go to both commands
+#   scripts/run-example.sh              all four, in Vietnamese
+#   scripts/run-example.sh --lang en    extra arguments go to every command
 #
-# Runs from any directory. Exits non-zero if either command does (see `--help` of each).
+# Runs from any directory. Exits non-zero if any command does (see `--help` of each).
 
 set -euo pipefail
 
@@ -24,3 +31,7 @@ printf '=== %s ===\n\n' "examples/chi-bo-2025.json: cadre-eval evaluate --format
 "$CLI" evaluate examples/chi-bo-2025.json --format table --quota "$@"
 printf '\n=== %s ===\n\n' "examples/dang-bo-xa-2025.json: cadre-eval org"
 "$CLI" org examples/dang-bo-xa-2025.json "$@"
+printf '\n=== %s ===\n\n' "examples/chi-bo-2025-compare.json: cadre-eval compare"
+"$CLI" compare examples/chi-bo-2025-compare.json "$@"
+printf '\n=== %s ===\n\n' "examples/dang-bo-xa-2025.json: cadre-eval compare --org --grades-from-points score_shares"
+"$CLI" compare --org examples/dang-bo-xa-2025.json --grades-from-points score_shares "$@"

@@ -69,6 +69,14 @@ impl PyDecision {
         self.decision.regime.info().document
     }
 
+    /// The regime's `id`, `name` (`{"vi", "en"}`), `document`, `guideline`,
+    /// `in_force_from`, `in_force_until` (None while in force) and how it was
+    /// `selected` (`period`, `named` or `comparison`).
+    #[getter]
+    fn regime_info<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        Ok(pythonize::pythonize(py, &self.record().regime_info)?)
+    }
+
     /// The period evaluated, `{"from": "2025-01-01", "to": "2025-12-31"}`.
     #[getter]
     fn period<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
@@ -246,7 +254,9 @@ impl PyReason {
         Ok(pythonize::pythonize(py, &self.record.citation)?)
     }
 
-    /// `text` (stated in the text cited) or `reading` (the library's reading).
+    /// `text` (stated in the text cited), `reading` (the library's reading where the
+    /// text leaves a choice) or `inferred` (the public texts do not give the rule in
+    /// full; the library takes the spec's reading).
     #[getter]
     fn basis(&self) -> &'static str {
         basis_name(self.record.basis)

@@ -14,9 +14,10 @@ use crate::table::{evaluate_batch, table_columns, BatchFailure, Source};
 use arrow_array::RecordBatch;
 use arrow_array::RecordBatchReader;
 use arrow_pyarrow::{FromPyArrow, ToPyArrow};
+use cadre_eval::compare::{CompareOptions, GradeMapping};
 use cadre_eval::flat::Column;
 use cadre_eval::org::{evaluate_tree_json, evaluate_unit_lines, OrgOptions, Role};
-use cadre_eval::regime::REGIMES;
+use cadre_eval::regime::{RegimeId, REGIMES};
 use cadre_eval::{ErrorCode, Level, Rule};
 use pyo3::exceptions::{PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
@@ -254,6 +255,8 @@ fn evaluate_org<'py>(
             .then(|| options::quota(quota_reading, raised_ratio_groups))
             .transpose()?,
         keep_decisions: true,
+        regime: None,
+        grades_from_points: None,
     };
     let result = py.detach(|| {
         if lines {
@@ -280,6 +283,58 @@ fn evaluate_org<'py>(
         .transpose()?;
     let report = pythonize::pythonize(py, &result.report)?;
     Ok((decisions, reasons, report))
+}
+
+/// Compares one assessment (the contract's JSON text) under several regimes: the
+/// comparison as plain Python values (`cadre_eval::compare::Comparison`).
+#[pyfunction]
+#[pyo3(signature = (text, *, regimes = None, grades_from_points = None, reading = "cascade", basic_targets = "any"))]
+fn compare_json<'py>(
+    py: Python<'py>,
+    text: &str,
+    regimes: Option<Vec<String>>,
+    grades_from_points: Option<&str>,
+    reading: &str,
+    basic_targets: &str,
+) -> PyResult<Bound<'py, PyAny>> {
+    let options = compare_options(regimes, grades_from_points, reading, basic_targets)?;
+    match py.detach(|| cadre_eval::compare::compare_json(text, &options)) {
+        Ok(comparison) => Ok(pythonize::pythonize(py, &comparison)?),
+        Err(errors) => Err(assessment_error(py, &errors.0, &no_column)),
+    }
+}
+
+/// The options of a comparison from their Python names; a regime named twice is
+/// compared once, where first named (as the CLI does).
+fn compare_options(
+    regimes: Option<Vec<String>>,
+    grades_from_points: Option<&str>,
+    reading: &str,
+    basic_targets: &str,
+) -> PyResult<CompareOptions> {
+    let mut options = CompareOptions {
+        evaluation: options::evaluation(reading, basic_targets)?,
+        ..CompareOptions::default()
+    };
+    if let Some(names) = regimes {
+        let mut ids: Vec<RegimeId> = Vec::with_capacity(names.len());
+        for name in &names {
+            let id = options::named("a regime", name, "qd366, qd124, qd132")?;
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+        }
+        if ids.is_empty() {
+            return Err(PyValueError::new_err(
+                "regimes must name at least one regime (qd366, qd124, qd132)",
+            ));
+        }
+        options.regimes = ids;
+    }
+    options.grades_from_points = grades_from_points
+        .map(|name| options::named::<GradeMapping>("grades_from_points", name, "score_shares"))
+        .transpose()?;
+    Ok(options)
 }
 
 /// The regimes the library knows, oldest first.
@@ -313,6 +368,7 @@ fn columns(py: Python<'_>) -> PyResult<Bound<'_, PyList>> {
         dict.set_item("path", column.path())?;
         dict.set_item("kind", column.kind().as_str())?;
         dict.set_item("choices", column.kind().choices().to_vec())?;
+        dict.set_item("prefix", column.prefix())?;
         dict.set_item("description", column.description())?;
         list.append(dict)?;
     }
@@ -420,6 +476,7 @@ fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(evaluate_json_array, module)?)?;
     module.add_function(wrap_pyfunction!(apply_quota, module)?)?;
     module.add_function(wrap_pyfunction!(evaluate_org, module)?)?;
+    module.add_function(wrap_pyfunction!(compare_json, module)?)?;
     module.add_function(wrap_pyfunction!(regimes, module)?)?;
     module.add_function(wrap_pyfunction!(columns, module)?)?;
     module.add_function(wrap_pyfunction!(rules, module)?)?;

@@ -68,12 +68,24 @@ pub fn effect_name(effect: Effect) -> &'static str {
         .unwrap_or("info")
 }
 
+/// Bases of reasons.
+pub const BASES: [&str; 3] = ["text", "reading", "inferred"];
+
+/// Position of a basis in [`BASES`].
+pub fn basis_index(basis: Basis) -> i8 {
+    match basis {
+        Basis::Text => 0,
+        Basis::Reading => 1,
+        Basis::Inferred => 2,
+    }
+}
+
 /// A basis's name.
 pub fn basis_name(basis: Basis) -> &'static str {
-    match basis {
-        Basis::Text => "text",
-        Basis::Reading => "reading",
-    }
+    BASES
+        .get(usize::try_from(basis_index(basis)).unwrap_or(0))
+        .copied()
+        .unwrap_or("text")
 }
 
 /// A reading's name.
@@ -132,10 +144,12 @@ mod tests {
                 json(serde_json::to_value(effect).unwrap())
             );
         }
-        assert_eq!(
-            basis_name(Basis::Reading),
-            json(serde_json::to_value(Basis::Reading).unwrap())
-        );
+        for basis in [Basis::Text, Basis::Reading, Basis::Inferred] {
+            assert_eq!(
+                basis_name(basis),
+                json(serde_json::to_value(basis).unwrap())
+            );
+        }
         assert_eq!(
             reading_name(Reading::Strict),
             json(serde_json::to_value(Reading::Strict).unwrap())

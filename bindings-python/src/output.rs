@@ -3,7 +3,8 @@
 //! rendered unless asked (messages cost far more than the evaluation).
 
 use crate::names::{
-    effect_index, level_index, outcome_index, rule_index, EFFECTS, LEVELS, OUTCOMES,
+    basis_index, effect_index, level_index, outcome_index, rule_index, BASES, EFFECTS, LEVELS,
+    OUTCOMES,
 };
 use arrow_array::builder::{StringBuilder, UInt32Builder};
 use arrow_array::types::Int16Type;
@@ -17,6 +18,7 @@ use cadre_eval::batch::RejectedRecord;
 use cadre_eval::decision::QuotaOutcome;
 use cadre_eval::regime::REGIMES;
 use cadre_eval::{Decision, InputError, Level, Rule};
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -45,7 +47,7 @@ fn regime_index(decision: &Decision) -> i8 {
 }
 
 /// An error of a rejected row with the flat column its path came from.
-type LocatedError = (InputError, Option<&'static str>);
+type LocatedError = (InputError, Option<Cow<'static, str>>);
 
 /// The decisions table under construction.
 #[derive(Default)]
@@ -157,7 +159,7 @@ impl DecisionColumns {
     pub fn push_rejected(
         &mut self,
         rejected: &RejectedRecord,
-        column_of: &dyn Fn(&str) -> Option<&'static str>,
+        column_of: &dyn Fn(&str) -> Option<Cow<'static, str>>,
     ) {
         match &rejected.id {
             Some(id) => self.id.append_value(id),
@@ -315,7 +317,7 @@ fn errors_column(rows: &[Option<Vec<LocatedError>>]) -> Result<ArrayRef, ArrowEr
         for (error, name) in errors {
             code.append_value(error.code.as_str());
             path.append_value(&error.path);
-            column.append_option(*name);
+            column.append_option(name.as_deref());
             vi.append_value(&error.message.vi);
             en.append_value(&error.message.en);
         }
@@ -352,6 +354,9 @@ pub struct ReasonColumns {
     holds: Vec<bool>,
     effect: Vec<i8>,
     level: Vec<Option<i8>>,
+    /// Per reason: its own basis (`inferred` for a finding on the library's reading
+    /// under a stated rule), not only its rule's.
+    basis: Vec<i8>,
     vi: StringBuilder,
     en: StringBuilder,
 }
@@ -368,6 +373,7 @@ impl ReasonColumns {
             holds: Vec::new(),
             effect: Vec::new(),
             level: Vec::new(),
+            basis: Vec::new(),
             vi: StringBuilder::new(),
             en: StringBuilder::new(),
         }
@@ -385,6 +391,7 @@ impl ReasonColumns {
             self.holds.push(reason.holds);
             self.effect.push(effect_index(reason.effect));
             self.level.push(reason.level.map(level_index));
+            self.basis.push(basis_index(reason.basis()));
             if self.messages {
                 let text = cadre_eval::explain::message(reason, decision);
                 self.vi.append_value(text.vi);
@@ -448,7 +455,10 @@ impl ReasonColumns {
             ("citation_clause", by_rule(|r| r.citation().clause)?),
             (
                 "basis",
-                by_rule(|r| Some(crate::names::basis_name(r.basis())))?,
+                dictionary(
+                    Int8Array::from(self.basis),
+                    strings(BASES.iter().copied().map(Some)),
+                )?,
             ),
         ];
         if self.messages {

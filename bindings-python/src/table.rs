@@ -12,11 +12,14 @@ use arrow_array::{Array, ArrayRef, RecordBatch, StructArray};
 use arrow_schema::{ArrowError, DataType};
 use cadre_eval::batch::{BatchItem, RejectedRecord};
 use cadre_eval::contract::{CollectiveKind, SubjectKind};
-use cadre_eval::flat::{self, Cell, Column, DisciplineCells, FlatRow, DISCIPLINE_COLUMNS};
+use cadre_eval::flat::{
+    self, Cell, Column, DisciplineCells, FlatRow, TableColumn, CRITERION_PREFIX, DISCIPLINE_COLUMNS,
+};
 use cadre_eval::quota::{apply_verdict, default_group, plan_quota, QuotaEntry, QuotaPlan};
 use cadre_eval::{
     ErrorCode, GroupQuotaReport, InputError, InputErrors, Level, Options, Outcome, QuotaOptions,
 };
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// One column's values, as the typed array holding them.
@@ -163,31 +166,44 @@ fn unsupported(column: &str, data_type: &DataType) -> InputError {
 /// A batch's columns, ready to read row by row.
 struct BatchColumns<'a> {
     scalars: Vec<(Column, Values<'a>)>,
+    /// The criterion-grade columns: the criterion id and its values.
+    criteria: Vec<(&'a str, Values<'a>)>,
     records: Option<Records<'a>>,
     rows: usize,
 }
 
 impl<'a> BatchColumns<'a> {
-    fn of(batch: &'a RecordBatch, columns: &[Column]) -> Result<BatchColumns<'a>, InputErrors> {
+    fn of(
+        batch: &'a RecordBatch,
+        columns: &[TableColumn<'a>],
+    ) -> Result<BatchColumns<'a>, InputErrors> {
         let mut scalars = Vec::new();
+        let mut criteria = Vec::new();
         let mut records = None;
         let mut errors = Vec::new();
         for (column, array) in columns.iter().zip(batch.columns()) {
-            if *column == Column::Discipline {
-                match Records::of(array) {
+            match *column {
+                TableColumn::Leaf(Column::Discipline) => match Records::of(array) {
                     Ok(r) => records = Some(r),
                     Err(e) => errors.push(e),
-                }
-                continue;
-            }
-            match Values::of(array) {
-                Some(values) => scalars.push((*column, values)),
-                None => errors.push(unsupported(column.name(), array.data_type())),
+                },
+                TableColumn::Leaf(column) => match Values::of(array) {
+                    Some(values) => scalars.push((column, values)),
+                    None => errors.push(unsupported(column.name(), array.data_type())),
+                },
+                TableColumn::Criterion(id) => match Values::of(array) {
+                    Some(values) => criteria.push((id, values)),
+                    None => errors.push(unsupported(
+                        &format!("{CRITERION_PREFIX}{id}"),
+                        array.data_type(),
+                    )),
+                },
             }
         }
         if errors.is_empty() {
             Ok(BatchColumns {
                 scalars,
+                criteria,
                 records,
                 rows: batch.num_rows(),
             })
@@ -199,6 +215,9 @@ impl<'a> BatchColumns<'a> {
     fn fill(&self, row: usize, target: &mut FlatRow<'a>) {
         for (column, values) in &self.scalars {
             target.set(*column, values.cell(row));
+        }
+        for (id, values) in &self.criteria {
+            target.set_criterion(id, values.cell(row));
         }
         if let Some(records) = &self.records {
             records.fill(row, target);
@@ -213,7 +232,7 @@ pub enum Source<'a> {
         /// The batches, in order.
         batches: &'a [RecordBatch],
         /// Their columns.
-        columns: Vec<Column>,
+        columns: Vec<TableColumn<'a>>,
     },
     /// A JSON array of assessments (records held by the caller as dicts).
     Json(&'a str),
@@ -222,12 +241,12 @@ pub enum Source<'a> {
 /// Checks the table's column names against the flat contract.
 pub fn table_columns<'n>(
     names: impl IntoIterator<Item = &'n str>,
-) -> Result<Vec<Column>, InputErrors> {
+) -> Result<Vec<TableColumn<'n>>, InputErrors> {
     flat::columns_of(names)
 }
 
 /// What receives each record's result, with the flat column of an error path.
-type Sink<'s> = dyn FnMut(usize, BatchItem, &dyn Fn(&str) -> Option<&'static str>) + 's;
+type Sink<'s> = dyn FnMut(usize, BatchItem, &dyn Fn(&str) -> Option<Cow<'static, str>>) + 's;
 
 /// The rows of a source, ready to evaluate in ranges (tables) or whole (JSON).
 enum Rows<'a> {

@@ -15,6 +15,10 @@ REPO = Path(__file__).resolve().parents[2]
 VECTORS = REPO / "vectors"
 EXAMPLES = REPO / "examples"
 
+# Folders of other kinds of vectors, each with its own runner (`core/tests/vectors.rs`
+# skips the same ones): organisation trees, partial forms, changes, comparisons.
+OTHER_KINDS = {"org", "partial", "change", "compare"}
+
 
 def vector_files(folder: str) -> list[Path]:
     files = sorted((VECTORS / folder).glob("*.json"))
@@ -28,6 +32,28 @@ def load(folder: str, key: str) -> list[tuple[str, dict[str, Any]]]:
     for file in vector_files(folder):
         data = json.loads(file.read_text(encoding="utf-8"))
         found.extend((file.name, vector) for vector in data.get(key, []))
+    return found
+
+
+def shared_files() -> list[Path]:
+    """Every file of single-record and group vectors: each `.json` under vectors/, at
+    any depth, outside the folders of other kinds (as `core/tests/vectors.rs` finds
+    them), so a new folder (`vectors/qd124/`) runs without naming it here."""
+    return sorted(
+        file
+        for file in VECTORS.rglob("*.json")
+        if not OTHER_KINDS.intersection(file.relative_to(VECTORS).parts[:-1])
+    )
+
+
+def load_shared(key: str) -> list[tuple[str, dict[str, Any]]]:
+    """(folder/file, vector) for every vector under `key` (`vectors`, `groups`) of
+    every shared file."""
+    found = []
+    for file in shared_files():
+        data = json.loads(file.read_text(encoding="utf-8"))
+        name = file.relative_to(VECTORS).as_posix()
+        found.extend((name, vector) for vector in data.get(key, []))
     return found
 
 

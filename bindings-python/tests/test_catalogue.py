@@ -14,11 +14,19 @@ def test_every_flat_column_is_documented_in_the_readme() -> None:
             if line.startswith("| `")}
     columns = cadre_eval.columns()
     assert len(columns) >= 50
+
+    def documented(column: cadre_eval.ColumnInfo) -> str:
+        # A family of columns is documented by its pattern: `grades_criteria_<id>`.
+        return column["name"] if column["prefix"] is None else f"{column['prefix']}<id>"
+
     for column in columns:
-        assert column["name"] in rows, column["name"]
-        assert f"`{column['path']}`" in rows[column["name"]]
-        assert column["description"] in rows[column["name"]]
-    assert set(rows) == {c["name"] for c in columns}
+        name = documented(column)
+        assert name in rows, name
+        assert f"`{column['path']}`" in rows[name]
+        assert column["description"] in rows[name]
+        assert all(f"`{choice}`" in rows[name] for choice in column["choices"])
+    assert set(rows) == {documented(c) for c in columns}
+    assert [c["prefix"] for c in columns if c["prefix"]] == ["grades_criteria_"]
 
 
 def test_columns_are_paths_with_underscores() -> None:

@@ -202,3 +202,98 @@ def test_a_batch_quota_matches_apply_quota_on_typed_decisions() -> None:
     assert list(frame["quota_rank"].astype(object).where(frame["quota_rank"].notna(), None)) == [
         d.quota["rank"] if d.quota else None for d in typed
     ]
+
+
+def graded(record_id: str, year: int, **changes: Any) -> dict[str, Any]:
+    """A member of QĐ 124 (2024) or QĐ 132 (2022), graded by criterion."""
+    record: dict[str, Any] = {
+        "id": record_id,
+        "period": {"year": year},
+        "subject": {"kind": "member", "admitted_on": "2010-03-02"},
+        "grades": {"criteria": {"politics": "good", "ethics": "excellent"},
+                   "task_results": "excellent"},
+        "tasks": {"assigned": 10, "completed": 10, "on_time": 10, "exceeded": 5},
+    }
+    record.update(changes)
+    return record
+
+
+MIXED = [
+    member("m-2025"),
+    graded("m-2024", 2024),
+    graded("m-2022", 2022, civil_service_level="good"),
+    graded("m-2022-poor", 2022, grades={"criteria": {"politics": "poor", "study": "good"},
+                                        "task_results": "good"}),
+    {"id": "lc-2021", "period": {"year": 2021},
+     "subject": {"kind": "collective", "collective_kind": "leadership"},
+     "grades": {"criteria": {"politics": "excellent"}, "task_results": "excellent"},
+     "tasks": {"assigned": 10, "completed": 10, "on_time": 10, "exceeded": 5},
+     "collective": {"main_targets_missed": False, "organisation_level": "good"}},
+    {"id": "cb-2020", "period": {"year": 2020},
+     "subject": {"kind": "collective", "collective_kind": "party_organisation"},
+     "grades": {"criteria": {"politics": "excellent"}, "task_results": "excellent"},
+     "tasks": {"assigned": 10, "completed": 10, "on_time": 10, "exceeded": 5},
+     "collective": {"member_levels": {"excellent": 2, "good": 8},
+                    "same_level_bodies_good": True}},
+]
+
+
+def test_a_table_mixes_regimes_with_one_column_per_criterion() -> None:
+    typed = [cadre_eval.evaluate(r) for r in MIXED]
+    assert [d.regime for d in typed] == ["qd366", "qd124", "qd132", "qd132", "qd132", "qd132"]
+    # Each row's own criteria: the others are null in that row.
+    frame = frame_of(MIXED)
+    assert {"grades_criteria_politics", "grades_criteria_ethics", "grades_criteria_study",
+            "collective_member_levels_good", "civil_service_level"} <= set(frame.columns)
+    # Flags that default to false may be filled for every row.
+    frame["conclusions_disunity"] = False
+    from_list, why_list = cadre_eval.evaluate_many(MIXED, reasons=True)
+    from_frame, why_frame = cadre_eval.evaluate_many(frame, reasons=True)
+    from_arrow, why_arrow = cadre_eval.evaluate_many(
+        pa.Table.from_pandas(frame, preserve_index=False), reasons=True
+    )
+    assert from_list["error_codes"].isna().all(), from_list["errors"].tolist()
+    pd.testing.assert_frame_equal(from_list, from_frame)
+    pd.testing.assert_frame_equal(from_list, from_arrow)
+    pd.testing.assert_frame_equal(why_list, why_frame)
+    pd.testing.assert_frame_equal(why_list, why_arrow)
+    assert list(from_frame["regime"].astype(str)) == [d.regime for d in typed]
+    assert list(from_frame["level"].astype(object).where(from_frame["level"].notna(), None)) == [
+        d.level for d in typed
+    ]
+    # The graded rows are not all alike: the poor criterion decides one of them.
+    assert typed[3].level == "not_completed" and typed[1].level != typed[3].level
+
+
+def test_criterion_columns_may_be_categoricals_and_report_their_own_name() -> None:
+    frame = frame_of([graded("a", 2024), graded("b", 2024)])
+    frame["grades_criteria_politics"] = pd.Categorical(["good", "great"])
+    out = cadre_eval.evaluate_many(frame)
+    assert out.loc[0, "level"] == cadre_eval.evaluate(graded("a", 2024)).level
+    assert out.loc[1, "error_codes"] == "invalid_value"
+    error = out.loc[1, "errors"][0]
+    assert error["path"] == "/grades/criteria/politics"
+    assert error["column"] == "grades_criteria_politics"
+    assert "`grades_criteria_politics`" in error["message_en"]
+
+
+def test_another_regimes_stated_value_is_a_mismatch_and_null_is_not() -> None:
+    rows = [flatten(member("a")), flatten(member("b")), flatten(graded("c", 2024))]
+    frame = pd.DataFrame(rows)
+    # A flag without a default states something even when false; null says nothing.
+    frame["collective_main_targets_missed"] = pd.array([None, None, None], dtype="boolean")
+    frame["leader_main_targets_missed"] = pd.array([None, False, None], dtype="boolean")
+    out = cadre_eval.evaluate_many(frame)
+    assert pd.isna(out.loc[0, "error_codes"]) and pd.isna(out.loc[2, "error_codes"])
+    codes = [(e["code"], e["path"], e["column"]) for e in out.loc[1, "errors"]]
+    assert ("regime_field_mismatch", "/leader/main_targets_missed",
+            "leader_main_targets_missed") in codes
+    # Grades under QĐ 366 are a mismatch too, named by the first criterion's column.
+    wrong = flatten(member("d"))
+    wrong["grades_criteria_politics"] = "good"
+    wrong["grades_task_results"] = "good"
+    out = cadre_eval.evaluate_many(pd.DataFrame([wrong]))
+    assert [(e["code"], e["path"]) for e in out.loc[0, "errors"]] == [
+        ("regime_field_mismatch", "/grades")
+    ]
+    assert out.loc[0, "errors"][0]["column"] == "grades_task_results"

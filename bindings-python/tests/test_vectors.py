@@ -1,8 +1,10 @@
 """Every shared test vector through the binding, checked as the Rust harness checks it
-(`core/tests/vectors.rs`, `core/tests/org_vectors.rs`): single records through
-`evaluate`, and the same records as a list, a pandas DataFrame and an Arrow table
-through `evaluate_many`; quota groups through `apply_quota` and `evaluate_many(quota=True)`;
-organisation trees through `evaluate_org`, nested and as unit lines."""
+(`core/tests/vectors.rs`, `core/tests/org_vectors.rs`): single records of every regime
+(every folder of vectors/ but the other kinds: `qd366`, `qd124`, `qd132`, `regimes`, …)
+through `evaluate`, and the same records as a list, a pandas DataFrame and an Arrow
+table through `evaluate_many`; quota groups through `apply_quota` and
+`evaluate_many(quota=True)`; organisation trees through `evaluate_org`, nested and as
+unit lines."""
 
 from __future__ import annotations
 
@@ -17,10 +19,10 @@ import pyarrow as pa
 import pytest
 
 import cadre_eval
-from conftest import flatten, load
+from conftest import OTHER_KINDS, VECTORS, flatten, load, load_shared, shared_files
 
-SINGLE = load("qd366", "vectors")
-GROUPS = load("groups", "groups")
+SINGLE = load_shared("vectors")
+GROUPS = load_shared("groups")
 TREES = load("org", "trees")
 DECISION_VECTORS = [(f, v) for f, v in SINGLE if "errors" not in v["expect"]]
 
@@ -43,6 +45,22 @@ def test_the_vectors_are_all_there() -> None:
     assert GROUPS and len(TREES) >= 10
     names = [v["name"] for _, v in SINGLE]
     assert len(names) == len(set(names))
+    # Every folder of single-record or group vectors is run, whatever its name.
+    folders = {p.name for p in VECTORS.iterdir() if p.is_dir()} - OTHER_KINDS
+    run = {name.split("/")[0] for name, _ in SINGLE + GROUPS}
+    assert run == folders and {"qd366", "groups"} <= run
+    assert {f.relative_to(VECTORS).parts[0] for f in shared_files()} == folders
+
+
+def test_records_of_every_regime_are_run() -> None:
+    regimes = {cadre_eval.evaluate(v["input"], **options(v)).regime for _, v in DECISION_VECTORS}
+    assert regimes == {"qd366", "qd124", "qd132"}
+    # Graded records go through tables too, with one column per criterion.
+    graded = [v for _, v in FLAT_VECTORS if "grades" in v["input"]]
+    assert len(graded) >= 20
+    assert all(
+        any(c.startswith("grades_criteria_") for c in flatten(v["input"])) for v in graded
+    )
 
 
 def options(vector: dict[str, Any]) -> dict[str, Any]:

@@ -50,6 +50,14 @@ fn main() {
             "group-quota-report",
             to_value(schemars::schema_for!(cadre_eval::GroupQuotaReport)),
         ),
+        (
+            "comparison",
+            to_value(schemars::schema_for!(cadre_eval::compare::Comparison)),
+        ),
+        (
+            "compare-options",
+            to_value(schemars::schema_for!(cadre_eval_wasm::CompareOptions)),
+        ),
     ] {
         let text = serde_json::to_string_pretty(&schema).unwrap() + "\n";
         std::fs::write(dir.join(format!("{name}.schema.json")), text).unwrap();

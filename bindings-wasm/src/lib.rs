@@ -9,9 +9,14 @@
 //! (`bindings-wasm/scripts/generate-types.mjs`).
 
 use cadre_eval::batch::{evaluate_json_array, BatchItem, RejectedRecord};
-use cadre_eval::{ErrorCode, InputError, InputErrors, Options, QuotaOptions};
+use cadre_eval::compare::GradeMapping;
+use cadre_eval::regime::RegimeId;
+use cadre_eval::{
+    ErrorCode, InputError, InputErrors, Options, QuotaOptions, Reading, TargetsReading,
+};
+use schemars::JsonSchema;
 use serde::de::DeserializeOwned;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -30,9 +35,12 @@ import type { LevelPath } from "./types/level-path";
 import type { Options } from "./types/options";
 import type { QuotaOptions } from "./types/quota-options";
 import type { GroupQuotaReport } from "./types/group-quota-report";
+import type { Comparison } from "./types/comparison";
+import type { CompareOptions } from "./types/compare-options";
 export type {
   Assessment, DecisionRecord, Level, InputError, RejectedRecord, FormRequest, FormSchema, Catalogue,
   ConductScope, ApplicableItem, PartialResult, LevelPath, Options, QuotaOptions, GroupQuotaReport,
+  Comparison, CompareOptions,
 };
 
 /** A success with its value, or every problem found (the contract's errors). */
@@ -65,7 +73,57 @@ export function evaluateMany(inputs: AssessmentInput[] | string, options?: Optio
 export function applyQuota(inputs: AssessmentInput[] | string, options?: Options | null, quota?: QuotaOptions | null): Result<QuotaResult>;
 export function evaluatePartial(input: AssessmentInput, options?: Options | null): Result<PartialResult>;
 export function whatWouldChange(input: AssessmentInput, options?: Options | null): Result<ChangeResult>;
+export function compare(input: AssessmentInput, options?: CompareOptions | null): Result<Comparison>;
 "#;
+
+/// The options of [`compare`], as JavaScript gives them: every key optional.
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(default, deny_unknown_fields)]
+pub struct CompareOptions {
+    /// The regimes to compare, in the order shown; default all three, newest first. A
+    /// regime named twice is compared once, where first named.
+    pub regimes: Option<Vec<RegimeId>>,
+    /// Grades for a record that has QĐ 366 points only, by a documented mapping
+    /// (`docs/regimes.md`); default none: the older regimes then report the missing
+    /// grades as their errors.
+    pub grades_from_points: Option<GradeMapping>,
+    /// `cascade` (default) or `strict`.
+    pub reading: Reading,
+    /// `any` (default) or `all`.
+    pub basic_targets: TargetsReading,
+}
+
+impl CompareOptions {
+    /// The core's options; an empty list of regimes is an error.
+    fn to_core(&self) -> Result<cadre_eval::compare::CompareOptions, InputErrors> {
+        let mut options = cadre_eval::compare::CompareOptions {
+            grades_from_points: self.grades_from_points,
+            evaluation: Options {
+                reading: self.reading,
+                basic_targets: self.basic_targets,
+            },
+            ..Default::default()
+        };
+        if let Some(regimes) = &self.regimes {
+            let mut ids: Vec<RegimeId> = Vec::with_capacity(regimes.len());
+            for &id in regimes {
+                if !ids.contains(&id) {
+                    ids.push(id);
+                }
+            }
+            if ids.is_empty() {
+                return Err(one_error(
+                    ErrorCode::InvalidValue,
+                    "/regimes",
+                    "Cần nêu ít nhất một chế độ để so sánh (qd366, qd124, qd132)".to_owned(),
+                    "name at least one regime to compare (qd366, qd124, qd132)".to_owned(),
+                ));
+            }
+            options.regimes = ids;
+        }
+        Ok(options)
+    }
+}
 
 /// The tagged success value.
 #[derive(Serialize)]
@@ -190,6 +248,28 @@ fn optional<T: DeserializeOwned + Default>(
             format!("the `{name}` argument is not valid: {e}"),
         )
     })
+}
+
+/// An optional argument whose unknown keys are errors: read through JSON, because
+/// `serde_wasm_bindgen` looks up only the keys a struct names and never sees the others.
+fn optional_checked<T: DeserializeOwned + Default>(
+    value: Option<&JsValue>,
+    name: &str,
+) -> Result<T, InputErrors> {
+    let Some(value) = value.filter(|v| !v.is_undefined() && !v.is_null()) else {
+        return Ok(T::default());
+    };
+    let invalid = |e: &dyn std::fmt::Display| {
+        one_error(
+            ErrorCode::InvalidValue,
+            "",
+            format!("Tham số `{name}` không hợp lệ: {e}"),
+            format!("the `{name}` argument is not valid: {e}"),
+        )
+    };
+    let json: serde_json::Value =
+        serde_wasm_bindgen::from_value(value.clone()).map_err(|e| invalid(&e))?;
+    serde_json::from_value(json).map_err(|e| invalid(&e))
 }
 
 fn batch_results(items: Vec<BatchItem>) -> Items {
@@ -407,5 +487,23 @@ pub fn what_would_change(
             decision: decision.to_record(),
             what_would_change: paths,
         })
+    })())
+}
+
+/// Compares one assessment under several regimes: per regime its decision or its
+/// errors, the levels side by side, and, topic by topic, what each regime's rules found
+/// and how they differ (`docs/regimes.md`, "Comparison"). Fails only when the record
+/// cannot be read, or the options are not valid.
+#[wasm_bindgen(unchecked_return_type = "Result<Comparison>")]
+pub fn compare(
+    #[wasm_bindgen(unchecked_param_type = "AssessmentInput")] input: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "CompareOptions")] options: Option<JsValue>,
+) -> JsValue {
+    respond((|| {
+        let options: CompareOptions = optional_checked(options.as_ref(), "options")?;
+        success(cadre_eval::compare::compare_json(
+            &input_text(&input, "")?,
+            &options.to_core()?,
+        )?)
     })())
 }

@@ -1,11 +1,13 @@
-// Every shared test vector (vectors/qd366, vectors/groups, vectors/partial,
-// vectors/change) through the WASM build for Node, checked with the same expectations
-// as the Rust runners (core/tests/vectors.rs, core/tests/form_vectors.rs). The
+// Every shared test vector through the WASM build for Node, checked with the same
+// expectations as the Rust runners (core/tests/vectors.rs, core/tests/form_vectors.rs):
+// single records and quota groups of every folder of vectors/ but the other kinds
+// (vectors/qd366, qd124, qd132, regimes, groups, … found, not named), then
+// vectors/partial, vectors/change and the comparisons of vectors/compare. The
 // organisation trees (vectors/org) are not part of the WASM API.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -23,6 +25,52 @@ function load(folder, key) {
   assert.ok(out.length > 0, `no ${key} under vectors/${folder}`);
   return out;
 }
+
+// Folders of other kinds, with their own runners; core/tests/vectors.rs skips the same.
+const otherKinds = new Set(["org", "partial", "change", "compare"]);
+
+// Every `.json` file of single-record and group vectors, at any depth, relative to vectors/.
+function sharedFiles(dir = vectorsDir) {
+  const files = [];
+  for (const name of readdirSync(dir).sort()) {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) {
+      if (!otherKinds.has(name)) files.push(...sharedFiles(full));
+    } else if (name.endsWith(".json")) {
+      files.push(path.relative(vectorsDir, full).split(path.sep).join("/"));
+    }
+  }
+  return files;
+}
+
+function loadShared(key) {
+  const out = [];
+  for (const file of sharedFiles()) {
+    const parsed = JSON.parse(readFileSync(path.join(vectorsDir, file), "utf8"));
+    for (const vector of parsed[key] ?? []) out.push({ file, vector });
+  }
+  assert.ok(out.length > 0, `no ${key} under vectors/`);
+  return out;
+}
+
+const single = loadShared("vectors");
+const groups = loadShared("groups");
+
+test("every folder of single-record and group vectors is run", () => {
+  const folders = readdirSync(vectorsDir)
+    .filter((name) => statSync(path.join(vectorsDir, name)).isDirectory() && !otherKinds.has(name))
+    .sort();
+  const run = [...new Set([...single, ...groups].map(({ file }) => file.split("/")[0]))].sort();
+  assert.deepEqual(run, folders);
+  for (const folder of ["qd366", "groups"]) assert.ok(run.includes(folder), folder);
+  // Every regime is evaluated by some decision vector.
+  const regimes = new Set(
+    single
+      .filter(({ vector }) => !vector.expect.errors)
+      .map(({ vector }) => wasm.evaluate(vector.input, vector.options).value?.regime),
+  );
+  assert.deepEqual([...regimes].sort(), ["qd124", "qd132", "qd366"]);
+});
 
 const levelOrder = [null, "not_completed", "completed", "good", "excellent"];
 const rank = (level) => levelOrder.indexOf(level ?? null);
@@ -68,7 +116,7 @@ function checkDecision(record, expect) {
 
 test(
   "every single-record vector gives its expected decision",
-  each(load("qd366", "vectors"), (vector) => {
+  each(single, (vector) => {
     // The input goes in as a JavaScript value, as a form would give it.
     const result = wasm.evaluate(vector.input, vector.options);
     if (vector.expect.errors) {
@@ -83,7 +131,7 @@ test(
 
 test(
   "the same vectors as JSON text give the same results as values",
-  each(load("qd366", "vectors"), (vector) => {
+  each(single, (vector) => {
     const fromValue = wasm.evaluate(vector.input, vector.options);
     const fromText = wasm.evaluate(JSON.stringify(vector.input), vector.options);
     if (fromValue.ok) {
@@ -98,7 +146,7 @@ test(
 
 test(
   "every group vector gives its expected quota",
-  each(load("groups", "groups"), (vector) => {
+  each(groups, (vector) => {
     const inputs = vector.inputs.map((input) => ({ ...(vector.template ?? {}), ...input }));
     const result = wasm.applyQuota(inputs, vector.options, vector.quota);
     assert.ok(result.ok, JSON.stringify(result.errors));
@@ -201,3 +249,52 @@ test(
     for (const want of wanted.filter((w) => w.reachable)) reaches(vector.input, want.level, want.changes, vector.options);
   }),
 );
+
+test(
+  "every comparison vector gives its expected result",
+  each(load("compare", "comparisons"), (vector) => {
+    const options = vector.options ?? {};
+    const result = wasm.compare(vector.input, options);
+    assert.ok(result.ok, `not compared: ${JSON.stringify(result.errors)}`);
+    const comparison = result.value;
+    const expect = vector.expect;
+    const regimes = options.regimes ?? ["qd366", "qd124", "qd132"];
+    if (expect.in_force !== undefined) assert.equal(comparison.in_force, expect.in_force, "in_force");
+    assert.deepEqual(comparison.results.map((r) => r.regime.id), regimes, "regimes compared, in order");
+    comparison.results.forEach((got, i) => {
+      const regime = got.regime.id;
+      assert.ok(regime in expect.levels, `${regime}: no expected level`);
+      assert.equal(comparison.levels[i] ?? null, expect.levels[regime], `${regime}: level`);
+      assert.equal(got.decision?.level ?? null, comparison.levels[i] ?? null, `${regime}: decision level`);
+      assert.deepEqual(errorList(got.errors), expect.errors?.[regime] ?? [], `${regime}: errors`);
+      if (expect.selected?.[regime] !== undefined) {
+        assert.equal(got.regime.selected, expect.selected[regime], `${regime}: selected`);
+      }
+      if (got.decision) assert.equal(got.decision.regime_info.selected, got.regime.selected, `${regime}: the decision's selection`);
+      assert.deepEqual(got.mapped_grades ?? null, expect.mapped_grades?.[regime] ?? null, `${regime}: mapped grades`);
+    });
+    assert.equal(comparison.levels_agree, expect.levels_agree, "levels_agree");
+    const differs = comparison.topics.filter((t) => t.differs).map((t) => t.topic);
+    assert.deepEqual(differs.sort(), [...expect.differs].sort(), "differs");
+    for (const topic of comparison.topics.filter((t) => t.differs)) {
+      assert.equal(topic.rules.length, regimes.length, `${topic.topic}: rule summaries`);
+    }
+  }),
+);
+
+test("compare checks its options and reads a record given as text", () => {
+  const { vector } = load("compare", "comparisons")[0];
+  const asText = wasm.compare(JSON.stringify(vector.input), { regimes: ["qd124", "qd124", "qd366"] });
+  assert.ok(asText.ok);
+  assert.deepEqual(asText.value.results.map((r) => r.regime.id), ["qd124", "qd366"]);
+  const asValue = wasm.compare(vector.input, { regimes: ["qd124", "qd366"] });
+  assert.deepEqual(asText, asValue);
+  for (const options of [{ regimes: [] }, { regimes: ["qd999"] }, { grades_from_points: "rounded" }, { regime: "qd124" }]) {
+    const result = wasm.compare(vector.input, options);
+    assert.equal(result.ok, false, JSON.stringify(options));
+    assert.equal(result.errors[0].code, "invalid_value", JSON.stringify(options));
+  }
+  const unreadable = wasm.compare({ id: "x" });
+  assert.equal(unreadable.ok, false);
+  assert.ok(unreadable.errors.some((e) => e.code === "missing_field"));
+});

@@ -1,8 +1,9 @@
 //! The command line, as clap parses it. Only the shape of the arguments lives here; each
 //! command's work is in its own module.
 
+use cadre_eval::compare::{CompareOptions, GradeMapping};
 use cadre_eval::org::OrgOptions;
-use cadre_eval::{Options, QuotaOptions, QuotaReading, Reading, TargetsReading};
+use cadre_eval::{Options, QuotaOptions, QuotaReading, Reading, RegimeId, TargetsReading};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -13,6 +14,17 @@ Exit codes:
   1  at least one record was rejected (the others were still evaluated)
   2  usage error, unreadable input (file not found, not UTF-8, not a JSON array, \
 too many records), or output that could not be written";
+
+/// Exit codes of `compare`.
+const COMPARE_EXIT_CODES: &str = "\
+Exit codes:
+  0  every record was evaluated under every regime asked
+  1  a record was rejected, or could not be evaluated under some regime (its errors are \
+shown; the other regimes and records are still compared); with --org, some regime \
+rejected a record or unit of the tree
+  2  usage error (an unknown regime), unreadable input (file not found, not UTF-8, \
+neither a JSON array nor one JSON object, too many records; with --org, not one nested \
+unit), or output that could not be written";
 
 /// Evaluate party members, leaders and collectives under QĐ 366-QĐ/TW: a proposed
 /// quality level with every reason, rule id and citation.
@@ -45,6 +57,21 @@ pub enum Command {
     /// rest is still evaluated.
     #[command(after_help = EXIT_CODES)]
     Org(OrgArgs),
+    /// Compare regimes: evaluate each record under QĐ 366, QĐ 124 and QĐ 132 and show
+    /// the levels and, topic by topic, what differs and why.
+    ///
+    /// The input is a JSON array of assessments or one assessment object. Each regime
+    /// reads its own fields and skips the others' (`score` for QĐ 366, `grades` for
+    /// QĐ 124 and QĐ 132); see docs/regimes.md, "Comparison". A record with points only
+    /// gets no grades unless `--grades-from-points` names a mapping: the older regimes
+    /// then report the missing grades as their error, and the others are still compared.
+    ///
+    /// With `--org` the input is an organisation tree (one nested unit): the whole tree is
+    /// evaluated under each regime, with its derived facts and the Excellent quota, and
+    /// the report lists each regime's totals, the records whose level differs, and per
+    /// pair of regimes how many records change level.
+    #[command(after_help = COMPARE_EXIT_CODES)]
+    Compare(CompareArgs),
     /// Print the self-assessment form for a subject kind, as JSON (Mẫu 2A, 2B, 2C, 01).
     FormSchema(FormSchemaArgs),
     /// Print the conduct catalogue (or, with `--kind`, the items that apply).
@@ -103,13 +130,8 @@ pub struct EvaluateArgs {
 impl EvaluateArgs {
     /// The quota options, when `--quota` is given.
     pub fn quota_options(&self) -> Option<QuotaOptions> {
-        self.quota.then(|| QuotaOptions {
-            reading: match self.quota_reading {
-                QuotaReadingArg::FinalTally => QuotaReading::FinalTally,
-                QuotaReadingArg::ProposedGood => QuotaReading::ProposedGood,
-            },
-            raised_ratio_groups: self.raised_ratio_group.clone(),
-        })
+        self.quota
+            .then(|| quota_options(self.quota_reading, &self.raised_ratio_group))
     }
 
     /// The evaluation options these arguments select.
@@ -202,13 +224,8 @@ impl OrgArgs {
                 TargetsArg::All => TargetsReading::All,
             },
         };
-        let quota = (!self.no_quota).then(|| QuotaOptions {
-            reading: match self.quota_reading {
-                QuotaReadingArg::FinalTally => QuotaReading::FinalTally,
-                QuotaReadingArg::ProposedGood => QuotaReading::ProposedGood,
-            },
-            raised_ratio_groups: self.raised_ratio_group.clone(),
-        });
+        let quota =
+            (!self.no_quota).then(|| quota_options(self.quota_reading, &self.raised_ratio_group));
         let keep_decisions = if self.no_records {
             false
         } else {
@@ -218,8 +235,144 @@ impl OrgArgs {
             evaluation,
             quota,
             keep_decisions,
+            regime: None,
+            grades_from_points: None,
         }
     }
+}
+
+/// The quota options of `--quota-reading` and `--raised-ratio-group`.
+fn quota_options(reading: QuotaReadingArg, raised_ratio_groups: &[String]) -> QuotaOptions {
+    QuotaOptions {
+        reading: match reading {
+            QuotaReadingArg::FinalTally => QuotaReading::FinalTally,
+            QuotaReadingArg::ProposedGood => QuotaReading::ProposedGood,
+        },
+        raised_ratio_groups: raised_ratio_groups.to_vec(),
+    }
+}
+
+/// Arguments of `compare`.
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// The assessments: a JSON array, or one assessment object; with `--org`, an
+    /// organisation tree (one nested unit). `-` reads stdin.
+    #[arg(value_name = "FILE")]
+    pub input: PathBuf,
+    /// The input is an organisation tree (one nested unit, docs/organisation-trees.md):
+    /// the whole tree is evaluated under each regime, with the facts derived from it and
+    /// the Excellent quota, and compared record by record. JSON Lines of units are not
+    /// read here.
+    #[arg(long)]
+    pub org: bool,
+    /// With `--org`: leave the Excellent quota out.
+    #[arg(long, requires = "org")]
+    pub no_quota: bool,
+    /// With `--org`: how the quota's Good count is read.
+    #[arg(long, value_enum, default_value_t = QuotaReadingArg::FinalTally, requires = "org")]
+    pub quota_reading: QuotaReadingArg,
+    /// With `--org`: a quota group for which the competent level allowed 25% instead of
+    /// 20% (repeatable).
+    #[arg(long, value_name = "GROUP", requires = "org")]
+    pub raised_ratio_group: Vec<String>,
+    /// The regimes to compare, in the order shown (comma-separated).
+    #[arg(
+        long,
+        value_enum,
+        value_delimiter = ',',
+        default_values_t = [RegimeArg::Qd366, RegimeArg::Qd124, RegimeArg::Qd132]
+    )]
+    pub regimes: Vec<RegimeArg>,
+    /// Grades for a record that has points only, by a documented mapping
+    /// (docs/regimes.md); default none.
+    #[arg(long, value_enum, value_name = "MAPPING")]
+    pub grades_from_points: Option<GradeMappingArg>,
+    /// How a score whose band's conditions fail is resolved.
+    #[arg(long, value_enum, default_value_t = ReadingArg::Cascade)]
+    pub reading: ReadingArg,
+    /// How "did not meet the basic targets" is read.
+    #[arg(long, value_enum, default_value_t = TargetsArg::Any)]
+    pub basic_targets: TargetsArg,
+    /// A readable report (default) or JSON: an array of comparisons, or with `--org` one
+    /// organisation comparison.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
+    pub format: OutputFormat,
+    /// Language of the report and of the readable error lines.
+    #[arg(long, value_enum, default_value_t = Lang::Vi)]
+    pub lang: Lang,
+}
+
+impl CompareArgs {
+    /// With `--org`, the quota options: applied unless `--no-quota`, as in `org`.
+    pub fn quota_options(&self) -> Option<QuotaOptions> {
+        (self.org && !self.no_quota)
+            .then(|| quota_options(self.quota_reading, &self.raised_ratio_group))
+    }
+
+    /// Whether the input is named `*.jsonl` (JSON Lines, which `--org` does not read).
+    pub fn is_json_lines(&self) -> bool {
+        self.input
+            .extension()
+            .is_some_and(|extension| extension.eq_ignore_ascii_case("jsonl"))
+    }
+
+    /// The comparison options these arguments select; a regime named twice is compared
+    /// once, where first named.
+    pub fn options(&self) -> CompareOptions {
+        let mut regimes: Vec<RegimeId> = Vec::with_capacity(self.regimes.len());
+        for regime in self.regimes.iter().map(|regime| regime.id()) {
+            if !regimes.contains(&regime) {
+                regimes.push(regime);
+            }
+        }
+        CompareOptions {
+            regimes,
+            grades_from_points: self.grades_from_points.map(|mapping| match mapping {
+                GradeMappingArg::ScoreShares => GradeMapping::ScoreShares,
+            }),
+            evaluation: Options {
+                reading: match self.reading {
+                    ReadingArg::Cascade => Reading::Cascade,
+                    ReadingArg::Strict => Reading::Strict,
+                },
+                basic_targets: match self.basic_targets {
+                    TargetsArg::Any => TargetsReading::Any,
+                    TargetsArg::All => TargetsReading::All,
+                },
+            },
+        }
+    }
+}
+
+/// A regime (mirrors `cadre_eval::RegimeId`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RegimeArg {
+    /// QĐ 366-QĐ/TW (2025) with HD 43-HD/BTCTW.
+    Qd366,
+    /// QĐ 124-QĐ/TW (2023) with HD 25-HD/BTCTW.
+    Qd124,
+    /// QĐ 132-QĐ/TW (2018) with HD 16 and HD 21-HD/BTCTW.
+    Qd132,
+}
+
+impl RegimeArg {
+    /// The core's id.
+    pub fn id(self) -> RegimeId {
+        match self {
+            RegimeArg::Qd366 => RegimeId::Qd366,
+            RegimeArg::Qd124 => RegimeId::Qd124,
+            RegimeArg::Qd132 => RegimeId::Qd132,
+        }
+    }
+}
+
+/// A mapping from points to grades (mirrors `cadre_eval::compare::GradeMapping`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum GradeMappingArg {
+    /// Each group's share of its maximum by the bands 90/70/50%: the general criteria
+    /// become the criterion `general`, the task results `task_results`.
+    #[value(name = "score_shares", alias = "score-shares")]
+    ScoreShares,
 }
 
 /// Arguments of `form-schema`.

@@ -78,5 +78,9 @@ fn basis_label(basis: Basis, lang: Lang) -> &'static str {
     match basis {
         Basis::Text => lang.pick("văn bản", "text"),
         Basis::Reading => lang.pick("cách hiểu của thư viện", "library's reading"),
+        Basis::Inferred => lang.pick(
+            "suy luận (văn bản công khai chưa đủ)",
+            "inferred (public texts incomplete)",
+        ),
     }
 }

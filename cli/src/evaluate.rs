@@ -179,7 +179,7 @@ impl<W: Write> Output<W> {
 }
 
 /// One line per error: `record #3 (line 4, id "dv-9"): out_of_range at /tasks/on_time: …`.
-fn readable_rejection(rejected: &RejectedRecord, line: Option<usize>, lang: Lang) -> String {
+pub fn readable_rejection(rejected: &RejectedRecord, line: Option<usize>, lang: Lang) -> String {
     let mut place = vec![format!("#{}", rejected.index)];
     if let Some(line) = line {
         place.push(format!("{} {line}", lang.pick("dòng", "line")));
@@ -197,7 +197,7 @@ fn readable_rejection(rejected: &RejectedRecord, line: Option<usize>, lang: Lang
 }
 
 /// `out_of_range at /tasks/on_time: message`, in `lang`.
-fn readable_error(error: &InputError, lang: Lang) -> String {
+pub fn readable_error(error: &InputError, lang: Lang) -> String {
     let path = if error.path.is_empty() {
         lang.pick("(cả hồ sơ)", "(whole record)")
     } else {

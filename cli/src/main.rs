@@ -8,6 +8,7 @@
 
 mod args;
 mod catalogue;
+mod compare;
 mod evaluate;
 mod forms;
 mod lines;
@@ -74,6 +75,7 @@ fn main() -> ExitCode {
     let (result, lang) = match &cli.command {
         Command::Evaluate(args) => (evaluate::run(args), args.lang),
         Command::Org(args) => (org::run(args), args.lang),
+        Command::Compare(args) => (compare::run(args), args.lang),
         Command::FormSchema(args) => (forms::form_schema(args), Lang::En),
         Command::Conduct(args) => (forms::conduct(args), args.lang),
         Command::Partial(args) => (forms::partial(args), Lang::En),

@@ -93,7 +93,7 @@ impl Table {
 const COLUMN_GAP: &str = "  ";
 
 /// The text with control characters (a newline or an escape sequence in an id) escaped.
-fn printable(text: &str) -> String {
+pub fn printable(text: &str) -> String {
     if !text.chars().any(char::is_control) {
         return text.to_owned();
     }

@@ -4,8 +4,12 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, reason = "tests")]
 
+use cadre_eval::compare::{
+    compare_json, compare_org, CompareOptions, Comparison, GradeMapping, OrgComparison, Topic,
+};
 use cadre_eval::{
-    evaluate_json, DecisionRecord, Options, Reading, RejectedRecord, Rule, TargetsReading,
+    evaluate_json, DecisionRecord, Level, Options, QuotaOptions, Reading, RegimeId, RejectedRecord,
+    Rule, TargetsReading,
 };
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -443,7 +447,11 @@ fn missing_files_and_bad_arguments_exit_with_2() {
 
 #[test]
 fn help_documents_the_exit_codes() {
-    for args in [&["--help"][..], &["evaluate", "--help"]] {
+    for args in [
+        &["--help"][..],
+        &["evaluate", "--help"],
+        &["compare", "--help"],
+    ] {
         let output = run(args, b"");
         assert_eq!(output.status.code(), Some(0));
         let help = stdout(&output);
@@ -796,4 +804,655 @@ fn what_would_change_and_partial_from_the_cli() {
         serde_json::from_slice(&run(&["partial", "-"], partial.as_bytes()).stdout).unwrap();
     assert_eq!(value["highest"], "excellent");
     assert_eq!(value["unanswered"][0]["path"], "/score/task_results");
+}
+
+/// The 2022 example is evaluated under QĐ 132 with HD 21, as the core evaluates each
+/// record; every reason cites 21-HD/BTCTW, and the year has every level.
+#[test]
+fn the_2022_example_is_evaluated_under_qd132_with_hd21_citations() {
+    let path = example("chi-bo-2022.json");
+    let output = run_file(&["evaluate"], &path);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let decisions: Vec<serde_json::Value> = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(decisions, core_array_decisions(&path));
+    for decision in &decisions {
+        assert_eq!(decision["regime"], "qd132", "{}", decision["id"]);
+        for reason in decision["reasons"].as_array().unwrap() {
+            assert_eq!(
+                reason["citation"]["document"], "21-HD/BTCTW",
+                "{}: {}",
+                decision["id"], reason["rule"]
+            );
+        }
+    }
+    assert_every_level_and_one_not_classified(&decisions);
+}
+
+/// The 2024 example is evaluated under QĐ 124, as the core evaluates each record.
+#[test]
+fn the_2024_example_is_evaluated_under_qd124() {
+    let path = example("chi-bo-2024.json");
+    let output = run_file(&["evaluate"], &path);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let decisions: Vec<serde_json::Value> = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(decisions, core_array_decisions(&path));
+    for decision in &decisions {
+        assert_eq!(decision["regime"], "qd124", "{}", decision["id"]);
+        assert_eq!(decision["regime_info"]["selected"], "period");
+        assert!(decision["reasons"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|reason| reason["rule"].as_str().unwrap().starts_with("qd124.")));
+    }
+    assert_every_level_and_one_not_classified(&decisions);
+}
+
+/// What the core says about each record of an example array, as JSON.
+fn core_array_decisions(path: &Path) -> Vec<serde_json::Value> {
+    let records: Vec<serde_json::Value> =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    records
+        .iter()
+        .map(|record| {
+            let decision = evaluate_json(&record.to_string(), &Options::default()).unwrap();
+            serde_json::to_value(decision).unwrap()
+        })
+        .collect()
+}
+
+fn assert_every_level_and_one_not_classified(decisions: &[serde_json::Value]) {
+    for level in ["excellent", "good", "completed", "not_completed"] {
+        assert!(
+            decisions.iter().any(|d| d["level"] == level),
+            "no {level} in the example"
+        );
+    }
+    let not_classified = decisions
+        .iter()
+        .filter(|d| d["outcome"] == "not_classified")
+        .count();
+    assert_eq!(not_classified, 1);
+}
+
+/// What the core's comparison says about each record of an array.
+fn core_comparisons(text: &str, options: &CompareOptions) -> Vec<Comparison> {
+    let records: Vec<serde_json::Value> = serde_json::from_str(text).unwrap();
+    records
+        .iter()
+        .map(|record| compare_json(&record.to_string(), options).unwrap())
+        .collect()
+}
+
+/// The block of one record in the compare report: from its `== id` header to the next.
+fn record_block<'a>(report: &'a str, id: &str) -> &'a str {
+    let start = report.find(&format!("== {id} "));
+    assert!(start.is_some(), "no block for {id}:\n{report}");
+    let start = start.unwrap();
+    let rest = &report[start..];
+    let end = rest[3..].find("\n== ").map_or(rest.len(), |end| end + 3);
+    &rest[..end]
+}
+
+fn level_label(decision: &DecisionRecord) -> &'static str {
+    match decision.level {
+        Some(level) => level.vi(),
+        None => "Không xếp loại",
+    }
+}
+
+/// The example with grades: JSON output is the core's comparison of each record, with a
+/// result per regime in the order asked, newest first.
+#[test]
+fn compare_json_output_is_the_core_comparison_with_a_result_per_regime() {
+    let path = example("chi-bo-2025-compare.json");
+    let output = run_file(&["compare", "--format", "json"], &path);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let comparisons: Vec<Comparison> = serde_json::from_slice(&output.stdout).unwrap();
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(
+        comparisons,
+        core_comparisons(&text, &CompareOptions::default())
+    );
+    assert_eq!(comparisons.len(), 17);
+    for comparison in &comparisons {
+        let regimes: Vec<RegimeId> = comparison.results.iter().map(|r| r.regime.id).collect();
+        assert_eq!(
+            regimes,
+            [RegimeId::Qd366, RegimeId::Qd124, RegimeId::Qd132],
+            "{}",
+            comparison.id
+        );
+        assert!(
+            comparison
+                .results
+                .iter()
+                .all(|r| r.decision.is_some() && r.errors.is_empty()),
+            "{}: every regime evaluates a record with points and grades",
+            comparison.id
+        );
+    }
+    assert!(comparisons.iter().any(|c| !c.levels_agree));
+
+    let reordered = run_file(
+        &["compare", "--format", "json", "--regimes", "qd132,qd366"],
+        &path,
+    );
+    let reordered: Vec<Comparison> = serde_json::from_slice(&reordered.stdout).unwrap();
+    let options = CompareOptions {
+        regimes: vec![RegimeId::Qd132, RegimeId::Qd366],
+        ..CompareOptions::default()
+    };
+    assert_eq!(reordered, core_comparisons(&text, &options));
+}
+
+/// The example's report: each record's level under each regime with the rule that set
+/// it, the topics that differ with each regime's finding and rules, and a summary whose
+/// counts are those of the comparisons.
+#[test]
+fn compare_report_shows_levels_differences_and_a_summary() {
+    let path = example("chi-bo-2025-compare.json");
+    let output = run_file(&["compare"], &path);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let report = stdout(&output);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let comparisons = core_comparisons(&text, &CompareOptions::default());
+
+    for comparison in &comparisons {
+        let block = record_block(report, &comparison.id);
+        for result in &comparison.results {
+            let decision = result.decision.as_ref().unwrap();
+            let line = block
+                .lines()
+                .find(|line| line.starts_with(&format!("  {} ", result.regime.id.as_str())));
+            assert!(
+                line.is_some(),
+                "no {:?} line in:\n{block}",
+                result.regime.id
+            );
+            let line = line.unwrap();
+            assert!(line.contains(level_label(decision)), "{line}");
+            if let Some(level) = decision.level {
+                assert!(line.contains(level.code()), "{line}");
+            }
+        }
+        for topic in comparison.differences() {
+            assert!(block.contains(&topic.title.vi), "{block}");
+            for rule in &topic.rules {
+                assert!(block.contains(&rule.summary.vi), "{block}");
+            }
+        }
+        if comparison.differences().next().is_none() {
+            assert!(!block.contains("khác nhau"), "{block}");
+        }
+    }
+
+    // QĐ 132 caps a member with 4 months of sick leave at Completed; QĐ 366 does not.
+    let sick = record_block(report, "vu-thi-mai");
+    assert!(
+        sick.lines()
+            .any(|l| l.starts_with("  qd132 ") && l.contains("qd132.hd21.sick")),
+        "{sick}"
+    );
+    assert!(sick.contains("Nghỉ ốm, thai sản"), "{sick}");
+
+    let summary: Vec<&str> = report
+        .lines()
+        .skip_while(|line| !line.starts_with("Tổng kết"))
+        .collect();
+    let agree = comparisons.iter().filter(|c| c.levels_agree).count();
+    assert!(
+        summary[0].contains("17 hồ sơ")
+            && summary[0].contains(&format!("{agree} cùng mức theo cả 3 quy định")),
+        "{}",
+        summary[0]
+    );
+    let pairs = [(0, 1), (0, 2), (1, 2)];
+    assert_eq!(summary.len(), 1 + pairs.len(), "{summary:?}");
+    for (line, (from, to)) in summary[1..].iter().zip(pairs) {
+        let (mut down, mut up) = (0, 0);
+        for comparison in &comparisons {
+            let (a, b) = (comparison.levels[from], comparison.levels[to]);
+            match (a, b) {
+                (Some(a), Some(b)) if b < a => down += 1,
+                (Some(a), Some(b)) if b > a => up += 1,
+                _ => {}
+            }
+        }
+        let expected = format!(
+            "{} → {}: {} hồ sơ đổi mức: {down} giảm, {up} tăng",
+            comparisons[0].results[from].regime.id.as_str(),
+            comparisons[0].results[to].regime.id.as_str(),
+            down + up
+        );
+        assert_eq!(*line, expected);
+    }
+    assert!(
+        summary[1..].iter().any(|line| !line.contains(": 0 hồ sơ")),
+        "some record must change level between two regimes: {summary:?}"
+    );
+}
+
+/// A record with points only, compared without a mapping: QĐ 366 evaluates it, the older
+/// regimes report the missing grades as their own error (exit 1, the record is still
+/// shown).
+#[test]
+fn compare_without_grades_reports_missing_grades_for_the_older_regimes() {
+    let json = run(&["compare", "-", "--format", "json"], EXCELLENT.as_bytes());
+    assert_eq!(json.status.code(), Some(1), "{}", stderr(&json));
+    assert_eq!(stderr(&json), "");
+    let comparisons: Vec<Comparison> = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(
+        comparisons,
+        [compare_json(EXCELLENT, &CompareOptions::default()).unwrap()]
+    );
+    let results = &comparisons[0].results;
+    assert!(results[0].decision.is_some() && results[0].errors.is_empty());
+    for result in &results[1..] {
+        assert!(result.decision.is_none());
+        assert!(
+            result
+                .errors
+                .iter()
+                .any(|e| e.code.as_str() == "missing_field" && e.path == "/grades"),
+            "{:?}",
+            result.errors
+        );
+    }
+
+    let table = run(&["compare", "-", "--lang", "en"], EXCELLENT.as_bytes());
+    assert_eq!(table.status.code(), Some(1));
+    let report = stdout(&table);
+    assert!(
+        report
+            .lines()
+            .any(|l| l.starts_with("  qd366 ") && l.contains("Excellent")),
+        "{report}"
+    );
+    for regime in ["qd124", "qd132"] {
+        let mut lines = report
+            .lines()
+            .skip_while(|l| !l.starts_with(&format!("  {regime} ")));
+        assert!(lines.next().unwrap().contains("Error"), "{report}");
+        assert!(
+            lines
+                .next()
+                .unwrap()
+                .contains("missing_field at /grades: the record has QĐ 366 points only"),
+            "{report}"
+        );
+    }
+}
+
+/// With `--grades-from-points score_shares` the older regimes evaluate the mapped grades,
+/// and the report shows them.
+#[test]
+fn compare_with_score_shares_shows_the_mapped_grades() {
+    let output = run(
+        &[
+            "compare",
+            "-",
+            "--grades-from-points",
+            "score_shares",
+            "--format",
+            "json",
+        ],
+        EXCELLENT.as_bytes(),
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let comparisons: Vec<Comparison> = serde_json::from_slice(&output.stdout).unwrap();
+    let options = CompareOptions {
+        grades_from_points: Some(GradeMapping::ScoreShares),
+        ..CompareOptions::default()
+    };
+    assert_eq!(comparisons, [compare_json(EXCELLENT, &options).unwrap()]);
+    let results = &comparisons[0].results;
+    assert!(results[0].mapped_grades.is_none());
+    assert!(results[1..]
+        .iter()
+        .all(|r| r.mapped_grades.is_some() && r.decision.is_some()));
+
+    let table = run(
+        &[
+            "compare",
+            "-",
+            "--grades-from-points",
+            "score_shares",
+            "--lang",
+            "en",
+        ],
+        EXCELLENT.as_bytes(),
+    );
+    assert_eq!(table.status.code(), Some(0));
+    let report = stdout(&table);
+    let grades = results[1].mapped_grades.as_ref().unwrap();
+    let shown = format!(
+        "grades mapped from points (score_shares): general {}, task_results {}",
+        grades.criteria["general"].en(),
+        grades.task_results.en()
+    );
+    assert_eq!(
+        report.matches(&shown).count(),
+        2,
+        "once under qd124 and once under qd132:\n{report}"
+    );
+}
+
+/// An unknown regime is a usage error; so is input that is neither an array nor an
+/// object. A record the core cannot decode is reported on stderr and the others are
+/// still compared (exit 1).
+#[test]
+fn compare_usage_errors_and_rejected_records() {
+    let bad_regime = run(&["compare", "-", "--regimes", "qd366,qd999"], b"[]");
+    assert_eq!(bad_regime.status.code(), Some(2));
+    assert_eq!(stdout(&bad_regime), "");
+    assert!(
+        stderr(&bad_regime).contains("qd999"),
+        "{}",
+        stderr(&bad_regime)
+    );
+
+    let not_records = run(&["compare", "-"], b"42");
+    assert_eq!(not_records.status.code(), Some(2));
+    assert!(stderr(&not_records).contains("invalid_json"));
+
+    let unknown_field = EXCELLENT.replace("\"id\":\"dv-1\"", "\"id\":\"dv-x\",\"diem\":90");
+    let input = array(&[&unknown_field, NEW_MEMBER]);
+    let output = run(&["compare", "-", "--format", "json"], input.as_bytes());
+    assert_eq!(output.status.code(), Some(1));
+    let comparisons: Vec<Comparison> = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(
+        comparisons
+            .iter()
+            .map(|c| c.id.as_str())
+            .collect::<Vec<_>>(),
+        ["dv-3"]
+    );
+    let rejected: RejectedRecord = serde_json::from_str(stderr(&output).trim()).unwrap();
+    assert_eq!((rejected.index, rejected.id.as_deref()), (0, Some("dv-x")));
+    assert!(rejected
+        .errors
+        .iter()
+        .any(|e| e.code.as_str() == "unknown_field" && e.path == "/diem"));
+
+    let table = run(&["compare", "-", "--lang", "en"], input.as_bytes());
+    assert_eq!(table.status.code(), Some(1));
+    assert!(
+        stderr(&table).contains("record #0, id \"dv-x\": unknown_field at /diem"),
+        "{}",
+        stderr(&table)
+    );
+    assert!(stdout(&table).contains("1 rejected"), "{}", stdout(&table));
+}
+
+/// `compare --org` on the commune's đảng bộ with grades mapped from points, as JSON.
+fn org_comparison(extra: &[&str]) -> (Output, OrgComparison) {
+    let mut args = vec![
+        "compare",
+        "--org",
+        "--grades-from-points",
+        "score_shares",
+        "--format",
+        "json",
+    ];
+    args.extend_from_slice(extra);
+    let output = run_file(&args, &example("dang-bo-xa-2025.json"));
+    let comparison = serde_json::from_slice(&output.stdout).unwrap();
+    (output, comparison)
+}
+
+fn score_shares() -> CompareOptions {
+    CompareOptions {
+        grades_from_points: Some(GradeMapping::ScoreShares),
+        ..CompareOptions::default()
+    }
+}
+
+/// With the mapping every record of the tree is evaluated under all three regimes (the
+/// example has points only; `score_shares` gives the older regimes their grades), so
+/// nothing is rejected and the exit code is 0. The JSON is the core's comparison, with
+/// the quota applied by default as in `org`, and `--no-quota` leaves it out.
+#[test]
+fn compare_org_json_is_the_core_comparison_of_the_tree() {
+    let text = std::fs::read_to_string(example("dang-bo-xa-2025.json")).unwrap();
+    let (output, comparison) = org_comparison(&[]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(stderr(&output), "");
+    let raw: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert!(
+        raw["records"].is_array() && raw["changes"].is_array(),
+        "{raw}"
+    );
+    let expected = compare_org(&text, &score_shares(), Some(QuotaOptions::default())).unwrap();
+    assert_eq!(comparison, expected);
+
+    let regimes: Vec<RegimeId> = comparison.regimes.iter().map(|r| r.regime.id).collect();
+    assert_eq!(regimes, [RegimeId::Qd366, RegimeId::Qd124, RegimeId::Qd132]);
+    for regime in &comparison.regimes {
+        assert!(regime.rejected.is_empty(), "{:?}", regime.rejected);
+        assert_eq!(regime.total.records, comparison.records.len() as u64);
+    }
+    let pairs: Vec<(RegimeId, RegimeId)> =
+        comparison.changes.iter().map(|c| (c.from, c.to)).collect();
+    assert_eq!(
+        pairs,
+        [
+            (RegimeId::Qd366, RegimeId::Qd124),
+            (RegimeId::Qd366, RegimeId::Qd132),
+            (RegimeId::Qd124, RegimeId::Qd132)
+        ]
+    );
+    // QĐ 124 asks 50% of tasks exceeded for Excellent, QĐ 366 30%: some members the
+    // example rates Excellent under QĐ 366 are only Good under QĐ 124.
+    assert!(comparison
+        .records
+        .iter()
+        .any(|r| r.levels[0] == Some(Level::Excellent)
+            && r.levels[1] == Some(Level::Good)
+            && r.differences.iter().any(|t| t.topic == Topic::Excellent)));
+    assert!(
+        comparison.changes[0].down > 0,
+        "{:?}",
+        comparison.changes[0]
+    );
+
+    let (no_quota, without) = org_comparison(&["--no-quota"]);
+    assert_eq!(no_quota.status.code(), Some(0), "{}", stderr(&no_quota));
+    assert_eq!(without, compare_org(&text, &score_shares(), None).unwrap());
+    assert!(without.regimes.iter().all(|r| r.total.quota_demoted == 0));
+    assert!(
+        comparison.regimes[0].total.quota_demoted > 0,
+        "the example's quota demotes under QĐ 366"
+    );
+}
+
+/// The table: each regime's totals, one line per record whose level differs (levels by
+/// code, first differing topic), the agreeing records as a count only, and the changes
+/// per pair of regimes.
+#[test]
+fn compare_org_table_lists_totals_differing_records_and_changes() {
+    let path = example("dang-bo-xa-2025.json");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let comparison = compare_org(&text, &score_shares(), Some(QuotaOptions::default())).unwrap();
+    let output = run_file(
+        &[
+            "compare",
+            "--org",
+            "--grades-from-points",
+            "score_shares",
+            "--lang",
+            "en",
+        ],
+        &path,
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let report = stdout(&output);
+    let lines: Vec<&str> = report.lines().collect();
+
+    for regime in &comparison.regimes {
+        let prefix = format!(
+            "  {}  {} records: ",
+            regime.regime.id.as_str(),
+            regime.total.records
+        );
+        let line = lines.iter().find(|l| l.starts_with(&prefix));
+        assert!(line.is_some(), "no totals line {prefix:?}:\n{report}");
+        let line = line.unwrap();
+        assert!(
+            line.contains(&format!(
+                "{} classified (HTXSNV {}, HTTNV {}",
+                regime.total.classified, regime.total.excellent, regime.total.good
+            )) && line.ends_with("; 0 rejected"),
+            "{line}"
+        );
+    }
+
+    let differing: Vec<_> = comparison
+        .records
+        .iter()
+        .filter(|r| !r.levels_agree)
+        .collect();
+    assert!(!differing.is_empty());
+    assert!(report.contains(&format!(
+        "Records whose level differs between the regimes ({}):",
+        differing.len()
+    )));
+    for record in &differing {
+        let line = lines
+            .iter()
+            .find(|l| l.split_whitespace().nth(1) == Some(record.id.as_str()));
+        assert!(line.is_some(), "no line for {}:\n{report}", record.id);
+        let cells: Vec<&str> = line.unwrap().split_whitespace().collect();
+        assert_eq!(cells[0], record.unit);
+        let codes: Vec<&str> = record
+            .levels
+            .iter()
+            .map(|level| level.map_or("—", |level| level.code()))
+            .collect();
+        assert!(
+            cells.windows(codes.len()).any(|w| w == codes.as_slice()),
+            "{cells:?} {codes:?}"
+        );
+        let first = &record.differences[0];
+        assert!(
+            line.unwrap().contains(&format!("{}: ", first.title.en)),
+            "{}",
+            line.unwrap()
+        );
+    }
+    // The records that agree are counted, not listed.
+    let agreeing = comparison.records.len() - differing.len();
+    assert!(report.contains(&format!(
+        "Records with the same level under all 3 regimes: {agreeing}"
+    )));
+    for record in comparison.records.iter().filter(|r| r.levels_agree) {
+        assert!(
+            !lines
+                .iter()
+                .any(|l| l.split_whitespace().nth(1) == Some(record.id.as_str())),
+            "{} agrees and is listed:\n{report}",
+            record.id
+        );
+    }
+    // QĐ 132 caps a member with 3 months or more of sick leave at Completed (HD 21); the
+    // others classify on the work done.
+    let sick = comparison
+        .records
+        .iter()
+        .find(|r| r.differences.iter().any(|t| t.topic == Topic::Leave));
+    assert!(
+        sick.is_some(),
+        "the example has a member on long sick leave"
+    );
+    let sick = sick.unwrap();
+    assert_eq!(sick.levels[2], Some(Level::Completed));
+    let sick_line = lines
+        .iter()
+        .find(|l| l.contains(&format!(" {} ", sick.id)))
+        .unwrap();
+    assert!(sick_line.contains("qd132 decides HTNV"), "{sick_line}");
+
+    for changes in &comparison.changes {
+        let expected = format!(
+            "{} → {}: {} of {} records classified under both change level: {} down, {} up",
+            changes.from.as_str(),
+            changes.to.as_str(),
+            changes.up + changes.down,
+            changes.compared,
+            changes.down,
+            changes.up
+        );
+        assert!(lines.contains(&expected.as_str()), "{expected}\n{report}");
+    }
+}
+
+/// Without the mapping, QĐ 124 and QĐ 132 have no grades for the example's records:
+/// each rejects them with `missing_field` on their `grades` (listed under that regime's
+/// totals), QĐ 366 evaluates the whole tree, and the exit code is 1.
+#[test]
+fn compare_org_without_mapping_rejects_records_under_the_older_regimes() {
+    let path = example("dang-bo-xa-2025.json");
+    let output = run_file(&["compare", "--org", "--format", "json"], &path);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let comparison: OrgComparison = serde_json::from_slice(&output.stdout).unwrap();
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(
+        comparison,
+        compare_org(
+            &text,
+            &CompareOptions::default(),
+            Some(QuotaOptions::default())
+        )
+        .unwrap()
+    );
+    assert!(comparison.regimes[0].rejected.is_empty());
+    for regime in &comparison.regimes[1..] {
+        let missing_grades = regime
+            .rejected
+            .iter()
+            .filter(|entry| {
+                entry
+                    .errors
+                    .iter()
+                    .any(|e| e.code.as_str() == "missing_field" && e.path.ends_with("/grades"))
+            })
+            .count();
+        assert!(missing_grades > 0, "{:?}", regime.regime.id);
+        assert_eq!(regime.total.rejected, missing_grades as u64);
+    }
+
+    let table = run_file(&["compare", "--org", "--lang", "en"], &path);
+    assert_eq!(table.status.code(), Some(1));
+    let report = stdout(&table);
+    for regime in ["qd124", "qd132"] {
+        let mut lines = report
+            .lines()
+            .skip_while(|l| !l.starts_with(&format!("  {regime}  ")));
+        let totals = lines.next().unwrap();
+        assert!(!totals.ends_with("; 0 rejected"), "{totals}");
+        assert!(
+            lines.next().unwrap().contains("missing_field at /"),
+            "{report}"
+        );
+    }
+}
+
+/// `--org` reads one nested tree: JSON Lines of units are refused (exit 2), as are the
+/// quota options without `--org`.
+#[test]
+fn compare_org_usage_errors() {
+    let dir = TempDir::new("compare-org");
+    let lines = dir.file("units.jsonl", "{\"id\":\"u\"}\n");
+    let output = run_file(&["compare", "--org", "--lang", "en"], &lines);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("JSON Lines"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(stdout(&output), "");
+
+    let no_org = run(&["compare", "-", "--no-quota"], b"[]");
+    assert_eq!(no_org.status.code(), Some(2));
+    assert!(stderr(&no_org).contains("--org"), "{}", stderr(&no_org));
 }

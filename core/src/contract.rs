@@ -31,6 +31,12 @@ pub struct Assessment {
     /// QĐ 366 points.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub score: Option<ScoreInput>,
+    /// QĐ 124 and QĐ 132: criterion grades instead of points (`docs/regimes.md`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub grades: Option<GradesInput>,
+    /// QĐ 132: the level as a cadre, civil servant or public employee, if rated as one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub civil_service_level: Option<crate::level::Level>,
     /// Task counts: own tasks for a member; the unit(s) led for a leader or a collective.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tasks: Option<TasksInput>,
@@ -195,6 +201,121 @@ impl ScoreInput {
     }
 }
 
+/// A criterion grade (QĐ 124, QĐ 132): Xuất sắc, Tốt, Trung bình, Kém. Ordered from lowest.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Grade {
+    /// Kém.
+    Poor,
+    /// Trung bình.
+    Average,
+    /// Tốt.
+    Good,
+    /// Xuất sắc.
+    Excellent,
+}
+
+impl Grade {
+    /// The id as written in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Grade::Poor => "poor",
+            Grade::Average => "average",
+            Grade::Good => "good",
+            Grade::Excellent => "excellent",
+        }
+    }
+
+    /// The Vietnamese name.
+    pub fn vi(self) -> &'static str {
+        match self {
+            Grade::Poor => "Kém",
+            Grade::Average => "Trung bình",
+            Grade::Good => "Tốt",
+            Grade::Excellent => "Xuất sắc",
+        }
+    }
+
+    /// The English name.
+    pub fn en(self) -> &'static str {
+        match self {
+            Grade::Poor => "Poor",
+            Grade::Average => "Average",
+            Grade::Good => "Good",
+            Grade::Excellent => "Excellent",
+        }
+    }
+}
+
+/// Criterion grades (QĐ 124, QĐ 132): each criterion other than task results by the
+/// caller's id, and the task-results criterion.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct GradesInput {
+    /// The grade of each criterion other than task results (1–32 entries).
+    pub criteria: std::collections::BTreeMap<String, Grade>,
+    /// The grade of the task-results criterion ("task criteria" in HD 21).
+    pub task_results: Grade,
+}
+
+/// How many records of a unit, or subordinate units, were rated at each level.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct LevelCounts {
+    /// Rated Excellent.
+    #[serde(default)]
+    pub excellent: u32,
+    /// Rated Good.
+    #[serde(default)]
+    pub good: u32,
+    /// Rated Completed.
+    #[serde(default)]
+    pub completed: u32,
+    /// Rated Not completed.
+    #[serde(default)]
+    pub not_completed: u32,
+}
+
+impl LevelCounts {
+    /// All of them.
+    pub fn total(&self) -> u64 {
+        u64::from(self.excellent)
+            + u64::from(self.good)
+            + u64::from(self.completed)
+            + u64::from(self.not_completed)
+    }
+
+    /// Those rated `level` or better.
+    pub fn at_least(&self, level: crate::level::Level) -> u64 {
+        use crate::level::Level;
+        let mut sum = u64::from(self.excellent);
+        if level <= Level::Good {
+            sum += u64::from(self.good);
+        }
+        if level <= Level::Completed {
+            sum += u64::from(self.completed);
+        }
+        if level <= Level::NotCompleted {
+            sum += u64::from(self.not_completed);
+        }
+        sum
+    }
+
+    /// Counts one more at `level`.
+    pub fn add(&mut self, level: crate::level::Level) {
+        use crate::level::Level;
+        let slot = match level {
+            Level::Excellent => &mut self.excellent,
+            Level::Good => &mut self.good,
+            Level::Completed => &mut self.completed,
+            Level::NotCompleted => &mut self.not_completed,
+        };
+        *slot = slot.saturating_add(1);
+    }
+}
+
 /// A criteria profile: by the id of a shipped one, or given in full.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(untagged)]
@@ -338,6 +459,9 @@ pub struct Conclusions {
     /// Leadership collective: violations in cadre work, disunity, factionalism, buying posts.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub cadre_work_violation: bool,
+    /// QĐ 124, QĐ 132, leadership collective: disunity concluded (mất đoàn kết).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub disunity: bool,
     /// Leadership collective: a member concluded to show degradation. Absent and `false`
     /// differ in an organisation tree: `false` states that no member is degraded, and
     /// must agree with the members' records.
@@ -404,6 +528,12 @@ pub struct LeaderInput {
     /// Corruption, waste or negativity under direct management, and disciplined.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub scope_corruption_disciplined: bool,
+    /// QĐ 124, QĐ 132: the main targets of the unit(s) led were missed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub main_targets_missed: Option<bool>,
+    /// QĐ 132, a head: the level of the collective or organisation headed (the cap).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub headed_level: Option<crate::level::Level>,
 }
 
 /// Facts for a collective's conditions and triggers.
@@ -416,6 +546,25 @@ pub struct CollectiveInput {
     /// The five basic targets of the locality or unit led.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub basic_targets: Option<BasicTargets>,
+    /// QĐ 124: how many subordinate units there are (for "over 20% disciplined").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subordinate_units: Option<u32>,
+    /// QĐ 124, QĐ 132: the main targets of the year were missed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub main_targets_missed: Option<bool>,
+    /// QĐ 132, a chi bộ: its members by level.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub member_levels: Option<LevelCounts>,
+    /// QĐ 132, a đảng bộ: its subordinate party organisations by level.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subordinate_levels: Option<LevelCounts>,
+    /// QĐ 132: the government, Fatherland Front and mass organisations of the same
+    /// level are all rated Good or better.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub same_level_bodies_good: Option<bool>,
+    /// QĐ 132, a leadership collective: the level of the organisation it leads (the cap).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organisation_level: Option<crate::level::Level>,
 }
 
 /// Mitigation claimed (rules-qd366 §5).

@@ -7,7 +7,7 @@ use crate::level::{Level, Outcome, Reading};
 use crate::model::Tasks;
 use crate::points::Points;
 use crate::reason::{Effect, Reason, Value};
-use crate::regime::RegimeId;
+use crate::regime::{RegimeId, RegimeRecord, RegimeSelection};
 use crate::rules::{Basis, Rule};
 use crate::text::Text;
 use chrono::NaiveDate;
@@ -70,6 +70,8 @@ pub struct Decision {
     pub id: String,
     /// The regime applied.
     pub regime: RegimeId,
+    /// How the regime was chosen.
+    pub regime_selection: RegimeSelection,
     /// The kind of subject.
     pub subject_kind: SubjectKind,
     /// The collective's sub-kind.
@@ -129,6 +131,7 @@ impl Decision {
             id: self.id.clone(),
             regime: self.regime,
             regime_document: self.regime.info().document.to_owned(),
+            regime_info: self.regime.info().record(self.regime_selection),
             period: PeriodRecord {
                 from: self.period.from.to_string(),
                 to: self.period.to.to_string(),
@@ -179,6 +182,10 @@ fn value_json(value: Value) -> serde_json::Value {
                 serde_json::Value::String(item.id.clone())
             }),
         Value::Answer(a) => serde_json::to_value(a).unwrap_or(serde_json::Value::Null),
+        Value::Grade(g) => serde_json::Value::String(g.as_str().to_owned()),
+        Value::Trigger(t) => serde_json::Value::String(t.key().to_owned()),
+        Value::Part(p) => serde_json::Value::String(p.key().to_owned()),
+        Value::Whose(w) => serde_json::Value::String(w.key().to_owned()),
         Value::Rules(set) => serde_json::Value::Array(
             set.iter()
                 .map(|r| serde_json::Value::String(r.id().to_owned()))
@@ -200,7 +207,7 @@ pub fn reason_record(reason: &Reason, decision: &Decision) -> ReasonRecord {
             article: citation.article.to_owned(),
             clause: citation.clause.map(str::to_owned),
         },
-        basis: reason.rule.basis(),
+        basis: reason.basis(),
         message: explain::message(reason, decision),
         values: reason
             .values
@@ -220,6 +227,8 @@ pub struct DecisionRecord {
     pub regime: RegimeId,
     /// The regulation of that regime (`366-QĐ/TW`).
     pub regime_document: String,
+    /// The regime's name, document, guideline, span, and how it was chosen.
+    pub regime_info: RegimeRecord,
     /// The period evaluated.
     pub period: PeriodRecord,
     /// The evaluation day.
@@ -247,6 +256,23 @@ pub struct DecisionRecord {
     /// The quota group named in the input.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quota_group: Option<String>,
+}
+
+impl DecisionRecord {
+    /// The reason that settles the decision, chosen as [`Decision::deciding_reason`]
+    /// chooses it.
+    pub fn deciding_reason(&self) -> Option<&ReasonRecord> {
+        let first =
+            |wanted: &dyn Fn(&ReasonRecord) -> bool| self.reasons.iter().find(|r| wanted(r));
+        first(&|r| r.effect == Effect::Demotes)
+            .or_else(|| first(&|r| r.effect == Effect::Excludes))
+            .or_else(|| {
+                first(&|r| r.effect == Effect::Decides && r.level == Some(Level::NotCompleted))
+            })
+            .or_else(|| first(&|r| r.effect == Effect::NeedsDecision))
+            .or_else(|| first(&|r| r.effect == Effect::Blocks))
+            .or_else(|| first(&|r| r.effect == Effect::Decides))
+    }
 }
 
 /// A period as written in a decision.

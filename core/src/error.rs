@@ -44,6 +44,8 @@ pub enum ErrorCode {
     TooLarge,
     /// Two places in the input state facts that contradict each other.
     Conflict,
+    /// A field of another regime (points under QĐ 124, grades under QĐ 366…).
+    RegimeFieldMismatch,
 }
 
 impl ErrorCode {
@@ -65,11 +67,12 @@ impl ErrorCode {
             ErrorCode::RegimeNotImplemented => "regime_not_implemented",
             ErrorCode::TooLarge => "too_large",
             ErrorCode::Conflict => "conflict",
+            ErrorCode::RegimeFieldMismatch => "regime_field_mismatch",
         }
     }
 
     /// Every code, for documentation and for bindings that list them.
-    pub const ALL: [ErrorCode; 15] = [
+    pub const ALL: [ErrorCode; 16] = [
         ErrorCode::InvalidJson,
         ErrorCode::UnknownField,
         ErrorCode::MissingField,
@@ -85,6 +88,7 @@ impl ErrorCode {
         ErrorCode::RegimeNotImplemented,
         ErrorCode::TooLarge,
         ErrorCode::Conflict,
+        ErrorCode::RegimeFieldMismatch,
     ];
 }
 

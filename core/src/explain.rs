@@ -8,7 +8,7 @@ use crate::dates::vi_date;
 use crate::decision::{Alternative, Decision, MitigationKind};
 use crate::level::Level;
 use crate::points::percent_text;
-use crate::reason::{Fact, NotCountedWhy, Reason, Value, Values};
+use crate::reason::{Fact, NotCountedWhy, Reason, Value, Values, Whose};
 use crate::rules::Rule;
 use crate::text::Text;
 
@@ -307,15 +307,15 @@ fn mitigation_text(reason: &Reason) -> Text {
 pub fn message(reason: &Reason, decision: &Decision) -> Text {
     let v = &reason.values;
     match reason.rule {
-        Rule::Exempt => Text::new(
+        Rule::Exempt | Rule::Qd124Exempt | Rule::Qd132Exempt => Text::new(
             "Đảng viên được miễn công tác và sinh hoạt đảng: không kiểm điểm, không xếp loại",
             "Exempted from work and party activities: not reviewed and not classified",
         ),
-        Rule::Suspended => Text::new(
+        Rule::Suspended | Rule::Qd124Suspended | Rule::Qd132Suspended => Text::new(
             "Đảng viên đang bị đình chỉ sinh hoạt đảng: không kiểm điểm, không xếp loại",
             "Party activities suspended: not reviewed and not classified",
         ),
-        Rule::NewMember => {
+        Rule::NewMember | Rule::Qd124NewMember | Rule::Qd132NewMember => {
             let admitted = v.date(Fact::AdmittedOn);
             let eligible = v.date(Fact::EligibleOn);
             let as_of = v.date(Fact::AsOf);
@@ -374,7 +374,7 @@ pub fn message(reason: &Reason, decision: &Decision) -> Text {
                 format!("Total score {s} = {g} (general criteria) + {r} (task results), in the {band_en} band ({})", band.en()),
             )
         }
-        Rule::DisciplineNotCounted => {
+        Rule::DisciplineNotCounted | Rule::Qd124DisciplineNotCounted | Rule::Qd132DisciplineNotCounted => {
             let (form_vi, form_en) = match v.get(Fact::Form) {
                 Some(Value::Form(form)) => form_names(form),
                 _ => ("", ""),
@@ -487,7 +487,7 @@ pub fn message(reason: &Reason, decision: &Decision) -> Text {
                 )
             }
         }
-        Rule::ExcellentQuota => {
+        Rule::ExcellentQuota | Rule::Qd124Quota | Rule::Qd132Quota => {
             let group = decision.quota.as_ref().map(|q| q.group.as_str()).unwrap_or("");
             let (e_max, rank) = (v.count(Fact::EMax), v.count(Fact::Rank));
             let (candidates, good) = (v.count(Fact::Candidates), v.count(Fact::GoodCount));
@@ -518,6 +518,26 @@ pub fn message(reason: &Reason, decision: &Decision) -> Text {
                 format!("The score is in the {} band but that level's conditions fail; under the strict reading no level is proposed and the competent level decides", band.en()),
             )
         }
+        Rule::Qd124NotCompleted
+        | Rule::Qd124Excellent
+        | Rule::Qd124Good
+        | Rule::Qd124Completed
+        | Rule::Qd132NewCollective
+        | Rule::Qd132Sick
+        | Rule::Qd132MemberNotCompleted
+        | Rule::Qd132MemberExcellent
+        | Rule::Qd132MemberGood
+        | Rule::Qd132MemberCompleted
+        | Rule::Qd132OrgExcellent
+        | Rule::Qd132OrgGood
+        | Rule::Qd132OrgCompleted
+        | Rule::Qd132OrgNotCompleted
+        | Rule::Qd132LcNotCompleted
+        | Rule::Qd132LcExcellent
+        | Rule::Qd132LcGood
+        | Rule::Qd132LcCompleted
+        | Rule::Qd132LcCap
+        | Rule::Qd132HeadCap => crate::explain_graded::message(reason),
         Rule::OpenComplaints => Text::new(
             "Có đơn thư khiếu nại, tố cáo, phản ánh hoặc dấu hiệu vi phạm chưa được xem xét: cấp ủy cấp trên phải kiểm tra, thẩm định lại trước khi quyết định",
             "Complaints, denunciations or signs of violations have not been checked yet: the superior committee must check and re-appraise before deciding",
@@ -590,6 +610,44 @@ fn derived_text(v: &Values) -> Text {
             vi.push("không thành viên nào bị kết luận suy thoái".to_owned());
             en.push("no member was concluded degraded".to_owned());
         }
+    }
+    if let (
+        Some(Value::Whose(whose)),
+        Some(Value::Count(n)),
+        Some(Value::Count(c)),
+        Some(Value::Count(g)),
+    ) = (
+        v.get(Fact::Whose),
+        v.get(Fact::UnitsCounted),
+        v.get(Fact::AtLeastCompleted),
+        v.get(Fact::AtLeastGood),
+    ) {
+        let (whose_vi, whose_en) = match whose {
+            Whose::Members => ("đảng viên của chi bộ", "members of the chi bộ"),
+            Whose::SubordinateOrganisations => {
+                ("tổ chức đảng trực thuộc", "subordinate party organisations")
+            }
+        };
+        vi.push(format!(
+            "{n} {whose_vi} được xếp loại: {c} từ Hoàn thành nhiệm vụ trở lên, {g} từ Hoàn thành tốt nhiệm vụ trở lên"
+        ));
+        en.push(format!(
+            "{n} {whose_en} rated: {c} Completed or better, {g} Good or better"
+        ));
+    }
+    if let Some(Value::Count(n)) = v.get(Fact::SubordinateUnits) {
+        vi.push(format!("có {n} đơn vị trực thuộc"));
+        en.push(plural_en(n, "subordinate unit", "subordinate units"));
+    }
+    if let Some(Value::Level(level)) = v.get(Fact::CapLevel) {
+        vi.push(format!(
+            "mức của tổ chức được lãnh đạo hoặc do người này đứng đầu: {}",
+            level.vi()
+        ));
+        en.push(format!(
+            "the level of the organisation led, or of what is headed: {}",
+            level.en()
+        ));
     }
     if let (Some(Value::Count(k)), Some(Value::Count(m))) =
         (v.get(Fact::UnitsNotCompleted), v.get(Fact::UnitsTotal))

@@ -10,23 +10,38 @@
 //! any in `discipline`). Per-item points under a criteria profile and the conduct
 //! checklist answers are keyed by item id and have no columns ([`RECORD_ONLY`]).
 //!
+//! Criterion grades (QĐ 124, QĐ 132) are keyed by the caller's ids too, but a table of
+//! such records is the common case, so they have a family of columns: every column
+//! whose name starts with [`CRITERION_PREFIX`] holds the grade of one criterion,
+//! `grades_criteria_<id>` → `/grades/criteria/<id>` (`grades_criteria_politics` holds
+//! `excellent`, `good`, `average` or `poor`). [`Column::GradesCriteria`] stands for the
+//! family ([`Column::prefix`]); its own name is not a column of a table.
+//! [`TableColumn::of`] reads a table's column name, and [`FlatRow::set_criterion`]
+//! sets one criterion's value. A null criterion is an absent one, so a table may hold
+//! records with different criteria, and records of QĐ 366 with all of them null.
+//!
 //! A binding reads each column as a typed array and hands a row's values over as
 //! [`Cell`]s; [`FlatRow::to_assessment`] builds the record, so the JSON text is never
 //! written. A missing value (null, or a float NaN) is an absent field. An object of the
 //! contract (`score`, `tasks`, `leader`, …) is present when one of its columns has a
 //! value; a `false` in a column whose field defaults to `false` is the same as no
-//! value, so a table mixing members and leaders may fill such flags with `false`.
+//! value, so a table mixing members and leaders may fill such flags with `false`. A
+//! flag without a default (`collective_main_targets_missed`,
+//! `conclusions_member_degradation`, …) states something when `false`: leave it null
+//! where it does not apply (a record of another regime, another kind of subject).
 //! Problems are reported with the contract's JSON path, and
 //! [`FlatRow::column_of`] names the column a path came from.
 
 use crate::contract::{
-    Assessment, BasicTargets, CollectiveInput, Conclusions, ConfidenceVote, DisciplineInput,
-    LeaderInput, LeaveInput, Mitigation, PeriodInput, Procedure, ScoreInput, ShortcomingsInput,
-    SubjectInput, TasksInput, TemporaryActivity, UnitsInCharge,
+    Assessment, BasicTargets, CollectiveInput, Conclusions, ConfidenceVote, DisciplineInput, Grade,
+    GradesInput, LeaderInput, LeaveInput, LevelCounts, Mitigation, PeriodInput, Procedure,
+    ScoreInput, ShortcomingsInput, SubjectInput, TasksInput, TemporaryActivity, UnitsInCharge,
 };
 use crate::error::{pointer_segment, ErrorCode, InputError, InputErrors};
 use serde::de::value::{Error as ValueError, StrDeserializer};
 use serde::Deserialize;
+use std::borrow::Cow;
+use std::collections::BTreeMap;
 
 /// What a column holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -99,6 +114,8 @@ const COLLECTIVE_KINDS: &[&str] = &[
     "agency",
 ];
 const PARTY_STATUSES: &[&str] = &["active", "exempted", "suspended"];
+const GRADES: &[&str] = &["excellent", "good", "average", "poor"];
+const LEVELS: &[&str] = &["excellent", "good", "completed", "not_completed"];
 const DISCIPLINE_FORMS: &[&str] = &[
     "reprimand",
     "warning",
@@ -162,6 +179,9 @@ columns! {
     SubjectTemporaryActivityCommentReceived = "subject_temporary_activity_comment_received", "/subject/temporary_activity/comment_received", ColumnKind::Flag, "Whether the temporary chi bộ's written comment was received.";
     ScoreGeneral = "score_general", "/score/general", ColumnKind::Decimal, "General criteria points, 0–30.";
     ScoreTaskResults = "score_task_results", "/score/task_results", ColumnKind::Decimal, "Task results points, 0–70.";
+    GradesCriteria = "grades_criteria", "/grades/criteria", ColumnKind::Choice(GRADES), "QĐ 124, QĐ 132: one column per criterion other than task results, `grades_criteria_<id>` (the caller's id), each holding its grade.";
+    GradesTaskResults = "grades_task_results", "/grades/task_results", ColumnKind::Choice(GRADES), "QĐ 124, QĐ 132: the grade of the task-results criterion.";
+    CivilServiceLevel = "civil_service_level", "/civil_service_level", ColumnKind::Choice(LEVELS), "QĐ 132, individual: the level as a cadre, civil servant or public employee, if rated as one.";
     TasksAssigned = "tasks_assigned", "/tasks/assigned", ColumnKind::Count, "Tasks assigned (`n`).";
     TasksCompleted = "tasks_completed", "/tasks/completed", ColumnKind::Count, "Tasks completed (`c`).";
     TasksOnTime = "tasks_on_time", "/tasks/on_time", ColumnKind::Count, "Completed on time with the required quality (`o`).";
@@ -182,6 +202,7 @@ columns! {
     ConclusionsProhibitionBreach = "conclusions_prohibition_breach", "/conclusions/prohibition_breach", ColumnKind::Flag, "Breached the things party members must not do.";
     ConclusionsExemplaryBreach = "conclusions_exemplary_breach", "/conclusions/exemplary_breach", ColumnKind::Flag, "Breached the exemplary-conduct rules.";
     ConclusionsCadreWorkViolation = "conclusions_cadre_work_violation", "/conclusions/cadre_work_violation", ColumnKind::Flag, "Leadership collective: violations in cadre work, disunity, factionalism.";
+    ConclusionsDisunity = "conclusions_disunity", "/conclusions/disunity", ColumnKind::Flag, "QĐ 124, QĐ 132, leadership collective: disunity concluded by the competent level.";
     ConclusionsMemberDegradation = "conclusions_member_degradation", "/conclusions/member_degradation", ColumnKind::Flag, "Leadership collective: a member concluded degraded (false is stated, null is not).";
     LeaderConfidenceVoteLow = "leader_confidence_vote_low", "/leader/confidence_vote/low", ColumnKind::Count, "Leader: low-confidence votes.";
     LeaderConfidenceVoteTotal = "leader_confidence_vote_total", "/leader/confidence_vote/total", ColumnKind::Count, "Leader: votes cast.";
@@ -190,9 +211,23 @@ columns! {
     LeaderBasicTargetsApplicable = "leader_basic_targets_applicable", "/leader/basic_targets/applicable", ColumnKind::Flag, "Leader: the five basic targets apply to the post.";
     LeaderBasicTargetsMissed = "leader_basic_targets_missed", "/leader/basic_targets/missed", ColumnKind::Count, "Leader: how many of the five were missed.";
     LeaderScopeCorruptionDisciplined = "leader_scope_corruption_disciplined", "/leader/scope_corruption_disciplined", ColumnKind::Flag, "Leader: corruption, waste or negativity under direct management, and disciplined.";
+    LeaderMainTargetsMissed = "leader_main_targets_missed", "/leader/main_targets_missed", ColumnKind::Flag, "QĐ 124, leader: the main targets of the unit(s) led were missed (false is stated, null is not).";
+    LeaderHeadedLevel = "leader_headed_level", "/leader/headed_level", ColumnKind::Choice(LEVELS), "QĐ 132, a head: the level of the collective or organisation headed (the cap).";
     CollectiveSubordinateUnitsDisciplined = "collective_subordinate_units_disciplined", "/collective/subordinate_units_disciplined", ColumnKind::Count, "Collective: subordinate units disciplined in the period.";
     CollectiveBasicTargetsApplicable = "collective_basic_targets_applicable", "/collective/basic_targets/applicable", ColumnKind::Flag, "Leadership collective: the five basic targets apply.";
     CollectiveBasicTargetsMissed = "collective_basic_targets_missed", "/collective/basic_targets/missed", ColumnKind::Count, "Leadership collective: how many of the five were missed.";
+    CollectiveSubordinateUnits = "collective_subordinate_units", "/collective/subordinate_units", ColumnKind::Count, "QĐ 124, collective: how many subordinate units there are.";
+    CollectiveMainTargetsMissed = "collective_main_targets_missed", "/collective/main_targets_missed", ColumnKind::Flag, "QĐ 124, QĐ 132, collective: the main targets of the year were missed (false is stated, null is not).";
+    CollectiveMemberLevelsExcellent = "collective_member_levels_excellent", "/collective/member_levels/excellent", ColumnKind::Count, "QĐ 132, a chi bộ: members rated Excellent (the four `collective_member_levels_*` columns default to 0 once one has a value).";
+    CollectiveMemberLevelsGood = "collective_member_levels_good", "/collective/member_levels/good", ColumnKind::Count, "QĐ 132, a chi bộ: members rated Good.";
+    CollectiveMemberLevelsCompleted = "collective_member_levels_completed", "/collective/member_levels/completed", ColumnKind::Count, "QĐ 132, a chi bộ: members rated Completed.";
+    CollectiveMemberLevelsNotCompleted = "collective_member_levels_not_completed", "/collective/member_levels/not_completed", ColumnKind::Count, "QĐ 132, a chi bộ: members rated Not completed.";
+    CollectiveSubordinateLevelsExcellent = "collective_subordinate_levels_excellent", "/collective/subordinate_levels/excellent", ColumnKind::Count, "QĐ 132, a đảng bộ: subordinate party organisations rated Excellent (the four `collective_subordinate_levels_*` columns default to 0 once one has a value).";
+    CollectiveSubordinateLevelsGood = "collective_subordinate_levels_good", "/collective/subordinate_levels/good", ColumnKind::Count, "QĐ 132, a đảng bộ: subordinate party organisations rated Good.";
+    CollectiveSubordinateLevelsCompleted = "collective_subordinate_levels_completed", "/collective/subordinate_levels/completed", ColumnKind::Count, "QĐ 132, a đảng bộ: subordinate party organisations rated Completed.";
+    CollectiveSubordinateLevelsNotCompleted = "collective_subordinate_levels_not_completed", "/collective/subordinate_levels/not_completed", ColumnKind::Count, "QĐ 132, a đảng bộ: subordinate party organisations rated Not completed.";
+    CollectiveSameLevelBodiesGood = "collective_same_level_bodies_good", "/collective/same_level_bodies_good", ColumnKind::Flag, "QĐ 132, party organisation or committee: the same-level government, Fatherland Front and mass organisations are all rated Good or better (false is stated, null is not).";
+    CollectiveOrganisationLevel = "collective_organisation_level", "/collective/organisation_level", ColumnKind::Choice(LEVELS), "QĐ 132, leadership collective: the level of the organisation it leads (the cap).";
     MitigationSelfDetectedAndRemedied = "mitigation_self_detected_and_remedied", "/mitigation/self_detected_and_remedied", ColumnKind::Flag, "Mitigation claimed: detected by the subject and remedied in time.";
     MitigationForceMajeure = "mitigation_force_majeure", "/mitigation/force_majeure", ColumnKind::Flag, "Mitigation claimed: force majeure (leadership collective's plan trigger).";
     ProcedureOpenComplaints = "procedure_open_complaints", "/procedure/open_complaints", ColumnKind::Flag, "Complaints or signs of violations not yet checked.";
@@ -207,10 +242,27 @@ pub const RECORD_ONLY: [&str; 3] = ["/score/items", "/score/profile", "/conduct"
 /// How many columns there are.
 pub const COLUMN_COUNT: usize = Column::ALL.len();
 
+/// The prefix of the criterion-grade columns: `grades_criteria_<id>` holds the grade
+/// of the criterion `<id>` (`/grades/criteria/<id>`).
+pub const CRITERION_PREFIX: &str = "grades_criteria_";
+
 impl Column {
-    /// The column with this name.
+    /// The column with this name; `None` for a family's own name (`grades_criteria`),
+    /// whose columns are read by [`TableColumn::of`].
     pub fn from_name(name: &str) -> Option<Column> {
-        Column::ALL.iter().copied().find(|c| c.name() == name)
+        Column::ALL
+            .iter()
+            .copied()
+            .find(|c| c.name() == name && c.prefix().is_none())
+    }
+
+    /// For a family of columns keyed by the caller's ids ([`Column::GradesCriteria`]):
+    /// the prefix of their names ([`CRITERION_PREFIX`]); `None` for a single column.
+    pub fn prefix(self) -> Option<&'static str> {
+        match self {
+            Column::GradesCriteria => Some(CRITERION_PREFIX),
+            _ => None,
+        }
     }
 
     /// The key of a discipline record this column fills (`form`), for the
@@ -229,6 +281,22 @@ impl Column {
     }
 }
 
+/// The columns of `/collective/member_levels`, in the contract's order.
+const MEMBER_LEVELS: [Column; 4] = [
+    Column::CollectiveMemberLevelsExcellent,
+    Column::CollectiveMemberLevelsGood,
+    Column::CollectiveMemberLevelsCompleted,
+    Column::CollectiveMemberLevelsNotCompleted,
+];
+
+/// The columns of `/collective/subordinate_levels`, in the contract's order.
+const SUBORDINATE_LEVELS: [Column; 4] = [
+    Column::CollectiveSubordinateLevelsExcellent,
+    Column::CollectiveSubordinateLevelsGood,
+    Column::CollectiveSubordinateLevelsCompleted,
+    Column::CollectiveSubordinateLevelsNotCompleted,
+];
+
 /// The columns of one discipline record, in the contract's order.
 pub const DISCIPLINE_COLUMNS: [Column; 6] = [
     Column::DisciplineForm,
@@ -238,6 +306,37 @@ pub const DISCIPLINE_COLUMNS: [Column; 6] = [
     Column::DisciplineCountedBefore,
     Column::DisciplineMemberId,
 ];
+
+/// A column of a table, read by its name: a leaf of the contract, or one member of a
+/// family of columns keyed by the caller's ids.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TableColumn<'n> {
+    /// A leaf of the contract.
+    Leaf(Column),
+    /// One criterion's grade, the column `grades_criteria_<id>`: the id.
+    Criterion(&'n str),
+}
+
+impl<'n> TableColumn<'n> {
+    /// The column with this name (`tasks_on_time`, `grades_criteria_politics`), if the
+    /// contract has it.
+    pub fn of(name: &'n str) -> Option<TableColumn<'n>> {
+        if let Some(column) = Column::from_name(name) {
+            return Some(TableColumn::Leaf(column));
+        }
+        name.strip_prefix(CRITERION_PREFIX)
+            .filter(|id| !id.is_empty())
+            .map(TableColumn::Criterion)
+    }
+
+    /// The contract's column it is, or belongs to (the family of a criterion).
+    pub fn column(self) -> Column {
+        match self {
+            TableColumn::Leaf(column) => column,
+            TableColumn::Criterion(_) => Column::GradesCriteria,
+        }
+    }
+}
 
 /// One value of a row, as a table holds it.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -261,6 +360,8 @@ pub type DisciplineCells<'a> = [Option<Cell<'a>>; DISCIPLINE_COLUMNS.len()];
 pub struct FlatRow<'a> {
     cells: [Option<Cell<'a>>; COLUMN_COUNT],
     records: Vec<DisciplineCells<'a>>,
+    /// The criterion-grade columns: (criterion id, value).
+    criteria: Vec<(&'a str, Option<Cell<'a>>)>,
 }
 
 impl Default for FlatRow<'_> {
@@ -268,6 +369,7 @@ impl Default for FlatRow<'_> {
         FlatRow {
             cells: [None; COLUMN_COUNT],
             records: Vec::new(),
+            criteria: Vec::new(),
         }
     }
 }
@@ -277,12 +379,16 @@ struct Problems(Vec<InputError>);
 
 impl Problems {
     fn wrong_type(&mut self, column: Column, path: &str) {
-        let (vi, en) = column.kind().expected();
+        self.wrong_type_in(column.name(), column.kind(), path);
+    }
+
+    fn wrong_type_in(&mut self, name: &str, kind: ColumnKind, path: &str) {
+        let (vi, en) = kind.expected();
         self.0.push(InputError::new(
             ErrorCode::InvalidType,
             path,
-            format!("Cột `{}`: cần {vi}", column.name()),
-            format!("column `{}`: expected {en}", column.name()),
+            format!("Cột `{name}`: cần {vi}"),
+            format!("column `{name}`: expected {en}"),
         ));
     }
 
@@ -400,28 +506,36 @@ impl Reader<'_> {
         path: &str,
         cell: Option<Cell<'_>>,
     ) -> Option<T> {
+        self.choice_in(column.name(), column.kind(), path, cell)
+    }
+
+    /// A choice read from the column `name` (a member of a family: its own name).
+    fn choice_in<T: Deserialize<'static>>(
+        &mut self,
+        name: &str,
+        kind: ColumnKind,
+        path: &str,
+        cell: Option<Cell<'_>>,
+    ) -> Option<T> {
         let text = match cell? {
             Cell::Text(text) => text,
             Cell::Number(n) if n.is_nan() => return None,
             _ => {
-                self.problems.wrong_type(column, path);
+                self.problems.wrong_type_in(name, kind, path);
                 return None;
             }
         };
-        let names = column.kind().choices();
-        match names.iter().find(|name| **name == text) {
+        let names = kind.choices();
+        match names.iter().find(|choice| **choice == text) {
             // The names are the contract's (a test reads each one), so this holds.
-            Some(name) => T::deserialize(StrDeserializer::<ValueError>::new(name)).ok(),
+            Some(choice) => T::deserialize(StrDeserializer::<ValueError>::new(choice)).ok(),
             None => {
                 let list = names.join(", ");
                 self.problems.0.push(InputError::new(
                     ErrorCode::InvalidValue,
                     path,
-                    format!(
-                        "Cột `{}`: `{text}` không hợp lệ; các giá trị: {list}",
-                        column.name()
-                    ),
-                    format!("column `{}`: `{text}` is not one of {list}", column.name()),
+                    format!("Cột `{name}`: `{text}` không hợp lệ; các giá trị: {list}"),
+                    format!("column `{name}`: `{text}` is not one of {list}"),
                 ));
                 None
             }
@@ -435,7 +549,9 @@ impl<'a> FlatRow<'a> {
         FlatRow::default()
     }
 
-    /// Sets (or clears, with `None`) one column's value.
+    /// Sets (or clears, with `None`) one column's value. The family
+    /// [`Column::GradesCriteria`] has no value of its own (it is not read): its columns
+    /// are set by [`FlatRow::set_criterion`].
     pub fn set(&mut self, column: Column, cell: Option<Cell<'a>>) {
         if let Some(slot) = self.cells.get_mut(column as usize) {
             *slot = cell;
@@ -455,6 +571,29 @@ impl<'a> FlatRow<'a> {
     /// Adds one record of the column `discipline`.
     pub fn push_record(&mut self, record: DisciplineCells<'a>) {
         self.records.push(record);
+    }
+
+    /// Sets (or clears, with `None`) the grade of the criterion `id`: the value of the
+    /// column `grades_criteria_<id>`. A criterion set once stays in the row (null when
+    /// cleared) until [`FlatRow::clear_criteria`].
+    pub fn set_criterion(&mut self, id: &'a str, cell: Option<Cell<'a>>) {
+        match self.criteria.iter_mut().find(|(known, _)| *known == id) {
+            Some((_, slot)) => *slot = cell,
+            None => self.criteria.push((id, cell)),
+        }
+    }
+
+    /// Forgets every criterion column.
+    pub fn clear_criteria(&mut self) {
+        self.criteria.clear();
+    }
+
+    /// The value of the criterion `id`'s column.
+    pub fn criterion(&self, id: &str) -> Option<Cell<'a>> {
+        self.criteria
+            .iter()
+            .find(|(known, _)| *known == id)
+            .and_then(|(_, cell)| *cell)
     }
 
     /// Whether the single-record discipline columns hold a record.
@@ -487,36 +626,51 @@ impl<'a> FlatRow<'a> {
     }
 
     /// The column a JSON path of this row's record came from (`/tasks/on_time` →
-    /// `tasks_on_time`; `/discipline/1/form` → `discipline` or `discipline_form`; an
-    /// object's path, `/score`, → its first column).
-    pub fn column_of(&self, path: &str) -> Option<&'static str> {
+    /// `tasks_on_time`; `/discipline/1/form` → `discipline` or `discipline_form`;
+    /// `/grades/criteria/politics` → `grades_criteria_politics`; an object's path,
+    /// `/score`, → its first column).
+    pub fn column_of(&self, path: &str) -> Option<Cow<'static, str>> {
         if let Some(rest) = path.strip_prefix("/discipline/") {
             let (index, key) = rest.split_once('/').unwrap_or((rest, ""));
             let index: usize = index.parse().ok()?;
             if index < self.records.len() {
-                return Some(Column::Discipline.name());
+                return Some(Column::Discipline.name().into());
             }
             return Some(
                 Column::for_discipline_key(key)
                     .unwrap_or(Column::DisciplineForm)
-                    .name(),
+                    .name()
+                    .into(),
             );
         }
+        if let Some(rest) = path.strip_prefix(Column::GradesCriteria.path()) {
+            // One criterion's path, or the whole map's: its first column in the row.
+            let segment = rest.strip_prefix('/');
+            if segment.is_none() && !rest.is_empty() {
+                return None;
+            }
+            return self
+                .criteria
+                .iter()
+                .find(|(id, _)| segment.is_none_or(|s| pointer_segment(id) == s))
+                .map(|(id, _)| format!("{CRITERION_PREFIX}{id}").into());
+        }
         let inside = |c: &&Column| {
-            c.path()
-                .strip_prefix(path)
-                .is_some_and(|rest| rest.starts_with('/'))
+            c.prefix().is_none()
+                && c.path()
+                    .strip_prefix(path)
+                    .is_some_and(|rest| rest.starts_with('/'))
         };
         Column::ALL
             .iter()
             .find(|c| c.path() == path)
             .or_else(|| Column::ALL.iter().find(inside))
-            .map(|c| c.name())
+            .map(|c| c.name().into())
     }
 
     /// Builds the assessment this row describes. Fails with every problem of the row
     /// (wrong types, missing fields of a present object, unknown names); validation of
-    /// the record itself is [`crate::validate`]'s.
+    /// the record itself is [`crate::validate()`]'s.
     pub fn to_assessment(&self) -> Result<Assessment, InputErrors> {
         let mut problems = Problems(Vec::new());
         let assessment = self.build(&mut problems);
@@ -627,6 +781,13 @@ impl<'a> FlatRow<'a> {
             None
         };
 
+        let grades = self.grades(&mut r);
+        let civil_service_level = r.choice(
+            C::CivilServiceLevel,
+            "/civil_service_level",
+            cell(C::CivilServiceLevel),
+        );
+
         let task_columns = [
             C::TasksAssigned,
             C::TasksCompleted,
@@ -698,6 +859,7 @@ impl<'a> FlatRow<'a> {
             prohibition_breach: self.set_flag(&mut r, C::ConclusionsProhibitionBreach),
             exemplary_breach: self.set_flag(&mut r, C::ConclusionsExemplaryBreach),
             cadre_work_violation: self.set_flag(&mut r, C::ConclusionsCadreWorkViolation),
+            disunity: self.set_flag(&mut r, C::ConclusionsDisunity),
             member_degradation: self.flag_field(&mut r, C::ConclusionsMemberDegradation),
         };
 
@@ -709,6 +871,8 @@ impl<'a> FlatRow<'a> {
             C::LeaderBasicTargetsApplicable,
             C::LeaderBasicTargetsMissed,
             C::LeaderScopeCorruptionDisciplined,
+            C::LeaderMainTargetsMissed,
+            C::LeaderHeadedLevel,
         ]) {
             let confidence_vote =
                 if self.any(&[C::LeaderConfidenceVoteLow, C::LeaderConfidenceVoteTotal]) {
@@ -744,6 +908,12 @@ impl<'a> FlatRow<'a> {
                 ),
                 scope_corruption_disciplined: self
                     .set_flag(&mut r, C::LeaderScopeCorruptionDisciplined),
+                main_targets_missed: self.flag_field(&mut r, C::LeaderMainTargetsMissed),
+                headed_level: r.choice(
+                    C::LeaderHeadedLevel,
+                    "/leader/headed_level",
+                    cell(C::LeaderHeadedLevel),
+                ),
             })
         } else {
             None
@@ -753,7 +923,13 @@ impl<'a> FlatRow<'a> {
             C::CollectiveSubordinateUnitsDisciplined,
             C::CollectiveBasicTargetsApplicable,
             C::CollectiveBasicTargetsMissed,
-        ]) {
+            C::CollectiveSubordinateUnits,
+            C::CollectiveMainTargetsMissed,
+            C::CollectiveSameLevelBodiesGood,
+            C::CollectiveOrganisationLevel,
+        ]) || self.any(&MEMBER_LEVELS)
+            || self.any(&SUBORDINATE_LEVELS)
+        {
             Some(CollectiveInput {
                 subordinate_units_disciplined: r.count(
                     C::CollectiveSubordinateUnitsDisciplined,
@@ -764,6 +940,20 @@ impl<'a> FlatRow<'a> {
                     &mut r,
                     C::CollectiveBasicTargetsApplicable,
                     C::CollectiveBasicTargetsMissed,
+                ),
+                subordinate_units: r.count(
+                    C::CollectiveSubordinateUnits,
+                    "/collective/subordinate_units",
+                    cell(C::CollectiveSubordinateUnits),
+                ),
+                main_targets_missed: self.flag_field(&mut r, C::CollectiveMainTargetsMissed),
+                member_levels: self.level_counts(&mut r, MEMBER_LEVELS),
+                subordinate_levels: self.level_counts(&mut r, SUBORDINATE_LEVELS),
+                same_level_bodies_good: self.flag_field(&mut r, C::CollectiveSameLevelBodiesGood),
+                organisation_level: r.choice(
+                    C::CollectiveOrganisationLevel,
+                    "/collective/organisation_level",
+                    cell(C::CollectiveOrganisationLevel),
                 ),
             })
         } else {
@@ -786,6 +976,8 @@ impl<'a> FlatRow<'a> {
             regime,
             subject: subject?,
             score,
+            grades,
+            civil_service_level,
             tasks,
             shortcomings,
             leave,
@@ -797,6 +989,67 @@ impl<'a> FlatRow<'a> {
             procedure,
             quota_group,
             conduct: None,
+        })
+    }
+
+    /// The criterion grades: present when a criterion or `grades_task_results` has a
+    /// value; then both parts are required.
+    fn grades(&self, r: &mut Reader<'_>) -> Option<GradesInput> {
+        let family = Column::GradesCriteria;
+        let given = self.criteria.iter().any(|(_, cell)| is_value(*cell));
+        if !given && !self.has_value(Column::GradesTaskResults) {
+            return None;
+        }
+        let mut criteria = BTreeMap::new();
+        for &(id, cell) in &self.criteria {
+            let path = format!("{}/{}", family.path(), pointer_segment(id));
+            let name = format!("{CRITERION_PREFIX}{id}");
+            if let Some(grade) = r.choice_in::<Grade>(&name, family.kind(), &path, cell) {
+                criteria.insert(id.to_owned(), grade);
+            }
+        }
+        if !given {
+            let path = family.path();
+            r.problems.0.push(InputError::new(
+                ErrorCode::MissingField,
+                path,
+                format!("Thiếu `{path}` (các cột `{CRITERION_PREFIX}<mã tiêu chí>`)"),
+                format!("`{path}` is required (the columns `{CRITERION_PREFIX}<criterion id>`)"),
+            ));
+        }
+        let task_results = if self.has_value(Column::GradesTaskResults) {
+            r.choice(
+                Column::GradesTaskResults,
+                Column::GradesTaskResults.path(),
+                self.get(Column::GradesTaskResults),
+            )
+        } else {
+            r.problems
+                .missing(Column::GradesTaskResults, Column::GradesTaskResults.path());
+            None
+        };
+        // A criterion that could not be read is a problem of the row, which then fails.
+        match task_results {
+            Some(task_results) if given => Some(GradesInput {
+                criteria,
+                task_results,
+            }),
+            _ => None,
+        }
+    }
+
+    /// Counts by level from four columns; those without a value are 0 once one has one.
+    fn level_counts(&self, r: &mut Reader<'_>, columns: [Column; 4]) -> Option<LevelCounts> {
+        if !self.any(&columns) {
+            return None;
+        }
+        let [excellent, good, completed, not_completed] =
+            columns.map(|c| r.count(c, c.path(), self.get(c)).unwrap_or(0));
+        Some(LevelCounts {
+            excellent,
+            good,
+            completed,
+            not_completed,
         })
     }
 
@@ -863,6 +1116,7 @@ fn flag_default(column: Column) -> Option<bool> {
         | C::ConclusionsProhibitionBreach
         | C::ConclusionsExemplaryBreach
         | C::ConclusionsCadreWorkViolation
+        | C::ConclusionsDisunity
         | C::LeaderScopeCorruptionDisciplined
         | C::MitigationSelfDetectedAndRemedied
         | C::MitigationForceMajeure
@@ -951,11 +1205,11 @@ pub fn unknown_column(name: &str) -> InputError {
 /// name is an error.
 pub fn columns_of<'n>(
     names: impl IntoIterator<Item = &'n str>,
-) -> Result<Vec<Column>, InputErrors> {
+) -> Result<Vec<TableColumn<'n>>, InputErrors> {
     let mut columns = Vec::new();
     let mut errors = Vec::new();
     for name in names {
-        match Column::from_name(name) {
+        match TableColumn::of(name) {
             Some(column) if columns.contains(&column) => errors.push(InputError::new(
                 ErrorCode::InvalidValue,
                 format!("/{}", pointer_segment(name)),
@@ -1082,6 +1336,14 @@ mod tests {
                     Column::DisciplineForm => {
                         serde_json::from_value::<crate::contract::DisciplineForm>(json).is_ok()
                     }
+                    Column::GradesCriteria | Column::GradesTaskResults => {
+                        serde_json::from_value::<Grade>(json).is_ok()
+                    }
+                    Column::CivilServiceLevel
+                    | Column::LeaderHeadedLevel
+                    | Column::CollectiveOrganisationLevel => {
+                        serde_json::from_value::<crate::level::Level>(json).is_ok()
+                    }
                     _ => false,
                 };
                 assert!(ok, "{column:?} {name}");
@@ -1114,9 +1376,12 @@ mod tests {
         assert_eq!(a.discipline.len(), 2);
         assert_eq!(a.discipline[0].duty_related, Some(false));
         assert_eq!(a.discipline[1].decided_on, "2025-04-01");
-        assert_eq!(r.column_of("/discipline/0/form"), Some("discipline"));
         assert_eq!(
-            r.column_of("/discipline/1/decided_on"),
+            r.column_of("/discipline/0/form").as_deref(),
+            Some("discipline")
+        );
+        assert_eq!(
+            r.column_of("/discipline/1/decided_on").as_deref(),
             Some("discipline_decided_on")
         );
     }
@@ -1155,8 +1420,11 @@ mod tests {
                 (ErrorCode::MissingField, "/shortcomings/fixed"),
             ]
         );
-        assert_eq!(r.column_of("/tasks/on_time"), Some("tasks_on_time"));
-        assert_eq!(r.column_of("/subject"), Some("subject_kind"));
+        assert_eq!(
+            r.column_of("/tasks/on_time").as_deref(),
+            Some("tasks_on_time")
+        );
+        assert_eq!(r.column_of("/subject").as_deref(), Some("subject_kind"));
         assert_eq!(row(&[]).to_assessment().unwrap_err().0.len(), 2);
     }
 
@@ -1172,12 +1440,190 @@ mod tests {
         assert!(crate::validate(&a).is_err(), "three decimals are refused");
     }
 
+    /// A QĐ 124 member of 2024 with criterion grades, as cells.
+    fn graded_member<'a>() -> FlatRow<'a> {
+        let mut r = row(&[
+            (Column::Id, Cell::Text("dv-2024")),
+            (Column::PeriodYear, Cell::Integer(2024)),
+            (Column::SubjectKind, Cell::Text("member")),
+            (Column::GradesTaskResults, Cell::Text("excellent")),
+            (Column::TasksAssigned, Cell::Integer(10)),
+            (Column::TasksCompleted, Cell::Integer(10)),
+            (Column::TasksOnTime, Cell::Integer(10)),
+            (Column::TasksExceeded, Cell::Integer(5)),
+        ]);
+        r.set_criterion("politics", Some(Cell::Text("good")));
+        r.set_criterion("ethics", Some(Cell::Text("excellent")));
+        r
+    }
+
+    #[test]
+    fn criterion_columns_fill_the_grades() {
+        let mut r = graded_member();
+        // A criterion that is null in this row is absent, like any other column.
+        r.set_criterion("discipline", None);
+        r.set(Column::CivilServiceLevel, Some(Cell::Text("good")));
+        let json = r#"{"id":"dv-2024","period":{"year":2024},"subject":{"kind":"member"},
+            "grades":{"criteria":{"politics":"good","ethics":"excellent"},
+                      "task_results":"excellent"},
+            "civil_service_level":"good",
+            "tasks":{"assigned":10,"completed":10,"on_time":10,"exceeded":5}}"#;
+        assert_eq!(r.to_assessment().unwrap(), decode_assessment(json).unwrap());
+        assert_eq!(r.criterion("ethics"), Some(Cell::Text("excellent")));
+        // The same id set again replaces its value.
+        r.set_criterion("ethics", Some(Cell::Text("average")));
+        let grades = r.to_assessment().unwrap().grades.unwrap();
+        assert_eq!(grades.criteria["ethics"], Grade::Average);
+        assert_eq!(grades.criteria.len(), 2);
+    }
+
+    #[test]
+    fn every_new_leaf_of_a_collective_has_its_column() {
+        let r = row(&[
+            (Column::Id, Cell::Text("cb-2021")),
+            (Column::PeriodYear, Cell::Integer(2021)),
+            (Column::SubjectKind, Cell::Text("collective")),
+            (
+                Column::SubjectCollectiveKind,
+                Cell::Text("party_organisation"),
+            ),
+            (Column::CollectiveSubordinateUnits, Cell::Integer(4)),
+            (Column::CollectiveMainTargetsMissed, Cell::Flag(false)),
+            (Column::CollectiveMemberLevelsExcellent, Cell::Integer(2)),
+            (Column::CollectiveMemberLevelsGood, Cell::Number(9.0)),
+            (
+                Column::CollectiveSubordinateLevelsNotCompleted,
+                Cell::Integer(0),
+            ),
+            (Column::CollectiveSameLevelBodiesGood, Cell::Flag(true)),
+            (Column::CollectiveOrganisationLevel, Cell::Text("completed")),
+            (Column::ConclusionsDisunity, Cell::Flag(true)),
+            (Column::LeaderMainTargetsMissed, Cell::Flag(true)),
+            (Column::LeaderHeadedLevel, Cell::Text("not_completed")),
+        ]);
+        let json = r#"{"id":"cb-2021","period":{"year":2021},
+            "subject":{"kind":"collective","collective_kind":"party_organisation"},
+            "conclusions":{"disunity":true},
+            "leader":{"main_targets_missed":true,"headed_level":"not_completed"},
+            "collective":{"subordinate_units":4,"main_targets_missed":false,
+                "member_levels":{"excellent":2,"good":9},
+                "subordinate_levels":{"not_completed":0},
+                "same_level_bodies_good":true,"organisation_level":"completed"}}"#;
+        assert_eq!(r.to_assessment().unwrap(), decode_assessment(json).unwrap());
+    }
+
+    #[test]
+    fn a_table_mixing_regimes_fills_the_other_regimes_columns_with_no_value() {
+        // A QĐ 366 member in a table that also holds graded records: the grade columns
+        // are null, the default-false flags false; the record has none of them.
+        let mut cells = member();
+        cells.push((Column::ConclusionsDisunity, Cell::Flag(false)));
+        cells.push((Column::CollectiveMainTargetsMissed, Cell::Number(f64::NAN)));
+        cells.push((Column::LeaderMainTargetsMissed, Cell::Number(f64::NAN)));
+        cells.push((Column::CollectiveMemberLevelsGood, Cell::Number(f64::NAN)));
+        cells.push((Column::GradesTaskResults, Cell::Number(f64::NAN)));
+        cells.push((Column::CivilServiceLevel, Cell::Number(f64::NAN)));
+        let mut r = row(&cells);
+        r.set_criterion("politics", None);
+        r.set_criterion("ethics", Some(Cell::Number(f64::NAN)));
+        let a = r.to_assessment().unwrap();
+        assert_eq!(a, row(&member()).to_assessment().unwrap());
+        let decision = crate::evaluate(&a, &crate::Options::default()).unwrap();
+        assert_eq!(decision.regime, crate::regime::RegimeId::Qd366);
+        // ... while a stated `false` of a flag without a default is a value of
+        // another regime's field.
+        let mut cells = member();
+        cells.push((Column::LeaderMainTargetsMissed, Cell::Flag(false)));
+        let a = row(&cells).to_assessment().unwrap();
+        assert_eq!(a.leader.unwrap().main_targets_missed, Some(false));
+        let errors = crate::evaluate(&a, &crate::Options::default()).unwrap_err();
+        assert!(errors
+            .0
+            .iter()
+            .any(|e| e.code == ErrorCode::RegimeFieldMismatch
+                && e.path == "/leader/main_targets_missed"));
+        // And the graded member of the same table is evaluated under QĐ 124.
+        let mut graded = graded_member();
+        graded.set(Column::ConclusionsDisunity, Some(Cell::Flag(false)));
+        graded.set(Column::ScoreGeneral, Some(Cell::Number(f64::NAN)));
+        let a = graded.to_assessment().unwrap();
+        let decision = crate::evaluate(&a, &crate::Options::default()).unwrap();
+        assert_eq!(decision.regime, crate::regime::RegimeId::Qd124);
+    }
+
+    #[test]
+    fn criterion_problems_name_the_criterion_column() {
+        let mut r = graded_member();
+        r.set_criterion("a/b", Some(Cell::Text("great")));
+        r.set_criterion("ethics", Some(Cell::Integer(3)));
+        r.set(Column::GradesTaskResults, None);
+        let errors = r.to_assessment().unwrap_err();
+        let got: Vec<(ErrorCode, &str)> =
+            errors.0.iter().map(|e| (e.code, e.path.as_str())).collect();
+        assert_eq!(
+            got,
+            vec![
+                (ErrorCode::InvalidType, "/grades/criteria/ethics"),
+                (ErrorCode::InvalidValue, "/grades/criteria/a~1b"),
+                (ErrorCode::MissingField, "/grades/task_results"),
+            ]
+        );
+        assert!(errors.0[1].message.en.contains("`grades_criteria_a/b`"));
+        assert!(errors.0[0].message.en.contains("`grades_criteria_ethics`"));
+        assert_eq!(
+            r.column_of("/grades/criteria/a~1b").as_deref(),
+            Some("grades_criteria_a/b")
+        );
+        assert_eq!(
+            r.column_of("/grades/criteria").as_deref(),
+            Some("grades_criteria_politics")
+        );
+        assert_eq!(
+            r.column_of("/grades").as_deref(),
+            Some("grades_task_results")
+        );
+        assert_eq!(r.column_of("/grades/criteria/other"), None);
+
+        // Task results alone: the criteria are missing.
+        let mut r = graded_member();
+        r.clear_criteria();
+        let errors = r.to_assessment().unwrap_err();
+        assert_eq!(errors.0.len(), 1);
+        assert_eq!(
+            (errors.0[0].code, errors.0[0].path.as_str()),
+            (ErrorCode::MissingField, "/grades/criteria")
+        );
+        assert_eq!(r.column_of("/grades/criteria"), None);
+    }
+
     #[test]
     fn table_columns_are_checked_by_name() {
         assert_eq!(
-            columns_of(["id", "subject_kind"]).unwrap(),
-            vec![Column::Id, Column::SubjectKind]
+            columns_of(["id", "subject_kind", "grades_criteria_politics"]).unwrap(),
+            vec![
+                TableColumn::Leaf(Column::Id),
+                TableColumn::Leaf(Column::SubjectKind),
+                TableColumn::Criterion("politics")
+            ]
         );
+        assert_eq!(
+            TableColumn::of("grades_criteria_x").map(TableColumn::column),
+            Some(Column::GradesCriteria)
+        );
+        // The family's own name, and the bare prefix, are no columns.
+        let errors =
+            columns_of(["grades_criteria", "grades_criteria_", "grades_task_results"]).unwrap_err();
+        let got: Vec<(ErrorCode, &str)> =
+            errors.0.iter().map(|e| (e.code, e.path.as_str())).collect();
+        assert_eq!(
+            got,
+            vec![
+                (ErrorCode::UnknownField, "/grades_criteria"),
+                (ErrorCode::UnknownField, "/grades_criteria_")
+            ]
+        );
+        let errors = columns_of(["grades_criteria_x", "grades_criteria_x"]).unwrap_err();
+        assert_eq!(errors.0[0].code, ErrorCode::InvalidValue);
         let errors = columns_of(["id", "tasks_ontime", "id"]).unwrap_err();
         let got: Vec<(ErrorCode, &str)> =
             errors.0.iter().map(|e| (e.code, e.path.as_str())).collect();

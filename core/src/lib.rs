@@ -34,6 +34,7 @@
 
 pub mod batch;
 pub mod change;
+pub mod compare;
 pub mod conduct;
 pub mod contract;
 pub mod criteria;
@@ -42,8 +43,10 @@ pub mod decision;
 pub mod decode;
 pub mod error;
 pub mod explain;
+mod explain_graded;
 pub mod flat;
 pub mod form;
+mod graded;
 pub mod level;
 pub mod limits;
 pub mod model;
@@ -104,18 +107,24 @@ pub fn evaluate_valid(
             }
             Ok(decision)
         }
-        regime => Err(InputErrors::one(InputError::new(
-            ErrorCode::RegimeNotImplemented,
-            "/regime",
-            format!(
-                "Phiên bản này chưa đánh giá theo chế độ {}",
-                regime.as_str()
-            ),
-            format!(
-                "this version does not yet evaluate regime {}",
-                regime.as_str()
-            ),
-        ))),
+        RegimeId::Qd124 | RegimeId::Qd132 => {
+            let decision = graded::evaluate(assessment, options);
+            if decision.outcome != Outcome::NotClassified
+                && (assessment.grades.is_none() || assessment.tasks.is_none())
+            {
+                return Err(InputErrors::one(InputError::new(
+                    ErrorCode::MissingField,
+                    if assessment.grades.is_none() {
+                        "/grades"
+                    } else {
+                        "/tasks"
+                    },
+                    "Thiếu mức đánh giá tiêu chí hoặc số nhiệm vụ cần để xếp loại",
+                    "the criterion grades and task counts are needed to classify",
+                )));
+            }
+            Ok(decision)
+        }
     }
 }
 

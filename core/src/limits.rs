@@ -7,6 +7,7 @@
 //! | one JSON Lines line | 64 KiB (the record limit) |
 //! | strings (`id`, `quota_group`, `member_id`, unit names) | 256 characters |
 //! | discipline records in one assessment | 100 |
+//! | graded criteria (`grades.criteria`, QĐ 124 and QĐ 132) | 32 |
 //! | any task or vote count | 1,000,000 |
 //! | JSON nesting | 128 levels (serde_json's own limit) |
 
@@ -20,3 +21,5 @@ pub const MAX_STRING_CHARS: usize = 256;
 pub const MAX_DISCIPLINE_RECORDS: usize = 100;
 /// Largest count (tasks, votes, units).
 pub const MAX_COUNT: u32 = 1_000_000;
+/// Most graded criteria in one assessment (QĐ 124, QĐ 132).
+pub const MAX_GRADED_CRITERIA: usize = 32;

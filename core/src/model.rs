@@ -25,8 +25,17 @@ pub struct ValidAssessment {
     pub regime: RegimeId,
     /// Who is assessed.
     pub subject: Subject,
+    /// How the regime was chosen.
+    pub regime_selection: crate::regime::RegimeSelection,
     /// Points; absent only for a subject that is not classified.
     pub score: Option<Score>,
+    /// Criterion grades (QĐ 124, QĐ 132); absent only for a subject that is not
+    /// classified, or under QĐ 366.
+    pub grades: Option<Grades>,
+    /// The grades were mapped from QĐ 366 points (a comparison's chosen mapping).
+    pub grades_mapped: bool,
+    /// QĐ 132: the level as a civil servant, if rated as one.
+    pub civil_service_level: Option<crate::level::Level>,
     /// Task counts; absent only for a subject that is not classified.
     pub tasks: Option<Tasks>,
     /// Shortcomings from the previous review.
@@ -103,6 +112,36 @@ impl Subject {
             SubjectKind::Member if self.in_political_system => "PL 4",
             SubjectKind::Member => "PL 5",
         }
+    }
+}
+
+/// Criterion grades, validated (QĐ 124, QĐ 132).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Grades {
+    /// Criteria other than task results, by the caller's id.
+    pub criteria: std::collections::BTreeMap<String, crate::contract::Grade>,
+    /// The task-results criterion.
+    pub task_results: crate::contract::Grade,
+}
+
+impl Grades {
+    /// The lowest grade of the criteria other than task results.
+    pub fn lowest_other(&self) -> crate::contract::Grade {
+        self.criteria
+            .values()
+            .copied()
+            .min()
+            .unwrap_or(crate::contract::Grade::Excellent)
+    }
+
+    /// How many criteria other than task results are graded below `grade`.
+    pub fn others_below(&self, grade: crate::contract::Grade) -> u64 {
+        self.criteria.values().filter(|g| **g < grade).count() as u64
+    }
+
+    /// The lowest grade of all, task results included.
+    pub fn lowest(&self) -> crate::contract::Grade {
+        self.lowest_other().min(self.task_results)
     }
 }
 

@@ -11,7 +11,7 @@
 //! with their reasons are kept only when asked ([`OrgOptions::keep_decisions`]), so a
 //! national tree of millions of records fits in a few hundred megabytes.
 
-use crate::contract::{Assessment, CollectiveKind, SubjectKind, UnitsInCharge};
+use crate::contract::{Assessment, CollectiveKind, LevelCounts, SubjectKind, UnitsInCharge};
 use crate::decision::Decision;
 use crate::decode::{decode_and_validate, decode_json_quietly};
 use crate::error::{ErrorCode, InputError, InputErrors};
@@ -20,7 +20,8 @@ use crate::limits::MAX_RECORD_BYTES;
 use crate::model::{Discipline, ValidAssessment};
 use crate::points::{percent_text, Points};
 use crate::quota::{apply_verdict, plan_quota, GroupQuotaReport, QuotaEntry, QuotaOptions};
-use crate::reason::{Effect, Fact, Reason, Value, Values};
+use crate::reason::{Effect, Fact, Reason, Value, Values, Whose};
+use crate::regime::RegimeId;
 use crate::rules::Rule;
 use crate::validate::{validate_with, ValidateOptions};
 use hashbrown::hash_table::Entry;
@@ -33,6 +34,8 @@ use std::hash::BuildHasher;
 
 /// Deepest tree accepted.
 pub const MAX_DEPTH: u32 = 32;
+/// How many times facts read from final levels are derived again after the quota.
+const DERIVATION_ROUNDS: usize = 8;
 /// Largest nested tree, in bytes of JSON text.
 pub const MAX_TREE_BYTES: usize = 256 * 1024 * 1024;
 /// Largest unit line of JSON Lines, in bytes.
@@ -80,6 +83,10 @@ pub struct UnitInput {
     /// Ids of the leader records (anywhere in the tree) responsible for this unit.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub led_by: Vec<String>,
+    /// QĐ 132: the id of the leader record (anywhere in the tree) of the unit's head
+    /// (người đứng đầu), whose level is capped by what they head.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub head: Option<String>,
     /// Records of kind `member`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[schemars(with = "Vec<crate::contract::Assessment>")]
@@ -153,6 +160,13 @@ pub struct OrgOptions {
     pub quota: Option<QuotaOptions>,
     /// Keep every full decision (with reasons) for the output; off for national runs.
     pub keep_decisions: bool,
+    /// Evaluate every record under this regime, whatever its period or `regime` says (a
+    /// comparison): fields of other regimes are skipped, and a regime not in force at
+    /// the period's end is allowed (`regime_info.selected` = `comparison`).
+    pub regime: Option<RegimeId>,
+    /// With `regime`: grades for records that have QĐ 366 points only, by this mapping
+    /// (`docs/regimes.md`, "Comparison").
+    pub grades_from_points: Option<crate::compare::GradeMapping>,
 }
 
 impl Default for OrgOptions {
@@ -161,6 +175,8 @@ impl Default for OrgOptions {
             evaluation: Options::default(),
             quota: Some(QuotaOptions::default()),
             keep_decisions: true,
+            regime: None,
+            grades_from_points: None,
         }
     }
 }
@@ -176,6 +192,8 @@ pub struct RecordSummary {
     pub role: Role,
     /// A collective's sub-kind.
     pub collective_kind: Option<CollectiveKind>,
+    /// The regime it is evaluated under.
+    pub regime: RegimeId,
     /// Outcome.
     pub outcome: Outcome,
     /// Level.
@@ -489,6 +507,8 @@ struct Unit {
     path: String,
     led_by: Vec<String>,
     leadership_members: Vec<String>,
+    /// The id of the leader record of the unit's head (QĐ 132).
+    head_leader: Option<String>,
     organisation: Option<u32>,
     agency: Option<u32>,
     leadership: Option<u32>,
@@ -510,6 +530,7 @@ struct UnitHead {
     parent: Option<String>,
     leadership_members: Vec<String>,
     led_by: Vec<String>,
+    head_leader: Option<String>,
 }
 
 /// A record as read with its unit: raw JSON text (decoded alone, so that its errors are
@@ -561,6 +582,8 @@ struct TypedUnit {
     #[serde(default)]
     led_by: Vec<String>,
     #[serde(default)]
+    head: Option<String>,
+    #[serde(default)]
     members: Vec<Assessment>,
     #[serde(default)]
     leaders: Vec<Assessment>,
@@ -580,6 +603,9 @@ pub struct OrgEvaluator {
     decisions: Vec<Option<Decision>>,
     collectives: Vec<Pending>,
     leaders: Vec<Pending>,
+    /// QĐ 132 records capped by another record's level, kept to derive the cap again
+    /// after the quota: leadership collectives (lower units first), then heads.
+    capped: Vec<Capped>,
     /// Discipline records and degradation of people who have any, by id (sparse).
     person_facts: HashMap<Box<str>, (Vec<Discipline>, bool)>,
     rejected: Vec<RejectedEntry>,
@@ -640,8 +666,22 @@ impl OrgEvaluator {
             decisions: Vec::new(),
             collectives: Vec::new(),
             leaders: Vec::new(),
+            capped: Vec::new(),
             person_facts: HashMap::new(),
             rejected: Vec::new(),
+        }
+    }
+
+    /// How each record is validated: as written, or under the regime compared.
+    fn validate_options(&self) -> ValidateOptions {
+        match self.options.regime {
+            Some(regime) => ValidateOptions {
+                allow_regime_outside_span: true,
+                ignore_other_regime_fields: true,
+                regime_override: Some(regime),
+                grades_from_points: self.options.grades_from_points,
+            },
+            None => ValidateOptions::default(),
         }
     }
 
@@ -706,6 +746,7 @@ impl OrgEvaluator {
             leadership,
             leadership_members,
             led_by,
+            head,
             members,
             leaders,
         } = unit;
@@ -738,6 +779,7 @@ impl OrgEvaluator {
             parent,
             leadership_members,
             led_by,
+            head_leader: head,
         };
         self.add_unit(head, slots, Some(line), String::new());
     }
@@ -770,6 +812,7 @@ impl OrgEvaluator {
             leadership,
             leadership_members,
             led_by,
+            head,
             members,
             leaders,
             units: _,
@@ -803,6 +846,7 @@ impl OrgEvaluator {
             parent,
             leadership_members,
             led_by,
+            head_leader: head,
         };
         self.add_unit(head, slots, line, path);
     }
@@ -836,6 +880,7 @@ impl OrgEvaluator {
             path,
             led_by: head.led_by,
             leadership_members: head.leadership_members,
+            head_leader: head.head_leader,
             organisation: None,
             agency: None,
             leadership: None,
@@ -853,7 +898,13 @@ impl OrgEvaluator {
         let mut reserved: Vec<Result<u32, String>> = Vec::with_capacity(checked.len());
         for item in &checked {
             if let Checked::Valid(role, _, valid) = item {
-                reserved.push(self.reserve(&valid.id, index, *role, valid.subject.collective_kind));
+                reserved.push(self.reserve(
+                    &valid.id,
+                    index,
+                    *role,
+                    valid.subject.collective_kind,
+                    valid.regime,
+                ));
             }
         }
         let mut reserved = reserved.into_iter();
@@ -911,18 +962,16 @@ impl OrgEvaluator {
         } = slot;
         // A decoded record has no unknown field, so its problems are validation's alone,
         // as decode_and_validate would report them.
+        let options = self.validate_options();
         let checked = match record {
-            RecordInput::Raw(raw) => decode_and_validate(raw.get(), ValidateOptions::default())
-                .map_err(|errors| {
-                    let id = serde_json::from_str::<IdOnly>(raw.get())
-                        .ok()
-                        .and_then(|r| r.id);
-                    (errors, id)
-                }),
-            RecordInput::Decoded(assessment) => {
-                validate_with(assessment, ValidateOptions::default())
-                    .map_err(|errors| (errors, Some(assessment.id.clone())))
-            }
+            RecordInput::Raw(raw) => decode_and_validate(raw.get(), options).map_err(|errors| {
+                let id = serde_json::from_str::<IdOnly>(raw.get())
+                    .ok()
+                    .and_then(|r| r.id);
+                (errors, id)
+            }),
+            RecordInput::Decoded(assessment) => validate_with(assessment, options)
+                .map_err(|errors| (errors, Some(assessment.id.clone()))),
         };
         let valid = match checked {
             Ok(valid) => valid,
@@ -989,6 +1038,12 @@ impl OrgEvaluator {
                 });
             }
             Role::Leader => {
+                // Under the regimes that grade criteria a leader takes nothing from the
+                // tree but a head's cap, so is rated now: a QĐ 132 chi bộ counts its
+                // leaders' levels (a head's before the cap, which reads the chi bộ).
+                if valid.regime != RegimeId::Qd366 {
+                    self.evaluate_now(record, &valid, None);
+                }
                 let path = self.record_path(unit, role, position);
                 self.leaders.push(Pending {
                     record,
@@ -1025,6 +1080,7 @@ impl OrgEvaluator {
         unit: u32,
         role: Role,
         collective_kind: Option<CollectiveKind>,
+        regime: RegimeId,
     ) -> Result<u32, String> {
         let (short, hash) = self.id_hash(id);
         let index = u32::try_from(self.summaries.len()).unwrap_or(u32::MAX);
@@ -1051,6 +1107,7 @@ impl OrgEvaluator {
             unit,
             role,
             collective_kind,
+            regime,
             outcome: Outcome::NotClassified,
             level: None,
             score: None,
@@ -1097,6 +1154,8 @@ impl OrgEvaluator {
             summary.level = decision.level;
             summary.score = decision.score;
             summary.needs_decision = decision.needs_decision;
+            // A fresh decision: whatever the quota did before is for the quota to redo.
+            summary.demoted = false;
             summary.excluded_by = decision
                 .reasons
                 .iter()
@@ -1229,7 +1288,9 @@ impl OrgEvaluator {
         order
     }
 
-    /// Evaluates the organisations and agencies, lower units first (Art. 12.2).
+    /// Evaluates the organisations, agencies and leadership collectives, lower units first
+    /// (Art. 12.2). In a unit, under QĐ 366 the leadership collective comes first; under
+    /// QĐ 132 last, as its level is capped by its organisation's (HD 21).
     fn evaluate_collectives(&mut self, preorder: &[u32]) {
         // Pending records stay where they are; a small map finds each by its record.
         let mut pending: Vec<Option<Pending>> = std::mem::take(&mut self.collectives)
@@ -1264,11 +1325,20 @@ impl OrgEvaluator {
             };
             let (line, unit_id, children) = (u.line, u.id.clone(), u.children.clone());
             let people = (!u.leadership_members.is_empty()).then(|| self.leadership_people(unit));
-            for (record, role) in [
-                (u.leadership, Role::Leadership),
-                (u.organisation, Role::Organisation),
-                (u.agency, Role::Agency),
-            ] {
+            let order = if u.leadership.and_then(|r| self.regime_of(r)) == Some(RegimeId::Qd132) {
+                [
+                    (u.organisation, Role::Organisation),
+                    (u.agency, Role::Agency),
+                    (u.leadership, Role::Leadership),
+                ]
+            } else {
+                [
+                    (u.leadership, Role::Leadership),
+                    (u.organisation, Role::Organisation),
+                    (u.agency, Role::Agency),
+                ]
+            };
+            for (record, role) in order {
                 let Some(record) = record else { continue };
                 let Some(mut p) = position_of
                     .get(&record)
@@ -1281,92 +1351,440 @@ impl OrgEvaluator {
                 // The leadership's members: their discipline counts for the leadership
                 // collective (11.4.T, 11.1.T) and for the unit's organisation and agency
                 // (11.1.T); their degradation for the leadership collective (11.4.T).
-                match &people {
-                    Some(Err(error)) => {
-                        let id = p.valid.id.clone();
-                        self.reject_reserved(record, line, &unit_id, &id, vec![error.clone()]);
-                        continue;
-                    }
+                let derived = match &people {
+                    Some(Err(error)) => Err(error.clone()),
                     Some(Ok(people)) => {
-                        match derive_member_facts(
-                            &mut p.valid,
-                            people,
-                            &p.path,
-                            role == Role::Leadership,
-                        ) {
-                            Ok(derived) => derived.iter().for_each(|(f, v)| values.push(*f, *v)),
-                            Err(error) => {
-                                let id = p.valid.id.clone();
-                                self.reject_reserved(record, line, &unit_id, &id, vec![error]);
-                                continue;
-                            }
-                        }
+                        derive_member_facts(&mut p.valid, people, &p.path, role == Role::Leadership)
+                            .map(|derived| derived.iter().for_each(|(f, v)| values.push(*f, *v)))
                     }
-                    None => {}
+                    None => Ok(()),
                 }
-                if role == Role::Leadership {
-                    self.evaluate_now(record, &p.valid, Some(values));
+                .and_then(|()| {
+                    if role == Role::Leadership {
+                        return Ok(());
+                    }
+                    self.derive_subordinate_facts(
+                        &mut p,
+                        role,
+                        &children,
+                        &own_discipline,
+                        &mut values,
+                    )?;
+                    if role == Role::Organisation && p.valid.regime == RegimeId::Qd132 {
+                        self.derive_level_counts(unit, &children, &mut p, &mut values)?;
+                    }
+                    Ok(())
+                });
+                if let Err(error) = derived {
+                    let id = p.valid.id.clone();
+                    self.reject_reserved(record, line, &unit_id, &id, vec![error]);
                     continue;
                 }
-                let mut disciplined: Vec<String> = Vec::new();
-                let mut derivable = false;
-                for &child in &children {
-                    let Some(c) = self.units.get(child as usize) else {
-                        continue;
+                if role == Role::Leadership && p.valid.regime == RegimeId::Qd132 {
+                    // Checked against the tree once the levels are final (after the quota).
+                    let explicit = p.valid.collective.organisation_level.take();
+                    let mut capped = Capped {
+                        pending: p,
+                        kind: CapKind::Leadership,
+                        units: vec![unit],
+                        explicit,
+                        derived: None,
+                        values,
                     };
-                    let child_record = if role == Role::Organisation {
-                        c.organisation
-                    } else {
-                        c.agency
-                    };
-                    let Some(child_record) = child_record else {
-                        continue;
-                    };
-                    derivable = true;
-                    if own_discipline
-                        .get(&child_record)
-                        .is_some_and(|list| list.iter().any(|d| counts_in(&p.valid, d)))
-                    {
-                        disciplined.push(c.id.clone());
-                    }
-                }
-                if derivable {
-                    let derived = u32::try_from(disciplined.len()).unwrap_or(u32::MAX);
-                    match p.valid.collective.subordinate_units_disciplined {
-                        Some(explicit) if explicit != derived => {
-                            let path =
-                                format!("{}/collective/subordinate_units_disciplined", p.path);
-                            let places = if disciplined.is_empty() {
-                                "—".to_owned()
-                            } else {
-                                disciplined.join(", ")
-                            };
-                            let error = conflict(
-                                path.clone(),
-                                format!("`{path}` = {explicit} mâu thuẫn với cây tổ chức: {derived} đơn vị trực thuộc bị kỷ luật ({places})"),
-                                format!("`{path}` = {explicit} contradicts the tree: {derived} subordinate units disciplined ({places})"),
-                            );
-                            self.reject_reserved(
-                                record,
-                                line,
-                                &unit_id,
-                                &p.valid.id.clone(),
-                                vec![error],
-                            );
-                            continue;
-                        }
-                        _ => {
-                            p.valid.collective.subordinate_units_disciplined = Some(derived);
-                            values.push(
-                                Fact::SubordinateUnitsDisciplined,
-                                Value::Count(u64::from(derived)),
-                            );
-                        }
-                    }
+                    let cap = self.cap_level(capped.kind, &capped.units);
+                    self.evaluate_capped(&mut capped, cap);
+                    self.capped.push(capped);
+                    continue;
                 }
                 self.evaluate_now(record, &p.valid, Some(values));
             }
         }
+    }
+
+    /// The regime a record is evaluated under, if it is in the tree.
+    fn regime_of(&self, record: u32) -> Option<RegimeId> {
+        Some(self.summaries.get(record as usize)?.as_ref()?.regime)
+    }
+
+    /// From the direct subordinate units holding the same kind of record (organisation
+    /// for the organisation, agency for the agency): how many were disciplined in the
+    /// record's period (every regime) and, under QĐ 124, how many there are.
+    fn derive_subordinate_facts(
+        &self,
+        p: &mut Pending,
+        role: Role,
+        children: &[u32],
+        own_discipline: &HashMap<u32, Vec<Discipline>>,
+        values: &mut Values,
+    ) -> Result<(), InputError> {
+        let mut disciplined: Vec<String> = Vec::new();
+        let mut subordinates = 0u32;
+        for &child in children {
+            let Some(c) = self.units.get(child as usize) else {
+                continue;
+            };
+            let child_record = if role == Role::Organisation {
+                c.organisation
+            } else {
+                c.agency
+            };
+            let Some(child_record) = child_record else {
+                continue;
+            };
+            subordinates = subordinates.saturating_add(1);
+            if own_discipline
+                .get(&child_record)
+                .is_some_and(|list| list.iter().any(|d| counts_in(&p.valid, d)))
+            {
+                disciplined.push(c.id.clone());
+            }
+        }
+        if subordinates == 0 {
+            return Ok(());
+        }
+        let derived = u32::try_from(disciplined.len()).unwrap_or(u32::MAX);
+        match p.valid.collective.subordinate_units_disciplined {
+            Some(explicit) if explicit != derived => {
+                let path = format!("{}/collective/subordinate_units_disciplined", p.path);
+                let places = if disciplined.is_empty() {
+                    "—".to_owned()
+                } else {
+                    disciplined.join(", ")
+                };
+                return Err(conflict(
+                    path.clone(),
+                    format!("`{path}` = {explicit} mâu thuẫn với cây tổ chức: {derived} đơn vị trực thuộc bị kỷ luật ({places})"),
+                    format!("`{path}` = {explicit} contradicts the tree: {derived} subordinate units disciplined ({places})"),
+                ));
+            }
+            _ => {
+                p.valid.collective.subordinate_units_disciplined = Some(derived);
+                values.push(
+                    Fact::SubordinateUnitsDisciplined,
+                    Value::Count(u64::from(derived)),
+                );
+            }
+        }
+        // QĐ 124 alone reads the number of subordinate units ("more than 20%").
+        if p.valid.regime == RegimeId::Qd124 {
+            match p.valid.collective.subordinate_units {
+                Some(explicit) if explicit != subordinates => {
+                    let path = format!("{}/collective/subordinate_units", p.path);
+                    return Err(conflict(
+                        path.clone(),
+                        format!("`{path}` = {explicit} mâu thuẫn với cây tổ chức: {subordinates} đơn vị trực thuộc"),
+                        format!("`{path}` = {explicit} contradicts the tree: {subordinates} subordinate units"),
+                    ));
+                }
+                _ => {
+                    p.valid.collective.subordinate_units = Some(subordinates);
+                    values.push(
+                        Fact::SubordinateUnits,
+                        Value::Count(u64::from(subordinates)),
+                    );
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// QĐ 132 (HD 21 §II.B.1), a party organisation's Excellent reads its members'
+    /// levels (a chi bộ) or its subordinate organisations' (a đảng bộ). A unit with
+    /// subordinate units holding an organisation record is a đảng bộ; any other, a chi
+    /// bộ, whose members are its own `members` and `leaders` records. Levels are read as
+    /// evaluated before the quota (which moves Excellent to Good only, so it changes
+    /// neither count the rule reads), from QĐ 132 records only; a record not classified
+    /// (or rejected) is not counted. Nothing is derived when no such record is in the
+    /// tree: a given value then stands.
+    fn derive_level_counts(
+        &self,
+        unit: u32,
+        children: &[u32],
+        p: &mut Pending,
+        values: &mut Values,
+    ) -> Result<(), InputError> {
+        let dang_bo = children.iter().any(|&c| {
+            self.units
+                .get(c as usize)
+                .is_some_and(|c| c.organisation.is_some())
+        });
+        let records: Vec<u32> = if dang_bo {
+            children
+                .iter()
+                .filter_map(|&c| self.units.get(c as usize)?.organisation)
+                .collect()
+        } else {
+            self.units
+                .get(unit as usize)
+                .map(|u| u.records.clone())
+                .unwrap_or_default()
+        };
+        let mut counts = LevelCounts::default();
+        let mut derivable = false;
+        for record in records {
+            let Some(Some(s)) = self.summaries.get(record as usize) else {
+                continue;
+            };
+            if s.regime != RegimeId::Qd132
+                || (!dang_bo && !matches!(s.role, Role::Member | Role::Leader))
+            {
+                continue;
+            }
+            derivable = true;
+            if let (Outcome::Classified, Some(level)) = (s.outcome, s.level) {
+                counts.add(level);
+            }
+        }
+        if !derivable {
+            return Ok(());
+        }
+        let (whose, field, slot) = if dang_bo {
+            (
+                Whose::SubordinateOrganisations,
+                "subordinate_levels",
+                &mut p.valid.collective.subordinate_levels,
+            )
+        } else {
+            (
+                Whose::Members,
+                "member_levels",
+                &mut p.valid.collective.member_levels,
+            )
+        };
+        if let Some(explicit) = *slot {
+            if explicit != counts {
+                let path = format!("{}/collective/{field}", p.path);
+                let (whose_vi, whose_en) = if dang_bo {
+                    ("tổ chức đảng trực thuộc", "subordinate party organisations")
+                } else {
+                    ("đảng viên của chi bộ", "members of the chi bộ")
+                };
+                return Err(conflict(
+                    path.clone(),
+                    format!(
+                        "`{path}` ({}) mâu thuẫn với cây tổ chức: {whose_vi} được xếp loại {}",
+                        counts_text(&explicit, Level::vi),
+                        counts_text(&counts, Level::vi)
+                    ),
+                    format!(
+                        "`{path}` ({}) contradicts the tree: {whose_en} rated {}",
+                        counts_text(&explicit, Level::en),
+                        counts_text(&counts, Level::en)
+                    ),
+                ));
+            }
+        }
+        *slot = Some(counts);
+        values.push(Fact::Whose, Value::Whose(whose));
+        values.push(Fact::UnitsCounted, Value::Count(counts.total()));
+        values.push(
+            Fact::AtLeastCompleted,
+            Value::Count(counts.at_least(Level::Completed)),
+        );
+        values.push(
+            Fact::AtLeastGood,
+            Value::Count(counts.at_least(Level::Good)),
+        );
+        Ok(())
+    }
+
+    /// A unit's level as the QĐ 132 caps read it: its organisation record's, or its
+    /// agency's when it has no organisation record; classified under QĐ 132.
+    fn organisation_level(&self, unit: u32) -> Option<Level> {
+        let u = self.units.get(unit as usize)?;
+        self.qd132_level(u.organisation.or(u.agency)?)
+    }
+
+    /// A record's current level, if it is a classified QĐ 132 record.
+    fn qd132_level(&self, record: u32) -> Option<Level> {
+        let s = self.summaries.get(record as usize)?.as_ref()?;
+        (s.regime == RegimeId::Qd132 && s.outcome == Outcome::Classified)
+            .then_some(s.level)
+            .flatten()
+    }
+
+    /// The cap a QĐ 132 record takes from the tree, from the current levels: a leadership
+    /// collective's, its unit's organisation level (`qd132.hd21.lc.cap`); a head's, the
+    /// lowest level of the leadership collectives and organisations they head
+    /// (`qd132.hd21.head.cap`).
+    fn cap_level(&self, kind: CapKind, units: &[u32]) -> Option<Level> {
+        units
+            .iter()
+            .flat_map(|&unit| {
+                let leadership = match kind {
+                    CapKind::Leadership => None,
+                    CapKind::Head => self
+                        .units
+                        .get(unit as usize)
+                        .and_then(|u| u.leadership)
+                        .and_then(|r| self.qd132_level(r)),
+                };
+                [leadership, self.organisation_level(unit)]
+            })
+            .flatten()
+            .min()
+    }
+
+    /// Evaluates a capped record with this cap (none derivable: the given value, if any).
+    fn evaluate_capped(&mut self, capped: &mut Capped, cap: Option<Level>) {
+        capped.derived = cap;
+        let used = cap.or(capped.explicit);
+        match capped.kind {
+            CapKind::Leadership => capped.pending.valid.collective.organisation_level = used,
+            CapKind::Head => capped.pending.valid.leader.headed_level = used,
+        }
+        let mut values = capped.values;
+        if let Some(level) = cap {
+            values.push(Fact::CapLevel, Value::Level(level));
+        }
+        self.evaluate_now(capped.pending.record, &capped.pending.valid, Some(values));
+    }
+
+    /// Derives every cap again from the current levels (leadership collectives, lower
+    /// units first, then heads, who read them) and re-evaluates each record whose cap
+    /// changed. Returns whether any did.
+    fn derive_caps_again(&mut self) -> bool {
+        let mut capped = std::mem::take(&mut self.capped);
+        let mut changed = false;
+        for c in &mut capped {
+            let cap = self.cap_level(c.kind, &c.units);
+            if cap != c.derived {
+                self.evaluate_capped(c, cap);
+                changed = true;
+            }
+        }
+        self.capped = capped;
+        changed
+    }
+
+    /// Rejects each capped record whose given cap contradicts the one derived from the
+    /// final levels. Returns whether any was rejected.
+    fn reject_cap_conflicts(&mut self) -> bool {
+        let capped = std::mem::take(&mut self.capped);
+        let mut kept = Vec::with_capacity(capped.len());
+        let mut rejected = false;
+        for c in capped {
+            let (Some(explicit), Some(derived)) = (c.explicit, c.derived) else {
+                kept.push(c);
+                continue;
+            };
+            if explicit == derived {
+                kept.push(c);
+                continue;
+            }
+            let (field, vi_what, en_what) = match c.kind {
+                CapKind::Leadership => (
+                    "collective/organisation_level",
+                    "tổ chức, cơ quan, đơn vị được lãnh đạo được xếp loại",
+                    "the organisation led is rated",
+                ),
+                CapKind::Head => (
+                    "leader/headed_level",
+                    "mức thấp nhất của tập thể, tổ chức do người này đứng đầu là",
+                    "the lowest level of the collectives and organisations headed is",
+                ),
+            };
+            let path = format!("{}/{field}", c.pending.path);
+            let names: Vec<String> = c.units.iter().map(|&u| self.unit_id(u)).collect();
+            let error = conflict(
+                path.clone(),
+                format!(
+                    "`{path}` = {} mâu thuẫn với cây tổ chức ({}): {vi_what} {}",
+                    explicit.vi(),
+                    names.join(", "),
+                    derived.vi()
+                ),
+                format!(
+                    "`{path}` = {} contradicts the tree ({}): {en_what} {}",
+                    explicit.en(),
+                    names.join(", "),
+                    derived.en()
+                ),
+            );
+            let record = c.pending.record;
+            let unit = self
+                .summaries
+                .get(record as usize)
+                .and_then(Option::as_ref)
+                .map_or(u32::MAX, |s| s.unit);
+            let line = self.units.get(unit as usize).and_then(|u| u.line);
+            let unit_id = self.unit_id(unit);
+            let id = c.pending.valid.id.clone();
+            if let Some(slot) = self.decisions.get_mut(record as usize) {
+                *slot = None;
+            }
+            self.reject_reserved(record, line, &unit_id, &id, vec![error]);
+            rejected = true;
+        }
+        self.capped = kept;
+        rejected
+    }
+
+    /// The units each head heads (`head`), with broken references reported: a head is a
+    /// leader record anywhere in the tree.
+    fn headed_units(&mut self) -> HashMap<String, Vec<u32>> {
+        let leader_ids: HashSet<&str> = self.leaders.iter().map(|p| p.valid.id.as_str()).collect();
+        let mut map: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut broken = Vec::new();
+        for (index, unit) in self.units.iter().enumerate() {
+            let Some(head) = &unit.head_leader else {
+                continue;
+            };
+            if leader_ids.contains(head.as_str()) {
+                map.entry(head.clone())
+                    .or_default()
+                    .push(u32::try_from(index).unwrap_or(u32::MAX));
+            } else {
+                broken.push((
+                    unit.line,
+                    unit.id.clone(),
+                    format!("{}/head", unit.path),
+                    head.clone(),
+                ));
+            }
+        }
+        drop(leader_ids);
+        for (line, unit, path, head) in broken {
+            let error = InputError::new(
+                ErrorCode::InvalidValue,
+                path,
+                format!("Không có hồ sơ (hợp lệ) của cán bộ lãnh đạo `{head}` (người đứng đầu) trong cây tổ chức"),
+                format!("no (valid) leader record `{head}` (the head) in the tree"),
+            );
+            self.reject(line, Some(&unit), None, vec![error]);
+        }
+        map
+    }
+
+    /// Evaluates the QĐ 132 heads again under the cap of what they head, after the
+    /// collectives (HD 21: the head is classified after the collective).
+    fn evaluate_heads(&mut self, mut headed: HashMap<String, Vec<u32>>) {
+        let leaders = std::mem::take(&mut self.leaders);
+        let mut kept = Vec::with_capacity(leaders.len());
+        for mut p in leaders {
+            if p.valid.regime != RegimeId::Qd132 {
+                kept.push(p);
+                continue;
+            }
+            let Some(units) = headed.remove(p.valid.id.as_str()) else {
+                kept.push(p);
+                continue;
+            };
+            // Checked against the tree once the levels are final (after the quota).
+            let explicit = p.valid.leader.headed_level.take();
+            let mut capped = Capped {
+                pending: p,
+                kind: CapKind::Head,
+                units,
+                explicit,
+                derived: None,
+                values: Values::default(),
+            };
+            let cap = self.cap_level(capped.kind, &capped.units);
+            self.evaluate_capped(&mut capped, cap);
+            self.capped.push(capped);
+        }
+        self.leaders = kept;
     }
 
     /// The people of a unit's leadership collective, from their records anywhere in the
@@ -1438,6 +1856,21 @@ impl OrgEvaluator {
         map
     }
 
+    /// Whether a leader's units in charge, from the current levels, differ from those it
+    /// was evaluated with.
+    fn units_in_charge_changed(
+        &self,
+        led: &HashMap<String, Vec<u32>>,
+        used: &[(usize, Option<UnitsInCharge>)],
+    ) -> bool {
+        used.iter().any(|(position, before)| {
+            self.leaders
+                .get(*position)
+                .and_then(|p| led.get(&p.valid.id))
+                .is_some_and(|units| Some(self.units_in_charge(units).0) != *before)
+        })
+    }
+
     fn units_in_charge(&self, units: &[u32]) -> (UnitsInCharge, Vec<String>) {
         let mut total = 0u32;
         let mut failed = Vec::new();
@@ -1464,8 +1897,9 @@ impl OrgEvaluator {
         )
     }
 
-    /// Evaluates the leaders, after the units they lead are rated. Returns what each
-    /// leader's derived fact was, to check it again after the quota.
+    /// Evaluates the QĐ 366 leaders, after the units they lead are rated (the others
+    /// were rated when read). Returns, by position in `self.leaders`, what each one's
+    /// derived fact was, to check it again after the quota.
     fn evaluate_leaders(
         &mut self,
         led: &HashMap<String, Vec<u32>>,
@@ -1473,7 +1907,12 @@ impl OrgEvaluator {
         let leaders = std::mem::take(&mut self.leaders);
         let mut used = Vec::with_capacity(leaders.len());
         let mut kept = Vec::with_capacity(leaders.len());
-        for (position, mut p) in leaders.into_iter().enumerate() {
+        for mut p in leaders {
+            // Units in charge are a fact of QĐ 366 alone.
+            if p.valid.regime != RegimeId::Qd366 {
+                kept.push(p);
+                continue;
+            }
             let unit_index = self
                 .summaries
                 .get(p.record as usize)
@@ -1515,7 +1954,8 @@ impl OrgEvaluator {
                 }
             }
             self.evaluate_now(p.record, &p.valid, Some(values));
-            used.push((position, derived_fact));
+            // Its position among the leaders kept (a rejected one is not kept).
+            used.push((kept.len(), derived_fact));
             kept.push(p);
         }
         self.leaders = kept;
@@ -1616,7 +2056,8 @@ impl OrgEvaluator {
                     if q.demoted {
                         d.level = Some(Level::Excellent);
                     }
-                    d.reasons.retain(|r| r.rule != Rule::ExcellentQuota);
+                    let rule = crate::graded::quota_rule(d.regime);
+                    d.reasons.retain(|r| r.rule != rule);
                     d.needs_decision = d.reasons.iter().any(|r| r.effect == Effect::NeedsDecision);
                 }
             }
@@ -1690,41 +2131,39 @@ impl OrgEvaluator {
         let preorder = self.preorder(&roots);
         self.evaluate_collectives(&preorder);
         let led = self.led_units();
+        let headed = self.headed_units();
+        self.evaluate_heads(headed);
         let mut used = self.evaluate_leaders(&led);
         let mut quota = self.apply_quota();
-        // Facts that read final levels are derived again; a leader whose fact changed is
-        // re-evaluated, and the quota applied again (bounded: levels only move down).
-        for _ in 0..3 {
+        // Facts that read final levels are derived again; a record whose fact changed is
+        // re-evaluated, and the quota applied again, until nothing changes (bounded).
+        // Given caps are checked against the final ones, and a record rejected for a
+        // conflict leaves the tree: what read it is derived again.
+        let mut settled = false;
+        for _ in 0..DERIVATION_ROUNDS {
             let mut changed = false;
-            for (position, before) in &used {
-                let Some(p) = self.leaders.get(*position) else {
-                    continue;
-                };
-                let Some(units) = led.get(&p.valid.id) else {
-                    continue;
-                };
-                let (now, _) = self.units_in_charge(units);
-                if Some(now) != *before {
-                    changed = true;
-                }
+            if self.units_in_charge_changed(&led, &used) {
+                self.leaders = std::mem::take(&mut self.leaders)
+                    .into_iter()
+                    .map(|mut p| {
+                        p.valid.leader.units_in_charge = None;
+                        p
+                    })
+                    .collect();
+                used = self.evaluate_leaders(&led);
+                changed = true;
+            }
+            changed |= self.derive_caps_again();
+            if !changed {
+                changed = self.reject_cap_conflicts();
             }
             if !changed {
+                settled = true;
                 break;
             }
-            let leaders = std::mem::take(&mut self.leaders);
-            for p in &leaders {
-                if let Some(Some(s)) = self.summaries.get_mut(p.record as usize) {
-                    s.demoted = false;
-                }
-            }
-            self.leaders = leaders
-                .into_iter()
-                .map(|mut p| {
-                    p.valid.leader.units_in_charge = None;
-                    p
-                })
-                .collect();
-            used = self.evaluate_leaders(&led);
+            quota = self.apply_quota();
+        }
+        if !settled && self.reject_cap_conflicts() {
             quota = self.apply_quota();
         }
         // What only the evaluation needed.
@@ -1732,6 +2171,7 @@ impl OrgEvaluator {
         drop(used);
         self.collectives = Vec::new();
         self.leaders = Vec::new();
+        self.capped = Vec::new();
         self.person_facts = HashMap::new();
         self.record_ids = HashTable::new();
         self.report(&preorder, quota)
@@ -1964,6 +2404,44 @@ fn collective_kind_name(
 #[derive(Deserialize)]
 struct IdOnly {
     id: Option<String>,
+}
+
+/// Which QĐ 132 cap a record takes from the tree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CapKind {
+    /// A leadership collective, by its organisation (`collective.organisation_level`).
+    Leadership,
+    /// A head, by what they head (`leader.headed_level`).
+    Head,
+}
+
+/// A QĐ 132 record whose level is capped by another record's, kept to derive the cap
+/// again when levels change (the quota) and to check a given cap against the final one.
+struct Capped {
+    pending: Pending,
+    kind: CapKind,
+    /// The leadership collective's unit, or the units the head heads.
+    units: Vec<u32>,
+    /// The cap given in the record.
+    explicit: Option<Level>,
+    /// The cap derived when last evaluated (`None`: nothing in the tree to derive from).
+    derived: Option<Level>,
+    /// The other facts derived for it (the leadership members'), shown with the cap.
+    values: Values,
+}
+
+/// Level counts as people read them: `2 Xuất sắc, 6 Tốt, …`.
+fn counts_text(counts: &LevelCounts, name: fn(Level) -> &'static str) -> String {
+    [
+        (counts.excellent, Level::Excellent),
+        (counts.good, Level::Good),
+        (counts.completed, Level::Completed),
+        (counts.not_completed, Level::NotCompleted),
+    ]
+    .iter()
+    .map(|&(n, level)| format!("{n} {}", name(level)))
+    .collect::<Vec<_>>()
+    .join(", ")
 }
 
 /// What the leadership collective takes from its members' records.
@@ -2263,6 +2741,88 @@ mod tests {
         assert_eq!(fast.records.len(), 3);
         assert_eq!(rejected_paths(&fast).len(), 1);
         assert_eq!(fast, slow);
+    }
+
+    /// A 2025 record written with both points and grades.
+    fn both(id: &str, subject: &str, task_results: &str, score: (u32, u32)) -> String {
+        format!(
+            r#"{{"id":"{id}","period":{{"year":2025}},"subject":{subject},"score":{{"general":{},"task_results":{}}},"grades":{{"criteria":{{"politics":"good","ethics":"good"}},"task_results":"{task_results}"}},"tasks":{{"assigned":10,"completed":10,"on_time":10,"exceeded":3}}}}"#,
+            score.0, score.1
+        )
+    }
+
+    #[test]
+    fn a_comparison_evaluates_every_record_under_one_regime_with_its_tree_facts() {
+        let member = r#"{"kind":"member"}"#;
+        let tree = format!(
+            r#"{{"id":"u","organisation":{},"leadership":{},"members":[{},{},{},{}]}}"#,
+            both(
+                "o",
+                r#"{"kind":"collective","collective_kind":"party_organisation"}"#,
+                "excellent",
+                (29, 66)
+            ),
+            both(
+                "l",
+                r#"{"kind":"collective","collective_kind":"leadership"}"#,
+                "excellent",
+                (29, 66)
+            ),
+            both("m1", member, "good", (26, 58)),
+            both("m2", member, "good", (26, 58)),
+            both("m3", member, "good", (26, 58)),
+            both("m4", member, "average", (22, 45)),
+        );
+        // As written, a 2025 record is under QĐ 366, where grades are another regime's.
+        let as_written = evaluate_tree_json(&tree, OrgOptions::default()).ok();
+        let mismatches = as_written.map_or(0, |r| {
+            r.report
+                .rejected
+                .iter()
+                .flat_map(|e| &e.errors)
+                .filter(|e| e.code == ErrorCode::RegimeFieldMismatch)
+                .count()
+        });
+        assert_eq!(mismatches, 6);
+        let options = OrgOptions {
+            regime: Some(RegimeId::Qd132),
+            grades_from_points: None,
+            quota: None,
+            ..OrgOptions::default()
+        };
+        let result = evaluate_tree_json(&tree, options).ok();
+        let records = result.map(|r| r.records).unwrap_or_default();
+        assert_eq!(records.len(), 6);
+        assert!(records.iter().all(|r| r.decision.regime == RegimeId::Qd132
+            && r.decision.regime_selection == crate::regime::RegimeSelection::Comparison));
+        let decision = |id: &str| {
+            records
+                .iter()
+                .find(|r| r.decision.id == id)
+                .map(|r| &r.decision)
+        };
+        // 3 of 4 members Good: 75% < 80%, so the organisation is Good, and caps its
+        // leadership collective at Good.
+        let organisation = decision("o");
+        let derived = organisation
+            .and_then(|d| d.reasons.iter().find(|r| r.rule == Rule::DerivedFact))
+            .map(|r| {
+                (
+                    r.values.get(Fact::UnitsCounted),
+                    r.values.get(Fact::AtLeastGood),
+                )
+            });
+        assert_eq!(
+            derived,
+            Some((Some(Value::Count(4)), Some(Value::Count(3))))
+        );
+        assert_eq!(organisation.and_then(|d| d.level), Some(Level::Good));
+        let leadership = decision("l");
+        assert_eq!(leadership.and_then(|d| d.level), Some(Level::Good));
+        assert!(leadership.is_some_and(|d| d
+            .reasons
+            .iter()
+            .any(|r| r.rule == Rule::Qd132LcCap && r.holds)));
     }
 
     #[test]

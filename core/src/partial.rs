@@ -21,6 +21,7 @@ use crate::level::{Level, Options, Outcome};
 use crate::limits::MAX_RECORD_BYTES;
 use crate::model::{Score, Tasks, ValidAssessment};
 use crate::points::Points;
+use crate::regime::RegimeId;
 use crate::validate::ValidateOptions;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -400,6 +401,19 @@ fn score_values(known: Option<Points>, max: i64, others: &[Points]) -> Vec<Point
 /// Key of one engine call: band, task predicates, and the two non-trigger flags.
 type Signature = (Level, u8, bool, bool);
 
+/// The regime a record names, or the one in force on its period's last day, with the
+/// path that chose it.
+fn record_regime(value: &serde_json::Value) -> Option<(RegimeId, &'static str)> {
+    if let Some(name) = value.get("regime").and_then(serde_json::Value::as_str) {
+        return RegimeId::parse(name).map(|r| (r, "/regime"));
+    }
+    let period: crate::contract::PeriodInput =
+        serde_json::from_value(value.get("period")?.clone()).ok()?;
+    crate::validate::period_last_day(&period)
+        .and_then(crate::regime::regime_in_force_on)
+        .map(|r| (r, "/period"))
+}
+
 /// Partial evaluation of an assessment given as JSON text (see the module docs).
 pub fn evaluate_partial_json(json: &str, options: &Options) -> Result<PartialResult, InputErrors> {
     if json.len() > MAX_RECORD_BYTES {
@@ -424,6 +438,24 @@ pub fn evaluate_partial_json(json: &str, options: &Options) -> Result<PartialRes
             format!("not valid JSON: {e}"),
         ))
     })?;
+    // The self-assessment forms, and so partial evaluation, are QĐ 366's: a record of an
+    // earlier regime is evaluated whole, not as you type.
+    if let Some((regime, path)) = record_regime(&value) {
+        if regime != RegimeId::Qd366 {
+            return Err(InputErrors::one(InputError::new(
+                ErrorCode::NotApplicable,
+                path,
+                format!(
+                    "Đánh giá từng phần chỉ áp dụng cho phiếu theo Quy định 366-QĐ/TW; hồ sơ theo Quy định {} được đánh giá đầy đủ",
+                    regime.info().document
+                ),
+                format!(
+                    "partial evaluation is for QĐ 366 forms only; a record under {} is evaluated whole",
+                    regime.info().document
+                ),
+            )));
+        }
+    }
     // The list of fields marked unanswered.
     let mut marked: Vec<String> = Vec::new();
     if let Some(object) = value.as_object_mut() {

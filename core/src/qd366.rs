@@ -606,6 +606,7 @@ pub(crate) fn evaluate(
     let mut decision = Decision {
         id: a.id.clone(),
         regime: a.regime,
+        regime_selection: a.regime_selection,
         subject_kind: a.subject.kind,
         collective_kind: a.subject.collective_kind,
         tasks,

@@ -8,7 +8,6 @@ use crate::decision::{Decision, QuotaOutcome};
 use crate::level::{Level, Outcome};
 use crate::points::Points;
 use crate::reason::{Effect, Fact, Reason, Value, Values};
-use crate::rules::Rule;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
@@ -249,7 +248,8 @@ fn restore(decision: &mut Decision) {
         if previous.demoted {
             decision.level = Some(Level::Excellent);
         }
-        decision.reasons.retain(|r| r.rule != Rule::ExcellentQuota);
+        let rule = crate::graded::quota_rule(decision.regime);
+        decision.reasons.retain(|r| r.rule != rule);
         decision.needs_decision = decision
             .reasons
             .iter()
@@ -272,7 +272,7 @@ pub fn apply_verdict(decision: &mut Decision, verdict: &QuotaVerdict, report: &G
         Effect::Demotes
     };
     decision.reasons.push(Reason::new(
-        Rule::ExcellentQuota,
+        crate::graded::quota_rule(decision.regime),
         verdict.keeps,
         effect,
         Some(Level::Excellent),

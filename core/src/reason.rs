@@ -24,7 +24,7 @@ pub enum Effect {
     Excludes,
     /// It leaves the case to the competent level.
     NeedsDecision,
-    /// The group quota moved the subject down.
+    /// The group quota, or a cap by another level (HD 21), moved the subject down.
     Demotes,
     /// Context the reader needs; it changed nothing by itself.
     Info,
@@ -90,6 +90,24 @@ pub enum Fact {
     Candidates,
     GoodCount,
     Tied,
+    TaskResultsGrade,
+    LowestGrade,
+    CriteriaBelow,
+    CriteriaCount,
+    Trigger,
+    Part,
+    CivilServiceLevel,
+    MainTargetsMissed,
+    SubordinateUnits,
+    LevelBefore,
+    CapLevel,
+    Whose,
+    UnitsCounted,
+    AtLeastCompleted,
+    AtLeastGood,
+    SameLevelBodiesGood,
+    Given,
+    Threshold,
 }
 
 impl Fact {
@@ -149,6 +167,24 @@ impl Fact {
             Fact::Candidates => "candidates",
             Fact::GoodCount => "good",
             Fact::Tied => "tied",
+            Fact::TaskResultsGrade => "task_results_grade",
+            Fact::LowestGrade => "lowest_grade",
+            Fact::CriteriaBelow => "criteria_below",
+            Fact::CriteriaCount => "criteria",
+            Fact::Trigger => "trigger",
+            Fact::Part => "part",
+            Fact::CivilServiceLevel => "civil_service_level",
+            Fact::MainTargetsMissed => "main_targets_missed",
+            Fact::SubordinateUnits => "subordinate_units",
+            Fact::LevelBefore => "level_before",
+            Fact::CapLevel => "cap",
+            Fact::Whose => "whose",
+            Fact::UnitsCounted => "counted",
+            Fact::AtLeastCompleted => "at_least_completed",
+            Fact::AtLeastGood => "at_least_good",
+            Fact::SameLevelBodiesGood => "same_level_bodies_good",
+            Fact::Given => "given",
+            Fact::Threshold => "threshold",
         }
     }
 }
@@ -199,6 +235,128 @@ pub enum Value {
     ConductItem(u16),
     /// A conduct checklist answer.
     Answer(crate::contract::ConductAnswerKind),
+    /// A criterion grade (QĐ 124, QĐ 132).
+    Grade(crate::contract::Grade),
+    /// Which Not-completed trigger fired (QĐ 124, QĐ 132).
+    Trigger(Trigger),
+    /// Which condition of a level (QĐ 124, QĐ 132).
+    Part(Part),
+    /// Whose levels a count is of.
+    Whose(Whose),
+}
+
+/// A Not-completed trigger of QĐ 124 or QĐ 132, shown in `values.trigger`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Trigger {
+    /// A criterion, or task results, graded poor.
+    PoorGrade,
+    /// Under 50% of the tasks completed with the main targets missed.
+    Plan,
+    /// Under 50% of the tasks completed (QĐ 132, a member).
+    TasksUnderHalf,
+    /// The collective itself disciplined.
+    CollectiveDisciplined,
+    /// A subordinate unit disciplined.
+    SubordinatesDisciplined,
+    /// More than 20% of the subordinate units disciplined.
+    SubordinatesOverShare,
+    /// A member of the collective disciplined (QĐ 132: at warning or heavier).
+    MemberDisciplined,
+    /// Disunity concluded.
+    Disunity,
+    /// A member of the leadership collective concluded degraded.
+    MemberDegraded,
+    /// Concluded degradation.
+    Degradation,
+    /// Breach of the must-not-do rules.
+    ProhibitionBreach,
+    /// Breach of exemplary conduct harming prestige.
+    ExemplaryBreach,
+    /// Disciplined in the year.
+    Disciplined,
+    /// Rated Not completed as a civil servant.
+    CivilServiceNotCompleted,
+}
+
+impl Trigger {
+    /// The code shown in `values.trigger`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Trigger::PoorGrade => "poor_grade",
+            Trigger::Plan => "plan",
+            Trigger::TasksUnderHalf => "tasks_under_half",
+            Trigger::CollectiveDisciplined => "collective_disciplined",
+            Trigger::SubordinatesDisciplined => "subordinates_disciplined",
+            Trigger::SubordinatesOverShare => "subordinates_over_share",
+            Trigger::MemberDisciplined => "member_disciplined",
+            Trigger::Disunity => "disunity",
+            Trigger::MemberDegraded => "member_degraded",
+            Trigger::Degradation => "degradation",
+            Trigger::ProhibitionBreach => "prohibition_breach",
+            Trigger::ExemplaryBreach => "exemplary_breach",
+            Trigger::Disciplined => "disciplined",
+            Trigger::CivilServiceNotCompleted => "civil_service_not_completed",
+        }
+    }
+}
+
+/// One condition of a level under QĐ 124 or QĐ 132, shown in `values.part`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Part {
+    /// The pattern of criterion grades.
+    Grades,
+    /// All tasks on time, at least 50% exceeded (QĐ 124, an individual).
+    Tasks,
+    /// No discipline counted in the collective, or of the person.
+    Discipline,
+    /// Rated Excellent as a civil servant (QĐ 132).
+    CivilService,
+    /// Members' or subordinate organisations' levels (QĐ 132, a party organisation).
+    Subordinates,
+    /// Same-level government, Fatherland Front and mass organisations ≥ Good.
+    SameLevelBodies,
+    /// Sick leave, maternity (QĐ 132).
+    Leave,
+    /// A cap by another level (QĐ 132).
+    Cap,
+    /// A mitigation exception applied to a trigger.
+    Exception,
+}
+
+impl Part {
+    /// The code shown in `values.part`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Part::Grades => "grades",
+            Part::Tasks => "tasks",
+            Part::Discipline => "discipline",
+            Part::CivilService => "civil_service",
+            Part::Subordinates => "subordinates",
+            Part::SameLevelBodies => "same_level_bodies",
+            Part::Leave => "leave",
+            Part::Cap => "cap",
+            Part::Exception => "exception",
+        }
+    }
+}
+
+/// Whose levels a count is of (QĐ 132, a party organisation).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Whose {
+    /// A chi bộ's members.
+    Members,
+    /// A đảng bộ's subordinate party organisations.
+    SubordinateOrganisations,
+}
+
+impl Whose {
+    /// The code shown in `values.whose`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Whose::Members => "members",
+            Whose::SubordinateOrganisations => "subordinate_organisations",
+        }
+    }
 }
 
 /// A small set of rules (the triggers that remain after a mitigation).
@@ -318,6 +476,9 @@ pub struct Reason {
     pub level: Option<Level>,
     /// The values it read.
     pub values: Values,
+    /// This finding rests on the library's reading where the public texts are
+    /// incomplete (`basis: inferred` in the decision), although the rule itself is stated.
+    pub inferred: bool,
 }
 
 impl Reason {
@@ -335,6 +496,22 @@ impl Reason {
             effect,
             level,
             values,
+            inferred: false,
+        }
+    }
+
+    /// Marks the finding as resting on the library's reading.
+    pub fn inferred_if(mut self, inferred: bool) -> Reason {
+        self.inferred = inferred;
+        self
+    }
+
+    /// The basis shown in the decision: the rule's, or `inferred` for this finding.
+    pub fn basis(&self) -> crate::rules::Basis {
+        if self.inferred {
+            crate::rules::Basis::Inferred
+        } else {
+            self.rule.basis()
         }
     }
 }

@@ -19,6 +19,19 @@ pub enum RegimeId {
     Qd366,
 }
 
+/// How the regime of a decision was chosen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum RegimeSelection {
+    /// The regime in force on the period's last day.
+    #[default]
+    Period,
+    /// Named in the record, and in force on the period's last day.
+    Named,
+    /// Named for a comparison, although not in force on the period's last day.
+    Comparison,
+}
+
 /// What the registry knows of a regime.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RegimeInfo {
@@ -51,7 +64,7 @@ pub const REGIMES: [RegimeInfo; 3] = [
         guideline: "16-HD/BTCTW; 21-HD/BTCTW",
         in_force_from: day(2018, 3, 8),
         in_force_until: Some(day(2023, 10, 3)),
-        implemented: false,
+        implemented: true,
     },
     RegimeInfo {
         id: RegimeId::Qd124,
@@ -59,7 +72,7 @@ pub const REGIMES: [RegimeInfo; 3] = [
         guideline: "25-HD/BTCTW",
         in_force_from: day(2023, 10, 4),
         in_force_until: Some(day(2025, 8, 29)),
-        implemented: false,
+        implemented: true,
     },
     RegimeInfo {
         id: RegimeId::Qd366,
@@ -111,6 +124,19 @@ impl RegimeInfo {
         }
     }
 
+    /// Its record in a decision.
+    pub fn record(&self, selected: RegimeSelection) -> RegimeRecord {
+        RegimeRecord {
+            id: self.id,
+            name: self.title(),
+            document: self.document.to_owned(),
+            guideline: self.guideline.to_owned(),
+            in_force_from: self.in_force_from.to_string(),
+            in_force_until: self.in_force_until.map(|d| d.to_string()),
+            selected,
+        }
+    }
+
     /// Its name in two languages.
     pub fn title(&self) -> Text {
         Text::new(
@@ -118,6 +144,27 @@ impl RegimeInfo {
             format!("Regulation {} ({})", self.document, self.span_text()),
         )
     }
+}
+
+/// A regime as a decision names it: id, name, document, guideline, span, and how it
+/// was chosen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RegimeRecord {
+    /// Its id.
+    pub id: RegimeId,
+    /// Its name with its span, in Vietnamese and English.
+    pub name: Text,
+    /// The regulation (`124-QĐ/TW`).
+    pub document: String,
+    /// The guideline(s) (`25-HD/BTCTW`).
+    pub guideline: String,
+    /// First day in force.
+    pub in_force_from: String,
+    /// Last day in force, if replaced.
+    pub in_force_until: Option<String>,
+    /// How it was chosen.
+    pub selected: RegimeSelection,
 }
 
 /// The regime in force on `day` (the period's last day), if any.

@@ -13,6 +13,9 @@ pub enum Basis {
     Text,
     /// The library's documented reading of a point the text leaves open (rules-qd366 §5).
     Reading,
+    /// The public texts are incomplete here; the library takes the spec's reading
+    /// (`spec/regimes-history.md`, `docs/regimes.md`).
+    Inferred,
 }
 
 /// A citation of a regulation: document, article, clause.
@@ -39,6 +42,22 @@ const fn hd43(section: &'static str, clause: &'static str) -> Citation {
         document: "43-HD/BTCTW",
         article: section,
         clause: Some(clause),
+    }
+}
+
+const fn qd124(article: &'static str, clause: Option<&'static str>) -> Citation {
+    Citation {
+        document: "124-QĐ/TW",
+        article,
+        clause,
+    }
+}
+
+const fn hd21(section: &'static str) -> Citation {
+    Citation {
+        document: "21-HD/BTCTW",
+        article: section,
+        clause: None,
     }
 }
 
@@ -153,6 +172,68 @@ rules! {
     ConductSoftFinding = "qd366.conduct.soft_finding", qd366("10", None), Text;
     /// Art. 12.1 step 3: open complaints or signs of violations must be checked first.
     OpenComplaints = "qd366.12.1.complaints", qd366("12", Some("1")), Text;
+
+    /// QĐ 124 Art. 5.2: exempted from work and party activities → not classified.
+    Qd124Exempt = "qd124.5.2.exempt", qd124("5", Some("2")), Text;
+    /// QĐ 124 Art. 5.2: party activities suspended → not classified.
+    Qd124Suspended = "qd124.5.2.suspended", qd124("5", Some("2")), Text;
+    /// QĐ 124 Art. 5.2: admitted under 6 calendar months before the evaluation day → not classified.
+    Qd124NewMember = "qd124.5.2.new", qd124("5", Some("2")), Text;
+    /// QĐ 124: a discipline record that does not count (outside the period, or already counted).
+    Qd124DisciplineNotCounted = "qd124.discipline", qd124("12", None), Text;
+    /// QĐ 124 Art. 12: a Not-completed trigger (one reason per trigger).
+    Qd124NotCompleted = "qd124.12.not_completed", qd124("12", None), Text;
+    /// QĐ 124 Art. 12: Excellent: criteria ≥ good, task results excellent, and more.
+    Qd124Excellent = "qd124.12.excellent", qd124("12", None), Text;
+    /// QĐ 124 Art. 12: Good: criteria ≥ average, task results ≥ good.
+    Qd124Good = "qd124.12.good", qd124("12", None), Text;
+    /// QĐ 124 Art. 12: Completed: criteria ≥ average.
+    Qd124Completed = "qd124.12.completed", qd124("12", None), Text;
+    /// QĐ 124 Art. 12: at most 20% of the Good count rated Excellent, per group.
+    Qd124Quota = "qd124.12.quota", qd124("12", None), Text;
+
+    /// HD 21 §II.6: exempted from work and party activities → not classified.
+    Qd132Exempt = "qd132.hd21.6.exempt", hd21("II.6"), Text;
+    /// HD 21 §II.6: party activities suspended → not classified.
+    Qd132Suspended = "qd132.hd21.6.suspended", hd21("II.6"), Text;
+    /// HD 21 §II.6: admitted under 6 months → not classified (still reviewed).
+    Qd132NewMember = "qd132.hd21.6.new", hd21("II.6"), Text;
+    /// HD 21 §II.6: organisation or leadership collective established under 6 months → not classified.
+    Qd132NewCollective = "qd132.hd21.6.established", hd21("II.6"), Text;
+    /// HD 21 §II.6: sick leave of 3 months or more → at most Completed; maternity → actual time worked.
+    Qd132Sick = "qd132.hd21.sick", hd21("II.6"), Text;
+    /// HD 21: a discipline record that does not count (outside the period; one violation counted once).
+    Qd132DisciplineNotCounted = "qd132.hd21.discipline", hd21("II.B.2"), Text;
+    /// HD 21 §II.B.2: a member's Not-completed trigger (one reason per trigger).
+    Qd132MemberNotCompleted = "qd132.hd21.member.not_completed", hd21("II.B.2"), Text;
+    /// HD 21 §II.B.2: a member's Excellent: task criteria excellent, others ≥ good, civil-service Excellent.
+    Qd132MemberExcellent = "qd132.hd21.member.excellent", hd21("II.B.2"), Text;
+    /// HD 21 §II.B.2 (not found in public texts): Good by the grade pattern.
+    Qd132MemberGood = "qd132.hd21.member.good", hd21("II.B.2"), Inferred;
+    /// HD 21 §II.B.2 (not found in public texts): Completed by the grade pattern.
+    Qd132MemberCompleted = "qd132.hd21.member.completed", hd21("II.B.2"), Inferred;
+    /// HD 21 §II.B.1: a party organisation's Excellent.
+    Qd132OrgExcellent = "qd132.hd21.org.excellent", hd21("II.B.1"), Text;
+    /// HD 21 §II.B.1 (not found in public texts): Good by the grade pattern.
+    Qd132OrgGood = "qd132.hd21.org.good", hd21("II.B.1"), Inferred;
+    /// HD 21 §II.B.1 (not found in public texts): Completed by the grade pattern.
+    Qd132OrgCompleted = "qd132.hd21.org.completed", hd21("II.B.1"), Inferred;
+    /// HD 21 §II.B.1 (not found in public texts): a party organisation's Not-completed trigger.
+    Qd132OrgNotCompleted = "qd132.hd21.org.not_completed", hd21("II.B.1"), Inferred;
+    /// HD 21 §II.B.3: a leadership collective's Not-completed trigger.
+    Qd132LcNotCompleted = "qd132.hd21.lc.not_completed", hd21("II.B.3"), Text;
+    /// HD 21 §II.B.3: a leadership collective's Excellent.
+    Qd132LcExcellent = "qd132.hd21.lc.excellent", hd21("II.B.3"), Text;
+    /// HD 21 §II.B.3 (not found in public texts): Good by the grade pattern.
+    Qd132LcGood = "qd132.hd21.lc.good", hd21("II.B.3"), Inferred;
+    /// HD 21 §II.B.3 (not found in public texts): Completed by the grade pattern.
+    Qd132LcCompleted = "qd132.hd21.lc.completed", hd21("II.B.3"), Inferred;
+    /// HD 21 §II.B.3: a leadership collective never above its organisation.
+    Qd132LcCap = "qd132.hd21.lc.cap", hd21("II.B.3"), Text;
+    /// HD 21 §II.B.4: a head never above the collective or organisation headed.
+    Qd132HeadCap = "qd132.hd21.head.cap", hd21("II.B.4"), Text;
+    /// HD 21 §II.B: at most 20% of the Good count rated Excellent, per group.
+    Qd132Quota = "qd132.hd21.quota", hd21("II.B"), Text;
 }
 
 impl Rule {

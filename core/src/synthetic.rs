@@ -254,6 +254,8 @@ impl Generator {
             regime,
             subject,
             score: Some(score),
+            grades: None,
+            civil_service_level: None,
             tasks: Some(tasks),
             shortcomings: self.shortcomings(),
             leave: if individual { self.leave() } else { None },
@@ -673,6 +675,7 @@ impl Generator {
             units_in_charge,
             basic_targets,
             scope_corruption_disciplined,
+            ..LeaderInput::default()
         })
     }
 
@@ -692,6 +695,7 @@ impl Generator {
         Some(CollectiveInput {
             subordinate_units_disciplined,
             basic_targets,
+            ..CollectiveInput::default()
         })
     }
 

@@ -4,16 +4,16 @@
 use crate::contract::{
     Assessment, BasicTargets, CollectiveKind, DisciplineForm, PartyStatus, PeriodInput, SubjectKind,
 };
-use crate::contract::{ProfileChoice, ScoreInput};
+use crate::contract::{GradesInput, ProfileChoice, ScoreInput};
 use crate::criteria::ProfileReference;
 use crate::dates::{add_months, parse_iso_date, vi_date, Span};
 use crate::error::{ErrorCode, InputError, InputErrors};
-use crate::limits::{MAX_COUNT, MAX_DISCIPLINE_RECORDS, MAX_STRING_CHARS};
+use crate::limits::{MAX_COUNT, MAX_DISCIPLINE_RECORDS, MAX_GRADED_CRITERIA, MAX_STRING_CHARS};
 use crate::model::{
-    ConductFinding, Discipline, Leave, Score, Shortcomings, Subject, Tasks, ValidAssessment,
+    ConductFinding, Discipline, Grades, Leave, Score, Shortcomings, Subject, Tasks, ValidAssessment,
 };
 use crate::points::{Points, PointsProblem};
-use crate::regime::{regime_in_force_on, RegimeId};
+use crate::regime::{regime_in_force_on, RegimeId, RegimeSelection};
 use chrono::NaiveDate;
 
 /// How strictly the regime is checked against the period.
@@ -22,6 +22,15 @@ pub struct ValidateOptions {
     /// Allow a named regime whose span does not cover the period (a comparison:
     /// "what would this record get under qd124?").
     pub allow_regime_outside_span: bool,
+    /// Skip, without error, fields that belong to another regime (a comparison
+    /// evaluates one record, written with both points and grades, under each regime).
+    pub ignore_other_regime_fields: bool,
+    /// Evaluate under this regime, whatever the record names (a comparison); with
+    /// `allow_regime_outside_span`, even outside its span.
+    pub regime_override: Option<RegimeId>,
+    /// Under QĐ 124 or QĐ 132, grades for a record that has QĐ 366 points and no grades,
+    /// by this documented mapping (a comparison only; `docs/regimes.md`).
+    pub grades_from_points: Option<crate::compare::GradeMapping>,
 }
 
 /// Collects problems as validation walks the record.
@@ -227,9 +236,14 @@ fn regime(
     input: &Assessment,
     span: Option<Span>,
     options: ValidateOptions,
-) -> Option<RegimeId> {
+) -> Option<(RegimeId, RegimeSelection)> {
     let last_day = span.map(|s| s.to);
-    let regime = match &input.regime {
+    let mut selection = RegimeSelection::Period;
+    let named = match options.regime_override {
+        Some(regime) => Some(regime.as_str()),
+        None => input.regime.as_deref(),
+    };
+    let regime = match named {
         Some(name) => {
             let Some(regime) = RegimeId::parse(name) else {
                 problems.push(
@@ -240,9 +254,12 @@ fn regime(
                 );
                 return None;
             };
+            selection = RegimeSelection::Named;
             if let Some(last_day) = last_day {
                 let info = regime.info();
-                if !info.in_force_on(last_day) && !options.allow_regime_outside_span {
+                if !info.in_force_on(last_day) && options.allow_regime_outside_span {
+                    selection = RegimeSelection::Comparison;
+                } else if !info.in_force_on(last_day) {
                     problems.push(
                         ErrorCode::RegimePeriodMismatch,
                         "/regime",
@@ -302,7 +319,64 @@ fn regime(
             ),
         );
     }
-    Some(regime)
+    Some((regime, selection))
+}
+
+/// Fields that belong to one regime, or to some regimes, by JSON path.
+#[derive(Clone, Copy)]
+struct RegimeFields {
+    regime: Option<RegimeId>,
+    ignore: bool,
+}
+
+impl RegimeFields {
+    /// Whether a field used only under `regimes` may be read. A field present under
+    /// another regime is an error, or skipped in a comparison.
+    fn allows(self, p: &mut Problems, path: &str, present: bool, regimes: &[RegimeId]) -> bool {
+        let Some(regime) = self.regime else {
+            return present;
+        };
+        if !present {
+            return false;
+        }
+        if regimes.contains(&regime) {
+            return true;
+        }
+        if !self.ignore {
+            let names = regimes
+                .iter()
+                .map(|r| r.info().document)
+                .collect::<Vec<_>>()
+                .join(", ");
+            let info = regime.info();
+            p.push(
+                ErrorCode::RegimeFieldMismatch,
+                path,
+                format!(
+                    "Trường `{path}` chỉ dùng theo {names}, không dùng theo Quy định {} ({})",
+                    info.document,
+                    regime.as_str()
+                ),
+                format!(
+                    "`{path}` is used only under {names}, not under {} ({})",
+                    info.document,
+                    regime.as_str()
+                ),
+            );
+        }
+        false
+    }
+}
+
+const ONLY_QD366: &[RegimeId] = &[RegimeId::Qd366];
+const GRADED: &[RegimeId] = &[RegimeId::Qd124, RegimeId::Qd132];
+const ONLY_QD132: &[RegimeId] = &[RegimeId::Qd132];
+const ONLY_QD124: &[RegimeId] = &[RegimeId::Qd124];
+const QD366_AND_QD124: &[RegimeId] = &[RegimeId::Qd366, RegimeId::Qd124];
+
+/// The last day of a period as written, if it is valid.
+pub fn period_last_day(input: &PeriodInput) -> Option<NaiveDate> {
+    period(&mut Problems::default(), input).map(|span| span.to)
 }
 
 fn kind_names(kind: SubjectKind) -> (&'static str, &'static str) {
@@ -425,23 +499,75 @@ pub fn validate_with(
     let party_status = s.party_status.unwrap_or_default();
 
     // A subject that is not classified needs no score: decide that before requiring one.
-    let excluded = individual
-        && (party_status != PartyStatus::Active
-            || matches!((admitted_on, as_of), (Some(a), Some(day)) if add_months(a, 6).is_none_or(|d| d > day)));
+    let regime_id = regime.map(|(id, _)| id);
+    let fields = RegimeFields {
+        regime: regime_id,
+        ignore: options.ignore_other_regime_fields,
+    };
+    let graded = matches!(regime_id, Some(RegimeId::Qd124 | RegimeId::Qd132));
+    let new_collective = !individual
+        && regime_id == Some(RegimeId::Qd132)
+        && matches!((established_on, as_of), (Some(e), Some(day)) if add_months(e, 6).is_none_or(|d| d > day));
+    let excluded = new_collective
+        || (individual
+            && (party_status != PartyStatus::Active
+                || matches!((admitted_on, as_of), (Some(a), Some(day)) if add_months(a, 6).is_none_or(|d| d > day))));
 
     let mut profile_used = None;
-    let score = match &input.score {
-        Some(score) => score_input(p, score, s, &mut profile_used),
-        None => {
-            if !excluded {
-                p.missing(
-                    "/score",
-                    "cần điểm hai nhóm tiêu chí để xếp loại",
-                    "the two criteria-group scores are needed to classify",
-                );
-            }
-            None
+    let score = if fields.allows(p, "/score", input.score.is_some(), ONLY_QD366) {
+        input
+            .score
+            .as_ref()
+            .and_then(|score| score_input(p, score, s, &mut profile_used))
+    } else {
+        if !excluded && regime_id == Some(RegimeId::Qd366) && input.score.is_none() {
+            p.missing(
+                "/score",
+                "cần điểm hai nhóm tiêu chí để xếp loại",
+                "the two criteria-group scores are needed to classify",
+            );
         }
+        None
+    };
+    // A comparison may map points to grades, when the caller chose a mapping.
+    let mapped = match (
+        graded,
+        &input.grades,
+        &input.score,
+        options.grades_from_points,
+    ) {
+        (true, None, Some(score), Some(mapping)) => {
+            score_input(p, score, s, &mut profile_used).map(|score| mapping.grades(&score))
+        }
+        _ => None,
+    };
+    let grades_mapped = mapped.is_some();
+    let grades = if let Some(grades) = mapped {
+        grades_input(p, &grades)
+    } else if fields.allows(p, "/grades", input.grades.is_some(), GRADED) {
+        input.grades.as_ref().and_then(|g| grades_input(p, g))
+    } else {
+        if !excluded && graded && input.grades.is_none() {
+            p.missing(
+                "/grades",
+                "Quy định 124 và 132 xếp loại theo mức đánh giá từng tiêu chí (grades)",
+                "QĐ 124 and QĐ 132 classify by criterion grades (grades)",
+            );
+        }
+        None
+    };
+    let civil_service_level = if fields.allows(
+        p,
+        "/civil_service_level",
+        input.civil_service_level.is_some(),
+        ONLY_QD132,
+    ) {
+        if !individual {
+            p.not_applicable("/civil_service_level", vi_whom, en_whom);
+        }
+        input.civil_service_level
+    } else {
+        None
     };
 
     let tasks = match &input.tasks {
@@ -676,6 +802,220 @@ pub fn validate_with(
         p.string_length("/quota_group", group);
     }
 
+    // Fields of one regime only: an error under another, or skipped in a comparison.
+    let mut conclusions = input.conclusions;
+    let mut leader = input.leader.unwrap_or_default();
+    let mut collective = input.collective.unwrap_or_default();
+    let mut shortcomings = shortcomings;
+    let mut procedure = input.procedure;
+    let mut temporary_activity = s.temporary_activity.clone();
+    let (mut conduct_scope, mut conduct) = (conduct_scope, conduct);
+    if !fields.allows(p, "/shortcomings", shortcomings.is_some(), ONLY_QD366) {
+        shortcomings = None;
+    }
+    if !fields.allows(p, "/conduct", input.conduct.is_some(), ONLY_QD366) {
+        (conduct_scope, conduct) = (None, Vec::new());
+    }
+    if !fields.allows(p, "/procedure", !procedure.is_empty(), ONLY_QD366) {
+        procedure = Default::default();
+    }
+    if !fields.allows(
+        p,
+        "/subject/temporary_activity",
+        temporary_activity.is_some(),
+        ONLY_QD366,
+    ) {
+        temporary_activity = None;
+    }
+    macro_rules! owned_by {
+        ($path:literal, $place:expr, $present:expr, $clear:expr, $regimes:expr) => {
+            if !fields.allows(p, $path, $present, $regimes) {
+                $place = $clear;
+            }
+        };
+    }
+    owned_by!(
+        "/conclusions/cadre_work_violation",
+        conclusions.cadre_work_violation,
+        conclusions.cadre_work_violation,
+        false,
+        ONLY_QD366
+    );
+    owned_by!(
+        "/conclusions/prohibition_breach",
+        conclusions.prohibition_breach,
+        conclusions.prohibition_breach,
+        false,
+        QD366_AND_QD124
+    );
+    owned_by!(
+        "/conclusions/exemplary_breach",
+        conclusions.exemplary_breach,
+        conclusions.exemplary_breach,
+        false,
+        QD366_AND_QD124
+    );
+    owned_by!(
+        "/conclusions/disunity",
+        conclusions.disunity,
+        conclusions.disunity,
+        false,
+        GRADED
+    );
+    owned_by!(
+        "/leader/confidence_vote",
+        leader.confidence_vote,
+        leader.confidence_vote.is_some(),
+        None,
+        ONLY_QD366
+    );
+    owned_by!(
+        "/leader/units_in_charge",
+        leader.units_in_charge,
+        leader.units_in_charge.is_some(),
+        None,
+        ONLY_QD366
+    );
+    owned_by!(
+        "/leader/basic_targets",
+        leader.basic_targets,
+        leader.basic_targets.is_some(),
+        None,
+        ONLY_QD366
+    );
+    owned_by!(
+        "/leader/scope_corruption_disciplined",
+        leader.scope_corruption_disciplined,
+        leader.scope_corruption_disciplined,
+        false,
+        ONLY_QD366
+    );
+    owned_by!(
+        "/leader/main_targets_missed",
+        leader.main_targets_missed,
+        leader.main_targets_missed.is_some(),
+        None,
+        ONLY_QD124
+    );
+    owned_by!(
+        "/leader/headed_level",
+        leader.headed_level,
+        leader.headed_level.is_some(),
+        None,
+        ONLY_QD132
+    );
+    owned_by!(
+        "/collective/basic_targets",
+        collective.basic_targets,
+        collective.basic_targets.is_some(),
+        None,
+        ONLY_QD366
+    );
+    owned_by!(
+        "/collective/subordinate_units",
+        collective.subordinate_units,
+        collective.subordinate_units.is_some(),
+        None,
+        ONLY_QD124
+    );
+    owned_by!(
+        "/collective/main_targets_missed",
+        collective.main_targets_missed,
+        collective.main_targets_missed.is_some(),
+        None,
+        GRADED
+    );
+    owned_by!(
+        "/collective/member_levels",
+        collective.member_levels,
+        collective.member_levels.is_some(),
+        None,
+        ONLY_QD132
+    );
+    owned_by!(
+        "/collective/subordinate_levels",
+        collective.subordinate_levels,
+        collective.subordinate_levels.is_some(),
+        None,
+        ONLY_QD132
+    );
+    owned_by!(
+        "/collective/same_level_bodies_good",
+        collective.same_level_bodies_good,
+        collective.same_level_bodies_good.is_some(),
+        None,
+        ONLY_QD132
+    );
+    owned_by!(
+        "/collective/organisation_level",
+        collective.organisation_level,
+        collective.organisation_level.is_some(),
+        None,
+        ONLY_QD132
+    );
+    let organisation_kind = matches!(
+        s.collective_kind,
+        Some(CollectiveKind::PartyOrganisation | CollectiveKind::PartyCommittee)
+    );
+    let leadership_kind = s.collective_kind == Some(CollectiveKind::Leadership);
+    if conclusions.disunity && !leadership_kind {
+        p.not_applicable(
+            "/conclusions/disunity",
+            "đối tượng không phải tập thể lãnh đạo, quản lý",
+            "anyone but a leadership collective",
+        );
+    }
+    for (path, counts) in [
+        ("/collective/member_levels", collective.member_levels),
+        (
+            "/collective/subordinate_levels",
+            collective.subordinate_levels,
+        ),
+    ] {
+        if let Some(counts) = counts {
+            if !organisation_kind {
+                p.not_applicable(
+                    path,
+                    "tập thể không phải tổ chức đảng",
+                    "a collective other than a party organisation or committee",
+                );
+            }
+            for (key, value) in [
+                ("excellent", counts.excellent),
+                ("good", counts.good),
+                ("completed", counts.completed),
+                ("not_completed", counts.not_completed),
+            ] {
+                p.count(&format!("{path}/{key}"), value);
+            }
+        }
+    }
+    if collective.same_level_bodies_good.is_some() && !organisation_kind {
+        p.not_applicable(
+            "/collective/same_level_bodies_good",
+            "tập thể không phải tổ chức đảng",
+            "a collective other than a party organisation or committee",
+        );
+    }
+    if collective.organisation_level.is_some() && !leadership_kind {
+        p.not_applicable(
+            "/collective/organisation_level",
+            "tập thể không phải tập thể lãnh đạo, quản lý",
+            "a collective other than a leadership collective",
+        );
+    }
+    if let Some(total) = collective.subordinate_units {
+        p.count("/collective/subordinate_units", total);
+        if let Some(disciplined) = collective.subordinate_units_disciplined {
+            p.at_most(
+                "/collective/subordinate_units_disciplined",
+                disciplined,
+                "/collective/subordinate_units",
+                total,
+            );
+        }
+    }
+
     if !problems.0.is_empty() {
         return Err(InputErrors(problems.0));
     }
@@ -684,7 +1024,8 @@ pub fn validate_with(
             id: input.id.clone(),
             period,
             as_of,
-            regime,
+            regime: regime.0,
+            regime_selection: regime.1,
             subject: Subject {
                 kind,
                 in_political_system: s.in_political_system.unwrap_or(true),
@@ -693,18 +1034,21 @@ pub fn validate_with(
                 party_status,
                 admitted_on,
                 established_on,
-                temporary_activity: s.temporary_activity.clone(),
+                temporary_activity,
             },
             score,
+            grades,
+            grades_mapped,
+            civil_service_level,
             tasks,
             shortcomings: shortcomings.unwrap_or_default(),
             leave,
             discipline,
-            conclusions: input.conclusions,
-            leader: input.leader.unwrap_or_default(),
-            collective: input.collective.unwrap_or_default(),
+            conclusions,
+            leader,
+            collective,
             mitigation: input.mitigation,
-            procedure: input.procedure,
+            procedure,
             quota_group: input.quota_group.clone(),
             profile: profile_used,
             conduct_scope,
@@ -718,6 +1062,49 @@ pub fn validate_with(
             "the period is not valid",
         ))),
     }
+}
+
+/// Criterion grades: at least one criterion besides task results, ids of bounded length.
+fn grades_input(p: &mut Problems, grades: &GradesInput) -> Option<Grades> {
+    if grades.criteria.is_empty() {
+        p.missing(
+            "/grades/criteria",
+            "cần mức đánh giá của ít nhất một tiêu chí ngoài kết quả thực hiện nhiệm vụ",
+            "at least one criterion besides task results must be graded",
+        );
+        return None;
+    }
+    if grades.criteria.len() > MAX_GRADED_CRITERIA {
+        p.push(
+            ErrorCode::TooLarge,
+            "/grades/criteria",
+            format!(
+                "{} tiêu chí, vượt giới hạn {MAX_GRADED_CRITERIA}",
+                grades.criteria.len()
+            ),
+            format!(
+                "{} criteria, over the limit of {MAX_GRADED_CRITERIA}",
+                grades.criteria.len()
+            ),
+        );
+        return None;
+    }
+    for id in grades.criteria.keys() {
+        let path = format!("/grades/criteria/{}", crate::error::pointer_segment(id));
+        if id.is_empty() {
+            p.push(
+                ErrorCode::InvalidValue,
+                &path,
+                "Mã tiêu chí không được để trống".to_owned(),
+                "a criterion id must not be empty".to_owned(),
+            );
+        }
+        p.string_length(&path, id);
+    }
+    Some(Grades {
+        criteria: grades.criteria.clone(),
+        task_results: grades.task_results,
+    })
 }
 
 /// The two group totals: given directly, or derived from item points under a criteria

@@ -136,3 +136,93 @@ fn quota_demotion_is_explained() {
         reason.rule, reason.message.vi, reason.message.en
     ));
 }
+
+#[test]
+fn qd132_member_capped_by_sick_leave_and_blocked_as_civil_servant() {
+    let json = r#"{"id":"dv-2022-om","period":{"year":2022},
+      "subject":{"kind":"member","admitted_on":"2008-04-12"},
+      "grades":{"criteria":{"chinh_tri":"excellent","dao_duc":"good"},"task_results":"excellent"},
+      "civil_service_level":"good",
+      "leave":{"sick_months":3.5},
+      "tasks":{"assigned":8,"completed":8,"on_time":8,"exceeded":2}}"#;
+    insta::assert_snapshot!(render(json, &Options::default()));
+}
+
+#[test]
+fn qd124_collective_with_subordinate_units_disciplined() {
+    let json = r#"{"id":"dang-uy-xa-2024","period":{"year":2024},
+      "subject":{"kind":"collective","collective_kind":"party_committee"},
+      "grades":{"criteria":{"chinh_tri":"good","to_chuc":"good"},"task_results":"good"},
+      "collective":{"subordinate_units":10,"subordinate_units_disciplined":3},
+      "mitigation":{"self_detected_and_remedied":true},
+      "tasks":{"assigned":20,"completed":20,"on_time":19,"exceeded":4}}"#;
+    insta::assert_snapshot!(render(json, &Options::default()));
+}
+
+#[test]
+fn qd132_chi_bo_blocked_by_its_members_levels_and_leadership_capped() {
+    let chi_bo = r#"{"id":"chi-bo-3-2021","period":{"year":2021},
+      "subject":{"kind":"collective","collective_kind":"party_organisation"},
+      "grades":{"criteria":{"xay_dung_dang":"excellent","lanh_dao":"good"},"task_results":"excellent"},
+      "collective":{"member_levels":{"excellent":1,"good":6,"completed":3},"same_level_bodies_good":true},
+      "tasks":{"assigned":12,"completed":12,"on_time":12,"exceeded":5}}"#;
+    let leadership = r#"{"id":"cap-uy-3-2021","period":{"year":2021},
+      "subject":{"kind":"collective","collective_kind":"leadership"},
+      "grades":{"criteria":{"doan_ket":"excellent","lanh_dao":"good"},"task_results":"excellent"},
+      "collective":{"organisation_level":"good","main_targets_missed":false},
+      "tasks":{"assigned":12,"completed":12,"on_time":12,"exceeded":5}}"#;
+    insta::assert_snapshot!(format!(
+        "{}\n{}",
+        render(chi_bo, &Options::default()),
+        render(leadership, &Options::default())
+    ));
+}
+
+#[test]
+fn comparison_of_a_record_under_three_regimes() {
+    use cadre_eval::compare::{compare_json, CompareOptions};
+    let json = r#"{"id":"dv-0042","period":{"year":2025},
+      "subject":{"kind":"member","admitted_on":"2019-05-19"},
+      "score":{"general":27.5,"task_results":63},
+      "grades":{"criteria":{"chinh_tri":"excellent","dao_duc":"good"},"task_results":"excellent"},
+      "tasks":{"assigned":12,"completed":12,"on_time":12,"exceeded":4}}"#;
+    let comparison = compare_json(json, &CompareOptions::default()).unwrap();
+    let mut out = String::new();
+    for (result, level) in comparison.results.iter().zip(&comparison.levels) {
+        writeln!(
+            out,
+            "{} ({:?}): {}",
+            result.regime.name.en,
+            result.regime.selected,
+            level.map_or("—", |l| l.en())
+        )
+        .unwrap();
+    }
+    for topic in comparison.differences() {
+        writeln!(out, "## {} / {}", topic.title.vi, topic.title.en).unwrap();
+        for finding in &topic.findings {
+            writeln!(
+                out,
+                "- {} {:?}: {}",
+                finding.regime.as_str(),
+                finding.verdict,
+                finding.rules.join(", ")
+            )
+            .unwrap();
+            for message in &finding.messages {
+                writeln!(out, "  vi: {}\n  en: {}", message.vi, message.en).unwrap();
+            }
+        }
+        for rule in &topic.rules {
+            writeln!(
+                out,
+                "  rule {}: {} / {}",
+                rule.regime.as_str(),
+                rule.summary.vi,
+                rule.summary.en
+            )
+            .unwrap();
+        }
+    }
+    insta::assert_snapshot!(out);
+}

@@ -46,8 +46,51 @@ struct TreeExpect {
     rejected: Vec<RejectedExpect>,
     #[serde(default)]
     rules: BTreeMap<String, Vec<String>>,
+    /// Rule ids that must not appear among a record's reasons.
+    #[serde(default)]
+    absent_rules: BTreeMap<String, Vec<String>>,
+    /// Finer checks: each entry matches at least one of the record's reasons on every
+    /// key it gives (`values`: each named value equal).
+    #[serde(default)]
+    reasons: BTreeMap<String, Vec<ReasonExpect>>,
     #[serde(default)]
     units: BTreeMap<String, UnitExpect>,
+}
+
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+struct ReasonExpect {
+    rule: String,
+    #[serde(default)]
+    holds: Option<bool>,
+    #[serde(default)]
+    effect: Option<String>,
+    #[serde(default)]
+    level: Option<String>,
+    #[serde(default)]
+    values: BTreeMap<String, serde_json::Value>,
+}
+
+impl ReasonExpect {
+    fn matches(&self, reason: &cadre_eval::ReasonRecord) -> bool {
+        reason.rule == self.rule
+            && self.holds.is_none_or(|h| h == reason.holds)
+            && self.effect.as_ref().is_none_or(|e| {
+                serde_json::to_value(reason.effect)
+                    .ok()
+                    .as_ref()
+                    .and_then(|v| v.as_str())
+                    == Some(e.as_str())
+            })
+            && self
+                .level
+                .as_ref()
+                .is_none_or(|l| reason.level.map(|r| r.as_str()) == Some(l.as_str()))
+            && self
+                .values
+                .iter()
+                .all(|(key, value)| reason.values.get(key) == Some(value))
+    }
 }
 
 #[derive(Deserialize, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -106,6 +149,8 @@ fn check(vector: &TreeVector) -> Vec<String> {
         evaluation: vector.options,
         quota: Some(vector.quota.clone()),
         keep_decisions: true,
+        regime: None,
+        grades_from_points: None,
     };
     let nested = match evaluate_tree_json(&vector.input.to_string(), options()) {
         Ok(result) => result,
@@ -164,6 +209,36 @@ fn check(vector: &TreeVector) -> Vec<String> {
         for rule in rules {
             if !ids.contains(&rule.as_str()) {
                 problems.push(format!("{id}: rule {rule} missing; reasons: {ids:?}"));
+            }
+        }
+    }
+    for (id, rules) in &vector.expect.absent_rules {
+        let Some(record) = nested.records.iter().find(|r| &r.decision.id == id) else {
+            problems.push(format!("{id}: no decision to check absent rules on"));
+            continue;
+        };
+        for rule in rules {
+            if record.decision.rule_ids().any(|r| r == rule) {
+                problems.push(format!("{id}: rule {rule} present but must not be"));
+            }
+        }
+    }
+    for (id, wanted) in &vector.expect.reasons {
+        let Some(record) = nested.records.iter().find(|r| &r.decision.id == id) else {
+            problems.push(format!("{id}: no decision to check reasons on"));
+            continue;
+        };
+        let reasons = record.decision.to_record().reasons;
+        for want in wanted {
+            if !reasons.iter().any(|r| want.matches(r)) {
+                let got: Vec<_> = reasons
+                    .iter()
+                    .filter(|r| r.rule == want.rule)
+                    .map(|r| (r.holds, r.effect, r.level, &r.values))
+                    .collect();
+                problems.push(format!(
+                    "{id}: no reason matches {want:?}; reasons of that rule: {got:?}"
+                ));
             }
         }
     }

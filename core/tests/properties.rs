@@ -438,6 +438,7 @@ fn build(p: Parts) -> Assessment {
         exemplary_breach: exemplary_breach && individual,
         cadre_work_violation: cadre_work_violation && leadership,
         member_degradation: (member_degradation && leadership).then_some(true),
+        disunity: false,
     };
     let targets = |(applicable, missed): (bool, u32)| BasicTargets {
         applicable,
@@ -455,6 +456,7 @@ fn build(p: Parts) -> Assessment {
             }),
             basic_targets: basic_targets.map(targets),
             scope_corruption_disciplined: scope,
+            ..LeaderInput::default()
         },
     );
     let collective = p
@@ -463,6 +465,7 @@ fn build(p: Parts) -> Assessment {
         .map(|(subordinates, basic_targets)| CollectiveInput {
             subordinate_units_disciplined: subordinates,
             basic_targets: basic_targets.filter(|_| leadership).map(targets),
+            ..CollectiveInput::default()
         });
 
     Assessment {
@@ -472,6 +475,8 @@ fn build(p: Parts) -> Assessment {
         regime: p.explicit_regime.then(|| "qd366".to_owned()),
         subject,
         score: Some(score),
+        grades: None,
+        civil_service_level: None,
         tasks: Some(tasks),
         shortcomings: p.shortcomings.map(|(identified, fixed)| ShortcomingsInput {
             identified,
@@ -945,6 +950,7 @@ fn any_assessment() -> impl Strategy<Value = Assessment> {
             }),
             basic_targets,
             scope_corruption_disciplined: scope,
+            ..LeaderInput::default()
         })
     });
     let collective = proptest::option::of((
@@ -956,6 +962,7 @@ fn any_assessment() -> impl Strategy<Value = Assessment> {
             |(subordinate_units_disciplined, basic_targets)| CollectiveInput {
                 subordinate_units_disciplined,
                 basic_targets,
+                ..CollectiveInput::default()
             },
         )
     });
@@ -966,6 +973,7 @@ fn any_assessment() -> impl Strategy<Value = Assessment> {
             exemplary_breach: c,
             cadre_work_violation: d,
             member_degradation: e.then_some(true),
+            disunity: false,
         });
     (
         (
@@ -1016,6 +1024,8 @@ fn any_assessment() -> impl Strategy<Value = Assessment> {
                     subject,
                     score: score
                         .map(|(general, task_results)| ScoreInput::points(general, task_results)),
+                    grades: None,
+                    civil_service_level: None,
                     tasks,
                     shortcomings: shortcomings
                         .map(|(identified, fixed)| ShortcomingsInput { identified, fixed }),
@@ -1226,7 +1236,7 @@ proptest! {
             prop_assert!(decision.is_ok(), "a validated record failed to evaluate: {:?}", decision.err());
             let _ = decision.map(|d| d.to_record());
         }
-        let lenient = ValidateOptions { allow_regime_outside_span: true };
+        let lenient = ValidateOptions { allow_regime_outside_span: true, ..ValidateOptions::default() };
         if let Ok(valid) = validate_with(&a, lenient) {
             let _ = evaluate_valid(&valid, &options).map(|d| d.to_record());
         }

@@ -179,6 +179,8 @@ fn build(id: String, p: &RecordParts) -> Assessment {
             points_number(general),
             points_number(p.total - general),
         )),
+        grades: None,
+        civil_service_level: None,
         tasks: Some(TasksInput {
             assigned: p.assigned,
             completed: p.assigned,

@@ -126,11 +126,11 @@ fn vector_files() -> Vec<PathBuf> {
             let path = entry.unwrap().path();
             if path.is_dir() {
                 // Other kinds, with their own runners: `vectors/org/` (organisation trees,
-                // `org_vectors.rs`), `vectors/partial/` and `vectors/change/` (`form_vectors.rs`).
-                if path
-                    .file_name()
-                    .is_some_and(|name| name == "org" || name == "partial" || name == "change")
-                {
+                // `org_vectors.rs`), `vectors/partial/` and `vectors/change/`
+                // (`form_vectors.rs`), `vectors/compare/` (`compare_vectors.rs`).
+                if path.file_name().is_some_and(|name| {
+                    name == "org" || name == "partial" || name == "change" || name == "compare"
+                }) {
                     continue;
                 }
                 stack.push(path);
@@ -423,36 +423,99 @@ fn every_vector_gives_its_expected_decision() {
     );
 }
 
-/// Rule ids of the form `qd366.…` written in backticks in `spec/rules-qd366.md`.
+/// Rule ids written in backticks in a spec file, with a given prefix.
 ///
-/// `vectors/spec-rule-ids.txt` keeps a copy so the tests run without the spec beside
-/// the repository; when the spec is there, the copy must equal it (a spec change that
-/// adds a rule fails here until the copy, the catalogue and the vectors follow).
-fn spec_rule_ids() -> BTreeSet<String> {
-    let copy_path = repo_root().join("vectors/spec-rule-ids.txt");
-    let copy: BTreeSet<String> = std::fs::read_to_string(&copy_path)
+/// The vendored copy (`vectors/<copy>`) keeps the ids so the tests run without the spec
+/// beside the repository; when the spec is there, the copy must equal it (a spec change
+/// that adds a rule fails here until the copy, the catalogue and the vectors follow).
+fn vendored_spec_ids(copy: &str, spec_file: &str, prefixes: &[&str]) -> BTreeSet<String> {
+    let copy_path = repo_root().join("vectors").join(copy);
+    let vendored: BTreeSet<String> = std::fs::read_to_string(&copy_path)
         .unwrap()
         .lines()
         .filter(|l| !l.trim().is_empty())
         .map(|l| l.trim().to_owned())
         .collect();
-    let spec_path = repo_root().join("../shared/spec/rules-qd366.md");
+    let spec_path = repo_root().join("../shared/spec").join(spec_file);
     if let Ok(text) = std::fs::read_to_string(&spec_path) {
         let live: BTreeSet<String> = text
             .split('`')
             .skip(1)
             .step_by(2)
-            .filter(|token| token.starts_with("qd366.") && !token.contains(' '))
+            .filter(|token| prefixes.iter().any(|p| token.starts_with(p)) && !token.contains(' '))
             .map(str::to_owned)
             .collect();
         assert_eq!(
-            copy,
+            vendored,
             live,
-            "{} differs from the spec's rule ids",
-            copy_path.display()
+            "{} differs from the rule ids of {}",
+            copy_path.display(),
+            spec_path.display()
         );
     }
-    copy
+    vendored
+}
+
+/// Rule ids of the form `qd366.…` written in backticks in `spec/rules-qd366.md`.
+fn spec_rule_ids() -> BTreeSet<String> {
+    vendored_spec_ids("spec-rule-ids.txt", "rules-qd366.md", &["qd366."])
+}
+
+/// Rule ids of the earlier regimes in `spec/regimes-history.md`.
+fn spec_regime_rule_ids() -> BTreeSet<String> {
+    vendored_spec_ids(
+        "spec-regime-rule-ids.txt",
+        "regimes-history.md",
+        &["qd124.", "qd132."],
+    )
+}
+
+/// Rule ids that appear in some vector's expectations.
+fn covered_rule_ids() -> BTreeSet<String> {
+    let mut covered = BTreeSet::new();
+    for (_, vector) in load() {
+        covered.extend(vector.expect.rules.iter().cloned());
+        covered.extend(vector.expect.reasons.iter().map(|r| r.rule.clone()));
+    }
+    for (_, group) in load_groups() {
+        covered.extend(group.expect.rules.iter().cloned());
+    }
+    covered
+}
+
+#[test]
+fn every_regime_history_rule_id_appears_in_a_vector_and_the_catalogue() {
+    let spec = spec_regime_rule_ids();
+    assert!(spec.len() >= 12, "expected the spec's ids, found {spec:?}");
+    let covered = covered_rule_ids();
+    let missing: Vec<&String> = spec.difference(&covered).collect();
+    assert!(
+        missing.is_empty(),
+        "regimes-history rule ids with no vector: {missing:?}"
+    );
+    for id in &spec {
+        assert!(
+            cadre_eval::Rule::from_id(id).is_some(),
+            "{id} is in the spec but not in the rule catalogue"
+        );
+    }
+}
+
+/// The library's own ids for the earlier regimes (`docs/regimes.md`) are tested too.
+#[test]
+fn every_earlier_regime_rule_appears_in_a_vector() {
+    let covered = covered_rule_ids();
+    let missing: Vec<&str> = cadre_eval::Rule::ALL
+        .iter()
+        .map(|r| r.id())
+        .filter(|id| {
+            (id.starts_with("qd124.") || id.starts_with("qd132.")) && !covered.contains(*id)
+        })
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "rules of QĐ 124 or QĐ 132 with no vector: {missing:?}"
+    );
 }
 
 #[test]
@@ -462,14 +525,7 @@ fn every_spec_rule_id_appears_in_a_vector() {
         spec.len() >= 30,
         "expected the spec's rule ids, found {spec:?}"
     );
-    let mut covered = BTreeSet::new();
-    for (_, vector) in load() {
-        covered.extend(vector.expect.rules.iter().cloned());
-        covered.extend(vector.expect.reasons.iter().map(|r| r.rule.clone()));
-    }
-    for (_, group) in load_groups() {
-        covered.extend(group.expect.rules.iter().cloned());
-    }
+    let covered = covered_rule_ids();
     let missing: Vec<&String> = spec.difference(&covered).collect();
     assert!(
         missing.is_empty(),

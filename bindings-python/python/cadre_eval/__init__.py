@@ -1,7 +1,9 @@
-"""cadre_eval: exact, explained, citable classification under QĐ 366-QĐ/TW (2025).
+"""cadre_eval: exact, explained, citable classification under QĐ 366-QĐ/TW (2025), and
+the earlier QĐ 124-QĐ/TW (2023) and QĐ 132-QĐ/TW with HD 21 (2018–2023).
 
-Đánh giá, xếp loại chất lượng đảng viên và tổ chức đảng theo Quy định 366-QĐ/TW:
-mỗi kết quả là mức đề xuất kèm căn cứ, mã quy tắc, trích dẫn và lời giải thích.
+Đánh giá, xếp loại chất lượng đảng viên và tổ chức đảng theo Quy định 366-QĐ/TW
+(và các Quy định 124-QĐ/TW, 132-QĐ/TW trước đó): mỗi kết quả là mức đề xuất kèm căn
+cứ, mã quy tắc, trích dẫn và lời giải thích.
 
 Every result is a *proposed* level with every reason behind it (rule id, citation,
 message in Vietnamese and English); the competent level decides. The rules live in
@@ -18,6 +20,19 @@ the Rust core; this package converts and forwards.
 ('good', Decimal('90.5'))
 >>> decision.reasons[1].rule   # 3 of 12 exceeded is 25%, under the 30% Excellent needs
 'qd366.11.1.N'
+
+Records of QĐ 124 and QĐ 132 carry criterion grades instead of points; the regime is
+the one in force on the period's last day (``docs/regimes.md``):
+
+>>> earlier = cadre_eval.evaluate({
+...     "id": "dv-2022", "period": {"year": 2022},
+...     "subject": {"kind": "member", "admitted_on": "2010-03-02"},
+...     "grades": {"criteria": {"politics": "good", "ethics": "excellent"},
+...                "task_results": "excellent"},
+...     "tasks": {"assigned": 10, "completed": 10, "on_time": 10, "exceeded": 5},
+... })
+>>> earlier.regime, earlier.regime_info["document"], earlier.level
+('qd132', '132-QĐ/TW', 'excellent')
 
 Tables: :func:`evaluate_many` takes a list of such dicts, a pandas DataFrame or a
 pyarrow Table of flat columns (:func:`columns`) and returns a DataFrame of decisions,
@@ -57,6 +72,7 @@ __all__ = [
     "RuleInfo",
     "apply_quota",
     "columns",
+    "compare",
     "conduct_catalogue",
     "criteria_catalogue",
     "error_codes",
@@ -75,6 +91,8 @@ __version__: str = _native.__version__
 Reading = Literal["cascade", "strict"]
 TargetsReading = Literal["any", "all"]
 QuotaReading = Literal["final_tally", "proposed_good"]
+RegimeId = Literal["qd366", "qd124", "qd132"]
+GradeMapping = Literal["score_shares"]
 
 
 class Text(TypedDict):
@@ -97,12 +115,17 @@ class RegimeInfo(TypedDict):
 
 
 class ColumnInfo(TypedDict):
-    """A flat column: its name, the contract path it fills, its kind and meaning."""
+    """A flat column: its name, the contract path it fills, its kind and meaning.
+
+    A family of columns keyed by the caller's ids has a ``prefix``: the criterion
+    grades (``path`` ``/grades/criteria``) are the columns ``grades_criteria_<id>``,
+    each holding one of ``choices``; ``name`` is then the family's, not a column's."""
 
     name: str
     path: str
     kind: str
     choices: list[str]
+    prefix: str | None
     description: str
 
 
@@ -190,6 +213,55 @@ def evaluate(
     return _native.evaluate_json(text, reading=reading, basic_targets=basic_targets)
 
 
+def compare(
+    assessment: Assessment | Mapping[str, Any] | str,
+    regimes: Iterable[RegimeId] | None = None,
+    grades_from_points: GradeMapping | None = None,
+    *,
+    reading: Reading = "cascade",
+    basic_targets: TargetsReading = "any",
+) -> dict[str, Any]:
+    """Compares one assessment under several regimes (``regimes``, in the order shown;
+    default all three, newest first; one named twice is compared once): per regime its
+    decision or its errors, the levels side by side, and, topic by topic (not
+    classified, leave, discipline, Not-completed triggers, Excellent, Good, Completed,
+    quota, caps), what each regime's rules found and how the rules differ
+    (``docs/regimes.md``, "Comparison").
+
+    Each regime reads its own fields and skips the others'. A record with QĐ 366
+    points only has no grades for QĐ 124 and QĐ 132: they report ``missing_field`` at
+    ``/grades`` in their ``errors`` unless ``grades_from_points="score_shares"`` maps
+    each group's share of its maximum to a grade (shown as ``mapped_grades``).
+
+    Raises :class:`AssessmentError` only when the record cannot be read at all.
+
+    >>> c = compare({"id": "dv-7", "period": {"year": 2025}, "subject": {"kind": "member"},
+    ...              "score": {"general": 28, "task_results": 66},
+    ...              "tasks": {"assigned": 10, "completed": 10, "on_time": 10, "exceeded": 4}},
+    ...             grades_from_points="score_shares")
+    >>> [(r["regime"]["id"], r["regime"]["selected"]) for r in c["results"]]
+    [('qd366', 'period'), ('qd124', 'comparison'), ('qd132', 'comparison')]
+    >>> c["levels"], c["levels_agree"]   # 4 of 10 exceeded: QĐ 124 needs 50% for Excellent
+    (['excellent', 'good', 'excellent'], False)
+    >>> c["results"][1]["mapped_grades"]
+    {'criteria': {'general': 'excellent'}, 'task_results': 'excellent'}
+    >>> excellent = next(t for t in c["topics"] if t["topic"] == "excellent")
+    >>> excellent["differs"], [(f["regime"], f["verdict"]) for f in excellent["findings"]]
+    (True, [('qd366', 'decides'), ('qd124', 'blocks'), ('qd132', 'decides')])
+    >>> excellent["rules"][1]["summary"]["en"]
+    'Excellent: criteria Good or better, task results Excellent; an individual all on time with at least 50% exceeded; nobody disciplined'
+    """
+    text = assessment if isinstance(assessment, str) else _to_json(_as_mapping(assessment))
+    comparison: dict[str, Any] = _native.compare_json(
+        text,
+        regimes=None if regimes is None else list(regimes),
+        grades_from_points=grades_from_points,
+        reading=reading,
+        basic_targets=basic_targets,
+    )
+    return comparison
+
+
 Records = pd.DataFrame | pa.Table | pa.RecordBatch | Sequence[Mapping[str, Any]]
 
 
@@ -233,7 +305,10 @@ def evaluate_many(
 ) -> pd.DataFrame | tuple[pd.DataFrame, pd.DataFrame]:
     """Evaluates many assessments: a list of contract dicts, or a pandas DataFrame or
     pyarrow Table of flat columns (:func:`columns`; ``tasks_on_time`` is
-    ``/tasks/on_time``).
+    ``/tasks/on_time``). Criterion grades (QĐ 124, QĐ 132) are one column per
+    criterion, ``grades_criteria_<id>`` (``/grades/criteria/<id>``), plus
+    ``grades_task_results``; a null cell is an absent criterion, so one table may hold
+    records of every regime (leave the other regimes' columns null).
 
     Returns a DataFrame with one row per input row (same index): ``id``, ``outcome``,
     ``level``, ``score``, ``band``, ``needs_decision``, ``regime``, ``deciding_rule``,
@@ -476,8 +551,8 @@ def evaluate_org(
 def regimes() -> list[RegimeInfo]:
     """The regimes the library knows, oldest first.
 
-    >>> [(r["id"], r["implemented"]) for r in regimes()]
-    [('qd132', False), ('qd124', False), ('qd366', True)]
+    >>> [(r["id"], r["document"], r["implemented"]) for r in regimes()]
+    [('qd132', '132-QĐ/TW', True), ('qd124', '124-QĐ/TW', True), ('qd366', '366-QĐ/TW', True)]
     """
     return cast(list[RegimeInfo], _native.regimes())
 
@@ -489,6 +564,13 @@ def columns() -> list[ColumnInfo]:
     ['id', 'period_year', 'period_quarter', 'period_from']
     >>> next(c for c in columns() if c["name"] == "tasks_on_time")["path"]
     '/tasks/on_time'
+
+    The criterion grades of QĐ 124 and QĐ 132 are a family of columns, one per
+    criterion id:
+
+    >>> grades = next(c for c in columns() if c["path"] == "/grades/criteria")
+    >>> grades["prefix"], grades["choices"]
+    ('grades_criteria_', ['excellent', 'good', 'average', 'poor'])
     """
     return cast(list[ColumnInfo], _native.columns())
 

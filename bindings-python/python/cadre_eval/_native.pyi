@@ -11,6 +11,7 @@ __all__ = [
     "__version__",
     "apply_quota",
     "columns",
+    "compare_json",
     "conduct_catalogue_json",
     "criteria_catalogue",
     "error_codes",
@@ -34,6 +35,8 @@ class Decision:
     def regime(self) -> str: ...
     @property
     def regime_document(self) -> str: ...
+    @property
+    def regime_info(self) -> dict[str, Any]: ...
     @property
     def period(self) -> dict[str, str]: ...
     @property
@@ -127,6 +130,14 @@ def evaluate_org(
     reasons: bool = False,
     messages: bool = True,
 ) -> tuple[list[pa.RecordBatch], list[pa.RecordBatch] | None, Any]: ...
+def compare_json(
+    text: str,
+    *,
+    regimes: list[str] | None = None,
+    grades_from_points: str | None = None,
+    reading: str = "cascade",
+    basic_targets: str = "any",
+) -> Any: ...
 def regimes() -> Any: ...
 def columns() -> Any: ...
 def rules() -> Any: ...

@@ -14,7 +14,13 @@ from ._errors import AssessmentError, ErrorDetail
 
 __all__ = ["to_arrow", "decisions_frame", "reasons_frame"]
 
-_KINDS: dict[str, str] = {c["name"]: c["kind"] for c in _native.columns()}
+_KINDS: dict[str, str] = {
+    c["name"]: c["kind"] for c in _native.columns() if c["prefix"] is None
+}
+# Families of columns keyed by the caller's ids (`grades_criteria_<id>`): prefix → kind.
+_PREFIX_KINDS: dict[str, str] = {
+    c["prefix"]: c["kind"] for c in _native.columns() if c["prefix"] is not None
+}
 _TEXT_KINDS = {"text", "date", "choice"}
 # The keys of a discipline record and the kind of each.
 _RECORD_KINDS: dict[str, str] = {
@@ -23,6 +29,17 @@ _RECORD_KINDS: dict[str, str] = {
     if name.startswith("discipline_")
 }
 _LEVELS = [level["id"] for level in _native.levels()]
+
+
+def _kind_of(name: str) -> str | None:
+    """The kind of a table's column, or None for a name the contract does not have."""
+    kind = _KINDS.get(name)
+    if kind is not None:
+        return kind
+    for prefix, family_kind in _PREFIX_KINDS.items():
+        if name.startswith(prefix) and len(name) > len(prefix):
+            return family_kind
+    return None
 
 
 def _type_error(column: str, detail: str) -> AssessmentError:
@@ -106,7 +123,7 @@ def _normalise_records(array: Any) -> Any:
 def _normalise_table(table: pa.Table) -> pa.Table:
     columns = []
     for name, column in zip(table.column_names, table.columns):
-        kind = _KINDS.get(name)
+        kind = _kind_of(name)
         if kind is None:
             columns.append(column)  # the core reports it as an unknown column
             continue

@@ -2,7 +2,8 @@
 
 An assessment passed to :func:`cadre_eval.evaluate` is a plain dict; annotating it as
 :class:`Assessment` lets mypy check its keys and value types. Keys left out take the
-contract's defaults.
+contract's defaults. Records of QĐ 124 and QĐ 132 carry :class:`Grades` instead of a
+:class:`Score` (``docs/regimes.md``).
 
 >>> from cadre_eval.types import Assessment
 >>> record: Assessment = {
@@ -23,8 +24,11 @@ __all__ = [
     "Conclusions",
     "ConfidenceVote",
     "DisciplineRecord",
+    "Grade",
+    "Grades",
     "Leave",
     "LeaderFacts",
+    "LevelCounts",
     "Mitigation",
     "Period",
     "Procedure",
@@ -40,6 +44,7 @@ __all__ = [
 ]
 
 Level = Literal["excellent", "good", "completed", "not_completed"]
+Grade = Literal["excellent", "good", "average", "poor"]
 Outcome = Literal["classified", "not_classified", "undetermined"]
 Effect = Literal["decides", "blocks", "excludes", "needs_decision", "demotes", "info"]
 SubjectKind = Literal["member", "leader", "collective"]
@@ -81,6 +86,14 @@ class Score(TypedDict):
 
     general: Number
     task_results: Number
+
+
+class Grades(TypedDict):
+    """QĐ 124, QĐ 132: the grade of each criterion other than task results, by the
+    caller's id (1–32 entries), and of the task-results criterion."""
+
+    criteria: dict[str, Grade]
+    task_results: Grade
 
 
 class Tasks(TypedDict, total=False):
@@ -125,6 +138,7 @@ class Conclusions(TypedDict, total=False):
     prohibition_breach: bool
     exemplary_breach: bool
     cadre_work_violation: bool
+    disunity: bool
     member_degradation: bool
 
 
@@ -156,6 +170,17 @@ class LeaderFacts(TypedDict, total=False):
     units_in_charge: UnitsInCharge
     basic_targets: BasicTargets
     scope_corruption_disciplined: bool
+    main_targets_missed: bool
+    headed_level: Level
+
+
+class LevelCounts(TypedDict, total=False):
+    """How many were rated at each level (absent: 0)."""
+
+    excellent: int
+    good: int
+    completed: int
+    not_completed: int
 
 
 class CollectiveFacts(TypedDict, total=False):
@@ -163,6 +188,12 @@ class CollectiveFacts(TypedDict, total=False):
 
     subordinate_units_disciplined: int
     basic_targets: BasicTargets
+    subordinate_units: int
+    main_targets_missed: bool
+    member_levels: LevelCounts
+    subordinate_levels: LevelCounts
+    same_level_bodies_good: bool
+    organisation_level: Level
 
 
 class Mitigation(TypedDict, total=False):
@@ -187,6 +218,8 @@ class Assessment(TypedDict, total=False):
     as_of: str
     regime: Literal["qd366", "qd124", "qd132"]
     score: Score
+    grades: Grades
+    civil_service_level: Level
     tasks: Tasks
     shortcomings: Shortcomings
     leave: Leave

@@ -1,0 +1,850 @@
+//! `cadre-eval compare`: each record under several regimes, side by side.
+//!
+//! The core compares ([`cadre_eval::compare::compare_json`]); this module reads the
+//! input, forwards every record and writes the comparisons as JSON or as a report for
+//! people: per record the level under each regime, then each topic on which the regimes
+//! differ with what each regime found and how its rules read; at the end how many
+//! records keep their level and, per pair of regimes, how many move up or down.
+//!
+//! With `--org` the input is an organisation tree and the core compares the whole tree
+//! ([`cadre_eval::compare::compare_org`]); the report then gives each regime's totals,
+//! one line per record whose level differs, and the level changes per pair of regimes.
+
+use crate::args::{CompareArgs, Lang, OutputFormat};
+use crate::evaluate::{readable_error, readable_rejection};
+use crate::table::printable;
+use crate::Failure;
+use cadre_eval::batch::RejectedRecord;
+use cadre_eval::compare::{
+    compare_json, compare_org, CompareOptions, Comparison, LevelChanges, OrgComparison,
+    OrgRecordComparison, OrgRegimeResult, RegimeResult, TopicComparison, Verdict,
+};
+use cadre_eval::contract::GradesInput;
+use cadre_eval::decision::ReasonRecord;
+use cadre_eval::limits::MAX_BATCH_RECORDS;
+use cadre_eval::org::{RejectedEntry, Role, Stats};
+use cadre_eval::{
+    DecisionRecord, Effect, ErrorCode, InputError, InputErrors, Level, Outcome, RegimeId, Text,
+};
+use serde_json::value::RawValue;
+use std::io::{self, BufWriter, Write};
+use unicode_width::UnicodeWidthStr;
+
+/// Runs `compare`. `Ok(true)` when every record was evaluated under every regime.
+pub fn run(args: &CompareArgs) -> Result<bool, Failure> {
+    if args.org {
+        return run_org(args);
+    }
+    let text = crate::lines::read_all(&args.input)?;
+    let records = split_records(&text).map_err(Failure::Input)?;
+    let options = args.options();
+    let mut comparisons = Vec::with_capacity(records.len());
+    let mut rejected = 0_usize;
+    for (index, record) in records.into_iter().enumerate() {
+        match compare_json(record, &options) {
+            Ok(comparison) => comparisons.push(comparison),
+            Err(errors) => {
+                rejected += 1;
+                report_rejected(
+                    &RejectedRecord {
+                        index,
+                        id: salvage_id(record),
+                        errors: errors.0,
+                    },
+                    args,
+                );
+            }
+        }
+    }
+    let mut out = BufWriter::new(io::stdout().lock());
+    match args.format {
+        OutputFormat::Json => write_json(&comparisons, &mut out),
+        OutputFormat::Table => write_report(&comparisons, &options, rejected, args.lang, &mut out),
+    }
+    .and_then(|()| out.flush())
+    .map_err(Failure::Output)?;
+    let every_regime_evaluated = comparisons
+        .iter()
+        .all(|comparison| comparison.results.iter().all(|r| r.decision.is_some()));
+    Ok(rejected == 0 && every_regime_evaluated)
+}
+
+/// The records of the input: the elements of a JSON array, or the whole text when it is
+/// one object.
+fn split_records(text: &str) -> Result<Vec<&str>, InputErrors> {
+    let unusable = |detail: String| {
+        InputErrors::one(InputError::new(
+            ErrorCode::InvalidJson,
+            "",
+            format!("Dữ liệu phải là một mảng JSON các hồ sơ đánh giá hoặc một hồ sơ: {detail}"),
+            format!("the input must be a JSON array of assessments or one assessment: {detail}"),
+        ))
+    };
+    match text.trim_start().chars().next() {
+        Some('[') => {
+            let records: Vec<&RawValue> =
+                serde_json::from_str(text).map_err(|error| unusable(error.to_string()))?;
+            if records.len() > MAX_BATCH_RECORDS {
+                return Err(InputErrors::one(InputError::new(
+                    ErrorCode::TooLarge,
+                    "",
+                    format!(
+                        "{} hồ sơ, vượt giới hạn {MAX_BATCH_RECORDS} của một lô",
+                        records.len()
+                    ),
+                    format!(
+                        "{} records, over the batch limit of {MAX_BATCH_RECORDS}",
+                        records.len()
+                    ),
+                )));
+            }
+            Ok(records.into_iter().map(RawValue::get).collect())
+        }
+        Some('{') => Ok(vec![text]),
+        Some(_) => Err(unusable("neither an array nor an object".to_owned())),
+        None => Err(unusable("empty input".to_owned())),
+    }
+}
+
+/// Best effort: the `id` of a record the core could not decode, for the report.
+fn salvage_id(record: &str) -> Option<String> {
+    match serde_json::from_str::<serde_json::Value>(record)
+        .ok()?
+        .get("id")?
+    {
+        serde_json::Value::String(id) => Some(id.clone()),
+        other => Some(other.to_string()),
+    }
+}
+
+/// A rejected record on stderr, as `evaluate` writes it: a `RejectedRecord` JSON line, or
+/// in table mode one readable line per error.
+fn report_rejected(rejected: &RejectedRecord, args: &CompareArgs) {
+    let text = match args.format {
+        // Serializing strings and numbers cannot fail; should it, the index still goes out.
+        OutputFormat::Json => {
+            serde_json::to_string(rejected)
+                .unwrap_or_else(|_| format!("{{\"index\":{}}}", rejected.index))
+                + "\n"
+        }
+        OutputFormat::Table => readable_rejection(rejected, None, args.lang),
+    };
+    // Nothing can be done if stderr is closed; the exit code still says 1.
+    let _ = io::stderr().lock().write_all(text.as_bytes());
+}
+
+fn write_json(comparisons: &[Comparison], out: &mut impl Write) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, comparisons)?;
+    out.write_all(b"\n")
+}
+
+/// Shown where there is no value.
+const NONE: &str = "—";
+
+fn write_report(
+    comparisons: &[Comparison],
+    options: &CompareOptions,
+    rejected: usize,
+    lang: Lang,
+    out: &mut impl Write,
+) -> io::Result<()> {
+    for (position, comparison) in comparisons.iter().enumerate() {
+        if position > 0 {
+            writeln!(out)?;
+        }
+        write_comparison(comparison, lang, out)?;
+    }
+    if !comparisons.is_empty() {
+        writeln!(out)?;
+    }
+    write_summary(comparisons, &options.regimes, rejected, lang, out)
+}
+
+/// One record: its level under each regime, then the topics that differ.
+fn write_comparison(comparison: &Comparison, lang: Lang, out: &mut impl Write) -> io::Result<()> {
+    let in_force = comparison.in_force.map_or_else(
+        || lang.pick("không có", "none").to_owned(),
+        |regime| regime.as_str().to_owned(),
+    );
+    writeln!(
+        out,
+        "== {} ({}: {in_force}) ==",
+        printable(&comparison.id),
+        lang.pick(
+            "quy định có hiệu lực cuối kỳ",
+            "regime in force at the period's end"
+        ),
+    )?;
+    let rows: Vec<LevelRow> = comparison
+        .results
+        .iter()
+        .map(|result| LevelRow::of(result, lang))
+        .collect();
+    let level_width = rows.iter().map(|r| r.level.width()).max().unwrap_or(0);
+    let code_width = rows.iter().map(|r| r.code.width()).max().unwrap_or(0);
+    let rule_width = rows.iter().map(|r| r.rule.width()).max().unwrap_or(0);
+    for (row, result) in rows.iter().zip(&comparison.results) {
+        let line = format!(
+            "  {}  {}  {}  {}  {}",
+            result.regime.id.as_str(),
+            pad(&row.level, level_width),
+            pad(&row.code, code_width),
+            pad(&row.rule, rule_width),
+            row.message,
+        );
+        writeln!(out, "{}", line.trim_end())?;
+        for error in &result.errors {
+            writeln!(out, "         {}", printable(&readable_error(error, lang)))?;
+        }
+        if let Some(grades) = &result.mapped_grades {
+            let mapping = comparison
+                .grades_from_points
+                .map_or("", |mapping| mapping.as_str());
+            writeln!(
+                out,
+                "         {} ({mapping}): {}",
+                lang.pick("mức quy đổi từ điểm", "grades mapped from points"),
+                grades_text(grades, lang),
+            )?;
+        }
+    }
+    let differences: Vec<&TopicComparison> = comparison.differences().collect();
+    if differences.is_empty() {
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "  {}:",
+        lang.pick("Các quy định khác nhau ở", "Where the regimes differ")
+    )?;
+    for topic in differences {
+        write_topic(topic, lang, out)?;
+    }
+    Ok(())
+}
+
+/// One regime's line of a record.
+struct LevelRow {
+    level: String,
+    code: String,
+    rule: String,
+    message: String,
+}
+
+impl LevelRow {
+    fn of(result: &RegimeResult, lang: Lang) -> LevelRow {
+        let Some(decision) = &result.decision else {
+            return LevelRow {
+                level: lang.pick("Lỗi", "Error").to_owned(),
+                code: NONE.to_owned(),
+                rule: NONE.to_owned(),
+                message: String::new(),
+            };
+        };
+        let (level, code) = level_name(decision, lang);
+        let (rule, message) = match setting_reason(decision) {
+            Some(reason) => (reason.rule.clone(), printable(pick(&reason.message, lang))),
+            None => (NONE.to_owned(), String::new()),
+        };
+        LevelRow {
+            level: level.to_owned(),
+            code: code.to_owned(),
+            rule,
+            message,
+        }
+    }
+}
+
+/// The level's name and code, or what stands in for them.
+fn level_name(decision: &DecisionRecord, lang: Lang) -> (&'static str, &'static str) {
+    match (decision.outcome, decision.level) {
+        (Outcome::Classified, Some(level)) => (lang.pick(level.vi(), level.en()), level.code()),
+        (Outcome::NotClassified, _) => (lang.pick("Không xếp loại", "Not classified"), NONE),
+        (Outcome::Undetermined, _) => (lang.pick("Chưa xác định", "Undetermined"), NONE),
+        (Outcome::Classified, None) => (NONE, NONE),
+    }
+}
+
+/// The reason that set the final outcome: what excluded the subject, what left it
+/// undetermined, or the last rule that set (or lowered to) the level proposed. Unlike
+/// the evaluation table, which shows why a higher level failed, a comparison shows what
+/// each regime ended on; the topics below show what blocked.
+fn setting_reason(decision: &DecisionRecord) -> Option<&ReasonRecord> {
+    let reasons = &decision.reasons;
+    let set_level = |r: &&ReasonRecord| {
+        r.holds
+            && matches!(r.effect, Effect::Decides | Effect::Demotes)
+            && r.level == decision.level
+    };
+    match decision.outcome {
+        Outcome::NotClassified => reasons
+            .iter()
+            .find(|r| r.holds && r.effect == Effect::Excludes),
+        Outcome::Undetermined => reasons.iter().find(|r| r.effect == Effect::NeedsDecision),
+        Outcome::Classified => reasons.iter().rev().find(set_level),
+    }
+    .or_else(|| reasons.iter().find(|r| r.effect == Effect::Decides))
+}
+
+/// `general Tốt, task_results Xuất sắc`.
+fn grades_text(grades: &GradesInput, lang: Lang) -> String {
+    grades
+        .criteria
+        .iter()
+        .map(|(id, grade)| (id.as_str(), *grade))
+        .chain([("task_results", grades.task_results)])
+        .map(|(id, grade)| format!("{} {}", printable(id), lang.pick(grade.vi(), grade.en())))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// A topic on which the regimes differ: each regime's verdict and messages, then how
+/// each regime's rules read.
+fn write_topic(topic: &TopicComparison, lang: Lang, out: &mut impl Write) -> io::Result<()> {
+    writeln!(out, "  - {}", pick(&topic.title, lang))?;
+    for finding in &topic.findings {
+        let level = finding
+            .level
+            .map_or(String::new(), |level| format!(" {}", level.code()));
+        writeln!(
+            out,
+            "      {}: {}{level}",
+            finding.regime.as_str(),
+            verdict_name(finding.verdict, lang)
+        )?;
+        for message in &finding.messages {
+            writeln!(out, "        {}", printable(pick(message, lang)))?;
+        }
+    }
+    writeln!(
+        out,
+        "      {}:",
+        lang.pick("Vì sao khác (quy định)", "Why they differ (the rules)")
+    )?;
+    for rule in &topic.rules {
+        writeln!(
+            out,
+            "        {}: {}",
+            rule.regime.as_str(),
+            pick(&rule.summary, lang)
+        )?;
+    }
+    Ok(())
+}
+
+fn verdict_name(verdict: Verdict, lang: Lang) -> &'static str {
+    match verdict {
+        Verdict::Decides => lang.pick("quyết định", "decides"),
+        Verdict::Blocks => lang.pick("không đạt", "blocks"),
+        Verdict::Informs => lang.pick("chỉ để biết", "informs"),
+        Verdict::NotReached => lang.pick("không xét đến", "not reached"),
+    }
+}
+
+/// How the outcomes of two regimes compare, for one record.
+#[derive(Debug, Default, Clone, Copy)]
+struct PairTally {
+    down: usize,
+    up: usize,
+    /// Classified under one regime, not classified or undetermined under the other.
+    other: usize,
+    /// Not evaluated under one of the two.
+    not_comparable: usize,
+}
+
+impl PairTally {
+    fn count(&mut self, from: &RegimeResult, to: &RegimeResult) {
+        let (Some(from), Some(to)) = (&from.decision, &to.decision) else {
+            self.not_comparable += 1;
+            return;
+        };
+        match ((from.outcome, from.level), (to.outcome, to.level)) {
+            (a, b) if a == b => {}
+            ((Outcome::Classified, Some(a)), (Outcome::Classified, Some(b))) if b < a => {
+                self.down += 1;
+            }
+            ((Outcome::Classified, Some(_)), (Outcome::Classified, Some(_))) => self.up += 1,
+            _ => self.other += 1,
+        }
+    }
+
+    fn changed(&self) -> usize {
+        self.down + self.up + self.other
+    }
+}
+
+/// How many records keep their level, and per pair of regimes how many change.
+fn write_summary(
+    comparisons: &[Comparison],
+    regimes: &[RegimeId],
+    rejected: usize,
+    lang: Lang,
+    out: &mut impl Write,
+) -> io::Result<()> {
+    let fully_evaluated = |c: &&Comparison| c.results.iter().all(|r| r.decision.is_some());
+    let with_errors = comparisons.iter().filter(|c| !fully_evaluated(c)).count();
+    let agree = comparisons
+        .iter()
+        .filter(fully_evaluated)
+        .filter(|c| c.levels_agree)
+        .count();
+    writeln!(
+        out,
+        "{}: {}; {agree} {} {}; {with_errors} {}; {rejected} {}",
+        lang.pick("Tổng kết", "Summary"),
+        count_of(comparisons.len() + rejected, lang),
+        lang.pick("cùng mức theo cả", "get the same level under all"),
+        count_regimes(regimes.len(), lang),
+        lang.pick(
+            "không đánh giá được theo một quy định (có lỗi)",
+            "not evaluated under some regime (errors)"
+        ),
+        lang.pick("bị từ chối", "rejected"),
+    )?;
+    for (i, &from) in regimes.iter().enumerate() {
+        for (j, &to) in regimes.iter().enumerate().skip(i + 1) {
+            let mut tally = PairTally::default();
+            for comparison in comparisons {
+                if let (Some(a), Some(b)) = (comparison.results.get(i), comparison.results.get(j)) {
+                    tally.count(a, b);
+                }
+            }
+            writeln!(out, "{}", pair_line(from, to, &tally, lang))?;
+        }
+    }
+    Ok(())
+}
+
+/// `qd366 → qd124: 5 records change level: 3 down, 2 up`.
+fn pair_line(from: RegimeId, to: RegimeId, tally: &PairTally, lang: Lang) -> String {
+    let changed = tally.changed();
+    let verb = match (lang, changed) {
+        (Lang::En, 1) => "changes level",
+        _ => lang.pick("đổi mức", "change level"),
+    };
+    let mut line = format!(
+        "{} → {}: {} {verb}: {} {}, {} {}",
+        from.as_str(),
+        to.as_str(),
+        count_of(changed, lang),
+        tally.down,
+        lang.pick("giảm", "down"),
+        tally.up,
+        lang.pick("tăng", "up"),
+    );
+    if tally.other > 0 {
+        line.push_str(&format!(
+            ", {} {}",
+            tally.other,
+            lang.pick(
+                "khác (xếp loại theo một quy định, không theo quy định kia)",
+                "other (classified under one regime only)"
+            )
+        ));
+    }
+    if tally.not_comparable > 0 {
+        line.push_str(&format!(
+            "; {} {}",
+            tally.not_comparable,
+            lang.pick("không so được (lỗi)", "not comparable (errors)")
+        ));
+    }
+    line
+}
+
+/// `17 hồ sơ` / `17 records` (`1 record`).
+fn count_of(count: usize, lang: Lang) -> String {
+    match (lang, count) {
+        (Lang::Vi, _) => format!("{count} hồ sơ"),
+        (Lang::En, 1) => "1 record".to_owned(),
+        (Lang::En, _) => format!("{count} records"),
+    }
+}
+
+/// `3 quy định` / `3 regimes`.
+fn count_regimes(count: usize, lang: Lang) -> String {
+    match (lang, count) {
+        (Lang::Vi, _) => format!("{count} quy định"),
+        (Lang::En, 1) => "1 regime".to_owned(),
+        (Lang::En, _) => format!("{count} regimes"),
+    }
+}
+
+fn pick(text: &Text, lang: Lang) -> &str {
+    lang.pick(&text.vi, &text.en)
+}
+
+/// `text` padded with spaces to `width` columns of display width.
+fn pad(text: &str, width: usize) -> String {
+    format!("{text}{}", " ".repeat(width.saturating_sub(text.width())))
+}
+
+/// Runs `compare --org`. `Ok(true)` when no regime rejected anything in the tree.
+fn run_org(args: &CompareArgs) -> Result<bool, Failure> {
+    // The core compares one nested tree; JSON Lines of units would need the streaming
+    // evaluator once per regime, which it does not offer for comparisons.
+    if args.is_json_lines() {
+        return Err(Failure::Input(InputErrors::one(InputError::new(
+            ErrorCode::InvalidJson,
+            "",
+            "compare --org đọc một cây lồng nhau (JSON); chưa đọc được JSON Lines các đơn vị",
+            "compare --org reads one nested tree (JSON); JSON Lines of units are not read",
+        ))));
+    }
+    let text = crate::lines::read_all(&args.input)?;
+    let comparison =
+        compare_org(&text, &args.options(), args.quota_options()).map_err(Failure::Input)?;
+    let mut out = BufWriter::new(io::stdout().lock());
+    match args.format {
+        OutputFormat::Json => serde_json::to_writer_pretty(&mut out, &comparison)
+            .map_err(io::Error::from)
+            .and_then(|()| out.write_all(b"\n")),
+        OutputFormat::Table => write_org_report(&comparison, args.lang, &mut out),
+    }
+    .and_then(|()| out.flush())
+    .map_err(Failure::Output)?;
+    Ok(comparison.regimes.iter().all(|r| r.rejected.is_empty()))
+}
+
+/// The tree's report: each regime's totals and rejections, the records whose level
+/// differs, how many agree, and the level changes per pair of regimes.
+fn write_org_report(
+    comparison: &OrgComparison,
+    lang: Lang,
+    out: &mut impl Write,
+) -> io::Result<()> {
+    writeln!(
+        out,
+        "{}:",
+        lang.pick("Tổng cộng theo từng quy định", "Totals per regime")
+    )?;
+    for regime in &comparison.regimes {
+        write_regime_totals(regime, lang, out)?;
+    }
+    writeln!(out)?;
+
+    let regimes: Vec<RegimeId> = comparison.regimes.iter().map(|r| r.regime.id).collect();
+    let evaluated_by_all = |record: &OrgRecordComparison| {
+        comparison
+            .regimes
+            .iter()
+            .all(|regime| !rejected_in(regime, record))
+    };
+    let differing: Vec<&OrgRecordComparison> = comparison
+        .records
+        .iter()
+        .filter(|r| !r.levels_agree)
+        .collect();
+    let agreeing = comparison
+        .records
+        .iter()
+        .filter(|r| r.levels_agree && evaluated_by_all(r))
+        .count();
+    let partly_evaluated = comparison
+        .records
+        .iter()
+        .filter(|r| r.levels_agree && !evaluated_by_all(r))
+        .count();
+    writeln!(
+        out,
+        "{} ({}):",
+        lang.pick(
+            "Hồ sơ có mức khác nhau giữa các quy định",
+            "Records whose level differs between the regimes"
+        ),
+        differing.len()
+    )?;
+    if !differing.is_empty() {
+        write_differing(comparison, &differing, lang, out)?;
+    }
+    writeln!(
+        out,
+        "{}: {agreeing}",
+        match lang {
+            Lang::Vi => format!("Hồ sơ cùng mức theo cả {} quy định", regimes.len()),
+            Lang::En => format!(
+                "Records with the same level under all {}",
+                count_regimes(regimes.len(), lang)
+            ),
+        }
+    )?;
+    if partly_evaluated > 0 {
+        writeln!(
+            out,
+            "{}: {partly_evaluated}",
+            lang.pick(
+                "Các hồ sơ khác, bị từ chối theo một số quy định",
+                "Other records, rejected under some regime"
+            )
+        )?;
+    }
+    writeln!(out)?;
+    for changes in &comparison.changes {
+        writeln!(out, "{}", org_pair_line(changes, lang))?;
+    }
+    Ok(())
+}
+
+/// `qd366  67 records: 64 classified (HTXSNV 8, …), 3 not classified, …; 0 rejected`,
+/// then each rejection of that regime.
+fn write_regime_totals(
+    regime: &OrgRegimeResult,
+    lang: Lang,
+    out: &mut impl Write,
+) -> io::Result<()> {
+    writeln!(
+        out,
+        "  {}  {}",
+        regime.regime.id.as_str(),
+        totals_text(&regime.total, lang)
+    )?;
+    for entry in &regime.rejected {
+        for error in &entry.errors {
+            writeln!(
+                out,
+                "         {}",
+                printable(&rejected_entry_line(entry, error, lang))
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// `67 hồ sơ: 65 xếp loại (HTXSNV 6, HTTNV 46, HTNV 8, KHTNV 5), 2 không xếp loại, 5 hạ
+/// do tỷ lệ; 0 bị từ chối`.
+fn totals_text(stats: &Stats, lang: Lang) -> String {
+    let by_level = [
+        (Level::Excellent, stats.excellent),
+        (Level::Good, stats.good),
+        (Level::Completed, stats.completed),
+        (Level::NotCompleted, stats.not_completed),
+    ]
+    .iter()
+    .map(|(level, count)| format!("{} {count}", level.code()))
+    .collect::<Vec<_>>()
+    .join(", ");
+    let mut parts = vec![format!(
+        "{} {} ({by_level})",
+        stats.classified,
+        lang.pick("xếp loại", "classified")
+    )];
+    parts.push(format!(
+        "{} {}",
+        stats.not_classified,
+        lang.pick("không xếp loại", "not classified")
+    ));
+    if stats.undetermined > 0 {
+        parts.push(format!(
+            "{} {}",
+            stats.undetermined,
+            lang.pick("chưa xác định", "undetermined")
+        ));
+    }
+    parts.push(format!(
+        "{} {}",
+        stats.quota_demoted,
+        lang.pick("hạ do tỷ lệ", "demoted by the quota")
+    ));
+    format!(
+        "{}: {}; {} {}",
+        count_of(usize::try_from(stats.records).unwrap_or(usize::MAX), lang),
+        parts.join(", "),
+        stats.rejected,
+        lang.pick("bị từ chối", "rejected"),
+    )
+}
+
+/// `đơn vị chi-bo-1, hồ sơ dv-1: missing_field tại /grades: …`, as `org` lists them.
+fn rejected_entry_line(entry: &RejectedEntry, error: &InputError, lang: Lang) -> String {
+    let mut place = Vec::new();
+    if let Some(line) = entry.line {
+        place.push(format!("{} {}", lang.pick("dòng", "line"), line + 1));
+    }
+    if let Some(unit) = &entry.unit {
+        place.push(format!("{} {unit}", lang.pick("đơn vị", "unit")));
+    }
+    if let Some(id) = &entry.id {
+        place.push(format!("{} {id}", lang.pick("hồ sơ", "record")));
+    }
+    format!("{}: {}", place.join(", "), readable_error(error, lang))
+}
+
+/// Whether `regime` rejected `record` (its level there is then not a level).
+fn rejected_in(regime: &OrgRegimeResult, record: &OrgRecordComparison) -> bool {
+    regime.rejected.iter().any(|entry| {
+        entry.id.as_deref() == Some(record.id.as_str())
+            && entry.unit.as_deref().is_none_or(|unit| unit == record.unit)
+    })
+}
+
+/// One aligned line per record whose level differs: unit, id, role, the level code under
+/// each regime, and the first topic on which the regimes differ with each one's verdict.
+fn write_differing(
+    comparison: &OrgComparison,
+    records: &[&OrgRecordComparison],
+    lang: Lang,
+    out: &mut impl Write,
+) -> io::Result<()> {
+    let mut rows: Vec<Vec<String>> = vec![[
+        lang.pick("đơn vị", "unit"),
+        lang.pick("hồ sơ", "record"),
+        lang.pick("vai trò", "role"),
+    ]
+    .iter()
+    .map(|&heading| heading.to_owned())
+    .chain(
+        comparison
+            .regimes
+            .iter()
+            .map(|r| r.regime.id.as_str().to_owned()),
+    )
+    .chain([lang
+        .pick("khác nhau trước hết ở", "first difference")
+        .to_owned()])
+    .collect()];
+    for record in records {
+        let levels = comparison
+            .regimes
+            .iter()
+            .zip(&record.levels)
+            .map(|(regime, level)| {
+                if rejected_in(regime, record) {
+                    lang.pick("lỗi", "error").to_owned()
+                } else {
+                    level.map_or(NONE, |level| level.code()).to_owned()
+                }
+            });
+        let difference = record
+            .differences
+            .first()
+            .map_or_else(|| NONE.to_owned(), |topic| first_difference(topic, lang));
+        rows.push(
+            [
+                printable(&record.unit),
+                printable(&record.id),
+                role_name(record.role, lang).to_owned(),
+            ]
+            .into_iter()
+            .chain(levels)
+            .chain([difference])
+            .collect(),
+        );
+    }
+    let columns = rows.first().map_or(0, Vec::len);
+    let widths: Vec<usize> = (0..columns)
+        .map(|column| {
+            rows.iter()
+                .filter_map(|row| row.get(column))
+                .map(|cell| cell.width())
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    for row in &rows {
+        let cells: Vec<String> = row
+            .iter()
+            .zip(&widths)
+            .map(|(cell, &width)| pad(cell, width))
+            .collect();
+        writeln!(out, "  {}", cells.join("  ").trim_end())?;
+    }
+    Ok(())
+}
+
+/// `Conditions of Excellent: qd366 decides HTXSNV, qd124 blocks HTXSNV, qd132 decides
+/// HTXSNV`.
+fn first_difference(topic: &TopicComparison, lang: Lang) -> String {
+    let verdicts: Vec<String> = topic
+        .findings
+        .iter()
+        .map(|finding| {
+            let level = finding
+                .level
+                .map_or(String::new(), |level| format!(" {}", level.code()));
+            format!(
+                "{} {}{level}",
+                finding.regime.as_str(),
+                verdict_name(finding.verdict, lang)
+            )
+        })
+        .collect();
+    format!("{}: {}", pick(&topic.title, lang), verdicts.join(", "))
+}
+
+fn role_name(role: Role, lang: Lang) -> &'static str {
+    match role {
+        Role::Organisation => lang.pick("tổ chức đảng", "party organisation"),
+        Role::Agency => lang.pick("cơ quan, đơn vị", "agency"),
+        Role::Leadership => lang.pick("tập thể lãnh đạo", "leadership"),
+        Role::Leader => lang.pick("lãnh đạo", "leader"),
+        Role::Member => lang.pick("đảng viên", "member"),
+    }
+}
+
+/// `qd366 → qd124: 12 of 60 records classified under both change level: 9 down, 3 up`.
+fn org_pair_line(changes: &LevelChanges, lang: Lang) -> String {
+    let changed = changes.up + changes.down;
+    let (from, to) = (changes.from.as_str(), changes.to.as_str());
+    match lang {
+        Lang::Vi => format!(
+            "{from} → {to}: {changed} trong {} hồ sơ được xếp loại theo cả hai đổi mức: {} giảm, {} tăng",
+            changes.compared, changes.down, changes.up
+        ),
+        Lang::En => format!(
+            "{from} → {to}: {changed} of {} {} classified under both {}: {} down, {} up",
+            changes.compared,
+            if changes.compared == 1 { "record" } else { "records" },
+            if changed == 1 { "changes level" } else { "change level" },
+            changes.down,
+            changes.up
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, reason = "tests")]
+
+    use super::*;
+    use cadre_eval::regime::RegimeSelection;
+    use cadre_eval::Level;
+
+    #[test]
+    fn an_array_an_object_and_anything_else() {
+        assert_eq!(
+            split_records(" [ {\"a\":1} , {} ]").unwrap(),
+            ["{\"a\":1}", "{}"]
+        );
+        assert_eq!(split_records("\n{\"id\":\"x\"}\n").unwrap().len(), 1);
+        for bad in ["", "  ", "\"text\"", "42", "[1,"] {
+            let errors = split_records(bad).unwrap_err();
+            assert_eq!(errors.errors()[0].code, ErrorCode::InvalidJson, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn pairs_count_down_up_and_other() {
+        let record = r#"{"id":"x","period":{"year":2025},"subject":{"kind":"member"},"score":{"general":25,"task_results":55},"tasks":{"assigned":1,"completed":1,"on_time":1,"exceeded":0}}"#;
+        let decision = cadre_eval::evaluate_json(record, &Default::default()).unwrap();
+        let result = |outcome: Outcome, level: Option<Level>| RegimeResult {
+            regime: RegimeId::Qd366.info().record(RegimeSelection::Period),
+            decision: Some(DecisionRecord {
+                outcome,
+                level,
+                ..decision.clone()
+            }),
+            errors: Vec::new(),
+            mapped_grades: None,
+        };
+        let excellent = result(Outcome::Classified, Some(Level::Excellent));
+        let good = result(Outcome::Classified, Some(Level::Good));
+        let excluded = result(Outcome::NotClassified, None);
+        let mut tally = PairTally::default();
+        tally.count(&excellent, &good);
+        tally.count(&good, &excellent);
+        tally.count(&good, &good);
+        tally.count(&good, &excluded);
+        assert_eq!((tally.down, tally.up, tally.other), (1, 1, 1));
+        assert_eq!(tally.changed(), 3);
+    }
+}

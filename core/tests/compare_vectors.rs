@@ -1,0 +1,191 @@
+//! Runs the comparison vectors (`vectors/compare/*.json`): each record is compared
+//! under the regimes of its options ([`cadre_eval::compare`]) and checked against its
+//! expectations: each regime's level or errors, whether the levels agree, the exact set
+//! of topics on which the regimes settle differently, how each regime was selected, and
+//! the grades mapped from points. The format is in `vectors/README.md`.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "tests")]
+
+use cadre_eval::compare::{compare_json, CompareOptions, GradeMapping, Topic};
+use cadre_eval::contract::GradesInput;
+use cadre_eval::regime::{RegimeId, RegimeSelection};
+use cadre_eval::Level;
+use serde::Deserialize;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    #[allow(dead_code, reason = "documentation of the file")]
+    description: String,
+    comparisons: Vec<Vector>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Vector {
+    name: String,
+    #[allow(dead_code, reason = "documentation of the vector")]
+    description: String,
+    #[serde(default)]
+    options: OptionsInput,
+    input: serde_json::Value,
+    expect: Expect,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct OptionsInput {
+    regimes: Option<Vec<RegimeId>>,
+    grades_from_points: Option<GradeMapping>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ErrorExpect {
+    code: String,
+    path: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Expect {
+    in_force: Option<RegimeId>,
+    levels: BTreeMap<RegimeId, Option<Level>>,
+    #[serde(default)]
+    errors: BTreeMap<RegimeId, Vec<ErrorExpect>>,
+    levels_agree: bool,
+    differs: BTreeSet<Topic>,
+    #[serde(default)]
+    selected: BTreeMap<RegimeId, RegimeSelection>,
+    #[serde(default)]
+    mapped_grades: BTreeMap<RegimeId, GradesInput>,
+}
+
+fn check(vector: &Vector) -> Vec<String> {
+    let mut problems = Vec::new();
+    let mut options = CompareOptions {
+        grades_from_points: vector.options.grades_from_points,
+        ..CompareOptions::default()
+    };
+    if let Some(regimes) = &vector.options.regimes {
+        options.regimes.clone_from(regimes);
+    }
+    let comparison = match compare_json(&vector.input.to_string(), &options) {
+        Ok(comparison) => comparison,
+        Err(errors) => return vec![format!("not compared: {errors}")],
+    };
+    let expect = &vector.expect;
+    if let Some(in_force) = expect.in_force {
+        if comparison.in_force != Some(in_force) {
+            problems.push(format!("in_force: got {:?}", comparison.in_force));
+        }
+    }
+    if comparison.results.len() != options.regimes.len() {
+        problems.push(format!("{} results", comparison.results.len()));
+    }
+    for (result, level) in comparison.results.iter().zip(&comparison.levels) {
+        let regime = result.regime.id;
+        match expect.levels.get(&regime) {
+            Some(want) if want != level => {
+                problems.push(format!(
+                    "{}: level {level:?}, want {want:?}",
+                    regime.as_str()
+                ));
+            }
+            None => problems.push(format!("{}: no expected level", regime.as_str())),
+            _ => {}
+        }
+        let got: Vec<(String, String)> = result
+            .errors
+            .iter()
+            .map(|e| (e.code.as_str().to_owned(), e.path.clone()))
+            .collect();
+        let want: Vec<(String, String)> = expect
+            .errors
+            .get(&regime)
+            .map(|list| {
+                list.iter()
+                    .map(|e| (e.code.clone(), e.path.clone()))
+                    .collect()
+            })
+            .unwrap_or_default();
+        if got != want {
+            problems.push(format!(
+                "{}: errors {got:?}, want {want:?}",
+                regime.as_str()
+            ));
+        }
+        if let Some(selected) = expect.selected.get(&regime) {
+            if result.regime.selected != *selected {
+                problems.push(format!(
+                    "{}: selected {:?}, want {selected:?}",
+                    regime.as_str(),
+                    result.regime.selected
+                ));
+            }
+        }
+        if let Some(decision) = &result.decision {
+            if decision.regime_info.selected != result.regime.selected {
+                problems.push(format!(
+                    "{}: the decision's selection differs",
+                    regime.as_str()
+                ));
+            }
+        }
+        if result.mapped_grades.as_ref() != expect.mapped_grades.get(&regime) {
+            problems.push(format!(
+                "{}: mapped grades {:?}",
+                regime.as_str(),
+                result.mapped_grades
+            ));
+        }
+    }
+    if comparison.levels_agree != expect.levels_agree {
+        problems.push(format!("levels_agree: got {}", comparison.levels_agree));
+    }
+    let differs: BTreeSet<Topic> = comparison.differences().map(|t| t.topic).collect();
+    if differs != expect.differs {
+        problems.push(format!(
+            "differs: got {differs:?}, want {:?}",
+            expect.differs
+        ));
+    }
+    // Every difference names each compared regime's finding and rule summary.
+    for topic in comparison.differences() {
+        if topic.rules.len() != options.regimes.len() {
+            problems.push(format!(
+                "{:?}: {} rule summaries",
+                topic.topic,
+                topic.rules.len()
+            ));
+        }
+    }
+    problems
+}
+
+#[test]
+fn every_comparison_vector_gives_its_expected_result() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../vectors/compare");
+    let mut failures = Vec::new();
+    let mut count = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "json") {
+            continue;
+        }
+        let file: File = serde_json::from_str(&std::fs::read_to_string(&path).unwrap())
+            .map_err(|e| format!("{}: {e}", path.display()))
+            .unwrap();
+        for vector in &file.comparisons {
+            count += 1;
+            for problem in check(vector) {
+                failures.push(format!("{} / {}: {problem}", path.display(), vector.name));
+            }
+        }
+    }
+    assert!(count > 0, "no comparison vectors under vectors/compare");
+    println!("{count} comparison vectors checked");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
