@@ -388,6 +388,8 @@ struct Slim {
     score: Option<cadre_eval::Points>,
     exceeded: u32,
     assigned: u32,
+    /// The raised 25% ratio is QĐ 366's only.
+    regime: cadre_eval::RegimeId,
     /// Only candidates need their id (the last tie-break).
     id: Option<Box<str>>,
 }
@@ -438,6 +440,7 @@ impl QuotaGather {
             score: decision.score,
             exceeded: decision.tasks.map_or(0, |t| t.exceeded),
             assigned: decision.tasks.map_or(0, |t| t.assigned),
+            regime: decision.regime,
             id: (level == Some(Level::Excellent)).then(|| decision.id.clone().into_boxed_str()),
         });
     }
@@ -462,6 +465,7 @@ impl QuotaGather {
                 score: e.score,
                 exceeded: e.exceeded,
                 assigned: e.assigned,
+                regime: e.regime,
             })
             .collect();
         let names: Vec<&str> = self.names.iter().map(String::as_str).collect();

@@ -10,7 +10,13 @@
 //! - `with_messages`: `evaluate_valid(..).to_record()` (every message rendered in
 //!   Vietnamese and English);
 //! - `json_lines_full_path`: one JSON text line per record through `evaluate_json`
-//!   (decode, validate, evaluate, render) and `serde_json::to_writer` of the decision.
+//!   (decode, validate, evaluate, render) and `serde_json::to_writer` of the decision;
+//! - `graded_levels_only`: `evaluate_valid` of the same records under QĐ 124 and QĐ 132
+//!   (alternately), their grades mapped from the points (`score_shares`), to compare the
+//!   graded engine with QĐ 366's `levels_only`;
+//! - `compare/three_regimes` (a population of 20,000): `compare::compare` of each record
+//!   under the three regimes with every message rendered, against `compare/qd366_only`,
+//!   the same records through `evaluate` and `to_record` once.
 //!
 //! Generating, validating and serializing the population happens once, outside the
 //! timed region. `CADRE_EVAL_BENCH_RECORDS` overrides the population size (for a
@@ -22,8 +28,11 @@
     reason = "criterion_group! generates an undocumented public function"
 )]
 
+use cadre_eval::compare::{compare, CompareOptions, GradeMapping};
+use cadre_eval::validate::{validate_with, ValidateOptions};
 use cadre_eval::{
-    evaluate_json, evaluate_valid, synthetic, validate, Level, Options, Outcome, ValidAssessment,
+    evaluate, evaluate_json, evaluate_valid, synthetic, validate, Level, Options, Outcome,
+    RegimeId, ValidAssessment,
 };
 use criterion::{
     criterion_group, criterion_main, BenchmarkId, Criterion, SamplingMode, Throughput,
@@ -34,10 +43,15 @@ use std::time::Duration;
 /// The population: the same seed as the tests' spot checks, so a reader can rebuild any
 /// record with `synthetic::assessment(SEED, index)`.
 const SEED: u64 = 366;
+/// Records compared under three regimes (`compare` group): a comparison renders every
+/// message three times, so a smaller population keeps the run short.
+const COMPARED_RECORDS: usize = 20_000;
 const DEFAULT_RECORDS: u64 = 1_000_000;
 
 struct Population {
+    assessments: Vec<cadre_eval::Assessment>,
     valid: Vec<ValidAssessment>,
+    graded: Vec<ValidAssessment>,
     json_lines: Vec<String>,
 }
 
@@ -51,11 +65,33 @@ fn records() -> u64 {
 fn population(count: u64) -> Population {
     let mut valid = Vec::with_capacity(usize::try_from(count).unwrap_or(0));
     let mut json_lines = Vec::with_capacity(valid.capacity());
-    for assessment in synthetic::assessments(SEED, count) {
+    let mut graded = Vec::with_capacity(valid.capacity());
+    let mut assessments = Vec::new();
+    for (index, assessment) in synthetic::assessments(SEED, count).enumerate() {
         json_lines.push(serde_json::to_string(&assessment).expect("an assessment serializes"));
         valid.push(validate(&assessment).expect("synthetic records are valid"));
+        let regime = if index % 2 == 0 {
+            RegimeId::Qd124
+        } else {
+            RegimeId::Qd132
+        };
+        let as_graded = ValidateOptions {
+            allow_regime_outside_span: true,
+            ignore_other_regime_fields: true,
+            regime_override: Some(regime),
+            grades_from_points: Some(GradeMapping::ScoreShares),
+        };
+        graded.push(validate_with(&assessment, as_graded).expect("mapped records are valid"));
+        if assessments.len() < COMPARED_RECORDS {
+            assessments.push(assessment);
+        }
     }
-    Population { valid, json_lines }
+    Population {
+        assessments,
+        valid,
+        graded,
+        json_lines,
+    }
 }
 
 /// Prints the population's level distribution (reported in `docs/performance.md`) and
@@ -179,6 +215,46 @@ fn throughput(c: &mut Criterion) {
         });
     });
 
+    group.bench_function(BenchmarkId::new("graded_levels_only", count), |b| {
+        b.iter(|| {
+            let mut classified = 0u64;
+            for record in &population.graded {
+                let decision = evaluate_valid(record, &options);
+                classified += u64::from(matches!(&decision, Ok(d) if d.level.is_some()));
+                drop(black_box(decision));
+            }
+            classified
+        });
+    });
+    group.finish();
+
+    let compared = population.assessments.len() as u64;
+    let mut group = c.benchmark_group("compare");
+    group
+        .sample_size(10)
+        .sampling_mode(SamplingMode::Flat)
+        .warm_up_time(Duration::from_millis(500));
+    group.measurement_time(Duration::from_secs(3));
+    group.throughput(Throughput::Elements(compared));
+    group.bench_function(BenchmarkId::new("qd366_only", compared), |b| {
+        b.iter(|| {
+            for assessment in &population.assessments {
+                let record = evaluate(assessment, &options).map(|d| d.to_record());
+                drop(black_box(record));
+            }
+        });
+    });
+    let compare_options = CompareOptions {
+        grades_from_points: Some(GradeMapping::ScoreShares),
+        ..CompareOptions::default()
+    };
+    group.bench_function(BenchmarkId::new("three_regimes", compared), |b| {
+        b.iter(|| {
+            for assessment in &population.assessments {
+                drop(black_box(compare(assessment, &compare_options)));
+            }
+        });
+    });
     group.finish();
 }
 

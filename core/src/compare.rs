@@ -214,6 +214,8 @@ impl Topic {
             | R::CascadeGap
             | R::StrictUndetermined
             | R::DerivedFact
+            | R::Qd124DerivedFact
+            | R::Qd132DerivedFact
             | R::ConductSoftFinding
             | R::OpenComplaints => Topic::Context,
         }
@@ -457,12 +459,10 @@ fn finding(decision: &Decision, topic: Topic) -> TopicFinding {
         .iter()
         .filter(|r| Topic::of(r.rule) == topic)
         .collect();
+    // A quota demotion holds false (the subject did not keep its place) yet moves it.
     let deciding = reasons.iter().find(|r| {
-        r.holds
-            && matches!(
-                r.effect,
-                Effect::Decides | Effect::Excludes | Effect::Demotes
-            )
+        r.effect == Effect::Demotes
+            || (r.holds && matches!(r.effect, Effect::Decides | Effect::Excludes))
     });
     let blocking = reasons.iter().find(|r| r.effect == Effect::Blocks);
     let (verdict, level) = match (deciding, blocking) {
@@ -886,6 +886,45 @@ mod tests {
         );
         assert_eq!(qd366_to_qd124.compared, 4);
         assert!(qd366_to_qd124.down >= 1);
+    }
+
+    #[test]
+    fn a_quota_demotion_in_one_regime_only_is_a_difference() {
+        // Six members Completed under QĐ 366 (60 points) are Good under QĐ 132 (grades
+        // good): QĐ 366's group has fewer Good, so its quota demotes b, QĐ 132's keeps b.
+        let member = |id: &str, general: u32, task: u32, grade: &str, exceeded: u32| {
+            serde_json::json!({
+                "id": id, "period": {"year": 2025},
+                "subject": {"kind": "member", "admitted_on": "2010-01-01"},
+                "score": {"general": general, "task_results": task},
+                "grades": {"criteria": {"a": "good"}, "task_results": grade},
+                "tasks": {"assigned": 10, "completed": 10, "on_time": 10, "exceeded": exceeded}
+            })
+        };
+        let mut members = vec![
+            member("a", 29, 66, "excellent", 6),
+            member("b", 28, 64, "excellent", 5),
+        ];
+        for i in 0..4 {
+            members.push(member(&format!("g{i}"), 25, 55, "good", 0));
+        }
+        for i in 0..6 {
+            members.push(member(&format!("c{i}"), 20, 40, "good", 0));
+        }
+        let tree = serde_json::json!({"id": "cb", "members": members});
+        let options = CompareOptions {
+            regimes: vec![RegimeId::Qd366, RegimeId::Qd132],
+            ..CompareOptions::default()
+        };
+        let quota = Some(crate::quota::QuotaOptions::default());
+        let compared = compare_org(&tree.to_string(), &options, quota).unwrap();
+        let b = compared.records.iter().find(|r| r.id == "b").unwrap();
+        assert_eq!(b.levels, vec![Some(Level::Good), Some(Level::Excellent)]);
+        assert!(
+            b.differences.iter().any(|t| t.topic == Topic::Quota),
+            "{:?}",
+            b.differences.iter().map(|t| t.topic).collect::<Vec<_>>()
+        );
     }
 
     #[test]

@@ -505,7 +505,7 @@ pub fn message(reason: &Reason, decision: &Decision) -> Text {
                 )
             }
         }
-        Rule::DerivedFact => derived_text(v),
+        Rule::DerivedFact | Rule::Qd124DerivedFact | Rule::Qd132DerivedFact => derived_text(v),
         Rule::ConductBreach | Rule::ConductNeedsConclusion | Rule::ConductSoftFinding => conduct_text(reason.rule, v),
         Rule::CascadeGap => Text::new(
             "Tổng điểm từ 50 trở lên, không thuộc trường hợp Không hoàn thành nhiệm vụ, nhưng không mức nào đủ điều kiện; quy định chưa nêu trường hợp này: đề xuất Không hoàn thành nhiệm vụ, cấp có thẩm quyền xem xét, quyết định",

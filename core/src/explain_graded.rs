@@ -95,7 +95,13 @@ fn trigger_text(rule: Rule, which: Trigger, v: &Values) -> (String, String) {
         }
         Trigger::MemberDisciplined => {
             let m = v.count(Fact::MembersDisciplined);
-            if rule == Rule::Qd132LcNotCompleted {
+            if v.get(Fact::Form).is_some() {
+                // HD 21 counts warning or heavier: the reprimands are said as such.
+                (
+                    format!("{m} thành viên của tập thể bị kỷ luật khiển trách trong năm"),
+                    format!("{m} member(s) of the collective reprimanded in the year"),
+                )
+            } else if rule == Rule::Qd132LcNotCompleted {
                 (
                     format!("{m} thành viên của tập thể bị kỷ luật từ cảnh cáo trở lên"),
                     format!("{m} member(s) of the collective disciplined at warning or heavier"),
@@ -141,6 +147,31 @@ fn trigger_text(rule: Rule, which: Trigger, v: &Values) -> (String, String) {
 
 fn trigger_message(reason: &Reason, which: Trigger) -> Text {
     let v = &reason.values;
+    if reason.effect == crate::reason::Effect::NeedsDecision {
+        let d = v.count(Fact::SubordinateUnitsDisciplined);
+        return Text::new(
+            format!("{d} đơn vị trực thuộc bị kỷ luật (đã tự phát hiện, khắc phục), nhưng không có tổng số đơn vị trực thuộc (collective.subordinate_units): chưa xác định được có quá 20% hay không, trường hợp không có ngoại lệ; cấp có thẩm quyền xem xét, quyết định"),
+            format!("{d} subordinate unit(s) disciplined (self-detected and remedied), but the number of subordinate units (collective.subordinate_units) is not given: whether more than 20% were disciplined, a ground with no exception, cannot be settled; the competent level decides"),
+        );
+    }
+    if which == Trigger::Plan && v.get(Fact::Given).is_some() && !v.flag(Fact::MainTargetsMissed) {
+        let (c, total) = (v.count(Fact::Completed), v.count(Fact::Assigned));
+        let (given_vi, given_en) = if v.flag(Fact::Given) {
+            (
+                "các chỉ tiêu chủ yếu được nêu là đạt",
+                "the main targets are stated as met",
+            )
+        } else {
+            (
+                "không nêu các chỉ tiêu chủ yếu có đạt hay không (main_targets_missed)",
+                "whether the main targets were missed is not stated (main_targets_missed)",
+            )
+        };
+        return Text::new(
+            format!("Hoàn thành {c}/{total} chỉ tiêu, nhiệm vụ ({}), dưới 50%, nhưng {given_vi}: trường hợp này cần cả hai điều kiện nên không áp dụng", percent_vi(c, total)),
+            format!("{c} of {total} targets and tasks completed ({}), under 50%, but {given_en}: this ground needs both, so it does not apply", percent_text(c, total)),
+        );
+    }
     let (vi, en) = trigger_text(reason.rule, which, v);
     if reason.holds {
         return Text::new(
@@ -150,8 +181,8 @@ fn trigger_message(reason: &Reason, which: Trigger) -> Text {
     }
     if v.get(Fact::Part) == Some(Value::Part(Part::Exception)) {
         return Text::new(
-            format!("{vi}, nhưng đã tự phát hiện và khắc phục kịp thời: không thuộc trường hợp Không hoàn thành nhiệm vụ, nhưng không đủ điều kiện Hoàn thành xuất sắc"),
-            format!("{en}, but self-detected and remedied in time: not a Not-completed case, though it rules out Excellent"),
+            format!("{vi}, nhưng đã tự phát hiện và khắc phục kịp thời: trường hợp này được loại trừ, không tính là Không hoàn thành nhiệm vụ, nhưng không đủ điều kiện Hoàn thành xuất sắc"),
+            format!("{en}, but self-detected and remedied in time: this ground is excepted and does not make it Not completed, though it rules out Excellent"),
         );
     }
     if v.flag(Fact::ForceMajeure) {
@@ -264,6 +295,12 @@ fn discipline_message(reason: &Reason) -> Text {
         return Text::new(
             "Không có kỷ luật nào được tính trong năm: đạt điều kiện về kỷ luật của mức Hoàn thành xuất sắc",
             "No discipline counted in the year: the discipline condition of Excellent is met",
+        );
+    }
+    if members == 0 && subordinates == 0 {
+        return Text::new(
+            format!("Bị kỷ luật trong năm ({own} quyết định), dù đã tự phát hiện, khắc phục: không đủ điều kiện Hoàn thành xuất sắc"),
+            format!("Disciplined in the year ({own} decision(s)), even if self-detected and remedied: Excellent is ruled out"),
         );
     }
     Text::new(

@@ -230,6 +230,9 @@ fn tally_discipline(
             Some(NotCountedWhy::AfterPeriod)
         } else if record.counted_before {
             Some(NotCountedWhy::CountedBefore)
+        } else if a.subject.kind == SubjectKind::Collective && record.at_previous_unit {
+            // As under QĐ 366 (rules-qd366 §7): it counts against the previous unit.
+            Some(NotCountedWhy::PreviousUnit)
         } else {
             None
         };
@@ -357,6 +360,15 @@ fn triggers(
                 } else {
                     reasons.push(trigger(rule, Trigger::Plan, &values).inferred_if(qd124_grouping));
                 }
+            } else if under_half(tasks) {
+                // Under half of the tasks, but the main targets are not stated as missed:
+                // the trigger needs both, so it is said not to hold.
+                let mut values = Values::of(&[(Fact::Trigger, Value::Trigger(Trigger::Plan))]);
+                for (fact, value) in plan_values(tasks, missed, force_majeure) {
+                    values.push(fact, value);
+                }
+                values.push(Fact::Given, Value::Flag(missed.is_some()));
+                reasons.push(Reason::new(rule, false, Effect::Info, None, values));
             }
         }
     }
@@ -433,6 +445,29 @@ fn triggers(
                         .inferred_if(true),
                     );
                 }
+            } else if subordinates > 0 && self_detected {
+                // Without the number of subordinate units, "more than 20%" (which no
+                // exception covers) cannot be settled: the competent level decides.
+                reasons.push(
+                    Reason::new(
+                        rule,
+                        false,
+                        Effect::NeedsDecision,
+                        Some(Level::NotCompleted),
+                        Values::of(&[
+                            (
+                                Fact::Trigger,
+                                Value::Trigger(Trigger::SubordinatesOverShare),
+                            ),
+                            (
+                                Fact::SubordinateUnitsDisciplined,
+                                Value::Count(subordinates),
+                            ),
+                            (Fact::Given, Value::Flag(false)),
+                        ]),
+                    )
+                    .inferred_if(true),
+                );
             }
             for (which, n, fact) in [
                 (
@@ -723,7 +758,8 @@ fn caps(a: &ValidAssessment, family: Family, mut level: Level, reasons: &mut Vec
                 (Fact::SickMonths, Value::Points(a.leave.sick_months)),
                 reasons,
             );
-        } else if a.leave.maternity {
+        }
+        if a.leave.maternity {
             reasons.push(Reason::new(
                 Rule::Qd132Sick,
                 true,
@@ -797,6 +833,7 @@ pub(crate) fn evaluate(a: &ValidAssessment, options: &Options) -> Decision {
     let level = caps(a, family, level, &mut reasons);
     decision.outcome = Outcome::Classified;
     decision.level = Some(level);
+    decision.needs_decision = reasons.iter().any(|r| r.effect == Effect::NeedsDecision);
     decision.reasons = reasons;
     decision
 }

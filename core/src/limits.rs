@@ -7,7 +7,7 @@
 //! | one JSON Lines line | 64 KiB (the record limit) |
 //! | strings (`id`, `quota_group`, `member_id`, unit names) | 256 characters |
 //! | discipline records in one assessment | 100 |
-//! | graded criteria (`grades.criteria`, QĐ 124 and QĐ 132) | 32 |
+//! | graded criteria (`grades.criteria`, QĐ 124 and QĐ 132) | 32, ids of 64 characters |
 //! | any task or vote count | 1,000,000 |
 //! | JSON nesting | 128 levels (serde_json's own limit) |
 
@@ -23,3 +23,5 @@ pub const MAX_DISCIPLINE_RECORDS: usize = 100;
 pub const MAX_COUNT: u32 = 1_000_000;
 /// Most graded criteria in one assessment (QĐ 124, QĐ 132).
 pub const MAX_GRADED_CRITERIA: usize = 32;
+/// Longest criterion id in `grades.criteria`, in characters.
+pub const MAX_CRITERION_ID_CHARS: usize = 64;

@@ -645,8 +645,15 @@ fn counts_in(valid: &ValidAssessment, record: &Discipline) -> bool {
         && !record.counted_before
 }
 
-fn derived_reason(values: Values) -> Reason {
-    Reason::new(Rule::DerivedFact, true, Effect::Info, None, values)
+/// A fact derived from the tree, under the rule of the record's regime: a 2022 decision
+/// cites HD 21's order of evaluation, not QĐ 366's.
+fn derived_reason(regime: RegimeId, values: Values) -> Reason {
+    let rule = match regime {
+        RegimeId::Qd366 => Rule::DerivedFact,
+        RegimeId::Qd124 => Rule::Qd124DerivedFact,
+        RegimeId::Qd132 => Rule::Qd132DerivedFact,
+    };
+    Reason::new(rule, true, Effect::Info, None, values)
 }
 
 fn conflict(path: String, vi: String, en: String) -> InputError {
@@ -1146,7 +1153,9 @@ impl OrgEvaluator {
         };
         if let Some(values) = derived {
             if values.iter().next().is_some() {
-                decision.reasons.insert(0, derived_reason(values));
+                decision
+                    .reasons
+                    .insert(0, derived_reason(valid.regime, values));
             }
         }
         if let Some(Some(summary)) = self.summaries.get_mut(record as usize) {
@@ -2084,6 +2093,7 @@ impl OrgEvaluator {
                     score: s.score,
                     exceeded: s.tasks.0,
                     assigned: s.tasks.1,
+                    regime: s.regime,
                 })
             })
             .collect();
@@ -2805,7 +2815,7 @@ mod tests {
         // leadership collective at Good.
         let organisation = decision("o");
         let derived = organisation
-            .and_then(|d| d.reasons.iter().find(|r| r.rule == Rule::DerivedFact))
+            .and_then(|d| d.reasons.iter().find(|r| r.rule == Rule::Qd132DerivedFact))
             .map(|r| {
                 (
                     r.values.get(Fact::UnitsCounted),

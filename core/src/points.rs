@@ -147,7 +147,9 @@ pub const fn share_more_than(part: u64, whole: u64, numerator: u64, denominator:
     (part as u128) * (denominator as u128) > (numerator as u128) * (whole as u128)
 }
 
-/// A share shown to people: `25%`, `33.3%`, rounded half up to one decimal place.
+/// A share shown to people: `25%`, `33.3%`, rounded half up to one decimal place; more
+/// decimals when one would round a share that is not whole onto a whole percent, so a
+/// message never shows `50%` beside "under 50%" (999 of 2000 is `49.95%`).
 ///
 /// For messages only; no rule ever compares this value.
 pub fn percent_text(part: u64, whole: u64) -> String {
@@ -155,18 +157,41 @@ pub fn percent_text(part: u64, whole: u64) -> String {
         return "0%".to_owned();
     }
     let (part, whole) = (u128::from(part), u128::from(whole));
-    // tenths of a percent, rounded half up
-    let tenths = (part * 1000 * 2 + whole) / (whole * 2);
-    if tenths % 10 == 0 {
-        format!("{}%", tenths / 10)
-    } else {
-        format!("{}.{}%", tenths / 10, tenths % 10)
+    let exact_whole = (part * 100) % whole == 0;
+    let mut scale = 10u128;
+    loop {
+        // the share in 1/scale of a percent, rounded half up
+        let scaled = (part * 100 * scale * 2 + whole) / (whole * 2);
+        if scaled % scale != 0 || exact_whole || scale >= 10_000 {
+            let (units, fraction) = (scaled / scale, scaled % scale);
+            if fraction == 0 {
+                return format!("{units}%");
+            }
+            let digits = scale.ilog10() as usize;
+            let fraction = format!("{fraction:0digits$}");
+            return format!("{units}.{}%", fraction.trim_end_matches('0'));
+        }
+        scale *= 10;
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn percentages_never_round_onto_a_whole_threshold() {
+        assert_eq!(percent_text(1, 4), "25%");
+        assert_eq!(percent_text(1, 3), "33.3%");
+        assert_eq!(percent_text(2, 3), "66.7%");
+        assert_eq!(percent_text(999, 2000), "49.95%");
+        assert_eq!(percent_text(3999, 5000), "79.98%");
+        assert_eq!(percent_text(1001, 5000), "20.02%");
+        assert_eq!(percent_text(1, 200_000), "0.001%");
+        assert_eq!(percent_text(0, 7), "0%");
+        assert_eq!(percent_text(7, 7), "100%");
+        assert_eq!(percent_text(1, 8), "12.5%");
+    }
 
     #[test]
     fn parses_exact_decimals() {

@@ -112,6 +112,8 @@ pub struct QuotaEntry<'a> {
     pub exceeded: u32,
     /// Tasks assigned.
     pub assigned: u32,
+    /// The regime of the subject's decision: the raised 25% ratio is QĐ 366's only.
+    pub regime: crate::regime::RegimeId,
 }
 
 /// The quota's verdict on one Excellent candidate.
@@ -157,8 +159,15 @@ fn rank_order(a: &QuotaEntry<'_>, b: &QuotaEntry<'_>) -> Ordering {
 pub fn plan_quota(entries: &[QuotaEntry<'_>], names: &[&str], options: &QuotaOptions) -> QuotaPlan {
     let mut groups: Vec<(Vec<usize>, u32)> = vec![(Vec::new(), 0); names.len()];
     let mut present = vec![false; names.len()];
+    // QĐ 124 and HD 21 know only 20%: a group with one of their records keeps it.
+    let mut graded = vec![false; names.len()];
     for (index, entry) in entries.iter().enumerate() {
         let Some(level) = entry.level else { continue };
+        if entry.regime != crate::regime::RegimeId::Qd366 {
+            if let Some(flag) = graded.get_mut(entry.group) {
+                *flag = true;
+            }
+        }
         let Some((candidates, good)) = groups.get_mut(entry.group) else {
             continue;
         };
@@ -184,7 +193,9 @@ pub fn plan_quota(entries: &[QuotaEntry<'_>], names: &[&str], options: &QuotaOpt
         };
         let good = *good;
         let (numerator, denominator, ratio_percent) =
-            if options.raised_ratio_groups.iter().any(|g| g == name) {
+            if options.raised_ratio_groups.iter().any(|g| g == name)
+                && !graded.get(group).copied().unwrap_or(false)
+            {
                 (1, 4, 25)
             } else {
                 (1, 5, 20)
@@ -324,6 +335,7 @@ pub fn apply_quota(decisions: &mut [Decision], options: &QuotaOptions) -> Vec<Gr
             score: d.score,
             exceeded: d.tasks.map_or(0, |t| t.exceeded),
             assigned: d.tasks.map_or(0, |t| t.assigned),
+            regime: d.regime,
         })
         .collect();
     let plan = plan_quota(&entries, &names, options);
@@ -340,6 +352,7 @@ pub fn apply_quota(decisions: &mut [Decision], options: &QuotaOptions) -> Vec<Gr
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::regime::RegimeId;
 
     #[test]
     fn e_max_matches_the_spec_examples() {
@@ -350,5 +363,42 @@ mod tests {
         assert_eq!(e_max(2, 10, 1, 5, QuotaReading::ProposedGood), 2);
         assert_eq!(e_max(6, 0, 1, 5, QuotaReading::ProposedGood), 0);
         assert_eq!(e_max(5, 0, 1, 4, final_tally), 1);
+    }
+
+    /// One Excellent candidate and four Good: 25% keeps one, 20% none.
+    fn plan_for(regime: RegimeId) -> QuotaPlan {
+        let entry = |id, level| QuotaEntry {
+            group: 0,
+            id,
+            level: Some(level),
+            score: None,
+            exceeded: 5,
+            assigned: 10,
+            regime,
+        };
+        let entries = [
+            entry("e", Level::Excellent),
+            entry("g1", Level::Good),
+            entry("g2", Level::Good),
+            entry("g3", Level::Good),
+            entry("g4", Level::Good),
+        ];
+        let options = QuotaOptions {
+            raised_ratio_groups: vec!["cb".to_owned()],
+            ..QuotaOptions::default()
+        };
+        plan_quota(&entries, &["cb"], &options)
+    }
+
+    #[test]
+    fn the_raised_ratio_is_qd366s_only() {
+        let raised = plan_for(RegimeId::Qd366);
+        assert_eq!(raised.reports[0].ratio_percent, 25);
+        assert_eq!(raised.reports[0].e_max, 1);
+        for regime in [RegimeId::Qd124, RegimeId::Qd132] {
+            let plan = plan_for(regime);
+            assert_eq!(plan.reports[0].ratio_percent, 20);
+            assert_eq!(plan.reports[0].e_max, 0);
+        }
     }
 }

@@ -189,6 +189,9 @@ rules! {
     Qd124Good = "qd124.12.good", qd124("12", None), Text;
     /// QĐ 124 Art. 12: Completed: criteria ≥ average.
     Qd124Completed = "qd124.12.completed", qd124("12", None), Text;
+    /// QĐ 124 Art. 11: a fact derived from the organisation tree, in its order (lower
+    /// before higher, collectives before members, heads after their units).
+    Qd124DerivedFact = "qd124.derived", qd124("11", None), Reading;
     /// QĐ 124 Art. 12: at most 20% of the Good count rated Excellent, per group.
     Qd124Quota = "qd124.12.quota", qd124("12", None), Text;
 
@@ -232,6 +235,9 @@ rules! {
     Qd132LcCap = "qd132.hd21.lc.cap", hd21("II.B.3"), Text;
     /// HD 21 §II.B.4: a head never above the collective or organisation headed.
     Qd132HeadCap = "qd132.hd21.head.cap", hd21("II.B.4"), Text;
+    /// HD 21 §II.B: a fact derived from the organisation tree (members' and subordinate
+    /// organisations' levels, the level capping a collective or a head).
+    Qd132DerivedFact = "qd132.hd21.derived", hd21("II.B"), Reading;
     /// HD 21 §II.B: at most 20% of the Good count rated Excellent, per group.
     Qd132Quota = "qd132.hd21.quota", hd21("II.B"), Text;
 }

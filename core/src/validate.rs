@@ -8,7 +8,10 @@ use crate::contract::{GradesInput, ProfileChoice, ScoreInput};
 use crate::criteria::ProfileReference;
 use crate::dates::{add_months, parse_iso_date, vi_date, Span};
 use crate::error::{ErrorCode, InputError, InputErrors};
-use crate::limits::{MAX_COUNT, MAX_DISCIPLINE_RECORDS, MAX_GRADED_CRITERIA, MAX_STRING_CHARS};
+use crate::limits::{
+    MAX_COUNT, MAX_CRITERION_ID_CHARS, MAX_DISCIPLINE_RECORDS, MAX_GRADED_CRITERIA,
+    MAX_STRING_CHARS,
+};
 use crate::model::{
     ConductFinding, Discipline, Grades, Leave, Score, Shortcomings, Subject, Tasks, ValidAssessment,
 };
@@ -493,6 +496,20 @@ pub fn validate_with(
         .established_on
         .as_deref()
         .and_then(|t| p.date("/subject/established_on", t));
+    if let (Some(established), Some(day)) = (established_on, as_of) {
+        if established > day {
+            p.push(
+                ErrorCode::InvalidDate,
+                "/subject/established_on",
+                format!(
+                    "Ngày thành lập {} sau ngày đánh giá {}",
+                    vi_date(established),
+                    vi_date(day)
+                ),
+                format!("established on {established}, after the evaluation day {day}"),
+            );
+        }
+    }
     if let Some(activity) = &s.temporary_activity {
         p.string_length("/subject/temporary_activity/unit", &activity.unit);
     }
@@ -505,6 +522,15 @@ pub fn validate_with(
         ignore: options.ignore_other_regime_fields,
     };
     let graded = matches!(regime_id, Some(RegimeId::Qd124 | RegimeId::Qd132));
+    // QĐ 124 and HD 21 classify once a year (a term of several years is read at its end).
+    if graded && input.period.quarter.is_some() {
+        p.push(
+            ErrorCode::NotApplicable,
+            "/period/quarter",
+            "Quy định 124 và 132 xếp loại chất lượng hằng năm, không theo quý".to_owned(),
+            "QĐ 124 and QĐ 132 classify yearly, not by quarter".to_owned(),
+        );
+    }
     let new_collective = !individual
         && regime_id == Some(RegimeId::Qd132)
         && matches!((established_on, as_of), (Some(e), Some(day)) if add_months(e, 6).is_none_or(|d| d > day));
@@ -1099,7 +1125,15 @@ fn grades_input(p: &mut Problems, grades: &GradesInput) -> Option<Grades> {
                 "a criterion id must not be empty".to_owned(),
             );
         }
-        p.string_length(&path, id);
+        let chars = id.chars().count();
+        if chars > MAX_CRITERION_ID_CHARS {
+            p.push(
+                ErrorCode::TooLarge,
+                &path,
+                format!("Mã tiêu chí dài {chars} ký tự, vượt giới hạn {MAX_CRITERION_ID_CHARS}"),
+                format!("a criterion id of {chars} characters, over the limit of {MAX_CRITERION_ID_CHARS}"),
+            );
+        }
     }
     Some(Grades {
         criteria: grades.criteria.clone(),
