@@ -146,7 +146,7 @@ stage_python() {
     rm -rf "$out"
     run "$python" docs/examples/analyse_dang_bo.py --out "$out"
     local png
-    for png in "$out"/levels-per-chi-bo.png "$out"/quota-20-vs-25.png; do
+    for png in "$out"/levels-per-chi-bo.png "$out"/quota-20-vs-25.png "$out"/levels-per-regime.png; do
         if [[ ! -s "$png" ]]; then
             echo "the worked analysis did not write $png" >&2
             return 1

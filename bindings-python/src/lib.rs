@@ -18,11 +18,13 @@ use cadre_eval::compare::{CompareOptions, GradeMapping};
 use cadre_eval::flat::Column;
 use cadre_eval::org::{evaluate_tree_json, evaluate_unit_lines, OrgOptions, Role};
 use cadre_eval::regime::{RegimeId, REGIMES};
+use cadre_eval::InputErrors;
 use cadre_eval::{ErrorCode, Level, Rule};
 use pyo3::exceptions::{PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 
+mod comparison;
 mod decision;
 mod errors;
 mod names;
@@ -98,11 +100,7 @@ fn batch<'py>(
         py.detach(|| evaluate_batch(source, &options, quota.as_ref(), reasons, messages, threads));
     let tables = match tables {
         Ok(tables) => tables,
-        Err(BatchFailure::Input(errors)) => {
-            return Err(assessment_error(py, &errors.0, &|path| {
-                Some(path.trim_start_matches('/').to_owned())
-            }))
-        }
+        Err(BatchFailure::Input(errors)) => return Err(table_error(py, &errors)),
         Err(BatchFailure::Arrow(error)) => return Err(arrow_error(error)),
         Err(BatchFailure::Thread) => {
             return Err(PyRuntimeError::new_err("an evaluation thread stopped"))
@@ -137,12 +135,8 @@ fn evaluate_table<'py>(
 ) -> PyResult<BatchResult<'py>> {
     let reader = arrow_array::ffi_stream::RecordBatchStreamReader::from_pyarrow_bound(table)?;
     let schema = reader.schema();
-    let columns =
-        table_columns(schema.fields().iter().map(|f| f.name().as_str())).map_err(|errors| {
-            assessment_error(py, &errors.0, &|path| {
-                Some(path.trim_start_matches('/').to_owned())
-            })
-        })?;
+    let columns = table_columns(schema.fields().iter().map(|f| f.name().as_str()))
+        .map_err(|errors| table_error(py, &errors))?;
     let batches = reader
         .collect::<Result<Vec<RecordBatch>, _>>()
         .map_err(|e| PyValueError::new_err(e.to_string()))?;
@@ -299,6 +293,105 @@ fn compare_json<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let options = compare_options(regimes, grades_from_points, reading, basic_targets)?;
     match py.detach(|| cadre_eval::compare::compare_json(text, &options)) {
+        Ok(comparison) => Ok(pythonize::pythonize(py, &comparison)?),
+        Err(errors) => Err(assessment_error(py, &errors.0, &no_column)),
+    }
+}
+
+/// The error of a whole table: every problem, with the column it names.
+fn table_error(py: Python<'_>, errors: &InputErrors) -> PyErr {
+    assessment_error(py, &errors.0, &|path| {
+        Some(path.trim_start_matches('/').to_owned())
+    })
+}
+
+/// Compares every record of `source`: the comparisons table as `pyarrow.RecordBatch`es.
+fn compare_source<'py>(
+    py: Python<'py>,
+    source: &Source<'_>,
+    options: &CompareOptions,
+    threads: Option<usize>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let threads = thread_count(threads);
+    match py.detach(|| comparison::compare_batch(source, options, threads)) {
+        Ok(tables) => batches(py, &tables),
+        Err(BatchFailure::Input(errors)) => Err(table_error(py, &errors)),
+        Err(BatchFailure::Arrow(error)) => Err(arrow_error(error)),
+        Err(BatchFailure::Thread) => Err(PyRuntimeError::new_err("a comparison thread stopped")),
+    }
+}
+
+/// Compares every row of a table of flat columns (anything with
+/// `__arrow_c_stream__`) under several regimes: one row per input row, as
+/// `pyarrow.RecordBatch`es (`id`, `in_force`, `level_<regime>`, `outcome_<regime>`,
+/// `deciding_rule_<regime>`, `error_<regime>`, `levels_agree`, `differs`,
+/// `error_codes`, `errors`).
+#[pyfunction]
+#[pyo3(signature = (table, *, regimes = None, grades_from_points = None, reading = "cascade", basic_targets = "any", threads = None))]
+fn compare_table<'py>(
+    py: Python<'py>,
+    table: &Bound<'py, PyAny>,
+    regimes: Option<Vec<String>>,
+    grades_from_points: Option<&str>,
+    reading: &str,
+    basic_targets: &str,
+    threads: Option<usize>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let options = compare_options(regimes, grades_from_points, reading, basic_targets)?;
+    let reader = arrow_array::ffi_stream::RecordBatchStreamReader::from_pyarrow_bound(table)?;
+    let schema = reader.schema();
+    let columns = table_columns(schema.fields().iter().map(|f| f.name().as_str()))
+        .map_err(|errors| table_error(py, &errors))?;
+    let batches = reader
+        .collect::<Result<Vec<RecordBatch>, _>>()
+        .map_err(|e| PyValueError::new_err(e.to_string()))?;
+    let source = Source::Table {
+        batches: &batches,
+        columns,
+    };
+    compare_source(py, &source, &options, threads)
+}
+
+/// Compares every record of a JSON array of assessments; same table as
+/// `compare_table`.
+#[pyfunction]
+#[pyo3(signature = (text, *, regimes = None, grades_from_points = None, reading = "cascade", basic_targets = "any"))]
+fn compare_json_array<'py>(
+    py: Python<'py>,
+    text: &str,
+    regimes: Option<Vec<String>>,
+    grades_from_points: Option<&str>,
+    reading: &str,
+    basic_targets: &str,
+) -> PyResult<Bound<'py, PyAny>> {
+    let options = compare_options(regimes, grades_from_points, reading, basic_targets)?;
+    compare_source(py, &Source::Json(text), &options, None)
+}
+
+/// Compares an organisation tree (nested JSON) under several regimes: the comparison
+/// as plain Python values (`cadre_eval::compare::OrgComparison`).
+#[pyfunction]
+#[pyo3(signature = (text, *, regimes = None, grades_from_points = None, reading = "cascade", basic_targets = "any", quota = true, quota_reading = "final_tally", raised_ratio_groups = Vec::new()))]
+#[allow(
+    clippy::too_many_arguments,
+    reason = "keyword arguments of the Python API"
+)]
+fn compare_org<'py>(
+    py: Python<'py>,
+    text: &str,
+    regimes: Option<Vec<String>>,
+    grades_from_points: Option<&str>,
+    reading: &str,
+    basic_targets: &str,
+    quota: bool,
+    quota_reading: &str,
+    raised_ratio_groups: Vec<String>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let options = compare_options(regimes, grades_from_points, reading, basic_targets)?;
+    let quota = quota
+        .then(|| options::quota(quota_reading, raised_ratio_groups))
+        .transpose()?;
+    match py.detach(|| cadre_eval::compare::compare_org(text, &options, quota)) {
         Ok(comparison) => Ok(pythonize::pythonize(py, &comparison)?),
         Err(errors) => Err(assessment_error(py, &errors.0, &no_column)),
     }
@@ -477,6 +570,9 @@ fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(apply_quota, module)?)?;
     module.add_function(wrap_pyfunction!(evaluate_org, module)?)?;
     module.add_function(wrap_pyfunction!(compare_json, module)?)?;
+    module.add_function(wrap_pyfunction!(compare_table, module)?)?;
+    module.add_function(wrap_pyfunction!(compare_json_array, module)?)?;
+    module.add_function(wrap_pyfunction!(compare_org, module)?)?;
     module.add_function(wrap_pyfunction!(regimes, module)?)?;
     module.add_function(wrap_pyfunction!(columns, module)?)?;
     module.add_function(wrap_pyfunction!(rules, module)?)?;

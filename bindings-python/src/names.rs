@@ -1,7 +1,9 @@
 //! The contract's names of enum values, in a fixed order, for Arrow dictionary columns
 //! and Python strings.
 
+use cadre_eval::compare::Topic;
 use cadre_eval::reason::Effect;
+use cadre_eval::regime::{RegimeId, REGIMES};
 use cadre_eval::rules::Basis;
 use cadre_eval::{Level, Outcome, Reading, Rule};
 
@@ -102,6 +104,43 @@ pub fn rule_index(rule: Rule) -> i16 {
     rule as i16
 }
 
+/// Topics of a comparison, in the order of evaluation (`Topic::ALL`).
+pub const TOPICS: [&str; 10] = [
+    "not_classified",
+    "leave",
+    "discipline",
+    "not_completed",
+    "excellent",
+    "good",
+    "completed",
+    "quota",
+    "caps",
+    "context",
+];
+
+/// Position of a topic in [`TOPICS`].
+pub fn topic_index(topic: Topic) -> i8 {
+    match topic {
+        Topic::NotClassified => 0,
+        Topic::Leave => 1,
+        Topic::Discipline => 2,
+        Topic::NotCompleted => 3,
+        Topic::Excellent => 4,
+        Topic::Good => 5,
+        Topic::Completed => 6,
+        Topic::Quota => 7,
+        Topic::Caps => 8,
+        Topic::Context => 9,
+    }
+}
+
+/// Position of a regime in the registry (`REGIMES`, oldest first), the dictionary of
+/// regime columns.
+pub fn regime_index(regime: RegimeId) -> i8 {
+    let position = REGIMES.iter().position(|r| r.id == regime);
+    position.and_then(|p| i8::try_from(p).ok()).unwrap_or(0)
+}
+
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used, reason = "tests")]
@@ -149,6 +188,14 @@ mod tests {
                 basis_name(basis),
                 json(serde_json::to_value(basis).unwrap())
             );
+        }
+        for (index, topic) in Topic::ALL.iter().enumerate() {
+            assert_eq!(usize::try_from(topic_index(*topic)).unwrap(), index);
+            assert_eq!(TOPICS[index], json(serde_json::to_value(topic).unwrap()));
+        }
+        for regime in REGIMES {
+            let index = usize::try_from(regime_index(regime.id)).unwrap();
+            assert_eq!(REGIMES[index].id, regime.id);
         }
         assert_eq!(
             reading_name(Reading::Strict),

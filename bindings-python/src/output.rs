@@ -3,8 +3,8 @@
 //! rendered unless asked (messages cost far more than the evaluation).
 
 use crate::names::{
-    basis_index, effect_index, level_index, outcome_index, rule_index, BASES, EFFECTS, LEVELS,
-    OUTCOMES,
+    basis_index, effect_index, level_index, outcome_index, regime_index, rule_index, BASES,
+    EFFECTS, LEVELS, OUTCOMES,
 };
 use arrow_array::builder::{StringBuilder, UInt32Builder};
 use arrow_array::types::Int16Type;
@@ -22,32 +22,31 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::Arc;
 
-fn strings(values: impl IntoIterator<Item = Option<&'static str>>) -> ArrayRef {
+/// A string column of fixed names.
+pub fn strings(values: impl IntoIterator<Item = Option<&'static str>>) -> ArrayRef {
     Arc::new(StringArray::from_iter(values))
 }
 
-fn dictionary<K: arrow_array::types::ArrowDictionaryKeyType>(
+/// A dictionary column (a pandas categorical) of `keys` into `values`.
+pub fn dictionary<K: arrow_array::types::ArrowDictionaryKeyType>(
     keys: PrimitiveArray<K>,
     values: ArrayRef,
 ) -> Result<ArrayRef, ArrowError> {
     Ok(Arc::new(DictionaryArray::<K>::try_new(keys, values)?))
 }
 
-fn level_values() -> ArrayRef {
+/// The dictionary of levels, lowest first.
+pub fn level_values() -> ArrayRef {
     strings(LEVELS.iter().copied().map(Some))
 }
 
-fn rule_ids() -> ArrayRef {
+/// The dictionary of rule ids, in catalogue order.
+pub fn rule_ids() -> ArrayRef {
     strings(Rule::ALL.iter().map(|r| Some(r.id())))
 }
 
-fn regime_index(decision: &Decision) -> i8 {
-    let position = REGIMES.iter().position(|r| r.id == decision.regime);
-    position.and_then(|p| i8::try_from(p).ok()).unwrap_or(0)
-}
-
 /// An error of a rejected row with the flat column its path came from.
-type LocatedError = (InputError, Option<Cow<'static, str>>);
+pub type LocatedError = (InputError, Option<Cow<'static, str>>);
 
 /// The decisions table under construction.
 #[derive(Default)]
@@ -127,7 +126,7 @@ impl DecisionColumns {
             .push(decision.score.map(|s| s.hundredths() as f64 / 100.0));
         self.band.push(decision.band.map(level_index));
         self.needs_decision.push(Some(decision.needs_decision));
-        self.regime.push(Some(regime_index(decision)));
+        self.regime.push(Some(regime_index(decision.regime)));
         self.deciding_rule
             .push(decision.deciding_reason().map(|r| rule_index(r.rule)));
         self.alternative_level.push(
@@ -302,7 +301,7 @@ impl DecisionColumns {
 }
 
 /// `errors`: per row, null or a list of `{code, path, column, message_vi, message_en}`.
-fn errors_column(rows: &[Option<Vec<LocatedError>>]) -> Result<ArrayRef, ArrowError> {
+pub fn errors_column(rows: &[Option<Vec<LocatedError>>]) -> Result<ArrayRef, ArrowError> {
     let mut code = StringBuilder::new();
     let mut path = StringBuilder::new();
     let mut column = StringBuilder::new();

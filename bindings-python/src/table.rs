@@ -15,10 +15,13 @@ use cadre_eval::contract::{CollectiveKind, SubjectKind};
 use cadre_eval::flat::{
     self, Cell, Column, DisciplineCells, FlatRow, TableColumn, CRITERION_PREFIX, DISCIPLINE_COLUMNS,
 };
+use cadre_eval::limits::MAX_BATCH_RECORDS;
 use cadre_eval::quota::{apply_verdict, default_group, plan_quota, QuotaEntry, QuotaPlan};
 use cadre_eval::{
-    ErrorCode, GroupQuotaReport, InputError, InputErrors, Level, Options, Outcome, QuotaOptions,
+    Assessment, ErrorCode, GroupQuotaReport, InputError, InputErrors, Level, Options, Outcome,
+    QuotaOptions,
 };
+use serde_json::value::RawValue;
 use std::borrow::Cow;
 use std::collections::HashMap;
 
@@ -164,7 +167,7 @@ fn unsupported(column: &str, data_type: &DataType) -> InputError {
 }
 
 /// A batch's columns, ready to read row by row.
-struct BatchColumns<'a> {
+pub struct BatchColumns<'a> {
     scalars: Vec<(Column, Values<'a>)>,
     /// The criterion-grade columns: the criterion id and its values.
     criteria: Vec<(&'a str, Values<'a>)>,
@@ -248,8 +251,17 @@ pub fn table_columns<'n>(
 /// What receives each record's result, with the flat column of an error path.
 type Sink<'s> = dyn FnMut(usize, BatchItem, &dyn Fn(&str) -> Option<Cow<'static, str>>) + 's;
 
+/// What receives each record read from a source, for callers other than evaluation
+/// (comparisons): its index, the assessment or the rejection of a record that cannot
+/// be read, and the flat column of an error path.
+pub type AssessmentSink<'s> =
+    dyn FnMut(usize, Result<Assessment, RejectedRecord>, &ColumnOf<'_>) + 's;
+
+/// The flat column of an error path, for a row of a table (none for JSON).
+pub type ColumnOf<'f> = dyn Fn(&str) -> Option<Cow<'static, str>> + 'f;
+
 /// The rows of a source, ready to evaluate in ranges (tables) or whole (JSON).
-enum Rows<'a> {
+pub enum Rows<'a> {
     Table {
         readers: Vec<BatchColumns<'a>>,
         /// The first row of each batch.
@@ -260,7 +272,8 @@ enum Rows<'a> {
 }
 
 impl<'a> Rows<'a> {
-    fn of(source: &Source<'a>) -> Result<Rows<'a>, InputErrors> {
+    /// The rows of `source`; fails when a column cannot be read at all.
+    pub fn of(source: &Source<'a>) -> Result<Rows<'a>, InputErrors> {
         Ok(match source {
             Source::Table { batches, columns } => {
                 let readers = batches
@@ -284,10 +297,12 @@ impl<'a> Rows<'a> {
     }
 
     /// The ranges to evaluate, one per thread: a table is split when it is large enough
-    /// to pay for a thread; a JSON array is read whole.
-    fn ranges(&self, threads: usize) -> Vec<std::ops::Range<usize>> {
+    /// to pay for a thread; a JSON array is read whole. An empty table is one empty
+    /// range, so that its result is one empty batch with the result's columns.
+    pub fn ranges(&self, threads: usize) -> Vec<std::ops::Range<usize>> {
         const MIN_ROWS_PER_THREAD: usize = 10_000;
         match self {
+            Rows::Table { total: 0, .. } => std::iter::once(0..0).collect(),
             Rows::Table { total, .. } => {
                 let parts = threads.clamp(1, (total / MIN_ROWS_PER_THREAD).max(1));
                 let size = total.div_ceil(parts).max(1);
@@ -335,10 +350,97 @@ impl<'a> Rows<'a> {
             }
         }
     }
+
+    /// Reads the records of `range` in order, without evaluating them: each row's
+    /// assessment, or the rejection of a row that cannot be read (the `id` kept when it
+    /// can be). A JSON array is read whole, each element decoded as `compare_json`
+    /// decodes a record.
+    pub fn read(
+        &self,
+        range: std::ops::Range<usize>,
+        sink: &mut AssessmentSink<'_>,
+    ) -> Result<(), InputErrors> {
+        match self {
+            Rows::Table {
+                readers, starts, ..
+            } => {
+                let mut row = FlatRow::new();
+                for (reader, &start) in readers.iter().zip(starts) {
+                    let from = range.start.max(start);
+                    let to = range.end.min(start + reader.rows);
+                    for index in from..to {
+                        reader.fill(index - start, &mut row);
+                        let read = row.to_assessment().map_err(|errors| RejectedRecord {
+                            index,
+                            id: match row.get(Column::Id) {
+                                Some(Cell::Text(id)) => Some(id.to_owned()),
+                                _ => None,
+                            },
+                            errors: errors.0,
+                        });
+                        sink(index, read, &|path| row.column_of(path));
+                    }
+                }
+                Ok(())
+            }
+            Rows::Json(text) => {
+                for (index, record) in json_records(text)?.into_iter().enumerate() {
+                    let read = cadre_eval::decode_assessment(record.get()).map_err(|errors| {
+                        RejectedRecord {
+                            index,
+                            id: salvage_id(record.get()),
+                            errors: errors.0,
+                        }
+                    });
+                    sink(index, read, &|_| None);
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+/// The elements of a JSON array of records, with the checks of
+/// `cadre_eval::evaluate_json_array`: an array, and at most `MAX_BATCH_RECORDS`.
+fn json_records(text: &str) -> Result<Vec<&RawValue>, InputErrors> {
+    let records: Vec<&RawValue> = serde_json::from_str(text).map_err(|error| {
+        InputErrors::one(InputError::new(
+            ErrorCode::InvalidJson,
+            "",
+            format!("Dữ liệu phải là một mảng JSON các hồ sơ đánh giá: {error}"),
+            format!("the input must be a JSON array of assessments: {error}"),
+        ))
+    })?;
+    if records.len() > MAX_BATCH_RECORDS {
+        return Err(InputErrors::one(InputError::new(
+            ErrorCode::TooLarge,
+            "",
+            format!(
+                "{} hồ sơ, vượt giới hạn {MAX_BATCH_RECORDS} của một lô",
+                records.len()
+            ),
+            format!(
+                "{} records, over the batch limit of {MAX_BATCH_RECORDS}",
+                records.len()
+            ),
+        )));
+    }
+    Ok(records)
+}
+
+/// Best effort: the `id` of a record that could not be decoded, for its row.
+fn salvage_id(record: &str) -> Option<String> {
+    match serde_json::from_str::<serde_json::Value>(record)
+        .ok()?
+        .get("id")?
+    {
+        serde_json::Value::String(id) => Some(id.clone()),
+        other => Some(other.to_string()),
+    }
 }
 
 /// Runs `work` on each range, on its own thread when there are several.
-fn in_parallel<R: Send>(
+pub fn in_parallel<R: Send>(
     ranges: &[std::ops::Range<usize>],
     work: &(dyn Fn(std::ops::Range<usize>) -> R + Sync),
 ) -> Result<Vec<R>, BatchFailure> {

@@ -297,3 +297,11 @@ def test_another_regimes_stated_value_is_a_mismatch_and_null_is_not() -> None:
         ("regime_field_mismatch", "/grades")
     ]
     assert out.loc[0, "errors"][0]["column"] == "grades_task_results"
+
+
+def test_an_empty_table_gives_an_empty_frame_with_the_columns() -> None:
+    from_list = cadre_eval.evaluate_many([])
+    from_frame = cadre_eval.evaluate_many(pd.DataFrame({"id": pd.Series([], dtype=object)}))
+    assert len(from_list) == len(from_frame) == 0
+    assert list(from_frame.columns) == list(from_list.columns)
+    assert "level" in from_frame.columns and "errors" in from_frame.columns

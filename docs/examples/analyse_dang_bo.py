@@ -7,10 +7,14 @@ What a party committee's analyst does with the Python package:
 2. show the level distribution of each chi bộ's members (a table and a plot);
 3. show what the quota did: each group's ``e_max``, who was moved from Excellent to
    Good and why (the rule's own message), and the ties the competent level must settle;
-4. compare the ordinary 20% quota with the 25% the competent level may grant.
+4. compare the ordinary 20% quota with the 25% the competent level may grant;
+5. compare the regimes: the same đảng bộ under QĐ 366, QĐ 124 and QĐ 132
+   (``cadre_eval.compare_org``, points mapped to criterion grades by ``score_shares``),
+   the level distribution under each, and which records change level and why (the
+   first topic on which the regimes' rules settle the record differently).
 
 Run: ``.venv/bin/python docs/examples/analyse_dang_bo.py --out target/python-analysis``
-(the test command does). It prints the tables and writes two PNG plots and a Markdown
+(the test command does). It prints the tables and writes three PNG plots and a Markdown
 summary to ``--out``.
 """
 
@@ -143,6 +147,72 @@ def plot_comparison(panels: list[tuple[str, pd.DataFrame]], path: Path) -> None:
     plt.close(fig)
 
 
+REGIME_COLOURS = {"qd366": "#2166ac", "qd124": "#b2182b", "qd132": "#999999"}
+CODES = {level["id"]: level["code"] for level in cadre_eval.levels()}
+
+
+def regime_distribution(compared: dict[str, Any], records: pd.DataFrame) -> pd.DataFrame:
+    """Records of the tree by level under each regime (rows: levels, columns: regimes),
+    checked against each regime's totals."""
+    columns = {}
+    for result in compared["regimes"]:
+        regime = result["regime"]["id"]
+        level = records[f"level_{regime}"].astype(object)
+        level = level.where(level.notna(), "not classified")
+        counts = level.value_counts().reindex([*LEVELS, "not classified"], fill_value=0)
+        total = result["total"]
+        assert [int(counts[name]) for name in LEVELS] == [total[name] for name in LEVELS]
+        assert int(counts["not classified"]) == total["records"] - total["classified"]
+        columns[result["regime"]["document"]] = counts
+    return pd.DataFrame(columns)
+
+
+def plot_regimes(table: pd.DataFrame, path: Path) -> None:
+    fig, ax = plt.subplots(figsize=(9, 4.5))
+    width = 0.8 / len(table.columns)
+    for position, (document, colour) in enumerate(zip(table.columns, REGIME_COLOURS.values())):
+        x = [i + (position - (len(table.columns) - 1) / 2) * width for i in range(len(table))]
+        bars = ax.bar(x, table[document], width, color=colour, label=document)
+        ax.bar_label(bars, fontsize=8)
+    ax.set_xticks(range(len(table)))
+    ax.set_xticklabels([LABELS.get(level, "Không xếp loại (not classified)").replace(" (", "\n(")
+                        for level in table.index], fontsize=8)
+    ax.set_ylabel("số hồ sơ (records)")
+    ax.set_title("Đảng bộ xã Hòa An 2025 theo ba quy định (điểm quy đổi sang mức: score_shares)\n"
+                 "The đảng bộ under each regime, points mapped to grades by score shares")
+    ax.legend(frameon=False)
+    fig.tight_layout()
+    fig.savefig(path, dpi=120)
+    plt.close(fig)
+
+
+def level_changes(compared: dict[str, Any], records: pd.DataFrame) -> pd.DataFrame:
+    """Every record whose level differs between the regimes, with the first topic on
+    which the regimes settle it differently and what each regime's rules did there."""
+    regimes = [r["regime"]["id"] for r in compared["regimes"]]
+    by_id = {r["id"]: r for r in compared["records"]}
+    rows = []
+    def code(level: Any) -> str:
+        return "—" if pd.isna(level) else CODES[level]
+
+    for _, record in records[records["levels_agree"].eq(False)].iterrows():
+        first = by_id[record["id"]]["differences"][0]
+        verdicts = ", ".join(
+            f"{f['regime']} {f['verdict'].replace('_', ' ')}"
+            + (f" {CODES[f['level']]}" if f["verdict"] == "decides" and f["level"] else "")
+            for f in first["findings"]
+        )
+        rows.append({
+            "unit": record["unit"],
+            "record": record["id"],
+            "role": record["role"],
+            **{regime: code(record[f"level_{regime}"]) for regime in regimes},
+            "first difference": first["title"]["en"],
+            "verdicts": verdicts,
+        })
+    return pd.DataFrame(rows)
+
+
 def excellent_ids(result: cadre_eval.OrgResult) -> set[str]:
     decisions = result.decisions
     return set(decisions.loc[decisions["level"] == "excellent", "id"])
@@ -200,15 +270,39 @@ def main() -> None:
         print(comparison.to_string(), "\n", lines[-1], "\n", sep="")
     plot_comparison(panels, out / "quota-20-vs-25.png")
 
+    # The same đảng bộ under the three regimes. Its records carry QĐ 366 points only:
+    # QĐ 124 and QĐ 132 grade criteria, so the points are mapped to grades by each
+    # group's share of its maximum (`score_shares`, docs/regimes.md); the whole tree is
+    # evaluated under each regime with its derived facts and quota.
+    compared = cadre_eval.compare_org(EXAMPLE, grades_from_points="score_shares")
+    records = cadre_eval.org_comparison_frame(compared)
+    by_regime = regime_distribution(compared, records)
+    print("Records by level under each regime (score_shares):")
+    print(by_regime.to_string(), "\n")
+    plot_regimes(by_regime, out / "levels-per-regime.png")
+    changes = level_changes(compared, records)
+    print(f"Records whose level differs between the regimes ({len(changes)} of {len(records)}):")
+    print(changes.to_string(index=False), "\n")
+    pairs = [
+        f"{c['from']} → {c['to']}: {c['down'] + c['up']} of {c['compared']} records classified "
+        f"under both change level ({c['down']} down, {c['up']} up)"
+        for c in compared["changes"]
+    ]
+    print("\n".join(pairs), "\n")
+
     summary = out / "summary.md"
     summary.write_text(
         "# Đảng bộ xã Hòa An, 2025: worked analysis\n\n"
         "## Members by level, per chi bộ\n\n```\n" + distribution.to_string() + "\n```\n\n"
         "## What the quota did\n\n```\n" + effects.drop(columns="message_vi").to_string(index=False)
-        + "\n```\n\n## 20% vs 25%\n\n" + "\n".join(f"- {line}" for line in lines) + "\n",
+        + "\n```\n\n## 20% vs 25%\n\n" + "\n".join(f"- {line}" for line in lines) + "\n"
+        "\n## Under QĐ 366, QĐ 124 and QĐ 132 (score_shares)\n\n```\n" + by_regime.to_string()
+        + "\n```\n\nRecords whose level differs:\n\n```\n" + changes.to_string(index=False)
+        + "\n```\n\n" + "\n".join(f"- {line}" for line in pairs) + "\n",
         encoding="utf-8",
     )
-    print(f"wrote {out / 'levels-per-chi-bo.png'}, {out / 'quota-20-vs-25.png'}, {summary}")
+    print(f"wrote {out / 'levels-per-chi-bo.png'}, {out / 'quota-20-vs-25.png'}, "
+          f"{out / 'levels-per-regime.png'}, {summary}")
 
 
 if __name__ == "__main__":

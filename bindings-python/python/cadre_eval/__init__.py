@@ -37,6 +37,10 @@ the one in force on the period's last day (``docs/regimes.md``):
 Tables: :func:`evaluate_many` takes a list of such dicts, a pandas DataFrame or a
 pyarrow Table of flat columns (:func:`columns`) and returns a DataFrame of decisions,
 one row per input row, plus a long table of reasons on request.
+
+Regimes side by side: :func:`compare` for one record, :func:`compare_many` for a table
+(one row per record, each regime's level in its own column), :func:`compare_org` for an
+organisation tree (with :func:`org_comparison_frame` for its records as a table).
 """
 
 from __future__ import annotations
@@ -73,6 +77,8 @@ __all__ = [
     "apply_quota",
     "columns",
     "compare",
+    "compare_many",
+    "compare_org",
     "conduct_catalogue",
     "criteria_catalogue",
     "error_codes",
@@ -81,6 +87,7 @@ __all__ = [
     "evaluate_many",
     "evaluate_org",
     "levels",
+    "org_comparison_frame",
     "regimes",
     "rules",
     "__version__",
@@ -390,6 +397,92 @@ def evaluate_many(
     return frame
 
 
+def compare_many(
+    records: Records,
+    regimes: Iterable[RegimeId] | None = None,
+    grades_from_points: GradeMapping | None = None,
+    *,
+    reading: Reading = "cascade",
+    basic_targets: TargetsReading = "any",
+    threads: int | None = None,
+) -> pd.DataFrame:
+    """Compares many assessments under several regimes, each as :func:`compare` compares
+    one: ``records`` as for :func:`evaluate_many` (a list of contract dicts, or a pandas
+    DataFrame or pyarrow Table of flat columns, criterion grades in
+    ``grades_criteria_<id>`` columns next to the ``score_*`` columns). ``regimes`` and
+    ``grades_from_points`` as for :func:`compare`. No quota is applied (each record is
+    compared alone; :func:`compare_org` applies it per group of a tree).
+
+    Returns a DataFrame with one row per input row (same index): ``id``, ``in_force``
+    (the regime in force on the period's last day), then per regime, in the order
+    compared, ``level_<regime>`` (an ordered categorical; null when not classified or
+    not evaluated), ``outcome_<regime>``, ``deciding_rule_<regime>`` and
+    ``error_<regime>`` (``code at path`` of each error that regime found, ``; ``
+    between them; null when none; for example ``missing_field at /grades`` for points
+    without a mapping); then ``levels_agree`` (nullable boolean) and ``differs`` (the
+    topics on which the regimes settle the record differently, in the order of
+    evaluation: ``not_classified``, ``leave``, ``discipline``, ``not_completed``,
+    ``excellent``, ``good``, ``completed``, ``quota``, ``caps``). A row that cannot be
+    read at all is reported as :func:`evaluate_many` reports it: ``error_codes``
+    (comma-separated) and ``errors`` (a list of dicts with ``code``, ``path``,
+    ``column``, ``message_vi``, ``message_en``), its other columns null; the other
+    rows are still compared.
+
+    A large table is split over ``threads`` threads (default: one per core); the result
+    does not depend on it.
+
+    Raises :class:`AssessmentError` only when the table as a whole cannot be read.
+
+    >>> frame = compare_many(
+    ...     [{"id": "dv-7", "period": {"year": 2025}, "subject": {"kind": "member"},
+    ...       "score": {"general": 28, "task_results": 66},
+    ...       "tasks": {"assigned": 10, "completed": 10, "on_time": 10, "exceeded": 4}},
+    ...      {"id": "dv-8", "period": {"year": 2025}, "subject": {"kind": "member"},
+    ...       "score": {"general": 24, "task_results": 50},
+    ...       "tasks": {"assigned": 10, "completed": 10, "on_time": 10, "exceeded": 0}},
+    ...      {"id": "dv-9", "subject": {"kind": "member"}}],
+    ...     grades_from_points="score_shares")
+    >>> frame[["id", "level_qd366", "level_qd124", "level_qd132", "levels_agree"]]
+         id level_qd366 level_qd124 level_qd132  levels_agree
+    0  dv-7   excellent        good   excellent         False
+    1  dv-8        good        good        good          True
+    2  dv-9         NaN         NaN         NaN          <NA>
+    >>> frame.loc[0, "differs"]   # 4 of 10 exceeded: QĐ 124 needs 50% for Excellent
+    ['excellent', 'good']
+    >>> frame.loc[0, "deciding_rule_qd124"]   # as Decision.deciding_reason() picks it
+    'qd124.12.excellent'
+    >>> frame.loc[2, "error_codes"], frame.loc[2, "errors"][0]["path"]
+    ('missing_field', '/period')
+    """
+    names: list[str] | None = None if regimes is None else list(regimes)
+    index: pd.Index | None = None
+    if isinstance(records, (pd.DataFrame, pa.Table, pa.RecordBatch)):
+        if isinstance(records, pd.DataFrame):
+            index = records.index
+        batches = _native.compare_table(
+            _tables.to_arrow(records),
+            regimes=names,
+            grades_from_points=grades_from_points,
+            reading=reading,
+            basic_targets=basic_targets,
+            threads=threads,
+        )
+    elif isinstance(records, Sequence) and not isinstance(records, (str, bytes)):
+        batches = _native.compare_json_array(
+            _to_json([_as_mapping(record) for record in records]),
+            regimes=names,
+            grades_from_points=grades_from_points,
+            reading=reading,
+            basic_targets=basic_targets,
+        )
+    else:
+        raise TypeError(
+            "compare_many takes a list of dicts, a pandas DataFrame or a pyarrow Table, "
+            f"not {type(records).__name__}"
+        )
+    return _tables.comparisons_frame(batches, index)
+
+
 def apply_quota(
     decisions: Sequence[Decision],
     *,
@@ -546,6 +639,130 @@ def evaluate_org(
         decisions=_tables.decisions_frame(decisions, None),
         reasons=None if why is None else _tables.reasons_frame(why),
     )
+
+
+def _tree_text(tree: Mapping[str, Any] | str | os.PathLike[str]) -> str:
+    """One nested organisation tree as JSON text."""
+    if isinstance(tree, os.PathLike):
+        path = os.fspath(tree)
+        if path.endswith(".jsonl"):
+            raise ValueError(
+                "compare_org reads one nested tree (JSON); JSON Lines of units are not read"
+            )
+        with open(path, encoding="utf-8") as file:
+            return file.read()
+    if isinstance(tree, str):
+        return tree
+    return _to_json(tree)
+
+
+def compare_org(
+    tree: Mapping[str, Any] | str | os.PathLike[str],
+    regimes: Iterable[RegimeId] | None = None,
+    grades_from_points: GradeMapping | None = None,
+    *,
+    reading: Reading = "cascade",
+    basic_targets: TargetsReading = "any",
+    quota: bool = True,
+    quota_reading: QuotaReading = "final_tally",
+    raised_ratio_groups: Iterable[str] = (),
+) -> dict[str, Any]:
+    """Compares an organisation tree under several regimes (``regimes``,
+    ``grades_from_points`` as for :func:`compare`): the whole tree is evaluated under
+    each regime as :func:`evaluate_org` evaluates it (facts derived from the tree, the
+    Excellent quota unless ``quota=False``), then each record's decisions are compared
+    (``docs/regimes.md``, "An organisation tree").
+
+    ``tree`` is one nested unit: a dict, its JSON text, or a path to a ``.json`` file
+    (JSON Lines of units are not read here). Returns the comparison as the CLI's
+    ``compare --org --format json`` writes it: ``regimes`` (per regime its ``total``
+    and what it ``rejected``), ``records`` (per record its ``unit``, ``role``,
+    ``levels`` and ``outcomes`` in the order compared, ``levels_agree`` and the
+    ``differences``, topic by topic) and ``changes`` (per pair of regimes, how many
+    records classified under both are rated ``up`` or ``down`` under the second).
+    :func:`org_comparison_frame` turns its records into a DataFrame.
+
+    Raises :class:`AssessmentError` when the tree cannot be read.
+
+    >>> root = {"id": "cb", "members": [
+    ...     {"id": f"dv-{i}", "period": {"year": 2025}, "subject": {"kind": "member"},
+    ...      "score": {"general": 28, "task_results": 60 + 2 * i},
+    ...      "tasks": {"assigned": 10, "completed": 10, "on_time": 10, "exceeded": 4}}
+    ...     for i in range(6)]}
+    >>> compared = compare_org(root, grades_from_points="score_shares")
+    >>> [(r["regime"]["id"], r["total"]["excellent"], r["total"]["good"])
+    ...  for r in compared["regimes"]]
+    [('qd366', 1, 5), ('qd124', 0, 6), ('qd132', 1, 5)]
+    >>> compared["changes"][0]
+    {'from': 'qd366', 'to': 'qd124', 'compared': 6, 'up': 0, 'down': 1}
+    """
+    comparison: dict[str, Any] = _native.compare_org(
+        _tree_text(tree),
+        regimes=None if regimes is None else list(regimes),
+        grades_from_points=grades_from_points,
+        reading=reading,
+        basic_targets=basic_targets,
+        quota=quota,
+        quota_reading=quota_reading,
+        raised_ratio_groups=list(raised_ratio_groups),
+    )
+    return comparison
+
+
+def org_comparison_frame(comparison: Mapping[str, Any]) -> pd.DataFrame:
+    """The records of a :func:`compare_org` result as a DataFrame, one row per record in
+    tree order: ``id``, ``unit``, ``role``, then per regime ``level_<regime>`` (an
+    ordered categorical), ``outcome_<regime>`` (null: rejected under that regime) and
+    ``error_<regime>`` (``code at path`` of the record's errors under that regime, from
+    its ``rejected``), then ``levels_agree`` and ``differs`` (the topics on which the
+    regimes settle the record differently, in the order of evaluation).
+
+    >>> root = {"id": "cb", "members": [
+    ...     {"id": "dv-1", "period": {"year": 2025}, "subject": {"kind": "member"},
+    ...      "score": {"general": 28, "task_results": 66},
+    ...      "tasks": {"assigned": 10, "completed": 10, "on_time": 10, "exceeded": 4}}]}
+    >>> compared = compare_org(root, ["qd366", "qd124"], "score_shares", quota=False)
+    >>> frame = org_comparison_frame(compared)
+    >>> frame[["id", "role", "level_qd366", "level_qd124", "differs"]]
+         id    role level_qd366 level_qd124            differs
+    0  dv-1  member   excellent        good  [excellent, good]
+    """
+    regime_ids: list[str] = [r["regime"]["id"] for r in comparison["regimes"]]
+    # Errors of records rejected under a regime, by record id.
+    errors: list[dict[str, str]] = []
+    for result in comparison["regimes"]:
+        by_id: dict[str, str] = {}
+        for entry in result["rejected"]:
+            if entry.get("id") is None:
+                continue
+            located = "; ".join(
+                f"{e['code']} at {e['path']}" if e["path"] else e["code"] for e in entry["errors"]
+            )
+            by_id[entry["id"]] = located if entry["id"] not in by_id else f"{by_id[entry['id']]}; {located}"
+        errors.append(by_id)
+    records = comparison["records"]
+    columns: dict[str, Any] = {
+        "id": [r["id"] for r in records],
+        "unit": [r["unit"] for r in records],
+        "role": pd.Categorical([r["role"] for r in records], categories=_native.roles()),
+    }
+    levels = [level["id"] for level in _native.levels()]
+    outcomes = ["classified", "not_classified", "undetermined"]
+    for position, regime in enumerate(regime_ids):
+        columns[f"level_{regime}"] = pd.Categorical(
+            [r["levels"][position] for r in records], categories=levels, ordered=True
+        )
+    for position, regime in enumerate(regime_ids):
+        columns[f"outcome_{regime}"] = pd.Categorical(
+            [r["outcomes"][position] for r in records], categories=outcomes
+        )
+    for position, regime in enumerate(regime_ids):
+        columns[f"error_{regime}"] = [errors[position].get(r["id"]) for r in records]
+    columns["levels_agree"] = pd.array([r["levels_agree"] for r in records], dtype="boolean")
+    columns["differs"] = pd.Series(
+        [[t["topic"] for t in r["differences"]] for r in records], dtype=object
+    )
+    return pd.DataFrame(columns)
 
 
 def regimes() -> list[RegimeInfo]:

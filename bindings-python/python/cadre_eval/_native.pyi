@@ -12,6 +12,9 @@ __all__ = [
     "apply_quota",
     "columns",
     "compare_json",
+    "compare_json_array",
+    "compare_org",
+    "compare_table",
     "conduct_catalogue_json",
     "criteria_catalogue",
     "error_codes",
@@ -137,6 +140,34 @@ def compare_json(
     grades_from_points: str | None = None,
     reading: str = "cascade",
     basic_targets: str = "any",
+) -> Any: ...
+def compare_table(
+    table: Any,
+    *,
+    regimes: list[str] | None = None,
+    grades_from_points: str | None = None,
+    reading: str = "cascade",
+    basic_targets: str = "any",
+    threads: int | None = None,
+) -> list[pa.RecordBatch]: ...
+def compare_json_array(
+    text: str,
+    *,
+    regimes: list[str] | None = None,
+    grades_from_points: str | None = None,
+    reading: str = "cascade",
+    basic_targets: str = "any",
+) -> list[pa.RecordBatch]: ...
+def compare_org(
+    text: str,
+    *,
+    regimes: list[str] | None = None,
+    grades_from_points: str | None = None,
+    reading: str = "cascade",
+    basic_targets: str = "any",
+    quota: bool = True,
+    quota_reading: str = "final_tally",
+    raised_ratio_groups: list[str] = ...,
 ) -> Any: ...
 def regimes() -> Any: ...
 def columns() -> Any: ...

@@ -12,7 +12,7 @@ import pyarrow.compute as pc
 from . import _native
 from ._errors import AssessmentError, ErrorDetail
 
-__all__ = ["to_arrow", "decisions_frame", "reasons_frame"]
+__all__ = ["to_arrow", "decisions_frame", "reasons_frame", "comparisons_frame"]
 
 _KINDS: dict[str, str] = {
     c["name"]: c["kind"] for c in _native.columns() if c["prefix"] is None
@@ -176,19 +176,47 @@ def _to_pandas(table: pa.Table) -> pd.DataFrame:
     return frame
 
 
-def decisions_frame(batches: list[pa.RecordBatch], index: pd.Index | None) -> pd.DataFrame:
-    """The decisions table as a DataFrame: categoricals for names, nullable booleans,
-    ``errors`` as lists of dicts (None for evaluated rows)."""
-    table = pa.Table.from_batches(batches)
-    errors: Any = table.column("errors")
-    frame = _to_pandas(table.drop_columns(["errors"]))
-    cells: list[Any] = [None] * table.num_rows
+def _error_cells(errors: Any) -> list[Any]:
+    """The ``errors`` column as one list of dicts per rejected row (None for the others);
+    only rejected rows become Python objects."""
+    cells: list[Any] = [None] * len(errors)
     if errors.null_count < len(errors):
         rows: list[int] = pc.indices_nonzero(pc.is_valid(errors)).to_pylist()
         values: list[Any] = pc.take(errors, rows).to_pylist()
         for row, value in zip(rows, values):
             cells[row] = [{k: v for k, v in item.items() if v is not None} for item in value]
-    frame["errors"] = pd.Series(cells, index=frame.index, dtype=object)
+    return cells
+
+
+def decisions_frame(batches: list[pa.RecordBatch], index: pd.Index | None) -> pd.DataFrame:
+    """The decisions table as a DataFrame: categoricals for names, nullable booleans,
+    ``errors`` as lists of dicts (None for evaluated rows)."""
+    table = pa.Table.from_batches(batches)
+    errors = _error_cells(table.column("errors"))
+    frame = _to_pandas(table.drop_columns(["errors"]))
+    frame["errors"] = pd.Series(errors, index=frame.index, dtype=object)
+    if index is not None:
+        frame.index = index
+    return frame
+
+
+def comparisons_frame(batches: list[pa.RecordBatch], index: pd.Index | None) -> pd.DataFrame:
+    """The comparisons table as a DataFrame: ``level_<regime>`` ordered categoricals,
+    ``differs`` as lists of topic names and ``errors`` as lists of dicts (None for rows
+    that could not be read)."""
+    table = pa.Table.from_batches(batches)
+    errors = _error_cells(table.column("errors"))
+    differs: list[Any] = table.column("differs").to_pylist()
+    frame = _to_pandas(table.drop_columns(["differs", "errors"]))
+    for name in frame.columns:
+        if name.startswith("level_"):
+            frame[name] = frame[name].cat.set_categories(_LEVELS, ordered=True)
+    frame.insert(
+        list(frame.columns).index("levels_agree") + 1,
+        "differs",
+        pd.Series(differs, index=frame.index, dtype=object),
+    )
+    frame["errors"] = pd.Series(errors, index=frame.index, dtype=object)
     if index is not None:
         frame.index = index
     return frame
