@@ -1,5 +1,6 @@
 //! Comparisons of many records: each record of a table of flat columns or of a JSON
-//! array compared under several regimes by the core (`cadre_eval::compare::compare`),
+//! array compared under several regimes by the core (`cadre_eval::compare::compare_levels`,
+//! which settles what `compare` settles without rendering a message),
 //! one Arrow row per record with each regime's level, outcome, deciding rule and error
 //! side by side. Records are read as `evaluate_many` reads them (`crate::table::Rows`):
 //! no Python object or JSON text per table row.
@@ -16,9 +17,9 @@ use arrow_array::{
 use arrow_buffer::{NullBuffer, OffsetBuffer};
 use arrow_schema::{ArrowError, DataType, Field};
 use cadre_eval::batch::RejectedRecord;
-use cadre_eval::compare::{compare, CompareOptions, Comparison, RegimeResult};
+use cadre_eval::compare::{compare_levels, CompareOptions, LevelComparison, LevelResult};
 use cadre_eval::regime::{RegimeId, REGIMES};
-use cadre_eval::{InputError, Rule};
+use cadre_eval::InputError;
 use std::borrow::Cow;
 use std::sync::Arc;
 
@@ -32,17 +33,13 @@ struct RegimeColumns {
 }
 
 impl RegimeColumns {
-    fn push(&mut self, level: Option<i8>, result: Option<&RegimeResult>) {
-        let decision = result.and_then(|r| r.decision.as_ref());
-        self.level.push(level);
+    fn push(&mut self, result: Option<&LevelResult>) {
+        self.level
+            .push(result.and_then(|r| r.level).map(level_index));
         self.outcome
-            .push(decision.map(|d| outcome_index(d.outcome)));
-        self.deciding_rule.push(
-            decision
-                .and_then(|d| d.deciding_reason())
-                .and_then(|r| Rule::from_id(&r.rule))
-                .map(rule_index),
-        );
+            .push(result.and_then(|r| r.outcome).map(outcome_index));
+        self.deciding_rule
+            .push(result.and_then(|r| r.deciding_rule).map(rule_index));
         match result.filter(|r| !r.errors.is_empty()) {
             Some(r) => self.error.append_value(located(&r.errors)),
             None => self.error.append_null(),
@@ -98,8 +95,8 @@ impl ComparisonColumns {
     }
 
     /// Adds a compared record.
-    pub fn push_comparison(&mut self, comparison: &Comparison) {
-        self.id.append_value(&comparison.id);
+    pub fn push_comparison(&mut self, id: &str, comparison: &LevelComparison) {
+        self.id.append_value(id);
         self.in_force.push(comparison.in_force.map(regime_index));
         for (position, (regime, columns)) in
             self.regimes.iter().zip(&mut self.per_regime).enumerate()
@@ -108,18 +105,14 @@ impl ComparisonColumns {
             let result = comparison
                 .results
                 .iter()
-                .position(|r| r.regime.id == *regime)
+                .position(|r| r.regime == *regime)
                 .unwrap_or(position);
-            let level = comparison.levels.get(result).copied().flatten();
-            columns.push(level.map(level_index), comparison.results.get(result));
+            columns.push(comparison.results.get(result));
         }
         self.levels_agree.push(Some(comparison.levels_agree));
         let before = self.differs.len();
-        self.differs.extend(
-            comparison
-                .differences()
-                .map(|topic| topic_index(topic.topic)),
-        );
+        self.differs
+            .extend(comparison.differs.iter().map(|&topic| topic_index(topic)));
         self.differs_lengths.push(self.differs.len() - before);
         self.differs_valid.push(true);
         self.error_codes.append_null();
@@ -139,7 +132,7 @@ impl ComparisonColumns {
         }
         self.in_force.push(None);
         for columns in &mut self.per_regime {
-            columns.push(None, None);
+            columns.push(None);
         }
         self.levels_agree.push(None);
         self.differs_lengths.push(0);
@@ -240,7 +233,9 @@ pub fn compare_batch(
     let parts = in_parallel(&ranges, &|range| {
         let mut table = ComparisonColumns::new(&options.regimes);
         let outcome = rows.read(range, &mut |_, read, column_of| match read {
-            Ok(assessment) => table.push_comparison(&compare(&assessment, options)),
+            Ok(assessment) => {
+                table.push_comparison(&assessment.id, &compare_levels(&assessment, options))
+            }
             Err(rejected) => table.push_rejected(&rejected, column_of),
         });
         outcome.map(|()| table)

@@ -453,24 +453,65 @@ impl Comparison {
     }
 }
 
+/// What a regime's rules did on a topic, and the level concerned: no text.
+fn verdict(decision: &Decision, topic: Topic) -> (Verdict, Option<Level>) {
+    let mut reasons = decision
+        .reasons
+        .iter()
+        .filter(|r| Topic::of(r.rule) == topic)
+        .peekable();
+    if reasons.peek().is_none() {
+        return (Verdict::NotReached, None);
+    }
+    let (mut deciding, mut blocking) = (None, None);
+    for r in reasons {
+        // A quota demotion holds false (the subject did not keep its place) yet moves it.
+        if deciding.is_none()
+            && (r.effect == Effect::Demotes
+                || (r.holds && matches!(r.effect, Effect::Decides | Effect::Excludes)))
+        {
+            deciding = Some(r);
+        }
+        if blocking.is_none() && r.effect == Effect::Blocks {
+            blocking = Some(r);
+        }
+    }
+    match (deciding, blocking) {
+        (Some(r), _) => (Verdict::Decides, r.level.or(decision.level)),
+        (None, Some(r)) => (Verdict::Blocks, r.level),
+        (None, None) => (Verdict::Informs, None),
+    }
+}
+
+/// What settles a topic for the comparison: the level a deciding rule set, or nothing.
+/// Whether a rule that did not grant was reached or not is not a difference.
+fn settled(verdict: Verdict, level: Option<Level>) -> Option<Option<Level>> {
+    (verdict == Verdict::Decides).then_some(level)
+}
+
+/// The topics on which the decisions settle differently, in evaluation order.
+fn differing_topics(decisions: &[Decision]) -> Vec<Topic> {
+    Topic::ALL
+        .into_iter()
+        .filter(|&topic| topic != Topic::Context)
+        .filter(|&topic| {
+            let mut settled_by = decisions.iter().map(|d| {
+                let (v, l) = verdict(d, topic);
+                settled(v, l)
+            });
+            let first = settled_by.next();
+            settled_by.any(|s| Some(s) != first)
+        })
+        .collect()
+}
+
 fn finding(decision: &Decision, topic: Topic) -> TopicFinding {
     let reasons: Vec<_> = decision
         .reasons
         .iter()
         .filter(|r| Topic::of(r.rule) == topic)
         .collect();
-    // A quota demotion holds false (the subject did not keep its place) yet moves it.
-    let deciding = reasons.iter().find(|r| {
-        r.effect == Effect::Demotes
-            || (r.holds && matches!(r.effect, Effect::Decides | Effect::Excludes))
-    });
-    let blocking = reasons.iter().find(|r| r.effect == Effect::Blocks);
-    let (verdict, level) = match (deciding, blocking) {
-        (Some(r), _) => (Verdict::Decides, r.level.or(decision.level)),
-        (None, Some(r)) => (Verdict::Blocks, r.level),
-        (None, None) if reasons.is_empty() => (Verdict::NotReached, None),
-        (None, None) => (Verdict::Informs, None),
-    };
+    let (verdict, level) = verdict(decision, topic);
     let mut rules: Vec<String> = Vec::new();
     for reason in &reasons {
         let id = reason.rule.id().to_owned();
@@ -559,11 +600,11 @@ fn compare_decisions(decisions: &[Decision], regimes: &[RegimeId]) -> (bool, Vec
         // not a difference: QĐ 366 never reaches Excellent's conditions under 90 points,
         // where a graded regime blocks it, and both leave the level where it is. Context
         // (the score, derived facts) explains, it does not decide.
-        let settled = |f: &TopicFinding| (f.verdict == Verdict::Decides).then_some(f.level);
+        let settled_by = |f: &TopicFinding| settled(f.verdict, f.level);
         let differs = topic != Topic::Context
             && findings
                 .windows(2)
-                .any(|pair| settled(&pair[0]) != settled(&pair[1]));
+                .any(|pair| settled_by(&pair[0]) != settled_by(&pair[1]));
         topics.push(TopicComparison {
             topic,
             title: topic.title(),
@@ -627,6 +668,74 @@ pub fn compare(assessment: &Assessment, options: &CompareOptions) -> Comparison 
         levels,
         levels_agree,
         topics,
+    }
+}
+
+/// One regime's result in a comparison without text ([`compare_levels`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct LevelResult {
+    /// The regime.
+    pub regime: RegimeId,
+    /// The outcome, if the record could be evaluated under it.
+    pub outcome: Option<Outcome>,
+    /// The level.
+    pub level: Option<Level>,
+    /// The rule that settles the decision ([`Decision::deciding_reason`]).
+    pub deciding_rule: Option<Rule>,
+    /// Why it could not be evaluated, otherwise.
+    pub errors: Vec<InputError>,
+}
+
+/// A comparison without text: each regime's outcome, level and deciding rule, and the
+/// topics that differ. It settles exactly what [`compare`] settles, for tables of many
+/// records (Python's `compare_many`), without rendering a message.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LevelComparison {
+    /// The regime in force on the period's last day, if any.
+    pub in_force: Option<RegimeId>,
+    /// Each regime's result, in the order asked.
+    pub results: Vec<LevelResult>,
+    /// Whether every regime that evaluated the record gives the same outcome and level.
+    pub levels_agree: bool,
+    /// The topics on which the regimes settle differently, in evaluation order.
+    pub differs: Vec<Topic>,
+}
+
+/// [`compare`] without text.
+pub fn compare_levels(assessment: &Assessment, options: &CompareOptions) -> LevelComparison {
+    let in_force =
+        crate::validate::period_last_day(&assessment.period).and_then(regime_in_force_on);
+    let mut results = Vec::with_capacity(options.regimes.len());
+    let mut decisions = Vec::with_capacity(options.regimes.len());
+    for &regime in &options.regimes {
+        match evaluate_under(assessment, regime, options).0 {
+            Ok(decision) => {
+                results.push(LevelResult {
+                    regime,
+                    outcome: Some(decision.outcome),
+                    level: decision.level,
+                    deciding_rule: decision.deciding_reason().map(|r| r.rule),
+                    errors: Vec::new(),
+                });
+                decisions.push(decision);
+            }
+            Err(errors) => results.push(LevelResult {
+                regime,
+                outcome: None,
+                level: None,
+                deciding_rule: None,
+                errors: errors.0,
+            }),
+        }
+    }
+    let levels_agree = decisions
+        .windows(2)
+        .all(|pair| (pair[0].outcome, pair[0].level) == (pair[1].outcome, pair[1].level));
+    LevelComparison {
+        in_force,
+        results,
+        levels_agree,
+        differs: differing_topics(&decisions),
     }
 }
 
@@ -925,6 +1034,41 @@ mod tests {
             "{:?}",
             b.differences.iter().map(|t| t.topic).collect::<Vec<_>>()
         );
+    }
+
+    #[test]
+    fn compare_levels_settles_what_compare_settles() {
+        let json = r#"{"id":"dv","period":{"year":2025},
+          "subject":{"kind":"member","admitted_on":"2019-05-19"},
+          "score":{"general":27.5,"task_results":63},
+          "grades":{"criteria":{"a":"excellent"},"task_results":"excellent"},
+          "leave":{"sick_months":4},
+          "tasks":{"assigned":12,"completed":12,"on_time":12,"exceeded":4}}"#;
+        let assessment = crate::decode::decode_assessment(json).unwrap();
+        for mapping in [None, Some(GradeMapping::ScoreShares)] {
+            let options = CompareOptions {
+                grades_from_points: mapping,
+                ..CompareOptions::default()
+            };
+            let full = compare(&assessment, &options);
+            let compact = compare_levels(&assessment, &options);
+            assert_eq!(compact.in_force, full.in_force);
+            assert_eq!(compact.levels_agree, full.levels_agree);
+            let differs: Vec<Topic> = full.differences().map(|t| t.topic).collect();
+            assert_eq!(compact.differs, differs);
+            assert!(!differs.is_empty());
+            for (c, f) in compact.results.iter().zip(&full.results) {
+                assert_eq!(c.level, f.decision.as_ref().and_then(|d| d.level));
+                assert_eq!(
+                    c.deciding_rule.map(Rule::id),
+                    f.decision
+                        .as_ref()
+                        .and_then(|d| d.deciding_reason())
+                        .map(|r| r.rule.as_str())
+                );
+                assert_eq!(c.errors, f.errors);
+            }
+        }
     }
 
     #[test]

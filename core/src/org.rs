@@ -87,6 +87,11 @@ pub struct UnitInput {
     /// (người đứng đầu), whose level is capped by what they head.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub head: Option<String>,
+    /// QĐ 132: this unit is a grassroots party organisation (tổ chức cơ sở đảng: a đảng
+    /// bộ cơ sở or a chi bộ cơ sở). HD 21 counts the members' Excellent quota within each:
+    /// QĐ 132 members below it are grouped as `<unit>/members` of the nearest such unit.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub grassroots: bool,
     /// Records of kind `member`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[schemars(with = "Vec<crate::contract::Assessment>")]
@@ -509,6 +514,8 @@ struct Unit {
     leadership_members: Vec<String>,
     /// The id of the leader record of the unit's head (QĐ 132).
     head_leader: Option<String>,
+    /// A grassroots party organisation (QĐ 132's member quota group).
+    grassroots: bool,
     organisation: Option<u32>,
     agency: Option<u32>,
     leadership: Option<u32>,
@@ -531,6 +538,7 @@ struct UnitHead {
     leadership_members: Vec<String>,
     led_by: Vec<String>,
     head_leader: Option<String>,
+    grassroots: bool,
 }
 
 /// A record as read with its unit: raw JSON text (decoded alone, so that its errors are
@@ -583,6 +591,8 @@ struct TypedUnit {
     led_by: Vec<String>,
     #[serde(default)]
     head: Option<String>,
+    #[serde(default)]
+    grassroots: bool,
     #[serde(default)]
     members: Vec<Assessment>,
     #[serde(default)]
@@ -754,6 +764,7 @@ impl OrgEvaluator {
             leadership_members,
             led_by,
             head,
+            grassroots,
             members,
             leaders,
         } = unit;
@@ -787,6 +798,7 @@ impl OrgEvaluator {
             leadership_members,
             led_by,
             head_leader: head,
+            grassroots,
         };
         self.add_unit(head, slots, Some(line), String::new());
     }
@@ -820,6 +832,7 @@ impl OrgEvaluator {
             leadership_members,
             led_by,
             head,
+            grassroots,
             members,
             leaders,
             units: _,
@@ -854,6 +867,7 @@ impl OrgEvaluator {
             leadership_members,
             led_by,
             head_leader: head,
+            grassroots,
         };
         self.add_unit(head, slots, line, path);
     }
@@ -888,6 +902,7 @@ impl OrgEvaluator {
             led_by: head.led_by,
             leadership_members: head.leadership_members,
             head_leader: head.head_leader,
+            grassroots: head.grassroots,
             organisation: None,
             agency: None,
             leadership: None,
@@ -1982,6 +1997,21 @@ impl OrgEvaluator {
         let mut leaders = vec![NO_GROUP; self.units.len()];
         let mut collectives: HashMap<(Option<u32>, Option<CollectiveKind>), u32> = HashMap::new();
         let mut kind_names: Vec<(Option<CollectiveKind>, String)> = Vec::new();
+        // HD 21 groups QĐ 132 members per grassroots organisation: the nearest unit at
+        // or above theirs flagged `grassroots`.
+        let grassroots_of = |unit: u32| {
+            let mut at = Some(unit);
+            let mut steps = 0;
+            while let (Some(index), true) = (at, steps <= self.units.len()) {
+                let u = self.units.get(index as usize)?;
+                if u.grassroots {
+                    return Some(index);
+                }
+                at = u.parent;
+                steps += 1;
+            }
+            None
+        };
         groups.of.reserve(self.summaries.len());
         for summary in &self.summaries {
             let Some(s) = summary else {
@@ -1996,6 +2026,21 @@ impl OrgEvaluator {
             let unit = self.units.get(s.unit as usize);
             let unit_id = unit.map_or("", |u| u.id.as_str());
             let group = match s.role {
+                Role::Member if s.regime == RegimeId::Qd132 && grassroots_of(s.unit).is_some() => {
+                    let root = grassroots_of(s.unit).unwrap_or(s.unit);
+                    match members.get_mut(root as usize) {
+                        Some(slot) if *slot != NO_GROUP => *slot,
+                        slot => {
+                            let root_id =
+                                self.units.get(root as usize).map_or("", |u| u.id.as_str());
+                            let group = groups.intern(&format!("{root_id}/members"));
+                            if let Some(slot) = slot {
+                                *slot = group;
+                            }
+                            group
+                        }
+                    }
+                }
                 Role::Member | Role::Leader => {
                     let (slots, suffix) = if s.role == Role::Member {
                         (&mut members, "members")

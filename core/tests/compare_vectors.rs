@@ -6,7 +6,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, reason = "tests")]
 
-use cadre_eval::compare::{compare_json, CompareOptions, GradeMapping, Topic};
+use cadre_eval::compare::{compare_json, compare_levels, CompareOptions, GradeMapping, Topic};
 use cadre_eval::contract::GradesInput;
 use cadre_eval::regime::{RegimeId, RegimeSelection};
 use cadre_eval::Level;
@@ -151,6 +151,21 @@ fn check(vector: &Vector) -> Vec<String> {
             "differs: got {differs:?}, want {:?}",
             expect.differs
         ));
+    }
+    // The text-free comparison settles exactly the same.
+    if let Ok(assessment) = cadre_eval::decode_assessment(&vector.input.to_string()) {
+        let compact = compare_levels(&assessment, &options);
+        let levels: Vec<Option<Level>> = compact.results.iter().map(|r| r.level).collect();
+        if levels != comparison.levels
+            || compact.levels_agree != comparison.levels_agree
+            || compact.differs
+                != comparison
+                    .differences()
+                    .map(|t| t.topic)
+                    .collect::<Vec<_>>()
+        {
+            problems.push("compare_levels differs from compare".to_owned());
+        }
     }
     // Every difference names each compared regime's finding and rule summary.
     for topic in comparison.differences() {
