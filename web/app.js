@@ -2,7 +2,6 @@
 // the person types. All rules live in the core (through the WASM binding); this file
 // only builds the assessment from the fields and shows what the binding returns.
 import init, {
-  evaluate,
   evaluatePartial,
   formSchema,
   whatWouldChange,
@@ -210,7 +209,11 @@ function removeRow(listPath, row, field) {
   update();
 }
 
+/** Counts the renderings of the form: field nodes (and error slots) of an earlier one are gone. */
+let formVersion = 0;
+
 function renderForm() {
+  formVersion += 1;
   document.documentElement.lang = state.lang;
   $("title").textContent = ui("title");
   document.title = `${ui("title")} — cadre-eval`;
@@ -244,19 +247,30 @@ function renderForm() {
 
 // ---------------------------------------------------------------- the assessment
 
+/** The unescaped keys of each JSON Pointer seen: the same few dozen are set on every keystroke. */
+const pointerKeys = new Map();
+
+function keysOf(pointer) {
+  let keys = pointerKeys.get(pointer);
+  if (!keys) {
+    keys = pointer.split("/").slice(1).map((k) => k.replace(/~1/g, "/").replace(/~0/g, "~"));
+    pointerKeys.set(pointer, keys);
+  }
+  return keys;
+}
+
 /** Sets `value` at a JSON Pointer inside `target`, making objects and arrays on the way. */
 function setAt(target, pointer, value) {
-  const keys = pointer.split("/").slice(1).map((k) => k.replace(/~1/g, "/").replace(/~0/g, "~"));
+  const keys = keysOf(pointer);
+  if (keys.length === 0) return;
   let node = target;
-  keys.forEach((key, i) => {
-    const last = i === keys.length - 1;
-    const slot = Array.isArray(node) ? Number(key) : key;
-    if (last) node[slot] = value;
-    else {
-      if (node[slot] === undefined) node[slot] = /^\d+$/.test(keys[i + 1]) ? [] : {};
-      node = node[slot];
-    }
-  });
+  for (let i = 0; i < keys.length - 1; i++) {
+    const slot = Array.isArray(node) ? Number(keys[i]) : keys[i];
+    if (node[slot] === undefined) node[slot] = /^\d+$/.test(keys[i + 1]) ? [] : {};
+    node = node[slot];
+  }
+  const last = keys[keys.length - 1];
+  node[Array.isArray(node) ? Number(last) : last] = value;
 }
 
 /** The typed value of a field's text: a number when it reads as one, else the text
@@ -305,9 +319,19 @@ function labelOf(path) {
   return path;
 }
 
+/** The error texts and invalid marks on the page, so that a keystroke that leaves the
+ * errors as they were touches no node, and one that changes them touches only theirs. */
+const shownErrors = { key: null, texts: [], invalid: [] };
+
 function showErrors(errors) {
-  for (const node of document.querySelectorAll("p.error")) node.textContent = "";
-  for (const node of document.querySelectorAll("[aria-invalid]")) node.removeAttribute("aria-invalid");
+  // The form's nodes are new after renderForm, so its version is part of what is shown.
+  const key = JSON.stringify([formVersion, state.lang, errors]);
+  if (key === shownErrors.key) return;
+  shownErrors.key = key;
+  for (const node of shownErrors.texts) node.textContent = "";
+  for (const node of shownErrors.invalid) node.removeAttribute("aria-invalid");
+  const texts = new Set();
+  const invalid = new Set();
   const general = [];
   for (const error of errors) {
     // The field the error names, or the nearest enclosing one (a group, a list row, a list).
@@ -317,10 +341,18 @@ function showErrors(errors) {
       probe = probe.slice(0, probe.lastIndexOf("/"));
     }
     if (target) {
-      target.textContent = [target.textContent, t(error.message)].filter(Boolean).join(" ");
-      document.getElementById(idFor(probe))?.setAttribute("aria-invalid", "true");
+      // A node shown before is cleared above; one named twice now collects both messages.
+      target.textContent = [texts.has(target) ? target.textContent : "", t(error.message)].filter(Boolean).join(" ");
+      texts.add(target);
+      const field = document.getElementById(idFor(probe));
+      if (field) {
+        field.setAttribute("aria-invalid", "true");
+        invalid.add(field);
+      }
     } else general.push(error);
   }
+  shownErrors.texts = [...texts];
+  shownErrors.invalid = [...invalid];
   $("form-errors").replaceChildren(...general.map((e) =>
     el("p", { class: "error", "data-error-path": e.path, text: `${e.path || "/"}: ${t(e.message)}` })));
 }
@@ -333,56 +365,112 @@ function citationOf(reason) {
   return [c.document, c.article && `${article} ${c.article}`, c.clause && `${clause} ${c.clause}`].filter(Boolean).join(", ");
 }
 
+/** A reason as shown, in the current language. */
+const reasonView = (r) => ({ rule: r.rule, effect: r.effect, cite: citationOf(r), text: t(r.message) });
+
 function reasonsList(reasons) {
   return el("ol", { class: "reasons", id: "reasons" }, ...reasons.map((r) =>
     el("li", { "data-rule": r.rule, class: `effect-${r.effect}` },
       el("span", { class: "rule", text: r.rule }), " ",
-      el("span", { class: "cite", text: `(${citationOf(r)})` }), " — ",
-      el("span", { text: t(r.message) }))));
+      el("span", { class: "cite", text: `(${r.cite})` }), " — ",
+      el("span", { text: r.text }))));
 }
 
-function checklist() {
-  const items = [...state.fields.values()].filter((f) => f.conduct_item);
-  if (items.length === 0) return el("p", { text: ui("noChecklist") });
-  const answerLabel = (field, value) => t(field.item_fields[0].options?.find((o) => o.value === value)?.label) || ui("notAnswered");
-  return el("ul", { class: "checklist", id: "checklist" }, ...items.map((field) => {
-    const answer = state.values.get(`${field.path}/answer`);
-    return el("li", { class: answer ?? "unanswered", "data-item": field.conduct_item.id },
-      `${t(field.label)} (${t(field.conduct_item.citation)}): ${answerLabel(field, answer)}`);
-  }));
+/** What the result panel shows above the checklist, as plain data in the current
+ * language: two equal views render the same nodes, so an unchanged view is not redrawn. */
+function resultView(partial, decision, changes) {
+  if (decision) {
+    return {
+      state: "complete",
+      level: decision.level ?? "",
+      levelText: decision.level ? t(decision.label) : ui("needsDecision"),
+      band: decision.band,
+      bandText: `${ui("score")}: ${decision.score} — ${ui("band")}: ${t(LEVELS[decision.band])} (${t(BANDS[decision.band])})`,
+      reasons: decision.reasons.map(reasonView),
+      changes: (changes ?? []).map((path) => ({
+        level: path.level,
+        heading: t(LEVELS[path.level]) + ": ",
+        text: path.reachable
+          ? (path.changes ?? []).map((c) => `${t(c.message)} [${labelOf(c.path)}]`).join("; ")
+          : `${ui("unreachable")}${(path.blockers ?? []).length ? " — " + path.blockers.map((b) => t(b.message) || b.rule).join("; ") : ""}`,
+      })),
+    };
+  }
+  if (partial) {
+    return {
+      state: "partial",
+      lowest: partial.lowest ?? "",
+      highest: partial.highest ?? "",
+      levelText: `${ui("provisional")}: ${ui("lowest")} ${t(LEVELS[partial.lowest]) || "—"}, ${ui("highest")} ${t(LEVELS[partial.highest]) || "—"}`,
+      unanswered: (partial.unanswered ?? []).filter((u) => u.can_change).map((u) => ({ path: u.path, label: labelOf(u.path) })),
+    };
+  }
+  return { state: "invalid", levelText: ui("errors") + ": " + state.lastErrors.length };
 }
+
+function resultNodes(view) {
+  if (view.state === "complete") {
+    const body = [
+      el("p", { class: `level ${view.level}`, id: "level", "data-level": view.level, text: view.levelText }),
+      el("p", { id: "band", "data-band": view.band, text: view.bandText }),
+      el("h3", { text: ui("reasons") }), reasonsList(view.reasons),
+    ];
+    if (view.changes.length) {
+      body.push(el("h3", { text: ui("change") }), el("ul", { id: "changes" }, ...view.changes.map((path) =>
+        el("li", { "data-level": path.level }, el("strong", { text: path.heading }), path.text))));
+    }
+    return body;
+  }
+  if (view.state === "partial") {
+    const body = [el("p", { class: "level provisional", id: "level", "data-level": "", "data-lowest": view.lowest,
+      "data-highest": view.highest, text: view.levelText })];
+    if (view.unanswered.length) {
+      body.push(el("h3", { text: ui("unanswered") }), el("ul", { id: "unanswered" }, ...view.unanswered.map((u) =>
+        el("li", {}, el("a", { href: `#${idFor(u.path)}`, "data-path": u.path, text: u.label })))));
+    }
+    return body;
+  }
+  return [el("p", { class: "level", id: "level", "data-level": "", text: view.levelText })];
+}
+
+/** The checklist as shown: its form version, and per conduct item its node, the path of
+ * its answer and the answer the node shows. */
+const shownChecklist = { version: -1, rows: [] };
+const NOT_SHOWN = Symbol("not shown");
+
+/** Shows each conduct item's answer: the list is built once per rendered form, then a
+ * keystroke rewrites only the items whose answer changed (none, while typing evidence). */
+function updateChecklist() {
+  if (shownChecklist.version !== formVersion) {
+    shownChecklist.version = formVersion;
+    const items = [...state.fields.values()].filter((f) => f.conduct_item);
+    shownChecklist.rows = items.map((field) => ({
+      field, answerPath: `${field.path}/answer`, shown: NOT_SHOWN, node: el("li", { "data-item": field.conduct_item.id }),
+    }));
+    $("result-checklist").replaceChildren(el("h3", { text: ui("checklist") }), items.length
+      ? el("ul", { class: "checklist", id: "checklist" }, ...shownChecklist.rows.map((row) => row.node))
+      : el("p", { text: ui("noChecklist") }));
+  }
+  const answerLabel = (field, value) => t(field.item_fields[0].options?.find((o) => o.value === value)?.label) || ui("notAnswered");
+  for (const row of shownChecklist.rows) {
+    const answer = state.values.get(row.answerPath);
+    if (answer === row.shown) continue;
+    row.shown = answer;
+    row.node.className = answer ?? "unanswered";
+    row.node.textContent = `${t(row.field.label)} (${t(row.field.conduct_item.citation)}): ${answerLabel(row.field, answer)}`;
+  }
+}
+
+let shownResultKey = null;
 
 function renderResult(partial, decision, changes) {
-  const body = [];
-  if (decision) {
-    const level = decision.level ?? "";
-    body.push(el("p", { class: `level ${level}`, id: "level", "data-level": level, text: decision.level ? t(decision.label) : ui("needsDecision") }));
-    body.push(el("p", { id: "band", "data-band": decision.band,
-      text: `${ui("score")}: ${decision.score} — ${ui("band")}: ${t(LEVELS[decision.band])} (${t(BANDS[decision.band])})` }));
-    body.push(el("h3", { text: ui("reasons") }), reasonsList(decision.reasons));
-    if (changes?.length) {
-      body.push(el("h3", { text: ui("change") }), el("ul", { id: "changes" }, ...changes.map((path) =>
-        el("li", { "data-level": path.level },
-          el("strong", { text: t(LEVELS[path.level]) + ": " }),
-          path.reachable
-            ? (path.changes ?? []).map((c) => `${t(c.message)} [${labelOf(c.path)}]`).join("; ")
-            : `${ui("unreachable")}${(path.blockers ?? []).length ? " — " + path.blockers.map((b) => t(b.message) || b.rule).join("; ") : ""}`))));
-    }
-  } else if (partial) {
-    body.push(el("p", { class: "level provisional", id: "level", "data-level": "", "data-lowest": partial.lowest ?? "", "data-highest": partial.highest ?? "",
-      text: `${ui("provisional")}: ${ui("lowest")} ${t(LEVELS[partial.lowest]) || "—"}, ${ui("highest")} ${t(LEVELS[partial.highest]) || "—"}` }));
-    const matter = (partial.unanswered ?? []).filter((u) => u.can_change);
-    if (matter.length) {
-      body.push(el("h3", { text: ui("unanswered") }), el("ul", { id: "unanswered" }, ...matter.map((u) => {
-        const link = el("a", { href: `#${idFor(u.path)}`, "data-path": u.path, text: labelOf(u.path) });
-        return el("li", {}, link);
-      })));
-    }
-  } else {
-    body.push(el("p", { class: "level", id: "level", "data-level": "", text: ui("errors") + ": " + state.lastErrors.length }));
+  const view = resultView(partial, decision, changes);
+  const key = JSON.stringify(view);
+  if (key !== shownResultKey) {
+    shownResultKey = key;
+    $("result-main").replaceChildren(...resultNodes(view));
   }
-  body.push(el("h3", { text: ui("checklist") }), checklist());
-  $("result-body").replaceChildren(...body);
+  updateChecklist();
 }
 
 function renderSummary(decision) {
@@ -393,7 +481,7 @@ function renderSummary(decision) {
     el("h2", { id: "summary-heading", text: ui("summary") }),
     el("p", { text: `${t(state.schema?.title)} — ${record.id ?? ""} — ${periodYear()}` }),
     el("p", { text: decision ? `${ui("result")}: ${decision.level ? t(decision.label) : ui("needsDecision")} (${ui("score")} ${decision.score})` : ui("provisional") }),
-    decision ? reasonsList(decision.reasons) : "",
+    decision ? reasonsList(decision.reasons.map(reasonView)) : "",
     el("h3", { text: ui("answers") }),
     el("table", {}, el("tbody", {}, ...rows)));
   $("summary").querySelector("#reasons")?.removeAttribute("id");
@@ -401,11 +489,12 @@ function renderSummary(decision) {
 
 let lastDecision = null;
 
-/** Evaluates the answers and shows the result: partial while incomplete, full once complete. */
-function update() {
-  if (!state.schema) return;
-  const record = assessment();
-  const text = JSON.stringify(record);
+/** The last evaluation and the JSON text it was of: the same text evaluates the same. */
+let lastEvaluation = { text: null };
+
+/** Evaluates an assessment's JSON text: partial while incomplete, full once complete. */
+function evaluateText(text) {
+  if (text === lastEvaluation.text) return lastEvaluation;
   let partial = null;
   let decision = null;
   let changes = null;
@@ -414,19 +503,29 @@ function update() {
   if (!partialResult.ok) errors = partialResult.errors;
   // Full evaluation once complete, or once no unanswered question can change the
   // level (a self-reported breach settles it before the checklist is finished).
+  // whatWouldChange evaluates the record itself and returns the decision with the paths
+  // to the higher levels, so one call does what `evaluate` and it did before.
   else if (partialResult.value.complete || partialResult.value.unanswered.every((u) => !u.can_change)) {
-    const full = evaluate(text);
-    if (full.ok) {
-      decision = full.value;
-      const change = whatWouldChange(text);
-      if (change.ok) changes = change.value.what_would_change;
-    } else errors = full.errors;
+    const change = whatWouldChange(text);
+    if (change.ok) {
+      decision = change.value.decision;
+      changes = change.value.what_would_change;
+    } else errors = change.errors;
   } else partial = partialResult.value;
+  lastEvaluation = { text, partial, decision, changes, errors };
+  return lastEvaluation;
+}
+
+/** Evaluates the answers and shows the result, redrawing only what changed. */
+function update() {
+  if (!state.schema) return;
+  const { partial, decision, changes, errors } = evaluateText(JSON.stringify(assessment()));
   state.lastErrors = errors;
   lastDecision = decision;
   showErrors(errors);
   renderResult(partial, decision, changes);
-  document.body.dataset.state = decision ? "complete" : partial ? "partial" : "invalid";
+  const shownState = decision ? "complete" : partial ? "partial" : "invalid";
+  if (document.body.dataset.state !== shownState) document.body.dataset.state = shownState;
 }
 
 function exportJson() {

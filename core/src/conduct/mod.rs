@@ -35,8 +35,9 @@ pub use scope::{CommitteeLevel, ConductScope, Residence};
 use chrono::NaiveDate;
 use std::sync::OnceLock;
 
-/// The catalogue data as shipped (JSON).
-const DATA: &str = include_str!("../../data/conduct-catalogue.json");
+/// The catalogue data as shipped (JSON). A `static`, not a `const`: a `const` is copied
+/// into each function that reads it, and the WASM build carried the text twice.
+static DATA: &str = include_str!("../../data/conduct-catalogue.json");
 
 /// The shipped catalogue, read and checked on first use.
 pub fn catalogue() -> Result<&'static Catalogue, CatalogueError> {
