@@ -557,6 +557,39 @@ struct Slot<'a> {
     record: RecordInput<'a>,
 }
 
+/// A unit's records in their places, in the order they are checked: the organisation,
+/// agency and leadership collective, then the leaders and members by position. Serves
+/// both readings of a unit, raw records (`wrap` = [`RecordInput::Raw`]) and records decoded
+/// with the line (`RecordInput::Decoded`).
+fn unit_slots<'a, T>(
+    collectives: [&'a Option<T>; 3],
+    leaders: &'a [T],
+    members: &'a [T],
+    wrap: impl Fn(&'a T) -> RecordInput<'a>,
+) -> Vec<Slot<'a>> {
+    let mut slots = Vec::with_capacity(3 + leaders.len() + members.len());
+    let roles = [Role::Organisation, Role::Agency, Role::Leadership];
+    for (role, record) in roles.into_iter().zip(collectives) {
+        if let Some(record) = record {
+            slots.push(Slot {
+                role,
+                position: None,
+                record: wrap(record),
+            });
+        }
+    }
+    for (role, list) in [(Role::Leader, leaders), (Role::Member, members)] {
+        for (i, record) in list.iter().enumerate() {
+            slots.push(Slot {
+                role,
+                position: Some(i),
+                record: wrap(record),
+            });
+        }
+    }
+    slots
+}
+
 /// A record after its own checks: rejected with its id (if it has one) and errors, or
 /// valid with its place.
 #[allow(
@@ -768,29 +801,12 @@ impl OrgEvaluator {
             members,
             leaders,
         } = unit;
-        let mut slots = Vec::with_capacity(3 + leaders.len() + members.len());
-        for (role, record) in [
-            (Role::Organisation, &organisation),
-            (Role::Agency, &agency),
-            (Role::Leadership, &leadership),
-        ] {
-            if let Some(record) = record {
-                slots.push(Slot {
-                    role,
-                    position: None,
-                    record: RecordInput::Decoded(record),
-                });
-            }
-        }
-        for (role, list) in [(Role::Leader, &leaders), (Role::Member, &members)] {
-            for (i, record) in list.iter().enumerate() {
-                slots.push(Slot {
-                    role,
-                    position: Some(i),
-                    record: RecordInput::Decoded(record),
-                });
-            }
-        }
+        let slots = unit_slots(
+            [&organisation, &agency, &leadership],
+            &leaders,
+            &members,
+            RecordInput::Decoded,
+        );
         let head = UnitHead {
             id,
             name,
@@ -837,29 +853,12 @@ impl OrgEvaluator {
             leaders,
             units: _,
         } = unit;
-        let mut slots = Vec::with_capacity(3 + leaders.len() + members.len());
-        for (role, raw) in [
-            (Role::Organisation, &organisation),
-            (Role::Agency, &agency),
-            (Role::Leadership, &leadership),
-        ] {
-            if let Some(raw) = raw {
-                slots.push(Slot {
-                    role,
-                    position: None,
-                    record: RecordInput::Raw(raw),
-                });
-            }
-        }
-        for (role, list) in [(Role::Leader, &leaders), (Role::Member, &members)] {
-            for (i, raw) in list.iter().enumerate() {
-                slots.push(Slot {
-                    role,
-                    position: Some(i),
-                    record: RecordInput::Raw(raw),
-                });
-            }
-        }
+        let slots = unit_slots(
+            [&organisation, &agency, &leadership],
+            &leaders,
+            &members,
+            |raw| RecordInput::Raw(raw),
+        );
         let head = UnitHead {
             id,
             name,
