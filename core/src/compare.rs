@@ -484,12 +484,23 @@ fn verdict(decision: &Decision, topic: Topic) -> (Verdict, Option<Level>) {
 }
 
 /// What settles a topic for the comparison: the level a deciding rule set, or nothing.
-/// Whether a rule that did not grant was reached or not is not a difference.
 fn settled(verdict: Verdict, level: Option<Level>) -> Option<Option<Level>> {
     (verdict == Verdict::Decides).then_some(level)
 }
 
-/// The topics on which the decisions settle differently, in evaluation order.
+/// Whether every decision gives the same outcome and level.
+fn levels_agree(decisions: &[Decision]) -> bool {
+    decisions
+        .windows(2)
+        .all(|pair| (pair[0].outcome, pair[0].level) == (pair[1].outcome, pair[1].level))
+}
+
+/// The topics on which the decisions settle differently, in evaluation order: one
+/// regime's rules grant or fire on the topic and another's do not (or at another
+/// level). Whether a rule that did not grant was reached or not is not a difference:
+/// QĐ 366 never reaches Excellent's conditions under 90 points, where a graded regime
+/// blocks it, and both leave the level where it is. Context (the score, derived facts)
+/// explains, it does not decide.
 fn differing_topics(decisions: &[Decision]) -> Vec<Topic> {
     Topic::ALL
         .into_iter()
@@ -586,29 +597,17 @@ fn explain_missing_grades(errors: InputErrors) -> InputErrors {
 /// Whether the decisions agree, and the topics any of them reached, each with whether
 /// the regimes settle it differently.
 fn compare_decisions(decisions: &[Decision], regimes: &[RegimeId]) -> (bool, Vec<TopicComparison>) {
-    let outcomes: Vec<(Outcome, Option<Level>)> =
-        decisions.iter().map(|d| (d.outcome, d.level)).collect();
-    let levels_agree = outcomes.windows(2).all(|pair| pair[0] == pair[1]);
+    let differing = differing_topics(decisions);
     let mut topics = Vec::new();
     for topic in Topic::ALL {
         let findings: Vec<TopicFinding> = decisions.iter().map(|d| finding(d, topic)).collect();
         if findings.iter().all(|f| f.verdict == Verdict::NotReached) {
             continue;
         }
-        // A topic differs when one regime's rules grant or fire on it and another's do not
-        // (or at another level). Whether a rule that did not grant was reached or not is
-        // not a difference: QĐ 366 never reaches Excellent's conditions under 90 points,
-        // where a graded regime blocks it, and both leave the level where it is. Context
-        // (the score, derived facts) explains, it does not decide.
-        let settled_by = |f: &TopicFinding| settled(f.verdict, f.level);
-        let differs = topic != Topic::Context
-            && findings
-                .windows(2)
-                .any(|pair| settled_by(&pair[0]) != settled_by(&pair[1]));
         topics.push(TopicComparison {
             topic,
             title: topic.title(),
-            differs,
+            differs: differing.contains(&topic),
             findings,
             rules: regimes
                 .iter()
@@ -619,7 +618,7 @@ fn compare_decisions(decisions: &[Decision], regimes: &[RegimeId]) -> (bool, Vec
                 .collect(),
         });
     }
-    (levels_agree, topics)
+    (levels_agree(decisions), topics)
 }
 
 /// Compares one record under the regimes of `options`.
@@ -728,13 +727,10 @@ pub fn compare_levels(assessment: &Assessment, options: &CompareOptions) -> Leve
             }),
         }
     }
-    let levels_agree = decisions
-        .windows(2)
-        .all(|pair| (pair[0].outcome, pair[0].level) == (pair[1].outcome, pair[1].level));
     LevelComparison {
         in_force,
         results,
-        levels_agree,
+        levels_agree: levels_agree(&decisions),
         differs: differing_topics(&decisions),
     }
 }
