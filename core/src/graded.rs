@@ -8,7 +8,6 @@
 //! (sick leave, leadership collective, head).
 
 use crate::contract::{CollectiveKind, DisciplineForm, Grade, PartyStatus, SubjectKind};
-use crate::dates::add_months;
 use crate::decision::Decision;
 use crate::level::{Level, Options, Outcome};
 use crate::model::{Grades, Tasks, ValidAssessment};
@@ -193,28 +192,7 @@ fn exclusion(a: &ValidAssessment, family: Family, reasons: &mut Vec<Reason>) -> 
             PartyStatus::Active => (a.subject.admitted_on, new),
         }
     };
-    let Some(start) = start else {
-        return false;
-    };
-    let eligible = add_months(start, 6);
-    let too_new = eligible.is_none_or(|day| day > a.as_of);
-    // Shown when the six months end after the period began, as under QĐ 366.
-    if too_new || eligible.is_some_and(|day| day > a.period.from) {
-        let mut values = Values::of(&[
-            (Fact::AdmittedOn, Value::Date(start)),
-            (Fact::AsOf, Value::Date(a.as_of)),
-        ]);
-        if let Some(day) = eligible {
-            values.push(Fact::EligibleOn, Value::Date(day));
-        }
-        let effect = if too_new {
-            Effect::Excludes
-        } else {
-            Effect::Info
-        };
-        reasons.push(Reason::new(rule, too_new, effect, None, values));
-    }
-    too_new
+    start.is_some_and(|start| crate::qd366::under_six_months(rule, start, a, reasons))
 }
 
 fn tally_discipline(
@@ -224,18 +202,11 @@ fn tally_discipline(
 ) -> DisciplineTally {
     let mut tally = DisciplineTally::default();
     for record in &a.discipline {
-        let why = if record.decided_on < a.period.from {
-            Some(NotCountedWhy::BeforePeriod)
-        } else if record.decided_on > a.period.to || record.decided_on > a.as_of {
-            Some(NotCountedWhy::AfterPeriod)
-        } else if record.counted_before {
-            Some(NotCountedWhy::CountedBefore)
-        } else if a.subject.kind == SubjectKind::Collective && record.at_previous_unit {
-            // As under QĐ 366 (rules-qd366 §7): it counts against the previous unit.
-            Some(NotCountedWhy::PreviousUnit)
-        } else {
-            None
-        };
+        // A collective's member at the previous unit: as under QĐ 366 (rules-qd366 §7),
+        // it counts against that unit.
+        let previous_unit = a.subject.kind == SubjectKind::Collective && record.at_previous_unit;
+        let why = crate::qd366::outside_period(a, record)
+            .or(previous_unit.then_some(NotCountedWhy::PreviousUnit));
         if let Some(why) = why {
             reasons.push(Reason::new(
                 family.discipline_not_counted(),

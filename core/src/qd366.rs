@@ -13,6 +13,7 @@ use crate::model::{Discipline, Score, Tasks, ValidAssessment};
 use crate::points::{share_at_least, share_more_than, Points};
 use crate::reason::{Effect, Fact, NotCountedWhy, Reason, RuleSet, Value, Values};
 use crate::rules::Rule;
+use chrono::NaiveDate;
 
 /// A trigger that fired, with the mitigation the text attaches to it.
 #[derive(Clone, Copy)]
@@ -76,19 +77,15 @@ fn not_counted_why(
     record: &Discipline,
     collective: bool,
 ) -> Option<NotCountedWhy> {
-    if record.decided_on < a.period.from {
-        Some(NotCountedWhy::BeforePeriod)
-    } else if record.decided_on > a.period.to || record.decided_on > a.as_of {
-        Some(NotCountedWhy::AfterPeriod)
-    } else if record.counted_before {
-        Some(NotCountedWhy::CountedBefore)
-    } else if collective && record.at_previous_unit {
-        Some(NotCountedWhy::PreviousUnit)
-    } else if collective && record.member_id.is_none() {
-        Some(NotCountedWhy::CollectiveItself)
-    } else {
-        None
-    }
+    outside_period(a, record).or_else(|| {
+        if collective && record.at_previous_unit {
+            Some(NotCountedWhy::PreviousUnit)
+        } else if collective && record.member_id.is_none() {
+            Some(NotCountedWhy::CollectiveItself)
+        } else {
+            None
+        }
+    })
 }
 
 /// Not classified (Art. 5.2): returns the excluding reason.
@@ -119,25 +116,49 @@ fn exclusion(a: &ValidAssessment, reasons: &mut Vec<Reason>) -> bool {
         }
         PartyStatus::Active => {}
     }
-    if let Some(admitted) = a.subject.admitted_on {
-        let eligible = add_months(admitted, 6);
-        let new = eligible.is_none_or(|day| day > a.as_of);
-        // Shown when the six months end after the period began: the reader then sees
-        // why a recent member is, or is not yet, classified.
-        if new || eligible.is_some_and(|day| day > a.period.from) {
-            let mut values = Values::of(&[
-                (Fact::AdmittedOn, Value::Date(admitted)),
-                (Fact::AsOf, Value::Date(a.as_of)),
-            ]);
-            if let Some(day) = eligible {
-                values.push(Fact::EligibleOn, Value::Date(day));
-            }
-            let effect = if new { Effect::Excludes } else { Effect::Info };
-            reasons.push(Reason::new(Rule::NewMember, new, effect, None, values));
-            return new;
+    a.subject
+        .admitted_on
+        .is_some_and(|admitted| under_six_months(Rule::NewMember, admitted, a, reasons))
+}
+
+/// The six-month rule of every regime (admitted, or for HD 21 established, under six
+/// calendar months before the evaluation day → not classified): whether `start` is that
+/// recent. The reason is shown when the six months end after the period began, so the
+/// reader sees why a recent member is, or is not yet, classified.
+pub(crate) fn under_six_months(
+    rule: Rule,
+    start: NaiveDate,
+    a: &ValidAssessment,
+    reasons: &mut Vec<Reason>,
+) -> bool {
+    let eligible = add_months(start, 6);
+    let new = eligible.is_none_or(|day| day > a.as_of);
+    if new || eligible.is_some_and(|day| day > a.period.from) {
+        let mut values = Values::of(&[
+            (Fact::AdmittedOn, Value::Date(start)),
+            (Fact::AsOf, Value::Date(a.as_of)),
+        ]);
+        if let Some(day) = eligible {
+            values.push(Fact::EligibleOn, Value::Date(day));
         }
+        let effect = if new { Effect::Excludes } else { Effect::Info };
+        reasons.push(Reason::new(rule, new, effect, None, values));
     }
-    false
+    new
+}
+
+/// Why a discipline record does not count in this period, by its dates and by whether
+/// it was counted before (one violation is counted once), in every regime.
+pub(crate) fn outside_period(a: &ValidAssessment, record: &Discipline) -> Option<NotCountedWhy> {
+    if record.decided_on < a.period.from {
+        Some(NotCountedWhy::BeforePeriod)
+    } else if record.decided_on > a.period.to || record.decided_on > a.as_of {
+        Some(NotCountedWhy::AfterPeriod)
+    } else if record.counted_before {
+        Some(NotCountedWhy::CountedBefore)
+    } else {
+        None
+    }
 }
 
 /// One level condition: the rule, whether it holds, the values it read.
