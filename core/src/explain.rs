@@ -27,7 +27,7 @@ fn level_of(values: &Values, fact: Fact) -> Level {
 }
 
 /// A share with the Vietnamese decimal comma (`33,3%`).
-fn percent_vi(part: u64, whole: u64) -> String {
+pub(crate) fn percent_vi(part: u64, whole: u64) -> String {
     percent_text(part, whole).replace('.', ",")
 }
 

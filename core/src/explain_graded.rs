@@ -3,15 +3,12 @@
 
 use crate::contract::Grade;
 use crate::dates::vi_date;
+use crate::explain::percent_vi;
 use crate::level::Level;
 use crate::points::percent_text;
 use crate::reason::{Fact, Part, Reason, Trigger, Value, Values, Whose};
 use crate::rules::Rule;
 use crate::text::Text;
-
-fn percent_vi(part: u64, whole: u64) -> String {
-    percent_text(part, whole).replace('.', ",")
-}
 
 fn grade(values: &Values, fact: Fact) -> Grade {
     match values.get(fact) {
