@@ -13,6 +13,7 @@ mod evaluate;
 mod forms;
 mod lines;
 mod org;
+mod serve;
 mod table;
 
 use args::{Cli, Command, Lang};
@@ -34,6 +35,8 @@ pub enum Failure {
     Input(InputErrors),
     /// The output could not be written.
     Output(io::Error),
+    /// The service could not start, or stopped on an error.
+    Service(String),
 }
 
 impl Failure {
@@ -60,6 +63,7 @@ impl Failure {
                     lang.pick("không ghi được kết quả", "cannot write the output")
                 )
             }
+            Failure::Service(message) => format!("cadre-eval serve: {message}\n"),
         };
         let _ = io::stderr().lock().write_all(text.as_bytes());
     }
@@ -88,6 +92,7 @@ fn main() -> ExitCode {
             write_stdout(|out| catalogue::write_rules(args, out)),
             args.lang,
         ),
+        Command::Serve(args) => (serve::run(args), Lang::En),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,

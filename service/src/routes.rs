@@ -1,0 +1,565 @@
+//! The endpoints: each converts the request, calls the engine adapter and converts the
+//! answer. One endpoint per entry point of the library, under `/v1/`.
+
+use crate::engine;
+use crate::extract::{BatchInput, JsonText, OrgInput, Params};
+use crate::reply::ApiError;
+use crate::state::AppState;
+use crate::telemetry::{SharedTally, Tally};
+use crate::wire::{
+    BatchEntry, BatchResponse, CompareOrgParams, CompareOrgResponse, CompareParams,
+    CompareResponse, ConductItemsRequest, EntryStatus, EvaluateResponse, EvaluationParams,
+    FormSchemaParams, FormSchemaResponse, OrgParams, OrgResponse, PartialResponse, QuotaParams,
+    QuotaResponse, RegimesResponse, RulesResponse, SchemaName, SchemaPath, WhatWouldChangeResponse,
+};
+use aide::generate::GenContext;
+use aide::openapi::{Operation, Response as ApiResponse, StatusCode as ApiStatus};
+use aide::OperationOutput;
+use axum::extract::{Path, State};
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use cadre_eval::compare::CompareOptions;
+use cadre_eval::conduct::ApplicableItem;
+use cadre_eval::form::FormRequest;
+use cadre_eval::org::{OrgOptions, UnitInput};
+use cadre_eval::{Assessment, InputErrors, Options, QuotaOptions, RegimeId};
+use schemars::JsonSchema;
+use std::sync::Arc;
+
+/// A JSON answer with the records it evaluated and rejected, for the log and metrics.
+pub struct Counted<T> {
+    value: T,
+    tally: Arc<Tally>,
+}
+
+impl<T> Counted<T> {
+    fn new(value: T, evaluated: u64, rejected: u64) -> Counted<T> {
+        let tally = Tally::default();
+        tally.evaluated(evaluated);
+        tally.rejected(rejected);
+        Counted {
+            value,
+            tally: Arc::new(tally),
+        }
+    }
+}
+
+impl<T: serde::Serialize> IntoResponse for Counted<T> {
+    fn into_response(self) -> Response {
+        let mut response = crate::reply::json_response(StatusCode::OK, &self.value);
+        response.extensions_mut().insert(SharedTally(self.tally));
+        response
+    }
+}
+
+impl<T: JsonSchema> OperationOutput for Counted<T> {
+    type Inner = T;
+
+    fn operation_response(ctx: &mut GenContext, operation: &mut Operation) -> Option<ApiResponse> {
+        Json::<T>::operation_response(ctx, operation)
+    }
+
+    fn inferred_responses(
+        ctx: &mut GenContext,
+        operation: &mut Operation,
+    ) -> Vec<(Option<ApiStatus>, ApiResponse)> {
+        Json::<T>::inferred_responses(ctx, operation)
+    }
+}
+
+/// An answer built by hand (a stream, or text served as it is), documented in the
+/// OpenAPI document as `D` documents itself.
+pub struct Documented<D> {
+    response: Response,
+    doc: std::marker::PhantomData<fn() -> D>,
+}
+
+impl<D> Documented<D> {
+    fn new(response: Response) -> Documented<D> {
+        Documented {
+            response,
+            doc: std::marker::PhantomData,
+        }
+    }
+}
+
+impl<D> IntoResponse for Documented<D> {
+    fn into_response(self) -> Response {
+        self.response
+    }
+}
+
+impl<D: OperationOutput> OperationOutput for Documented<D> {
+    type Inner = D::Inner;
+
+    fn operation_response(ctx: &mut GenContext, operation: &mut Operation) -> Option<ApiResponse> {
+        D::operation_response(ctx, operation)
+    }
+
+    fn inferred_responses(
+        ctx: &mut GenContext,
+        operation: &mut Operation,
+    ) -> Vec<(Option<ApiStatus>, ApiResponse)> {
+        D::inferred_responses(ctx, operation)
+    }
+}
+
+/// The evaluation options of query parameters.
+fn options(
+    reading: Option<cadre_eval::Reading>,
+    basic_targets: Option<cadre_eval::TargetsReading>,
+) -> Options {
+    Options {
+        reading: reading.unwrap_or_default(),
+        basic_targets: basic_targets.unwrap_or_default(),
+    }
+}
+
+/// The quota options of query parameters.
+fn quota_options(reading: Option<cadre_eval::QuotaReading>, raised: Vec<String>) -> QuotaOptions {
+    QuotaOptions {
+        reading: reading.unwrap_or_default(),
+        raised_ratio_groups: raised,
+    }
+}
+
+/// Runs CPU-bound work off the async workers, so that a large batch does not hold up
+/// other requests (health checks included).
+async fn blocking<T: Send + 'static>(
+    work: impl FnOnce() -> Result<T, ApiError> + Send + 'static,
+) -> Result<T, ApiError> {
+    tokio::task::spawn_blocking(work)
+        .await
+        .unwrap_or_else(|_| Err(ApiError::internal()))
+}
+
+/// Counts the error codes of rejected entries; returns (evaluated, rejected).
+fn count_entries(state: &AppState, entries: &[BatchEntry]) -> (u64, u64) {
+    let mut counts = (0, 0);
+    for entry in entries {
+        if entry.status == EntryStatus::Evaluated {
+            counts.0 += 1;
+        } else {
+            counts.1 += 1;
+            state
+                .metrics()
+                .count_codes(entry.errors.iter().map(|error| error.code.as_str()));
+        }
+    }
+    counts
+}
+
+/// `POST /v1/evaluate`
+pub async fn evaluate(
+    State(state): State<AppState>,
+    Params(params): Params<EvaluationParams>,
+    body: JsonText<Assessment>,
+) -> Result<Counted<EvaluateResponse>, ApiError> {
+    let decision =
+        engine::evaluate_one(&body.text, &options(params.reading, params.basic_targets))?;
+    Ok(Counted::new(
+        EvaluateResponse {
+            provenance: state.provenance_of([&decision]),
+            decision,
+        },
+        1,
+        0,
+    ))
+}
+
+/// `POST /v1/evaluate/batch`
+pub async fn evaluate_batch(
+    State(state): State<AppState>,
+    Params(params): Params<EvaluationParams>,
+    body: BatchInput,
+) -> Result<Documented<BatchAnswer>, ApiError> {
+    let options = options(params.reading, params.basic_targets);
+    let text = match body {
+        BatchInput::Lines(body) => {
+            return Ok(Documented::new(crate::stream::evaluate_lines(
+                &state, body, options,
+            )))
+        }
+        BatchInput::Array(text) => text,
+    };
+    let max_records = state.limits().max_records;
+    let worker = state.clone();
+    blocking(move || {
+        let items = engine::evaluate_array(&text, &options, max_records)?;
+        let items: Vec<BatchEntry> = items
+            .into_iter()
+            .enumerate()
+            .map(|(index, item)| engine::batch_entry(index, item))
+            .collect();
+        let (evaluated, rejected) = count_entries(&worker, &items);
+        let provenance = worker.provenance_of(items.iter().filter_map(|e| e.decision.as_deref()));
+        Ok(Counted::new(
+            BatchResponse {
+                provenance,
+                evaluated: evaluated as usize,
+                rejected: rejected as usize,
+                items,
+            },
+            evaluated,
+            rejected,
+        )
+        .into_response())
+    })
+    .await
+    .map(Documented::new)
+}
+
+/// Documents `POST /v1/evaluate/batch`'s answer: JSON, or JSON Lines when JSON Lines
+/// were sent.
+pub struct BatchAnswer;
+
+impl OperationOutput for BatchAnswer {
+    type Inner = BatchResponse;
+
+    fn operation_response(ctx: &mut GenContext, operation: &mut Operation) -> Option<ApiResponse> {
+        let mut response = Json::<BatchResponse>::operation_response(ctx, operation)?;
+        let entry = ctx.schema.subschema_for::<BatchEntry>();
+        response.content.insert(
+            crate::extract::NDJSON.to_owned(),
+            aide::openapi::MediaType {
+                schema: Some(aide::openapi::SchemaObject {
+                    json_schema: schemars::json_schema!({
+                        "type": "string",
+                        "description": format!(
+                            "JSON Lines, when JSON Lines were sent: one `BatchEntry` per line ({}), streamed in input order; a last line with status `aborted` when the stream stopped early.",
+                            entry.get("$ref").and_then(|r| r.as_str()).unwrap_or("BatchEntry")
+                        ),
+                    }),
+                    example: None,
+                    external_docs: None,
+                }),
+                ..Default::default()
+            },
+        );
+        response.description =
+            "Every record's result in input order: a JSON object for a JSON array, JSON Lines for JSON Lines.".to_owned();
+        Some(response)
+    }
+
+    fn inferred_responses(
+        ctx: &mut GenContext,
+        operation: &mut Operation,
+    ) -> Vec<(Option<ApiStatus>, ApiResponse)> {
+        Self::operation_response(ctx, operation)
+            .map(|response| vec![(Some(ApiStatus::Code(200)), response)])
+            .unwrap_or_default()
+    }
+}
+
+/// `POST /v1/quota`
+pub async fn quota(
+    State(state): State<AppState>,
+    Params(params): Params<QuotaParams>,
+    body: JsonText<Vec<Assessment>>,
+) -> Result<Counted<QuotaResponse>, ApiError> {
+    let options = options(params.reading, params.basic_targets);
+    let quota = quota_options(params.quota_reading, params.raised_ratio_group);
+    let max_records = state.limits().max_records;
+    let worker = state.clone();
+    blocking(move || {
+        let (items, groups) =
+            engine::evaluate_with_quota(&body.text, &options, &quota, max_records)?;
+        let (evaluated, rejected) = count_entries(&worker, &items);
+        let provenance = worker.provenance_of(items.iter().filter_map(|e| e.decision.as_deref()));
+        Ok(Counted::new(
+            QuotaResponse {
+                provenance,
+                evaluated: evaluated as usize,
+                rejected: rejected as usize,
+                items,
+                groups,
+            },
+            evaluated,
+            rejected,
+        ))
+    })
+    .await
+}
+
+/// `POST /v1/org`
+pub async fn org(
+    State(state): State<AppState>,
+    Params(params): Params<OrgParams>,
+    body: OrgInput,
+) -> Result<Counted<OrgResponse>, ApiError> {
+    let options = OrgOptions {
+        evaluation: options(params.reading, params.basic_targets),
+        quota: (!params.no_quota)
+            .then(|| quota_options(params.quota_reading, params.raised_ratio_group)),
+        keep_decisions: params.records.unwrap_or(!body.json_lines),
+        ..OrgOptions::default()
+    };
+    let worker = state.clone();
+    blocking(move || {
+        let result = engine::evaluate_org(&body.text, body.json_lines, options)?;
+        let records = engine::org_records(&result);
+        let rejected = result.report.rejected.len() as u64;
+        for entry in &result.report.rejected {
+            worker
+                .metrics()
+                .count_codes(entry.errors.iter().map(|error| error.code.as_str()));
+        }
+        let evaluated = result.report.total.records;
+        Ok(Counted::new(
+            OrgResponse {
+                provenance: worker.provenance_of(records.iter().map(|r| &r.decision)),
+                report: result.report,
+                records,
+            },
+            evaluated,
+            rejected,
+        ))
+    })
+    .await
+}
+
+/// The comparison options of query parameters; a regime named twice is compared once.
+fn compare_options(
+    regimes: Vec<RegimeId>,
+    grades_from_points: Option<cadre_eval::compare::GradeMapping>,
+    evaluation: Options,
+) -> CompareOptions {
+    let mut options = CompareOptions {
+        grades_from_points,
+        evaluation,
+        ..CompareOptions::default()
+    };
+    if !regimes.is_empty() {
+        let mut unique: Vec<RegimeId> = Vec::with_capacity(regimes.len());
+        for regime in regimes {
+            if !unique.contains(&regime) {
+                unique.push(regime);
+            }
+        }
+        options.regimes = unique;
+    }
+    options
+}
+
+/// `POST /v1/compare`
+pub async fn compare(
+    State(state): State<AppState>,
+    Params(params): Params<CompareParams>,
+    body: JsonText<Assessment>,
+) -> Result<Counted<CompareResponse>, ApiError> {
+    let options = compare_options(
+        params.regimes,
+        params.grades_from_points,
+        options(params.reading, params.basic_targets),
+    );
+    let comparison = engine::compare(&body.text, &options)?;
+    let provenance = state.provenance_of(
+        comparison
+            .results
+            .iter()
+            .filter_map(|r| r.decision.as_ref()),
+    );
+    Ok(Counted::new(
+        CompareResponse {
+            provenance,
+            comparison,
+        },
+        1,
+        0,
+    ))
+}
+
+/// `POST /v1/compare/org`
+pub async fn compare_org(
+    State(state): State<AppState>,
+    Params(params): Params<CompareOrgParams>,
+    body: JsonText<UnitInput>,
+) -> Result<Counted<CompareOrgResponse>, ApiError> {
+    let options = compare_options(
+        params.regimes,
+        params.grades_from_points,
+        options(params.reading, params.basic_targets),
+    );
+    let quota =
+        (!params.no_quota).then(|| quota_options(params.quota_reading, params.raised_ratio_group));
+    let worker = state.clone();
+    blocking(move || {
+        let comparison = engine::compare_org(&body.text, &options, quota)?;
+        let mut provenance = worker.provenance();
+        provenance.regimes = comparison.regimes.iter().map(|r| r.regime.id).collect();
+        let records = comparison.records.len() as u64;
+        Ok(Counted::new(
+            CompareOrgResponse {
+                provenance,
+                comparison,
+            },
+            records,
+            0,
+        ))
+    })
+    .await
+}
+
+/// `POST /v1/partial`
+pub async fn partial(
+    State(state): State<AppState>,
+    Params(params): Params<EvaluationParams>,
+    body: JsonText<Assessment>,
+) -> Result<Counted<PartialResponse>, ApiError> {
+    let partial = engine::partial(&body.text, &options(params.reading, params.basic_targets))?;
+    Ok(Counted::new(
+        PartialResponse {
+            provenance: state.provenance(),
+            partial,
+        },
+        1,
+        0,
+    ))
+}
+
+/// `POST /v1/what-would-change`
+pub async fn what_would_change(
+    State(state): State<AppState>,
+    Params(params): Params<EvaluationParams>,
+    body: JsonText<Assessment>,
+) -> Result<Counted<WhatWouldChangeResponse>, ApiError> {
+    let change =
+        engine::what_would_change(&body.text, &options(params.reading, params.basic_targets))?;
+    Ok(Counted::new(
+        WhatWouldChangeResponse {
+            provenance: state.provenance_of([&change.decision]),
+            decision: change.decision,
+            what_would_change: change.what_would_change,
+        },
+        1,
+        0,
+    ))
+}
+
+/// Decodes a small JSON request of the service's own (form requests, conduct scopes),
+/// every problem named by its JSON Pointer.
+fn decode<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, ApiError> {
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let value: T = serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
+        let path = error.path().to_string();
+        let path = if path == "." {
+            String::new()
+        } else {
+            format!("/{}", path.replace('.', "/"))
+        };
+        let inner = error.into_inner();
+        let code = if inner.is_syntax() || inner.is_eof() {
+            cadre_eval::ErrorCode::InvalidJson
+        } else {
+            cadre_eval::ErrorCode::InvalidValue
+        };
+        ApiError::Input(InputErrors::one(cadre_eval::InputError::new(
+            code,
+            path,
+            format!("Yêu cầu không hợp lệ: {inner}"),
+            format!("the request is not valid: {inner}"),
+        )))
+    })?;
+    deserializer.end().map_err(|error| {
+        ApiError::Input(InputErrors::one(cadre_eval::InputError::new(
+            cadre_eval::ErrorCode::InvalidJson,
+            "",
+            format!("Dư dữ liệu sau giá trị JSON: {error}"),
+            format!("trailing data after the JSON value: {error}"),
+        )))
+    })?;
+    Ok(value)
+}
+
+/// `POST /v1/form-schema`
+pub async fn form_schema(
+    State(state): State<AppState>,
+    Params(params): Params<FormSchemaParams>,
+    body: JsonText<FormRequest>,
+) -> Result<Counted<FormSchemaResponse>, ApiError> {
+    let request: FormRequest = decode(&body.text)?;
+    let form = engine::form_schema(&request, params.profile.as_deref())?;
+    Ok(Counted::new(
+        FormSchemaResponse {
+            provenance: state.provenance(),
+            form,
+        },
+        0,
+        0,
+    ))
+}
+
+/// `GET /v1/conduct`: the catalogue as shipped.
+pub async fn conduct_catalogue() -> Documented<Json<cadre_eval::conduct::Catalogue>> {
+    Documented::new(
+        (
+            [(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("application/json"),
+            )],
+            engine::conduct_catalogue_json(),
+        )
+            .into_response(),
+    )
+}
+
+/// `POST /v1/conduct/items`
+pub async fn conduct_items(
+    body: JsonText<ConductItemsRequest>,
+) -> Result<Json<Vec<ApplicableItem<'static>>>, ApiError> {
+    let request: ConductItemsRequest = decode(&body.text)?;
+    Ok(Json(engine::conduct_items(&request)?))
+}
+
+/// `GET /v1/rules`
+pub async fn rules(State(state): State<AppState>) -> Json<RulesResponse> {
+    Json(RulesResponse {
+        provenance: state.provenance(),
+        rules: engine::rule_catalogue(),
+    })
+}
+
+/// `GET /v1/regimes`
+pub async fn regimes(State(state): State<AppState>) -> Json<RegimesResponse> {
+    Json(RegimesResponse {
+        provenance: state.provenance(),
+        regimes: engine::regimes(),
+        criteria_profiles: engine::criteria_profile_ids()
+            .iter()
+            .map(|id| (*id).to_owned())
+            .collect(),
+    })
+}
+
+/// `GET /v1/catalogue`: the document whose SHA-256 is `catalogue_sha256`.
+pub async fn catalogue(
+    State(state): State<AppState>,
+) -> Documented<Json<crate::wire::CatalogueDocument>> {
+    Documented::new(
+        (
+            [(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("application/json"),
+            )],
+            state.catalogue(),
+        )
+            .into_response(),
+    )
+}
+
+/// `GET /v1/schemas/{name}`
+pub async fn schema(Path(SchemaPath { name }): Path<SchemaPath>) -> Json<serde_json::Value> {
+    Json(engine::contract_schema(name))
+}
+
+/// Every schema name, for the documentation.
+pub const SCHEMA_NAMES: [SchemaName; 7] = [
+    SchemaName::Assessment,
+    SchemaName::Decision,
+    SchemaName::Error,
+    SchemaName::Rejected,
+    SchemaName::FormSchema,
+    SchemaName::ConductCatalogue,
+    SchemaName::ConductScope,
+];
