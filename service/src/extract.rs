@@ -300,7 +300,7 @@ impl<T: DeserializeOwned + Send, S: Send + Sync> FromRequestParts<S> for Params<
                     format!("?{name}")
                 };
                 let inner = error.into_inner();
-                ApiError::Input(InputErrors::one(InputError::new(
+                ApiError::Parameters(InputErrors::one(InputError::new(
                     ErrorCode::InvalidValue,
                     path,
                     format!("Tham số truy vấn không hợp lệ: {inner}"),

@@ -23,6 +23,8 @@ pub struct RejectionCodes(pub Vec<&'static str>);
 pub enum ApiError {
     /// The input: 400 (malformed), 413 (too large) or 422 (invalid).
     Input(InputErrors),
+    /// The request's parameters (query, path): 400, whatever the code.
+    Parameters(InputErrors),
     /// The request itself.
     Service(ServiceCode, ServiceError),
 }
@@ -95,6 +97,7 @@ impl ApiError {
     pub fn status(&self) -> StatusCode {
         match self {
             ApiError::Input(errors) => input_status(errors),
+            ApiError::Parameters(_) => StatusCode::BAD_REQUEST,
             ApiError::Service(code, _) => service_status(*code),
         }
     }
@@ -166,7 +169,7 @@ impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let status = self.status();
         let (mut response, codes) = match self {
-            ApiError::Input(errors) => {
+            ApiError::Input(errors) | ApiError::Parameters(errors) => {
                 let codes = errors.errors().iter().map(|e| e.code.as_str()).collect();
                 (
                     json_response(status, &ErrorResponse { errors: errors.0 }),

@@ -548,18 +548,41 @@ pub async fn catalogue(
     )
 }
 
-/// `GET /v1/schemas/{name}`
-pub async fn schema(Path(SchemaPath { name }): Path<SchemaPath>) -> Json<serde_json::Value> {
-    Json(engine::contract_schema(name))
+/// The `{name}` of `/v1/schemas/{name}`: a name the service does not publish is a 404
+/// in the contract's error shape.
+pub struct SchemaNameParam(pub SchemaName);
+
+impl<S: Send + Sync> axum::extract::FromRequestParts<S> for SchemaNameParam {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        state: &S,
+    ) -> Result<Self, ApiError> {
+        let not_found = |name: &str| {
+            ApiError::service(
+                crate::wire::ServiceCode::NotFound,
+                "/name",
+                format!("Không có lược đồ `{name}`"),
+                format!("no schema `{name}`"),
+            )
+        };
+        let Path(name) = Path::<String>::from_request_parts(parts, state)
+            .await
+            .map_err(|_| not_found(""))?;
+        serde_json::from_value(serde_json::Value::String(name.clone()))
+            .map(SchemaNameParam)
+            .map_err(|_| not_found(&name))
+    }
 }
 
-/// Every schema name, for the documentation.
-pub const SCHEMA_NAMES: [SchemaName; 7] = [
-    SchemaName::Assessment,
-    SchemaName::Decision,
-    SchemaName::Error,
-    SchemaName::Rejected,
-    SchemaName::FormSchema,
-    SchemaName::ConductCatalogue,
-    SchemaName::ConductScope,
-];
+impl aide::OperationInput for SchemaNameParam {
+    fn operation_input(ctx: &mut GenContext, operation: &mut Operation) {
+        Path::<SchemaPath>::operation_input(ctx, operation);
+    }
+}
+
+/// `GET /v1/schemas/{name}`
+pub async fn schema(SchemaNameParam(name): SchemaNameParam) -> Json<serde_json::Value> {
+    Json(engine::contract_schema(name))
+}
