@@ -317,3 +317,26 @@ impl<T: JsonSchema> OperationInput for Params<T> {
         add_parameters(ctx, operation, params);
     }
 }
+
+/// What the middleware in front of every `/v1/` endpoint may answer instead of it: 401
+/// (no or a wrong token), 408 (request timeout) and 503 (overloaded). Extracting it
+/// does nothing; it is in each endpoint's signature so that the OpenAPI document lists
+/// those answers for each operation.
+pub struct Guarded;
+
+impl<S: Send + Sync> FromRequestParts<S> for Guarded {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(_parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        Ok(Guarded)
+    }
+}
+
+impl OperationInput for Guarded {
+    fn inferred_early_responses(
+        ctx: &mut GenContext,
+        _operation: &mut Operation,
+    ) -> Vec<(Option<aide::openapi::StatusCode>, aide::openapi::Response)> {
+        crate::reply::guard_responses(ctx)
+    }
+}

@@ -217,6 +217,33 @@ fn json_doc<T: JsonSchema>(ctx: &mut GenContext, description: &str) -> ApiRespon
     }
 }
 
+/// The documented answers of the middleware: 401, 408, 503.
+pub fn guard_responses(ctx: &mut GenContext) -> Vec<(Option<ApiStatus>, ApiResponse)> {
+    let service = |ctx: &mut GenContext, status: u16, description: &str| {
+        (
+            Some(ApiStatus::Code(status)),
+            json_doc::<ServiceErrorResponse>(ctx, description),
+        )
+    };
+    vec![
+        service(
+            ctx,
+            401,
+            "No bearer token, or a wrong one (`unauthorized`).",
+        ),
+        service(
+            ctx,
+            408,
+            "The request did not complete in time (`request_timeout`).",
+        ),
+        service(
+            ctx,
+            503,
+            "Too many requests in flight (`overloaded`); retry after `Retry-After` seconds.",
+        ),
+    ]
+}
+
 impl OperationOutput for ApiError {
     type Inner = ErrorResponse;
 
@@ -230,47 +257,28 @@ impl OperationOutput for ApiError {
                 json_doc::<ErrorResponse>(ctx, description),
             )
         };
-        let service = |ctx: &mut GenContext, status: u16, description: &str| {
-            (
-                Some(ApiStatus::Code(status)),
-                json_doc::<ServiceErrorResponse>(ctx, description),
-            )
-        };
         vec![
             input(
                 ctx,
                 400,
                 "The body or a query parameter cannot be read (`invalid_json`, `invalid_value`).",
             ),
-            service(
-                ctx,
-                401,
-                "No bearer token, or a wrong one (`unauthorized`).",
-            ),
-            service(
-                ctx,
-                408,
-                "The request did not complete in time (`request_timeout`).",
-            ),
             input(
                 ctx,
                 413,
                 "Over a size limit: body, records per request, record (`too_large`).",
             ),
-            service(
-                ctx,
-                415,
-                "The body's media type is not read here (`unsupported_media_type`).",
+            (
+                Some(ApiStatus::Code(415)),
+                json_doc::<ServiceErrorResponse>(
+                    ctx,
+                    "The body's media type is not read here (`unsupported_media_type`).",
+                ),
             ),
             input(
                 ctx,
                 422,
                 "The JSON was read and breaks the contract: every problem, with its JSON Pointer.",
-            ),
-            service(
-                ctx,
-                503,
-                "Too many requests in flight (`overloaded`); retry after `Retry-After` seconds.",
             ),
         ]
     }

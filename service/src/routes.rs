@@ -2,7 +2,7 @@
 //! answer. One endpoint per entry point of the library, under `/v1/`.
 
 use crate::engine;
-use crate::extract::{BatchInput, JsonText, OrgInput, Params};
+use crate::extract::{BatchInput, Guarded, JsonText, OrgInput, Params};
 use crate::reply::ApiError;
 use crate::state::AppState;
 use crate::telemetry::{SharedTally, Tally};
@@ -152,6 +152,7 @@ fn count_entries(state: &AppState, entries: &[BatchEntry]) -> (u64, u64) {
 
 /// `POST /v1/evaluate`
 pub async fn evaluate(
+    _guarded: Guarded,
     State(state): State<AppState>,
     Params(params): Params<EvaluationParams>,
     body: JsonText<Assessment>,
@@ -170,6 +171,7 @@ pub async fn evaluate(
 
 /// `POST /v1/evaluate/batch`
 pub async fn evaluate_batch(
+    _guarded: Guarded,
     State(state): State<AppState>,
     Params(params): Params<EvaluationParams>,
     body: BatchInput,
@@ -254,6 +256,7 @@ impl OperationOutput for BatchAnswer {
 
 /// `POST /v1/quota`
 pub async fn quota(
+    _guarded: Guarded,
     State(state): State<AppState>,
     Params(params): Params<QuotaParams>,
     body: JsonText<Vec<Assessment>>,
@@ -284,6 +287,7 @@ pub async fn quota(
 
 /// `POST /v1/org`
 pub async fn org(
+    _guarded: Guarded,
     State(state): State<AppState>,
     Params(params): Params<OrgParams>,
     body: OrgInput,
@@ -344,6 +348,7 @@ fn compare_options(
 
 /// `POST /v1/compare`
 pub async fn compare(
+    _guarded: Guarded,
     State(state): State<AppState>,
     Params(params): Params<CompareParams>,
     body: JsonText<Assessment>,
@@ -372,6 +377,7 @@ pub async fn compare(
 
 /// `POST /v1/compare/org`
 pub async fn compare_org(
+    _guarded: Guarded,
     State(state): State<AppState>,
     Params(params): Params<CompareOrgParams>,
     body: JsonText<UnitInput>,
@@ -403,6 +409,7 @@ pub async fn compare_org(
 
 /// `POST /v1/partial`
 pub async fn partial(
+    _guarded: Guarded,
     State(state): State<AppState>,
     Params(params): Params<EvaluationParams>,
     body: JsonText<Assessment>,
@@ -420,6 +427,7 @@ pub async fn partial(
 
 /// `POST /v1/what-would-change`
 pub async fn what_would_change(
+    _guarded: Guarded,
     State(state): State<AppState>,
     Params(params): Params<EvaluationParams>,
     body: JsonText<Assessment>,
@@ -469,11 +477,27 @@ fn decode<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, ApiError> {
             format!("trailing data after the JSON value: {error}"),
         )))
     })?;
+    // Fields the types do not define are errors, as everywhere in the contract (some
+    // of the library's request types leave that check to their JSON Schema).
+    let mut unknown = Vec::new();
+    let mut again = serde_json::Deserializer::from_str(text);
+    let _: Result<T, _> = serde_ignored::deserialize(&mut again, |path| {
+        unknown.push(cadre_eval::InputError::new(
+            cadre_eval::ErrorCode::UnknownField,
+            format!("/{}", path.to_string().replace('.', "/")),
+            format!("Trường `{path}` không có trong hợp đồng"),
+            format!("the contract has no field `{path}`"),
+        ));
+    });
+    if !unknown.is_empty() {
+        return Err(ApiError::Input(InputErrors(unknown)));
+    }
     Ok(value)
 }
 
 /// `POST /v1/form-schema`
 pub async fn form_schema(
+    _guarded: Guarded,
     State(state): State<AppState>,
     Params(params): Params<FormSchemaParams>,
     body: JsonText<FormRequest>,
@@ -491,7 +515,9 @@ pub async fn form_schema(
 }
 
 /// `GET /v1/conduct`: the catalogue as shipped.
-pub async fn conduct_catalogue() -> Documented<Json<cadre_eval::conduct::Catalogue>> {
+pub async fn conduct_catalogue(
+    _guarded: Guarded,
+) -> Documented<Json<cadre_eval::conduct::Catalogue>> {
     Documented::new(
         (
             [(
@@ -506,6 +532,7 @@ pub async fn conduct_catalogue() -> Documented<Json<cadre_eval::conduct::Catalog
 
 /// `POST /v1/conduct/items`
 pub async fn conduct_items(
+    _guarded: Guarded,
     body: JsonText<ConductItemsRequest>,
 ) -> Result<Json<Vec<ApplicableItem<'static>>>, ApiError> {
     let request: ConductItemsRequest = decode(&body.text)?;
@@ -513,7 +540,7 @@ pub async fn conduct_items(
 }
 
 /// `GET /v1/rules`
-pub async fn rules(State(state): State<AppState>) -> Json<RulesResponse> {
+pub async fn rules(_guarded: Guarded, State(state): State<AppState>) -> Json<RulesResponse> {
     Json(RulesResponse {
         provenance: state.provenance(),
         rules: engine::rule_catalogue(),
@@ -521,7 +548,7 @@ pub async fn rules(State(state): State<AppState>) -> Json<RulesResponse> {
 }
 
 /// `GET /v1/regimes`
-pub async fn regimes(State(state): State<AppState>) -> Json<RegimesResponse> {
+pub async fn regimes(_guarded: Guarded, State(state): State<AppState>) -> Json<RegimesResponse> {
     Json(RegimesResponse {
         provenance: state.provenance(),
         regimes: engine::regimes(),
@@ -534,6 +561,7 @@ pub async fn regimes(State(state): State<AppState>) -> Json<RegimesResponse> {
 
 /// `GET /v1/catalogue`: the document whose SHA-256 is `catalogue_sha256`.
 pub async fn catalogue(
+    _guarded: Guarded,
     State(state): State<AppState>,
 ) -> Documented<Json<crate::wire::CatalogueDocument>> {
     Documented::new(
@@ -580,9 +608,23 @@ impl aide::OperationInput for SchemaNameParam {
     fn operation_input(ctx: &mut GenContext, operation: &mut Operation) {
         Path::<SchemaPath>::operation_input(ctx, operation);
     }
+
+    fn inferred_early_responses(
+        ctx: &mut GenContext,
+        _operation: &mut Operation,
+    ) -> Vec<(Option<ApiStatus>, ApiResponse)> {
+        let mut response =
+            Json::<crate::wire::ServiceErrorResponse>::operation_response(ctx, _operation)
+                .unwrap_or_default();
+        response.description = "No schema of that name (`not_found`).".to_owned();
+        vec![(Some(ApiStatus::Code(404)), response)]
+    }
 }
 
 /// `GET /v1/schemas/{name}`
-pub async fn schema(SchemaNameParam(name): SchemaNameParam) -> Json<serde_json::Value> {
+pub async fn schema(
+    _guarded: Guarded,
+    SchemaNameParam(name): SchemaNameParam,
+) -> Json<serde_json::Value> {
     Json(engine::contract_schema(name))
 }
