@@ -1,0 +1,206 @@
+#!/usr/bin/env bash
+# The service's benchmark (docs/performance.md, "Service"): a documented run, not a
+# test. One run of `cadre-eval serve` (release build, a token file, default limits)
+# measured with oha, a real HTTP load generator, each figure beside a baseline measured
+# in the same run:
+#
+#   1. GET /healthz and POST /v1/evaluate (one record) at concurrency 1, 16, 64, 256:
+#      requests/s, p50 and p99 latency;
+#   2. 10,000 records as one JSON Lines request, against `cadre-eval evaluate --jsonl`
+#      on the same file (median of 5 each);
+#   3. twice the concurrency limit (512 clients against 256 slots): shed with 503 and
+#      Retry-After, then the same load as before to show it recovers; memory before and
+#      after;
+#   4. a soak (default 600 s) at concurrency 16, the resident memory sampled every 10 s.
+#
+#   scripts/bench-service.sh                 everything (about 14 minutes)
+#   SOAK_SECONDS=60 DURATION=5 scripts/bench-service.sh    a quick look
+#
+# Needs oha (installed with `cargo install oha --locked` when missing). The load
+# generator shares the machine's cores with the service, so the figures are a floor;
+# the load average is recorded before each step. Everything goes to
+# target/bench-service/ (summary.md, oha's JSON, the memory samples, the service log).
+
+set -euo pipefail
+
+REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$REPO_ROOT"
+
+DURATION="${DURATION:-10}"
+SOAK_SECONDS="${SOAK_SECONDS:-600}"
+OUT="target/bench-service"
+rm -rf "$OUT"
+mkdir -p "$OUT"
+
+note() { printf '    %s\n' "$*"; }
+load() { cut -d' ' -f1-3 /proc/loadavg; }
+
+if ! command -v oha >/dev/null 2>&1; then
+    note "installing oha (cargo install oha --locked)"
+    cargo install oha --locked
+fi
+cargo build --release --locked -q -p cadre-eval-cli
+CLI="${CARGO_TARGET_DIR:-target}/release/cadre-eval"
+
+# The data: the library's example record, and 10,000 records for JSON Lines (the example
+# chi bộ's records, each copied with a new id).
+python3 - "$OUT" <<'PY'
+import json, sys
+out = sys.argv[1]
+records = json.load(open("examples/chi-bo-2025.json", encoding="utf-8"))
+json.dump(records[0], open(f"{out}/record.json", "w", encoding="utf-8"), ensure_ascii=False)
+with open(f"{out}/10k.jsonl", "w", encoding="utf-8") as lines:
+    for n in range(10_000):
+        record = dict(records[n % len(records)], id=f"bench-{n:05d}")
+        lines.write(json.dumps(record, ensure_ascii=False) + "\n")
+PY
+TOKEN="bench-$(date +%s)-$RANDOM"
+printf '%s\n' "$TOKEN" >"$OUT/tokens"
+
+"$CLI" serve --bind 127.0.0.1:0 --token-file "$OUT/tokens" 2>"$OUT/service.log" &
+PID=$!
+trap 'kill -TERM $PID 2>/dev/null || true' EXIT
+ADDRESS=""
+for _ in $(seq 1 100); do
+    ADDRESS="$(sed -n 's/.*"message":"listening","address":"\([0-9.:]*\)".*/\1/p' "$OUT/service.log" | head -n 1)"
+    [[ -n "$ADDRESS" ]] && break
+    sleep 0.1
+done
+[[ -n "$ADDRESS" ]] || { cat "$OUT/service.log" >&2; exit 1; }
+BASE="http://$ADDRESS"
+rss() { awk '/^VmRSS/ { print $2 }' "/proc/$PID/status"; }
+note "service $BASE (pid $PID); $(nproc) cores; load $(load)"
+
+# oha's JSON → "rps p50_ms p99_ms ok other" (other: the non-2xx answers and errors).
+summarise() {
+    python3 - "$1" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))
+s = r["summary"]
+p = r["latencyPercentiles"]
+codes = r.get("statusCodeDistribution", {})
+ok = sum(n for c, n in codes.items() if c.startswith("2"))
+other = sum(n for c, n in codes.items() if not c.startswith("2")) + sum(r.get("errorDistribution", {}).values())
+print(f'{s["requestsPerSec"]:.0f} {p["p50"] * 1000:.2f} {p["p99"] * 1000:.2f} {ok} {other} {json.dumps(codes)}')
+PY
+}
+
+run_oha() { # name concurrency method path [body file]
+    local name=$1 concurrency=$2 method=$3 path=$4 body=${5:-}
+    local args=(-z "${DURATION}s" -c "$concurrency" --no-tui --output-format json -m "$method"
+        -H "Authorization: Bearer $TOKEN")
+    if [[ -n "$body" ]]; then
+        args+=(-T application/json -D "$body")
+    fi
+    oha "${args[@]}" "$BASE$path" >"$OUT/$name.json"
+    summarise "$OUT/$name.json"
+}
+
+{
+    echo "# Service benchmark ($(date -u +%Y-%m-%dT%H:%MZ))"
+    echo
+    echo "$(nproc) cores; $("$CLI" --version); oha $(oha --version | cut -d' ' -f2); ${DURATION} s per point"
+    echo
+    echo "## Single-record evaluation against /healthz"
+    echo
+    echo "| concurrency | load before | /healthz req/s | p50 ms | p99 ms | /v1/evaluate req/s | p50 ms | p99 ms | non-2xx | ratio to /healthz |"
+    echo "|---|---|---|---|---|---|---|---|---|---|"
+} >"$OUT/summary.md"
+
+for concurrency in 1 16 64 256; do
+    before="$(load)"
+    read -r h_rps h_p50 h_p99 _ h_other _ < <(run_oha "healthz-c$concurrency" "$concurrency" GET /healthz)
+    read -r e_rps e_p50 e_p99 _ e_other _ < <(run_oha "evaluate-c$concurrency" "$concurrency" POST /v1/evaluate "$OUT/record.json")
+    ratio="$(python3 -c "print(f'{$e_rps / $h_rps:.2f}')")"
+    echo "| $concurrency | $before | $h_rps | $h_p50 | $h_p99 | $e_rps | $e_p50 | $e_p99 | $((h_other + e_other)) | $ratio |" >>"$OUT/summary.md"
+    note "c=$concurrency: healthz $h_rps/s, evaluate $e_rps/s (p50 $e_p50 ms, p99 $e_p99 ms)"
+done
+
+# JSON Lines: the whole 10,000-record stream through the service, and the CLI on the
+# same file; the median of 5 of each, alternating.
+python3 - "$OUT" "$BASE" "$TOKEN" "$CLI" <<'PY' >>"$OUT/summary.md"
+import json, statistics, subprocess, sys, time, urllib.request
+out, base, token, cli = sys.argv[1:5]
+data = open(f"{out}/10k.jsonl", "rb").read()
+served, local = [], []
+for _ in range(5):
+    started = time.perf_counter()
+    request = urllib.request.Request(f"{base}/v1/evaluate/batch", data=data, method="POST",
+        headers={"Content-Type": "application/x-ndjson", "Authorization": f"Bearer {token}"})
+    with urllib.request.urlopen(request) as response:
+        lines = sum(1 for line in response if line.strip())
+    served.append(time.perf_counter() - started)
+    assert lines == 10_000, lines
+    started = time.perf_counter()
+    subprocess.run([cli, "evaluate", "--jsonl", f"{out}/10k.jsonl"], stdout=subprocess.DEVNULL, check=False)
+    local.append(time.perf_counter() - started)
+s, c = statistics.median(served), statistics.median(local)
+load = open("/proc/loadavg").read().split()[:3]
+print()
+print("## 10,000 records as JSON Lines")
+print()
+print(f"load before: {' '.join(load)}")
+print()
+print("| | median s | records/s |")
+print("|---|---|---|")
+print(f"| service, one JSON Lines request (HTTP, loopback) | {s:.3f} | {10_000 / s:.0f} |")
+print(f"| CLI, `cadre-eval evaluate --jsonl` (process start included) | {c:.3f} | {10_000 / c:.0f} |")
+print(f"| service / CLI time | {s / c:.2f} | |")
+PY
+note "JSON Lines done"
+
+# Twice the concurrency limit: 512 clients against 256 slots, then 64 clients again.
+{
+    echo
+    echo "## Overload: 512 clients against a limit of 256 requests in flight"
+    echo
+    echo "| step | load before | RSS KiB before | req/s (2xx) | p50 ms | p99 ms | 2xx | shed (503) and errors | status codes |"
+    echo "|---|---|---|---|---|---|---|---|---|"
+} >>"$OUT/summary.md"
+for step in "overload 512" "recovery 64"; do
+    read -r name concurrency <<<"$step"
+    before="$(load)"
+    memory="$(rss)"
+    read -r rps p50 p99 ok other codes < <(run_oha "$name" "$concurrency" POST /v1/evaluate "$OUT/record.json")
+    echo "| $name (c=$concurrency) | $before | $memory | $rps | $p50 | $p99 | $ok | $other | $codes |" >>"$OUT/summary.md"
+    note "$name: $ok answered, $other shed or failed"
+done
+echo "" >>"$OUT/summary.md"
+echo "RSS after the overload and recovery: $(rss) KiB" >>"$OUT/summary.md"
+
+# The soak: concurrency 16 for SOAK_SECONDS, memory sampled every 10 s.
+echo "seconds,rss_kib" >"$OUT/soak-rss.csv"
+oha -z "${SOAK_SECONDS}s" -c 16 --no-tui --output-format json -m POST -T application/json \
+    -D "$OUT/record.json" -H "Authorization: Bearer $TOKEN" "$BASE/v1/evaluate" >"$OUT/soak.json" &
+OHA=$!
+soak_load="$(load)"
+started=$SECONDS
+while kill -0 "$OHA" 2>/dev/null; do
+    echo "$((SECONDS - started)),$(rss)" >>"$OUT/soak-rss.csv"
+    sleep 10
+done
+wait "$OHA"
+read -r rps p50 p99 ok other _ < <(summarise "$OUT/soak.json")
+python3 - "$OUT" "$SOAK_SECONDS" "$rps" "$p50" "$p99" "$ok" "$other" "$soak_load" <<'PY' >>"$OUT/summary.md"
+import csv, sys
+out, seconds, rps, p50, p99, ok, other, load = sys.argv[1:9]
+rows = [(int(r["seconds"]), int(r["rss_kib"])) for r in csv.DictReader(open(f"{out}/soak-rss.csv"))]
+values = [v for _, v in rows]
+print()
+print(f"## Soak: {seconds} s at concurrency 16")
+print()
+print(f"load before: {load}; {rps} req/s, p50 {p50} ms, p99 {p99} ms; {ok} answered 2xx, {other} not")
+print()
+first_minute = [v for t, v in rows if t <= 60] or values[:1]
+last_minute = [v for t, v in rows if t >= rows[-1][0] - 60] or values[-1:]
+print(f"RSS KiB: first minute max {max(first_minute)}, last minute max {max(last_minute)}, "
+      f"min {min(values)}, max {max(values)} over {len(values)} samples (soak-rss.csv)")
+PY
+echo "" >>"$OUT/summary.md"
+echo "load after: $(load)" >>"$OUT/summary.md"
+
+kill -TERM "$PID"
+wait "$PID" && echo "service exit status after SIGTERM: 0" >>"$OUT/summary.md"
+trap - EXIT
+rm -f "$OUT/tokens"
+cat "$OUT/summary.md"
