@@ -109,11 +109,10 @@ add_pytest_counts() {
     tests_failed=$(( ${tests_failed:-0} + failed ))
 }
 
-stage_python() {
-    # The Python package: a wheel built by maturin into a virtual environment, then its
-    # tests (every shared vector, tables, errors, doc tests), the stub check against the
-    # compiled module, a strict type check, and the worked analysis with its plots.
-    local venv="$REPO_ROOT/.venv" requirements="bindings-python/requirements-dev.txt"
+# A virtual environment at $1 holding the pins of the requirements file $2: created when
+# missing, filled from PyPI when the file changed since the last fill.
+ensure_venv() {
+    local venv="$1" requirements="$2"
     local python="$venv/bin/python" stamp="$venv/.requirements.sha256" want
     if [[ ! -x "$python" ]]; then
         run python3 -m venv "$venv"
@@ -123,8 +122,16 @@ stage_python() {
         run "$python" -m pip install --quiet --disable-pip-version-check -r "$requirements"
         echo "$want" >"$stamp"
     else
-        note "$requirements unchanged: .venv is up to date"
+        note "$requirements unchanged: ${venv#"$REPO_ROOT"/} is up to date"
     fi
+}
+
+stage_python() {
+    # The Python package: a wheel built by maturin into a virtual environment, then its
+    # tests (every shared vector, tables, errors, doc tests), the stub check against the
+    # compiled module, a strict type check, and the worked analysis with its plots.
+    local venv="$REPO_ROOT/.venv" python="$REPO_ROOT/.venv/bin/python"
+    ensure_venv "$venv" bindings-python/requirements-dev.txt
     local wheels="target/python-wheels"
     rm -rf "$wheels"
     run "$venv/bin/maturin" build --release --locked --strip --quiet \
@@ -163,18 +170,8 @@ stage_service() {
     # (schemathesis) finding no 5xx and no answer that breaks the document, the Python
     # client example's tests (every answer compared with the CLI's), then SIGTERM and a
     # clean exit. The Rust integration tests of the service run in the test stage.
-    local venv="$REPO_ROOT/.venv-service" requirements="service/requirements-test.txt"
-    local python="$venv/bin/python" stamp="$venv/.requirements.sha256" want
-    if [[ ! -x "$python" ]]; then
-        run python3 -m venv "$venv"
-    fi
-    want="$(sha256sum "$requirements" | cut -d' ' -f1)"
-    if [[ "$(cat "$stamp" 2>/dev/null)" != "$want" ]]; then
-        run "$python" -m pip install --quiet --disable-pip-version-check -r "$requirements"
-        echo "$want" >"$stamp"
-    else
-        note "$requirements unchanged: .venv-service is up to date"
-    fi
+    local venv="$REPO_ROOT/.venv-service" python="$REPO_ROOT/.venv-service/bin/python"
+    ensure_venv "$venv" service/requirements-test.txt
     run cargo build --locked -q -p cadre-eval-cli
     local cli="${CARGO_TARGET_DIR:-target}/debug/cadre-eval" out="target/service"
     rm -rf "$out"

@@ -2,10 +2,10 @@
 //! into the option types, each failure as the contract's error. Each extractor also
 //! describes itself in the OpenAPI document.
 
-use crate::reply::ApiError;
+use crate::reply::{media_type, ApiError};
 use crate::state::AppState;
 use aide::generate::GenContext;
-use aide::openapi::{MediaType, Operation, RequestBody, SchemaObject};
+use aide::openapi::{Operation, RequestBody};
 use aide::operation::{add_parameters, parameters_from_schema, set_body, ParamLocation};
 use aide::OperationInput;
 use axum::body::Body;
@@ -162,29 +162,15 @@ fn document_body<T: JsonSchema>(
 ) {
     let mut content = vec![(
         "application/json".to_owned(),
-        MediaType {
-            schema: Some(SchemaObject {
-                json_schema: ctx.schema.subschema_for::<T>(),
-                example: None,
-                external_docs: None,
-            }),
-            ..Default::default()
-        },
+        media_type(ctx.schema.subschema_for::<T>()),
     )];
     if let Some(description) = lines {
         content.push((
             NDJSON.to_owned(),
-            MediaType {
-                schema: Some(SchemaObject {
-                    json_schema: schemars::json_schema!({
-                        "type": "string",
-                        "description": description,
-                    }),
-                    example: None,
-                    external_docs: None,
-                }),
-                ..Default::default()
-            },
+            media_type(schemars::json_schema!({
+                "type": "string",
+                "description": description,
+            })),
         ));
     }
     set_body(

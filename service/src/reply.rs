@@ -196,20 +196,25 @@ impl IntoResponse for ApiError {
     }
 }
 
+/// A media type whose content has this schema.
+pub fn media_type(json_schema: schemars::Schema) -> MediaType {
+    MediaType {
+        schema: Some(SchemaObject {
+            json_schema,
+            example: None,
+            external_docs: None,
+        }),
+        ..Default::default()
+    }
+}
+
 /// A documented response of `T` as JSON.
 fn json_doc<T: JsonSchema>(ctx: &mut GenContext, description: &str) -> ApiResponse {
     ApiResponse {
         description: description.to_owned(),
         content: [(
             "application/json".to_owned(),
-            MediaType {
-                schema: Some(SchemaObject {
-                    json_schema: ctx.schema.subschema_for::<T>(),
-                    example: None,
-                    external_docs: None,
-                }),
-                ..Default::default()
-            },
+            media_type(ctx.schema.subschema_for::<T>()),
         )]
         .into_iter()
         .collect(),

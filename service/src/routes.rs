@@ -224,20 +224,13 @@ impl OperationOutput for BatchAnswer {
         let entry = ctx.schema.subschema_for::<BatchEntry>();
         response.content.insert(
             crate::extract::NDJSON.to_owned(),
-            aide::openapi::MediaType {
-                schema: Some(aide::openapi::SchemaObject {
-                    json_schema: schemars::json_schema!({
-                        "type": "string",
-                        "description": format!(
-                            "JSON Lines, when JSON Lines were sent: one `BatchEntry` per line ({}), streamed in input order; a last line with status `aborted` when the stream stopped early.",
-                            entry.get("$ref").and_then(|r| r.as_str()).unwrap_or("BatchEntry")
-                        ),
-                    }),
-                    example: None,
-                    external_docs: None,
-                }),
-                ..Default::default()
-            },
+            crate::reply::media_type(schemars::json_schema!({
+                "type": "string",
+                "description": format!(
+                    "JSON Lines, when JSON Lines were sent: one `BatchEntry` per line ({}), streamed in input order; a last line with status `aborted` when the stream stopped early.",
+                    entry.get("$ref").and_then(|r| r.as_str()).unwrap_or("BatchEntry")
+                ),
+            })),
         );
         response.description =
             "Every record's result in input order: a JSON object for a JSON array, JSON Lines for JSON Lines.".to_owned();

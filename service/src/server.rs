@@ -97,6 +97,24 @@ fn tls_config(files: &TlsFiles) -> Result<RustlsConfig, StartError> {
     Ok(RustlsConfig::from_config(Arc::new(config)))
 }
 
+/// The server with its shutdown handle and the header timeouts: of the first request on
+/// a connection (axum-server) and of each next one (hyper).
+fn with_timeouts<A>(
+    server: axum_server::Server<SocketAddr, A>,
+    handle: &Handle<SocketAddr>,
+    limits: &crate::config::Limits,
+) -> axum_server::Server<SocketAddr, A> {
+    let mut server = server
+        .handle(handle.clone())
+        .first_request_timeout(limits.header_timeout);
+    server
+        .http_builder()
+        .http1()
+        .timer(TokioTimer::new())
+        .header_read_timeout(limits.header_timeout);
+    server
+}
+
 /// Starts the service on a running Tokio runtime.
 pub async fn start(config: ServiceConfig) -> Result<RunningService, StartError> {
     if let Some(problem) = config.problem() {
@@ -132,28 +150,12 @@ pub async fn start(config: ServiceConfig) -> Result<RunningService, StartError> 
     let service = router.into_make_service_with_connect_info::<SocketAddr>();
     let task = match tls {
         Some(tls) => {
-            let mut server = axum_server::from_tcp_rustls(listener, tls)
-                .map_err(bind_error)?
-                .handle(handle.clone())
-                .first_request_timeout(limits.header_timeout);
-            server
-                .http_builder()
-                .http1()
-                .timer(TokioTimer::new())
-                .header_read_timeout(limits.header_timeout);
-            tokio::spawn(server.serve(service))
+            let server = axum_server::from_tcp_rustls(listener, tls).map_err(bind_error)?;
+            tokio::spawn(with_timeouts(server, &handle, &limits).serve(service))
         }
         None => {
-            let mut server = axum_server::from_tcp(listener)
-                .map_err(bind_error)?
-                .handle(handle.clone())
-                .first_request_timeout(limits.header_timeout);
-            server
-                .http_builder()
-                .http1()
-                .timer(TokioTimer::new())
-                .header_read_timeout(limits.header_timeout);
-            tokio::spawn(server.serve(service))
+            let server = axum_server::from_tcp(listener).map_err(bind_error)?;
+            tokio::spawn(with_timeouts(server, &handle, &limits).serve(service))
         }
     };
     Ok(RunningService {

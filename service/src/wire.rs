@@ -329,6 +329,11 @@ pub struct SchemaPath {
     pub name: SchemaName,
 }
 
+// The query parameter types below repeat some fields rather than share them with
+// `#[serde(flatten)]`: a flattened struct is read through serde's buffered content,
+// where a query's values are all strings and `true` or an enum name no longer reads
+// as a bool or an enum, and unknown parameters could no longer be refused.
+
 /// Options of one evaluation, as query parameters.
 #[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

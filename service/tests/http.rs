@@ -12,7 +12,7 @@
 mod common;
 
 use cadre_eval_service::{Access, TlsFiles};
-use common::{client, serve, RECORD};
+use common::{client, json_lines, serve, RECORD};
 use serde_json::{json, Value};
 use std::time::{Duration, Instant};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
@@ -28,10 +28,43 @@ async fn post_json(client: &reqwest::Client, url: &str, body: &str) -> reqwest::
         .unwrap()
 }
 
+/// The text of a GET.
+async fn get_text(client: &reqwest::Client, url: &str) -> String {
+    client.get(url).send().await.unwrap().text().await.unwrap()
+}
+
+/// `POST /v1/evaluate/batch` of JSON Lines.
+async fn post_lines(
+    client: &reqwest::Client,
+    base: &str,
+    body: impl Into<reqwest::Body>,
+) -> reqwest::Response {
+    client
+        .post(format!("{base}/v1/evaluate/batch"))
+        .header("content-type", "application/x-ndjson")
+        .body(body)
+        .send()
+        .await
+        .unwrap()
+}
+
 /// The first error's code of an error answer.
 async fn error_code(response: reqwest::Response) -> String {
     let body: Value = response.json().await.unwrap();
     body["errors"][0]["code"].as_str().unwrap().to_owned()
+}
+
+/// A connection on which `POST /v1/evaluate` of [`RECORD`] was started: headers and the
+/// first `sent` bytes of the body (the connection closes after the answer).
+async fn start_evaluate(address: std::net::SocketAddr, sent: usize) -> TcpStream {
+    let mut stream = TcpStream::connect(address).await.unwrap();
+    let head = format!(
+        "POST /v1/evaluate HTTP/1.1\r\nhost: x\r\nconnection: close\r\ncontent-type: application/json\r\ncontent-length: {}\r\n\r\n",
+        RECORD.len()
+    );
+    stream.write_all(head.as_bytes()).await.unwrap();
+    stream.write_all(&RECORD.as_bytes()[..sent]).await.unwrap();
+    stream
 }
 
 /// Reads what the server sends until it closes the connection (or `limit` passes).
@@ -316,21 +349,9 @@ async fn size_limits_answer_413() {
     let lines: String = (0..5)
         .map(|_| format!("{}\n", RECORD.replace('\n', "")))
         .collect();
-    let response = client
-        .post(format!("{base}/v1/evaluate/batch"))
-        .header("content-type", "application/x-ndjson")
-        .body(lines)
-        .send()
-        .await
-        .unwrap();
+    let response = post_lines(&client, &base, lines).await;
     assert_eq!(response.status(), 200);
-    let entries: Vec<Value> = response
-        .text()
-        .await
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let entries = json_lines(&response.text().await.unwrap());
     let statuses: Vec<&str> = entries
         .iter()
         .map(|e| e["status"].as_str().unwrap())
@@ -355,21 +376,9 @@ async fn json_lines_stream_in_and_out() {
     .join("\r\n");
     let mut payload = body.into_bytes();
     payload.extend_from_slice(b"\n\xFF\xFE\n");
-    let response = client()
-        .post(format!("{base}/v1/evaluate/batch"))
-        .header("content-type", "application/x-ndjson")
-        .body(payload)
-        .send()
-        .await
-        .unwrap();
+    let response = post_lines(&client(), &base, payload).await;
     assert_eq!(response.status(), 200);
-    let entries: Vec<Value> = response
-        .text()
-        .await
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let entries = json_lines(&response.text().await.unwrap());
     let summary: Vec<(u64, &str)> = entries
         .iter()
         .map(|e| (e["index"].as_u64().unwrap(), e["status"].as_str().unwrap()))
@@ -440,18 +449,7 @@ async fn a_slow_client_is_cut_off() {
     assert!(started.elapsed() < Duration::from_secs(5));
 
     // A body that stops halfway: 408 after the request timeout.
-    let mut stream = TcpStream::connect(service.address()).await.unwrap();
-    stream
-        .write_all(
-            format!(
-                "POST /v1/evaluate HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\ncontent-length: {}\r\n\r\n{}",
-                RECORD.len(),
-                &RECORD[..20]
-            )
-            .as_bytes(),
-        )
-        .await
-        .unwrap();
+    let mut stream = start_evaluate(service.address(), 20).await;
     let (answer, _) = read_until_closed(&mut stream, Duration::from_secs(10)).await;
     assert!(answer.starts_with("HTTP/1.1 408"), "{answer}");
     assert!(answer.contains("request_timeout"), "{answer}");
@@ -491,24 +489,11 @@ async fn a_client_that_disconnects_mid_body_harms_nothing() {
     // Every stream slot was given back.
     let lines = format!("{}\n", RECORD.replace('\n', ""));
     for _ in 0..40 {
-        let response = client
-            .post(format!("{base}/v1/evaluate/batch"))
-            .header("content-type", "application/x-ndjson")
-            .body(lines.clone())
-            .send()
-            .await
-            .unwrap();
+        let response = post_lines(&client, &base, lines.clone()).await;
         assert_eq!(response.status(), 200);
         assert!(response.text().await.unwrap().contains("evaluated"));
     }
-    let metrics = client
-        .get(format!("{base}/metrics"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let metrics = get_text(&client, &format!("{base}/metrics")).await;
     // Only the metrics request itself is in flight.
     assert!(
         metrics.contains("cadre_http_requests_in_flight 1"),
@@ -524,18 +509,7 @@ async fn overload_sheds_with_503_and_recovers() {
     })
     .await;
     // One request holds the only slot while its body trickles in.
-    let mut holder = TcpStream::connect(service.address()).await.unwrap();
-    holder
-        .write_all(
-            format!(
-                "POST /v1/evaluate HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\ncontent-length: {}\r\n\r\n{}",
-                RECORD.len(),
-                &RECORD[..10]
-            )
-            .as_bytes(),
-        )
-        .await
-        .unwrap();
+    let mut holder = start_evaluate(service.address(), 10).await;
     tokio::time::sleep(Duration::from_millis(200)).await;
     let client = client();
     let shed = post_json(&client, &format!("{base}/v1/evaluate"), RECORD).await;
@@ -557,14 +531,7 @@ async fn overload_sheds_with_503_and_recovers() {
     assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
     let recovered = post_json(&client, &format!("{base}/v1/evaluate"), RECORD).await;
     assert_eq!(recovered.status(), 200);
-    let metrics = client
-        .get(format!("{base}/metrics"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let metrics = get_text(&client, &format!("{base}/metrics")).await;
     assert!(
         metrics.contains("cadre_rejections_total{code=\"overloaded\"} 1"),
         "{metrics}"
@@ -637,14 +604,7 @@ async fn provenance_metrics_and_the_document() {
         &format!("[{RECORD}, {{}}]"),
     )
     .await;
-    let metrics = client
-        .get(format!("{base}/metrics"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let metrics = get_text(&client, &format!("{base}/metrics")).await;
     for wanted in [
         "cadre_http_requests_total{route=\"/v1/evaluate\",method=\"POST\",status=\"200\"} 1",
         "cadre_records_total{outcome=\"evaluated\"} 2",
@@ -777,18 +737,7 @@ async fn shutdown_lets_requests_in_flight_finish() {
     let (service, base) =
         serve(|config| config.limits.shutdown_grace = Duration::from_secs(5)).await;
     let address = service.address();
-    let mut in_flight = TcpStream::connect(address).await.unwrap();
-    in_flight
-        .write_all(
-            format!(
-                "POST /v1/evaluate HTTP/1.1\r\nhost: x\r\nconnection: close\r\ncontent-type: application/json\r\ncontent-length: {}\r\n\r\n{}",
-                RECORD.len(),
-                &RECORD[..10]
-            )
-            .as_bytes(),
-        )
-        .await
-        .unwrap();
+    let mut in_flight = start_evaluate(address, 10).await;
     tokio::time::sleep(Duration::from_millis(200)).await;
     let stopping = tokio::spawn(service.shutdown());
     tokio::time::sleep(Duration::from_millis(200)).await;

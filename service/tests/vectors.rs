@@ -450,10 +450,7 @@ async fn decision_vectors_as_a_batch_and_as_json_lines_agree_with_the_library() 
     assert_eq!(response.status(), 200);
     assert_eq!(response.headers()["content-type"], "application/x-ndjson");
     let text = response.text().await.unwrap();
-    let entries: Vec<Value> = text
-        .lines()
-        .map(|line| serde_json::from_str(line).unwrap())
-        .collect();
+    let entries = common::json_lines(&text);
     assert_eq!(entries.len(), want.len());
     for (index, (entry, want)) in entries.iter().zip(&want).enumerate() {
         assert_eq!(entry["index"], index, "line {index}");

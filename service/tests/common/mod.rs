@@ -32,3 +32,10 @@ pub fn repo_root() -> PathBuf {
 
 /// The library's example record (a member of 2025, proposed Good).
 pub const RECORD: &str = cadre_eval_service::app::EXAMPLE_ASSESSMENT;
+
+/// The JSON values of JSON Lines text.
+pub fn json_lines(text: &str) -> Vec<serde_json::Value> {
+    text.lines()
+        .map(|line| serde_json::from_str(line).expect("a JSON line"))
+        .collect()
+}
