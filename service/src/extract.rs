@@ -101,19 +101,19 @@ pub async fn read_text(headers: &HeaderMap, body: Body, limit: usize) -> Result<
     })
 }
 
-/// Whether a body error is the request body timeout's.
+/// Whether a body error is the request body timeout's (however wrapped: an I/O error's
+/// inner error is not its `source`, so it is looked into too).
 pub fn is_timeout(error: &(dyn std::error::Error + 'static)) -> bool {
     let mut current = Some(error);
     while let Some(error) = current {
         if error.is::<tower_http::timeout::TimeoutError>() {
             return true;
         }
-        if let Some(io) = error.downcast_ref::<std::io::Error>() {
-            if io.kind() == std::io::ErrorKind::TimedOut {
-                return true;
-            }
-        }
-        current = error.source();
+        let inner = error
+            .downcast_ref::<std::io::Error>()
+            .and_then(|io| io.get_ref())
+            .map(|inner| inner as &(dyn std::error::Error + 'static));
+        current = inner.or_else(|| error.source());
     }
     false
 }

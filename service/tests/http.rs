@@ -454,6 +454,25 @@ async fn a_slow_client_is_cut_off() {
     assert!(answer.starts_with("HTTP/1.1 408"), "{answer}");
     assert!(answer.contains("request_timeout"), "{answer}");
 
+    // A JSON Lines stream that stalls: the lines before are answered, then `aborted`.
+    let mut stream = TcpStream::connect(service.address()).await.unwrap();
+    let line = format!("{}\n", RECORD.replace('\n', ""));
+    stream
+        .write_all(
+            format!(
+                "POST /v1/evaluate/batch HTTP/1.1\r\nhost: x\r\ncontent-type: application/x-ndjson\r\ntransfer-encoding: chunked\r\n\r\n{:x}\r\n{line}\r\n",
+                line.len()
+            )
+            .as_bytes(),
+        )
+        .await
+        .unwrap();
+    let (answer, closed) = read_until_closed(&mut stream, Duration::from_secs(10)).await;
+    assert!(closed, "{answer}");
+    assert!(answer.contains("\"status\":\"evaluated\""), "{answer}");
+    assert!(answer.contains("\"status\":\"aborted\""), "{answer}");
+    assert!(answer.contains("timed out waiting"), "{answer}");
+
     // The service is still there.
     let response = post_json(&client(), &format!("{base}/v1/evaluate"), RECORD).await;
     assert_eq!(response.status(), 200);
