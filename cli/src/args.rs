@@ -147,6 +147,11 @@ pub struct ServeArgs {
     /// Most JSON Lines streams in flight.
     #[arg(long, value_name = "N", default_value_t = Limits::default().max_concurrent_streams)]
     pub max_concurrent_streams: usize,
+    /// Milliseconds of queueing delay (how late the runtime runs a ready task) above
+    /// which new /v1/ requests are refused with 503 at once, so that the requests taken
+    /// are answered in bounded time under overload.
+    #[arg(long, value_name = "MS", default_value_t = Limits::default().max_queue_delay.as_millis() as u64)]
+    pub max_queue_delay_ms: u64,
     /// Seconds that requests in flight may run on after SIGTERM or SIGINT.
     #[arg(long, value_name = "SECONDS", default_value_t = Limits::default().shutdown_grace.as_secs())]
     pub shutdown_grace: u64,

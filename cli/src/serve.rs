@@ -39,6 +39,7 @@ fn config(args: &ServeArgs) -> Result<ServiceConfig, Failure> {
             header_timeout: Duration::from_secs(args.header_timeout),
             max_concurrent_requests: args.max_concurrent_requests,
             max_concurrent_streams: args.max_concurrent_streams,
+            max_queue_delay: Duration::from_millis(args.max_queue_delay_ms),
             shutdown_grace: Duration::from_secs(args.shutdown_grace),
         },
     })

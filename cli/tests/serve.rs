@@ -80,7 +80,15 @@ fn refuses_to_listen_beyond_loopback_without_tokens() {
 
 #[test]
 fn answers_logs_and_stops_gracefully_on_sigterm() {
-    let mut child = serve(&["--bind", "127.0.0.1:0", "--shutdown-grace", "10"]);
+    // No shedding on a loaded test machine.
+    let mut child = serve(&[
+        "--bind",
+        "127.0.0.1:0",
+        "--shutdown-grace",
+        "10",
+        "--max-queue-delay-ms",
+        "60000",
+    ]);
     let lines = log_lines(&mut child);
     let listening = next_line(&lines);
     assert_eq!(listening["fields"]["message"], "listening");

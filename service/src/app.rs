@@ -4,6 +4,7 @@
 
 use crate::auth::require_token;
 use crate::form::{form_router, FormDirs};
+use crate::overload::shed_when_late;
 use crate::reply::ApiError;
 use crate::routes;
 use crate::state::AppState;
@@ -338,7 +339,7 @@ async fn metrics(axum::extract::State(state): axum::extract::State<AppState>) ->
             header::CONTENT_TYPE,
             HeaderValue::from_static("text/plain; version=0.0.4; charset=utf-8"),
         )],
-        state.metrics().encode(),
+        state.metrics().encode(state.queue_delay().current()),
     )
         .into_response()
 }
@@ -377,7 +378,8 @@ pub fn app(state: AppState, form: Option<FormDirs>) -> Router {
             header::CACHE_CONTROL,
             HeaderValue::from_static("no-store"),
         ))
-        .layer(from_fn_with_state(state.clone(), require_token));
+        .layer(from_fn_with_state(state.clone(), require_token))
+        .layer(from_fn_with_state(state.clone(), shed_when_late));
     let document = Bytes::from(serde_json::to_vec(&api).unwrap_or_default());
     let metrics_route = Router::new()
         .route("/metrics", get(metrics))

@@ -23,6 +23,10 @@ pub struct Limits {
     pub max_concurrent_requests: usize,
     /// Most JSON Lines streams in flight at once (each holds one blocking thread).
     pub max_concurrent_streams: usize,
+    /// Longest queueing delay (how late the runtime runs a ready task) at which new
+    /// `/v1/` requests are still taken; above it they are refused with 503 at once
+    /// (`crate::overload`).
+    pub max_queue_delay: Duration,
     /// How long in-flight requests may run on after SIGTERM or SIGINT.
     pub shutdown_grace: Duration,
 }
@@ -36,6 +40,7 @@ impl Default for Limits {
             header_timeout: Duration::from_secs(10),
             max_concurrent_requests: 256,
             max_concurrent_streams: 16,
+            max_queue_delay: Duration::from_millis(20),
             shutdown_grace: Duration::from_secs(20),
         }
     }

@@ -23,6 +23,7 @@ pub mod engine;
 pub mod extract;
 pub mod form;
 pub mod lines;
+pub mod overload;
 pub mod reply;
 pub mod routes;
 pub mod server;

@@ -48,6 +48,7 @@ pub struct RunningService {
     state: AppState,
     grace: Duration,
     task: JoinHandle<std::io::Result<()>>,
+    probe: JoinHandle<()>,
 }
 
 impl RunningService {
@@ -66,9 +67,12 @@ impl RunningService {
     pub async fn shutdown(self) -> std::io::Result<()> {
         self.state.set_not_ready();
         self.handle.graceful_shutdown(Some(self.grace));
-        self.task
+        let result = self
+            .task
             .await
-            .unwrap_or_else(|error| Err(std::io::Error::other(error)))
+            .unwrap_or_else(|error| Err(std::io::Error::other(error)));
+        self.probe.abort();
+        result
     }
 }
 
@@ -158,12 +162,14 @@ pub async fn start(config: ServiceConfig) -> Result<RunningService, StartError> 
             tokio::spawn(with_timeouts(server, &handle, &limits).serve(service))
         }
     };
+    let probe = crate::overload::spawn_probe(state.queue_delay());
     Ok(RunningService {
         address,
         handle,
         state,
         grace: limits.shutdown_grace,
         task,
+        probe,
     })
 }
 

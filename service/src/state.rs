@@ -3,6 +3,7 @@
 
 use crate::config::{Access, Limits};
 use crate::engine;
+use crate::overload::QueueDelay;
 use crate::telemetry::Metrics;
 use crate::wire::{CatalogueDocument, Provenance};
 use bytes::Bytes;
@@ -26,6 +27,7 @@ struct Shared {
     catalogue: Bytes,
     metrics: Metrics,
     streams: Arc<Semaphore>,
+    queue_delay: Arc<QueueDelay>,
     ready: AtomicBool,
 }
 
@@ -69,6 +71,7 @@ impl AppState {
         AppState {
             shared: Arc::new(Shared {
                 streams: Arc::new(Semaphore::new(limits.max_concurrent_streams)),
+                queue_delay: Arc::new(QueueDelay::new(limits.max_queue_delay)),
                 limits,
                 token_digests,
                 provenance,
@@ -124,6 +127,11 @@ impl AppState {
     /// The slots for JSON Lines streams.
     pub fn streams(&self) -> Arc<Semaphore> {
         self.shared.streams.clone()
+    }
+
+    /// The runtime's queueing delay, as the probe last measured it.
+    pub fn queue_delay(&self) -> Arc<QueueDelay> {
+        self.shared.queue_delay.clone()
     }
 
     /// Whether the service takes new work (false once shutting down).

@@ -58,6 +58,7 @@ pub struct Metrics {
     records: Family<OutcomeLabels, Counter>,
     rejections: Family<CodeLabels, Counter>,
     in_flight: Gauge,
+    queue_delay_micros: Gauge,
 }
 
 impl Metrics {
@@ -97,7 +98,14 @@ impl Metrics {
             "Requests whose response has not ended",
             in_flight.clone(),
         );
+        let queue_delay_micros = Gauge::default();
+        registry.register(
+            "queue_delay_microseconds",
+            "How late the runtime last ran a ready task (load shedding above --max-queue-delay-ms)",
+            queue_delay_micros.clone(),
+        );
         Metrics {
+            queue_delay_micros,
             registry,
             requests,
             latency,
@@ -107,8 +115,10 @@ impl Metrics {
         }
     }
 
-    /// The metrics in Prometheus' text format.
-    pub fn encode(&self) -> String {
+    /// The metrics in Prometheus' text format, with the queueing delay now.
+    pub fn encode(&self, queue_delay: std::time::Duration) -> String {
+        self.queue_delay_micros
+            .set(i64::try_from(queue_delay.as_micros()).unwrap_or(i64::MAX));
         let mut text = String::new();
         // Writing to a String cannot fail.
         let _ = prometheus_client::encoding::text::encode(&mut text, &self.registry);

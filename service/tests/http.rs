@@ -558,6 +558,34 @@ async fn overload_sheds_with_503_and_recovers() {
     service.shutdown().await.unwrap();
 }
 
+/// With a queueing-delay limit of zero every measured delay is over it: `/v1/` sheds
+/// with 503 while health and metrics still answer.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_late_runtime_sheds_new_requests() {
+    let (service, base) = serve(|config| config.limits.max_queue_delay = Duration::ZERO).await;
+    let client = client();
+    tokio::time::sleep(Duration::from_millis(50)).await;
+    let shed = post_json(&client, &format!("{base}/v1/evaluate"), RECORD).await;
+    assert_eq!(shed.status(), 503);
+    assert_eq!(shed.headers()["retry-after"], "1");
+    assert_eq!(error_code(shed).await, "overloaded");
+    assert_eq!(
+        client
+            .get(format!("{base}/healthz"))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        200
+    );
+    let metrics = get_text(&client, &format!("{base}/metrics")).await;
+    assert!(
+        metrics.contains("cadre_queue_delay_microseconds"),
+        "{metrics}"
+    );
+    service.shutdown().await.unwrap();
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn provenance_metrics_and_the_document() {
     let (service, base) = serve(|_| {}).await;

@@ -9,6 +9,9 @@ use std::path::{Path, PathBuf};
 /// `configure`, and its base URL.
 pub async fn serve(configure: impl FnOnce(&mut ServiceConfig)) -> (RunningService, String) {
     let mut config = ServiceConfig::new(([127, 0, 0, 1], 0).into());
+    // A loaded test machine must not make the service shed (the test that wants it
+    // sets its own limit).
+    config.limits.max_queue_delay = std::time::Duration::from_secs(3600);
     configure(&mut config);
     let scheme = if config.tls.is_some() {
         "https"
