@@ -224,6 +224,43 @@ stage_service() {
         return 1
     fi
     note "served $(grep -c '"route"' "$out/service.log") requests; exit 0 after SIGTERM"
+    service_form_check "$cli" "$out"
+}
+
+# The form served by the service, in headless Chromium under the service's Content
+# Security Policy: the WASM module loads and the form evaluates (the page shows the
+# levels still reachable), and the browser reports no refused resource. Needs the wasm
+# stage's package and Chromium (the browser stage installs it); skipped without them.
+service_form_check() {
+    local cli="$1" out="$2" pkg="bindings-wasm/pkg/web"
+    if [[ ! -f "$pkg/cadre_eval_wasm_bg.wasm" || ! -x /usr/bin/chromium ]]; then
+        note "SKIPPED the form under the service: needs $pkg (stage wasm) and /usr/bin/chromium (stage browser)"
+        return 0
+    fi
+    "$cli" serve --bind 127.0.0.1:0 --form web --form-pkg "$pkg" 2>"$out/form-service.log" &
+    local pid=$! address="" tries
+    for tries in $(seq 1 100); do
+        address="$(sed -n 's/.*"message":"listening","address":"\([0-9.:]*\)".*/\1/p' "$out/form-service.log" | head -n 1)"
+        [[ -n "$address" ]] && break
+        sleep 0.1
+    done
+    local status=0
+    run timeout 120 /usr/bin/chromium --headless --no-sandbox --disable-gpu \
+        --disable-background-networking --disable-component-update --disable-sync --no-first-run \
+        --disable-quic --enable-logging=stderr --v=0 --virtual-time-budget=15000 \
+        --dump-dom "http://$address/" >"$out/form-dom.html" 2>"$out/form-chromium.log" || status=$?
+    kill -TERM "$pid"
+    wait "$pid" || true
+    [[ $status -eq 0 ]] || { echo "chromium failed ($status); see $out/form-chromium.log" >&2; return 1; }
+    if ! grep -q 'id="level"[^>]*data-highest="[a-z_]' "$out/form-dom.html"; then
+        echo "the form served by the service did not evaluate (no reachable levels in $out/form-dom.html)" >&2
+        return 1
+    fi
+    if grep -iE "refused to|content security policy" "$out/form-chromium.log"; then
+        echo "the browser refused something under the service's Content Security Policy" >&2
+        return 1
+    fi
+    note "the form evaluates in Chromium when served by the service, under its CSP"
 }
 
 # Adds a `node --test` log's "# pass N" / "# fail N" to the closing summary's counts.

@@ -179,9 +179,9 @@ pub async fn evaluate_batch(
     let options = options(params.reading, params.basic_targets);
     let text = match body {
         BatchInput::Lines(body) => {
-            return Ok(Documented::new(crate::stream::evaluate_lines(
-                &state, body, options,
-            )))
+            return Ok(Documented::new(
+                crate::stream::evaluate_lines(&state, body, options).await,
+            ));
         }
         BatchInput::Array(text) => text,
     };

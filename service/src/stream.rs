@@ -21,7 +21,7 @@ use axum::http::HeaderValue;
 use axum::response::{IntoResponse, Response};
 use bytes::Bytes;
 use cadre_eval::{ErrorCode, InputError, Options};
-use futures_util::TryStreamExt;
+use futures_util::{StreamExt, TryStreamExt};
 use std::io::{self, BufReader};
 use std::sync::Arc;
 use tokio::sync::mpsc;
@@ -46,15 +46,20 @@ fn aborted(index: usize, error: InputError) -> BatchEntry {
 }
 
 /// Streams the evaluation of a JSON Lines body.
-pub fn evaluate_lines(state: &AppState, body: Body, options: Options) -> Response {
+///
+/// The answer's head is sent once the body's first part has come: a client that asked
+/// `Expect: 100-continue` (curl does for large bodies) is told to go on when the body is
+/// first read, and would otherwise wait for its own timeout before sending it.
+pub async fn evaluate_lines(state: &AppState, body: Body, options: Options) -> Response {
     let Ok(permit) = state.streams().try_acquire_owned() else {
         return ApiError::overloaded().into_response();
     };
+    let mut chunks = body.into_data_stream();
+    let first = chunks.next().await;
+    let chunks = futures_util::stream::iter(first).chain(chunks);
     let (sender, receiver) = mpsc::channel::<Bytes>(CHANNEL_CHUNKS);
     let tally = Arc::new(Tally::default());
-    let reader = SyncIoBridge::new(StreamReader::new(
-        body.into_data_stream().map_err(io::Error::other),
-    ));
+    let reader = SyncIoBridge::new(StreamReader::new(chunks.map_err(io::Error::other)));
     let max_records = state.limits().max_records;
     let worker_state = state.clone();
     let worker_tally = tally.clone();

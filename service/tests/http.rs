@@ -424,6 +424,32 @@ async fn json_lines_stream_in_and_out() {
         }
     }
     stream.write_all(b"0\r\n\r\n").await.unwrap();
+
+    // A client that asks `Expect: 100-continue` (curl, for large bodies) is told to go on
+    // at once, not left to its own timeout.
+    let mut stream = TcpStream::connect(service.address()).await.unwrap();
+    let body = format!("{one_line}\n");
+    stream
+        .write_all(
+            format!(
+                "POST /v1/evaluate/batch HTTP/1.1\r\nhost: x\r\nexpect: 100-continue\r\ncontent-type: application/x-ndjson\r\ncontent-length: {}\r\n\r\n",
+                body.len()
+            )
+            .as_bytes(),
+        )
+        .await
+        .unwrap();
+    let mut buffer = [0_u8; 256];
+    let n = tokio::time::timeout(Duration::from_millis(500), stream.read(&mut buffer))
+        .await
+        .expect("100 Continue comes before the body is sent")
+        .unwrap();
+    assert!(
+        buffer[..n].starts_with(b"HTTP/1.1 100"),
+        "{}",
+        String::from_utf8_lossy(&buffer[..n])
+    );
+    drop(stream);
     service.shutdown().await.unwrap();
 }
 
