@@ -344,15 +344,6 @@ async fn metrics(axum::extract::State(state): axum::extract::State<AppState>) ->
         .into_response()
 }
 
-/// The OpenAPI document of the `/v1/` endpoints (as served at `/openapi.json`).
-pub fn openapi_document(state: &AppState) -> OpenApi {
-    let mut api = OpenApi::default();
-    aide::generate::infer_responses(true);
-    aide::generate::extract_schemas(true);
-    let _ = v1(state).finish_api_with(&mut api, describe);
-    api
-}
-
 /// Content Security Policy of every answer: only this origin; WebAssembly may be
 /// compiled (`'wasm-unsafe-eval'`), nothing else evaluated; no framing.
 pub const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; worker-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";

@@ -815,7 +815,11 @@ async fn shutdown_lets_requests_in_flight_finish() {
     let stopping = tokio::spawn(service.shutdown());
     tokio::time::sleep(Duration::from_millis(200)).await;
     // No new connections…
-    let refused = client().get(format!("{base}/healthz")).send().await;
+    let refused = client()
+        .get(format!("{base}/healthz"))
+        .timeout(Duration::from_secs(5))
+        .send()
+        .await;
     assert!(
         refused.is_err(),
         "a new connection was accepted while shutting down"
