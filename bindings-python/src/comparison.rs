@@ -1,5 +1,5 @@
 //! Comparisons of many records: each record of a table of flat columns or of a JSON
-//! array compared under several regimes by the core (`cadre_eval::compare::compare_levels`,
+//! array compared under several regimes by the core (`cadre_eval::compare_levels`,
 //! which settles what `compare` settles without rendering a message),
 //! one Arrow row per record with each regime's level, outcome, deciding rule and error
 //! side by side. Records are read as `evaluate_many` reads them (`crate::table::Rows`):
@@ -16,10 +16,10 @@ use arrow_array::{
 };
 use arrow_buffer::{NullBuffer, OffsetBuffer};
 use arrow_schema::{ArrowError, DataType, Field};
-use cadre_eval::batch::RejectedRecord;
-use cadre_eval::compare::{compare_levels, CompareOptions, LevelComparison, LevelResult};
-use cadre_eval::regime::{RegimeId, REGIMES};
-use cadre_eval::InputError;
+use cadre_eval::{
+    compare_levels, CompareOptions, InputError, LevelComparison, LevelResult, RegimeId,
+    RejectedRecord, REGIMES,
+};
 use std::borrow::Cow;
 use std::sync::Arc;
 

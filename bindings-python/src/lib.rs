@@ -11,15 +11,12 @@ use crate::decision::{decision_list, PyDecision, PyReason};
 use crate::errors::{assessment_error, no_column};
 use crate::output::{DecisionColumns, ReasonColumns, ROLES};
 use crate::table::{evaluate_batch, table_columns, BatchFailure, Source};
-use arrow_array::RecordBatch;
-use arrow_array::RecordBatchReader;
+use arrow_array::{RecordBatch, RecordBatchReader};
 use arrow_pyarrow::{FromPyArrow, ToPyArrow};
-use cadre_eval::compare::{CompareOptions, GradeMapping};
-use cadre_eval::flat::Column;
-use cadre_eval::org::{evaluate_tree_json, evaluate_unit_lines, OrgOptions, Role};
-use cadre_eval::regime::{RegimeId, REGIMES};
-use cadre_eval::InputErrors;
-use cadre_eval::{ErrorCode, Level, Rule};
+use cadre_eval::{
+    evaluate_tree_json, evaluate_unit_lines, Column, CompareOptions, ErrorCode, GradeMapping,
+    InputErrors, Level, OrgOptions, RegimeId, Role, Rule, REGIMES,
+};
 use pyo3::exceptions::{PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
@@ -280,7 +277,7 @@ fn evaluate_org<'py>(
 }
 
 /// Compares one assessment (the contract's JSON text) under several regimes: the
-/// comparison as plain Python values (`cadre_eval::compare::Comparison`).
+/// comparison as plain Python values (`cadre_eval::Comparison`).
 #[pyfunction]
 #[pyo3(signature = (text, *, regimes = None, grades_from_points = None, reading = "cascade", basic_targets = "any"))]
 fn compare_json<'py>(
@@ -292,7 +289,7 @@ fn compare_json<'py>(
     basic_targets: &str,
 ) -> PyResult<Bound<'py, PyAny>> {
     let options = compare_options(regimes, grades_from_points, reading, basic_targets)?;
-    match py.detach(|| cadre_eval::compare::compare_json(text, &options)) {
+    match py.detach(|| cadre_eval::compare_json(text, &options)) {
         Ok(comparison) => Ok(pythonize::pythonize(py, &comparison)?),
         Err(errors) => Err(assessment_error(py, &errors.0, &no_column)),
     }
@@ -369,7 +366,7 @@ fn compare_json_array<'py>(
 }
 
 /// Compares an organisation tree (nested JSON) under several regimes: the comparison
-/// as plain Python values (`cadre_eval::compare::OrgComparison`).
+/// as plain Python values (`cadre_eval::OrgComparison`).
 #[pyfunction]
 #[pyo3(signature = (text, *, regimes = None, grades_from_points = None, reading = "cascade", basic_targets = "any", quota = true, quota_reading = "final_tally", raised_ratio_groups = Vec::new()))]
 #[allow(
@@ -391,7 +388,7 @@ fn compare_org<'py>(
     let quota = quota
         .then(|| options::quota(quota_reading, raised_ratio_groups))
         .transpose()?;
-    match py.detach(|| cadre_eval::compare::compare_org(text, &options, quota)) {
+    match py.detach(|| cadre_eval::compare_org(text, &options, quota)) {
         Ok(comparison) => Ok(pythonize::pythonize(py, &comparison)?),
         Err(errors) => Err(assessment_error(py, &errors.0, &no_column)),
     }
@@ -517,23 +514,23 @@ fn roles() -> Vec<&'static str> {
 /// JSON text: the Python package parses it.
 #[pyfunction]
 fn conduct_catalogue_json() -> &'static str {
-    cadre_eval::conduct::catalogue_json()
+    cadre_eval::conduct_catalogue_json()
 }
 
 /// The criteria catalogue of one appendix of QĐ 366 (`pl1` … `pl5`): groups and items
 /// with their citations.
 #[pyfunction]
 fn criteria_catalogue<'py>(py: Python<'py>, appendix: &str) -> PyResult<Bound<'py, PyAny>> {
-    let appendix: cadre_eval::criteria::Appendix =
+    let appendix: cadre_eval::Appendix =
         options::named("appendix", appendix, "pl1, pl2, pl3, pl4, pl5")?;
     Ok(pythonize::pythonize(
         py,
-        cadre_eval::criteria::catalogue(appendix),
+        cadre_eval::criteria_catalogue(appendix),
     )?)
 }
 
 /// The form schema (Mẫu 2A, 2B, 2C, 01) for a request given as the JSON text of
-/// `cadre_eval::form::FormRequest`, with the fields of a shipped criteria profile when
+/// `cadre_eval::FormRequest`, with the fields of a shipped criteria profile when
 /// `profile` names one.
 #[pyfunction]
 #[pyo3(signature = (request, *, profile = None))]
@@ -542,20 +539,20 @@ fn form_schema<'py>(
     request: &str,
     profile: Option<&str>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let request: cadre_eval::form::FormRequest = serde_json::from_str(request)
+    let request: cadre_eval::FormRequest = serde_json::from_str(request)
         .map_err(|e| PyValueError::new_err(format!("not a form request: {e}")))?;
     let profile = match profile {
-        Some(id) => Some(cadre_eval::criteria::shipped_profile(id).ok_or_else(|| {
+        Some(id) => Some(cadre_eval::shipped_profile(id).ok_or_else(|| {
             PyValueError::new_err(format!(
                 "no criteria profile {id:?}; there are: {}",
-                cadre_eval::criteria::SHIPPED_PROFILE_IDS.join(", ")
+                cadre_eval::SHIPPED_PROFILE_IDS.join(", ")
             ))
         })?),
         None => None,
     };
     Ok(pythonize::pythonize(
         py,
-        &cadre_eval::form::form_schema(&request, profile),
+        &cadre_eval::form_schema(&request, profile),
     )?)
 }
 

@@ -10,16 +10,11 @@ use arrow_array::cast::AsArray;
 use arrow_array::types::{Float64Type, Int64Type};
 use arrow_array::{Array, ArrayRef, RecordBatch, StructArray};
 use arrow_schema::{ArrowError, DataType};
-use cadre_eval::batch::{BatchItem, RejectedRecord};
-use cadre_eval::contract::{CollectiveKind, SubjectKind};
-use cadre_eval::flat::{
-    self, Cell, Column, DisciplineCells, FlatRow, TableColumn, CRITERION_PREFIX, DISCIPLINE_COLUMNS,
-};
-use cadre_eval::limits::MAX_BATCH_RECORDS;
-use cadre_eval::quota::{apply_verdict, default_group, plan_quota, QuotaEntry, QuotaPlan};
 use cadre_eval::{
-    Assessment, ErrorCode, GroupQuotaReport, InputError, InputErrors, Level, Options, Outcome,
-    QuotaOptions,
+    apply_verdict, columns_of, default_group, plan_quota, Assessment, BatchItem, Cell,
+    CollectiveKind, Column, DisciplineCells, ErrorCode, FlatRow, GroupQuotaReport, InputError,
+    InputErrors, Level, Options, Outcome, QuotaEntry, QuotaOptions, QuotaPlan, RejectedRecord,
+    SubjectKind, TableColumn, CRITERION_PREFIX, DISCIPLINE_COLUMNS, MAX_BATCH_RECORDS,
 };
 use serde_json::value::RawValue;
 use std::borrow::Cow;
@@ -160,7 +155,7 @@ impl<'a> Records<'a> {
 fn unsupported(column: &str, data_type: &DataType) -> InputError {
     InputError::new(
         ErrorCode::InvalidType,
-        format!("/{}", cadre_eval::error::pointer_segment(column)),
+        format!("/{}", cadre_eval::pointer_segment(column)),
         format!("Cột `{column}` có kiểu {data_type} không đọc được"),
         format!("column `{column}` has the type {data_type}, which cannot be read"),
     )
@@ -245,7 +240,7 @@ pub enum Source<'a> {
 pub fn table_columns<'n>(
     names: impl IntoIterator<Item = &'n str>,
 ) -> Result<Vec<TableColumn<'n>>, InputErrors> {
-    flat::columns_of(names)
+    columns_of(names)
 }
 
 /// What receives each record's result, with the flat column of an error path.
@@ -678,7 +673,7 @@ pub fn evaluate_batch(
             if let Some(part) = parts.get_mut(part_index) {
                 part.decisions.set_quota(
                     entry.row - part.start,
-                    &cadre_eval::decision::QuotaOutcome {
+                    &cadre_eval::QuotaOutcome {
                         group: report.group.clone(),
                         e_max: report.e_max,
                         rank: verdict.rank,

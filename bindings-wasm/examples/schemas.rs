@@ -5,7 +5,11 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, reason = "a build tool")]
 
-use cadre_eval::{change, conduct, form, partial, schema};
+use cadre_eval::{
+    assessment_schema, conduct_catalogue_schema, conduct_scope_schema, decision_schema,
+    error_schema, form_schema_schema, rejected_schema, ApplicableItem, FormRequest, LevelPath,
+    PartialResult,
+};
 
 fn main() {
     let dir = std::env::args_os()
@@ -15,29 +19,23 @@ fn main() {
     std::fs::create_dir_all(dir).unwrap();
     let to_value = |s: schemars::Schema| serde_json::to_value(s).unwrap();
     for (name, schema) in [
-        ("assessment", schema::assessment_schema()),
-        ("decision", schema::decision_schema()),
-        ("error", schema::error_schema()),
-        ("rejected", schema::rejected_schema()),
-        ("form-schema", form::form_schema_schema()),
-        (
-            "form-request",
-            to_value(schemars::schema_for!(form::FormRequest)),
-        ),
-        ("conduct-catalogue", conduct::catalogue_schema()),
-        ("conduct-scope", conduct::scope_schema()),
+        ("assessment", assessment_schema()),
+        ("decision", decision_schema()),
+        ("error", error_schema()),
+        ("rejected", rejected_schema()),
+        ("form-schema", form_schema_schema()),
+        ("form-request", to_value(schemars::schema_for!(FormRequest))),
+        ("conduct-catalogue", conduct_catalogue_schema()),
+        ("conduct-scope", conduct_scope_schema()),
         (
             "applicable-item",
-            to_value(schemars::schema_for!(conduct::ApplicableItem<'static>)),
+            to_value(schemars::schema_for!(ApplicableItem<'static>)),
         ),
         (
             "partial-result",
-            to_value(schemars::schema_for!(partial::PartialResult)),
+            to_value(schemars::schema_for!(PartialResult)),
         ),
-        (
-            "level-path",
-            to_value(schemars::schema_for!(change::LevelPath)),
-        ),
+        ("level-path", to_value(schemars::schema_for!(LevelPath))),
         (
             "options",
             to_value(schemars::schema_for!(cadre_eval::Options)),
@@ -52,7 +50,7 @@ fn main() {
         ),
         (
             "comparison",
-            to_value(schemars::schema_for!(cadre_eval::compare::Comparison)),
+            to_value(schemars::schema_for!(cadre_eval::Comparison)),
         ),
         (
             "compare-options",

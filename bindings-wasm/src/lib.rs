@@ -8,11 +8,9 @@
 //! exactly as typed. The TypeScript types are generated from the core's JSON Schemas
 //! (`bindings-wasm/scripts/generate-types.mjs`).
 
-use cadre_eval::batch::{evaluate_json_array, BatchItem, RejectedRecord};
-use cadre_eval::compare::GradeMapping;
-use cadre_eval::regime::RegimeId;
 use cadre_eval::{
-    ErrorCode, InputError, InputErrors, Options, QuotaOptions, Reading, TargetsReading,
+    evaluate_json_array, BatchItem, ErrorCode, GradeMapping, InputError, InputErrors, Options,
+    QuotaOptions, Reading, RegimeId, RejectedRecord, TargetsReading,
 };
 use schemars::JsonSchema;
 use serde::de::DeserializeOwned;
@@ -95,8 +93,8 @@ pub struct CompareOptions {
 
 impl CompareOptions {
     /// The core's options; an empty list of regimes is an error.
-    fn to_core(&self) -> Result<cadre_eval::compare::CompareOptions, InputErrors> {
-        let mut options = cadre_eval::compare::CompareOptions {
+    fn to_core(&self) -> Result<cadre_eval::CompareOptions, InputErrors> {
+        let mut options = cadre_eval::CompareOptions {
             grades_from_points: self.grades_from_points,
             evaluation: Options {
                 reading: self.reading,
@@ -169,7 +167,7 @@ struct QuotaResult<'a> {
 #[derive(Serialize)]
 struct ChangeResult {
     decision: cadre_eval::DecisionRecord,
-    what_would_change: Vec<cadre_eval::change::LevelPath>,
+    what_would_change: Vec<cadre_eval::LevelPath>,
 }
 
 /// A batch's records in input order: each evaluated (the decision) or rejected.
@@ -365,8 +363,8 @@ pub fn form_schema(
     profile: Option<String>,
 ) -> JsValue {
     respond((|| {
-        let request: cadre_eval::form::FormRequest = serde_wasm_bindgen::from_value(request)
-            .map_err(|e| {
+        let request: cadre_eval::FormRequest =
+            serde_wasm_bindgen::from_value(request).map_err(|e| {
                 one_error(
                     ErrorCode::InvalidValue,
                     "",
@@ -375,8 +373,8 @@ pub fn form_schema(
                 )
             })?;
         let profile = match profile {
-            Some(id) => Some(cadre_eval::criteria::shipped_profile(&id).ok_or_else(|| {
-                let known = cadre_eval::criteria::SHIPPED_PROFILE_IDS.join(", ");
+            Some(id) => Some(cadre_eval::shipped_profile(&id).ok_or_else(|| {
+                let known = cadre_eval::SHIPPED_PROFILE_IDS.join(", ");
                 one_error(
                     ErrorCode::InvalidValue,
                     "/profile",
@@ -386,11 +384,11 @@ pub fn form_schema(
             })?),
             None => None,
         };
-        success(cadre_eval::form::form_schema(&request, profile))
+        success(cadre_eval::form_schema(&request, profile))
     })())
 }
 
-fn catalogue_failure(error: &cadre_eval::conduct::CatalogueError) -> InputErrors {
+fn catalogue_failure(error: &cadre_eval::CatalogueError) -> InputErrors {
     one_error(
         ErrorCode::InvalidValue,
         "",
@@ -403,17 +401,16 @@ fn catalogue_failure(error: &cadre_eval::conduct::CatalogueError) -> InputErrors
 #[wasm_bindgen(js_name = conductCatalogue, unchecked_return_type = "Result<Catalogue>")]
 pub fn conduct_catalogue() -> JsValue {
     respond((|| {
-        cadre_eval::conduct::catalogue().map_err(|e| catalogue_failure(&e))?;
-        let value =
-            serde_json::from_str::<serde_json::Value>(cadre_eval::conduct::catalogue_json())
-                .map_err(|e| {
-                    one_error(
-                        ErrorCode::InvalidJson,
-                        "",
-                        format!("Danh mục chuẩn mực không đọc được: {e}"),
-                        format!("the conduct catalogue is unreadable: {e}"),
-                    )
-                })?;
+        cadre_eval::conduct_catalogue().map_err(|e| catalogue_failure(&e))?;
+        let value = serde_json::from_str::<serde_json::Value>(cadre_eval::conduct_catalogue_json())
+            .map_err(|e| {
+                one_error(
+                    ErrorCode::InvalidJson,
+                    "",
+                    format!("Danh mục chuẩn mực không đọc được: {e}"),
+                    format!("the conduct catalogue is unreadable: {e}"),
+                )
+            })?;
         success(value)
     })())
 }
@@ -425,8 +422,8 @@ pub fn conduct_items(
     on: &str,
 ) -> JsValue {
     respond((|| {
-        let scope: cadre_eval::conduct::ConductScope = serde_wasm_bindgen::from_value(scope)
-            .map_err(|e| {
+        let scope: cadre_eval::ConductScope =
+            serde_wasm_bindgen::from_value(scope).map_err(|e| {
                 one_error(
                     ErrorCode::InvalidValue,
                     "/scope",
@@ -438,7 +435,7 @@ pub fn conduct_items(
         if !problems.is_empty() {
             return Err(InputErrors(problems));
         }
-        let day = cadre_eval::dates::parse_iso_date(on).ok_or_else(|| {
+        let day = cadre_eval::parse_iso_date(on).ok_or_else(|| {
             one_error(
                 ErrorCode::InvalidDate,
                 "/on",
@@ -447,7 +444,7 @@ pub fn conduct_items(
             )
         })?;
         let items =
-            cadre_eval::conduct::items_for(&scope, day).map_err(|e| catalogue_failure(&e))?;
+            cadre_eval::conduct_items_for(&scope, day).map_err(|e| catalogue_failure(&e))?;
         success(items)
     })())
 }
@@ -461,7 +458,7 @@ pub fn evaluate_partial(
 ) -> JsValue {
     respond((|| {
         let options: Options = optional(options.as_ref(), "options")?;
-        success(cadre_eval::partial::evaluate_partial_json(
+        success(cadre_eval::evaluate_partial_json(
             &input_text(&input, "")?,
             &options,
         )?)
@@ -477,12 +474,12 @@ pub fn what_would_change(
 ) -> JsValue {
     respond((|| {
         let options: Options = optional(options.as_ref(), "options")?;
-        let valid = cadre_eval::decode::decode_and_validate(
+        let valid = cadre_eval::decode_and_validate(
             &input_text(&input, "")?,
-            cadre_eval::validate::ValidateOptions::default(),
+            cadre_eval::ValidateOptions::default(),
         )?;
         let decision = cadre_eval::evaluate_valid(&valid, &options)?;
-        let paths = cadre_eval::change::what_would_change(&valid, &decision, &options);
+        let paths = cadre_eval::what_would_change(&valid, &decision, &options);
         success(ChangeResult {
             decision: decision.to_record(),
             what_would_change: paths,
@@ -501,7 +498,7 @@ pub fn compare(
 ) -> JsValue {
     respond((|| {
         let options: CompareOptions = optional_checked(options.as_ref(), "options")?;
-        success(cadre_eval::compare::compare_json(
+        success(cadre_eval::compare_json(
             &input_text(&input, "")?,
             &options.to_core()?,
         )?)

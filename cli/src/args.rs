@@ -1,9 +1,10 @@
 //! The command line, as clap parses it. Only the shape of the arguments lives here; each
 //! command's work is in its own module.
 
-use cadre_eval::compare::{CompareOptions, GradeMapping};
-use cadre_eval::org::OrgOptions;
-use cadre_eval::{Options, QuotaOptions, QuotaReading, Reading, RegimeId, TargetsReading};
+use cadre_eval::{
+    CompareOptions, GradeMapping, Options, OrgOptions, QuotaOptions, QuotaReading, Reading,
+    RegimeId, TargetsReading,
+};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -366,7 +367,7 @@ impl RegimeArg {
     }
 }
 
-/// A mapping from points to grades (mirrors `cadre_eval::compare::GradeMapping`).
+/// A mapping from points to grades (mirrors `cadre_eval::GradeMapping`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum GradeMappingArg {
     /// Each group's share of its maximum by the bands 90/70/50%: the general criteria
@@ -436,7 +437,7 @@ impl SingleArgs {
     }
 }
 
-/// A subject kind (mirrors `cadre_eval::contract::SubjectKind`).
+/// A subject kind (mirrors `cadre_eval::SubjectKind`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum KindArg {
     /// A member without a leadership post.
@@ -447,7 +448,7 @@ pub enum KindArg {
     Collective,
 }
 
-/// A collective's sub-kind (mirrors `cadre_eval::contract::CollectiveKind`).
+/// A collective's sub-kind (mirrors `cadre_eval::CollectiveKind`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum CollectiveKindArg {
     /// Leadership or management collective.

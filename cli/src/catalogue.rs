@@ -2,19 +2,19 @@
 
 use crate::args::{Lang, OutputFormat, RulesArgs, SchemaRecord};
 use crate::table::{Align, Table};
-use cadre_eval::decision::CitationRecord;
-use cadre_eval::rules::Basis;
-use cadre_eval::{schema, Rule};
+use cadre_eval::{
+    assessment_schema, decision_schema, error_schema, rejected_schema, Basis, CitationRecord, Rule,
+};
 use serde::Serialize;
 use std::io::{self, Write};
 
 /// Writes the JSON Schema of `record`, pretty-printed.
 pub fn write_schema(record: SchemaRecord, out: &mut impl Write) -> io::Result<()> {
     let schema = match record {
-        SchemaRecord::Assessment => schema::assessment_schema(),
-        SchemaRecord::Decision => schema::decision_schema(),
-        SchemaRecord::Error => schema::error_schema(),
-        SchemaRecord::Rejected => schema::rejected_schema(),
+        SchemaRecord::Assessment => assessment_schema(),
+        SchemaRecord::Decision => decision_schema(),
+        SchemaRecord::Error => error_schema(),
+        SchemaRecord::Rejected => rejected_schema(),
     };
     serde_json::to_writer_pretty(&mut *out, &schema)?;
     out.write_all(b"\n")

@@ -1,30 +1,24 @@
 //! `cadre-eval compare`: each record under several regimes, side by side.
 //!
-//! The core compares ([`cadre_eval::compare::compare_json`]); this module reads the
+//! The core compares ([`cadre_eval::compare_json`]); this module reads the
 //! input, forwards every record and writes the comparisons as JSON or as a report for
 //! people: per record the level under each regime, then each topic on which the regimes
 //! differ with what each regime found and how its rules read; at the end how many
 //! records keep their level and, per pair of regimes, how many move up or down.
 //!
 //! With `--org` the input is an organisation tree and the core compares the whole tree
-//! ([`cadre_eval::compare::compare_org`]); the report then gives each regime's totals,
+//! ([`cadre_eval::compare_org`]); the report then gives each regime's totals,
 //! one line per record whose level differs, and the level changes per pair of regimes.
 
 use crate::args::{CompareArgs, Lang, OutputFormat};
 use crate::evaluate::{readable_error, readable_rejection};
 use crate::table::printable;
 use crate::Failure;
-use cadre_eval::batch::RejectedRecord;
-use cadre_eval::compare::{
-    compare_json, compare_org, CompareOptions, Comparison, LevelChanges, OrgComparison,
-    OrgRecordComparison, OrgRegimeResult, RegimeResult, TopicComparison, Verdict,
-};
-use cadre_eval::contract::GradesInput;
-use cadre_eval::decision::ReasonRecord;
-use cadre_eval::limits::MAX_BATCH_RECORDS;
-use cadre_eval::org::{RejectedEntry, Role, Stats};
 use cadre_eval::{
-    DecisionRecord, Effect, ErrorCode, InputError, InputErrors, Level, Outcome, RegimeId, Text,
+    compare_json, compare_org, CompareOptions, Comparison, DecisionRecord, Effect, ErrorCode,
+    GradesInput, InputError, InputErrors, Level, LevelChanges, OrgComparison, OrgRecordComparison,
+    OrgRegimeResult, Outcome, ReasonRecord, RegimeId, RegimeResult, RejectedEntry, RejectedRecord,
+    Role, Stats, Text, TopicComparison, Verdict, MAX_BATCH_RECORDS,
 };
 use serde_json::value::RawValue;
 use std::io::{self, BufWriter, Write};
@@ -806,8 +800,7 @@ mod tests {
     #![allow(clippy::unwrap_used, reason = "tests")]
 
     use super::*;
-    use cadre_eval::regime::RegimeSelection;
-    use cadre_eval::Level;
+    use cadre_eval::{Level, RegimeSelection};
 
     #[test]
     fn an_array_an_object_and_anything_else() {

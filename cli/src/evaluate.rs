@@ -4,12 +4,10 @@ use crate::args::{EvaluateArgs, Lang, OutputFormat};
 use crate::lines::{BoundedLines, Line};
 use crate::table::DecisionTable;
 use crate::Failure;
-use cadre_eval::batch::{
-    evaluate_json_array, evaluate_json_line, line_not_utf8, line_too_large, BatchItem,
-    RejectedRecord,
+use cadre_eval::{
+    apply_quota, evaluate_json_array, evaluate_json_line, line_not_utf8, line_too_large, BatchItem,
+    Decision, InputError, RejectedRecord, MAX_RECORD_BYTES,
 };
-use cadre_eval::limits::MAX_RECORD_BYTES;
-use cadre_eval::{apply_quota, Decision, InputError};
 use serde::Serializer as _;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, BufWriter, Write};

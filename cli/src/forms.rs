@@ -3,9 +3,7 @@
 use crate::args::{CollectiveKindArg, ConductArgs, FormSchemaArgs, KindArg, SingleArgs};
 use crate::table::{Align, Table};
 use crate::Failure;
-use cadre_eval::contract::{CollectiveKind, SubjectKind};
-use cadre_eval::dates::parse_iso_date;
-use cadre_eval::{ErrorCode, InputError, InputErrors};
+use cadre_eval::{parse_iso_date, CollectiveKind, ErrorCode, InputError, InputErrors, SubjectKind};
 use chrono::{Datelike, NaiveDate};
 use std::io::{self, BufWriter, Read, Write};
 
@@ -48,23 +46,23 @@ fn write_json(value: &impl serde::Serialize) -> Result<bool, Failure> {
 /// `cadre-eval form-schema`.
 pub fn form_schema(args: &FormSchemaArgs) -> Result<bool, Failure> {
     let profile = match &args.profile {
-        Some(id) => Some(cadre_eval::criteria::shipped_profile(id).ok_or_else(|| {
+        Some(id) => Some(cadre_eval::shipped_profile(id).ok_or_else(|| {
             Failure::Input(InputErrors::one(InputError::new(
                 ErrorCode::InvalidValue,
                 "--profile",
                 format!(
                     "Không có hồ sơ tiêu chí `{id}`; có: {}",
-                    cadre_eval::criteria::SHIPPED_PROFILE_IDS.join(", ")
+                    cadre_eval::SHIPPED_PROFILE_IDS.join(", ")
                 ),
                 format!(
                     "no criteria profile `{id}`; there are: {}",
-                    cadre_eval::criteria::SHIPPED_PROFILE_IDS.join(", ")
+                    cadre_eval::SHIPPED_PROFILE_IDS.join(", ")
                 ),
             )))
         })?),
         None => None,
     };
-    let request = cadre_eval::form::FormRequest {
+    let request = cadre_eval::FormRequest {
         regime: cadre_eval::RegimeId::Qd366,
         kind: kind(args.kind),
         outside_political_system: args.outside_political_system,
@@ -75,24 +73,24 @@ pub fn form_schema(args: &FormSchemaArgs) -> Result<bool, Failure> {
             CollectiveKindArg::PartyOrganisation => CollectiveKind::PartyOrganisation,
             CollectiveKindArg::Agency => CollectiveKind::Agency,
         }),
-        on: cadre_eval::conduct::IsoDate(day(args.on.as_deref())?),
+        on: cadre_eval::IsoDate(day(args.on.as_deref())?),
         scope: None,
     };
-    write_json(&cadre_eval::form::form_schema(&request, profile))
+    write_json(&cadre_eval::form_schema(&request, profile))
 }
 
 /// `cadre-eval conduct`.
 pub fn conduct(args: &ConductArgs) -> Result<bool, Failure> {
     let Some(subject) = args.kind else {
         let mut out = BufWriter::new(io::stdout().lock());
-        out.write_all(cadre_eval::conduct::catalogue_json().as_bytes())
+        out.write_all(cadre_eval::conduct_catalogue_json().as_bytes())
             .and_then(|()| out.flush())
             .map_err(Failure::Output)?;
         return Ok(true);
     };
-    let catalogue = cadre_eval::conduct::catalogue()
+    let catalogue = cadre_eval::conduct_catalogue()
         .map_err(|e| Failure::Output(io::Error::other(e.to_string())))?;
-    let mut scope = cadre_eval::conduct::ConductScope::new(kind(subject));
+    let mut scope = cadre_eval::ConductScope::new(kind(subject));
     scope.leader = subject == KindArg::Leader;
     let lang = args.lang;
     let mut table = Table::new(&[
@@ -141,20 +139,17 @@ fn read_input(args: &SingleArgs) -> Result<String, Failure> {
 /// `cadre-eval partial`.
 pub fn partial(args: &SingleArgs) -> Result<bool, Failure> {
     let text = read_input(args)?;
-    let result = cadre_eval::partial::evaluate_partial_json(&text, &args.options())
-        .map_err(Failure::Input)?;
+    let result =
+        cadre_eval::evaluate_partial_json(&text, &args.options()).map_err(Failure::Input)?;
     write_json(&result)
 }
 
 /// `cadre-eval what-would-change`.
 pub fn what_would_change(args: &SingleArgs) -> Result<bool, Failure> {
     let text = read_input(args)?;
-    let valid = cadre_eval::decode::decode_and_validate(
-        &text,
-        cadre_eval::validate::ValidateOptions::default(),
-    )
-    .map_err(Failure::Input)?;
+    let valid = cadre_eval::decode_and_validate(&text, cadre_eval::ValidateOptions::default())
+        .map_err(Failure::Input)?;
     let decision = cadre_eval::evaluate_valid(&valid, &args.options()).map_err(Failure::Input)?;
-    let paths = cadre_eval::change::what_would_change(&valid, &decision, &args.options());
+    let paths = cadre_eval::what_would_change(&valid, &decision, &args.options());
     write_json(&serde_json::json!({ "decision": decision.to_record(), "what_would_change": paths }))
 }

@@ -4,11 +4,10 @@ use crate::args::{Lang, OrgArgs, OutputFormat};
 use crate::lines::{BoundedLines, Line};
 use crate::table::DecisionTable;
 use crate::Failure;
-use cadre_eval::org::{
-    evaluate_tree_json, unit_line_too_large, OrgEvaluator, OrgRecord, OrgReport, OrgResult, Stats,
-    UnitReport, MAX_UNIT_LINE_BYTES,
+use cadre_eval::{
+    evaluate_tree_json, unit_line_too_large, DecisionRecord, InputError, Level, OrgEvaluator,
+    OrgRecord, OrgReport, OrgResult, Stats, UnitReport, MAX_UNIT_LINE_BYTES,
 };
-use cadre_eval::{DecisionRecord, InputError, Level};
 use serde::Serialize;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, BufWriter, Write};
@@ -60,7 +59,7 @@ fn read_lines(
             Line::Text(text) => evaluator.add_unit_line(index, &text),
             Line::TooLong(length) => evaluator.reject_line(index, unit_line_too_large(length)),
             Line::NotUtf8 => {
-                let errors = cadre_eval::batch::line_not_utf8(index).errors;
+                let errors = cadre_eval::line_not_utf8(index).errors;
                 for error in errors {
                     evaluator.reject_line(index, error);
                 }
@@ -74,7 +73,7 @@ fn read_lines(
 #[derive(Serialize)]
 struct JsonRecord<'a> {
     unit: &'a str,
-    role: cadre_eval::org::Role,
+    role: cadre_eval::Role,
     decision: DecisionRecord,
 }
 
@@ -114,7 +113,7 @@ fn level_name(level: Option<Level>, lang: Lang) -> String {
 
 /// `HTXSNV 1 (12,5%) · HTTNV 5 (62,5%) · …`
 fn stats_line(stats: &Stats, lang: Lang) -> String {
-    let share = |s: &cadre_eval::org::Share| match lang {
+    let share = |s: &cadre_eval::Share| match lang {
         Lang::Vi => s.percent.replace('.', ","),
         Lang::En => s.percent.clone(),
     };

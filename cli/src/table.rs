@@ -2,7 +2,7 @@
 //! or with combining marks) lines up in a terminal.
 
 use crate::args::Lang;
-use cadre_eval::{explain, Decision, Level, Outcome};
+use cadre_eval::{reason_message, Decision, Level, Outcome};
 use std::io::{self, Write};
 use unicode_width::UnicodeWidthStr;
 
@@ -158,7 +158,7 @@ impl DecisionTable {
         };
         let (rule, reason) = match decision.deciding_reason() {
             Some(reason) => {
-                let message = explain::message(reason, decision);
+                let message = reason_message(reason, decision);
                 let text = match lang {
                     Lang::Vi => message.vi,
                     Lang::En => message.en,

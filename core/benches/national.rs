@@ -29,10 +29,10 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, reason = "benchmark harness")]
 
-use cadre_eval::org::{OrgEvaluator, OrgOptions};
 use cadre_eval::synthetic::national;
 use cadre_eval::{
-    decode_assessment, evaluate_valid, validate, Assessment, Options, ValidAssessment,
+    decode_assessment, evaluate_valid, validate, Assessment, Options, OrgEvaluator, OrgOptions,
+    ValidAssessment,
 };
 use serde::Deserialize;
 use serde_json::value::RawValue;

@@ -28,11 +28,10 @@
     reason = "criterion_group! generates an undocumented public function"
 )]
 
-use cadre_eval::compare::{compare, CompareOptions, GradeMapping};
-use cadre_eval::validate::{validate_with, ValidateOptions};
 use cadre_eval::{
-    evaluate, evaluate_json, evaluate_valid, synthetic, validate, Level, Options, Outcome,
-    RegimeId, ValidAssessment,
+    compare, evaluate, evaluate_json, evaluate_valid, synthetic, validate, validate_with,
+    CompareOptions, GradeMapping, Level, Options, Outcome, RegimeId, ValidAssessment,
+    ValidateOptions,
 };
 use criterion::{
     criterion_group, criterion_main, BenchmarkId, Criterion, SamplingMode, Throughput,

@@ -6,10 +6,10 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, reason = "tests")]
 
-use cadre_eval::compare::{compare_json, compare_levels, CompareOptions, GradeMapping, Topic};
-use cadre_eval::contract::GradesInput;
-use cadre_eval::regime::{RegimeId, RegimeSelection};
-use cadre_eval::Level;
+use cadre_eval::{
+    compare_json, compare_levels, CompareOptions, GradeMapping, GradesInput, Level, RegimeId,
+    RegimeSelection, Topic,
+};
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;

@@ -16,11 +16,9 @@
     reason = "test harness"
 )]
 
-use cadre_eval::change::{what_would_change, LevelPath};
-use cadre_eval::partial::evaluate_partial_json;
 use cadre_eval::{
-    decode_assessment, evaluate_text, evaluate_valid, validate, InputErrors, Level, Options,
-    Outcome, Points,
+    decode_assessment, evaluate_partial_json, evaluate_text, evaluate_valid, validate,
+    what_would_change, InputErrors, Level, LevelPath, Options, Outcome, Points,
 };
 use serde::{Deserialize, Deserializer};
 use serde_json::Value;

@@ -10,8 +10,9 @@
     reason = "test harness"
 )]
 
-use cadre_eval::org::{evaluate_tree_json, evaluate_unit_lines, OrgOptions, OrgResult};
-use cadre_eval::{Options, QuotaOptions};
+use cadre_eval::{
+    evaluate_tree_json, evaluate_unit_lines, Options, OrgOptions, OrgResult, QuotaOptions,
+};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::Path;

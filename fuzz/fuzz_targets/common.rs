@@ -3,7 +3,7 @@
 
 #![allow(dead_code, reason = "each target uses a subset of these checks")]
 
-use cadre_eval::batch::{BatchItem, RejectedRecord};
+use cadre_eval::{BatchItem, RejectedRecord};
 use cadre_eval::{Decision, InputErrors, Options, Reading, TargetsReading};
 
 /// Every combination of the two readings the options offer.

@@ -1,59 +1,17 @@
 //! The catalogue's data types and its queries.
 
-use super::check;
-use super::scope::ConductScope;
-use crate::contract::DisciplineForm;
-use crate::dates::parse_iso_date;
-use crate::rules::Rule;
-use crate::text::Text;
+use crate::contract::assessment::DisciplineForm;
+use crate::contract::conduct::{Applicability, ConductScope};
+use crate::contract::date::IsoDate;
+use crate::contract::text::Text;
+use crate::rules::catalogue::Rule;
 use chrono::NaiveDate;
-use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
-use std::borrow::Cow;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// The version of the catalogue's data format this library reads.
 pub const FORMAT: u32 = 1;
-
-/// A calendar day, written `YYYY-MM-DD` in JSON.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct IsoDate(pub NaiveDate);
-
-impl IsoDate {
-    /// The day.
-    pub fn day(self) -> NaiveDate {
-        self.0
-    }
-}
-
-impl Serialize for IsoDate {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(&self.0.format("%Y-%m-%d"))
-    }
-}
-
-impl<'de> Deserialize<'de> for IsoDate {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<IsoDate, D::Error> {
-        let text = Cow::<str>::deserialize(deserializer)?;
-        parse_iso_date(&text)
-            .map(IsoDate)
-            .ok_or_else(|| serde::de::Error::custom(format!("`{text}` is not a date `YYYY-MM-DD`")))
-    }
-}
-
-impl JsonSchema for IsoDate {
-    fn inline_schema() -> bool {
-        true
-    }
-
-    fn schema_name() -> Cow<'static, str> {
-        "IsoDate".into()
-    }
-
-    fn json_schema(_: &mut SchemaGenerator) -> Schema {
-        json_schema!({ "type": "string", "format": "date" })
-    }
-}
 
 /// The catalogue: the documents it draws on and its items, in a stable order
 /// (document by document, in the order of each document).
@@ -183,36 +141,6 @@ impl Confirmation {
             Confirmation::Reconstructed => "reconstructed",
         }
     }
-}
-
-/// Whom an item applies to. An item lists one or more; it applies to a subject that
-/// any of them covers (see [`ConductScope::covers`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Applicability {
-    /// Every cadre and party member (ALL).
-    AllMembers,
-    /// Cadres holding a leadership or management post (LEAD).
-    Leaders,
-    /// The head of an organisation or unit (HEAD).
-    Heads,
-    /// Key leaders at each level (KEY).
-    KeyLeaders,
-    /// Members of the Central Committee (CC).
-    CentralCommitteeMembers,
-    /// Members of the Politburo or the Secretariat (PB).
-    PolitburoSecretariatMembers,
-    /// Members of a party committee at a level the scope applies QĐ 08-QĐi/TW
-    /// Art. 2–3 to ([`ConductScope::q08_committee_levels`]; default central only).
-    CommitteeMembers,
-    /// Members working in an agency or enterprise who live elsewhere (WM, QĐ 213),
-    /// including those exempt from residence activities.
-    WorkingMembersElsewhere,
-    /// Working members living elsewhere and not exempt from residence activities
-    /// (HD 33-HD/BTCTW §1.1).
-    WorkingMembersNotExempt,
-    /// Party organisations (for the discipline forms of organisations).
-    PartyOrganisations,
 }
 
 /// What an item asks.
@@ -350,23 +278,6 @@ impl fmt::Display for CatalogueError {
 }
 
 impl Catalogue {
-    /// Reads a catalogue from JSON and checks it (unique topic-keyed ids, known
-    /// documents and versions, non-empty texts and applicability, ordered versions).
-    pub fn from_json(text: &str) -> Result<Catalogue, CatalogueError> {
-        let catalogue: Catalogue = serde_json::from_str(text).map_err(|error| CatalogueError {
-            problems: vec![Text::new(
-                format!("Dữ liệu danh mục không đọc được: {error}"),
-                format!("the catalogue data cannot be read: {error}"),
-            )],
-        })?;
-        let problems = check::problems(&catalogue);
-        if problems.is_empty() {
-            Ok(catalogue)
-        } else {
-            Err(CatalogueError { problems })
-        }
-    }
-
     /// The version of the catalogue's content.
     pub fn version(&self) -> &str {
         &self.version

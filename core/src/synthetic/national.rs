@@ -51,7 +51,8 @@
 //! ```
 
 use super::{assessment_of_kind_in_year, mix, SplitMix64};
-use crate::contract::{Assessment, CollectiveInput, CollectiveKind, LeaderInput, SubjectKind};
+use crate::contract::assessment::{Assessment, CollectiveInput, LeaderInput};
+use crate::contract::subject::{CollectiveKind, SubjectKind};
 use serde::Serialize;
 use std::io::{self, Write};
 

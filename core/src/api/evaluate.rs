@@ -1,0 +1,30 @@
+//! One assessment: typed, or as JSON text, to a compact decision or the contract's
+//! record.
+
+use crate::contract::assessment::Assessment;
+use crate::contract::decision::DecisionRecord;
+use crate::contract::errors::InputErrors;
+use crate::contract::level::Options;
+use crate::intake::decode::decode_and_validate;
+use crate::intake::validate::assessment::{validate, ValidateOptions};
+use crate::regimes::decision::Decision;
+use crate::regimes::dispatch::evaluate_valid;
+
+/// Validates and evaluates one assessment.
+pub fn evaluate(assessment: &Assessment, options: &Options) -> Result<Decision, InputErrors> {
+    evaluate_valid(&validate(assessment)?, options)
+}
+
+/// Decodes, validates and evaluates one assessment given as JSON text. Every problem is
+/// reported at once: unknown fields together with the validation problems.
+pub fn evaluate_text(json: &str, options: &Options) -> Result<Decision, InputErrors> {
+    evaluate_valid(
+        &decode_and_validate(json, ValidateOptions::default())?,
+        options,
+    )
+}
+
+/// [`evaluate_text`], rendering the decision as the contract's record.
+pub fn evaluate_json(json: &str, options: &Options) -> Result<DecisionRecord, InputErrors> {
+    Ok(evaluate_text(json, options)?.to_record())
+}

@@ -1,0 +1,164 @@
+//! Structured input errors: a stable code, a JSON path and a message in two languages.
+//!
+//! Errors are data, so every binding sends the same shape: the Rust API returns
+//! [`InputErrors`], the CLI prints them as JSON, Python raises one exception carrying
+//! them, WASM returns them in a tagged failure value.
+
+use crate::contract::text::Text;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// A stable error code. New codes may be added; existing ones keep their meaning.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ErrorCode {
+    /// The text is not JSON, or a JSON Lines line is not.
+    InvalidJson,
+    /// A field that the contract does not define.
+    UnknownField,
+    /// A required field is absent.
+    MissingField,
+    /// A field has the wrong JSON type (a string where a number goes…).
+    InvalidType,
+    /// A value is not one of the allowed names (an unknown `kind`, `form`…).
+    InvalidValue,
+    /// A number outside its allowed range.
+    OutOfRange,
+    /// Points with more than two digits after the decimal point.
+    TooManyDecimals,
+    /// Counts that contradict each other (`on_time > completed`…).
+    InconsistentCounts,
+    /// Not an ISO date `YYYY-MM-DD`, or a date that does not exist, or out of order.
+    InvalidDate,
+    /// A field that does not apply to this subject kind or regime.
+    NotApplicable,
+    /// A regime name the library does not know.
+    UnknownRegime,
+    /// A regime whose span does not cover the period, or no regime covers it.
+    RegimePeriodMismatch,
+    /// A known regime whose rules this version does not implement yet.
+    RegimeNotImplemented,
+    /// An input over a documented size limit.
+    TooLarge,
+    /// Two places in the input state facts that contradict each other.
+    Conflict,
+    /// A field of another regime (points under QĐ 124, grades under QĐ 366…).
+    RegimeFieldMismatch,
+}
+
+impl ErrorCode {
+    /// The code as written in JSON (`out_of_range`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::InvalidJson => "invalid_json",
+            ErrorCode::UnknownField => "unknown_field",
+            ErrorCode::MissingField => "missing_field",
+            ErrorCode::InvalidType => "invalid_type",
+            ErrorCode::InvalidValue => "invalid_value",
+            ErrorCode::OutOfRange => "out_of_range",
+            ErrorCode::TooManyDecimals => "too_many_decimals",
+            ErrorCode::InconsistentCounts => "inconsistent_counts",
+            ErrorCode::InvalidDate => "invalid_date",
+            ErrorCode::NotApplicable => "not_applicable",
+            ErrorCode::UnknownRegime => "unknown_regime",
+            ErrorCode::RegimePeriodMismatch => "regime_period_mismatch",
+            ErrorCode::RegimeNotImplemented => "regime_not_implemented",
+            ErrorCode::TooLarge => "too_large",
+            ErrorCode::Conflict => "conflict",
+            ErrorCode::RegimeFieldMismatch => "regime_field_mismatch",
+        }
+    }
+
+    /// Every code, for documentation and for bindings that list them.
+    pub const ALL: [ErrorCode; 16] = [
+        ErrorCode::InvalidJson,
+        ErrorCode::UnknownField,
+        ErrorCode::MissingField,
+        ErrorCode::InvalidType,
+        ErrorCode::InvalidValue,
+        ErrorCode::OutOfRange,
+        ErrorCode::TooManyDecimals,
+        ErrorCode::InconsistentCounts,
+        ErrorCode::InvalidDate,
+        ErrorCode::NotApplicable,
+        ErrorCode::UnknownRegime,
+        ErrorCode::RegimePeriodMismatch,
+        ErrorCode::RegimeNotImplemented,
+        ErrorCode::TooLarge,
+        ErrorCode::Conflict,
+        ErrorCode::RegimeFieldMismatch,
+    ];
+}
+
+impl fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One problem with an input, located by a JSON Pointer (`/tasks/on_time`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema, thiserror::Error)]
+#[serde(deny_unknown_fields)]
+#[error("{code} at `{path}`: {}", message.en)]
+pub struct InputError {
+    /// Stable code.
+    pub code: ErrorCode,
+    /// JSON Pointer (RFC 6901) of the offending field; `""` is the whole record.
+    pub path: String,
+    /// What is wrong and what is expected, in Vietnamese and English.
+    pub message: Text,
+}
+
+impl InputError {
+    /// An error from its parts.
+    pub fn new(
+        code: ErrorCode,
+        path: impl Into<String>,
+        vi: impl Into<String>,
+        en: impl Into<String>,
+    ) -> InputError {
+        InputError {
+            code,
+            path: path.into(),
+            message: Text::new(vi, en),
+        }
+    }
+}
+
+/// Every problem found in one record, in the order of the fields. Never empty.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema, thiserror::Error)]
+#[serde(transparent)]
+pub struct InputErrors(pub Vec<InputError>);
+
+impl fmt::Display for InputErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut first = true;
+        for error in &self.0 {
+            if !first {
+                f.write_str("; ")?;
+            }
+            first = false;
+            write!(f, "{error}")?;
+        }
+        Ok(())
+    }
+}
+
+impl InputErrors {
+    /// A list holding one error.
+    pub fn one(error: InputError) -> InputErrors {
+        InputErrors(vec![error])
+    }
+
+    /// The errors, in the order found.
+    pub fn errors(&self) -> &[InputError] {
+        &self.0
+    }
+}
+
+/// Escapes one JSON Pointer segment (RFC 6901: `~` → `~0`, `/` → `~1`).
+pub fn pointer_segment(segment: &str) -> String {
+    segment.replace('~', "~0").replace('/', "~1")
+}
