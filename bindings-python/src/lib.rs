@@ -14,8 +14,9 @@ use crate::table::{evaluate_batch, table_columns, BatchFailure, Source};
 use arrow_array::{RecordBatch, RecordBatchReader};
 use arrow_pyarrow::{FromPyArrow, ToPyArrow};
 use cadre_eval::{
-    evaluate_tree_json, evaluate_unit_lines, Column, CompareOptions, ErrorCode, GradeMapping,
-    InputErrors, Level, OrgOptions, RegimeId, Role, Rule, REGIMES,
+    evaluate_tree_json, evaluate_unit_lines, form_schema_for, level_entries, regime_entries,
+    BatchOptions, Column, CompareOptions, ErrorCode, FormRequest, GradeMapping, InputErrors,
+    OrgOptions, RegimeId, Role, Rule,
 };
 use pyo3::exceptions::{PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
@@ -88,13 +89,14 @@ fn batch<'py>(
     raised_ratio_groups: Vec<String>,
     threads: Option<usize>,
 ) -> PyResult<BatchResult<'py>> {
-    let options = options::evaluation(reading, basic_targets)?;
+    let options = BatchOptions {
+        evaluation: options::evaluation(reading, basic_targets)?,
+        quota: quota
+            .then(|| options::quota(quota_reading, raised_ratio_groups))
+            .transpose()?,
+    };
     let threads = thread_count(threads);
-    let quota = quota
-        .then(|| options::quota(quota_reading, raised_ratio_groups))
-        .transpose()?;
-    let tables =
-        py.detach(|| evaluate_batch(source, &options, quota.as_ref(), reasons, messages, threads));
+    let tables = py.detach(|| evaluate_batch(source, &options, reasons, messages, threads));
     let tables = match tables {
         Ok(tables) => tables,
         Err(BatchFailure::Input(errors)) => return Err(table_error(py, &errors)),
@@ -394,58 +396,44 @@ fn compare_org<'py>(
     }
 }
 
-/// The options of a comparison from their Python names; a regime named twice is
-/// compared once, where first named (as the CLI does).
+/// The options of a comparison from their Python names (the core compares a regime
+/// named twice once, and refuses an empty list).
 fn compare_options(
     regimes: Option<Vec<String>>,
     grades_from_points: Option<&str>,
     reading: &str,
     basic_targets: &str,
 ) -> PyResult<CompareOptions> {
-    let mut options = CompareOptions {
-        evaluation: options::evaluation(reading, basic_targets)?,
-        ..CompareOptions::default()
-    };
-    if let Some(names) = regimes {
-        let mut ids: Vec<RegimeId> = Vec::with_capacity(names.len());
-        for name in &names {
-            let id = options::named("a regime", name, "qd366, qd124, qd132")?;
-            if !ids.contains(&id) {
-                ids.push(id);
-            }
-        }
-        if ids.is_empty() {
-            return Err(PyValueError::new_err(
-                "regimes must name at least one regime (qd366, qd124, qd132)",
-            ));
-        }
-        options.regimes = ids;
-    }
-    options.grades_from_points = grades_from_points
+    let regimes = regimes
+        .map(|names| {
+            names
+                .iter()
+                .map(|name| options::named::<RegimeId>("a regime", name, "qd366, qd124, qd132"))
+                .collect::<PyResult<Vec<RegimeId>>>()
+        })
+        .transpose()?;
+    let grades_from_points = grades_from_points
         .map(|name| options::named::<GradeMapping>("grades_from_points", name, "score_shares"))
         .transpose()?;
-    Ok(options)
+    let evaluation = options::evaluation(reading, basic_targets)?;
+    CompareOptions::new(regimes.as_deref(), grades_from_points, evaluation)
+        .map_err(|errors| value_error(&errors))
+}
+
+/// A `ValueError` with the core's message, for arguments that are not a record.
+fn value_error(errors: &InputErrors) -> PyErr {
+    let messages: Vec<&str> = errors
+        .errors()
+        .iter()
+        .map(|e| e.message.en.as_str())
+        .collect();
+    PyValueError::new_err(messages.join("; "))
 }
 
 /// The regimes the library knows, oldest first.
 #[pyfunction]
-fn regimes(py: Python<'_>) -> PyResult<Bound<'_, PyList>> {
-    let list = PyList::empty(py);
-    for regime in REGIMES {
-        let dict = PyDict::new(py);
-        dict.set_item("id", regime.id.as_str())?;
-        dict.set_item("document", regime.document)?;
-        dict.set_item("guideline", regime.guideline)?;
-        dict.set_item("in_force_from", regime.in_force_from.to_string())?;
-        dict.set_item(
-            "in_force_until",
-            regime.in_force_until.map(|d| d.to_string()),
-        )?;
-        dict.set_item("implemented", regime.implemented)?;
-        dict.set_item("title", pythonize::pythonize(py, &regime.title())?)?;
-        list.append(dict)?;
-    }
-    Ok(list)
+fn regimes(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
+    Ok(pythonize::pythonize(py, &regime_entries())?)
 }
 
 /// The flat columns of a table, in the contract's order.
@@ -484,18 +472,8 @@ fn rules(py: Python<'_>) -> PyResult<Bound<'_, PyList>> {
 
 /// The four levels, lowest first, with their names and score floors.
 #[pyfunction]
-fn levels(py: Python<'_>) -> PyResult<Bound<'_, PyList>> {
-    let list = PyList::empty(py);
-    for level in Level::DESCENDING.iter().rev() {
-        let dict = PyDict::new(py);
-        dict.set_item("id", level.as_str())?;
-        dict.set_item("vi", level.vi())?;
-        dict.set_item("en", level.en())?;
-        dict.set_item("code", level.code())?;
-        dict.set_item("floor", level.floor().hundredths() / 100)?;
-        list.append(dict)?;
-    }
-    Ok(list)
+fn levels(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
+    Ok(pythonize::pythonize(py, &level_entries())?)
 }
 
 /// Every stable error code.
@@ -539,21 +517,10 @@ fn form_schema<'py>(
     request: &str,
     profile: Option<&str>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let request: cadre_eval::FormRequest = serde_json::from_str(request)
+    let request: FormRequest = serde_json::from_str(request)
         .map_err(|e| PyValueError::new_err(format!("not a form request: {e}")))?;
-    let profile = match profile {
-        Some(id) => Some(cadre_eval::shipped_profile(id).ok_or_else(|| {
-            PyValueError::new_err(format!(
-                "no criteria profile {id:?}; there are: {}",
-                cadre_eval::SHIPPED_PROFILE_IDS.join(", ")
-            ))
-        })?),
-        None => None,
-    };
-    Ok(pythonize::pythonize(
-        py,
-        &cadre_eval::form_schema(&request, profile),
-    )?)
+    let form = form_schema_for(&request, profile).map_err(|errors| value_error(&errors))?;
+    Ok(pythonize::pythonize(py, &form)?)
 }
 
 /// The compiled module `cadre_eval._native`.

@@ -2,8 +2,8 @@
 //! command's work is in its own module.
 
 use cadre_eval::{
-    CompareOptions, GradeMapping, Options, OrgOptions, QuotaOptions, QuotaReading, Reading,
-    RegimeId, TargetsReading,
+    BatchOptions, CompareOptions, GradeMapping, InputErrors, Options, OrgOptions, QuotaOptions,
+    QuotaReading, Reading, RegimeId, TargetsReading,
 };
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -129,23 +129,14 @@ pub struct EvaluateArgs {
 }
 
 impl EvaluateArgs {
-    /// The quota options, when `--quota` is given.
-    pub fn quota_options(&self) -> Option<QuotaOptions> {
-        self.quota
-            .then(|| quota_options(self.quota_reading, &self.raised_ratio_group))
-    }
-
-    /// The evaluation options these arguments select.
-    pub fn options(&self) -> Options {
-        Options {
-            reading: match self.reading {
-                ReadingArg::Cascade => Reading::Cascade,
-                ReadingArg::Strict => Reading::Strict,
-            },
-            basic_targets: match self.basic_targets {
-                TargetsArg::Any => TargetsReading::Any,
-                TargetsArg::All => TargetsReading::All,
-            },
+    /// The batch's options these arguments select: each record's evaluation, and the
+    /// quota when `--quota` is given.
+    pub fn batch_options(&self) -> BatchOptions {
+        BatchOptions {
+            evaluation: evaluation_options(self.reading, self.basic_targets),
+            quota: self
+                .quota
+                .then(|| quota_options(self.quota_reading, &self.raised_ratio_group)),
         }
     }
 
@@ -215,16 +206,7 @@ impl OrgArgs {
 
     /// The organisation options these arguments select.
     pub fn options(&self) -> OrgOptions {
-        let evaluation = Options {
-            reading: match self.reading {
-                ReadingArg::Cascade => Reading::Cascade,
-                ReadingArg::Strict => Reading::Strict,
-            },
-            basic_targets: match self.basic_targets {
-                TargetsArg::Any => TargetsReading::Any,
-                TargetsArg::All => TargetsReading::All,
-            },
-        };
+        let evaluation = evaluation_options(self.reading, self.basic_targets);
         let quota =
             (!self.no_quota).then(|| quota_options(self.quota_reading, &self.raised_ratio_group));
         let keep_decisions = if self.no_records {
@@ -239,6 +221,20 @@ impl OrgArgs {
             regime: None,
             grades_from_points: None,
         }
+    }
+}
+
+/// The evaluation options of `--reading` and `--basic-targets`.
+fn evaluation_options(reading: ReadingArg, basic_targets: TargetsArg) -> Options {
+    Options {
+        reading: match reading {
+            ReadingArg::Cascade => Reading::Cascade,
+            ReadingArg::Strict => Reading::Strict,
+        },
+        basic_targets: match basic_targets {
+            TargetsArg::Any => TargetsReading::Any,
+            TargetsArg::All => TargetsReading::All,
+        },
     }
 }
 
@@ -317,31 +313,17 @@ impl CompareArgs {
             .is_some_and(|extension| extension.eq_ignore_ascii_case("jsonl"))
     }
 
-    /// The comparison options these arguments select; a regime named twice is compared
-    /// once, where first named.
-    pub fn options(&self) -> CompareOptions {
-        let mut regimes: Vec<RegimeId> = Vec::with_capacity(self.regimes.len());
-        for regime in self.regimes.iter().map(|regime| regime.id()) {
-            if !regimes.contains(&regime) {
-                regimes.push(regime);
-            }
-        }
-        CompareOptions {
-            regimes,
-            grades_from_points: self.grades_from_points.map(|mapping| match mapping {
+    /// The comparison options these arguments select (the core compares a regime named
+    /// twice once, where first named).
+    pub fn options(&self) -> Result<CompareOptions, InputErrors> {
+        let regimes: Vec<RegimeId> = self.regimes.iter().map(|regime| regime.id()).collect();
+        CompareOptions::new(
+            Some(&regimes),
+            self.grades_from_points.map(|mapping| match mapping {
                 GradeMappingArg::ScoreShares => GradeMapping::ScoreShares,
             }),
-            evaluation: Options {
-                reading: match self.reading {
-                    ReadingArg::Cascade => Reading::Cascade,
-                    ReadingArg::Strict => Reading::Strict,
-                },
-                basic_targets: match self.basic_targets {
-                    TargetsArg::Any => TargetsReading::Any,
-                    TargetsArg::All => TargetsReading::All,
-                },
-            },
-        }
+            evaluation_options(self.reading, self.basic_targets),
+        )
     }
 }
 
@@ -427,13 +409,7 @@ pub struct SingleArgs {
 impl SingleArgs {
     /// The evaluation options.
     pub fn options(&self) -> Options {
-        Options {
-            reading: match self.reading {
-                ReadingArg::Cascade => Reading::Cascade,
-                ReadingArg::Strict => Reading::Strict,
-            },
-            ..Options::default()
-        }
+        evaluation_options(self.reading, TargetsArg::Any)
     }
 }
 

@@ -1,12 +1,12 @@
 //! `cadre-eval evaluate`: read assessments, forward each to the core, write decisions.
 
 use crate::args::{EvaluateArgs, Lang, OutputFormat};
-use crate::lines::{BoundedLines, Line};
+use crate::lines::BoundedLines;
 use crate::table::DecisionTable;
 use crate::Failure;
 use cadre_eval::{
-    apply_quota, evaluate_json_array, evaluate_json_line, line_not_utf8, line_too_large, BatchItem,
-    Decision, InputError, RejectedRecord, MAX_RECORD_BYTES,
+    evaluate_batch_json, BatchItem, Decision, InputError, JsonLinesBatch, RejectedRecord,
+    MAX_RECORD_BYTES,
 };
 use serde::Serializer as _;
 use std::fs::File;
@@ -46,16 +46,13 @@ fn json_array(
     args: &EvaluateArgs,
     output: &mut Output<impl Write>,
 ) -> Result<(), Failure> {
-    let items = evaluate_json_array(text, &args.options()).map_err(Failure::Input)?;
-    let mut decisions = Vec::with_capacity(items.len());
-    for item in items {
+    let batch = evaluate_batch_json(text, &args.batch_options()).map_err(Failure::Input)?;
+    let mut decisions = Vec::with_capacity(batch.items.len());
+    for item in batch.items {
         match item {
             BatchItem::Decision(decision) => decisions.push(*decision),
             BatchItem::Rejected(rejected) => output.rejected(&rejected, None),
         }
-    }
-    if let Some(quota) = args.quota_options() {
-        apply_quota(&mut decisions, &quota);
     }
     output
         .decision_array(decisions.iter())
@@ -67,34 +64,24 @@ fn json_lines(
     args: &EvaluateArgs,
     output: &mut Output<impl Write>,
 ) -> Result<(), Failure> {
-    let options = args.options();
-    let quota = args.quota_options();
-    // The quota needs the whole group: hold decisions until the end only then.
-    let mut held: Vec<Decision> = Vec::new();
+    let mut batch = JsonLinesBatch::new(args.batch_options());
     let mut lines = BoundedLines::new(reader, MAX_RECORD_BYTES);
-    let mut index = 0;
     while let Some(line) = lines.next_line().map_err(|error| unreadable(args, error))? {
-        let item = match line {
-            Line::Text(text) if text.trim().is_empty() => None,
-            Line::Text(text) => Some(evaluate_json_line(index, &text, &options)),
-            Line::TooLong(length) => Some(BatchItem::Rejected(line_too_large(index, length))),
-            Line::NotUtf8 => Some(BatchItem::Rejected(line_not_utf8(index))),
-        };
-        match item {
-            Some(BatchItem::Decision(decision)) if quota.is_some() => held.push(*decision),
+        match batch.push(line.as_core()) {
             Some(BatchItem::Decision(decision)) => {
-                output.decision_line(&decision).map_err(Failure::Output)?
+                output.decision_line(&decision).map_err(Failure::Output)?;
             }
-            Some(BatchItem::Rejected(rejected)) => output.rejected(&rejected, Some(index + 1)),
+            Some(BatchItem::Rejected(rejected)) => {
+                let number = rejected.index + 1;
+                output.rejected(&rejected, Some(number));
+            }
             None => {}
         }
-        index += 1;
     }
-    if let Some(quota) = quota {
-        apply_quota(&mut held, &quota);
-        for decision in &held {
-            output.decision_line(decision).map_err(Failure::Output)?;
-        }
+    // With the quota, the decisions come now, in input order.
+    let (held, _) = batch.finish();
+    for decision in &held {
+        output.decision_line(decision).map_err(Failure::Output)?;
     }
     Ok(())
 }

@@ -75,18 +75,24 @@ pub mod synthetic;
 // ---------------------------------------------------------------------------------
 
 pub use analysis::change::what_would_change;
-pub use analysis::compare::{compare, compare_json, compare_levels};
+pub use analysis::compare::{compare, compare_json, compare_levels, pair_tallies, PairTally};
 pub use analysis::compare_org::compare_org;
 pub use analysis::partial::evaluate_partial_json;
 pub use api::batch::{
-    evaluate_json_array, evaluate_json_line, evaluate_json_lines, evaluate_record_text,
-    line_not_utf8, line_too_large, BatchItem,
+    evaluate_batch_json, evaluate_json_array, evaluate_json_line, evaluate_json_lines,
+    evaluate_record_text, line_not_utf8, line_too_large, Batch, BatchItem, JsonLinesBatch,
 };
+pub use api::catalogues::{level_entries, regime_entries, rule_entries};
+pub use api::compare::compare_json_records;
 pub use api::evaluate::{evaluate, evaluate_json, evaluate_text};
-pub use group::org::evaluator::{OrgEvaluator, OrgRecord, OrgResult};
-pub use group::org::intake::{evaluate_tree_json, evaluate_unit_lines, unit_line_too_large};
+pub use api::forms::{conduct_items, form_schema_for, parse_day, what_would_change_json};
+pub use api::org::{evaluate_tree_json, evaluate_unit_lines, OrgEvaluator, OrgRecord, OrgResult};
+pub use api::rows::{
+    compare_records, evaluate_records, ColumnOf, ComparisonSink, Evaluated, EvaluationSink,
+    Records, RowSource, WorkerStopped,
+};
 pub use regimes::dispatch::evaluate_valid;
-pub use regimes::qd366::form::{form_schema, form_schema_schema};
+pub use regimes::qd366::form::form_schema;
 
 // ---------------------------------------------------------------------------------
 // The contract
@@ -99,11 +105,12 @@ pub use contract::assessment::{
     ShortcomingsInput, SubjectInput, TasksInput, TemporaryActivity, UnitsInCharge,
     CONTRACT_VERSION,
 };
-pub use contract::batch::RejectedRecord;
+pub use contract::batch::{BatchOptions, Line, RejectedRecord};
+pub use contract::catalogues::{LevelEntry, RegimeEntry, RuleEntry};
 pub use contract::change::{Blocker, Change, ChangeResult, LevelPath};
 pub use contract::compare::{
-    CompareOptions, Comparison, GradeMapping, LevelComparison, LevelResult, RegimeResult,
-    RegimeRuleSummary, TopicComparison, TopicFinding, Verdict,
+    CompareOptions, CompareRequest, Comparison, GradeMapping, LevelComparison, LevelResult,
+    RegimeResult, RegimeRuleSummary, TopicComparison, TopicFinding, Verdict,
 };
 pub use contract::compare_org::{
     LevelChanges, OrgComparison, OrgRecordComparison, OrgRegimeResult,
@@ -131,13 +138,16 @@ pub use contract::limits::{
     MAX_TEXT_CHARS, MAX_TREE_BYTES, MAX_UNIT_LINE_BYTES,
 };
 pub use contract::org::{
-    Demotion, GroupReport, OrgOptions, OrgReport, RejectedEntry, Role, Share, Shares, Stats,
-    UnitInput, UnitReport,
+    Demotion, GroupReport, OrgDecisionRecord, OrgOptions, OrgOutput, OrgReport, RejectedEntry,
+    Role, Share, Shares, Stats, UnitInput, UnitReport,
 };
 pub use contract::partial::{FieldInfluence, PartialResult, Reachable};
 pub use contract::quota::{GroupQuotaReport, QuotaOptions, QuotaReading};
 pub use contract::regime::{RegimeId, RegimeRecord, RegimeSelection};
-pub use contract::schema::{assessment_schema, decision_schema, error_schema, rejected_schema};
+pub use contract::schema::{
+    assessment_schema, conduct_catalogue_schema, conduct_scope_schema, decision_schema,
+    error_schema, form_schema_schema, profile_schema, rejected_schema, schema, SCHEMA_NAMES,
+};
 pub use contract::subject::{CollectiveKind, PartyStatus, SubjectKind};
 pub use contract::text::Text;
 pub use contract::topic::Topic;
@@ -153,14 +163,14 @@ pub use conduct::catalogue::{
     FORMAT as CONDUCT_CATALOGUE_FORMAT,
 };
 pub use conduct::shipped::{
-    catalogue as conduct_catalogue, catalogue_json as conduct_catalogue_json,
-    catalogue_schema as conduct_catalogue_schema, get as conduct_item,
-    items_for as conduct_items_for, scope_schema as conduct_scope_schema,
-    version as conduct_catalogue_version,
+    catalogue as conduct_catalogue, catalogue_json as conduct_catalogue_json, get as conduct_item,
+    items_for as conduct_items_for, version as conduct_catalogue_version,
 };
 pub use dates::parse_iso_date;
 pub use group::quota::apply::{apply_quota, apply_verdict, default_group, group_of};
+pub use group::quota::gather::{BatchQuota, BatchQuotaPlan};
 pub use group::quota::plan::{e_max, plan_quota, QuotaEntry, QuotaPlan, QuotaVerdict};
+pub use group::tally::OutcomeTally;
 pub use intake::decode::{
     assessment_from_deserializer, assessment_from_value, decode_and_validate, decode_assessment,
 };
@@ -174,9 +184,7 @@ pub use points::{Points, PointsProblem};
 pub use regimes::decision::{Alternative, Decision};
 pub use regimes::explain::message as reason_message;
 pub use regimes::qd366::criteria::catalogue::{catalogue as criteria_catalogue, catalogue_item};
-pub use regimes::qd366::criteria::document::{
-    decode_profile, decode_profile_value, profile_schema,
-};
+pub use regimes::qd366::criteria::document::{decode_profile, decode_profile_value};
 pub use regimes::qd366::criteria::profile::{ItemScores, ProfileEntry, ValidProfile};
 pub use regimes::qd366::criteria::shipped::{
     even_split_profile, shipped_profile, shipped_profiles, ILLUSTRATIVE_ISSUER, SHIPPED_PROFILE_IDS,

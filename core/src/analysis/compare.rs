@@ -26,6 +26,7 @@ use crate::regimes::dispatch::evaluate_valid;
 use crate::regimes::explain::message;
 use crate::regimes::registry::regime_in_force_on;
 use crate::regimes::topics::rule_summary;
+use crate::Outcome;
 
 /// What a regime's rules did on a topic, and the level concerned: no text.
 fn verdict(decision: &Decision, topic: Topic) -> (Verdict, Option<Level>) {
@@ -283,12 +284,74 @@ pub fn compare_json(json: &str, options: &CompareOptions) -> Result<Comparison, 
     Ok(compare(&decode_assessment(json)?, options))
 }
 
+/// How the outcomes of two regimes compare over records: how many move down, up, or
+/// between classified and not.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct PairTally {
+    /// Classified under both, lower under the second.
+    pub down: usize,
+    /// Classified under both, higher under the second.
+    pub up: usize,
+    /// Classified under one regime, not classified or undetermined under the other.
+    pub other: usize,
+    /// Not evaluated under one of the two.
+    pub not_comparable: usize,
+}
+
+impl PairTally {
+    /// Counts one record's results under the two regimes.
+    pub fn count(&mut self, from: &RegimeResult, to: &RegimeResult) {
+        let (Some(from), Some(to)) = (&from.decision, &to.decision) else {
+            self.not_comparable += 1;
+            return;
+        };
+        match ((from.outcome, from.level), (to.outcome, to.level)) {
+            (a, b) if a == b => {}
+            ((Outcome::Classified, Some(a)), (Outcome::Classified, Some(b))) if b < a => {
+                self.down += 1;
+            }
+            ((Outcome::Classified, Some(_)), (Outcome::Classified, Some(_))) => self.up += 1,
+            _ => self.other += 1,
+        }
+    }
+
+    /// Records whose result changed.
+    pub fn changed(&self) -> usize {
+        self.down + self.up + self.other
+    }
+}
+
+/// For each pair of the regimes compared (in the order asked, each with every later
+/// one), how the records' results change from the first to the second.
+pub fn pair_tallies(
+    comparisons: &[Comparison],
+    regimes: &[RegimeId],
+) -> Vec<(RegimeId, RegimeId, PairTally)> {
+    let mut out = Vec::new();
+    for (i, &from) in regimes.iter().enumerate() {
+        for (j, &to) in regimes.iter().enumerate().skip(i + 1) {
+            let mut tally = PairTally::default();
+            for comparison in comparisons {
+                if let (Some(a), Some(b)) = (comparison.results.get(i), comparison.results.get(j)) {
+                    tally.count(a, b);
+                }
+            }
+            out.push((from, to, tally));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used, reason = "tests")]
 mod tests {
     use super::*;
+    use crate::api::evaluate::evaluate_json;
     use crate::contract::compare::GradeMapping;
     use crate::rules::catalogue::Rule;
+    use crate::DecisionRecord;
+    use crate::Options;
+    use crate::Outcome;
 
     #[test]
     fn compare_levels_settles_what_compare_settles() {
@@ -323,5 +386,31 @@ mod tests {
                 assert_eq!(c.errors, f.errors);
             }
         }
+    }
+
+    #[test]
+    fn pairs_count_down_up_and_other() {
+        let record = r#"{"id":"x","period":{"year":2025},"subject":{"kind":"member"},"score":{"general":25,"task_results":55},"tasks":{"assigned":1,"completed":1,"on_time":1,"exceeded":0}}"#;
+        let decision = evaluate_json(record, &Options::default()).unwrap();
+        let result = |outcome: Outcome, level: Option<Level>| RegimeResult {
+            regime: RegimeId::Qd366.info().record(RegimeSelection::Period),
+            decision: Some(DecisionRecord {
+                outcome,
+                level,
+                ..decision.clone()
+            }),
+            errors: Vec::new(),
+            mapped_grades: None,
+        };
+        let excellent = result(Outcome::Classified, Some(Level::Excellent));
+        let good = result(Outcome::Classified, Some(Level::Good));
+        let excluded = result(Outcome::NotClassified, None);
+        let mut tally = PairTally::default();
+        tally.count(&excellent, &good);
+        tally.count(&good, &excellent);
+        tally.count(&good, &good);
+        tally.count(&good, &excluded);
+        assert_eq!((tally.down, tally.up, tally.other), (1, 1, 1));
+        assert_eq!(tally.changed(), 3);
     }
 }

@@ -379,27 +379,10 @@ fn record_regime(value: &serde_json::Value) -> Option<(RegimeId, &'static str)> 
 /// Partial evaluation of an assessment given as JSON text (see the module docs).
 pub fn evaluate_partial_json(json: &str, options: &Options) -> Result<PartialResult, InputErrors> {
     if json.len() > MAX_RECORD_BYTES {
-        return Err(InputErrors::one(InputError::new(
-            ErrorCode::TooLarge,
-            "",
-            format!(
-                "Hồ sơ dài {} byte, vượt giới hạn {MAX_RECORD_BYTES}",
-                json.len()
-            ),
-            format!(
-                "the record is {} bytes, over the limit of {MAX_RECORD_BYTES}",
-                json.len()
-            ),
-        )));
+        return Err(InputErrors::one(InputError::record_too_large(json.len())));
     }
-    let mut value: serde_json::Value = serde_json::from_str(json).map_err(|e| {
-        InputErrors::one(InputError::new(
-            ErrorCode::InvalidJson,
-            "",
-            format!("Không đọc được JSON: {e}"),
-            format!("not valid JSON: {e}"),
-        ))
-    })?;
+    let mut value: serde_json::Value = serde_json::from_str(json)
+        .map_err(|e| InputErrors::one(InputError::invalid_json("", &e)))?;
     // The self-assessment forms, and so partial evaluation, are QĐ 366's: a record of an
     // earlier regime is evaluated whole, not as you type.
     if let Some((regime, path)) = record_regime(&value) {

@@ -4,4 +4,9 @@
 //! converts its arguments, calls one of these and writes what it returns.
 
 pub mod batch;
+pub mod catalogues;
+pub mod compare;
 pub mod evaluate;
+pub mod forms;
+pub mod org;
+pub mod rows;

@@ -43,13 +43,3 @@ pub fn items_for(
 ) -> Result<Vec<ApplicableItem<'static>>, CatalogueError> {
     Ok(catalogue()?.items_for(scope, on))
 }
-
-/// The JSON Schema of the catalogue data.
-pub fn catalogue_schema() -> serde_json::Value {
-    serde_json::to_value(schemars::schema_for!(Catalogue)).unwrap_or_default()
-}
-
-/// The JSON Schema of a scope (`conduct.scope`).
-pub fn scope_schema() -> serde_json::Value {
-    serde_json::to_value(schemars::schema_for!(ConductScope)).unwrap_or_default()
-}

@@ -3,8 +3,8 @@
 
 use crate::contract::assessment::GradesInput;
 use crate::contract::decision::DecisionRecord;
-use crate::contract::errors::InputError;
-use crate::contract::level::{Level, Options, Outcome};
+use crate::contract::errors::{ErrorCode, InputError, InputErrors};
+use crate::contract::level::{Level, Options, Outcome, Reading, TargetsReading};
 use crate::contract::regime::{RegimeId, RegimeRecord};
 use crate::contract::text::Text;
 use crate::contract::topic::Topic;
@@ -57,6 +57,74 @@ impl Default for CompareOptions {
             grades_from_points: None,
             evaluation: Options::default(),
         }
+    }
+}
+
+impl CompareOptions {
+    /// The options of a comparison as a caller names them: `regimes` in the order shown
+    /// (default all, newest first), a regime named twice compared once, where first
+    /// named; naming none is an error.
+    pub fn new(
+        regimes: Option<&[RegimeId]>,
+        grades_from_points: Option<GradeMapping>,
+        evaluation: Options,
+    ) -> Result<CompareOptions, InputErrors> {
+        let mut options = CompareOptions {
+            grades_from_points,
+            evaluation,
+            ..CompareOptions::default()
+        };
+        if let Some(named) = regimes {
+            let mut ids: Vec<RegimeId> = Vec::with_capacity(named.len());
+            for &id in named {
+                if !ids.contains(&id) {
+                    ids.push(id);
+                }
+            }
+            if ids.is_empty() {
+                return Err(InputErrors::one(InputError::new(
+                    ErrorCode::InvalidValue,
+                    "/regimes",
+                    "Cần nêu ít nhất một chế độ để so sánh (qd366, qd124, qd132)",
+                    "name at least one regime to compare (qd366, qd124, qd132)",
+                )));
+            }
+            options.regimes = ids;
+        }
+        Ok(options)
+    }
+}
+
+/// The options of a comparison as they travel in JSON (a browser's, a service's): every
+/// key optional, each with the default of [`CompareOptions`].
+#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize, JsonSchema)]
+#[serde(default, deny_unknown_fields)]
+#[schemars(rename = "CompareOptions")]
+pub struct CompareRequest {
+    /// The regimes to compare, in the order shown; default all three, newest first. A
+    /// regime named twice is compared once, where first named.
+    pub regimes: Option<Vec<RegimeId>>,
+    /// Grades for a record that has QĐ 366 points only, by a documented mapping
+    /// (`docs/regimes.md`); default none: the older regimes then report the missing
+    /// grades as their errors.
+    pub grades_from_points: Option<GradeMapping>,
+    /// `cascade` (default) or `strict`.
+    pub reading: Reading,
+    /// `any` (default) or `all`.
+    pub basic_targets: TargetsReading,
+}
+
+impl CompareRequest {
+    /// The comparison's options; an empty list of regimes is an error.
+    pub fn options(&self) -> Result<CompareOptions, InputErrors> {
+        CompareOptions::new(
+            self.regimes.as_deref(),
+            self.grades_from_points,
+            Options {
+                reading: self.reading,
+                basic_targets: self.basic_targets,
+            },
+        )
     }
 }
 

@@ -119,20 +119,54 @@ pub struct DecisionRecord {
 }
 
 impl DecisionRecord {
-    /// The reason that settles the decision, chosen as [`Decision::deciding_reason`]
-    /// chooses it.
+    /// The reason that settles the decision, chosen as `Decision::deciding_reason`
+    /// chooses it ([`deciding_position`]).
     pub fn deciding_reason(&self) -> Option<&ReasonRecord> {
-        let first =
-            |wanted: &dyn Fn(&ReasonRecord) -> bool| self.reasons.iter().find(|r| wanted(r));
-        first(&|r| r.effect == Effect::Demotes)
-            .or_else(|| first(&|r| r.effect == Effect::Excludes))
-            .or_else(|| {
-                first(&|r| r.effect == Effect::Decides && r.level == Some(Level::NotCompleted))
-            })
-            .or_else(|| first(&|r| r.effect == Effect::NeedsDecision))
-            .or_else(|| first(&|r| r.effect == Effect::Blocks))
-            .or_else(|| first(&|r| r.effect == Effect::Decides))
+        let position = deciding_position(self.reasons.iter().map(|r| (r.effect, r.level)))?;
+        self.reasons.get(position)
     }
+
+    /// The reason that set the final outcome: what excluded the subject, what left it
+    /// undetermined, or the last rule that set (or lowered to) the level proposed. Unlike
+    /// [`DecisionRecord::deciding_reason`], which shows why a higher level failed, this is
+    /// what a regime ended on (a comparison shows it; its topics show what blocked).
+    pub fn setting_reason(&self) -> Option<&ReasonRecord> {
+        let reasons = &self.reasons;
+        let set_level = |r: &&ReasonRecord| {
+            r.holds
+                && matches!(r.effect, Effect::Decides | Effect::Demotes)
+                && r.level == self.level
+        };
+        match self.outcome {
+            Outcome::NotClassified => reasons
+                .iter()
+                .find(|r| r.holds && r.effect == Effect::Excludes),
+            Outcome::Undetermined => reasons.iter().find(|r| r.effect == Effect::NeedsDecision),
+            Outcome::Classified => reasons.iter().rev().find(set_level),
+        }
+        .or_else(|| reasons.iter().find(|r| r.effect == Effect::Decides))
+    }
+}
+
+/// The position of the reason that settles a decision, for a one-line summary, among
+/// reasons given by effect and level: the first that demotes, else excludes, else
+/// decides Not completed, else needs a decision, else blocks, else decides.
+pub fn deciding_position(
+    reasons: impl Iterator<Item = (Effect, Option<Level>)> + Clone,
+) -> Option<usize> {
+    let first = |wanted: &dyn Fn(Effect, Option<Level>) -> bool| {
+        reasons
+            .clone()
+            .position(|(effect, level)| wanted(effect, level))
+    };
+    first(&|effect, _| effect == Effect::Demotes)
+        .or_else(|| first(&|effect, _| effect == Effect::Excludes))
+        .or_else(|| {
+            first(&|effect, level| effect == Effect::Decides && level == Some(Level::NotCompleted))
+        })
+        .or_else(|| first(&|effect, _| effect == Effect::NeedsDecision))
+        .or_else(|| first(&|effect, _| effect == Effect::Blocks))
+        .or_else(|| first(&|effect, _| effect == Effect::Decides))
 }
 
 /// A period as written in a decision.

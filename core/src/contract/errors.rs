@@ -4,6 +4,7 @@
 //! [`InputErrors`], the CLI prints them as JSON, Python raises one exception carrying
 //! them, WASM returns them in a tagged failure value.
 
+use crate::contract::limits::{MAX_BATCH_RECORDS, MAX_RECORD_BYTES};
 use crate::contract::text::Text;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -124,6 +125,123 @@ impl InputError {
             path: path.into(),
             message: Text::new(vi, en),
         }
+    }
+
+    /// A JSON text that cannot be read (bad syntax, trailing text).
+    pub fn invalid_json(path: impl Into<String>, detail: &dyn fmt::Display) -> InputError {
+        InputError::new(
+            ErrorCode::InvalidJson,
+            path,
+            format!("Không đọc được JSON: {detail}"),
+            format!("not valid JSON: {detail}"),
+        )
+    }
+
+    /// One record's JSON text over [`MAX_RECORD_BYTES`].
+    pub fn record_too_large(length: usize) -> InputError {
+        InputError::new(
+            ErrorCode::TooLarge,
+            "",
+            format!("Hồ sơ dài {length} byte, vượt giới hạn {MAX_RECORD_BYTES}"),
+            format!("the record is {length} bytes, over the limit of {MAX_RECORD_BYTES}"),
+        )
+    }
+
+    /// A line of JSON Lines over `limit` bytes (a record's, or a unit's).
+    pub fn line_too_large(length: u64, limit: usize) -> InputError {
+        InputError::new(
+            ErrorCode::TooLarge,
+            "",
+            format!("Dòng dài {length} byte, vượt giới hạn {limit}"),
+            format!("the line is {length} bytes, over the limit of {limit}"),
+        )
+    }
+
+    /// A line of JSON Lines that is not UTF-8 text.
+    pub fn line_not_utf8() -> InputError {
+        InputError::new(
+            ErrorCode::InvalidJson,
+            "",
+            "Dòng không phải văn bản UTF-8 hợp lệ",
+            "the line is not valid UTF-8 text",
+        )
+    }
+
+    /// A batch that is not a JSON array of records (`or_one`: nor one record object).
+    pub fn not_a_batch(detail: &dyn fmt::Display, or_one: bool) -> InputError {
+        let (vi_or, en_or) = if or_one {
+            (" hoặc một hồ sơ", " or one assessment")
+        } else {
+            ("", "")
+        };
+        InputError::new(
+            ErrorCode::InvalidJson,
+            "",
+            format!("Dữ liệu phải là một mảng JSON các hồ sơ đánh giá{vi_or}: {detail}"),
+            format!("the input must be a JSON array of assessments{en_or}: {detail}"),
+        )
+    }
+
+    /// A batch of `count` records, over [`MAX_BATCH_RECORDS`]; `suggest_lines` adds that
+    /// JSON Lines has no such limit (where the caller reads them).
+    pub fn too_many_records(count: usize, suggest_lines: bool) -> InputError {
+        let (vi_hint, en_hint) = if suggest_lines {
+            ("; hãy dùng JSON Lines", "; use JSON Lines")
+        } else {
+            ("", "")
+        };
+        InputError::new(
+            ErrorCode::TooLarge,
+            "",
+            format!("{count} hồ sơ, vượt giới hạn {MAX_BATCH_RECORDS} của một lô{vi_hint}"),
+            format!("{count} records, over the batch limit of {MAX_BATCH_RECORDS}{en_hint}"),
+        )
+    }
+
+    /// An argument that is not a day `YYYY-MM-DD`.
+    pub fn not_a_day(path: impl Into<String>, text: &str) -> InputError {
+        InputError::new(
+            ErrorCode::InvalidDate,
+            path,
+            format!("`{text}` không phải ngày YYYY-MM-DD"),
+            format!("`{text}` is not a date YYYY-MM-DD"),
+        )
+    }
+
+    /// An argument (an option object, a request) that cannot be read.
+    pub fn invalid_argument(
+        path: impl Into<String>,
+        name_vi: &str,
+        name_en: &str,
+        detail: &dyn fmt::Display,
+    ) -> InputError {
+        InputError::new(
+            ErrorCode::InvalidValue,
+            path,
+            format!("{name_vi} không hợp lệ: {detail}"),
+            format!("{name_en} is not valid: {detail}"),
+        )
+    }
+
+    /// A criteria profile id that names no shipped profile; `known` lists them.
+    pub fn unknown_profile(path: impl Into<String>, id: &str, known: &[&str]) -> InputError {
+        let known = known.join(", ");
+        InputError::new(
+            ErrorCode::InvalidValue,
+            path,
+            format!("Không có hồ sơ tiêu chí `{id}`; có: {known}"),
+            format!("no criteria profile `{id}`; there are: {known}"),
+        )
+    }
+
+    /// A shipped catalogue that cannot be read (a defect of the build, not of the input).
+    pub fn catalogue_unreadable(detail: &dyn fmt::Display) -> InputError {
+        InputError::new(
+            ErrorCode::InvalidValue,
+            "",
+            format!("Danh mục chuẩn mực không đọc được: {detail}"),
+            format!("the conduct catalogue is unreadable: {detail}"),
+        )
     }
 }
 

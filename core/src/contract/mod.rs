@@ -4,6 +4,7 @@
 
 pub mod assessment;
 pub mod batch;
+pub mod catalogues;
 pub mod change;
 pub mod compare;
 pub mod compare_org;

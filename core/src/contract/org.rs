@@ -8,6 +8,7 @@ use crate::contract::level::{Level, Options};
 use crate::contract::quota::{GroupQuotaReport, QuotaOptions};
 use crate::contract::regime::RegimeId;
 use crate::contract::subject::{CollectiveKind, SubjectKind};
+use crate::DecisionRecord;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
@@ -283,4 +284,26 @@ pub struct OrgReport {
     pub total: Stats,
     /// What was not evaluated, and why.
     pub rejected: Vec<RejectedEntry>,
+}
+
+/// An organisation's result as the contract writes it: the report and, when kept, each
+/// decision with its unit and place, in tree order.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OrgOutput<'a> {
+    /// Statistics and rejections.
+    pub report: &'a OrgReport,
+    /// The kept decisions (none when they were not kept).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub records: Vec<OrgDecisionRecord<'a>>,
+}
+
+/// A kept decision with its place in the tree, as the contract writes it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OrgDecisionRecord<'a> {
+    /// The unit's id.
+    pub unit: &'a str,
+    /// The record's place in the unit.
+    pub role: Role,
+    /// The decision.
+    pub decision: DecisionRecord,
 }

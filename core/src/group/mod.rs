@@ -3,3 +3,4 @@
 
 pub mod org;
 pub mod quota;
+pub mod tally;

@@ -2,7 +2,7 @@
 //! syntax errors located by JSON Pointer, size limits enforced before parsing.
 
 use crate::contract::assessment::Assessment;
-use crate::contract::errors::{ErrorCode, InputError, InputErrors};
+use crate::contract::errors::{InputError, InputErrors};
 use crate::contract::limits::MAX_RECORD_BYTES;
 use crate::intake::json::{
     decode_json_quietly, decode_reporting_unknown, is_json_syntax, structural_error, Decoded,
@@ -44,18 +44,7 @@ pub fn decode_json_lenient(json: &str) -> Decoded<Assessment> {
     if json.len() > MAX_RECORD_BYTES {
         return Decoded {
             value: None,
-            errors: vec![InputError::new(
-                ErrorCode::TooLarge,
-                "",
-                format!(
-                    "Hồ sơ dài {} byte, vượt giới hạn {MAX_RECORD_BYTES}",
-                    json.len()
-                ),
-                format!(
-                    "the record is {} bytes, over the limit of {MAX_RECORD_BYTES}",
-                    json.len()
-                ),
-            )],
+            errors: vec![InputError::record_too_large(json.len())],
         };
     }
     if let Some(assessment) = decode_json_quietly(json) {
@@ -124,6 +113,7 @@ pub fn decode_and_validate(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ErrorCode;
 
     fn codes(json: &str) -> Vec<(ErrorCode, String)> {
         match decode_assessment(json) {

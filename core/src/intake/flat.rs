@@ -660,6 +660,14 @@ impl<'a> FlatRow<'a> {
         columns.iter().any(|&c| self.has_value(c))
     }
 
+    /// The row's `id`, when its cell holds text: what names a row that cannot be read.
+    pub fn id_text(&self) -> Option<&'a str> {
+        match self.get(Column::Id) {
+            Some(Cell::Text(id)) => Some(id),
+            _ => None,
+        }
+    }
+
     /// The column a JSON path of this row's record came from (`/tasks/on_time` →
     /// `tasks_on_time`; `/discipline/1/form` → `discipline` or `discipline_form`;
     /// `/grades/criteria/politics` → `grades_criteria_politics`; an object's path,

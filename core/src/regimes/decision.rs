@@ -1,6 +1,6 @@
 //! Decisions: the compact result of an evaluation, with its reasons as data.
 
-use crate::contract::decision::{Effect, MitigationKind, QuotaOutcome};
+use crate::contract::decision::{deciding_position, MitigationKind, QuotaOutcome};
 use crate::contract::level::{Level, Options, Outcome, Reading};
 use crate::contract::regime::{RegimeId, RegimeSelection};
 use crate::contract::subject::{CollectiveKind, SubjectKind};
@@ -95,16 +95,9 @@ impl Decision {
 
     /// The reason that settles the decision, for a one-line summary: the first that
     /// excludes, decides Not completed, demotes or needs a decision, else the first that
-    /// blocks, else the first that decides.
+    /// blocks, else the first that decides ([`deciding_position`]).
     pub fn deciding_reason(&self) -> Option<&Reason> {
-        let first = |wanted: &dyn Fn(&Reason) -> bool| self.reasons.iter().find(|r| wanted(r));
-        first(&|r| r.effect == Effect::Demotes)
-            .or_else(|| first(&|r| r.effect == Effect::Excludes))
-            .or_else(|| {
-                first(&|r| r.effect == Effect::Decides && r.level == Some(Level::NotCompleted))
-            })
-            .or_else(|| first(&|r| r.effect == Effect::NeedsDecision))
-            .or_else(|| first(&|r| r.effect == Effect::Blocks))
-            .or_else(|| first(&|r| r.effect == Effect::Decides))
+        let position = deciding_position(self.reasons.iter().map(|r| (r.effect, r.level)))?;
+        self.reasons.get(position)
     }
 }

@@ -10,6 +10,7 @@ use crate::points::Points;
 use crate::regimes::decision::Decision;
 use crate::regimes::explain;
 use crate::rules::reason::{Reason, Value};
+use crate::Rule;
 
 impl Decision {
     /// The contract record, with every message rendered.
@@ -81,19 +82,24 @@ fn value_json(value: Value) -> serde_json::Value {
     }
 }
 
+/// A rule's citation as a decision writes it.
+pub fn citation_record(rule: Rule) -> CitationRecord {
+    let citation = rule.citation();
+    CitationRecord {
+        document: citation.document.to_owned(),
+        article: citation.article.to_owned(),
+        clause: citation.clause.map(str::to_owned),
+    }
+}
+
 /// Renders one reason as its contract record.
 pub fn reason_record(reason: &Reason, decision: &Decision) -> ReasonRecord {
-    let citation = reason.rule.citation();
     ReasonRecord {
         rule: reason.rule.id().to_owned(),
         holds: reason.holds,
         effect: reason.effect,
         level: reason.level,
-        citation: CitationRecord {
-            document: citation.document.to_owned(),
-            article: citation.article.to_owned(),
-            clause: citation.clause.map(str::to_owned),
-        },
+        citation: citation_record(reason.rule),
         basis: reason.basis(),
         message: explain::message(reason, decision),
         values: reason

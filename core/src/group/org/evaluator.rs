@@ -4,6 +4,8 @@
 use crate::contract::decision::Effect;
 use crate::contract::errors::{ErrorCode, InputError};
 use crate::contract::level::{Level, Outcome};
+use crate::contract::org::OrgDecisionRecord;
+use crate::contract::org::OrgOutput;
 use crate::contract::org::{OrgOptions, OrgReport, RejectedEntry, Role};
 use crate::contract::regime::RegimeId;
 use crate::contract::subject::CollectiveKind;
@@ -70,6 +72,24 @@ pub struct OrgResult {
     pub report: OrgReport,
     /// Full decisions, when [`OrgOptions::keep_decisions`].
     pub records: Vec<OrgRecord>,
+}
+
+impl OrgResult {
+    /// The result as the contract writes it, every kept decision rendered.
+    pub fn output(&self) -> OrgOutput<'_> {
+        OrgOutput {
+            report: &self.report,
+            records: self
+                .records
+                .iter()
+                .map(|record| OrgDecisionRecord {
+                    unit: &record.unit,
+                    role: record.role,
+                    decision: record.decision.to_record(),
+                })
+                .collect(),
+        }
+    }
 }
 
 /// A unit while the tree is read.

@@ -2,6 +2,7 @@
 //! validated and checked for their place, then their ids registered.
 
 use crate::contract::assessment::Assessment;
+use crate::contract::batch::Line;
 use crate::contract::errors::{ErrorCode, InputError, InputErrors};
 use crate::contract::limits::{MAX_RECORD_BYTES, MAX_TREE_BYTES, MAX_UNIT_LINE_BYTES};
 use crate::contract::org::{OrgOptions, Role, UnitInput};
@@ -15,16 +16,6 @@ use crate::intake::model::ValidAssessment;
 use crate::intake::validate::assessment::{validate_with, ValidateOptions};
 use serde::Deserialize;
 use serde_json::value::RawValue;
-
-/// The error for a unit line over [`MAX_UNIT_LINE_BYTES`].
-pub fn unit_line_too_large(length: u64) -> InputError {
-    InputError::new(
-        ErrorCode::TooLarge,
-        "",
-        format!("Dòng dài {length} byte, vượt giới hạn {MAX_UNIT_LINE_BYTES}"),
-        format!("the line is {length} bytes, over the limit of {MAX_UNIT_LINE_BYTES}"),
-    )
-}
 
 /// A unit's own fields, whichever way its line or object was read.
 pub(super) struct UnitHead {
@@ -134,7 +125,7 @@ pub(super) struct IdOnly {
 }
 
 /// Decodes one unit (its records stay raw), locating a structural error by path.
-pub(super) fn decode_unit(text: &str) -> Result<UnitInput, InputErrors> {
+pub fn decode_unit(text: &str) -> Result<UnitInput, InputErrors> {
     let mut deserializer = serde_json::Deserializer::from_str(text);
     let decoded = decode_reporting_unknown(&mut deserializer, is_json_syntax);
     let unit = match decoded.value {
@@ -166,11 +157,31 @@ impl OrgEvaluator {
         self.reject(Some(line), None, None, vec![error]);
     }
 
+    /// Adds one line of JSON Lines of units as a reader hands it over (see
+    /// [`OrgEvaluator::add_unit_line`]); a blank line is skipped, one the reader could
+    /// not keep is reported.
+    pub fn add_line(&mut self, index: usize, line: Line<'_>) {
+        match line {
+            Line::Text(text) if text.trim().is_empty() => {}
+            Line::Text(text) => self.add_unit_line(index, text),
+            Line::TooLong(length) => {
+                self.reject_line(
+                    index,
+                    InputError::line_too_large(length, MAX_UNIT_LINE_BYTES),
+                );
+            }
+            Line::NotUtf8 => self.reject_line(index, InputError::line_not_utf8()),
+        }
+    }
+
     /// Adds one JSON Lines line: a unit naming its `parent` (none for the root).
     pub fn add_unit_line(&mut self, line: usize, text: &str) {
         if text.len() > MAX_UNIT_LINE_BYTES {
             let length = u64::try_from(text.len()).unwrap_or(u64::MAX);
-            self.reject_line(line, unit_line_too_large(length));
+            self.reject_line(
+                line,
+                InputError::line_too_large(length, MAX_UNIT_LINE_BYTES),
+            );
             return;
         }
         // Fast path: the unit and its records in one parse. Only for a line no longer

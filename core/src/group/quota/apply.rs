@@ -1,7 +1,7 @@
 //! Applying the Excellent quota to decisions: each decision's group, the plan's verdict
 //! on each candidate written into its decision (level, reason, quota outcome).
 
-use crate::contract::decision::{Effect, QuotaOutcome};
+use crate::contract::decision::Effect;
 use crate::contract::level::{Level, Outcome};
 use crate::contract::quota::{GroupQuotaReport, QuotaOptions};
 use crate::contract::subject::SubjectKind;
@@ -35,7 +35,7 @@ pub fn group_of(decision: &Decision) -> String {
 }
 
 /// Undoes an earlier application, so that applying the quota twice changes nothing.
-fn restore(decision: &mut Decision) {
+pub fn restore(decision: &mut Decision) {
     if let Some(previous) = decision.quota.take() {
         if previous.demoted {
             decision.level = Some(Level::Excellent);
@@ -76,13 +76,7 @@ pub fn apply_verdict(decision: &mut Decision, verdict: &QuotaVerdict, report: &G
     if verdict.tied {
         decision.needs_decision = true;
     }
-    decision.quota = Some(QuotaOutcome {
-        group: report.group.clone(),
-        e_max: report.e_max,
-        rank: verdict.rank,
-        demoted: !verdict.keeps,
-        tied_at_cut: verdict.tied,
-    });
+    decision.quota = Some(verdict.outcome(report));
 }
 
 /// Applies the quota in every group, in place; returns a report per group (sorted by

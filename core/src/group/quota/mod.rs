@@ -2,4 +2,5 @@
 //! applied to decisions, gathered over a batch read row by row.
 
 pub mod apply;
+pub mod gather;
 pub mod plan;

@@ -3,6 +3,7 @@
 //! Excellent; the candidates are ranked and those beyond `e_max` move to Good. Integer
 //! arithmetic only; the plan does not depend on the order of the entries.
 
+use crate::contract::decision::QuotaOutcome;
 use crate::contract::level::Level;
 use crate::contract::quota::{GroupQuotaReport, QuotaOptions, QuotaReading};
 use crate::contract::regime::RegimeId;
@@ -55,6 +56,19 @@ pub struct QuotaVerdict {
     pub keeps: bool,
     /// In a tie at the cut.
     pub tied: bool,
+}
+
+impl QuotaVerdict {
+    /// What the verdict means for the candidate's decision, in its group.
+    pub fn outcome(&self, report: &GroupQuotaReport) -> QuotaOutcome {
+        QuotaOutcome {
+            group: report.group.clone(),
+            e_max: report.e_max,
+            rank: self.rank,
+            demoted: !self.keeps,
+            tied_at_cut: self.tied,
+        }
+    }
 }
 
 /// The quota over a batch: a verdict per Excellent candidate, a report per group.

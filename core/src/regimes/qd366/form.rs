@@ -942,8 +942,3 @@ pub fn form_schema(request: &FormRequest, profile: Option<&ValidProfile>) -> For
         sections,
     }
 }
-
-/// The JSON Schema of a form schema.
-pub fn form_schema_schema() -> serde_json::Value {
-    serde_json::to_value(schemars::schema_for!(FormSchema)).unwrap_or_default()
-}

@@ -72,8 +72,3 @@ pub fn decode_profile_value(value: &serde_json::Value) -> Result<ValidProfile, I
     let document = decode_document(value, &mut errors);
     validate_document(document, errors)
 }
-
-/// The JSON Schema of a profile document `{"criteria_profile": {…}}`.
-pub fn profile_schema() -> serde_json::Value {
-    serde_json::to_value(schemars::schema_for!(CriteriaProfileDocument)).unwrap_or_default()
-}

@@ -1,0 +1,28 @@
+//! Comparisons of regimes over JSON text: one record, or every record of an array.
+
+use crate::analysis::compare::compare_json;
+use crate::contract::batch::RejectedRecord;
+use crate::contract::compare::{CompareOptions, Comparison};
+use crate::contract::errors::InputErrors;
+use crate::intake::json::{batch_records, salvage_id, BatchText};
+
+/// Compares every record of JSON text — a JSON array of assessments, or one assessment
+/// object — under the regimes of `options`: each record's comparison, or its rejection
+/// (index, the `id` when it can be read, every error). Fails as a whole only when the
+/// text is neither, or holds more than `MAX_BATCH_RECORDS` records.
+pub fn compare_json_records(
+    json: &str,
+    options: &CompareOptions,
+) -> Result<Vec<Result<Comparison, RejectedRecord>>, InputErrors> {
+    Ok(batch_records(json, BatchText::ArrayOrRecord)?
+        .into_iter()
+        .enumerate()
+        .map(|(index, record)| {
+            compare_json(record, options).map_err(|errors| RejectedRecord {
+                index,
+                id: salvage_id(record),
+                errors: errors.0,
+            })
+        })
+        .collect())
+}
