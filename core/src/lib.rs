@@ -179,7 +179,8 @@ pub use intake::flat::{
     COLUMN_COUNT, CRITERION_PREFIX, DISCIPLINE_COLUMNS, RECORD_ONLY,
 };
 pub use intake::model::ValidAssessment;
-pub use intake::validate::assessment::{validate, validate_with, ValidateOptions};
+pub use intake::validate::assessment::{validate, validate_with};
+pub use intake::validate::options::ValidateOptions;
 pub use points::{Points, PointsProblem};
 pub use regimes::decision::{Alternative, Decision};
 pub use regimes::explain::message as reason_message;

@@ -16,17 +16,18 @@ use crate::contract::compare::{
 };
 use crate::contract::decision::Effect;
 use crate::contract::errors::{ErrorCode, InputError, InputErrors};
-use crate::contract::level::Level;
+use crate::contract::level::{Level, Outcome};
 use crate::contract::regime::{RegimeId, RegimeSelection};
 use crate::contract::topic::Topic;
 use crate::intake::decode::decode_assessment;
-use crate::intake::validate::assessment::{period_last_day, validate_with, ValidateOptions};
+use crate::intake::validate::assessment::validate_with;
+use crate::intake::validate::options::ValidateOptions;
+use crate::intake::validate::period::period_last_day;
 use crate::regimes::decision::Decision;
 use crate::regimes::dispatch::evaluate_valid;
 use crate::regimes::explain::message;
 use crate::regimes::registry::regime_in_force_on;
 use crate::regimes::topics::rule_summary;
-use crate::Outcome;
 
 /// What a regime's rules did on a topic, and the level concerned: no text.
 fn verdict(decision: &Decision, topic: Topic) -> (Verdict, Option<Level>) {
@@ -348,10 +349,9 @@ mod tests {
     use super::*;
     use crate::api::evaluate::evaluate_json;
     use crate::contract::compare::GradeMapping;
+    use crate::contract::decision::DecisionRecord;
+    use crate::contract::level::{Options, Outcome};
     use crate::rules::catalogue::Rule;
-    use crate::DecisionRecord;
-    use crate::Options;
-    use crate::Outcome;
 
     #[test]
     fn compare_levels_settles_what_compare_settles() {

@@ -6,7 +6,8 @@ use crate::contract::decision::DecisionRecord;
 use crate::contract::errors::InputErrors;
 use crate::contract::level::Options;
 use crate::intake::decode::decode_and_validate;
-use crate::intake::validate::assessment::{validate, ValidateOptions};
+use crate::intake::validate::assessment::validate;
+use crate::intake::validate::options::ValidateOptions;
 use crate::regimes::decision::Decision;
 use crate::regimes::dispatch::evaluate_valid;
 

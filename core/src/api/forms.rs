@@ -11,7 +11,7 @@ use crate::contract::form::{FormRequest, FormSchema};
 use crate::contract::level::Options;
 use crate::dates::parse_iso_date;
 use crate::intake::decode::decode_and_validate;
-use crate::intake::validate::assessment::ValidateOptions;
+use crate::intake::validate::options::ValidateOptions;
 use crate::regimes::dispatch::evaluate_valid;
 use crate::regimes::qd366::criteria::shipped::{shipped_profile, SHIPPED_PROFILE_IDS};
 use crate::regimes::qd366::form::form_schema;

@@ -13,6 +13,7 @@ pub mod criteria;
 pub mod date;
 pub mod decision;
 pub mod errors;
+pub mod fields;
 pub mod form;
 pub mod level;
 pub mod limits;

@@ -3,12 +3,12 @@
 
 use crate::contract::assessment::Assessment;
 use crate::contract::compare::GradeMapping;
+use crate::contract::decision::DecisionRecord;
 use crate::contract::errors::InputError;
 use crate::contract::level::{Level, Options};
 use crate::contract::quota::{GroupQuotaReport, QuotaOptions};
 use crate::contract::regime::RegimeId;
 use crate::contract::subject::{CollectiveKind, SubjectKind};
-use crate::DecisionRecord;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;

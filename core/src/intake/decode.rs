@@ -8,7 +8,8 @@ use crate::intake::json::{
     decode_json_quietly, decode_reporting_unknown, is_json_syntax, structural_error, Decoded,
 };
 use crate::intake::model::ValidAssessment;
-use crate::intake::validate::assessment::{validate_with, ValidateOptions};
+use crate::intake::validate::assessment::validate_with;
+use crate::intake::validate::options::ValidateOptions;
 use serde::de::Deserializer;
 
 /// Reads an assessment from any serde deserializer (JSON text, a Python dict, a JS value),
@@ -113,7 +114,7 @@ pub fn decode_and_validate(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ErrorCode;
+    use crate::contract::errors::ErrorCode;
 
     fn codes(json: &str) -> Vec<(ErrorCode, String)> {
         match decode_assessment(json) {

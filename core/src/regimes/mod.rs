@@ -11,6 +11,7 @@
 pub mod decision;
 pub mod dispatch;
 pub mod explain;
+pub mod fields;
 pub mod graded;
 pub mod qd366;
 pub mod registry;

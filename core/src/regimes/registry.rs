@@ -24,6 +24,11 @@ pub struct RegimeInfo {
     pub in_force_until: Option<NaiveDate>,
     /// Whether this version evaluates it.
     pub implemented: bool,
+    /// Whether it classifies by quarter too (QĐ 124 and HD 21 classify once a year).
+    pub quarterly: bool,
+    /// Whether a collective established under six months before the evaluation is left
+    /// unclassified (HD 21 for QĐ 132; QĐ 366 and QĐ 124 have no such rule).
+    pub skips_new_collectives: bool,
     /// Its Excellent quota rule, cited when the quota moves one of its decisions.
     pub quota_rule: Rule,
     /// Its rule for a fact derived from an organisation tree: a 2022 decision cites
@@ -47,6 +52,8 @@ pub const REGIMES: [RegimeInfo; 3] = [
         in_force_from: day(2018, 3, 8),
         in_force_until: Some(day(2023, 10, 3)),
         implemented: true,
+        quarterly: false,
+        skips_new_collectives: true,
         quota_rule: Rule::Qd132Quota,
         derived_rule: Rule::Qd132DerivedFact,
     },
@@ -57,6 +64,8 @@ pub const REGIMES: [RegimeInfo; 3] = [
         in_force_from: day(2023, 10, 4),
         in_force_until: Some(day(2025, 8, 29)),
         implemented: true,
+        quarterly: false,
+        skips_new_collectives: false,
         quota_rule: Rule::Qd124Quota,
         derived_rule: Rule::Qd124DerivedFact,
     },
@@ -67,6 +76,8 @@ pub const REGIMES: [RegimeInfo; 3] = [
         in_force_from: day(2025, 8, 30),
         in_force_until: None,
         implemented: true,
+        quarterly: true,
+        skips_new_collectives: false,
         quota_rule: Rule::ExcellentQuota,
         derived_rule: Rule::DerivedFact,
     },

@@ -9,8 +9,8 @@ use crate::contract::level::Level;
 use crate::points::Points;
 use crate::regimes::decision::Decision;
 use crate::regimes::explain;
+use crate::rules::catalogue::Rule;
 use crate::rules::reason::{Reason, Value};
-use crate::Rule;
 
 impl Decision {
     /// The contract record, with every message rendered.

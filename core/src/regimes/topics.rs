@@ -9,7 +9,8 @@ use crate::regimes::{graded, qd366};
 pub fn rule_summary(topic: Topic, regime: RegimeId) -> Text {
     match regime {
         RegimeId::Qd366 => qd366::topics::summary(topic),
-        RegimeId::Qd124 | RegimeId::Qd132 => graded::topics::summary(topic, regime),
+        RegimeId::Qd124 => graded::qd124::topic_summary(topic),
+        RegimeId::Qd132 => graded::qd132::topic_summary(topic),
     }
 }
 

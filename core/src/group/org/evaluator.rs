@@ -4,9 +4,9 @@
 use crate::contract::decision::Effect;
 use crate::contract::errors::{ErrorCode, InputError};
 use crate::contract::level::{Level, Outcome};
-use crate::contract::org::OrgDecisionRecord;
-use crate::contract::org::OrgOutput;
-use crate::contract::org::{OrgOptions, OrgReport, RejectedEntry, Role};
+use crate::contract::org::{
+    OrgDecisionRecord, OrgOptions, OrgOutput, OrgReport, RejectedEntry, Role,
+};
 use crate::contract::regime::RegimeId;
 use crate::contract::subject::CollectiveKind;
 use crate::intake::model::{Discipline, ValidAssessment};

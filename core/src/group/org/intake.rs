@@ -13,7 +13,8 @@ use crate::intake::json::{
     decode_json_quietly, decode_reporting_unknown, is_json_syntax, structural_error,
 };
 use crate::intake::model::ValidAssessment;
-use crate::intake::validate::assessment::{validate_with, ValidateOptions};
+use crate::intake::validate::assessment::validate_with;
+use crate::intake::validate::options::ValidateOptions;
 use serde::Deserialize;
 use serde_json::value::RawValue;
 

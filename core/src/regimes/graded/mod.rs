@@ -14,7 +14,9 @@
 //! | `caps.rs` | HD 21's caps: sick leave, leadership collective, head | `qd132.hd21.sick`, `qd132.hd21.lc.cap`, `qd132.hd21.head.cap` |
 //! | `mapping.rs` | QĐ 366 points to grades, for a comparison | |
 //! | `messages.rs` | the wording of their rules | |
-//! | `topics.rs` | how each rules on each topic of a comparison | |
+//! | `topics.rs` | the topic summaries both share | |
+//! | `qd124.rs` | QĐ 124's own: the fields it reads, its topic summaries | |
+//! | `qd132.rs` | QĐ 132's own: the fields it reads, its topic summaries | |
 
 pub mod caps;
 pub mod discipline;
@@ -24,5 +26,7 @@ pub mod levels;
 pub mod mapping;
 pub mod messages;
 pub mod not_classified;
+pub mod qd124;
+pub mod qd132;
 pub mod topics;
 pub mod triggers;

@@ -24,6 +24,7 @@ pub mod conduct;
 pub mod criteria;
 pub mod discipline;
 pub mod evaluate;
+pub mod fields;
 pub mod form;
 pub mod levels;
 pub mod messages;
