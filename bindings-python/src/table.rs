@@ -10,7 +10,7 @@
 use crate::output::{DecisionColumns, ReasonColumns};
 use arrow_array::cast::AsArray;
 use arrow_array::types::{Float64Type, Int64Type};
-use arrow_array::{Array, ArrayRef, RecordBatch, StructArray};
+use arrow_array::{Array, ArrayRef, GenericListArray, OffsetSizeTrait, RecordBatch, StructArray};
 use arrow_schema::{ArrowError, DataType};
 use cadre_eval::{
     columns_of, evaluate_records, pointer_segment, BatchOptions, Cell, Column, ColumnOf, Decision,
@@ -58,6 +58,20 @@ impl<'a> Values<'a> {
     }
 }
 
+/// Per row of a list column: the range of its items, or None for a null list.
+fn row_ranges<O: OffsetSizeTrait>(list: &GenericListArray<O>) -> Vec<Option<(usize, usize)>> {
+    let o = list.value_offsets();
+    (0..list.len())
+        .map(|i| {
+            list.is_valid(i).then(|| {
+                let start = o[i].to_usize().unwrap_or(0);
+                let end = o[i + 1].to_usize().unwrap_or(start);
+                (start, end)
+            })
+        })
+        .collect()
+}
+
 /// The column `discipline`: a list of records, each a struct with the contract's keys.
 struct DisciplineRecords<'a> {
     /// Per row: the range of struct indexes, or None for a null list.
@@ -71,35 +85,11 @@ impl<'a> DisciplineRecords<'a> {
         let (offsets, values): (Vec<Option<(usize, usize)>>, &ArrayRef) = match array.data_type() {
             DataType::List(_) => {
                 let list = array.as_list::<i32>();
-                let o = list.value_offsets();
-                (
-                    (0..list.len())
-                        .map(|i| {
-                            list.is_valid(i).then(|| {
-                                let start = usize::try_from(o[i]).unwrap_or(0);
-                                let end = usize::try_from(o[i + 1]).unwrap_or(start);
-                                (start, end)
-                            })
-                        })
-                        .collect(),
-                    list.values(),
-                )
+                (row_ranges(list), list.values())
             }
             DataType::LargeList(_) => {
                 let list = array.as_list::<i64>();
-                let o = list.value_offsets();
-                (
-                    (0..list.len())
-                        .map(|i| {
-                            list.is_valid(i).then(|| {
-                                let start = usize::try_from(o[i]).unwrap_or(0);
-                                let end = usize::try_from(o[i + 1]).unwrap_or(start);
-                                (start, end)
-                            })
-                        })
-                        .collect(),
-                    list.values(),
-                )
+                (row_ranges(list), list.values())
             }
             other => return Err(unsupported(Column::Discipline.name(), other)),
         };

@@ -5,24 +5,12 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, reason = "a build tool")]
 
-/// The records this binding takes or returns, by their names in the core's registry.
-const TYPES: [&str; 16] = [
-    "assessment",
-    "decision",
-    "error",
-    "rejected",
-    "form-schema",
-    "form-request",
-    "conduct-catalogue",
-    "conduct-scope",
-    "applicable-item",
-    "partial-result",
-    "level-path",
-    "options",
-    "quota-options",
-    "group-quota-report",
-    "comparison",
-    "compare-options",
+/// The records of the core's registry this binding neither takes nor returns.
+const NOT_HERE: [&str; 4] = [
+    "change-result",
+    "batch-options",
+    "org-report",
+    "criteria-profile",
 ];
 
 fn main() {
@@ -31,7 +19,10 @@ fn main() {
         .expect("usage: schemas <output folder>");
     let dir = std::path::Path::new(&dir);
     std::fs::create_dir_all(dir).unwrap();
-    for name in TYPES {
+    for name in cadre_eval::SCHEMA_NAMES
+        .into_iter()
+        .filter(|name| !NOT_HERE.contains(name))
+    {
         let schema = cadre_eval::schema(name).expect("a schema of the core's registry");
         let text = serde_json::to_string_pretty(&schema).unwrap() + "\n";
         std::fs::write(dir.join(format!("{name}.schema.json")), text).unwrap();

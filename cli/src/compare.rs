@@ -11,14 +11,14 @@
 //! one line per record whose level differs, and the level changes per pair of regimes.
 
 use crate::args::{CompareArgs, Lang, OutputFormat};
-use crate::evaluate::{readable_error, readable_rejection};
+use crate::evaluate::{readable_error, report_rejected};
 use crate::table::{level_name, printable, NONE};
 use crate::Failure;
 use cadre_eval::{
     compare_json_records, compare_org, pair_tallies, CompareOptions, Comparison, ErrorCode,
     GradesInput, InputError, InputErrors, Level, LevelChanges, OrgComparison, OrgRecordComparison,
-    OrgRegimeResult, PairTally, RegimeId, RegimeResult, RejectedEntry, RejectedRecord, Role, Stats,
-    Text, TopicComparison, Verdict,
+    OrgRegimeResult, PairTally, RegimeId, RegimeResult, RejectedEntry, Role, Stats, Text,
+    TopicComparison, Verdict,
 };
 use std::io::{self, BufWriter, Write};
 use unicode_width::UnicodeWidthStr;
@@ -38,7 +38,7 @@ pub fn run(args: &CompareArgs) -> Result<bool, Failure> {
             Ok(comparison) => comparisons.push(comparison),
             Err(record) => {
                 rejected += 1;
-                report_rejected(&record, args);
+                report_rejected(&record, None, args.format, args.lang);
             }
         }
     }
@@ -53,22 +53,6 @@ pub fn run(args: &CompareArgs) -> Result<bool, Failure> {
         .iter()
         .all(|comparison| comparison.results.iter().all(|r| r.decision.is_some()));
     Ok(rejected == 0 && every_regime_evaluated)
-}
-
-/// A rejected record on stderr, as `evaluate` writes it: a `RejectedRecord` JSON line, or
-/// in table mode one readable line per error.
-fn report_rejected(rejected: &RejectedRecord, args: &CompareArgs) {
-    let text = match args.format {
-        // Serializing strings and numbers cannot fail; should it, the index still goes out.
-        OutputFormat::Json => {
-            serde_json::to_string(rejected)
-                .unwrap_or_else(|_| format!("{{\"index\":{}}}", rejected.index))
-                + "\n"
-        }
-        OutputFormat::Table => readable_rejection(rejected, None, args.lang),
-    };
-    // Nothing can be done if stderr is closed; the exit code still says 1.
-    let _ = io::stderr().lock().write_all(text.as_bytes());
 }
 
 fn write_json(comparisons: &[Comparison], out: &mut impl Write) -> io::Result<()> {

@@ -138,17 +138,7 @@ impl<W: Write> Output<W> {
     /// Reports a rejected record on stderr. `line` is its line number in JSON Lines.
     fn rejected(&mut self, rejected: &RejectedRecord, line: Option<usize>) {
         self.rejected += 1;
-        let text = match self.format {
-            // Serializing strings and numbers cannot fail; should it, the index still goes out.
-            OutputFormat::Json => {
-                serde_json::to_string(rejected)
-                    .unwrap_or_else(|_| format!("{{\"index\":{}}}", rejected.index))
-                    + "\n"
-            }
-            OutputFormat::Table => readable_rejection(rejected, line, self.lang),
-        };
-        // Nothing can be done if stderr is closed; the exit code still says 1.
-        let _ = io::stderr().lock().write_all(text.as_bytes());
+        report_rejected(rejected, line, self.format, self.lang);
     }
 
     /// Writes the table, if any, and flushes. `Ok(true)` when nothing was rejected.
@@ -161,6 +151,27 @@ impl<W: Write> Output<W> {
         self.stdout.flush().map_err(Failure::Output)?;
         Ok(self.rejected == 0)
     }
+}
+
+/// A rejected record on stderr: a `RejectedRecord` JSON line, or in table mode one
+/// readable line per error. `line` is its line number in JSON Lines.
+pub fn report_rejected(
+    rejected: &RejectedRecord,
+    line: Option<usize>,
+    format: OutputFormat,
+    lang: Lang,
+) {
+    let text = match format {
+        // Serializing strings and numbers cannot fail; should it, the index still goes out.
+        OutputFormat::Json => {
+            serde_json::to_string(rejected)
+                .unwrap_or_else(|_| format!("{{\"index\":{}}}", rejected.index))
+                + "\n"
+        }
+        OutputFormat::Table => readable_rejection(rejected, line, lang),
+    };
+    // Nothing can be done if stderr is closed; the exit code still says 1.
+    let _ = io::stderr().lock().write_all(text.as_bytes());
 }
 
 /// One line per error: `record #3 (line 4, id "dv-9"): out_of_range at /tasks/on_time: …`.

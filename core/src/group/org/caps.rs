@@ -2,12 +2,11 @@
 //! its organisation, a head never above what they head; derived again as levels change,
 //! and a given cap checked against the final one.
 
-use crate::contract::errors::{ErrorCode, InputError};
 use crate::contract::level::{Level, Outcome};
 use crate::contract::regime::RegimeId;
 use crate::group::org::evaluator::{conflict, CapKind, Capped, OrgEvaluator};
 use crate::rules::reason::{Fact, Value, Values};
-use hashbrown::{HashMap, HashSet};
+use hashbrown::HashMap;
 
 impl OrgEvaluator {
     /// A unit's level as the QĐ 132 caps read it: its organisation record's, or its
@@ -140,42 +139,6 @@ impl OrgEvaluator {
         }
         self.capped = kept;
         rejected
-    }
-
-    /// The units each head heads (`head`), with broken references reported: a head is a
-    /// leader record anywhere in the tree.
-    pub(super) fn headed_units(&mut self) -> HashMap<String, Vec<u32>> {
-        let leader_ids: HashSet<&str> = self.leaders.iter().map(|p| p.valid.id.as_str()).collect();
-        let mut map: HashMap<String, Vec<u32>> = HashMap::new();
-        let mut broken = Vec::new();
-        for (index, unit) in self.units.iter().enumerate() {
-            let Some(head) = &unit.head_leader else {
-                continue;
-            };
-            if leader_ids.contains(head.as_str()) {
-                map.entry(head.clone())
-                    .or_default()
-                    .push(u32::try_from(index).unwrap_or(u32::MAX));
-            } else {
-                broken.push((
-                    unit.line,
-                    unit.id.clone(),
-                    format!("{}/head", unit.path),
-                    head.clone(),
-                ));
-            }
-        }
-        drop(leader_ids);
-        for (line, unit, path, head) in broken {
-            let error = InputError::new(
-                ErrorCode::InvalidValue,
-                path,
-                format!("Không có hồ sơ (hợp lệ) của cán bộ lãnh đạo `{head}` (người đứng đầu) trong cây tổ chức"),
-                format!("no (valid) leader record `{head}` (the head) in the tree"),
-            );
-            self.reject(line, Some(&unit), None, vec![error]);
-        }
-        map
     }
 
     /// Evaluates the QĐ 132 heads again under the cap of what they head, after the

@@ -10,7 +10,7 @@ use crate::contract::regime::RegimeId;
 use crate::group::org::evaluator::{conflict, CapKind, Capped, OrgEvaluator, Pending};
 use crate::intake::model::{Discipline, ValidAssessment};
 use crate::rules::reason::{Fact, Value, Values, Whose};
-use hashbrown::{HashMap, HashSet};
+use hashbrown::HashMap;
 
 /// Whether a discipline record counts in `valid`'s period (rules-qd366 §7).
 pub(super) fn counts_in(valid: &ValidAssessment, record: &Discipline) -> bool {
@@ -466,40 +466,6 @@ impl OrgEvaluator {
             });
         }
         Ok(people)
-    }
-
-    /// Units each leader is responsible for (`led_by`), with broken references reported.
-    pub(super) fn led_units(&mut self) -> HashMap<String, Vec<u32>> {
-        let leader_ids: HashSet<&str> = self.leaders.iter().map(|p| p.valid.id.as_str()).collect();
-        let mut map: HashMap<String, Vec<u32>> = HashMap::new();
-        let mut broken = Vec::new();
-        for (index, unit) in self.units.iter().enumerate() {
-            for (i, leader) in unit.led_by.iter().enumerate() {
-                if leader_ids.contains(leader.as_str()) {
-                    map.entry(leader.clone())
-                        .or_default()
-                        .push(u32::try_from(index).unwrap_or(u32::MAX));
-                } else {
-                    broken.push((
-                        unit.line,
-                        unit.id.clone(),
-                        format!("{}/led_by/{i}", unit.path),
-                        leader.clone(),
-                    ));
-                }
-            }
-        }
-        drop(leader_ids);
-        for (line, unit, path, leader) in broken {
-            let error = InputError::new(
-                ErrorCode::InvalidValue,
-                path,
-                format!("Không có hồ sơ cán bộ lãnh đạo `{leader}` (đã được đánh giá) trong cây tổ chức"),
-                format!("no (valid) leader record `{leader}` in the tree"),
-            );
-            self.reject(line, Some(&unit), None, vec![error]);
-        }
-        map
     }
 
     /// Whether a leader's units in charge, from the current levels, differ from those it

@@ -2,6 +2,7 @@
 //! again until nothing changes, report.
 
 use crate::group::org::evaluator::{OrgEvaluator, OrgResult};
+use crate::group::org::link::LeaderRef;
 use hashbrown::{HashMap, HashTable};
 
 /// How many times facts read from final levels are derived again after the quota.
@@ -13,8 +14,8 @@ impl OrgEvaluator {
         let roots = self.link();
         let preorder = self.preorder(&roots);
         self.evaluate_collectives(&preorder);
-        let led = self.led_units();
-        let headed = self.headed_units();
+        let led = self.units_by_leader(LeaderRef::LedBy);
+        let headed = self.units_by_leader(LeaderRef::Head);
         self.evaluate_heads(headed);
         let mut used = self.evaluate_leaders(&led);
         let mut quota = self.apply_quota();

@@ -3,7 +3,45 @@
 
 use crate::contract::errors::{ErrorCode, InputError};
 use crate::contract::limits::MAX_DEPTH;
-use crate::group::org::evaluator::OrgEvaluator;
+use crate::group::org::evaluator::{OrgEvaluator, Unit};
+use hashbrown::{HashMap, HashSet};
+
+/// A unit's references to leader records.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum LeaderRef {
+    /// `led_by`: the leaders responsible for the unit (units in charge).
+    LedBy,
+    /// `head`: the leader record of the unit's head (QĐ 132).
+    Head,
+}
+
+impl LeaderRef {
+    fn names(self, unit: &Unit) -> &[String] {
+        match self {
+            LeaderRef::LedBy => &unit.led_by,
+            LeaderRef::Head => unit.head_leader.as_slice(),
+        }
+    }
+
+    /// The error for a reference to no (valid) leader record: `i` is its place in the
+    /// unit's list.
+    fn missing(self, unit_path: &str, i: usize, name: &str) -> InputError {
+        match self {
+            LeaderRef::LedBy => InputError::new(
+                ErrorCode::InvalidValue,
+                format!("{unit_path}/led_by/{i}"),
+                format!("Không có hồ sơ cán bộ lãnh đạo `{name}` (đã được đánh giá) trong cây tổ chức"),
+                format!("no (valid) leader record `{name}` in the tree"),
+            ),
+            LeaderRef::Head => InputError::new(
+                ErrorCode::InvalidValue,
+                format!("{unit_path}/head"),
+                format!("Không có hồ sơ (hợp lệ) của cán bộ lãnh đạo `{name}` (người đứng đầu) trong cây tổ chức"),
+                format!("no (valid) leader record `{name}` (the head) in the tree"),
+            ),
+        }
+    }
+}
 
 impl OrgEvaluator {
     /// Links parents and children; reports missing parents, cycles and depth.
@@ -19,20 +57,14 @@ impl OrgEvaluator {
                         u.parent = Some(parent);
                     }
                 }
-                _ => {
-                    let (line, id, path) = self
-                        .units
-                        .get(index)
-                        .map(|u| (u.line, u.id.clone(), u.path.clone()))
-                        .unwrap_or_default();
-                    let error = InputError::new(
+                _ => self.reject_parent(index, |path| {
+                    InputError::new(
                         ErrorCode::InvalidValue,
-                        format!("{path}/parent"),
+                        path,
                         format!("Không có đơn vị cấp trên `{parent_id}`; đơn vị được đánh giá như một gốc"),
                         format!("no parent unit `{parent_id}`; the unit is evaluated as a root"),
-                    );
-                    self.reject(line, Some(&id), None, vec![error]);
-                }
+                    )
+                }),
             }
         }
         // Depth by walking up; a walk longer than the tree is a cycle, cut at its start.
@@ -49,18 +81,14 @@ impl OrgEvaluator {
                 at = self.units.get(parent as usize).and_then(|u| u.parent);
             }
             if cut {
-                let (line, id, path) = self
-                    .units
-                    .get(index)
-                    .map(|u| (u.line, u.id.clone(), u.path.clone()))
-                    .unwrap_or_default();
-                let error = InputError::new(
-                    ErrorCode::TooLarge,
-                    format!("{path}/parent"),
-                    format!("Cây quá sâu (quá {MAX_DEPTH} cấp) hoặc có vòng lặp; đơn vị được đánh giá như một gốc"),
-                    format!("the tree is deeper than {MAX_DEPTH} levels or has a cycle; the unit is evaluated as a root"),
-                );
-                self.reject(line, Some(&id), None, vec![error]);
+                self.reject_parent(index, |path| {
+                    InputError::new(
+                        ErrorCode::TooLarge,
+                        path,
+                        format!("Cây quá sâu (quá {MAX_DEPTH} cấp) hoặc có vòng lặp; đơn vị được đánh giá như một gốc"),
+                        format!("the tree is deeper than {MAX_DEPTH} levels or has a cycle; the unit is evaluated as a root"),
+                    )
+                });
                 if let Some(u) = self.units.get_mut(index) {
                     u.parent = None;
                 }
@@ -98,6 +126,46 @@ impl OrgEvaluator {
             }
         }
         roots
+    }
+
+    /// Reports unit `index`'s parent reference with the error `error` builds from its
+    /// path (`…/parent`).
+    fn reject_parent(&mut self, index: usize, error: impl FnOnce(String) -> InputError) {
+        let (line, id, path) = self
+            .units
+            .get(index)
+            .map(|u| (u.line, u.id.clone(), u.path.clone()))
+            .unwrap_or_default();
+        let error = error(format!("{path}/parent"));
+        self.reject(line, Some(&id), None, vec![error]);
+    }
+
+    /// The units each leader record is named in by `field`, with a name that is no
+    /// (valid) leader record reported on its unit.
+    pub(super) fn units_by_leader(&mut self, field: LeaderRef) -> HashMap<String, Vec<u32>> {
+        let leader_ids: HashSet<&str> = self.leaders.iter().map(|p| p.valid.id.as_str()).collect();
+        let mut map: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut broken = Vec::new();
+        for (index, unit) in self.units.iter().enumerate() {
+            for (i, name) in field.names(unit).iter().enumerate() {
+                if leader_ids.contains(name.as_str()) {
+                    map.entry(name.clone())
+                        .or_default()
+                        .push(u32::try_from(index).unwrap_or(u32::MAX));
+                } else {
+                    broken.push((
+                        unit.line,
+                        unit.id.clone(),
+                        field.missing(&unit.path, i, name),
+                    ));
+                }
+            }
+        }
+        drop(leader_ids);
+        for (line, unit, error) in broken {
+            self.reject(line, Some(&unit), None, vec![error]);
+        }
+        map
     }
 
     /// Units in tree order: each root, then its subtree depth-first.

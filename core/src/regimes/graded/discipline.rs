@@ -1,12 +1,11 @@
 //! Which discipline records count in the year, under QĐ 124 and QĐ 132.
 
 use crate::contract::assessment::DisciplineForm;
-use crate::contract::decision::Effect;
 use crate::contract::subject::SubjectKind;
-use crate::intake::model::ValidAssessment;
+use crate::intake::model::{Discipline, ValidAssessment};
 use crate::regimes::graded::family::Family;
-use crate::regimes::shared::discipline::outside_period;
-use crate::rules::reason::{Fact, NotCountedWhy, Reason, Value, Values};
+use crate::regimes::shared::discipline::{for_each_counted, outside_period};
+use crate::rules::reason::{NotCountedWhy, Reason};
 
 /// Discipline records sorted into what counts in this period.
 #[derive(Default)]
@@ -25,34 +24,28 @@ pub fn tally_discipline(
     reasons: &mut Vec<Reason>,
 ) -> DisciplineTally {
     let mut tally = DisciplineTally::default();
-    for record in &a.discipline {
-        // A collective's member at the previous unit: as under QĐ 366 (rules-qd366 §7),
-        // it counts against that unit.
-        let previous_unit = a.subject.kind == SubjectKind::Collective && record.at_previous_unit;
-        let why =
-            outside_period(a, record).or(previous_unit.then_some(NotCountedWhy::PreviousUnit));
-        if let Some(why) = why {
-            reasons.push(Reason::new(
-                family.discipline_not_counted(),
-                true,
-                Effect::Info,
-                None,
-                Values::of(&[
-                    (Fact::Form, Value::Form(record.form)),
-                    (Fact::DecidedOn, Value::Date(record.decided_on)),
-                    (Fact::Why, Value::Why(why)),
-                ]),
-            ));
-            continue;
-        }
-        if record.member_id.is_some() {
-            tally.members += 1;
-            if record.form != DisciplineForm::Reprimand {
-                tally.members_warning_or_heavier += 1;
+    let collective = a.subject.kind == SubjectKind::Collective;
+    // A collective's member at the previous unit: as under QĐ 366 (rules-qd366 §7), it
+    // counts against that unit.
+    let not_counted = |record: &Discipline| {
+        outside_period(a, record)
+            .or((collective && record.at_previous_unit).then_some(NotCountedWhy::PreviousUnit))
+    };
+    for_each_counted(
+        a,
+        family.discipline_not_counted(),
+        reasons,
+        not_counted,
+        |record| {
+            if record.member_id.is_some() {
+                tally.members += 1;
+                if record.form != DisciplineForm::Reprimand {
+                    tally.members_warning_or_heavier += 1;
+                }
+            } else {
+                tally.own += 1;
             }
-        } else {
-            tally.own += 1;
-        }
-    }
+        },
+    );
     tally
 }

@@ -1,11 +1,10 @@
 //! Rules-qd366 §7: which discipline records count for this subject in this period.
 
-use crate::contract::decision::Effect;
 use crate::contract::subject::SubjectKind;
 use crate::intake::model::{Discipline, ValidAssessment};
-use crate::regimes::shared::discipline::outside_period;
+use crate::regimes::shared::discipline::{for_each_counted, outside_period};
 use crate::rules::catalogue::Rule;
-use crate::rules::reason::{Fact, NotCountedWhy, Reason, Value, Values};
+use crate::rules::reason::{NotCountedWhy, Reason};
 
 /// Discipline records sorted into what counts for this subject in this period.
 pub struct DisciplineTally {
@@ -24,31 +23,23 @@ pub fn tally_discipline(a: &ValidAssessment, reasons: &mut Vec<Reason>) -> Disci
         not_duty_related: 0,
         members_any: 0,
     };
-    for record in &a.discipline {
-        let why = not_counted_why(a, record, collective);
-        if let Some(why) = why {
-            reasons.push(Reason::new(
-                Rule::DisciplineNotCounted,
-                true,
-                Effect::Info,
-                None,
-                Values::of(&[
-                    (Fact::Form, Value::Form(record.form)),
-                    (Fact::DecidedOn, Value::Date(record.decided_on)),
-                    (Fact::Why, Value::Why(why)),
-                ]),
-            ));
-            continue;
-        }
-        if collective {
-            tally.members_any += 1;
-        }
-        if record.duty_related {
-            tally.duty_related += 1;
-        } else {
-            tally.not_duty_related += 1;
-        }
-    }
+    let not_counted = |record: &Discipline| not_counted_why(a, record, collective);
+    for_each_counted(
+        a,
+        Rule::DisciplineNotCounted,
+        reasons,
+        not_counted,
+        |record| {
+            if collective {
+                tally.members_any += 1;
+            }
+            if record.duty_related {
+                tally.duty_related += 1;
+            } else {
+                tally.not_duty_related += 1;
+            }
+        },
+    );
     tally
 }
 

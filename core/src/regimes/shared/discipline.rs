@@ -1,7 +1,10 @@
-//! What every regime shares about discipline records: whether one falls in the period.
+//! What every regime shares about discipline records: whether one falls in the period,
+//! and the reason that says one does not count.
 
+use crate::contract::decision::Effect;
 use crate::intake::model::{Discipline, ValidAssessment};
-use crate::rules::reason::NotCountedWhy;
+use crate::rules::catalogue::Rule;
+use crate::rules::reason::{Fact, NotCountedWhy, Reason, Value, Values};
 
 /// Why a discipline record does not count in this period, by its dates and by whether
 /// it was counted before (one violation is counted once), in every regime.
@@ -14,5 +17,32 @@ pub fn outside_period(a: &ValidAssessment, record: &Discipline) -> Option<NotCou
         Some(NotCountedWhy::CountedBefore)
     } else {
         None
+    }
+}
+
+/// Calls `count` with every discipline record of the assessment that counts; for every
+/// other one, the regime's `rule` explains why not (`not_counted`).
+pub fn for_each_counted(
+    a: &ValidAssessment,
+    rule: Rule,
+    reasons: &mut Vec<Reason>,
+    not_counted: impl Fn(&Discipline) -> Option<NotCountedWhy>,
+    mut count: impl FnMut(&Discipline),
+) {
+    for record in &a.discipline {
+        match not_counted(record) {
+            Some(why) => reasons.push(Reason::new(
+                rule,
+                true,
+                Effect::Info,
+                None,
+                Values::of(&[
+                    (Fact::Form, Value::Form(record.form)),
+                    (Fact::DecidedOn, Value::Date(record.decided_on)),
+                    (Fact::Why, Value::Why(why)),
+                ]),
+            )),
+            None => count(record),
+        }
     }
 }

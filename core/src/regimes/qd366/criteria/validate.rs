@@ -130,6 +130,13 @@ struct Selection {
     post_group: Option<u32>,
 }
 
+impl Selection {
+    /// Whether a catalogue item applies under this selection.
+    fn fit(&self, item: &CatalogueItem) -> Fit {
+        fit(self.catalogue, item, self.sector, self.post_group)
+    }
+}
+
 /// The profile's own fields: id, version, issuer, first day, its sector block or post
 /// group, and how many items. Returns the post group as it can be read; fails at once
 /// on more than `MAX_PROFILE_ITEMS` items.
@@ -273,7 +280,7 @@ fn check_item<'p>(
             );
         } else if let Some(central) = catalogue.item(id) {
             draft.catalogue = Some(central);
-            if fit(catalogue, central, sector, post_group) == Fit::Excluded {
+            if selection.fit(central) == Fit::Excluded {
                 id_ok = false;
                 let (vi, en) = match (sector, post_group) {
                     (Some(selected), _) => (
@@ -553,16 +560,10 @@ fn check_central_items(
     item_children: &[Vec<usize>],
     index: &BTreeMap<&str, usize>,
 ) {
-    let Selection {
-        appendix,
-        catalogue,
-        number,
-        sector,
-        post_group,
-    } = *selection;
+    let number = selection.number;
     let mut required_under: Vec<String> = Group::ALL
         .into_iter()
-        .map(|group| appendix.group_id(group))
+        .map(|group| selection.appendix.group_id(group))
         .collect();
     for (i, draft) in drafts.iter().enumerate() {
         let Some(central) = draft.catalogue else {
@@ -578,10 +579,8 @@ fn check_central_items(
         }
     }
     for parent_id in &required_under {
-        for child in catalogue.children(parent_id) {
-            if fit(catalogue, child, sector, post_group) == Fit::Applies
-                && !index.contains_key(child.id.as_str())
-            {
+        for child in selection.catalogue.children(parent_id) {
+            if selection.fit(child) == Fit::Applies && !index.contains_key(child.id.as_str()) {
                 p.push(
                     ErrorCode::MissingField,
                     "/items",
