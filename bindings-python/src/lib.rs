@@ -15,8 +15,8 @@ use arrow_array::{RecordBatch, RecordBatchReader};
 use arrow_pyarrow::{FromPyArrow, ToPyArrow};
 use cadre_eval::{
     evaluate_tree_json, evaluate_unit_lines, form_schema_for, level_entries, regime_entries,
-    BatchOptions, Column, CompareOptions, ErrorCode, FormRequest, GradeMapping, InputErrors,
-    OrgOptions, RegimeId, Role, Rule,
+    Appendix, BatchOptions, Column, CompareOptions, Decision, ErrorCode, FormRequest, GradeMapping,
+    InputErrors, OrgOptions, RegimeId, Role, Rule,
 };
 use pyo3::exceptions::{PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
@@ -73,7 +73,7 @@ fn thread_count(threads: Option<usize>) -> usize {
         .max(1)
 }
 
-#[allow(
+#[expect(
     clippy::too_many_arguments,
     reason = "mirrors the keyword arguments of the Python API"
 )]
@@ -116,7 +116,7 @@ fn batch<'py>(
 /// reasons as `pyarrow.RecordBatch`es, and the quota's group reports.
 #[pyfunction]
 #[pyo3(signature = (table, *, reading = "cascade", basic_targets = "any", reasons = false, messages = true, quota = false, quota_reading = "final_tally", raised_ratio_groups = Vec::new(), threads = None))]
-#[allow(
+#[expect(
     clippy::too_many_arguments,
     reason = "keyword arguments of the Python API"
 )]
@@ -161,7 +161,7 @@ fn evaluate_table<'py>(
 /// `evaluate_table`.
 #[pyfunction]
 #[pyo3(signature = (text, *, reading = "cascade", basic_targets = "any", reasons = false, messages = true, quota = false, quota_reading = "final_tally", raised_ratio_groups = Vec::new(), threads = None))]
-#[allow(
+#[expect(
     clippy::too_many_arguments,
     reason = "keyword arguments of the Python API"
 )]
@@ -202,8 +202,7 @@ fn apply_quota<'py>(
     raised_ratio_groups: Vec<String>,
 ) -> PyResult<(Bound<'py, PyList>, Bound<'py, PyAny>)> {
     let options = options::quota(reading, raised_ratio_groups)?;
-    let mut owned: Vec<cadre_eval::Decision> =
-        decisions.iter().map(|d| d.get().decision.clone()).collect();
+    let mut owned: Vec<Decision> = decisions.iter().map(|d| d.get().decision.clone()).collect();
     let reports = cadre_eval::apply_quota(&mut owned, &options);
     Ok((
         decision_list(py, owned)?,
@@ -226,7 +225,7 @@ fn role_index(role: Role) -> usize {
 /// decisions table (with `unit` and `role`), and the reasons table when asked.
 #[pyfunction]
 #[pyo3(signature = (text, *, lines = false, reading = "cascade", basic_targets = "any", quota = true, quota_reading = "final_tally", raised_ratio_groups = Vec::new(), reasons = false, messages = true))]
-#[allow(
+#[expect(
     clippy::too_many_arguments,
     reason = "keyword arguments of the Python API"
 )]
@@ -371,7 +370,7 @@ fn compare_json_array<'py>(
 /// as plain Python values (`cadre_eval::OrgComparison`).
 #[pyfunction]
 #[pyo3(signature = (text, *, regimes = None, grades_from_points = None, reading = "cascade", basic_targets = "any", quota = true, quota_reading = "final_tally", raised_ratio_groups = Vec::new()))]
-#[allow(
+#[expect(
     clippy::too_many_arguments,
     reason = "keyword arguments of the Python API"
 )]
@@ -499,8 +498,7 @@ fn conduct_catalogue_json() -> &'static str {
 /// with their citations.
 #[pyfunction]
 fn criteria_catalogue<'py>(py: Python<'py>, appendix: &str) -> PyResult<Bound<'py, PyAny>> {
-    let appendix: cadre_eval::Appendix =
-        options::named("appendix", appendix, "pl1, pl2, pl3, pl4, pl5")?;
+    let appendix: Appendix = options::named("appendix", appendix, "pl1, pl2, pl3, pl4, pl5")?;
     Ok(pythonize::pythonize(
         py,
         cadre_eval::criteria_catalogue(appendix),

@@ -139,7 +139,6 @@ pub fn regime_index(regime: RegimeId) -> i8 {
 
 #[cfg(test)]
 mod tests {
-    #![allow(clippy::unwrap_used, reason = "tests")]
 
     use super::*;
 

@@ -3,7 +3,7 @@
 //! types are generated from them (`scripts/generate-types.mjs`). The schemas come from
 //! the core's registry (`cadre_eval::schema`), so the types follow the Rust types.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, reason = "a build tool")]
+#![expect(clippy::unwrap_used, clippy::expect_used, reason = "a build tool")]
 
 /// The records of the core's registry this binding neither takes nor returns.
 const NOT_HERE: [&str; 4] = [

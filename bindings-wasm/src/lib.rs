@@ -11,7 +11,8 @@
 use cadre_eval::{
     compare_json, conduct_catalogue_json, evaluate_batch_json, form_schema_for,
     what_would_change_json, Batch, BatchItem, BatchOptions, CompareRequest, ConductScope,
-    ErrorCode, FormRequest, InputError, InputErrors, Options, QuotaOptions, RejectedRecord,
+    DecisionRecord, ErrorCode, FormRequest, GroupQuotaReport, InputError, InputErrors, Options,
+    QuotaOptions, RejectedRecord,
 };
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -105,14 +106,14 @@ struct Rejected<'a> {
 #[derive(Serialize)]
 #[serde(untagged)]
 enum BatchResult<'a> {
-    Decision(Success<Box<cadre_eval::DecisionRecord>>),
+    Decision(Success<Box<DecisionRecord>>),
     Rejected(Rejected<'a>),
 }
 
 #[derive(Serialize)]
 struct QuotaResult<'a> {
     items: Vec<BatchResult<'a>>,
-    groups: Vec<cadre_eval::GroupQuotaReport>,
+    groups: Vec<GroupQuotaReport>,
 }
 
 /// Plain objects for maps, numbers for integers: what `JSON.parse` would give.

@@ -12,6 +12,7 @@
 
 use crate::args::{CompareArgs, Lang, OutputFormat};
 use crate::evaluate::{readable_error, report_rejected};
+use crate::lines::read_all;
 use crate::table::{level_name, printable, NONE};
 use crate::Failure;
 use cadre_eval::{
@@ -28,7 +29,7 @@ pub fn run(args: &CompareArgs) -> Result<bool, Failure> {
     if args.org {
         return run_org(args);
     }
-    let text = crate::lines::read_all(&args.input)?;
+    let text = read_all(&args.input)?;
     let options = args.options().map_err(Failure::Input)?;
     let results = compare_json_records(&text, &options).map_err(Failure::Input)?;
     let mut comparisons = Vec::with_capacity(results.len());
@@ -339,7 +340,7 @@ fn run_org(args: &CompareArgs) -> Result<bool, Failure> {
             "compare --org reads one nested tree (JSON); JSON Lines of units are not read",
         ))));
     }
-    let text = crate::lines::read_all(&args.input)?;
+    let text = read_all(&args.input)?;
     let options = args.options().map_err(Failure::Input)?;
     let comparison = compare_org(&text, &options, args.quota_options()).map_err(Failure::Input)?;
     let mut out = BufWriter::new(io::stdout().lock());

@@ -1,7 +1,7 @@
 //! `cadre-eval evaluate`: read assessments, forward each to the core, write decisions.
 
 use crate::args::{EvaluateArgs, Lang, OutputFormat};
-use crate::lines::BoundedLines;
+use crate::lines::{read_all, unreadable, BoundedLines};
 use crate::table::DecisionTable;
 use crate::Failure;
 use cadre_eval::{
@@ -21,7 +21,7 @@ pub fn run(args: &EvaluateArgs) -> Result<bool, Failure> {
         if args.reads_stdin() {
             json_lines(io::stdin().lock(), args, &mut output)?;
         } else {
-            let file = File::open(&args.input).map_err(|error| unreadable(args, error))?;
+            let file = File::open(&args.input).map_err(|error| unreadable(&args.input, error))?;
             json_lines(
                 BufReader::with_capacity(READ_BUFFER, file),
                 args,
@@ -29,17 +29,13 @@ pub fn run(args: &EvaluateArgs) -> Result<bool, Failure> {
             )?;
         }
     } else {
-        json_array(&crate::lines::read_all(&args.input)?, args, &mut output)?;
+        json_array(&read_all(&args.input)?, args, &mut output)?;
     }
     output.finish()
 }
 
 /// Read buffer for JSON Lines: one record fits several times over.
 const READ_BUFFER: usize = 256 * 1024;
-
-fn unreadable(args: &EvaluateArgs, error: io::Error) -> Failure {
-    crate::lines::unreadable(&args.input, error)
-}
 
 fn json_array(
     text: &str,
@@ -66,7 +62,10 @@ fn json_lines(
 ) -> Result<(), Failure> {
     let mut batch = JsonLinesBatch::new(args.batch_options());
     let mut lines = BoundedLines::new(reader, MAX_RECORD_BYTES);
-    while let Some(line) = lines.next_line().map_err(|error| unreadable(args, error))? {
+    while let Some(line) = lines
+        .next_line()
+        .map_err(|error| unreadable(&args.input, error))?
+    {
         match batch.push(line.as_core()) {
             Some(BatchItem::Decision(decision)) => {
                 output.decision_line(&decision).map_err(Failure::Output)?;

@@ -1,7 +1,7 @@
 //! `cadre-eval org`: evaluate an organisation tree and print a per-unit report.
 
 use crate::args::{Lang, OrgArgs, OutputFormat};
-use crate::lines::BoundedLines;
+use crate::lines::{read_all, unreadable, BoundedLines};
 use crate::table::DecisionTable;
 use crate::Failure;
 use cadre_eval::{
@@ -19,7 +19,7 @@ pub fn run(args: &OrgArgs) -> Result<bool, Failure> {
         if args.input.as_os_str() == "-" {
             read_lines(io::stdin().lock(), &mut evaluator, args)?;
         } else {
-            let file = File::open(&args.input).map_err(|error| unreadable(args, error))?;
+            let file = File::open(&args.input).map_err(|error| unreadable(&args.input, error))?;
             read_lines(
                 BufReader::with_capacity(1 << 20, file),
                 &mut evaluator,
@@ -28,8 +28,7 @@ pub fn run(args: &OrgArgs) -> Result<bool, Failure> {
         }
         evaluator.finish()
     } else {
-        evaluate_tree_json(&crate::lines::read_all(&args.input)?, options)
-            .map_err(Failure::Input)?
+        evaluate_tree_json(&read_all(&args.input)?, options).map_err(Failure::Input)?
     };
     let mut out = BufWriter::new(io::stdout().lock());
     match args.format {
@@ -41,10 +40,6 @@ pub fn run(args: &OrgArgs) -> Result<bool, Failure> {
     Ok(result.report.rejected.is_empty())
 }
 
-fn unreadable(args: &OrgArgs, error: io::Error) -> Failure {
-    crate::lines::unreadable(&args.input, error)
-}
-
 fn read_lines(
     reader: impl BufRead,
     evaluator: &mut OrgEvaluator,
@@ -52,7 +47,10 @@ fn read_lines(
 ) -> Result<(), Failure> {
     let mut lines = BoundedLines::new(reader, MAX_UNIT_LINE_BYTES);
     let mut index = 0;
-    while let Some(line) = lines.next_line().map_err(|error| unreadable(args, error))? {
+    while let Some(line) = lines
+        .next_line()
+        .map_err(|error| unreadable(&args.input, error))?
+    {
         evaluator.add_line(index, line.as_core());
         index += 1;
     }

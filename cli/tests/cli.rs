@@ -2,7 +2,7 @@
 //! returns for the same record and options, so these tests check that the CLI forwards
 //! faithfully, plus the few facts a reader of the output relies on.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, reason = "tests")]
+#![cfg(test)]
 
 use cadre_eval::{
     compare_json, compare_org, evaluate_json, CompareOptions, Comparison, DecisionRecord,

@@ -22,8 +22,8 @@
 //! timed region. `CADRE_EVAL_BENCH_RECORDS` overrides the population size (for a
 //! profiler run under valgrind, say); the default is 1,000,000.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, reason = "benchmark harness")]
-#![allow(
+#![expect(clippy::expect_used, reason = "benchmark harness")]
+#![expect(
     missing_docs,
     reason = "criterion_group! generates an undocumented public function"
 )]

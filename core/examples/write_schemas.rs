@@ -1,7 +1,7 @@
 //! Writes the published JSON Schemas to `docs/schema/` (the CLI's `schema` command
 //! prints the same).
 
-#![allow(clippy::unwrap_used, clippy::expect_used, reason = "a developer tool")]
+#![expect(clippy::unwrap_used, reason = "a developer tool")]
 
 fn main() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs/schema");

@@ -62,6 +62,8 @@ mod contract;
 mod dates;
 mod group;
 mod intake;
+mod json;
+mod model;
 mod points;
 mod regimes;
 mod rules;
@@ -75,7 +77,9 @@ pub mod synthetic;
 // ---------------------------------------------------------------------------------
 
 pub use analysis::change::what_would_change;
-pub use analysis::compare::{compare, compare_json, compare_levels, pair_tallies, PairTally};
+pub use analysis::compare::{
+    compare, compare_json, compare_levels, pair_tallies, LevelComparison, LevelResult, PairTally,
+};
 pub use analysis::compare_org::compare_org;
 pub use analysis::partial::evaluate_partial_json;
 pub use api::batch::{
@@ -109,8 +113,8 @@ pub use contract::batch::{BatchOptions, Line, RejectedRecord};
 pub use contract::catalogues::{LevelEntry, RegimeEntry, RuleEntry};
 pub use contract::change::{Blocker, Change, ChangeResult, LevelPath};
 pub use contract::compare::{
-    CompareOptions, CompareRequest, Comparison, GradeMapping, LevelComparison, LevelResult,
-    RegimeResult, RegimeRuleSummary, TopicComparison, TopicFinding, Verdict,
+    CompareOptions, CompareRequest, Comparison, GradeMapping, RegimeResult, RegimeRuleSummary,
+    TopicComparison, TopicFinding, Verdict,
 };
 pub use contract::compare_org::{
     LevelChanges, OrgComparison, OrgRecordComparison, OrgRegimeResult,
@@ -156,15 +160,15 @@ pub use contract::topic::Topic;
 // Building blocks
 // ---------------------------------------------------------------------------------
 
-pub use conduct::catalogue::{
-    discipline_form_item_id, ApplicableItem, Catalogue, CatalogueError, ConductItem, Confirmation,
-    Divisions, Document, DocumentCount, DocumentVersion, EndStatus, ItemEffect,
-    ItemKind as ConductItemKind, ItemStatus as ConductItemStatus, VersionEnd,
-    FORMAT as CONDUCT_CATALOGUE_FORMAT,
-};
+pub use conduct::catalogue::discipline_form_item_id;
 pub use conduct::shipped::{
     catalogue as conduct_catalogue, catalogue_json as conduct_catalogue_json, get as conduct_item,
     items_for as conduct_items_for, version as conduct_catalogue_version,
+};
+pub use contract::conduct_catalogue::{
+    ApplicableItem, Catalogue, CatalogueError, ConductItem, Confirmation, Divisions, Document,
+    DocumentCount, DocumentVersion, EndStatus, ItemEffect, ItemKind as ConductItemKind,
+    ItemStatus as ConductItemStatus, VersionEnd, FORMAT as CONDUCT_CATALOGUE_FORMAT,
 };
 pub use dates::parse_iso_date;
 pub use group::quota::apply::{apply_quota, apply_verdict, default_group, group_of};
@@ -178,9 +182,9 @@ pub use intake::flat::{
     columns_of, unknown_column, Cell, Column, ColumnKind, DisciplineCells, FlatRow, TableColumn,
     COLUMN_COUNT, CRITERION_PREFIX, DISCIPLINE_COLUMNS, RECORD_ONLY,
 };
-pub use intake::model::ValidAssessment;
 pub use intake::validate::assessment::{validate, validate_with};
 pub use intake::validate::options::ValidateOptions;
+pub use model::ValidAssessment;
 pub use points::{Points, PointsProblem};
 pub use regimes::decision::{Alternative, Decision};
 pub use regimes::explain::message as reason_message;

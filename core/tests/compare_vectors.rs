@@ -4,7 +4,7 @@
 //! of topics on which the regimes settle differently, how each regime was selected, and
 //! the grades mapped from points. The format is in `vectors/README.md`.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, reason = "tests")]
+#![cfg(test)]
 
 use cadre_eval::{
     compare_json, compare_levels, CompareOptions, GradeMapping, GradesInput, Level, RegimeId,
@@ -17,7 +17,7 @@ use std::path::Path;
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct File {
-    #[allow(dead_code, reason = "documentation of the file")]
+    #[expect(dead_code, reason = "documentation of the file")]
     description: String,
     comparisons: Vec<Vector>,
 }
@@ -26,7 +26,7 @@ struct File {
 #[serde(deny_unknown_fields)]
 struct Vector {
     name: String,
-    #[allow(dead_code, reason = "documentation of the vector")]
+    #[expect(dead_code, reason = "documentation of the vector")]
     description: String,
     #[serde(default)]
     options: OptionsInput,

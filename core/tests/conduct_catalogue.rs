@@ -1,12 +1,7 @@
 //! The conduct catalogue: the shipped data parses and keeps its own rules, and
 //! `items_for` chooses items by position and by date.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    reason = "tests"
-)]
+#![cfg(test)]
 
 use cadre_eval::{
     conduct_catalogue, conduct_catalogue_json, conduct_catalogue_schema, conduct_catalogue_version,

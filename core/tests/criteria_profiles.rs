@@ -1,12 +1,7 @@
 //! Criteria profiles (`cadre_eval::criteria`): the catalogue, the shipped samples,
 //! profile validation, scoring from item points, and properties of exact scoring.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    reason = "tests"
-)]
+#![cfg(test)]
 
 use cadre_eval::{
     appendix_for, criteria_catalogue as catalogue, decode_profile, decode_profile_value,

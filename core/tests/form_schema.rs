@@ -1,12 +1,7 @@
 //! Form schemas: one per subject kind, every field labelled in both languages and cited,
 //! and a form filled from its own schema is a valid assessment.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    reason = "tests"
-)]
+#![cfg(test)]
 
 use cadre_eval::{
     evaluate_json, form_schema, CollectiveKind, Field, FieldType, FormRequest, FormSchema, IsoDate,

@@ -9,12 +9,7 @@
 //!
 //! The format of both kinds is in `vectors/README.md`.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    reason = "test harness"
-)]
+#![cfg(test)]
 
 use cadre_eval::{
     decode_assessment, evaluate_partial_json, evaluate_text, evaluate_valid, validate,
@@ -28,7 +23,7 @@ use std::path::{Path, PathBuf};
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct PartialFile {
-    #[allow(dead_code, reason = "documentation for readers of the file")]
+    #[expect(dead_code, reason = "documentation for readers of the file")]
     description: String,
     vectors: Vec<PartialVector>,
 }
@@ -38,7 +33,7 @@ struct PartialFile {
 struct PartialVector {
     name: String,
     #[serde(default)]
-    #[allow(dead_code, reason = "documentation for readers of the file")]
+    #[expect(dead_code, reason = "documentation for readers of the file")]
     description: Option<String>,
     #[serde(default)]
     options: Options,
@@ -64,7 +59,7 @@ struct PartialExpect {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct ChangeFile {
-    #[allow(dead_code, reason = "documentation for readers of the file")]
+    #[expect(dead_code, reason = "documentation for readers of the file")]
     description: String,
     vectors: Vec<ChangeVector>,
 }
@@ -74,7 +69,7 @@ struct ChangeFile {
 struct ChangeVector {
     name: String,
     #[serde(default)]
-    #[allow(dead_code, reason = "documentation for readers of the file")]
+    #[expect(dead_code, reason = "documentation for readers of the file")]
     description: Option<String>,
     #[serde(default)]
     options: Options,

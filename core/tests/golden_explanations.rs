@@ -2,7 +2,7 @@
 //! cases where wording matters. Review a change with `cargo insta review`; CI fails on
 //! any difference.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, reason = "tests")]
+#![cfg(test)]
 
 use cadre_eval::{apply_quota, evaluate_json, Options, QuotaOptions, Reading};
 use std::fmt::Write;

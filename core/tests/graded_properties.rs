@@ -3,7 +3,7 @@
 //! comparison reads each regime's own fields exactly as an evaluation under that regime
 //! does.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, reason = "tests")]
+#![cfg(test)]
 
 use cadre_eval::{
     compare, decode_assessment, evaluate, Assessment, CompareOptions, Level, Options, Outcome,

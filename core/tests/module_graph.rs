@@ -8,17 +8,13 @@
 //! under a name (`use crate::regimes::qd366::messages as qd366`) is followed through that
 //! name. A `mod` declaration is not an edge; a `pub use` is. Test code (`#[cfg(test)]`)
 //! is left out: a test may build its fixtures with any part of the crate. The strongly
-//! connected components of that graph are its cycles; there must be none.
+//! connected components of that graph are its cycles; there must be none, neither
+//! between files nor between the top-level modules (folders) they are in.
 //!
 //! The habits: `use` only at the top of a module (not inside a function), and no path
 //! written out from the crate's root in code (`crate::a::b::f(…)`): import it.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    reason = "test harness"
-)]
+#![cfg(test)]
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -402,17 +398,36 @@ fn cycles(edges: &BTreeMap<Vec<String>, BTreeMap<Vec<String>, String>>) -> Vec<V
     state.out
 }
 
-fn src_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("src")
+/// The edges between top-level modules (`crate::regimes`, `crate::intake`): each edge
+/// of a module inside one of them counts as an edge of the top-level module.
+fn top_level(
+    edges: &BTreeMap<Vec<String>, BTreeMap<Vec<String>, String>>,
+) -> BTreeMap<Vec<String>, BTreeMap<Vec<String>, String>> {
+    let top = |module: &[String]| module.iter().take(2).cloned().collect::<Vec<String>>();
+    let mut out: BTreeMap<Vec<String>, BTreeMap<Vec<String>, String>> = BTreeMap::new();
+    for (from, targets) in edges {
+        let from_top = top(from);
+        let entry = out.entry(from_top.clone()).or_default();
+        for (to, what) in targets {
+            let to_top = top(to);
+            if to_top != from_top {
+                entry
+                    .entry(to_top)
+                    .or_insert_with(|| format!("{}: {what}", from.join("::")));
+            }
+        }
+    }
+    out
 }
 
-#[test]
-fn no_module_imports_a_module_that_imports_it_back() {
-    let graph = read_graph(&src_dir());
-    let edges = edges(&graph);
-    let found = cycles(&edges);
+/// A report of the cycles found, with the edges that close them.
+fn report(
+    found: &[Vec<Vec<String>>],
+    edges: &BTreeMap<Vec<String>, BTreeMap<Vec<String>, String>>,
+    graph: &Graph,
+) -> String {
     let mut report = String::new();
-    for component in &found {
+    for component in found {
         let names: Vec<String> = component.iter().map(|m| m.join("::")).collect();
         report.push_str(&format!(
             "cycle among {} modules: {}\n",
@@ -436,9 +451,36 @@ fn no_module_imports_a_module_that_imports_it_back() {
             }
         }
     }
+    report
+}
+
+fn src_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("src")
+}
+
+#[test]
+fn no_module_imports_a_module_that_imports_it_back() {
+    let graph = read_graph(&src_dir());
+    let edges = edges(&graph);
+    let found = cycles(&edges);
     assert!(
         found.is_empty(),
-        "module import cycles in core/src:\n{report}"
+        "module import cycles in core/src:\n{}",
+        report(&found, &edges, &graph)
+    );
+}
+
+/// The top-level modules form layers too (`docs/architecture.md`): no folder imports,
+/// through any of its files, a folder that imports it back.
+#[test]
+fn the_top_level_modules_form_layers() {
+    let graph = read_graph(&src_dir());
+    let edges = top_level(&edges(&graph));
+    let found = cycles(&edges);
+    assert!(
+        found.is_empty(),
+        "import cycles between the top-level modules of core/src:\n{}",
+        report(&found, &edges, &graph)
     );
 }
 
@@ -477,4 +519,37 @@ fn the_check_sees_a_cycle_and_a_written_out_path() {
         ]]
     );
     assert_eq!(graph.violations.len(), 1, "{:?}", graph.violations);
+}
+
+#[test]
+fn the_check_sees_a_cycle_between_folders() {
+    // No file imports a file that imports it back, but folder `a` imports `b` (from
+    // `a::x`) and `b` imports `a` (`a::y`): the layers are broken.
+    let dir = std::env::temp_dir().join(format!("cadre-eval-module-layers-{}", std::process::id()));
+    std::fs::create_dir_all(dir.join("a")).unwrap();
+    std::fs::write(dir.join("lib.rs"), "mod a;\nmod b;\n").unwrap();
+    std::fs::write(dir.join("a/mod.rs"), "pub mod x;\npub mod y;\n").unwrap();
+    std::fs::write(
+        dir.join("a/x.rs"),
+        "use crate::b::g;\npub fn f() { g(); }\n",
+    )
+    .unwrap();
+    std::fs::write(dir.join("a/y.rs"), "pub fn h() {}\n").unwrap();
+    std::fs::write(
+        dir.join("b.rs"),
+        "use crate::a::y::h;\npub fn g() { h(); }\n",
+    )
+    .unwrap();
+    let graph = read_graph(&dir);
+    let file_cycles = cycles(&edges(&graph));
+    let folder_cycles = cycles(&top_level(&edges(&graph)));
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert!(file_cycles.is_empty(), "{file_cycles:?}");
+    assert_eq!(
+        folder_cycles,
+        vec![vec![
+            vec!["crate".to_owned(), "a".to_owned()],
+            vec!["crate".to_owned(), "b".to_owned()],
+        ]]
+    );
 }

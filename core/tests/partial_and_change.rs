@@ -4,12 +4,7 @@
 //! - the result of any completion lies among the reachable results, between the lowest
 //!   and the highest level.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    reason = "tests"
-)]
+#![cfg(test)]
 
 use cadre_eval::{
     evaluate_json, evaluate_partial_json, evaluate_text, validate, what_would_change, Level,

@@ -14,12 +14,7 @@
 //! always gives a level, and `strict_agrees_with_cascade_whenever_it_decides` ties the
 //! two readings together.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    reason = "tests"
-)]
+#![cfg(test)]
 
 use cadre_eval::{
     decode_assessment, evaluate, evaluate_json_array, evaluate_json_lines, evaluate_valid,

@@ -13,12 +13,7 @@
 //! itself (the largest `e` the ratio admits, found by counting), not against the
 //! engine's closed formula.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    reason = "tests"
-)]
+#![cfg(test)]
 
 use cadre_eval::{
     apply_quota, evaluate, group_of, Assessment, CollectiveKind, Conclusions, Decision, Effect,

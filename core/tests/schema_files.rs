@@ -3,12 +3,7 @@
 //! Regenerate after changing a contract type:
 //! `cargo run -q -p cadre-eval --example write_schemas`
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    reason = "tests"
-)]
+#![cfg(test)]
 
 use std::path::Path;
 

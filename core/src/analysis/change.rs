@@ -11,7 +11,7 @@ use crate::contract::decision::Effect;
 use crate::contract::level::{Level, Options, Outcome};
 use crate::contract::subject::SubjectKind;
 use crate::contract::text::Text;
-use crate::intake::model::{Score, Tasks, ValidAssessment};
+use crate::model::{Score, Tasks, ValidAssessment};
 use crate::points::{percent_text, Points};
 use crate::regimes::decision::Decision;
 use crate::regimes::dispatch::evaluate_valid;

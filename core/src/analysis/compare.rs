@@ -11,8 +11,8 @@
 
 use crate::contract::assessment::{Assessment, GradesInput};
 use crate::contract::compare::{
-    CompareOptions, Comparison, LevelComparison, LevelResult, RegimeResult, RegimeRuleSummary,
-    TopicComparison, TopicFinding, Verdict,
+    CompareOptions, Comparison, RegimeResult, RegimeRuleSummary, TopicComparison, TopicFinding,
+    Verdict,
 };
 use crate::contract::decision::Effect;
 use crate::contract::errors::{ErrorCode, InputError, InputErrors};
@@ -28,6 +28,37 @@ use crate::regimes::dispatch::evaluate_valid;
 use crate::regimes::explain::message;
 use crate::regimes::registry::regime_in_force_on;
 use crate::regimes::topics::rule_summary;
+use crate::rules::catalogue::Rule;
+
+/// One regime's result in a comparison without text ([`compare_levels`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct LevelResult {
+    /// The regime.
+    pub regime: RegimeId,
+    /// The outcome, if the record could be evaluated under it.
+    pub outcome: Option<Outcome>,
+    /// The level.
+    pub level: Option<Level>,
+    /// The rule that settles the decision ([`Decision::deciding_reason`]).
+    pub deciding_rule: Option<Rule>,
+    /// Why it could not be evaluated, otherwise.
+    pub errors: Vec<InputError>,
+}
+
+/// A comparison without text: each regime's outcome, level and deciding rule, and the
+/// topics that differ. It settles exactly what [`compare`] settles, for tables of many
+/// records (Python's `compare_many`), without rendering a message.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LevelComparison {
+    /// The regime in force on the period's last day, if any.
+    pub in_force: Option<RegimeId>,
+    /// Each regime's result, in the order asked.
+    pub results: Vec<LevelResult>,
+    /// Whether every regime that evaluated the record gives the same outcome and level.
+    pub levels_agree: bool,
+    /// The topics on which the regimes settle differently, in evaluation order.
+    pub differs: Vec<Topic>,
+}
 
 /// What a regime's rules did on a topic, and the level concerned: no text.
 fn verdict(decision: &Decision, topic: Topic) -> (Verdict, Option<Level>) {
@@ -344,7 +375,6 @@ pub fn pair_tallies(
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, reason = "tests")]
 mod tests {
     use super::*;
     use crate::api::evaluate::evaluate_json;

@@ -127,7 +127,6 @@ pub fn compare_org(
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, reason = "tests")]
 mod tests {
     use super::*;
     use crate::contract::compare::GradeMapping;

@@ -13,9 +13,9 @@
 //! facts) make the level Not completed whatever else holds, so they are reasoned about
 //! directly.
 
-use crate::conduct::catalogue::ItemEffect;
 use crate::conduct::shipped::catalogue;
 use crate::contract::assessment::PeriodInput;
+use crate::contract::conduct_catalogue::ItemEffect;
 use crate::contract::errors::{pointer_segment, ErrorCode, InputError, InputErrors};
 use crate::contract::level::{Level, Options, Outcome};
 use crate::contract::limits::MAX_RECORD_BYTES;
@@ -23,9 +23,9 @@ use crate::contract::partial::{FieldInfluence, PartialResult, Reachable};
 use crate::contract::regime::RegimeId;
 use crate::contract::subject::{CollectiveKind, SubjectKind};
 use crate::intake::decode::decode_and_validate;
-use crate::intake::model::{Score, Tasks, ValidAssessment};
 use crate::intake::validate::options::ValidateOptions;
 use crate::intake::validate::period::period_last_day;
+use crate::model::{Score, Tasks, ValidAssessment};
 use crate::points::Points;
 use crate::regimes::dispatch::evaluate_valid;
 use crate::regimes::registry::regime_in_force_on;

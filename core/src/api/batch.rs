@@ -13,7 +13,7 @@ use crate::contract::level::Options;
 use crate::contract::limits::MAX_RECORD_BYTES;
 use crate::contract::quota::{GroupQuotaReport, QuotaOptions};
 use crate::group::quota::apply::apply_quota;
-use crate::intake::json::{batch_records, salvage_id, BatchText};
+use crate::intake::batch::{batch_records, salvage_id, BatchText};
 use crate::regimes::decision::Decision;
 
 /// One record's result in a batch.

@@ -4,7 +4,7 @@ use crate::analysis::compare::compare_json;
 use crate::contract::batch::RejectedRecord;
 use crate::contract::compare::{CompareOptions, Comparison};
 use crate::contract::errors::InputErrors;
-use crate::intake::json::{batch_records, salvage_id, BatchText};
+use crate::intake::batch::{batch_records, salvage_id, BatchText};
 
 /// Compares every record of JSON text — a JSON array of assessments, or one assessment
 /// object — under the regimes of `options`: each record's comparison, or its rejection

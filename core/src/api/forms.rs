@@ -2,10 +2,10 @@
 //! what would change a result, and the conduct items that apply to a person.
 
 use crate::analysis::change::what_would_change;
-use crate::conduct::catalogue::ApplicableItem;
 use crate::conduct::shipped::items_for;
 use crate::contract::change::ChangeResult;
 use crate::contract::conduct::ConductScope;
+use crate::contract::conduct_catalogue::ApplicableItem;
 use crate::contract::errors::{InputError, InputErrors};
 use crate::contract::form::{FormRequest, FormSchema};
 use crate::contract::level::Options;

@@ -10,20 +10,20 @@
 //! that needs the full decisions after the quota (their reasons) gets them from a
 //! second pass, each record evaluated again (evaluation is deterministic).
 
-use crate::analysis::compare::compare_levels;
+use crate::analysis::compare::{compare_levels, LevelComparison};
 use crate::api::batch::{evaluate_record_text, BatchItem};
 use crate::api::evaluate::evaluate;
 use crate::contract::assessment::Assessment;
 use crate::contract::batch::{BatchOptions, RejectedRecord};
-use crate::contract::compare::{CompareOptions, LevelComparison};
+use crate::contract::compare::CompareOptions;
 use crate::contract::decision::QuotaOutcome;
 use crate::contract::errors::InputErrors;
 use crate::contract::level::Options;
 use crate::contract::quota::GroupQuotaReport;
 use crate::group::quota::gather::BatchQuota;
+use crate::intake::batch::{batch_records, salvage_id, BatchText};
 use crate::intake::decode::decode_assessment;
 use crate::intake::flat::FlatRow;
-use crate::intake::json::{batch_records, salvage_id, BatchText};
 use crate::regimes::decision::Decision;
 use std::borrow::Cow;
 use std::ops::Range;

@@ -1,7 +1,7 @@
 //! The catalogue's own rules, checked when it is read, so that bad data is an error
 //! at load time rather than a wrong checklist later.
 
-use crate::conduct::catalogue::{
+use crate::contract::conduct_catalogue::{
     Catalogue, CatalogueError, ConductItem, ItemEffect, ItemKind, FORMAT,
 };
 use crate::contract::text::Text;

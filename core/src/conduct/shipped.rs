@@ -1,8 +1,8 @@
 //! The catalogue shipped with the library (`core/data/conduct-catalogue.json`), read
 //! and checked once.
 
-use crate::conduct::catalogue::{ApplicableItem, Catalogue, CatalogueError, ConductItem};
 use crate::contract::conduct::ConductScope;
+use crate::contract::conduct_catalogue::{ApplicableItem, Catalogue, CatalogueError, ConductItem};
 use chrono::NaiveDate;
 use std::sync::OnceLock;
 

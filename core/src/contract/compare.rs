@@ -4,11 +4,10 @@
 use crate::contract::assessment::GradesInput;
 use crate::contract::decision::DecisionRecord;
 use crate::contract::errors::{ErrorCode, InputError, InputErrors};
-use crate::contract::level::{Level, Options, Outcome, Reading, TargetsReading};
+use crate::contract::level::{Level, Options, Reading, TargetsReading};
 use crate::contract::regime::{RegimeId, RegimeRecord};
 use crate::contract::text::Text;
 use crate::contract::topic::Topic;
-use crate::rules::catalogue::Rule;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -226,34 +225,4 @@ impl Comparison {
     pub fn differences(&self) -> impl Iterator<Item = &TopicComparison> {
         self.topics.iter().filter(|t| t.differs)
     }
-}
-
-/// One regime's result in a comparison without text ([`compare_levels`]).
-#[derive(Debug, Clone, PartialEq)]
-pub struct LevelResult {
-    /// The regime.
-    pub regime: RegimeId,
-    /// The outcome, if the record could be evaluated under it.
-    pub outcome: Option<Outcome>,
-    /// The level.
-    pub level: Option<Level>,
-    /// The rule that settles the decision ([`Decision::deciding_reason`]).
-    pub deciding_rule: Option<Rule>,
-    /// Why it could not be evaluated, otherwise.
-    pub errors: Vec<InputError>,
-}
-
-/// A comparison without text: each regime's outcome, level and deciding rule, and the
-/// topics that differ. It settles exactly what [`compare`] settles, for tables of many
-/// records (Python's `compare_many`), without rendering a message.
-#[derive(Debug, Clone, PartialEq)]
-pub struct LevelComparison {
-    /// The regime in force on the period's last day, if any.
-    pub in_force: Option<RegimeId>,
-    /// Each regime's result, in the order asked.
-    pub results: Vec<LevelResult>,
-    /// Whether every regime that evaluated the record gives the same outcome and level.
-    pub levels_agree: bool,
-    /// The topics on which the regimes settle differently, in evaluation order.
-    pub differs: Vec<Topic>,
 }

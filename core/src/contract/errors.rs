@@ -198,6 +198,26 @@ impl InputError {
         )
     }
 
+    /// A date field that is not a valid day `YYYY-MM-DD`.
+    pub fn invalid_date(path: impl Into<String>, text: &str) -> InputError {
+        InputError::new(
+            ErrorCode::InvalidDate,
+            path,
+            format!("`{text}` không phải ngày hợp lệ dạng YYYY-MM-DD"),
+            format!("`{text}` is not a valid date of the form YYYY-MM-DD"),
+        )
+    }
+
+    /// A string field longer than its limit, in characters.
+    pub fn string_too_long(path: impl Into<String>, chars: usize, limit: usize) -> InputError {
+        InputError::new(
+            ErrorCode::TooLarge,
+            path,
+            format!("Chuỗi dài {chars} ký tự, vượt giới hạn {limit}"),
+            format!("{chars} characters, over the limit of {limit}"),
+        )
+    }
+
     /// An argument that is not a day `YYYY-MM-DD`.
     pub fn not_a_day(path: impl Into<String>, text: &str) -> InputError {
         InputError::new(
@@ -248,6 +268,8 @@ impl InputError {
 /// Every problem found in one record, in the order of the fields. Never empty.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema, thiserror::Error)]
 #[serde(transparent)]
+// INVARIANT: never empty: every `Err(InputErrors)` is returned only after a problem was
+// found (the collectors check `is_empty` first).
 pub struct InputErrors(pub Vec<InputError>);
 
 impl fmt::Display for InputErrors {

@@ -1,7 +1,7 @@
 //! Form schemas as they travel in JSON: who a form is for, and its sections and fields.
 
-use crate::conduct::catalogue::ItemEffect;
 use crate::contract::conduct::ConductScope;
+use crate::contract::conduct_catalogue::ItemEffect;
 use crate::contract::criteria::ProfileReference;
 use crate::contract::date::IsoDate;
 use crate::contract::regime::RegimeId;

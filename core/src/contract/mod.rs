@@ -9,6 +9,7 @@ pub mod change;
 pub mod compare;
 pub mod compare_org;
 pub mod conduct;
+pub mod conduct_catalogue;
 pub mod criteria;
 pub mod date;
 pub mod decision;

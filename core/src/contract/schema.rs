@@ -2,12 +2,12 @@
 //! types: `docs/schema/`, the CLI's `schema` command, the WASM package's TypeScript
 //! types and any other front end take them from here, by name.
 
-use crate::conduct::catalogue::{ApplicableItem, Catalogue};
 use crate::contract::assessment::Assessment;
 use crate::contract::batch::{BatchOptions, RejectedRecord};
 use crate::contract::change::{ChangeResult, LevelPath};
 use crate::contract::compare::{CompareRequest, Comparison};
 use crate::contract::conduct::ConductScope;
+use crate::contract::conduct_catalogue::{ApplicableItem, Catalogue};
 use crate::contract::criteria::CriteriaProfileDocument;
 use crate::contract::decision::DecisionRecord;
 use crate::contract::errors::InputError;

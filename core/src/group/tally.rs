@@ -7,6 +7,8 @@ use crate::regimes::decision::Decision;
 /// how many need a decision of the competent level.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct OutcomeTally {
+    // INVARIANT: each decision counts once among the four levels, `not_classified` and
+    // `undetermined`; `needs_decision` counts across them.
     /// Classified Excellent.
     pub excellent: u64,
     /// Classified Good.

@@ -4,12 +4,12 @@
 use crate::contract::assessment::Assessment;
 use crate::contract::errors::{InputError, InputErrors};
 use crate::contract::limits::MAX_RECORD_BYTES;
-use crate::intake::json::{
-    decode_json_quietly, decode_reporting_unknown, is_json_syntax, structural_error, Decoded,
-};
-use crate::intake::model::ValidAssessment;
 use crate::intake::validate::assessment::validate_with;
 use crate::intake::validate::options::ValidateOptions;
+use crate::json::{
+    decode_json_quietly, decode_reporting_unknown, is_json_syntax, structural_error, Decoded,
+};
+use crate::model::ValidAssessment;
 use serde::de::Deserializer;
 
 /// Reads an assessment from any serde deserializer (JSON text, a Python dict, a JS value),

@@ -32,45 +32,11 @@
 //! Problems are reported with the contract's JSON path, and
 //! [`FlatRow::column_of`] names the column a path came from.
 
-use crate::contract::assessment::Assessment;
-
-use crate::contract::assessment::BasicTargets;
-
-use crate::contract::assessment::CollectiveInput;
-
-use crate::contract::assessment::Conclusions;
-
-use crate::contract::assessment::ConfidenceVote;
-
-use crate::contract::assessment::DisciplineInput;
-
-use crate::contract::assessment::Grade;
-
-use crate::contract::assessment::GradesInput;
-
-use crate::contract::assessment::LeaderInput;
-
-use crate::contract::assessment::LeaveInput;
-
-use crate::contract::assessment::LevelCounts;
-
-use crate::contract::assessment::Mitigation;
-
-use crate::contract::assessment::PeriodInput;
-
-use crate::contract::assessment::Procedure;
-
-use crate::contract::assessment::ScoreInput;
-
-use crate::contract::assessment::ShortcomingsInput;
-
-use crate::contract::assessment::SubjectInput;
-
-use crate::contract::assessment::TasksInput;
-
-use crate::contract::assessment::TemporaryActivity;
-
-use crate::contract::assessment::UnitsInCharge;
+use crate::contract::assessment::{
+    Assessment, BasicTargets, CollectiveInput, Conclusions, ConfidenceVote, DisciplineInput, Grade,
+    GradesInput, LeaderInput, LeaveInput, LevelCounts, Mitigation, PeriodInput, Procedure,
+    ScoreInput, ShortcomingsInput, SubjectInput, TasksInput, TemporaryActivity, UnitsInCharge,
+};
 use crate::contract::errors::{pointer_segment, ErrorCode, InputError, InputErrors};
 use serde::de::value::{Error as ValueError, StrDeserializer};
 use serde::Deserialize;
@@ -1270,7 +1236,6 @@ pub fn columns_of<'n>(
 
 #[cfg(test)]
 mod tests {
-    #![allow(clippy::unwrap_used, clippy::expect_used, reason = "tests")]
 
     use super::*;
     use crate::api::evaluate::evaluate;

@@ -5,7 +5,7 @@ use crate::contract::level::{Level, Options, Outcome, Reading};
 use crate::contract::regime::{RegimeId, RegimeSelection};
 use crate::contract::subject::{CollectiveKind, SubjectKind};
 use crate::dates::Span;
-use crate::intake::model::{Tasks, ValidAssessment};
+use crate::model::{Tasks, ValidAssessment};
 use crate::points::Points;
 use crate::rules::catalogue::Rule;
 use crate::rules::reason::Reason;
@@ -25,6 +25,9 @@ pub struct Alternative {
 /// The result of evaluating one assessment, with reasons as compact data.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Decision {
+    // INVARIANT: `level` is present exactly when `outcome` is `Classified`; a level never
+    // stands above `band`; an `Undetermined` outcome (the `strict` reading only) is
+    // marked `needs_decision` (property test `decisions_keep_their_invariants`).
     /// The caller's id.
     pub id: String,
     /// The regime applied.

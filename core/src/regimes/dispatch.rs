@@ -4,7 +4,7 @@
 use crate::contract::errors::{ErrorCode, InputError, InputErrors};
 use crate::contract::level::{Options, Outcome};
 use crate::contract::regime::RegimeId;
-use crate::intake::model::ValidAssessment;
+use crate::model::ValidAssessment;
 use crate::regimes::decision::Decision;
 use crate::regimes::{graded, qd366};
 

@@ -4,9 +4,7 @@
 //! text: a batch that needs only levels never formats a message. Messages are built from
 //! the values on demand ([`crate::explain`]).
 
-use crate::contract::assessment::DisciplineForm;
-
-use crate::contract::assessment::{ConductAnswerKind, Grade};
+use crate::contract::assessment::{ConductAnswerKind, DisciplineForm, Grade};
 use crate::contract::decision::{Basis, Effect};
 use crate::contract::level::Level;
 use crate::contract::subject::SubjectKind;
@@ -16,7 +14,7 @@ use chrono::NaiveDate;
 
 /// The name of a value a rule read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[allow(
+#[expect(
     missing_docs,
     reason = "each variant is the value of the same name in the contract"
 )]
@@ -204,7 +202,7 @@ impl NotCountedWhy {
 
 /// A value a rule read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[allow(missing_docs, reason = "each variant wraps the value it names")]
+#[expect(missing_docs, reason = "each variant wraps the value it names")]
 pub enum Value {
     Count(u64),
     Points(Points),
@@ -353,6 +351,8 @@ impl Whose {
 /// A small set of rules (the triggers that remain after a mitigation).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct RuleSet {
+    // INVARIANT: the rules present come first, in insertion order (`insert` fills the
+    // first free slot), so `iter` stops at nothing it should show.
     rules: [Option<Rule>; 6],
 }
 
@@ -375,6 +375,8 @@ const MAX_VALUES: usize = 8;
 /// The values a rule read, in a fixed inline array (no allocation).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Values {
+    // INVARIANT: `len <= MAX_VALUES`, and `items[..len]` are the values pushed, in order
+    // (`push` drops a value past the eighth); the rest are filler never read.
     len: u8,
     items: [(Fact, Value); MAX_VALUES],
 }

@@ -8,7 +8,7 @@ use crate::contract::level::{Level, Outcome};
 use crate::contract::org::Role;
 use crate::contract::regime::RegimeId;
 use crate::group::org::evaluator::{conflict, CapKind, Capped, OrgEvaluator, Pending};
-use crate::intake::model::{Discipline, ValidAssessment};
+use crate::model::{Discipline, ValidAssessment};
 use crate::rules::reason::{Fact, Value, Values, Whose};
 use hashbrown::HashMap;
 

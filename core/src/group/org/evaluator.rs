@@ -9,7 +9,7 @@ use crate::contract::org::{
 };
 use crate::contract::regime::RegimeId;
 use crate::contract::subject::CollectiveKind;
-use crate::intake::model::{Discipline, ValidAssessment};
+use crate::model::{Discipline, ValidAssessment};
 use crate::points::Points;
 use crate::regimes::decision::Decision;
 use crate::regimes::dispatch::evaluate_valid;

@@ -9,12 +9,12 @@ use crate::contract::org::{OrgOptions, Role, UnitInput};
 use crate::contract::regime::RegimeId;
 use crate::group::org::evaluator::{prefixed, OrgEvaluator, OrgResult, Pending, Unit};
 use crate::intake::decode::decode_and_validate;
-use crate::intake::json::{
-    decode_json_quietly, decode_reporting_unknown, is_json_syntax, structural_error,
-};
-use crate::intake::model::ValidAssessment;
 use crate::intake::validate::assessment::validate_with;
 use crate::intake::validate::options::ValidateOptions;
+use crate::json::{
+    decode_json_quietly, decode_reporting_unknown, is_json_syntax, structural_error,
+};
+use crate::model::ValidAssessment;
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
@@ -80,7 +80,7 @@ pub(super) fn unit_slots<'a, T>(
 
 /// A record after its own checks: rejected with its id (if it has one) and errors, or
 /// valid with its place.
-#[allow(
+#[expect(
     clippy::large_enum_variant,
     reason = "held for one unit at a time; boxing would allocate once per record"
 )]

@@ -6,7 +6,6 @@
 
 use crate::contract::assessment::Assessment;
 use crate::contract::errors::{ErrorCode, InputError, InputErrors};
-use crate::intake::model::{Subject, ValidAssessment};
 use crate::intake::validate::conclusions::{collective, conclusions, graded_facts, leader};
 use crate::intake::validate::conduct::conduct;
 use crate::intake::validate::discipline::discipline;
@@ -18,6 +17,7 @@ use crate::intake::validate::regime::{regime, RegimeFields};
 use crate::intake::validate::score::grounds;
 use crate::intake::validate::subject::{excluded, subject};
 use crate::intake::validate::tasks::{leave, shortcomings, tasks};
+use crate::model::{Subject, ValidAssessment};
 
 /// Validates a record and resolves its defaults.
 ///

@@ -1,15 +1,15 @@
 //! The conduct checklist: every answer names an item of the catalogue that applies to
 //! the subject on the evaluation day.
 
-use crate::conduct::catalogue::ItemEffect;
 use crate::conduct::shipped::catalogue;
 use crate::contract::assessment::{Assessment, ConductInput};
 use crate::contract::conduct::ConductScope;
+use crate::contract::conduct_catalogue::ItemEffect;
 use crate::contract::errors::{pointer_segment, ErrorCode};
 use crate::contract::subject::SubjectKind;
 use crate::dates::vi_date;
-use crate::intake::model::ConductFinding;
 use crate::intake::validate::problems::Problems;
+use crate::model::ConductFinding;
 use chrono::NaiveDate;
 
 /// The checklist's scope and findings, when answered and the day is known.

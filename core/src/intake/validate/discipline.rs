@@ -4,9 +4,9 @@
 use crate::contract::assessment::{Assessment, DisciplineForm};
 use crate::contract::errors::ErrorCode;
 use crate::contract::limits::MAX_DISCIPLINE_RECORDS;
-use crate::intake::model::Discipline;
 use crate::intake::validate::problems::Problems;
 use crate::intake::validate::subject::SubjectFacts;
+use crate::model::Discipline;
 
 /// The discipline records with their dates read.
 pub fn discipline(p: &mut Problems, input: &Assessment, subject: &SubjectFacts) -> Vec<Discipline> {

@@ -6,9 +6,9 @@ use crate::contract::assessment::{
 };
 use crate::contract::conduct::ConductScope;
 use crate::contract::fields::RegimeField;
-use crate::intake::model::{ConductFinding, Shortcomings};
 use crate::intake::validate::problems::Problems;
 use crate::intake::validate::regime::RegimeFields;
+use crate::model::{ConductFinding, Shortcomings};
 
 /// What is kept of the regime-specific fields.
 pub struct Owned {

@@ -39,12 +39,7 @@ impl Problems {
     pub fn date(&mut self, path: &str, text: &str) -> Option<NaiveDate> {
         let parsed = parse_iso_date(text);
         if parsed.is_none() {
-            self.push(
-                ErrorCode::InvalidDate,
-                path,
-                format!("`{text}` không phải ngày hợp lệ dạng YYYY-MM-DD"),
-                format!("`{text}` is not a valid date of the form YYYY-MM-DD"),
-            );
+            self.0.push(InputError::invalid_date(path, text));
         }
         parsed
     }
@@ -52,12 +47,8 @@ impl Problems {
     pub fn string_length(&mut self, path: &str, text: &str) {
         let chars = text.chars().count();
         if chars > MAX_STRING_CHARS {
-            self.push(
-                ErrorCode::TooLarge,
-                path,
-                format!("Chuỗi dài {chars} ký tự, vượt giới hạn {MAX_STRING_CHARS}"),
-                format!("{chars} characters, over the limit of {MAX_STRING_CHARS}"),
-            );
+            self.0
+                .push(InputError::string_too_long(path, chars, MAX_STRING_CHARS));
         }
     }
 

@@ -2,9 +2,9 @@
 
 use crate::contract::assessment::Assessment;
 use crate::contract::errors::ErrorCode;
-use crate::intake::model::{Leave, Shortcomings, Tasks};
 use crate::intake::validate::problems::Problems;
 use crate::intake::validate::subject::SubjectFacts;
+use crate::model::{Leave, Shortcomings, Tasks};
 
 /// Task counts, consistent with each other; required unless the subject is not
 /// classified.

@@ -3,7 +3,7 @@
 
 use crate::contract::decision::Effect;
 use crate::contract::level::Level;
-use crate::intake::model::ValidAssessment;
+use crate::model::ValidAssessment;
 use crate::points::Points;
 use crate::regimes::graded::family::Family;
 use crate::rules::catalogue::Rule;

@@ -2,7 +2,7 @@
 
 use crate::contract::assessment::DisciplineForm;
 use crate::contract::subject::SubjectKind;
-use crate::intake::model::{Discipline, ValidAssessment};
+use crate::model::{Discipline, ValidAssessment};
 use crate::regimes::graded::family::Family;
 use crate::regimes::shared::discipline::{for_each_counted, outside_period};
 use crate::rules::reason::{NotCountedWhy, Reason};

@@ -9,7 +9,7 @@
 
 use crate::contract::decision::Effect;
 use crate::contract::level::{Level, Options, Outcome};
-use crate::intake::model::ValidAssessment;
+use crate::model::ValidAssessment;
 use crate::regimes::decision::Decision;
 use crate::regimes::graded::caps::caps;
 use crate::regimes::graded::discipline::tally_discipline;

@@ -5,7 +5,7 @@
 use crate::contract::level::Level;
 use crate::contract::regime::RegimeId;
 use crate::contract::subject::{CollectiveKind, SubjectKind};
-use crate::intake::model::ValidAssessment;
+use crate::model::ValidAssessment;
 use crate::rules::catalogue::Rule;
 
 /// Which of the two regimes, and the subject's place in its rules.

@@ -5,7 +5,7 @@ use crate::contract::assessment::Grade;
 use crate::contract::decision::Effect;
 use crate::contract::level::Level;
 use crate::contract::subject::{CollectiveKind, SubjectKind};
-use crate::intake::model::{Grades, Tasks, ValidAssessment};
+use crate::model::{Grades, Tasks, ValidAssessment};
 use crate::points::share_at_least;
 use crate::regimes::graded::discipline::DisciplineTally;
 use crate::regimes::graded::family::Family;

@@ -3,7 +3,7 @@
 
 use crate::contract::assessment::{Grade, GradesInput};
 use crate::contract::compare::GradeMapping;
-use crate::intake::model::Score;
+use crate::model::Score;
 use crate::points::Points;
 use std::collections::BTreeMap;
 

@@ -5,7 +5,7 @@ use crate::contract::assessment::{DisciplineForm, Grade};
 use crate::contract::decision::Effect;
 use crate::contract::level::Level;
 use crate::contract::subject::SubjectKind;
-use crate::intake::model::{Grades, Tasks, ValidAssessment};
+use crate::model::{Grades, Tasks, ValidAssessment};
 use crate::regimes::graded::discipline::DisciplineTally;
 use crate::regimes::graded::family::Family;
 use crate::rules::catalogue::Rule;

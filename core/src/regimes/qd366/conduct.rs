@@ -1,12 +1,12 @@
 //! The conduct checklist (`spec/conduct.md`) as QĐ 366 reads it: one reason per finding.
 
-use crate::conduct::catalogue::ItemEffect;
 use crate::conduct::shipped::catalogue;
 use crate::contract::assessment::ConductAnswerKind;
+use crate::contract::conduct_catalogue::ItemEffect;
 use crate::contract::decision::Effect;
 use crate::contract::level::Level;
 use crate::contract::subject::SubjectKind;
-use crate::intake::model::ValidAssessment;
+use crate::model::ValidAssessment;
 use crate::rules::catalogue::Rule;
 use crate::rules::reason::{Fact, Reason, Value, Values};
 

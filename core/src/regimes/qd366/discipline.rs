@@ -1,7 +1,7 @@
 //! Rules-qd366 §7: which discipline records count for this subject in this period.
 
 use crate::contract::subject::SubjectKind;
-use crate::intake::model::{Discipline, ValidAssessment};
+use crate::model::{Discipline, ValidAssessment};
 use crate::regimes::shared::discipline::{for_each_counted, outside_period};
 use crate::rules::catalogue::Rule;
 use crate::rules::reason::{NotCountedWhy, Reason};

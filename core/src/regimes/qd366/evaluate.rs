@@ -8,7 +8,7 @@
 use crate::contract::decision::Effect;
 use crate::contract::level::{Level, Options, Outcome};
 use crate::contract::subject::SubjectKind;
-use crate::intake::model::{Score, Tasks, ValidAssessment};
+use crate::model::{Score, Tasks, ValidAssessment};
 use crate::points::Points;
 use crate::regimes::decision::Decision;
 use crate::regimes::qd366::conduct::conduct_findings;

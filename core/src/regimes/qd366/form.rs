@@ -7,9 +7,9 @@
 //! Every field names the contract path it fills, its type and range, labels and help in
 //! Vietnamese and English, and the citation of the rule that reads it.
 
-use crate::conduct::catalogue::ItemEffect;
 use crate::conduct::shipped::catalogue;
 use crate::contract::conduct::ConductScope;
+use crate::contract::conduct_catalogue::ItemEffect;
 use crate::contract::criteria::{appendix_for, Group};
 use crate::contract::errors::pointer_segment;
 use crate::contract::form::{

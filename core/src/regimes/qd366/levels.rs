@@ -4,7 +4,7 @@
 use crate::contract::decision::Effect;
 use crate::contract::level::{Level, Reading};
 use crate::contract::subject::SubjectKind;
-use crate::intake::model::{Tasks, ValidAssessment};
+use crate::model::{Tasks, ValidAssessment};
 use crate::points::share_at_least;
 use crate::regimes::qd366::discipline::DisciplineTally;
 use crate::rules::catalogue::Rule;

@@ -3,7 +3,7 @@
 use crate::contract::decision::{Effect, MitigationKind};
 use crate::contract::level::{Level, Options};
 use crate::contract::subject::SubjectKind;
-use crate::intake::model::{Tasks, ValidAssessment};
+use crate::model::{Tasks, ValidAssessment};
 use crate::regimes::decision::{Alternative, Decision};
 use crate::regimes::qd366::discipline::DisciplineTally;
 use crate::regimes::qd366::levels::{resolve, Resolution};
@@ -41,7 +41,7 @@ pub fn claim_values(a: &ValidAssessment) -> Values {
 
 /// Rules-qd366 §5, mitigation: the level stays Not completed, and if accepting the
 /// mitigation would lead elsewhere, the case needs a decision and carries that level.
-#[allow(
+#[expect(
     clippy::too_many_arguments,
     reason = "one call site; the pieces are the evaluation's state"
 )]

@@ -3,7 +3,7 @@
 
 use crate::contract::decision::Effect;
 use crate::contract::subject::{PartyStatus, SubjectKind};
-use crate::intake::model::ValidAssessment;
+use crate::model::ValidAssessment;
 use crate::regimes::shared::eligibility::under_six_months;
 use crate::rules::catalogue::Rule;
 use crate::rules::reason::{Reason, Values};

@@ -6,7 +6,7 @@
 use crate::contract::assessment::BasicTargets;
 use crate::contract::decision::MitigationKind;
 use crate::contract::level::{Level, TargetsReading};
-use crate::intake::model::{Score, Tasks};
+use crate::model::{Score, Tasks};
 use crate::points::share_at_least;
 use crate::rules::catalogue::Rule;
 use crate::rules::reason::{Fact, Value, Values};

@@ -4,7 +4,7 @@
 
 use crate::contract::decision::MitigationKind;
 use crate::contract::level::Options;
-use crate::intake::model::{Tasks, ValidAssessment};
+use crate::model::{Tasks, ValidAssessment};
 use crate::regimes::qd366::discipline::DisciplineTally;
 use crate::regimes::qd366::triggers::{fire, plan_missed, plan_values, targets_missed, Fired};
 use crate::rules::catalogue::Rule;

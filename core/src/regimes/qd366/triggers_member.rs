@@ -4,7 +4,7 @@
 
 use crate::contract::decision::{Effect, MitigationKind};
 use crate::contract::level::Level;
-use crate::intake::model::{Tasks, ValidAssessment};
+use crate::model::{Tasks, ValidAssessment};
 use crate::points::share_more_than;
 use crate::regimes::qd366::discipline::DisciplineTally;
 use crate::regimes::qd366::triggers::{fire, Fired};

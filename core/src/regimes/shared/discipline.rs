@@ -2,7 +2,7 @@
 //! and the reason that says one does not count.
 
 use crate::contract::decision::Effect;
-use crate::intake::model::{Discipline, ValidAssessment};
+use crate::model::{Discipline, ValidAssessment};
 use crate::rules::catalogue::Rule;
 use crate::rules::reason::{Fact, NotCountedWhy, Reason, Value, Values};
 

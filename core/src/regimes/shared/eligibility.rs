@@ -2,7 +2,7 @@
 
 use crate::contract::decision::Effect;
 use crate::dates::add_months;
-use crate::intake::model::ValidAssessment;
+use crate::model::ValidAssessment;
 use crate::rules::catalogue::Rule;
 use crate::rules::reason::{Fact, Reason, Value, Values};
 use chrono::NaiveDate;

@@ -1,6 +1,7 @@
 //! Problems found in a criteria profile or its scores, each at a path under a prefix.
 
 use crate::contract::errors::{ErrorCode, InputError};
+use crate::dates::parse_iso_date;
 use crate::points::{Points, PointsProblem};
 
 /// Collects problems with their paths.
@@ -21,6 +22,14 @@ impl Problems<'_> {
         self.errors.push(InputError::new(code, path, vi, en));
     }
 
+    /// A date field.
+    pub fn date(&mut self, relative: &str, text: &str) {
+        if parse_iso_date(text).is_none() {
+            let path = self.path(relative);
+            self.errors.push(InputError::invalid_date(path, text));
+        }
+    }
+
     /// A required, bounded string.
     pub fn text(&mut self, relative: &str, text: &str, limit: usize) {
         let chars = text.chars().count();
@@ -32,12 +41,9 @@ impl Problems<'_> {
                 "must not be empty".to_owned(),
             );
         } else if chars > limit {
-            self.push(
-                ErrorCode::TooLarge,
-                relative,
-                format!("Chuỗi dài {chars} ký tự, vượt giới hạn {limit}"),
-                format!("{chars} characters, over the limit of {limit}"),
-            );
+            let path = self.path(relative);
+            self.errors
+                .push(InputError::string_too_long(path, chars, limit));
         }
     }
 

@@ -8,7 +8,6 @@ use crate::contract::criteria::{
 use crate::contract::errors::{ErrorCode, InputErrors};
 use crate::contract::limits::{MAX_PROFILE_ITEMS, MAX_STRING_CHARS, MAX_TEXT_CHARS};
 use crate::contract::text::Text;
-use crate::dates::parse_iso_date;
 use crate::points::Points;
 use crate::regimes::qd366::criteria::catalogue::{catalogue, fit, post_group_id, Fit};
 use crate::regimes::qd366::criteria::problems::Problems;
@@ -154,14 +153,7 @@ fn check_header(
         p.text("/issuer", issuer, MAX_TEXT_CHARS);
     }
     if let Some(day) = &profile.valid_from {
-        if parse_iso_date(day).is_none() {
-            p.push(
-                ErrorCode::InvalidDate,
-                "/valid_from",
-                format!("`{day}` không phải ngày hợp lệ dạng YYYY-MM-DD"),
-                format!("`{day}` is not a valid date of the form YYYY-MM-DD"),
-            );
-        }
+        p.date("/valid_from", day);
     }
     match (appendix.has_sectors(), profile.sector) {
         (true, None) => p.push(

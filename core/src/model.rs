@@ -3,29 +3,15 @@
 //! Only [`crate::validate`] builds these, so evaluation never sees an inconsistent
 //! record and never needs to fail.
 
-use crate::contract::assessment::CollectiveInput;
-
-use crate::contract::subject::CollectiveKind;
-
-use crate::contract::assessment::Conclusions;
-
-use crate::contract::assessment::DisciplineForm;
-
-use crate::contract::assessment::LeaderInput;
-
-use crate::contract::assessment::Mitigation;
-
-use crate::contract::subject::PartyStatus;
-
-use crate::contract::assessment::Procedure;
-
-use crate::contract::subject::SubjectKind;
-
-use crate::contract::assessment::{ConductAnswerKind, Grade, TemporaryActivity};
+use crate::contract::assessment::{
+    CollectiveInput, Conclusions, ConductAnswerKind, DisciplineForm, Grade, LeaderInput,
+    Mitigation, Procedure, TemporaryActivity,
+};
 use crate::contract::conduct::ConductScope;
 use crate::contract::criteria::ProfileReference;
 use crate::contract::level::Level;
 use crate::contract::regime::{RegimeId, RegimeSelection};
+use crate::contract::subject::{CollectiveKind, PartyStatus, SubjectKind};
 use crate::dates::Span;
 use crate::points::Points;
 use chrono::NaiveDate;
@@ -33,6 +19,11 @@ use chrono::NaiveDate;
 /// A validated assessment, ready to evaluate.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ValidAssessment {
+    // INVARIANT: built by `intake::validate` (and, from a valid one, by the plans of
+    // `analysis::change`, which move values only within their ranges): every limit of
+    // `contract::limits` holds, only the fields `regime` reads are set, and `score`,
+    // `grades` (QĐ 124, QĐ 132) and `tasks` are present unless the subject is not
+    // classified. The regimes rely on it and never re-check.
     /// The caller's id.
     pub id: String,
     /// The period evaluated.
