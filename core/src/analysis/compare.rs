@@ -16,6 +16,7 @@ use crate::contract::compare::{
 };
 use crate::contract::decision::Effect;
 use crate::contract::errors::{ErrorCode, InputError, InputErrors};
+use crate::contract::fields::RegimeField;
 use crate::contract::level::{Level, Outcome};
 use crate::contract::regime::{RegimeId, RegimeSelection};
 use crate::contract::topic::Topic;
@@ -26,6 +27,7 @@ use crate::intake::validate::period::period_last_day;
 use crate::regimes::decision::Decision;
 use crate::regimes::dispatch::evaluate_valid;
 use crate::regimes::explain::message;
+use crate::regimes::fields::reads;
 use crate::regimes::registry::regime_in_force_on;
 use crate::regimes::topics::rule_summary;
 use crate::rules::catalogue::Rule;
@@ -171,7 +173,9 @@ pub fn evaluate_under(
                 });
             (evaluate_valid(&valid, &options.evaluation), mapped)
         }
-        Err(errors) if regime != RegimeId::Qd366 => (Err(explain_missing_grades(errors)), None),
+        Err(errors) if reads(regime, RegimeField::Grades) => {
+            (Err(explain_missing_grades(errors)), None)
+        }
         Err(errors) => (Err(errors), None),
     }
 }

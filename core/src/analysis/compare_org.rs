@@ -7,11 +7,13 @@ use crate::contract::compare_org::{
     LevelChanges, OrgComparison, OrgRecordComparison, OrgRegimeResult,
 };
 use crate::contract::errors::InputErrors;
+use crate::contract::fields::RegimeField;
 use crate::contract::org::{OrgOptions, RejectedEntry, Role};
 use crate::contract::quota::QuotaOptions;
 use crate::contract::regime::{RegimeId, RegimeSelection};
 use crate::group::org::intake::evaluate_tree_json;
 use crate::regimes::decision::Decision;
+use crate::regimes::fields::reads;
 
 /// Compares an organisation tree (`docs/organisation-trees.md`, nested form) under the
 /// regimes of `options`: the whole tree is evaluated under each regime, with its derived
@@ -44,10 +46,10 @@ pub fn compare_org(
                 .rejected
                 .iter()
                 .map(|entry| RejectedEntry {
-                    errors: if regime == RegimeId::Qd366 {
-                        entry.errors.clone()
-                    } else {
+                    errors: if reads(regime, RegimeField::Grades) {
                         explain_missing_grades(InputErrors(entry.errors.clone())).0
+                    } else {
+                        entry.errors.clone()
                     },
                     ..entry.clone()
                 })

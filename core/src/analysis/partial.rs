@@ -387,7 +387,7 @@ pub fn evaluate_partial_json(json: &str, options: &Options) -> Result<PartialRes
     // The self-assessment forms, and so partial evaluation, are QĐ 366's: a record of an
     // earlier regime is evaluated whole, not as you type.
     if let Some((regime, path)) = record_regime(&value) {
-        if regime != RegimeId::Qd366 {
+        if !regime.info().forms {
             return Err(InputErrors::one(InputError::new(
                 ErrorCode::NotApplicable,
                 path,

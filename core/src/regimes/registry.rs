@@ -29,12 +29,43 @@ pub struct RegimeInfo {
     /// Whether a collective established under six months before the evaluation is left
     /// unclassified (HD 21 for QĐ 132; QĐ 366 and QĐ 124 have no such rule).
     pub skips_new_collectives: bool,
+    /// Whether a group may raise its Excellent ratio to 25% (`raised_ratio_groups`,
+    /// QĐ 366 Art. 11.1); QĐ 124 and HD 21 know only 20%.
+    pub raised_ratio: bool,
+    /// Whether the library has its self-assessment form, and so partial evaluation
+    /// (QĐ 366's; a record of an earlier regime is evaluated whole).
+    pub forms: bool,
+    /// What it takes from an organisation tree beyond the facts every regime derives.
+    pub tree: TreeRules,
     /// Its Excellent quota rule, cited when the quota moves one of its decisions.
     pub quota_rule: Rule,
     /// Its rule for a fact derived from an organisation tree: a 2022 decision cites
     /// HD 21's order of evaluation, not QĐ 366's.
     pub derived_rule: Rule,
 }
+
+/// What a regime takes from an organisation tree (`group/org`) beyond what every regime
+/// derives there (discipline of members and subordinate units; the levels of the units
+/// a leader is in charge of, where the regime reads them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TreeRules {
+    /// Caps from the tree, each capped record classified after what caps it (HD 21
+    /// §II.B.3–4): a leadership collective never above its organisation, a head never
+    /// above what they head.
+    pub caps: bool,
+    /// An organisation counts the levels of its members and leaders (HD 21 §II.B).
+    pub level_counts: bool,
+    /// Members' Excellent quota is taken per grassroots organisation, not per unit
+    /// (HD 21).
+    pub grassroots_member_quota: bool,
+}
+
+/// Takes nothing more from the tree.
+const NO_TREE_RULES: TreeRules = TreeRules {
+    caps: false,
+    level_counts: false,
+    grassroots_member_quota: false,
+};
 
 const fn day(year: i32, month: u32, day: u32) -> NaiveDate {
     match NaiveDate::from_ymd_opt(year, month, day) {
@@ -44,7 +75,7 @@ const fn day(year: i32, month: u32, day: u32) -> NaiveDate {
 }
 
 /// Every regime, oldest first.
-pub const REGIMES: [RegimeInfo; 3] = [
+pub static REGIMES: [RegimeInfo; 3] = [
     RegimeInfo {
         id: RegimeId::Qd132,
         document: "132-QĐ/TW",
@@ -54,6 +85,13 @@ pub const REGIMES: [RegimeInfo; 3] = [
         implemented: true,
         quarterly: false,
         skips_new_collectives: true,
+        raised_ratio: false,
+        forms: false,
+        tree: TreeRules {
+            caps: true,
+            level_counts: true,
+            grassroots_member_quota: true,
+        },
         quota_rule: Rule::Qd132Quota,
         derived_rule: Rule::Qd132DerivedFact,
     },
@@ -66,6 +104,9 @@ pub const REGIMES: [RegimeInfo; 3] = [
         implemented: true,
         quarterly: false,
         skips_new_collectives: false,
+        raised_ratio: false,
+        forms: false,
+        tree: NO_TREE_RULES,
         quota_rule: Rule::Qd124Quota,
         derived_rule: Rule::Qd124DerivedFact,
     },
@@ -78,6 +119,9 @@ pub const REGIMES: [RegimeInfo; 3] = [
         implemented: true,
         quarterly: true,
         skips_new_collectives: false,
+        raised_ratio: true,
+        forms: true,
+        tree: NO_TREE_RULES,
         quota_rule: Rule::ExcellentQuota,
         derived_rule: Rule::DerivedFact,
     },
@@ -90,11 +134,11 @@ impl RegimeId {
     }
 
     /// What the registry knows of it.
-    pub fn info(self) -> RegimeInfo {
+    pub fn info(self) -> &'static RegimeInfo {
         match self {
-            RegimeId::Qd132 => REGIMES[0],
-            RegimeId::Qd124 => REGIMES[1],
-            RegimeId::Qd366 => REGIMES[2],
+            RegimeId::Qd132 => &REGIMES[0],
+            RegimeId::Qd124 => &REGIMES[1],
+            RegimeId::Qd366 => &REGIMES[2],
         }
     }
 }

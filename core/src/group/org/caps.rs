@@ -3,7 +3,6 @@
 //! and a given cap checked against the final one.
 
 use crate::contract::level::{Level, Outcome};
-use crate::contract::regime::RegimeId;
 use crate::group::org::evaluator::{conflict, CapKind, Capped, OrgEvaluator};
 use crate::rules::reason::{Fact, Value, Values};
 use hashbrown::HashMap;
@@ -19,7 +18,7 @@ impl OrgEvaluator {
     /// A record's current level, if it is a classified QĐ 132 record.
     pub(super) fn qd132_level(&self, record: u32) -> Option<Level> {
         let s = self.summaries.get(record as usize)?.as_ref()?;
-        (s.regime == RegimeId::Qd132 && s.outcome == Outcome::Classified)
+        (s.regime.info().tree.caps && s.outcome == Outcome::Classified)
             .then_some(s.level)
             .flatten()
     }
@@ -147,7 +146,7 @@ impl OrgEvaluator {
         let leaders = std::mem::take(&mut self.leaders);
         let mut kept = Vec::with_capacity(leaders.len());
         for mut p in leaders {
-            if p.valid.regime != RegimeId::Qd132 {
+            if !p.valid.regime.info().tree.caps {
                 kept.push(p);
                 continue;
             }

@@ -4,11 +4,12 @@
 
 use crate::contract::assessment::{LevelCounts, UnitsInCharge};
 use crate::contract::errors::{ErrorCode, InputError};
+use crate::contract::fields::RegimeField;
 use crate::contract::level::{Level, Outcome};
 use crate::contract::org::Role;
-use crate::contract::regime::RegimeId;
 use crate::group::org::evaluator::{conflict, CapKind, Capped, OrgEvaluator, Pending};
 use crate::model::{Discipline, ValidAssessment};
+use crate::regimes::fields::reads;
 use crate::rules::reason::{Fact, Value, Values, Whose};
 use hashbrown::HashMap;
 
@@ -175,7 +176,11 @@ impl OrgEvaluator {
             };
             let (line, unit_id, children) = (u.line, u.id.clone(), u.children.clone());
             let people = (!u.leadership_members.is_empty()).then(|| self.leadership_people(unit));
-            let order = if u.leadership.and_then(|r| self.regime_of(r)) == Some(RegimeId::Qd132) {
+            let order = if u
+                .leadership
+                .and_then(|r| self.regime_of(r))
+                .is_some_and(|regime| regime.info().tree.caps)
+            {
                 [
                     (u.organisation, Role::Organisation),
                     (u.agency, Role::Agency),
@@ -220,7 +225,7 @@ impl OrgEvaluator {
                         &own_discipline,
                         &mut values,
                     )?;
-                    if role == Role::Organisation && p.valid.regime == RegimeId::Qd132 {
+                    if role == Role::Organisation && p.valid.regime.info().tree.level_counts {
                         self.derive_level_counts(unit, &children, &mut p, &mut values)?;
                     }
                     Ok(())
@@ -230,7 +235,7 @@ impl OrgEvaluator {
                     self.reject_reserved(record, line, &unit_id, &id, vec![error]);
                     continue;
                 }
-                if role == Role::Leadership && p.valid.regime == RegimeId::Qd132 {
+                if role == Role::Leadership && p.valid.regime.info().tree.caps {
                     // Checked against the tree once the levels are final (after the quota).
                     let explicit = p.valid.collective.organisation_level.take();
                     let mut capped = Capped {
@@ -310,8 +315,9 @@ impl OrgEvaluator {
                 );
             }
         }
-        // QĐ 124 alone reads the number of subordinate units ("more than 20%").
-        if p.valid.regime == RegimeId::Qd124 {
+        // Only a regime that reads the number of subordinate units (QĐ 124: "more than
+        // 20%") is given it.
+        if reads(p.valid.regime, RegimeField::SubordinateUnits) {
             match p.valid.collective.subordinate_units {
                 Some(explicit) if explicit != subordinates => {
                     let path = format!("{}/collective/subordinate_units", p.path);
@@ -370,7 +376,8 @@ impl OrgEvaluator {
             let Some(Some(s)) = self.summaries.get(record as usize) else {
                 continue;
             };
-            if s.regime != RegimeId::Qd132
+            // The levels of records under the organisation's own regime.
+            if s.regime != p.valid.regime
                 || (!dang_bo && !matches!(s.role, Role::Member | Role::Leader))
             {
                 continue;
@@ -521,7 +528,7 @@ impl OrgEvaluator {
         let mut kept = Vec::with_capacity(leaders.len());
         for mut p in leaders {
             // Units in charge are a fact of QĐ 366 alone.
-            if p.valid.regime != RegimeId::Qd366 {
+            if !reads(p.valid.regime, RegimeField::UnitsInCharge) {
                 kept.push(p);
                 continue;
             }

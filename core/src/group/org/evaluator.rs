@@ -173,12 +173,7 @@ pub(super) fn prefixed(errors: Vec<InputError>, prefix: &str) -> Vec<InputError>
 /// A fact derived from the tree, under the rule of the record's regime: a 2022 decision
 /// cites HD 21's order of evaluation, not QĐ 366's.
 pub(super) fn derived_reason(regime: RegimeId, values: Values) -> Reason {
-    let rule = match regime {
-        RegimeId::Qd366 => Rule::DerivedFact,
-        RegimeId::Qd124 => Rule::Qd124DerivedFact,
-        RegimeId::Qd132 => Rule::Qd132DerivedFact,
-    };
-    Reason::new(rule, true, Effect::Info, None, values)
+    Reason::new(regime.info().derived_rule, true, Effect::Info, None, values)
 }
 
 pub(super) fn conflict(path: String, vi: String, en: String) -> InputError {

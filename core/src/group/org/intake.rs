@@ -4,9 +4,9 @@
 use crate::contract::assessment::Assessment;
 use crate::contract::batch::Line;
 use crate::contract::errors::{ErrorCode, InputError, InputErrors};
+use crate::contract::fields::RegimeField;
 use crate::contract::limits::{MAX_RECORD_BYTES, MAX_TREE_BYTES, MAX_UNIT_LINE_BYTES};
 use crate::contract::org::{OrgOptions, Role, UnitInput};
-use crate::contract::regime::RegimeId;
 use crate::group::org::evaluator::{prefixed, OrgEvaluator, OrgResult, Pending, Unit};
 use crate::intake::decode::decode_and_validate;
 use crate::intake::validate::assessment::validate_with;
@@ -15,6 +15,7 @@ use crate::json::{
     decode_json_quietly, decode_reporting_unknown, is_json_syntax, structural_error,
 };
 use crate::model::ValidAssessment;
+use crate::regimes::fields::reads;
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
@@ -465,7 +466,7 @@ impl OrgEvaluator {
                 // Under the regimes that grade criteria a leader takes nothing from the
                 // tree but a head's cap, so is rated now: a QĐ 132 chi bộ counts its
                 // leaders' levels (a head's before the cap, which reads the chi bộ).
-                if valid.regime != RegimeId::Qd366 {
+                if !reads(valid.regime, RegimeField::UnitsInCharge) {
                     self.evaluate_now(record, &valid, None);
                 }
                 let path = self.record_path(unit, role, position);

@@ -5,7 +5,6 @@ use crate::contract::decision::Effect;
 use crate::contract::level::{Level, Outcome};
 use crate::contract::org::Role;
 use crate::contract::quota::GroupQuotaReport;
-use crate::contract::regime::RegimeId;
 use crate::contract::subject::CollectiveKind;
 use crate::group::org::evaluator::OrgEvaluator;
 use crate::group::quota::apply::apply_verdict;
@@ -122,7 +121,10 @@ impl OrgEvaluator {
             let unit = self.units.get(s.unit as usize);
             let unit_id = unit.map_or("", |u| u.id.as_str());
             let group = match s.role {
-                Role::Member if s.regime == RegimeId::Qd132 && grassroots_of(s.unit).is_some() => {
+                Role::Member
+                    if s.regime.info().tree.grassroots_member_quota
+                        && grassroots_of(s.unit).is_some() =>
+                {
                     let root = grassroots_of(s.unit).unwrap_or(s.unit);
                     match members.get_mut(root as usize) {
                         Some(slot) if *slot != NO_GROUP => *slot,

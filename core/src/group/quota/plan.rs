@@ -105,7 +105,7 @@ pub fn plan_quota(entries: &[QuotaEntry<'_>], names: &[&str], options: &QuotaOpt
     let mut graded = vec![false; names.len()];
     for (index, entry) in entries.iter().enumerate() {
         let Some(level) = entry.level else { continue };
-        if entry.regime != RegimeId::Qd366 {
+        if !entry.regime.info().raised_ratio {
             if let Some(flag) = graded.get_mut(entry.group) {
                 *flag = true;
             }

@@ -10,12 +10,12 @@ use crate::contract::errors::{pointer_segment, ErrorCode};
 use crate::contract::fields::RegimeField;
 use crate::contract::level::Level;
 use crate::contract::limits::{MAX_CRITERION_ID_CHARS, MAX_GRADED_CRITERIA};
-use crate::contract::regime::RegimeId;
 use crate::intake::validate::options::ValidateOptions;
 use crate::intake::validate::problems::Problems;
 use crate::intake::validate::regime::RegimeFields;
 use crate::intake::validate::subject::SubjectFacts;
 use crate::model::{Grades, Score};
+use crate::regimes::fields::reads;
 use crate::regimes::graded::mapping::mapped_grades;
 use crate::regimes::qd366::criteria::shipped::shipped_profile;
 use crate::regimes::qd366::criteria::validate::validate_profile_at;
@@ -50,7 +50,8 @@ pub fn grounds(
         (subject.whom.vi, subject.whom.en),
     );
     let regime_id = fields.regime;
-    let graded = matches!(regime_id, Some(RegimeId::Qd124 | RegimeId::Qd132));
+    let reads_field = |field| regime_id.is_some_and(|regime| reads(regime, field));
+    let graded = reads_field(RegimeField::Grades);
     let mut profile_used = None;
     let score = if fields.allows(p, RegimeField::Score, input.score.is_some()) {
         input
@@ -58,7 +59,7 @@ pub fn grounds(
             .as_ref()
             .and_then(|score| score_input(p, score, s, &mut profile_used))
     } else {
-        if !excluded && regime_id == Some(RegimeId::Qd366) && input.score.is_none() {
+        if !excluded && reads_field(RegimeField::Score) && input.score.is_none() {
             p.missing(
                 "/score",
                 "cần điểm hai nhóm tiêu chí để xếp loại",
