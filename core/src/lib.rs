@@ -76,27 +76,33 @@ pub mod synthetic;
 // Entry points
 // ---------------------------------------------------------------------------------
 
-pub use analysis::change::what_would_change;
-pub use analysis::compare::{
-    compare, compare_json, compare_levels, pair_tallies, LevelComparison, LevelResult, PairTally,
-};
-pub use analysis::compare_org::compare_org;
-pub use analysis::partial::evaluate_partial_json;
 pub use api::batch::{
-    evaluate_batch_json, evaluate_json_array, evaluate_json_line, evaluate_json_lines,
+    apply_quota, evaluate_batch_json, evaluate_json_array, evaluate_json_line, evaluate_json_lines,
     evaluate_record_text, line_not_utf8, line_too_large, Batch, BatchItem, JsonLinesBatch,
+    OutcomeTally,
 };
-pub use api::catalogues::{level_entries, regime_entries, rule_entries};
-pub use api::compare::compare_json_records;
-pub use api::evaluate::{evaluate, evaluate_json, evaluate_text};
-pub use api::forms::{conduct_items, form_schema_for, parse_day, what_would_change_json};
+pub use api::catalogues::{
+    conduct_catalogue, conduct_catalogue_json, criteria_catalogue, level_entries, regime_entries,
+    rule_entries, RegimeInfo, Rule, REGIMES,
+};
+pub use api::compare::{
+    compare, compare_json, compare_json_records, compare_levels, compare_org, pair_tallies,
+    LevelComparison, LevelResult, PairTally,
+};
+pub use api::evaluate::{
+    evaluate, evaluate_json, evaluate_text, evaluate_valid, reason_message, Decision,
+};
+pub use api::forms::{
+    conduct_items, evaluate_partial_json, form_schema, form_schema_for, parse_day,
+    what_would_change, what_would_change_json,
+};
 pub use api::org::{evaluate_tree_json, evaluate_unit_lines, OrgEvaluator, OrgRecord, OrgResult};
 pub use api::rows::{
-    compare_records, evaluate_records, ColumnOf, ComparisonSink, Evaluated, EvaluationSink,
-    Records, RowSource, WorkerStopped,
+    columns_of, compare_records, evaluate_records, unknown_column, Cell, Column, ColumnKind,
+    ColumnOf, ComparisonSink, DisciplineCells, Evaluated, EvaluationSink, FlatRow, Records,
+    RowSource, TableColumn, WorkerStopped, COLUMN_COUNT, CRITERION_PREFIX, DISCIPLINE_COLUMNS,
+    RECORD_ONLY,
 };
-pub use regimes::dispatch::evaluate_valid;
-pub use regimes::qd366::form::form_schema;
 
 // ---------------------------------------------------------------------------------
 // The contract
@@ -162,8 +168,7 @@ pub use contract::topic::Topic;
 
 pub use conduct::catalogue::discipline_form_item_id;
 pub use conduct::shipped::{
-    catalogue as conduct_catalogue, catalogue_json as conduct_catalogue_json, get as conduct_item,
-    items_for as conduct_items_for, version as conduct_catalogue_version,
+    get as conduct_item, items_for as conduct_items_for, version as conduct_catalogue_version,
 };
 pub use contract::conduct_catalogue::{
     ApplicableItem, Catalogue, CatalogueError, ConductItem, Confirmation, Divisions, Document,
@@ -171,33 +176,27 @@ pub use contract::conduct_catalogue::{
     ItemStatus as ConductItemStatus, VersionEnd, FORMAT as CONDUCT_CATALOGUE_FORMAT,
 };
 pub use dates::parse_iso_date;
-pub use group::quota::apply::{apply_quota, apply_verdict, default_group, group_of};
+pub use group::quota::apply::{apply_verdict, default_group, group_of};
 pub use group::quota::gather::{BatchQuota, BatchQuotaPlan};
 pub use group::quota::plan::{e_max, plan_quota, QuotaEntry, QuotaPlan, QuotaVerdict};
-pub use group::tally::OutcomeTally;
 pub use intake::decode::{
     assessment_from_deserializer, assessment_from_value, decode_and_validate, decode_assessment,
-};
-pub use intake::flat::{
-    columns_of, unknown_column, Cell, Column, ColumnKind, DisciplineCells, FlatRow, TableColumn,
-    COLUMN_COUNT, CRITERION_PREFIX, DISCIPLINE_COLUMNS, RECORD_ONLY,
 };
 pub use intake::validate::assessment::{validate, validate_with};
 pub use intake::validate::options::ValidateOptions;
 pub use model::ValidAssessment;
 pub use points::{Points, PointsProblem};
-pub use regimes::decision::{Alternative, Decision};
-pub use regimes::explain::message as reason_message;
-pub use regimes::qd366::criteria::catalogue::{catalogue as criteria_catalogue, catalogue_item};
+pub use regimes::decision::Alternative;
+pub use regimes::qd366::criteria::catalogue::catalogue_item;
 pub use regimes::qd366::criteria::document::{decode_profile, decode_profile_value};
 pub use regimes::qd366::criteria::profile::{ItemScores, ProfileEntry, ValidProfile};
 pub use regimes::qd366::criteria::shipped::{
     even_split_profile, shipped_profile, shipped_profiles, ILLUSTRATIVE_ISSUER, SHIPPED_PROFILE_IDS,
 };
 pub use regimes::qd366::criteria::validate::{validate_profile, validate_profile_at};
-pub use regimes::registry::{regime_in_force_on, RegimeInfo, REGIMES};
+pub use regimes::registry::regime_in_force_on;
 pub use regimes::topics::rule_summary;
-pub use rules::catalogue::{Citation, Rule};
+pub use rules::catalogue::Citation;
 pub use rules::reason::{
     Fact, NotCountedWhy, Part, Reason, RuleSet, Trigger, Value, Values, Whose,
 };

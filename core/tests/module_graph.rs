@@ -553,3 +553,108 @@ fn the_check_sees_a_cycle_between_folders() {
         ]]
     );
 }
+
+/// The names `lib.rs` exports, each with the top-level module it comes from (`api`,
+/// `contract`, …).
+fn exports(lib: &Path) -> BTreeMap<String, String> {
+    let text = std::fs::read_to_string(lib).unwrap_or_else(|e| panic!("{}: {e}", lib.display()));
+    let parsed = syn::parse_file(&text).unwrap_or_else(|e| panic!("{}: {e}", lib.display()));
+    let mut out = BTreeMap::new();
+    for item in parsed.items {
+        let syn::Item::Use(item) = item else { continue };
+        if !matches!(item.vis, syn::Visibility::Public(_)) {
+            continue;
+        }
+        let mut paths = Vec::new();
+        use_paths(&item.tree, &mut Vec::new(), &mut paths);
+        for (segments, name) in paths {
+            if let (Some(first), Some(name)) = (segments.first(), name) {
+                out.insert(name, first.clone());
+            }
+        }
+    }
+    out
+}
+
+/// Every name a front end's sources take from `cadre_eval`, with the file.
+fn front_end_names(dirs: &[PathBuf]) -> BTreeMap<String, PathBuf> {
+    struct Names<'a> {
+        found: &'a mut BTreeMap<String, PathBuf>,
+        file: PathBuf,
+    }
+    impl<'ast> Visit<'ast> for Names<'_> {
+        fn visit_item_use(&mut self, item: &'ast syn::ItemUse) {
+            let mut paths = Vec::new();
+            use_paths(&item.tree, &mut Vec::new(), &mut paths);
+            for (segments, _) in paths {
+                if segments.first().is_some_and(|s| s == "cadre_eval") {
+                    if let Some(name) = segments.get(1) {
+                        self.found.insert(name.clone(), self.file.clone());
+                    }
+                }
+            }
+        }
+        fn visit_path(&mut self, path: &'ast syn::Path) {
+            let segments: Vec<String> = path.segments.iter().map(|s| s.ident.to_string()).collect();
+            if segments.first().is_some_and(|s| s == "cadre_eval") {
+                if let Some(name) = segments.get(1) {
+                    self.found.insert(name.clone(), self.file.clone());
+                }
+            }
+            syn::visit::visit_path(self, path);
+        }
+    }
+    let mut found = BTreeMap::new();
+    for dir in dirs {
+        let mut files = Vec::new();
+        rust_files(dir, &mut files);
+        for file in files {
+            let text = std::fs::read_to_string(&file).unwrap_or_default();
+            let parsed =
+                syn::parse_file(&text).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+            Names {
+                found: &mut found,
+                file: file.clone(),
+            }
+            .visit_file(&parsed);
+        }
+    }
+    found
+}
+
+/// The command-line tool and the bindings call only the front door (`api`) and the
+/// contract's types (`docs/architecture.md`, "The front door").
+#[test]
+fn front_ends_use_only_the_front_door_and_the_contract() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let exported = exports(&src_dir().join("lib.rs"));
+    let used = front_end_names(&[
+        root.join("cli/src"),
+        root.join("bindings-python/src"),
+        root.join("bindings-wasm/src"),
+        root.join("bindings-wasm/examples"),
+    ]);
+    assert!(used.len() > 20, "front ends found: {used:?}");
+    let outside: Vec<String> = used
+        .iter()
+        .filter(|(name, _)| {
+            !matches!(
+                exported.get(*name).map(String::as_str),
+                Some("api" | "contract")
+            )
+        })
+        .map(|(name, file)| {
+            format!(
+                "{} (from `{}`) in {}",
+                name,
+                exported.get(name).map_or("?", String::as_str),
+                file.display()
+            )
+        })
+        .collect();
+    assert!(
+        outside.is_empty(),
+        "front ends use names from outside `api` and `contract`:\n{}",
+        outside.join("\n")
+    );
+}

@@ -12,7 +12,8 @@ use crate::contract::errors::{InputError, InputErrors};
 use crate::contract::level::Options;
 use crate::contract::limits::MAX_RECORD_BYTES;
 use crate::contract::quota::{GroupQuotaReport, QuotaOptions};
-use crate::group::quota::apply::apply_quota;
+pub use crate::group::quota::apply::apply_quota;
+pub use crate::group::tally::OutcomeTally;
 use crate::intake::batch::{batch_records, salvage_id, BatchText};
 use crate::regimes::decision::Decision;
 

@@ -1,10 +1,14 @@
 //! What the library publishes about itself: its rules, regimes and levels, as records.
 
+pub use crate::conduct::shipped::{
+    catalogue as conduct_catalogue, catalogue_json as conduct_catalogue_json,
+};
 use crate::contract::catalogues::{LevelEntry, RegimeEntry, RuleEntry};
 use crate::contract::level::Level;
-use crate::regimes::registry::REGIMES;
+pub use crate::regimes::qd366::criteria::catalogue::catalogue as criteria_catalogue;
+pub use crate::regimes::registry::{RegimeInfo, REGIMES};
 use crate::regimes::render::citation_record;
-use crate::rules::catalogue::Rule;
+pub use crate::rules::catalogue::Rule;
 
 /// Every rule, in catalogue order: id, citation, basis.
 pub fn rule_entries() -> Vec<RuleEntry> {

@@ -1,6 +1,10 @@
-//! Comparisons of regimes over JSON text: one record, or every record of an array.
+//! Comparisons of regimes: one record (typed, as JSON text, or levels only without
+//! text), every record of a JSON array, or an organisation tree.
 
-use crate::analysis::compare::compare_json;
+pub use crate::analysis::compare::{
+    compare, compare_json, compare_levels, pair_tallies, LevelComparison, LevelResult, PairTally,
+};
+pub use crate::analysis::compare_org::compare_org;
 use crate::contract::batch::RejectedRecord;
 use crate::contract::compare::{CompareOptions, Comparison};
 use crate::contract::errors::InputErrors;

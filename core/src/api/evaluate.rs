@@ -1,5 +1,5 @@
-//! One assessment: typed, or as JSON text, to a compact decision or the contract's
-//! record.
+//! One assessment: typed, as JSON text or already validated, to a compact decision or
+//! the contract's record.
 
 use crate::contract::assessment::Assessment;
 use crate::contract::decision::DecisionRecord;
@@ -8,8 +8,9 @@ use crate::contract::level::Options;
 use crate::intake::decode::decode_and_validate;
 use crate::intake::validate::assessment::validate;
 use crate::intake::validate::options::ValidateOptions;
-use crate::regimes::decision::Decision;
-use crate::regimes::dispatch::evaluate_valid;
+pub use crate::regimes::decision::Decision;
+pub use crate::regimes::dispatch::evaluate_valid;
+pub use crate::regimes::explain::message as reason_message;
 
 /// Validates and evaluates one assessment.
 pub fn evaluate(assessment: &Assessment, options: &Options) -> Result<Decision, InputErrors> {

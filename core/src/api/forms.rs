@@ -1,7 +1,8 @@
 //! The self-assessment side: the form for a subject, an assessment still being filled in,
 //! what would change a result, and the conduct items that apply to a person.
 
-use crate::analysis::change::what_would_change;
+pub use crate::analysis::change::what_would_change;
+pub use crate::analysis::partial::evaluate_partial_json;
 use crate::conduct::shipped::items_for;
 use crate::contract::change::ChangeResult;
 use crate::contract::conduct::ConductScope;
@@ -14,7 +15,7 @@ use crate::intake::decode::decode_and_validate;
 use crate::intake::validate::options::ValidateOptions;
 use crate::regimes::dispatch::evaluate_valid;
 use crate::regimes::qd366::criteria::shipped::{shipped_profile, SHIPPED_PROFILE_IDS};
-use crate::regimes::qd366::form::form_schema;
+pub use crate::regimes::qd366::form::form_schema;
 use chrono::NaiveDate;
 
 /// The form for a request, with one field per criteria item when `profile` names a

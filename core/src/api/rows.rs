@@ -23,7 +23,10 @@ use crate::contract::quota::GroupQuotaReport;
 use crate::group::quota::gather::BatchQuota;
 use crate::intake::batch::{batch_records, salvage_id, BatchText};
 use crate::intake::decode::decode_assessment;
-use crate::intake::flat::FlatRow;
+pub use crate::intake::flat::{
+    columns_of, unknown_column, Cell, Column, ColumnKind, DisciplineCells, FlatRow, TableColumn,
+    COLUMN_COUNT, CRITERION_PREFIX, DISCIPLINE_COLUMNS, RECORD_ONLY,
+};
 use crate::regimes::decision::Decision;
 use std::borrow::Cow;
 use std::ops::Range;

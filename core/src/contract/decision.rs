@@ -120,7 +120,7 @@ pub struct DecisionRecord {
 
 impl DecisionRecord {
     /// The reason that settles the decision, chosen as `Decision::deciding_reason`
-    /// chooses it ([`deciding_position`]).
+    /// chooses it (one rule for both, `deciding_position`).
     pub fn deciding_reason(&self) -> Option<&ReasonRecord> {
         let position = deciding_position(self.reasons.iter().map(|r| (r.effect, r.level)))?;
         self.reasons.get(position)

@@ -98,7 +98,8 @@ impl Decision {
 
     /// The reason that settles the decision, for a one-line summary: the first that
     /// excludes, decides Not completed, demotes or needs a decision, else the first that
-    /// blocks, else the first that decides ([`deciding_position`]).
+    /// blocks, else the first that decides (one rule for both this and
+    /// [`crate::DecisionRecord::deciding_reason`]).
     pub fn deciding_reason(&self) -> Option<&Reason> {
         let position = deciding_position(self.reasons.iter().map(|r| (r.effect, r.level)))?;
         self.reasons.get(position)

@@ -2,7 +2,7 @@
 //!
 //! A reason holds the rule, whether it held, its effect and the values it read, with no
 //! text: a batch that needs only levels never formats a message. Messages are built from
-//! the values on demand ([`crate::explain`]).
+//! the values on demand ([`crate::reason_message`]).
 
 use crate::contract::assessment::{ConductAnswerKind, DisciplineForm, Grade};
 use crate::contract::decision::{Basis, Effect};

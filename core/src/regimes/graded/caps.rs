@@ -10,6 +10,7 @@ use crate::rules::catalogue::Rule;
 use crate::rules::reason::{Fact, Part, Reason, Value, Values};
 
 /// A cap by another level (HD 21): lowers the level, or says it did not.
+#[inline]
 pub fn cap(
     rule: Rule,
     level: Level,
@@ -39,6 +40,7 @@ pub fn cap(
 
 /// HD 21's caps: sick leave, the leadership collective under its organisation, the head
 /// under what they head.
+#[inline]
 pub fn caps(
     a: &ValidAssessment,
     family: Family,

@@ -18,6 +18,7 @@ pub struct DisciplineTally {
     pub members_warning_or_heavier: u64,
 }
 
+#[inline]
 pub fn tally_discipline(
     a: &ValidAssessment,
     family: Family,

@@ -19,6 +19,7 @@ use crate::regimes::graded::not_classified::exclusion;
 use crate::regimes::graded::triggers::triggers;
 
 /// Evaluates a validated assessment under QĐ 124 or QĐ 132.
+#[inline]
 pub fn evaluate(a: &ValidAssessment, options: &Options) -> Decision {
     let family = Family::of(a);
     let mut reasons = Vec::with_capacity(4);

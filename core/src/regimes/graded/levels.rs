@@ -11,6 +11,7 @@ use crate::regimes::graded::discipline::DisciplineTally;
 use crate::regimes::graded::family::Family;
 use crate::rules::reason::{Fact, Part, Reason, Value, Values, Whose};
 
+#[inline]
 pub fn grade_values(grades: &Grades, threshold: Grade) -> Values {
     Values::of(&[
         (Fact::Part, Value::Part(Part::Grades)),

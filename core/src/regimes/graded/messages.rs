@@ -1,4 +1,4 @@
-//! Messages for the rules of QĐ 124 and QĐ 132 (`crate::graded`), in Vietnamese and
+//! Messages for the rules of QĐ 124 and QĐ 132 (`regimes::graded`), in Vietnamese and
 //! English, built from each reason's values.
 
 use crate::contract::assessment::Grade;
@@ -436,7 +436,7 @@ fn cap_message(reason: &Reason) -> Text {
 }
 
 /// The message of a reason under QĐ 124 or QĐ 132.
-pub(crate) fn message(reason: &Reason) -> Text {
+pub fn message(reason: &Reason) -> Text {
     let v = &reason.values;
     if let Some(Value::Trigger(which)) = v.get(Fact::Trigger) {
         return trigger_message(reason, which);

@@ -9,6 +9,7 @@ use crate::rules::catalogue::Rule;
 use crate::rules::reason::{Reason, Values};
 
 /// Not classified: returns whether the subject is excluded.
+#[inline]
 pub fn exclusion(a: &ValidAssessment, family: Family, reasons: &mut Vec<Reason>) -> bool {
     let (exempt, suspended, new) = if family.qd132() {
         (

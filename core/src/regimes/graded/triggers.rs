@@ -11,6 +11,7 @@ use crate::regimes::graded::family::Family;
 use crate::rules::catalogue::Rule;
 use crate::rules::reason::{Fact, Part, Reason, Trigger, Value, Values};
 
+#[inline]
 pub fn trigger(rule: Rule, which: Trigger, extra: &[(Fact, Value)]) -> Reason {
     let mut values = Values::of(&[(Fact::Trigger, Value::Trigger(which))]);
     for &(fact, value) in extra {
@@ -27,6 +28,7 @@ pub fn trigger(rule: Rule, which: Trigger, extra: &[(Fact, Value)]) -> Reason {
 
 /// A trigger the text excepts when the violation was self-detected and remedied: said,
 /// changing nothing.
+#[inline]
 pub fn excepted(rule: Rule, which: Trigger, extra: &[(Fact, Value)]) -> Reason {
     let mut values = Values::of(&[
         (Fact::Trigger, Value::Trigger(which)),
@@ -40,10 +42,12 @@ pub fn excepted(rule: Rule, which: Trigger, extra: &[(Fact, Value)]) -> Reason {
 }
 
 /// `completed < 50% of assigned`, exactly.
+#[inline]
 pub fn under_half(tasks: &Tasks) -> bool {
     u64::from(tasks.completed) * 2 < u64::from(tasks.assigned)
 }
 
+#[inline]
 pub fn plan_values(tasks: &Tasks, missed: Option<bool>, force_majeure: bool) -> [(Fact, Value); 4] {
     [
         (Fact::Completed, Value::count(tasks.completed)),
@@ -55,6 +59,7 @@ pub fn plan_values(tasks: &Tasks, missed: Option<bool>, force_majeure: bool) -> 
 
 /// The Not-completed triggers that fire, each as a reason; also the reasons of triggers
 /// the text excepts.
+#[inline]
 pub fn triggers(
     a: &ValidAssessment,
     family: Family,

@@ -12,6 +12,7 @@ use crate::rules::reason::{Fact, Reason, Value, Values};
 
 /// The conduct checklist (conduct.md): one reason per finding; returns how many
 /// self-reported breaches are Not-completed triggers for this subject (a member).
+#[inline]
 pub fn conduct_findings(a: &ValidAssessment, reasons: &mut Vec<Reason>) -> u64 {
     let Ok(catalogue) = catalogue() else {
         return 0;

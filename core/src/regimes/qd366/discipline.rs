@@ -16,6 +16,7 @@ pub struct DisciplineTally {
     pub members_any: u64,
 }
 
+#[inline]
 pub fn tally_discipline(a: &ValidAssessment, reasons: &mut Vec<Reason>) -> DisciplineTally {
     let collective = a.subject.kind == SubjectKind::Collective;
     let mut tally = DisciplineTally {
@@ -43,6 +44,7 @@ pub fn tally_discipline(a: &ValidAssessment, reasons: &mut Vec<Reason>) -> Disci
     tally
 }
 
+#[inline]
 pub fn not_counted_why(
     a: &ValidAssessment,
     record: &Discipline,

@@ -22,6 +22,7 @@ use crate::rules::catalogue::Rule;
 use crate::rules::reason::{Fact, Reason, Value, Values};
 
 /// Evaluates a validated QĐ 366 assessment. Never fails and never panics.
+#[inline]
 pub fn evaluate(a: &ValidAssessment, options: &Options) -> Decision {
     let (score, tasks) = (a.score, a.tasks);
     let mut reasons = Vec::with_capacity(4);

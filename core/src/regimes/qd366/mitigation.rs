@@ -11,6 +11,7 @@ use crate::regimes::qd366::triggers::Fired;
 use crate::rules::catalogue::Rule;
 use crate::rules::reason::{Fact, Reason, RuleSet, Value, Values};
 
+#[inline]
 pub fn mitigation_rule(kind: SubjectKind) -> Rule {
     match kind {
         SubjectKind::Member => Rule::MemberMitigation,
@@ -19,6 +20,7 @@ pub fn mitigation_rule(kind: SubjectKind) -> Rule {
     }
 }
 
+#[inline]
 pub fn claimed(a: &ValidAssessment) -> [(MitigationKind, bool); 2] {
     [
         (
@@ -29,6 +31,7 @@ pub fn claimed(a: &ValidAssessment) -> [(MitigationKind, bool); 2] {
     ]
 }
 
+#[inline]
 pub fn claim_values(a: &ValidAssessment) -> Values {
     Values::of(&[
         (

@@ -9,6 +9,7 @@ use crate::rules::catalogue::Rule;
 use crate::rules::reason::{Reason, Values};
 
 /// Not classified (Art. 5.2): returns the excluding reason.
+#[inline]
 pub fn exclusion(a: &ValidAssessment, reasons: &mut Vec<Reason>) -> bool {
     if a.subject.kind == SubjectKind::Collective {
         return false;

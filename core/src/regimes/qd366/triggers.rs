@@ -20,6 +20,7 @@ pub struct Fired {
 }
 
 /// Keeps a trigger that holds, with the mitigation the text attaches to it.
+#[inline]
 pub fn fire(
     fired: &mut Vec<Fired>,
     rule: Rule,
@@ -37,6 +38,7 @@ pub fn fire(
 }
 
 /// Art. 11.4: a total score under 50.
+#[inline]
 pub fn score_trigger(score: &Score, fired: &mut Vec<Fired>) {
     let total = score.total();
     fire(
@@ -48,11 +50,13 @@ pub fn score_trigger(score: &Score, fired: &mut Vec<Fired>) {
     );
 }
 
+#[inline]
 pub fn plan_missed(tasks: &Tasks) -> bool {
     // completed under 70% of planned tasks: 10·c < 7·n
     !share_at_least(u64::from(tasks.completed), u64::from(tasks.assigned), 7, 10)
 }
 
+#[inline]
 pub fn targets_missed(targets: Option<BasicTargets>, reading: TargetsReading) -> bool {
     targets.is_some_and(|t| {
         t.applicable
@@ -63,6 +67,7 @@ pub fn targets_missed(targets: Option<BasicTargets>, reading: TargetsReading) ->
     })
 }
 
+#[inline]
 pub fn plan_values(
     tasks: &Tasks,
     targets: Option<BasicTargets>,

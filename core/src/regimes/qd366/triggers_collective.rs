@@ -11,6 +11,7 @@ use crate::rules::catalogue::Rule;
 use crate::rules::reason::{Fact, Value, Values};
 
 /// The leadership collective's triggers that fired, in the text's order.
+#[inline]
 pub fn triggers(
     a: &ValidAssessment,
     tasks: &Tasks,

@@ -12,6 +12,7 @@ use crate::rules::catalogue::Rule;
 use crate::rules::reason::{Fact, Reason, Value, Values};
 
 /// The leader's triggers that fired, in the text's order.
+#[inline]
 pub fn triggers(
     a: &ValidAssessment,
     tasks: &Tasks,

@@ -8,6 +8,7 @@ use crate::rules::reason::{Fact, NotCountedWhy, Reason, Value, Values};
 
 /// Why a discipline record does not count in this period, by its dates and by whether
 /// it was counted before (one violation is counted once), in every regime.
+#[inline]
 pub fn outside_period(a: &ValidAssessment, record: &Discipline) -> Option<NotCountedWhy> {
     if record.decided_on < a.period.from {
         Some(NotCountedWhy::BeforePeriod)

@@ -36,7 +36,7 @@ pub struct ProfileEntry {
     pub(super) parent_index: Option<usize>,
 }
 
-/// A profile whose maxima sum, level by level, to 30 and 70: only [`validate_profile`]
+/// A profile whose maxima sum, level by level, to 30 and 70: only `validate_profile`
 /// builds one.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ValidProfile {
