@@ -69,8 +69,21 @@ function loadCatalogue() {
 
 // ---------------------------------------------------------------- rendering the fields
 
+/** A field's citations, those of one article together: "366-QĐ/TW, Điều 11, khoản 1, 2, 3". */
 function citationsText(field) {
-  return (field.citations ?? []).map((c) => c.text).filter((v, i, all) => all.indexOf(v) === i).join("; ");
+  const byArticle = new Map();
+  for (const text of new Set((field.citations ?? []).map((c) => c.text))) {
+    const cut = text.lastIndexOf(", ");
+    const [head, tail] = cut > 0 ? [text.slice(0, cut), text.slice(cut + 2)] : [text, ""];
+    if (!byArticle.has(head)) byArticle.set(head, []);
+    if (tail) byArticle.get(head).push(tail);
+  }
+  return [...byArticle].map(([head, tails]) => {
+    // "khoản 1", "khoản 2" → "khoản 1, 2": the word is said once.
+    const word = tails[0]?.split(" ")[0];
+    const joined = tails.map((tail, i) => (i > 0 && tails.every((x) => x.startsWith(`${word} `)) ? tail.slice(word.length + 1) : tail));
+    return [head, joined.join(", ")].filter(Boolean).join(", ");
+  }).join("; ");
 }
 
 function helpText(field) {
@@ -106,7 +119,8 @@ function control(field, path, labelId, describedBy) {
     type: field.type === "long_text" ? undefined : field.type === "date" ? "date" : "text",
     inputmode: field.type === "integer" ? "numeric" : field.type === "decimal" ? "decimal" : undefined,
     autocomplete: "off",
-    placeholder: numeric && field.max !== undefined ? `${field.min ?? 0}–${field.max}` : undefined,
+    // The range of a score ("0–30") helps; that of a count ("0–1000000") does not.
+    placeholder: numeric && field.max !== undefined && field.max <= 100 ? `${field.min ?? 0}–${field.max}` : undefined,
     "aria-required": field.required ? "true" : undefined,
   });
   box.value = value ?? "";
@@ -183,6 +197,9 @@ const conductView = { items: [], documents: [] };
 
 const EXCEPTIONS = new Set(["shortcoming", "breach"]);
 
+/** What a checklist row "shows" before its first update: unlike any answer, even none. */
+const NOT_SHOWN = Symbol("not shown");
+
 /** A DOM-safe key for a document name ("37-QĐ/TW" → "37-Q_TW"). */
 const documentKey = (name) => name.replace(/[^A-Za-z0-9-]+/g, "_");
 
@@ -212,7 +229,7 @@ function renderConductItem(field, step) {
   if (evidence) body.append(renderField({ ...evidence, type: "long_text" }, `${field.path}/evidence`, step, { compact: true, cite: false }));
   const details = el("details", { class: "conduct-item", id, "data-item": field.conduct_item?.id },
     el("summary", {}, el("span", { class: "item-title", text: t(field.label) }), " ", chip), body);
-  const row = { field, answerPath, details, chip, harmedBox, shown: undefined };
+  const row = { field, answerPath, details, chip, harmedBox, shown: NOT_SHOWN };
   conductView.items.push(row);
   return { row, node: el("li", {}, details, el("p", { class: "error", id: `${id}-error` })) };
 }
@@ -318,6 +335,7 @@ function renderWrittenStep(step, box) {
 
 function renderReviewStep(step, box) {
   const jsonId = "export";
+  const previewing = document.body.classList.contains("preview");
   box.append(
     el("h3", { text: ui("printHeading") }),
     el("p", { class: "help", text: ui("printHelp") }),
@@ -325,7 +343,8 @@ function renderReviewStep(step, box) {
     extraField("signed_on", ui("signedOn"), { type: "date" }),
     el("div", { class: "actions" },
       el("button", { type: "button", id: "print-button", class: "primary", text: ui("print") }),
-      el("button", { type: "button", id: "preview-button", class: "secondary", "aria-expanded": "false", "aria-controls": "official-form", text: ui("preview") })),
+      el("button", { type: "button", id: "preview-button", class: "secondary", "aria-expanded": String(previewing), "aria-controls": "official-form",
+        text: previewing ? ui("hidePreview") : ui("preview") })),
     el("h3", { text: ui("save") }),
     el("div", { class: "actions" },
       el("button", { type: "button", id: "export-button", class: "secondary", text: ui("exportButton") }),
@@ -380,6 +399,7 @@ function renderForm() {
   wireReviewStep();
   shownErrors.key = null;
   shownResultKey = null;
+  shownGo = null;
   shownSteps.key = null;
   showStep();
 }
@@ -395,6 +415,7 @@ function rerender() {
 function showStep() {
   const step = state.steps[state.step];
   if (!step) return;
+  if (step.kind !== "review") setPreview(false);
   for (const box of $("steps").children) box.hidden = box.dataset.step !== step.id;
   for (const link of document.querySelectorAll(".step-link")) {
     if (Number(link.dataset.index) === state.step) link.setAttribute("aria-current", "step");
@@ -702,6 +723,7 @@ function resultNodes(view) {
 
 let shownResultKey = null;
 let shownRunning = null;
+let shownGo = null;
 
 function renderResult(partial, decision, changes, errors) {
   const view = resultView(partial, decision, changes, errors);
@@ -716,7 +738,19 @@ function renderResult(partial, decision, changes, errors) {
     $("running").textContent = view.running;
     $("running").dataset.level = view.level ?? "";
   }
+  // Beside it, a way to what the level waits for: the first error, the first question that
+  // still matters, or the result itself.
+  const go = view.state === "invalid" ? ["goFix", view.errors[0]?.path] : view.state === "partial" ? ["goMissing", view.unanswered[0]?.path] : ["goResult", ""];
+  const goKey = `${state.lang}|${go.join("|")}`;
+  if (goKey !== shownGo) {
+    shownGo = goKey;
+    const button = $("running-go");
+    button.hidden = go[1] === undefined;
+    button.textContent = ui(go[0]);
+    button.dataset.goto = go[1] ?? "";
+  }
 }
+
 
 let lastDecision = null;
 
@@ -759,6 +793,7 @@ function update() {
   updateStepStatus(errors, partial ? partial.unanswered.filter((u) => u.can_change) : []);
   const shownState = decision ? "complete" : partial ? "partial" : "invalid";
   if (document.body.dataset.state !== shownState) document.body.dataset.state = shownState;
+  if (document.body.classList.contains("preview")) renderOfficial();
 }
 
 // ---------------------------------------------------------------- the official form
@@ -782,12 +817,13 @@ function renderOfficial() {
   });
 }
 
-function togglePreview() {
-  const shown = !document.body.classList.contains("preview");
+/** Shows or hides the on-screen preview of the printed form (shown only on the last step). */
+function setPreview(shown) {
+  if (document.body.classList.contains("preview") === shown) return;
   document.body.classList.toggle("preview", shown);
   $("official-form").hidden = !shown;
-  $("preview-button").setAttribute("aria-expanded", String(shown));
-  $("preview-button").textContent = shown ? ui("hidePreview") : ui("preview");
+  $("preview-button")?.setAttribute("aria-expanded", String(shown));
+  if ($("preview-button")) $("preview-button").textContent = shown ? ui("hidePreview") : ui("preview");
   if (shown) {
     renderOfficial();
     $("official-form").scrollIntoView({ block: "start" });
@@ -808,6 +844,8 @@ function saveNow() {
   clearTimeout(saveTimer);
   saveTimer = null;
   if (!state.schema) return;
+  // Measured by the browser test (a "draft-save" entry per save), off the keystroke's path.
+  const started = performance.now();
   const savedAt = new Date().toISOString();
   const ok = saveDraft(state.form.id, {
     saved_at: savedAt,
@@ -819,9 +857,17 @@ function saveNow() {
   });
   showDraftStatus(ok ? ui("draftSaved", { time: timeOf(savedAt) }) : ui("draftNotSaved"));
   document.body.dataset.saved = ok ? savedAt : "";
+  performance.measure("draft-save", { start: started });
 }
 
-const timeOf = (iso) => new Date(iso).toLocaleTimeString(state.lang === "vi" ? "vi-VN" : "en-GB", { hour: "2-digit", minute: "2-digit" });
+/** Hours and minutes of a time, by a formatter made once per language (making one costs milliseconds). */
+const timeFormats = new Map();
+function timeOf(iso) {
+  if (!timeFormats.has(state.lang)) {
+    timeFormats.set(state.lang, new Intl.DateTimeFormat(state.lang === "vi" ? "vi-VN" : "en-GB", { hour: "2-digit", minute: "2-digit" }));
+  }
+  return timeFormats.get(state.lang).format(new Date(iso));
+}
 
 function showDraftStatus(text) {
   $("draft-status").textContent = text;
@@ -949,7 +995,7 @@ function wireReviewStep() {
     renderOfficial();
     window.print();
   });
-  $("preview-button")?.addEventListener("click", togglePreview);
+  $("preview-button")?.addEventListener("click", () => setPreview(!document.body.classList.contains("preview")));
   $("import")?.addEventListener("change", (event) => {
     const file = event.target.files?.[0];
     if (file) importFile(file);
@@ -990,6 +1036,11 @@ function wirePage() {
   $("result").addEventListener("click", (event) => {
     const button = event.target.closest("[data-goto]");
     if (button) focusPath(button.dataset.goto);
+  });
+  $("running-go").addEventListener("click", () => {
+    const path = $("running-go").dataset.goto;
+    if (path) focusPath(path);
+    else goTo(state.steps.length - 1);
   });
   window.addEventListener("beforeprint", renderOfficial);
   // A draft still waiting for its timer is written when the page is left.

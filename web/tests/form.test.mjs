@@ -48,6 +48,10 @@ test("an Excellent member, step by step", async () => {
   assert.ok(stillMatters.includes("/score/task_results"), JSON.stringify(stillMatters));
   assert.equal(await page.locator("#nav-tasks").getAttribute("data-flag"), "todo");
   assert.equal(await page.locator("#nav-general_criteria").getAttribute("data-flag"), null);
+  // The bar's link goes to the first question that still matters.
+  assert.equal(await page.locator("#running-go").textContent(), "Câu còn thiếu");
+  await page.locator("#running-go").click();
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.path), "/score/task_results");
   await fillBasics(page, EXCELLENT);
   now = await shown(page);
   assert.equal(now.state, "complete");
@@ -103,6 +107,7 @@ test("on a phone: a QĐ 37 breach marked as the one exception of a document othe
   const items = await group.locator("details.conduct-item").count();
   assert.ok(items > 10, `${items} items of QĐ 37`);
   assert.match(await group.locator(".doc-status").textContent(), new RegExp(`^0/${items} nội dung đã trả lời$`));
+  assert.deepEqual([...new Set(await group.locator(".chip").allTextContents())], ["Chưa trả lời"]);
   // "I complied with all of these" answers every item of the document at once.
   await group.locator("input[data-doc]").check();
   assert.equal(await group.locator("details[data-answer=complied]").count(), items);
@@ -141,6 +146,9 @@ test("on a phone: a QĐ 37 breach marked as the one exception of a document othe
   assert.equal(await page.locator(`#${idFor("/tasks/on_time")}`).getAttribute("aria-invalid"), "true");
   assert.equal(await page.locator("#nav-tasks").getAttribute("data-flag"), "error");
   assert.match((await shown(page)).running, /^Cần sửa 1 chỗ/);
+  await goToStep(page, "identity");
+  await page.locator("#running-go").click(); // "Chỗ cần sửa"
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.path), "/tasks/on_time");
   await page.screenshot({ path: `${out}/phone-error-next-to-field.png` });
   await type(page, "/tasks/on_time", "8");
   assert.equal(await error.textContent(), "");
