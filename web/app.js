@@ -9,43 +9,17 @@ import init, {
   formSchema,
   whatWouldChange,
 } from "./pkg/cadre_eval_wasm.js";
+import { complyWithAll, conductForPrint, conductView, renderConductSection, updateConduct } from "./checklist.js";
 import { $, el, idFor } from "./dom.js";
 import { answersFromRecord, clearDraft, lastForm, loadDraft, saveDraft } from "./draft.js";
+import { forgetShownErrors, renderField, renderList, showErrors } from "./fields.js";
 import { FORMS, formById, stepsOf } from "./forms.js";
-import { BANDS, LEVELS, LEVELS_SHORT, UI, fill } from "./i18n.js";
+import { UI } from "./i18n.js";
 import { renderOfficialForm } from "./official-form.js";
-
-const state = {
-  lang: "vi",
-  form: FORMS[0],
-  /** The record's answers by JSON Pointer, as typed (text, or "true"/"false"). */
-  values: new Map([["/id", "tu-kiem-diem"], ["/period/year", "2025"]]),
-  /** Rows of each list field, by the list's path. */
-  listRows: new Map(),
-  /** What the page asks beside the record: the form's header, its written parts, place and date. */
-  extra: new Map(),
-  schema: null,
-  /** Field metadata by JSON Pointer, for labels and types. */
-  fields: new Map(),
-  /** The step each field is on, by JSON Pointer. */
-  stepOfPath: new Map(),
-  steps: [],
-  step: 0,
-  /** The conduct catalogue: each item's document, and the documents' titles. */
-  catalogue: { documentOf: new Map(), documents: new Map() },
-  lastErrors: [],
-};
-
+import { forgetShownResult, renderResult } from "./result.js";
+import { nearest, periodYear, state, stepOf, t, ui } from "./state.js";
 /** Keystroke-to-result times in ms (event time to the end of the update), for measurement. */
 window.__latencies = [];
-
-const t = (text) => (text ? text[state.lang] ?? text.vi : "");
-const ui = (key, values) => (values ? fill(t(UI[key]), values) : t(UI[key]));
-
-function periodYear() {
-  const year = Number(state.values.get("/period/year"));
-  return Number.isInteger(year) && year >= 1930 && year <= 2200 ? year : 2025;
-}
 
 // ---------------------------------------------------------------- the form schema
 
@@ -65,243 +39,6 @@ function loadCatalogue() {
   if (!result.ok) return;
   for (const document of result.value.documents) state.catalogue.documents.set(document.document, document);
   for (const item of result.value.items) state.catalogue.documentOf.set(item.id, item.document);
-}
-
-// ---------------------------------------------------------------- rendering the fields
-
-/** A field's citations, those of one article together: "366-QĐ/TW, Điều 11, khoản 1, 2, 3". */
-function citationsText(field) {
-  const byArticle = new Map();
-  for (const text of new Set((field.citations ?? []).map((c) => c.text))) {
-    const cut = text.lastIndexOf(", ");
-    const [head, tail] = cut > 0 ? [text.slice(0, cut), text.slice(cut + 2)] : [text, ""];
-    if (!byArticle.has(head)) byArticle.set(head, []);
-    if (tail) byArticle.get(head).push(tail);
-  }
-  return [...byArticle].map(([head, tails]) => {
-    // "khoản 1", "khoản 2" → "khoản 1, 2": the word is said once.
-    const word = tails[0]?.split(" ")[0];
-    const joined = tails.map((tail, i) => (i > 0 && tails.every((x) => x.startsWith(`${word} `)) ? tail.slice(word.length + 1) : tail));
-    return [head, joined.join(", ")].filter(Boolean).join(", ");
-  }).join("; ");
-}
-
-function helpText(field) {
-  return [t(field.help), citationsText(field)].filter(Boolean).join(" — ");
-}
-
-/** Radio buttons for the options of a choice (`options`: value and label). */
-function radios(path, options, labelPrefix) {
-  const value = state.values.get(path);
-  return options.map((option) => {
-    const id = `${idFor(path)}-${option.value}`;
-    const radio = el("input", { type: "radio", id, name: path, value: option.value, "data-path": path });
-    radio.checked = value === option.value;
-    return el("label", { class: "choice", for: id }, radio,
-      el("span", { text: option.label }), labelPrefix ? el("span", { class: "visually-hidden", text: ` — ${labelPrefix}` }) : null);
-  });
-}
-
-function control(field, path, labelId, describedBy) {
-  const value = state.values.get(path);
-  const common = { id: idFor(path), "data-path": path, name: path, "aria-labelledby": labelId, "aria-describedby": describedBy };
-  if (field.type === "choice") {
-    const select = el("select", { ...common, "data-type": "choice", "aria-required": field.required ? "true" : undefined },
-      el("option", { value: "", text: ui("blank") }),
-      ...(field.options ?? []).map((o) => el("option", { value: o.value, text: t(o.label) })));
-    select.value = value ?? "";
-    return select;
-  }
-  const numeric = field.type === "integer" || field.type === "decimal";
-  const box = el(field.type === "long_text" ? "textarea" : "input", {
-    ...common,
-    "data-type": field.type,
-    type: field.type === "long_text" ? undefined : field.type === "date" ? "date" : "text",
-    inputmode: field.type === "integer" ? "numeric" : field.type === "decimal" ? "decimal" : undefined,
-    autocomplete: "off",
-    // The range of a score ("0–30") helps; that of a count ("0–1000000") does not.
-    placeholder: numeric && field.max !== undefined && field.max <= 100 ? `${field.min ?? 0}–${field.max}` : undefined,
-    "aria-required": field.required ? "true" : undefined,
-  });
-  box.value = value ?? "";
-  return box;
-}
-
-/** One field of the record: a labelled control (a yes/no pair of radio buttons for a
- * boolean). `cite: false` leaves out the field's citations (a checklist item cites its own). */
-function renderField(field, path, step, { compact = false, cite = true } = {}) {
-  state.fields.set(path, field);
-  state.stepOfPath.set(path, step.id);
-  const id = idFor(path);
-  const help = cite ? helpText(field) : t(field.help);
-  const describedBy = [help ? `${id}-help` : null, `${id}-error`].filter(Boolean).join(" ");
-  const required = field.required ? el("span", { class: "required", "aria-hidden": "true", text: " *" }) : null;
-  if (field.type === "boolean") {
-    return el("fieldset", { class: `field boolean${compact ? " sub" : ""}`, id, "aria-describedby": describedBy },
-      el("legend", {}, t(field.label), required),
-      el("div", { class: "choices" }, ...radios(path, [{ value: "true", label: ui("yes") }, { value: "false", label: ui("no") }])),
-      help ? el("p", { class: "help", id: `${id}-help`, text: help }) : null,
-      el("p", { class: "error", id: `${id}-error` }));
-  }
-  const labelId = `${id}-label`;
-  return el("div", { class: compact ? "field sub" : "field" },
-    el("label", { for: id, id: labelId }, t(field.label), required),
-    control(field, path, labelId, describedBy),
-    help ? el("p", { class: "help", id: `${id}-help`, text: help }) : null,
-    el("p", { class: "error", id: `${id}-error` }));
-}
-
-function renderList(field, step) {
-  state.fields.set(field.path, field);
-  state.stepOfPath.set(field.path, step.id);
-  const rows = state.listRows.get(field.path) ?? 0;
-  const box = el("fieldset", { class: "list", "data-path": field.path, id: idFor(field.path) }, el("legend", { text: t(field.label) }),
-    helpText(field) ? el("p", { class: "help", text: helpText(field) }) : null);
-  for (let row = 0; row < rows; row++) {
-    const rowBox = el("fieldset", { class: "row" }, el("legend", { text: `${t(field.label)} ${row + 1}` }));
-    for (const item of field.item_fields ?? []) rowBox.append(renderField(item, `${field.path}/${row}${item.path}`, step, { compact: true }));
-    const remove = el("button", { type: "button", class: "secondary", text: `${ui("remove")}: ${t(field.label)} ${row + 1}` });
-    remove.addEventListener("click", () => removeRow(field.path, row, field));
-    rowBox.append(remove);
-    box.append(rowBox);
-  }
-  const add = el("button", { type: "button", class: "secondary", id: `${idFor(field.path)}-add`, text: `${ui("add")}: ${t(field.label)}` });
-  add.addEventListener("click", () => {
-    state.listRows.set(field.path, rows + 1);
-    rerender();
-    document.getElementById(idFor(`${field.path}/${rows}${field.item_fields[0].path}`))?.focus();
-  });
-  box.append(add, el("p", { class: "error", id: `${idFor(field.path)}-error` }));
-  return box;
-}
-
-function removeRow(listPath, row, field) {
-  const rows = state.listRows.get(listPath) ?? 0;
-  for (let r = row; r < rows; r++) {
-    for (const item of field.item_fields) {
-      const next = state.values.get(`${listPath}/${r + 1}${item.path}`);
-      if (next === undefined) state.values.delete(`${listPath}/${r}${item.path}`);
-      else state.values.set(`${listPath}/${r}${item.path}`, next);
-    }
-  }
-  state.listRows.set(listPath, rows - 1);
-  rerender();
-  $(`${idFor(listPath)}-add`)?.focus();
-}
-
-// ---------------------------------------------------------------- the conduct checklist
-
-/** The conduct checklist as shown: per item its nodes and the answer they show; per
- * document its items and nodes. Built with the form, then updated item by item. */
-const conductView = { items: [], documents: [] };
-
-const EXCEPTIONS = new Set(["shortcoming", "breach"]);
-
-/** What a checklist row "shows" before its first update: unlike any answer, even none. */
-const NOT_SHOWN = Symbol("not shown");
-
-/** A DOM-safe key for a document name ("37-QĐ/TW" → "37-Q_TW"). */
-const documentKey = (name) => name.replace(/[^A-Za-z0-9-]+/g, "_");
-
-/** One checklist item: its title (a disclosure), its answer as three radio buttons, and a note. */
-function renderConductItem(field, step) {
-  state.fields.set(field.path, field);
-  state.stepOfPath.set(field.path, step.id);
-  const fieldsByPath = new Map((field.item_fields ?? []).map((f) => [f.path, f]));
-  const answerField = fieldsByPath.get("/answer");
-  const answerPath = `${field.path}/answer`;
-  const id = idFor(field.path);
-  for (const item of field.item_fields ?? []) {
-    state.fields.set(field.path + item.path, item);
-    state.stepOfPath.set(field.path + item.path, step.id);
-  }
-  const chip = el("span", { class: "chip", id: `${id}-chip` });
-  const choices = el("fieldset", { class: "choices answer", id: idFor(answerPath) },
-    el("legend", {}, t(answerField?.label), el("span", { class: "visually-hidden", text: `: ${t(field.label)}` })),
-    ...radios(answerPath, (answerField?.options ?? []).map((o) => ({ value: o.value, label: t(o.label) }))));
-  const body = el("div", { class: "item-body" },
-    el("p", { class: "help", id: `${id}-help`, text: [t(field.help), t(field.conduct_item?.citation)].filter(Boolean).join(" — ") }),
-    choices);
-  const harmed = fieldsByPath.get("/harmed_prestige");
-  const harmedBox = harmed ? renderField(harmed, `${field.path}/harmed_prestige`, step, { compact: true, cite: false }) : null;
-  if (harmedBox) body.append(harmedBox);
-  const evidence = fieldsByPath.get("/evidence");
-  if (evidence) body.append(renderField({ ...evidence, type: "long_text" }, `${field.path}/evidence`, step, { compact: true, cite: false }));
-  const details = el("details", { class: "conduct-item", id, "data-item": field.conduct_item?.id },
-    el("summary", {}, el("span", { class: "item-title", text: t(field.label) }), " ", chip), body);
-  const row = { field, answerPath, details, chip, harmedBox, shown: NOT_SHOWN };
-  conductView.items.push(row);
-  return { row, node: el("li", {}, details, el("p", { class: "error", id: `${id}-error` })) };
-}
-
-/** The conduct section: its items grouped by document, each group with "I complied with all of these". */
-function renderConductSection(section, step, box) {
-  const groups = new Map();
-  for (const field of section.fields) {
-    const document = state.catalogue.documentOf.get(field.conduct_item.id) ?? "";
-    if (!groups.has(document)) groups.set(document, []);
-    groups.get(document).push(field);
-  }
-  for (const [document, fields] of groups) {
-    const info = state.catalogue.documents.get(document);
-    const key = documentKey(document || "other");
-    const heading = document ? `${ui("regulation")} ${document}` : "—";
-    const status = el("p", { class: "doc-status", id: `doc-${key}-status` });
-    const all = el("input", { type: "checkbox", id: `doc-${key}-all`, "data-doc": document, "aria-describedby": `doc-${key}-help doc-${key}-status` });
-    const list = el("ul", { class: "items" });
-    const view = { document, rows: [], status, all, shown: null };
-    for (const field of fields) {
-      const { row, node } = renderConductItem(field, step);
-      view.rows.push(row);
-      list.append(node);
-    }
-    conductView.documents.push(view);
-    box.append(el("section", { class: "conduct-doc", id: `doc-${key}`, "data-doc": document, "aria-labelledby": `doc-${key}-heading` },
-      el("h3", { id: `doc-${key}-heading`, text: heading }),
-      info && t(info.title) ? el("p", { class: "doc-title", text: t(info.title) }) : null,
-      el("label", { class: "comply-all", for: `doc-${key}-all` }, all, el("span", { text: ui("complyAll") })),
-      el("p", { class: "help", id: `doc-${key}-help`, text: ui("complyAllHelp") }),
-      status, list));
-  }
-}
-
-/** Shows each item's answer and each document's count: only what changed is touched. */
-function updateConduct() {
-  for (const row of conductView.items) {
-    const answer = state.values.get(row.answerPath);
-    if (answer === row.shown) continue;
-    const wasException = EXCEPTIONS.has(row.shown);
-    row.shown = answer;
-    row.details.dataset.answer = answer ?? "";
-    const option = row.field.item_fields?.find((f) => f.path === "/answer")?.options?.find((o) => o.value === answer);
-    row.chip.textContent = option ? t(option.label) : ui("notAnswered");
-    for (const radio of row.details.querySelectorAll(`input[name="${CSS.escape(row.answerPath)}"]`)) radio.checked = radio.value === answer;
-    if (EXCEPTIONS.has(answer) && !wasException) row.details.open = true;
-    if (row.harmedBox) row.harmedBox.hidden = answer !== "breach";
-  }
-  for (const view of conductView.documents) {
-    const answered = view.rows.filter((row) => row.shown !== undefined).length;
-    const exceptions = view.rows.filter((row) => EXCEPTIONS.has(row.shown)).length;
-    const key = `${answered}/${exceptions}/${state.lang}`;
-    if (key === view.shown) continue;
-    view.shown = key;
-    view.all.checked = answered === view.rows.length;
-    view.all.indeterminate = answered > 0 && answered < view.rows.length;
-    view.status.textContent = [ui("groupCount", { answered, total: view.rows.length }),
-      exceptions ? ui("groupExceptions", { n: exceptions }) : ""].filter(Boolean).join(" · ");
-  }
-}
-
-/** "I complied with all of these": ticked, every unanswered item of the document is
- * answered "complied"; unticked, those answers are taken back (exceptions stay). */
-function complyWithAll(document, checked) {
-  const view = conductView.documents.find((d) => d.document === document);
-  if (!view) return;
-  for (const row of view.rows) {
-    const answer = state.values.get(row.answerPath);
-    if (checked && answer === undefined) state.values.set(row.answerPath, "complied");
-    if (!checked && answer === "complied") state.values.delete(row.answerPath);
-  }
 }
 
 // ---------------------------------------------------------------- steps
@@ -384,7 +121,7 @@ function renderForm() {
     else if (step.section.fields.every((field) => field.conduct_item)) renderConductSection(step.section, step, box);
     else {
       for (const field of step.section.fields) {
-        if (field.type === "list") box.append(renderList(field, step));
+        if (field.type === "list") box.append(renderList(field, step, rerender));
         else box.append(renderField(field, field.path, step));
       }
     }
@@ -397,9 +134,8 @@ function renderForm() {
       el("span", { class: "label", text: t(step.title) }),
       el("span", { class: "status", id: `nav-${step.id}-status` })))));
   wireReviewStep();
-  shownErrors.key = null;
-  shownResultKey = null;
-  shownGo = null;
+  forgetShownErrors();
+  forgetShownResult();
   shownSteps.key = null;
   showStep();
 }
@@ -446,12 +182,9 @@ function goTo(index, { focus = true } = {}) {
 
 /** Shows the field at a JSON Pointer: its step, its checklist item opened, the focus on it. */
 function focusPath(path) {
-  let probe = path;
-  while (probe && !state.stepOfPath.has(probe)) probe = probe.slice(0, probe.lastIndexOf("/"));
-  const stepId = state.stepOfPath.get(probe);
-  const index = state.steps.findIndex((step) => step.id === stepId);
+  const index = state.steps.indexOf(stepOf(path));
   if (index >= 0 && index !== state.step) goTo(index, { focus: false });
-  let node = document.getElementById(idFor(path)) ?? document.getElementById(idFor(probe));
+  let node = document.getElementById(idFor(path)) ?? document.getElementById(idFor(nearest(state.stepOfPath, path)));
   const details = node?.closest("details");
   if (details) details.open = true;
   if (node && !node.matches("input, select, textarea")) node = node.querySelector("input, select, textarea") ?? node;
@@ -459,18 +192,14 @@ function focusPath(path) {
   node?.scrollIntoView({ block: "center" });
 }
 
-/** Marks the steps that hold errors or unanswered questions that still matter. */
+/** The step marks as shown. */
 const shownSteps = { key: null };
 
+/** Marks the steps that hold errors or unanswered questions that still matter. */
 function updateStepStatus(errors, unanswered) {
   const flags = new Map();
-  const stepOf = (path) => {
-    let probe = path;
-    while (probe && !state.stepOfPath.has(probe)) probe = probe.slice(0, probe.lastIndexOf("/"));
-    return state.stepOfPath.get(probe);
-  };
-  for (const u of unanswered) flags.set(stepOf(u.path), "todo");
-  for (const e of errors) flags.set(stepOf(e.path), "error");
+  for (const u of unanswered) flags.set(stepOf(u.path)?.id, "todo");
+  for (const e of errors) flags.set(stepOf(e.path)?.id, "error");
   const key = JSON.stringify([state.lang, [...flags]]);
   if (key === shownSteps.key) return;
   shownSteps.key = key;
@@ -546,211 +275,6 @@ function assessment() {
   return record;
 }
 
-// ---------------------------------------------------------------- results
-
-function labelOf(path) {
-  let probe = path;
-  while (probe) {
-    const field = state.fields.get(probe);
-    if (field) {
-      // A checklist item's own fields are named with the item.
-      const parent = state.fields.get(probe.slice(0, probe.lastIndexOf("/")));
-      return parent?.conduct_item ? `${t(parent.label)}: ${t(field.label)}` : t(field.label);
-    }
-    probe = probe.slice(0, probe.lastIndexOf("/"));
-  }
-  return path;
-}
-
-/** An error's message for a person: a JSON Pointer it quotes is replaced by the field's label. */
-const errorText = (error) => t(error.message).replace(/`(\/[^`]*)`/g, (all, path) => `«${labelOf(path)}»`);
-
-/** The error texts and invalid marks on the page, so that a keystroke that leaves the
- * errors as they were touches no node, and one that changes them touches only theirs. */
-const shownErrors = { key: null, texts: [], invalid: [] };
-
-function showErrors(errors) {
-  const key = JSON.stringify([state.lang, errors]);
-  if (key === shownErrors.key) return;
-  shownErrors.key = key;
-  for (const node of shownErrors.texts) node.textContent = "";
-  for (const node of shownErrors.invalid) {
-    node.removeAttribute("aria-invalid");
-    node.classList.remove("invalid");
-  }
-  const texts = new Set();
-  const invalid = new Set();
-  const general = [];
-  for (const error of errors) {
-    // The field the error names, or the nearest enclosing one (a group, a list row, a list).
-    let probe = error.path;
-    let target = null;
-    while (probe && !(target = document.getElementById(`${idFor(probe)}-error`))) {
-      probe = probe.slice(0, probe.lastIndexOf("/"));
-    }
-    if (target) {
-      // A node shown before is cleared above; one named twice now collects both messages.
-      target.textContent = [texts.has(target) ? target.textContent : "", errorText(error)].filter(Boolean).join(" ");
-      texts.add(target);
-      const field = document.getElementById(idFor(error.path)) ?? document.getElementById(idFor(probe));
-      if (field) {
-        // Only form controls take aria-invalid; a group of radio buttons is marked by its class.
-        if (field.matches("input, select, textarea")) field.setAttribute("aria-invalid", "true");
-        field.classList.add("invalid");
-        invalid.add(field);
-      }
-    } else general.push(error);
-  }
-  shownErrors.texts = [...texts];
-  shownErrors.invalid = [...invalid];
-  $("form-errors").replaceChildren(...general.map((e) =>
-    el("p", { class: "error", "data-error-path": e.path, text: `${labelOf(e.path)}: ${errorText(e)}` })));
-}
-
-function citationOf(reason) {
-  const c = reason.citation;
-  if (!c) return "";
-  const article = state.lang === "vi" ? "Điều" : "Art.";
-  const clause = state.lang === "vi" ? "khoản" : "cl.";
-  return [c.document, c.article && `${article} ${c.article}`, c.clause && `${clause} ${c.clause}`].filter(Boolean).join(", ");
-}
-
-/** The order reasons are shown in: what decided the level first. */
-const EFFECT_ORDER = { decides: 0, needs_decision: 1, blocks: 2 };
-
-/** A reason as shown, in the current language. */
-const reasonView = (r) => ({ rule: r.rule, effect: r.effect, cite: citationOf(r), text: t(r.message) });
-
-/** The step of a field and that step's title, for the "edit" links. */
-function stepTitleOf(path) {
-  let probe = path;
-  while (probe && !state.stepOfPath.has(probe)) probe = probe.slice(0, probe.lastIndexOf("/"));
-  const step = state.steps.find((s) => s.id === state.stepOfPath.get(probe));
-  return step ? t(step.title) : "";
-}
-
-/** What the result shows, as plain data in the current language: two equal views render
- * the same nodes, so an unchanged view is not redrawn. */
-function resultView(partial, decision, changes, errors) {
-  if (decision) {
-    const reasons = decision.reasons.map(reasonView)
-      .map((r, index) => ({ ...r, order: EFFECT_ORDER[r.effect] ?? 3, index }))
-      .sort((a, b) => a.order - b.order || a.index - b.index)
-      .map(({ order, index, ...r }) => r);
-    const messageOfRule = new Map(decision.reasons.map((r) => [r.rule, t(r.message)]));
-    const reachable = (changes ?? []).filter((path) => path.reachable);
-    const blockers = [...new Set((changes ?? []).filter((path) => !path.reachable)
-      .flatMap((path) => (path.blockers ?? []).map((b) => messageOfRule.get(b.rule) || t(b.message) || b.rule)))];
-    return {
-      state: "complete",
-      level: decision.level ?? "",
-      levelText: decision.level ? t(decision.label) : ui("needsDecision"),
-      running: `${ui("running")}: ${decision.level ? t(decision.label) : ui("needsDecision")} · ${ui("points", { score: decision.score })}`,
-      band: decision.band,
-      bandText: ui("band", { score: decision.score, band: t(LEVELS[decision.band]), range: t(BANDS[decision.band]) }),
-      reasons,
-      actions: reachable.map((path) => ({
-        level: path.level,
-        heading: ui("toReach", { level: t(LEVELS[path.level]) }),
-        changes: (path.changes ?? []).map((c) => ({ path: c.path, text: t(c.message), label: labelOf(c.path) })),
-      })),
-      blockers: reachable.length < (changes ?? []).length ? blockers : [],
-    };
-  }
-  if (partial) {
-    // The unanswered questions that can still change the level, by step: one line per step.
-    const byStep = new Map();
-    for (const u of (partial.unanswered ?? []).filter((u) => u.can_change)) {
-      const title = stepTitleOf(u.path);
-      if (!byStep.has(title)) byStep.set(title, { title, path: u.path, labels: [] });
-      byStep.get(title).labels.push(labelOf(u.path));
-    }
-    const lowest = t(LEVELS[partial.lowest]) || "—";
-    const highest = t(LEVELS[partial.highest]) || "—";
-    return {
-      state: "partial",
-      lowest: partial.lowest ?? "",
-      highest: partial.highest ?? "",
-      levelText: ui("runningPartial", { lowest, highest }),
-      running: ui("runningPartial", { lowest: t(LEVELS_SHORT[partial.lowest]) || "—", highest: t(LEVELS_SHORT[partial.highest]) || "—" }),
-      unanswered: [...byStep.values()].map((s) => ({
-        path: s.path, title: s.title, text: s.labels.length > 3 ? `${s.labels.slice(0, 2).join("; ")}; … (${s.labels.length})` : s.labels.join("; "),
-      })),
-    };
-  }
-  return {
-    state: "invalid",
-    levelText: ui("runningErrors", { n: errors.length }),
-    running: ui("runningErrors", { n: errors.length }),
-    errors: errors.slice(0, 8).map((e) => ({ path: e.path, text: `${labelOf(e.path)}: ${errorText(e)}` })),
-  };
-}
-
-const gotoButton = (path, text) => el("button", { type: "button", class: "link", "data-goto": path, text });
-
-function resultNodes(view) {
-  const body = [el("p", { class: `level ${view.level ?? ""}`, id: "level", "data-level": view.level ?? "",
-    "data-lowest": view.lowest, "data-highest": view.highest, text: view.levelText })];
-  if (view.state === "complete") {
-    body.push(el("p", { id: "band", "data-band": view.band, text: view.bandText }));
-    body.push(el("h3", { text: ui("why") }), el("ul", { class: "reasons", id: "reasons" }, ...view.reasons.map((r) =>
-      el("li", { "data-rule": r.rule, class: `effect-${r.effect}` }, el("span", { text: r.text }), " ",
-        el("span", { class: "cite", text: `(${r.cite})` })))));
-    body.push(el("details", { class: "rule-details" }, el("summary", { text: ui("ruleDetails") }),
-      el("ul", {}, ...view.reasons.map((r) => el("li", {}, el("code", { text: r.rule }), ` — ${r.cite}`)))));
-    if (view.actions.length || view.blockers.length) {
-      body.push(el("h3", { text: ui("change") }));
-      const list = el("ul", { id: "changes", class: "actions-list" });
-      for (const action of view.actions) {
-        list.append(el("li", { "data-level": action.level }, el("strong", { text: action.heading }),
-          el("ul", {}, ...action.changes.map((c) => el("li", {}, `${c.text} `, gotoButton(c.path, `${ui("edit")}: ${c.label}`))))));
-      }
-      if (view.blockers.length) {
-        list.append(el("li", { class: "blocked" }, el("strong", { text: ui("unreachable") }),
-          el("ul", {}, ...view.blockers.map((text) => el("li", { text })))));
-      }
-      body.push(list);
-    }
-  } else if (view.state === "partial" && view.unanswered.length) {
-    body.push(el("h3", { text: ui("unanswered") }), el("ul", { id: "unanswered" }, ...view.unanswered.map((u) =>
-      el("li", {}, gotoButton(u.path, u.title), `: ${u.text}`))));
-  } else if (view.state === "invalid") {
-    body.push(el("h3", { text: ui("toFix") }), el("ul", { id: "error-list" }, ...view.errors.map((e) =>
-      el("li", {}, gotoButton(e.path, e.text)))));
-  }
-  return body;
-}
-
-let shownResultKey = null;
-let shownRunning = null;
-let shownGo = null;
-
-function renderResult(partial, decision, changes, errors) {
-  const view = resultView(partial, decision, changes, errors);
-  const key = JSON.stringify(view);
-  if (key !== shownResultKey) {
-    shownResultKey = key;
-    $("result-main").replaceChildren(...resultNodes(view));
-  }
-  // The running level is the page's live region: it changes only when the level does.
-  if (view.running !== shownRunning) {
-    shownRunning = view.running;
-    $("running").textContent = view.running;
-    $("running").dataset.level = view.level ?? "";
-  }
-  // Beside it, a way to what the level waits for: the first error, the first question that
-  // still matters, or the result itself.
-  const go = view.state === "invalid" ? ["goFix", view.errors[0]?.path] : view.state === "partial" ? ["goMissing", view.unanswered[0]?.path] : ["goResult", ""];
-  const goKey = `${state.lang}|${go.join("|")}`;
-  if (goKey !== shownGo) {
-    shownGo = goKey;
-    const button = $("running-go");
-    button.hidden = go[1] === undefined;
-    button.textContent = ui(go[0]);
-    button.dataset.goto = go[1] ?? "";
-  }
-}
-
 
 let lastDecision = null;
 
@@ -794,19 +318,6 @@ function update() {
   const shownState = decision ? "complete" : partial ? "partial" : "invalid";
   if (document.body.dataset.state !== shownState) document.body.dataset.state = shownState;
   if (document.body.classList.contains("preview")) renderOfficial();
-}
-
-// ---------------------------------------------------------------- the official form
-
-/** The checklist items with their Vietnamese titles and the answers, for the printed form. */
-function conductForPrint(record) {
-  const answers = record.conduct?.answers ?? {};
-  const items = conductView.items.map((row) => {
-    const id = row.field.conduct_item.id;
-    return { title: row.field.label.vi, citation: row.field.conduct_item.citation.vi, answer: answers[id]?.answer, evidence: answers[id]?.evidence };
-  });
-  const documents = conductView.documents.map((view) => ({ document: view.document ? `Quy định ${view.document}` : "" }));
-  return { items, documents };
 }
 
 function renderOfficial() {

@@ -7,8 +7,10 @@
 // Adding a form (the state-side monthly or quarterly self-assessment, once the state
 // regimes have a form schema) means one more entry in FORMS: how to ask for its schema,
 // its header fields, its written parts and its printed title; `stepsOf` builds the
-// steps from the schema's sections, and an entry may add steps of its own (`extraSteps`,
-// e.g. a product list) before the written part.
+// steps from the schema's sections, and an entry may add steps of its own (`extraSteps`:
+// a function of the schema giving steps `{ id, kind: "section", title, section }` whose
+// `section.fields` are in the form schema's shape, e.g. a product list as a `list` field)
+// before the written part.
 
 const v = (vi, en) => ({ vi, en });
 
