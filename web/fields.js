@@ -126,12 +126,20 @@ function removeRow(listPath, row, field, rebuild) {
   $(`${idFor(listPath)}-add`)?.focus();
 }
 
-/** An error's message for a person: a JSON Pointer it quotes is replaced by the field's label. */
-export const errorText = (error) => t(error.message).replace(/`(\/[^`]*)`/g, (all, path) => `«${labelOf(path)}»`);
+/** An error's message for a person. A missing answer is said plainly (by its stable
+ * code; `atField`: shown next to that very field); in any other message a JSON Pointer
+ * it quotes is replaced by the field's label. */
+function errorText(error, { atField = false } = {}) {
+  if (error.code === "missing_field") return atField ? ui("missingHere") : ui("missingAnswer", { label: labelOf(error.path) });
+  return t(error.message).replace(/`(\/[^`]*)`/g, (all, path) => `«${labelOf(path)}»`);
+}
 
 /** The error texts and invalid marks on the page, so that a keystroke that leaves the
  * errors as they were touches no node, and one that changes them touches only theirs. */
 const shownErrors = { key: null, texts: [], invalid: [] };
+
+/** An error as a line of a list: the field's label, then the message (which names it already when an answer is missing). */
+export const labelledError = (error) => (error.code === "missing_field" ? errorText(error) : `${labelOf(error.path)}: ${errorText(error)}`);
 
 /** Forgets what is shown (the form was built again: its error slots are new nodes). */
 export function forgetShownErrors() {
@@ -160,7 +168,8 @@ export function showErrors(errors) {
     }
     if (target) {
       // A node shown before is cleared above; one named twice now collects both messages.
-      target.textContent = [texts.has(target) ? target.textContent : "", errorText(error)].filter(Boolean).join(" ");
+      const text = errorText(error, { atField: probe === error.path });
+      target.textContent = [texts.has(target) ? target.textContent : "", text].filter(Boolean).join(" ");
       texts.add(target);
       const field = document.getElementById(idFor(error.path)) ?? document.getElementById(idFor(probe));
       if (field) {
@@ -174,5 +183,5 @@ export function showErrors(errors) {
   shownErrors.texts = [...texts];
   shownErrors.invalid = [...invalid];
   $("form-errors").replaceChildren(...general.map((e) =>
-    el("p", { class: "error", "data-error-path": e.path, text: `${labelOf(e.path)}: ${errorText(e)}` })));
+    el("p", { class: "error", "data-error-path": e.path, text: labelledError(e) })));
 }

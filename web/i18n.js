@@ -52,6 +52,8 @@ export const UI = {
   unreachable: { vi: "Không đạt được mức cao hơn trong kỳ này", en: "No higher level can be reached this period" },
   edit: { vi: "Sửa", en: "Edit" },
   unanswered: { vi: "Còn cần trả lời", en: "Still to answer" },
+  missingHere: { vi: "Cần trả lời câu này", en: "This needs an answer" },
+  missingAnswer: { vi: "«{label}» chưa được trả lời", en: "«{label}» is not answered" },
   toFix: { vi: "Cần sửa", en: "To fix" },
   needsDecision: { vi: "Cấp có thẩm quyền xem xét, quyết định", en: "The competent level decides" },
   yes: { vi: "Có", en: "Yes" },

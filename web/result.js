@@ -3,7 +3,7 @@
 // missing or wrong; and the running level in the bar at the bottom.
 import { $, el } from "./dom.js";
 import { BANDS, LEVELS, LEVELS_SHORT } from "./i18n.js";
-import { errorText } from "./fields.js";
+import { labelledError } from "./fields.js";
 import { labelOf, state, stepOf, t, ui } from "./state.js";
 
 /** A reason's article, as a person cites it: "366-QĐ/TW, Điều 11, khoản 4". */
@@ -77,7 +77,7 @@ function resultView(partial, decision, changes, errors) {
     state: "invalid",
     levelText: ui("runningErrors", { n: errors.length }),
     running: ui("runningErrors", { n: errors.length }),
-    errors: errors.slice(0, 8).map((e) => ({ path: e.path, text: `${labelOf(e.path)}: ${errorText(e)}` })),
+    errors: errors.slice(0, 8).map((e) => ({ path: e.path, text: labelledError(e) })),
   };
 }
 
@@ -108,7 +108,7 @@ function resultNodes(view) {
     }
   } else if (view.state === "partial" && view.unanswered.length) {
     body.push(el("h3", { text: ui("unanswered") }), el("ul", { id: "unanswered" }, ...view.unanswered.map((u) =>
-      el("li", {}, gotoButton(u.path, u.title), `: ${u.text}`))));
+      el("li", {}, gotoButton(u.path, `${u.title}: ${u.text}`)))));
   } else if (view.state === "invalid") {
     body.push(el("h3", { text: ui("toFix") }), el("ul", { id: "error-list" }, ...view.errors.map((e) =>
       el("li", {}, gotoButton(e.path, e.text)))));
