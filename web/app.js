@@ -14,7 +14,7 @@ import { $, el, idFor } from "./dom.js";
 import { answersFromRecord, clearDraft, lastForm, loadDraft, saveDraft } from "./draft.js";
 import { forgetShownErrors, renderField, renderList, showErrors } from "./fields.js";
 import { FORMS, formById, stepsOf } from "./forms.js";
-import { UI } from "./i18n.js";
+import { LEVELS, UI } from "./i18n.js";
 import { renderOfficialForm } from "./official-form.js";
 import { forgetShownResult, renderResult } from "./result.js";
 import { nearest, periodYear, state, stepOf, t, ui } from "./state.js";
@@ -70,12 +70,44 @@ function renderWrittenStep(step, box) {
   }
 }
 
+/** The level the person proposes on paper (Mẫu B.II): the one worked out, unless they
+ * choose another (spec criteria-qd366.md §9: kept beside the record, both shown). */
+function selfLevelField() {
+  const chosen = state.extra.get("self_level") ?? "";
+  const option = (value, label, id) => {
+    const radio = el("input", { type: "radio", id, name: "self_level", value, "data-extra": "self_level" });
+    radio.checked = chosen === value;
+    return el("label", { class: "choice", for: id }, radio, el("span", { id: `${id}-text`, text: label }));
+  };
+  return el("fieldset", { class: "field self-level", "aria-describedby": "self-level-help self-level-note" },
+    el("legend", { text: ui("selfLevel") }),
+    el("p", { class: "help", id: "self-level-help", text: ui("selfLevelHelp") }),
+    el("div", { class: "choices stacked" },
+      option("", "", "self-level-computed"),
+      ...Object.keys(LEVELS).map((level) => option(level, t(LEVELS[level]), `self-level-${level}`))),
+    el("p", { class: "note", id: "self-level-note" }));
+}
+
+let shownSelfLevel = null;
+
+/** The "as worked out" choice names the current level; a different choice is pointed out. */
+function updateSelfLevel(decision) {
+  const chosen = state.extra.get("self_level") ?? "";
+  const computed = decision?.level ? t(LEVELS[decision.level]) : "—";
+  const key = [state.lang, chosen, computed].join("|");
+  if (key === shownSelfLevel || !$("self-level-note")) return;
+  shownSelfLevel = key;
+  $("self-level-computed-text").textContent = ui("selfLevelComputed", { level: computed });
+  $("self-level-note").textContent = chosen && decision?.level && chosen !== decision.level ? ui("selfLevelDiffers", { level: computed }) : "";
+}
+
 function renderReviewStep(step, box) {
   const jsonId = "export";
   const previewing = document.body.classList.contains("preview");
   box.append(
     el("h3", { text: ui("printHeading") }),
     el("p", { class: "help", text: ui("printHelp") }),
+    selfLevelField(),
     extraField("place", ui("place"), { autocomplete: "address-level2" }),
     extraField("signed_on", ui("signedOn"), { type: "date" }),
     el("div", { class: "actions" },
@@ -136,6 +168,7 @@ function renderForm() {
   wireReviewStep();
   forgetShownErrors();
   forgetShownResult();
+  shownSelfLevel = null;
   shownSteps.key = null;
   showStep();
 }
@@ -317,6 +350,7 @@ function update() {
   updateStepStatus(errors, partial ? partial.unanswered.filter((u) => u.can_change) : []);
   const shownState = decision ? "complete" : partial ? "partial" : "invalid";
   if (document.body.dataset.state !== shownState) document.body.dataset.state = shownState;
+  updateSelfLevel(decision);
   if (document.body.classList.contains("preview")) renderOfficial();
 }
 
@@ -448,8 +482,10 @@ async function importFile(file) {
 function onInput(event) {
   const target = event.target;
   if (target.dataset?.extra) {
+    if (target.type === "radio" && !target.checked) return;
     if (target.value === "") state.extra.delete(target.dataset.extra);
     else state.extra.set(target.dataset.extra, target.value);
+    if (target.dataset.extra === "self_level") updateSelfLevel(lastDecision);
     if (document.body.classList.contains("preview")) renderOfficial();
     scheduleSave();
     return;

@@ -91,6 +91,13 @@ export const UI = {
   },
   preview: { vi: "Xem trước bản in", en: "Preview the printout" },
   hidePreview: { vi: "Đóng bản xem trước", en: "Close the preview" },
+  selfLevel: { vi: "Mức tự đề xuất (in vào mục B.II)", en: "The level you propose (printed in part B.II)" },
+  selfLevelHelp: {
+    vi: "Mức tính theo Quy định 366-QĐ/TW cũng chỉ là đề xuất; đồng chí có thể tự đề xuất mức khác, cấp có thẩm quyền quyết định.",
+    en: "The level worked out under 366-QĐ/TW is a proposal too; you may propose another one, and the competent level decides.",
+  },
+  selfLevelComputed: { vi: "Theo kết quả tính: {level}", en: "As worked out: {level}" },
+  selfLevelDiffers: { vi: "Mức tự đề xuất khác mức tính theo quy định ({level}).", en: "The level you propose differs from the one worked out ({level})." },
   place: { vi: "Địa danh (nơi ký)", en: "Place of signing" },
   signedOn: { vi: "Ngày ký", en: "Date of signing" },
   noscript: { vi: "Trang này cần JavaScript và WebAssembly.", en: "This form needs JavaScript and WebAssembly." },

@@ -146,16 +146,18 @@ export function renderOfficialForm(container, data) {
       el("tr", {}, el("td", { text: "1. Nhóm tiêu chí chung" }), el("td", { text: "30" }), el("td", { class: "self", text: number(score.general) })),
       el("tr", {}, el("td", { text: "2. Nhóm tiêu chí về kết quả thực hiện nhiệm vụ" }), el("td", { text: "70" }), el("td", { class: "self", text: number(score.task_results) })),
       el("tr", { class: "total" }, el("td", { text: "Tổng cộng" }), el("td", { text: "100" }), el("td", { class: "self", text: decision ? number(decision.score) : "" }))));
+  // The level proposed: the person's own choice if they made one, else the one worked out.
+  const proposed = get("self_level") || decision?.level;
   const levels = el("ul", { class: "levels" }, ...Object.entries(LEVELS).map(([level, label]) =>
-    el("li", { "data-level": level, class: decision?.level === level ? "chosen" : null },
-      el("span", { class: "box", "aria-hidden": "true", text: decision?.level === level ? "☒" : "☐" }), " ", label.vi)));
+    el("li", { "data-level": level, class: proposed === level ? "chosen" : null },
+      el("span", { class: "box", "aria-hidden": "true", text: proposed === level ? "☒" : "☐" }), " ", label.vi)));
   const partB = el("section", { class: "part part-b" },
     el("h2", { text: "B. TỰ ĐÁNH GIÁ, XẾP LOẠI" }),
     el("h3", { text: `I. Tự chấm điểm theo các tiêu chí đã được cụ thể hoá (${form.appendix} của Quy định 366-QĐ/TW)` }),
     points,
     el("h3", { text: "II. Đề xuất xếp loại mức chất lượng" }),
     levels,
-    decision && !decision.level ? el("p", { class: "auto", text: "Chưa đề xuất được mức: cấp có thẩm quyền xem xét, quyết định." }) : null);
+    !proposed && decision ? el("p", { class: "auto", text: "Chưa đề xuất được mức: cấp có thẩm quyền xem xét, quyết định." }) : null);
 
   const signer = form.individual
     ? [el("p", { class: "role", text: "NGƯỜI TỰ KIỂM ĐIỂM" }), el("p", { class: "hint", text: "(Ký, ghi rõ họ tên)" }),

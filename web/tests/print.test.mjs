@@ -29,7 +29,8 @@ const CASES = [
   {
     form: "leader", code: "Mẫu 02A-HD KĐ.ĐG 2025", subtitle: "(Dùng cho cá nhân giữ chức vụ lãnh đạo, quản lý)",
     header: { full_name: "Lê Quang Cường", position: "Hiệu trưởng", chi_bo: "Trường Tiểu học", dang_bo: "Xã Tân Phú" },
-    basics: BASICS, total: "95", level: "Hoàn thành xuất sắc nhiệm vụ", name: "Lê Quang Cường",
+    // Worked out as Excellent; the leader proposes Good on paper.
+    basics: BASICS, total: "95", level: "Hoàn thành tốt nhiệm vụ", name: "Lê Quang Cường", selfLevel: "good",
   },
   {
     form: "collective", code: "Mẫu 01-HD KĐ.ĐG 2025", subtitle: null,
@@ -56,6 +57,13 @@ for (const c of CASES) {
     await typeExtra(page, "signed_on", "2025-12-15");
     await goToStep(page, "review");
     assert.equal((await shown(page)).state, "complete");
+    if (c.selfLevel) {
+      assert.equal(await page.locator("#self-level-computed").isChecked(), true);
+      assert.equal(await page.locator("#self-level-computed-text").textContent(), "Theo kết quả tính: Hoàn thành xuất sắc nhiệm vụ");
+      await page.locator(`#self-level-${c.selfLevel}`).check();
+      assert.equal(await page.locator("#self-level-note").textContent(), "Mức tự đề xuất khác mức tính theo quy định (Hoàn thành xuất sắc nhiệm vụ).");
+      assert.equal((await shown(page)).level, "excellent"); // the worked-out level is still shown as it is
+    }
     // The button prints (the dialog itself is not opened in a test).
     await page.evaluate(() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; });
     await page.locator("#print-button").click();
