@@ -341,8 +341,11 @@ function evaluateText(text) {
 /** Evaluates the answers and shows the result, redrawing only what changed. */
 function update() {
   if (!state.schema) return;
-  const { partial, decision, changes, errors } = evaluateText(JSON.stringify(assessment()));
-  state.lastErrors = errors;
+  const evaluation = evaluateText(JSON.stringify(assessment()));
+  const { partial, decision, changes } = evaluation;
+  // The form fixes the regime, so an error about the regime is about the year that
+  // selects it: it is shown at the year.
+  const errors = evaluation.errors.map((e) => (e.path === "/regime" ? { ...e, path: "/period/year" } : e));
   lastDecision = decision;
   showErrors(errors);
   renderResult(partial, decision, changes, errors);

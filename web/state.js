@@ -20,7 +20,6 @@ export const state = {
   step: 0,
   /** The conduct catalogue: each item's document, and the documents' titles. */
   catalogue: { documentOf: new Map(), documents: new Map() },
-  lastErrors: [],
 };
 
 /** A text of the form schema or of the page ({ vi, en }) in the current language. */

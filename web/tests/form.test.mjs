@@ -215,6 +215,12 @@ test("every subject: a collective (Mẫu 01) and a member outside the political 
   await fillBasics(page, EXCELLENT);
   await complyWithAll(page);
   assert.equal((await shown(page)).level, "excellent");
+  // A year before QĐ 366 was in force: the regime's refusal shows at the year, which chose it.
+  await type(page, "/period/year", "2024");
+  assert.match(await page.locator(`#${idFor("/period/year")}-error`).textContent(), /366-QĐ\/TW có hiệu lực 30\/08\/2025/);
+  assert.equal(await page.locator("#nav-identity").getAttribute("data-flag"), "error");
+  await type(page, "/period/year", "2025");
+  assert.equal((await shown(page)).level, "excellent");
   exported = await exportedLevels(page, "member-outside-excellent");
   assert.equal(exported.record.subject.in_political_system, false);
   assert.equal(exported.levels.wasm, "excellent");
