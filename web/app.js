@@ -308,7 +308,6 @@ function assessment() {
   return record;
 }
 
-
 let lastDecision = null;
 
 /** The last evaluation and the JSON text it was of: the same text evaluates the same. */

@@ -117,7 +117,6 @@ export function complyWithAll(document, checked) {
   }
 }
 
-
 /** The checklist items with their Vietnamese titles and the answers, for the printed form. */
 export function conductForPrint(record) {
   const answers = record.conduct?.answers ?? {};

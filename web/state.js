@@ -24,9 +24,11 @@ export const state = {
 
 /** A text of the form schema or of the page ({ vi, en }) in the current language. */
 export const t = (text) => (text ? text[state.lang] ?? text.vi : "");
+
 /** An interface string of the page, `{name}` filled from `values`. */
 export const ui = (key, values) => (values ? fill(t(UI[key]), values) : t(UI[key]));
 
+/** The year assessed, when it is one the form can take (else 2025, for the form schema). */
 export function periodYear() {
   const year = Number(state.values.get("/period/year"));
   return Number.isInteger(year) && year >= 1930 && year <= 2200 ? year : 2025;
