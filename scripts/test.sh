@@ -12,8 +12,10 @@
 # pins of bindings-python/requirements-dev.txt when they change). The wasm stage adds
 # the wasm32 target and wasm-bindgen-cli (the Cargo.lock version) when missing, and
 # fills bindings-wasm/node_modules/ with `npm ci` from bindings-wasm/package-lock.json.
-# The browser stage installs Debian's chromium when /usr/bin/chromium is missing (apt-get,
-# as root) and fills web/node_modules/ with `npm ci` from web/package-lock.json.
+# The browser stage installs from Debian (apt-get, as root) what is missing of chromium,
+# poppler-utils (pdftotext, pdftoppm) and fonts-liberation2 (a Times-metric face with the
+# Vietnamese letters, for the printed form), and fills web/node_modules/ (playwright-core,
+# axe-core) with `npm ci` from web/package-lock.json.
 #
 # To add a stage: write a `stage_<name>` function and add <name> to STAGES.
 
@@ -320,11 +322,18 @@ stage_wasm() {
 stage_browser() {
     # The self-assessment form (web/) in a real browser: Debian's Chromium (installed
     # here when missing; npm's browser downloads are not used), driven by playwright-core
-    # from web/package-lock.json. Needs the wasm stage's bindings-wasm/pkg/ (web and
-    # node). Screenshots, exported JSON and the latency figures go to target/browser/.
-    if [[ ! -x /usr/bin/chromium ]]; then
+    # from web/package-lock.json: the guided steps, a phone's screen, the keyboard, an
+    # axe-core audit, the draft, offline use, printing the official form to PDF (read
+    # back with poppler), and the keystroke latency against the page before it. Needs
+    # the wasm stage's bindings-wasm/pkg/ (web and node). Screenshots, PDFs, exported
+    # JSON, the axe report and the latency figures go to target/browser/.
+    local missing=()
+    [[ -x /usr/bin/chromium ]] || missing+=(chromium)
+    command -v pdftotext >/dev/null && command -v pdftoppm >/dev/null || missing+=(poppler-utils)
+    [[ -d /usr/share/fonts/truetype/liberation2 ]] || missing+=(fonts-liberation2)
+    if [[ ${#missing[@]} -gt 0 ]]; then
         run apt-get update
-        run apt-get install -y chromium
+        run apt-get install -y "${missing[@]}"
     fi
     if [[ ! -f bindings-wasm/pkg/web/cadre_eval_wasm.js || ! -f bindings-wasm/pkg/node/cadre_eval_wasm.js ]]; then
         echo "bindings-wasm/pkg/ is missing: run the wasm stage first (scripts/test.sh --only wasm,browser)" >&2
@@ -332,7 +341,8 @@ stage_browser() {
     fi
     (cd web && run npm ci --no-audit --no-fund --loglevel=error)
     local log="${TMPDIR:-/tmp}/cadre-eval-browser-test-$$.log" status
-    (cd web && run node --test tests/) 2>&1 | tee "$log"
+    # One test file at a time: the latency figures are not taken beside another browser.
+    (cd web && run node --test --test-concurrency=1 tests/) 2>&1 | tee "$log"
     status=${PIPESTATUS[0]}
     add_node_test_counts "$log"
     rm -f "$log"

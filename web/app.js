@@ -1,107 +1,30 @@
-// The self-assessment form: rendered from the WASM package's form schema, evaluated as
-// the person types. All rules live in the core (through the WASM binding); this file
-// only builds the assessment from the fields and shows what the binding returns.
+// The self-assessment form: guided steps built from the WASM package's form schema,
+// evaluated as the person types, kept as a draft in the browser, exported and imported
+// as contract JSON, and printed as the official form. All rules live in the core
+// (through the WASM binding); this file builds the assessment from the answers and shows
+// what the binding returns.
 import init, {
+  conductCatalogue,
   evaluatePartial,
   formSchema,
   whatWouldChange,
 } from "./pkg/cadre_eval_wasm.js";
-
-/** Interface strings; the form's own labels come from the schema. */
-const UI = {
-  title: { vi: "Tự kiểm điểm, đánh giá, xếp loại chất lượng", en: "Self-review and quality classification" },
-  kind: { vi: "Đối tượng", en: "Subject" },
-  member: { vi: "Đảng viên", en: "Party member" },
-  leader: { vi: "Cán bộ lãnh đạo, quản lý", en: "Leader or manager" },
-  collective: { vi: "Tập thể", en: "Collective" },
-  identity: { vi: "Kỳ đánh giá", en: "Assessment period" },
-  id: { vi: "Mã hồ sơ", en: "Record id" },
-  year: { vi: "Năm đánh giá", en: "Year assessed" },
-  result: { vi: "Kết quả đề xuất", en: "Proposed result" },
-  provisional: { vi: "Chưa đủ thông tin — mức có thể đạt", en: "Not complete yet — levels still possible" },
-  lowest: { vi: "thấp nhất", en: "lowest" },
-  highest: { vi: "cao nhất", en: "highest" },
-  band: { vi: "Khung điểm", en: "Score band" },
-  score: { vi: "Tổng điểm", en: "Total score" },
-  reasons: { vi: "Căn cứ", en: "Reasons" },
-  change: { vi: "Điều gì sẽ thay đổi kết quả", en: "What would change the result" },
-  unreachable: { vi: "không thể đạt trong kỳ này", en: "out of reach this period" },
-  unanswered: { vi: "Câu hỏi chưa trả lời còn ảnh hưởng kết quả", en: "Unanswered questions that still matter" },
-  checklist: { vi: "Danh mục chuẩn mực, điều không được làm", en: "Conduct checklist" },
-  noChecklist: { vi: "Không có danh mục chuẩn mực cho tập thể.", en: "No conduct checklist for a collective." },
-  notAnswered: { vi: "chưa trả lời", en: "not answered" },
-  errors: { vi: "Cần sửa", en: "To fix" },
-  exportButton: { vi: "Xuất JSON", en: "Export JSON" },
-  exportLabel: { vi: "JSON theo hợp đồng dữ liệu", en: "Contract JSON" },
-  print: { vi: "In bản tóm tắt", en: "Print summary" },
-  add: { vi: "Thêm", en: "Add" },
-  remove: { vi: "Xoá", en: "Remove" },
-  yes: { vi: "Có", en: "Yes" },
-  no: { vi: "Không", en: "No" },
-  blank: { vi: "— chưa chọn —", en: "— not answered —" },
-  needsDecision: { vi: "Cấp có thẩm quyền quyết định", en: "The competent level decides" },
-  summary: { vi: "Bản tự kiểm điểm — tóm tắt", en: "Self-review — summary" },
-  answers: { vi: "Nội dung đã khai", en: "Answers given" },
-  language: { vi: "Ngôn ngữ / Language", en: "Language / Ngôn ngữ" },
-};
-
-const BANDS = {
-  excellent: { vi: "từ 90 điểm", en: "90 or more" },
-  good: { vi: "từ 70 đến dưới 90 điểm", en: "70 to under 90" },
-  completed: { vi: "từ 50 đến dưới 70 điểm", en: "50 to under 70" },
-  not_completed: { vi: "dưới 50 điểm", en: "under 50" },
-};
-
-const LEVELS = {
-  excellent: { vi: "Hoàn thành xuất sắc nhiệm vụ", en: "Excellent" },
-  good: { vi: "Hoàn thành tốt nhiệm vụ", en: "Good" },
-  completed: { vi: "Hoàn thành nhiệm vụ", en: "Completed" },
-  not_completed: { vi: "Không hoàn thành nhiệm vụ", en: "Not completed" },
-};
-
-const state = {
-  lang: "vi",
-  kind: "member",
-  /** The answers by JSON Pointer, as typed (strings, or booleans from yes/no). */
-  values: new Map([["/id", "tu-kiem-diem"], ["/period/year", "2025"]]),
-  /** Rows of each list field, by the list's path. */
-  listRows: new Map(),
-  schema: null,
-  /** Field metadata by JSON Pointer, for labels and types. */
-  fields: new Map(),
-  lastErrors: [],
-};
-
+import { complyWithAll, conductForPrint, conductView, renderConductSection, updateConduct } from "./checklist.js";
+import { $, el, idFor } from "./dom.js";
+import { answersFromRecord, clearDraft, lastForm, loadDraft, saveDraft } from "./draft.js";
+import { forgetShownErrors, renderField, renderList, showErrors } from "./fields.js";
+import { FORMS, formById, stepsOf } from "./forms.js";
+import { LEVELS, UI } from "./i18n.js";
+import { renderOfficialForm } from "./official-form.js";
+import { forgetShownResult, renderResult } from "./result.js";
+import { nearest, periodYear, state, stepOf, t, ui } from "./state.js";
 /** Keystroke-to-result times in ms (event time to the end of the update), for measurement. */
 window.__latencies = [];
 
-const $ = (id) => document.getElementById(id);
-const t = (text) => (text ? text[state.lang] ?? text.vi : "");
-const ui = (key) => t(UI[key]);
-
-function el(tag, attributes = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) {
-    if (value === undefined || value === null || value === false) continue;
-    if (name === "text") node.textContent = value;
-    else node.setAttribute(name, value === true ? "" : value);
-  }
-  for (const child of children) if (child) node.append(child);
-  return node;
-}
-
-/** A DOM id for a JSON Pointer. */
-const idFor = (path) => "f" + path.replace(/[^A-Za-z0-9_-]/g, (c) => "_" + c.charCodeAt(0).toString(16));
-
-function periodYear() {
-  const year = Number(state.values.get("/period/year"));
-  return Number.isInteger(year) && year >= 1930 && year <= 2200 ? year : 2025;
-}
-
-// ---------------------------------------------------------------- rendering the form
+// ---------------------------------------------------------------- the form schema
 
 function loadSchema() {
-  const result = formSchema({ kind: state.kind, on: `${periodYear()}-12-31` });
+  const result = formSchema({ ...state.form.request, on: `${periodYear()}-12-31` });
   if (!result.ok) {
     state.schema = null;
     $("form-errors").replaceChildren(...result.errors.map((e) => el("p", { class: "error", text: t(e.message) })));
@@ -110,138 +33,216 @@ function loadSchema() {
   state.schema = result.value;
 }
 
-function input(field, path, labelId) {
-  const value = state.values.get(path);
-  const common = { id: idFor(path), "data-path": path, name: path, "aria-labelledby": labelId };
-  const describedBy = [`${idFor(path)}-help`, `${idFor(path)}-error`].join(" ");
-  if (field.type === "boolean") {
-    const select = el("select", { ...common, "aria-describedby": describedBy, "data-type": "boolean" },
-      el("option", { value: "", text: ui("blank") }),
-      el("option", { value: "true", text: ui("yes") }),
-      el("option", { value: "false", text: ui("no") }));
-    select.value = value === undefined ? "" : String(value);
-    return select;
-  }
-  if (field.type === "choice") {
-    const select = el("select", { ...common, "aria-describedby": describedBy, "data-type": "choice" },
-      el("option", { value: "", text: ui("blank") }),
-      ...(field.options ?? []).map((o) => el("option", { value: o.value, text: t(o.label) })));
-    select.value = value ?? "";
-    return select;
-  }
-  const numeric = field.type === "integer" || field.type === "decimal";
-  const box = el("input", {
-    ...common,
-    "aria-describedby": describedBy,
-    "data-type": field.type,
-    type: field.type === "date" ? "date" : "text",
-    inputmode: field.type === "integer" ? "numeric" : field.type === "decimal" ? "decimal" : undefined,
-    autocomplete: "off",
-    placeholder: numeric && field.max !== undefined ? `${field.min ?? 0}–${field.max}` : undefined,
-    "aria-required": field.required ? "true" : undefined,
+/** Reads the conduct catalogue once: which document each checklist item belongs to. */
+function loadCatalogue() {
+  const result = conductCatalogue();
+  if (!result.ok) return;
+  for (const document of result.value.documents) state.catalogue.documents.set(document.document, document);
+  for (const item of result.value.items) state.catalogue.documentOf.set(item.id, item.document);
+}
+
+// ---------------------------------------------------------------- steps
+
+/** A text field of the page's own (header, written parts, place, date), kept in `state.extra`. */
+function extraField(key, label, { type = "text", help, autocomplete, rows } = {}) {
+  const id = `x-${key.replace(/[^A-Za-z0-9_-]/g, "_")}`;
+  const box = el(type === "long_text" ? "textarea" : "input", {
+    id, "data-extra": key, name: key,
+    type: type === "long_text" ? undefined : type,
+    rows, autocomplete: autocomplete ?? "off",
+    "aria-describedby": help ? `${id}-help` : undefined,
   });
-  box.value = value ?? "";
-  return box;
+  box.value = state.extra.get(key) ?? "";
+  return el("div", { class: "field" }, el("label", { for: id, text: label }), box,
+    help ? el("p", { class: "help", id: `${id}-help`, text: help }) : null);
 }
 
-function citationsText(field) {
-  return (field.citations ?? []).map((c) => c.text).filter((v, i, all) => all.indexOf(v) === i).join("; ");
+function renderIdentityStep(step, box) {
+  for (const field of state.form.header) box.append(extraField(field.key, t(field.label), field));
+  box.append(renderField({ type: "integer", label: UI.year, required: true, min: 1930, max: 2200 }, "/period/year", step));
+  box.append(renderField({ type: "text", label: UI.id, help: UI.idHelp, required: true }, "/id", step));
 }
 
-function renderField(field, path, { compact = false } = {}) {
-  state.fields.set(path, field);
-  const labelId = `${idFor(path)}-label`;
-  const wrapper = el("div", { class: compact ? "sub" : "field" });
-  wrapper.append(
-    el("label", { for: idFor(path), id: labelId, text: t(field.label) + (field.required ? " *" : "") }),
-    input(field, path, labelId),
-    el("p", { class: "help", id: `${idFor(path)}-help`, text: [t(field.help), citationsText(field)].filter(Boolean).join(" — ") }),
-    el("p", { class: "error", id: `${idFor(path)}-error`, role: "status" }),
-  );
-  return wrapper;
-}
-
-function renderGroup(field) {
-  state.fields.set(field.path, field);
-  const box = el("fieldset", { class: "conduct-item", "data-path": field.path, id: idFor(field.path) },
-    el("legend", { text: t(field.label) }),
-    el("p", { class: "help", text: [t(field.help), field.conduct_item ? t(field.conduct_item.citation) : ""].filter(Boolean).join(" — ") }));
-  for (const item of field.item_fields ?? []) box.append(renderField(item, field.path + item.path, { compact: true }));
-  box.append(el("p", { class: "error", id: `${idFor(field.path)}-error`, role: "status" }));
-  return box;
-}
-
-function renderList(field) {
-  state.fields.set(field.path, field);
-  const rows = state.listRows.get(field.path) ?? 0;
-  const box = el("fieldset", { "data-path": field.path, id: idFor(field.path) }, el("legend", { text: t(field.label) }),
-    el("p", { class: "help", text: [t(field.help), citationsText(field)].filter(Boolean).join(" — ") }));
-  for (let row = 0; row < rows; row++) {
-    const rowBox = el("fieldset", {}, el("legend", { text: `${t(field.label)} ${row + 1}` }));
-    for (const item of field.item_fields ?? []) rowBox.append(renderField(item, `${field.path}/${row}${item.path}`, { compact: true }));
-    const remove = el("button", { type: "button", text: `${ui("remove")} ${row + 1}` });
-    remove.addEventListener("click", () => removeRow(field.path, row, field));
-    rowBox.append(remove);
-    box.append(rowBox);
+function renderWrittenStep(step, box) {
+  for (const part of state.form.parts) {
+    if (!part.write) box.append(el("h3", { class: "part-heading", text: t(part.heading) }));
+    else box.append(extraField(`written.${part.id}`, t(part.heading), { type: "long_text", rows: 3 }));
   }
-  const add = el("button", { type: "button", id: `${idFor(field.path)}-add`, text: `${ui("add")}: ${t(field.label)}` });
-  add.addEventListener("click", () => {
-    state.listRows.set(field.path, rows + 1);
-    renderForm();
-    update();
-    document.getElementById(idFor(`${field.path}/${rows}${field.item_fields[0].path}`))?.focus();
-  });
-  box.append(add, el("p", { class: "error", id: `${idFor(field.path)}-error`, role: "status" }));
-  return box;
 }
 
-function removeRow(listPath, row, field) {
-  const rows = state.listRows.get(listPath) ?? 0;
-  for (let r = row; r < rows; r++) {
-    for (const item of field.item_fields) {
-      const next = state.values.get(`${listPath}/${r + 1}${item.path}`);
-      if (next === undefined) state.values.delete(`${listPath}/${r}${item.path}`);
-      else state.values.set(`${listPath}/${r}${item.path}`, next);
+/** The level the person proposes on paper (Mẫu B.II): the one worked out, unless they
+ * choose another (spec criteria-qd366.md §9: kept beside the record, both shown). */
+function selfLevelField() {
+  const chosen = state.extra.get("self_level") ?? "";
+  const option = (value, label, id) => {
+    const radio = el("input", { type: "radio", id, name: "self_level", value, "data-extra": "self_level" });
+    radio.checked = chosen === value;
+    return el("label", { class: "choice", for: id }, radio, el("span", { id: `${id}-text`, text: label }));
+  };
+  return el("fieldset", { class: "field self-level", "aria-describedby": "self-level-help self-level-note" },
+    el("legend", { text: ui("selfLevel") }),
+    el("p", { class: "help", id: "self-level-help", text: ui("selfLevelHelp") }),
+    el("div", { class: "choices stacked" },
+      option("", "", "self-level-computed"),
+      ...Object.keys(LEVELS).map((level) => option(level, t(LEVELS[level]), `self-level-${level}`))),
+    el("p", { class: "note", id: "self-level-note" }));
+}
+
+let shownSelfLevel = null;
+
+/** The "as worked out" choice names the current level; a different choice is pointed out. */
+function updateSelfLevel(decision) {
+  const chosen = state.extra.get("self_level") ?? "";
+  const computed = decision?.level ? t(LEVELS[decision.level]) : "—";
+  const key = [state.lang, chosen, computed].join("|");
+  if (key === shownSelfLevel || !$("self-level-note")) return;
+  shownSelfLevel = key;
+  $("self-level-computed-text").textContent = ui("selfLevelComputed", { level: computed });
+  $("self-level-note").textContent = chosen && decision?.level && chosen !== decision.level ? ui("selfLevelDiffers", { level: computed }) : "";
+}
+
+function renderReviewStep(step, box) {
+  const jsonId = "export";
+  const previewing = document.body.classList.contains("preview");
+  box.append(
+    el("h3", { text: ui("printHeading") }),
+    el("p", { class: "help", text: ui("printHelp") }),
+    selfLevelField(),
+    extraField("place", ui("place"), { autocomplete: "address-level2" }),
+    extraField("signed_on", ui("signedOn"), { type: "date" }),
+    el("div", { class: "actions" },
+      el("button", { type: "button", id: "print-button", class: "primary", text: ui("print") }),
+      el("button", { type: "button", id: "preview-button", class: "secondary", "aria-expanded": String(previewing), "aria-controls": "official-form",
+        text: previewing ? ui("hidePreview") : ui("preview") })),
+    el("h3", { text: ui("save") }),
+    el("div", { class: "actions" },
+      el("button", { type: "button", id: "export-button", class: "secondary", text: ui("exportButton") }),
+      el("a", { id: "download", href: "#", hidden: true, download: "assessment.json", text: "assessment.json" })),
+    el("details", { class: "json" }, el("summary", { text: ui("showJson") }),
+      el("label", { for: jsonId, text: ui("exportLabel") }), el("textarea", { id: jsonId, rows: 8, readonly: true })),
+    el("div", { class: "field" }, el("label", { for: "import", text: ui("importLabel") }),
+      el("input", { type: "file", id: "import", accept: ".json,application/json" })),
+    el("p", { id: "import-status", role: "status" }),
+    el("div", { class: "actions" }, el("button", { type: "button", id: "clear-button", class: "secondary danger", text: ui("clearDraft") })));
+}
+
+/** Renders every step (one shown at a time), the step list and the texts of the page. */
+function renderForm() {
+  document.documentElement.lang = state.lang;
+  document.title = `${ui("title")} — cadre-eval`;
+  for (const node of document.querySelectorAll("[data-ui]")) node.textContent = ui(node.dataset.ui);
+  for (const node of document.querySelectorAll("[data-ui-label]")) node.setAttribute("aria-label", ui(node.dataset.uiLabel));
+  for (const option of $("form-kind").options) option.textContent = t(formById(option.value).label);
+  state.fields.clear();
+  state.stepOfPath.clear();
+  conductView.items = [];
+  conductView.documents = [];
+  const container = $("steps");
+  const schema = state.schema;
+  if (!schema) return container.replaceChildren();
+  $("form-title").textContent = `${t(schema.title)} (${schema.appendix.toUpperCase()})`;
+  state.steps = stepsOf(state.form, schema, UI);
+  state.step = Math.min(state.step, state.steps.length - 1);
+  const sections = state.steps.map((step, index) => {
+    const heading = el("h2", { id: `step-${step.id}-heading`, tabindex: "-1", text: t(step.title) });
+    const box = el("section", { class: "step", id: `step-${step.id}`, "data-step": step.id, "aria-labelledby": heading.id, hidden: index !== state.step },
+      heading, t(step.help) ? el("p", { class: "section-help", text: t(step.help) }) : null);
+    if (step.kind === "identity") renderIdentityStep(step, box);
+    else if (step.kind === "written") renderWrittenStep(step, box);
+    else if (step.kind === "review") renderReviewStep(step, box);
+    else if (step.section.fields.every((field) => field.conduct_item)) renderConductSection(step.section, step, box);
+    else {
+      for (const field of step.section.fields) {
+        if (field.type === "list") box.append(renderList(field, step, rerender));
+        else box.append(renderField(field, field.path, step));
+      }
     }
-  }
-  state.listRows.set(listPath, rows - 1);
+    return box;
+  });
+  container.replaceChildren(...sections);
+  $("step-list").replaceChildren(...state.steps.map((step, index) =>
+    el("li", {}, el("button", { type: "button", class: "step-link", "data-index": String(index), id: `nav-${step.id}` },
+      el("span", { class: "num", "aria-hidden": "true", text: String(index + 1) }),
+      el("span", { class: "label", text: t(step.title) }),
+      el("span", { class: "status", id: `nav-${step.id}-status` })))));
+  wireReviewStep();
+  forgetShownErrors();
+  forgetShownResult();
+  shownSelfLevel = null;
+  shownSteps.key = null;
+  showStep();
+}
+
+/** Rebuilds the form after a change of its fields (a list row, the language, the year) and shows the result. */
+function rerender() {
   renderForm();
   update();
+  scheduleSave();
 }
 
-/** Counts the renderings of the form: field nodes (and error slots) of an earlier one are gone. */
-let formVersion = 0;
+/** Shows the current step and its place in the progress. */
+function showStep() {
+  const step = state.steps[state.step];
+  if (!step) return;
+  if (step.kind !== "review") setPreview(false);
+  for (const box of $("steps").children) box.hidden = box.dataset.step !== step.id;
+  for (const link of document.querySelectorAll(".step-link")) {
+    if (Number(link.dataset.index) === state.step) link.setAttribute("aria-current", "step");
+    else link.removeAttribute("aria-current");
+  }
+  const total = state.steps.length;
+  $("progress").max = total;
+  $("progress").value = state.step + 1;
+  $("progress-text").textContent = `${ui("stepOf", { n: state.step + 1, total })}: ${t(step.title)}`;
+  $("back").disabled = state.step === 0;
+  $("next").hidden = state.step === total - 1;
+  document.body.dataset.step = step.id;
+  if (step.kind === "review") renderOfficial();
+}
 
-function renderForm() {
-  formVersion += 1;
-  document.documentElement.lang = state.lang;
-  $("title").textContent = ui("title");
-  document.title = `${ui("title")} — cadre-eval`;
-  $("kind-label").textContent = ui("kind");
-  for (const option of $("kind").options) option.textContent = ui(option.value);
-  $("result-heading").textContent = ui("result");
-  $("export-button").textContent = ui("exportButton");
-  $("export-label").textContent = ui("exportLabel");
-  $("print-button").textContent = ui("print");
-  state.fields.clear();
-  const container = $("sections");
-  container.replaceChildren();
-  const schema = state.schema;
-  if (!schema) return;
-  $("form-title").textContent = `${t(schema.title)} (${schema.appendix})`;
-  const identity = el("fieldset", {}, el("legend", { text: ui("identity") }));
-  identity.append(renderField({ type: "text", label: UI.id, required: true }, "/id"));
-  identity.append(renderField({ type: "integer", label: UI.year, required: true, min: 1930, max: 2200 }, "/period/year"));
-  container.append(identity);
-  for (const section of schema.sections) {
-    const box = el("fieldset", { id: `section-${section.id}` }, el("legend", { text: t(section.title) }));
-    if (t(section.help)) box.append(el("p", { class: "section-help", text: t(section.help) }));
-    for (const field of section.fields) {
-      if (field.type === "group") box.append(renderGroup(field));
-      else if (field.type === "list") box.append(renderList(field));
-      else box.append(renderField(field, field.path));
-    }
-    container.append(box);
+/** Goes to a step; the step's heading takes the focus unless `focus` is false. */
+function goTo(index, { focus = true } = {}) {
+  state.step = Math.max(0, Math.min(index, state.steps.length - 1));
+  showStep();
+  $("step-nav").classList.remove("open");
+  $("steps-toggle").setAttribute("aria-expanded", "false");
+  scheduleSave();
+  if (focus) {
+    $(`step-${state.steps[state.step].id}-heading`)?.focus();
+    window.scrollTo({ top: 0 });
+  }
+}
+
+/** Shows the field at a JSON Pointer: its step, its checklist item opened, the focus on it. */
+function focusPath(path) {
+  const index = state.steps.indexOf(stepOf(path));
+  if (index >= 0 && index !== state.step) goTo(index, { focus: false });
+  let node = document.getElementById(idFor(path)) ?? document.getElementById(idFor(nearest(state.stepOfPath, path)));
+  const details = node?.closest("details");
+  if (details) details.open = true;
+  if (node && !node.matches("input, select, textarea")) node = node.querySelector("input, select, textarea") ?? node;
+  node?.focus();
+  node?.scrollIntoView({ block: "center" });
+}
+
+/** The step marks as shown. */
+const shownSteps = { key: null };
+
+/** Marks the steps that hold errors or unanswered questions that still matter. */
+function updateStepStatus(errors, unanswered) {
+  const flags = new Map();
+  for (const u of unanswered) flags.set(stepOf(u.path)?.id, "todo");
+  for (const e of errors) flags.set(stepOf(e.path)?.id, "error");
+  const key = JSON.stringify([state.lang, [...flags]]);
+  if (key === shownSteps.key) return;
+  shownSteps.key = key;
+  for (const step of state.steps) {
+    const flag = flags.get(step.id);
+    const link = $(`nav-${step.id}`);
+    if (!link) continue;
+    if (flag) link.dataset.flag = flag;
+    else delete link.dataset.flag;
+    $(`nav-${step.id}-status`).textContent = flag === "error" ? ` (${ui("stepError")})` : flag === "todo" ? ` (${ui("stepTodo")})` : "";
   }
 }
 
@@ -307,186 +308,6 @@ function assessment() {
   return record;
 }
 
-// ---------------------------------------------------------------- results
-
-function labelOf(path) {
-  let probe = path;
-  while (probe) {
-    const field = state.fields.get(probe);
-    if (field) return t(field.label);
-    probe = probe.slice(0, probe.lastIndexOf("/"));
-  }
-  return path;
-}
-
-/** The error texts and invalid marks on the page, so that a keystroke that leaves the
- * errors as they were touches no node, and one that changes them touches only theirs. */
-const shownErrors = { key: null, texts: [], invalid: [] };
-
-function showErrors(errors) {
-  // The form's nodes are new after renderForm, so its version is part of what is shown.
-  const key = JSON.stringify([formVersion, state.lang, errors]);
-  if (key === shownErrors.key) return;
-  shownErrors.key = key;
-  for (const node of shownErrors.texts) node.textContent = "";
-  for (const node of shownErrors.invalid) node.removeAttribute("aria-invalid");
-  const texts = new Set();
-  const invalid = new Set();
-  const general = [];
-  for (const error of errors) {
-    // The field the error names, or the nearest enclosing one (a group, a list row, a list).
-    let probe = error.path;
-    let target = null;
-    while (probe && !(target = document.getElementById(`${idFor(probe)}-error`))) {
-      probe = probe.slice(0, probe.lastIndexOf("/"));
-    }
-    if (target) {
-      // A node shown before is cleared above; one named twice now collects both messages.
-      target.textContent = [texts.has(target) ? target.textContent : "", t(error.message)].filter(Boolean).join(" ");
-      texts.add(target);
-      const field = document.getElementById(idFor(probe));
-      if (field) {
-        field.setAttribute("aria-invalid", "true");
-        invalid.add(field);
-      }
-    } else general.push(error);
-  }
-  shownErrors.texts = [...texts];
-  shownErrors.invalid = [...invalid];
-  $("form-errors").replaceChildren(...general.map((e) =>
-    el("p", { class: "error", "data-error-path": e.path, text: `${e.path || "/"}: ${t(e.message)}` })));
-}
-
-function citationOf(reason) {
-  const c = reason.citation;
-  if (!c) return "";
-  const article = state.lang === "vi" ? "Điều" : "Art.";
-  const clause = state.lang === "vi" ? "khoản" : "cl.";
-  return [c.document, c.article && `${article} ${c.article}`, c.clause && `${clause} ${c.clause}`].filter(Boolean).join(", ");
-}
-
-/** A reason as shown, in the current language. */
-const reasonView = (r) => ({ rule: r.rule, effect: r.effect, cite: citationOf(r), text: t(r.message) });
-
-function reasonsList(reasons) {
-  return el("ol", { class: "reasons", id: "reasons" }, ...reasons.map((r) =>
-    el("li", { "data-rule": r.rule, class: `effect-${r.effect}` },
-      el("span", { class: "rule", text: r.rule }), " ",
-      el("span", { class: "cite", text: `(${r.cite})` }), " — ",
-      el("span", { text: r.text }))));
-}
-
-/** What the result panel shows above the checklist, as plain data in the current
- * language: two equal views render the same nodes, so an unchanged view is not redrawn. */
-function resultView(partial, decision, changes) {
-  if (decision) {
-    return {
-      state: "complete",
-      level: decision.level ?? "",
-      levelText: decision.level ? t(decision.label) : ui("needsDecision"),
-      band: decision.band,
-      bandText: `${ui("score")}: ${decision.score} — ${ui("band")}: ${t(LEVELS[decision.band])} (${t(BANDS[decision.band])})`,
-      reasons: decision.reasons.map(reasonView),
-      changes: (changes ?? []).map((path) => ({
-        level: path.level,
-        heading: t(LEVELS[path.level]) + ": ",
-        text: path.reachable
-          ? (path.changes ?? []).map((c) => `${t(c.message)} [${labelOf(c.path)}]`).join("; ")
-          : `${ui("unreachable")}${(path.blockers ?? []).length ? " — " + path.blockers.map((b) => t(b.message) || b.rule).join("; ") : ""}`,
-      })),
-    };
-  }
-  if (partial) {
-    return {
-      state: "partial",
-      lowest: partial.lowest ?? "",
-      highest: partial.highest ?? "",
-      levelText: `${ui("provisional")}: ${ui("lowest")} ${t(LEVELS[partial.lowest]) || "—"}, ${ui("highest")} ${t(LEVELS[partial.highest]) || "—"}`,
-      unanswered: (partial.unanswered ?? []).filter((u) => u.can_change).map((u) => ({ path: u.path, label: labelOf(u.path) })),
-    };
-  }
-  return { state: "invalid", levelText: ui("errors") + ": " + state.lastErrors.length };
-}
-
-function resultNodes(view) {
-  if (view.state === "complete") {
-    const body = [
-      el("p", { class: `level ${view.level}`, id: "level", "data-level": view.level, text: view.levelText }),
-      el("p", { id: "band", "data-band": view.band, text: view.bandText }),
-      el("h3", { text: ui("reasons") }), reasonsList(view.reasons),
-    ];
-    if (view.changes.length) {
-      body.push(el("h3", { text: ui("change") }), el("ul", { id: "changes" }, ...view.changes.map((path) =>
-        el("li", { "data-level": path.level }, el("strong", { text: path.heading }), path.text))));
-    }
-    return body;
-  }
-  if (view.state === "partial") {
-    const body = [el("p", { class: "level provisional", id: "level", "data-level": "", "data-lowest": view.lowest,
-      "data-highest": view.highest, text: view.levelText })];
-    if (view.unanswered.length) {
-      body.push(el("h3", { text: ui("unanswered") }), el("ul", { id: "unanswered" }, ...view.unanswered.map((u) =>
-        el("li", {}, el("a", { href: `#${idFor(u.path)}`, "data-path": u.path, text: u.label })))));
-    }
-    return body;
-  }
-  return [el("p", { class: "level", id: "level", "data-level": "", text: view.levelText })];
-}
-
-/** The checklist as shown: its form version, and per conduct item its node, the path of
- * its answer and the answer the node shows. */
-const shownChecklist = { version: -1, rows: [] };
-const NOT_SHOWN = Symbol("not shown");
-
-/** Shows each conduct item's answer: the list is built once per rendered form, then a
- * keystroke rewrites only the items whose answer changed (none, while typing evidence). */
-function updateChecklist() {
-  if (shownChecklist.version !== formVersion) {
-    shownChecklist.version = formVersion;
-    const items = [...state.fields.values()].filter((f) => f.conduct_item);
-    shownChecklist.rows = items.map((field) => ({
-      field, answerPath: `${field.path}/answer`, shown: NOT_SHOWN, node: el("li", { "data-item": field.conduct_item.id }),
-    }));
-    $("result-checklist").replaceChildren(el("h3", { text: ui("checklist") }), items.length
-      ? el("ul", { class: "checklist", id: "checklist" }, ...shownChecklist.rows.map((row) => row.node))
-      : el("p", { text: ui("noChecklist") }));
-  }
-  const answerLabel = (field, value) => t(field.item_fields[0].options?.find((o) => o.value === value)?.label) || ui("notAnswered");
-  for (const row of shownChecklist.rows) {
-    const answer = state.values.get(row.answerPath);
-    if (answer === row.shown) continue;
-    row.shown = answer;
-    row.node.className = answer ?? "unanswered";
-    row.node.textContent = `${t(row.field.label)} (${t(row.field.conduct_item.citation)}): ${answerLabel(row.field, answer)}`;
-  }
-}
-
-let shownResultKey = null;
-
-function renderResult(partial, decision, changes) {
-  const view = resultView(partial, decision, changes);
-  const key = JSON.stringify(view);
-  if (key !== shownResultKey) {
-    shownResultKey = key;
-    $("result-main").replaceChildren(...resultNodes(view));
-  }
-  updateChecklist();
-}
-
-function renderSummary(decision) {
-  const record = assessment();
-  const rows = [...state.values].filter(([path, raw]) => state.fields.has(path) && raw !== "" && raw !== undefined)
-    .map(([path, raw]) => el("tr", {}, el("td", { text: labelOf(path) }), el("td", { text: String(raw) })));
-  $("summary").replaceChildren(
-    el("h2", { id: "summary-heading", text: ui("summary") }),
-    el("p", { text: `${t(state.schema?.title)} — ${record.id ?? ""} — ${periodYear()}` }),
-    el("p", { text: decision ? `${ui("result")}: ${decision.level ? t(decision.label) : ui("needsDecision")} (${ui("score")} ${decision.score})` : ui("provisional") }),
-    decision ? reasonsList(decision.reasons.map(reasonView)) : "",
-    el("h3", { text: ui("answers") }),
-    el("table", {}, el("tbody", {}, ...rows)));
-  $("summary").querySelector("#reasons")?.removeAttribute("id");
-}
-
 let lastDecision = null;
 
 /** The last evaluation and the JSON text it was of: the same text evaluates the same. */
@@ -504,7 +325,7 @@ function evaluateText(text) {
   // Full evaluation once complete, or once no unanswered question can change the
   // level (a self-reported breach settles it before the checklist is finished).
   // whatWouldChange evaluates the record itself and returns the decision with the paths
-  // to the higher levels, so one call does what `evaluate` and it did before.
+  // to the higher levels, so one call does what `evaluate` and it would.
   else if (partialResult.value.complete || partialResult.value.unanswered.every((u) => !u.can_change)) {
     const change = whatWouldChange(text);
     if (change.ok) {
@@ -519,13 +340,92 @@ function evaluateText(text) {
 /** Evaluates the answers and shows the result, redrawing only what changed. */
 function update() {
   if (!state.schema) return;
-  const { partial, decision, changes, errors } = evaluateText(JSON.stringify(assessment()));
-  state.lastErrors = errors;
+  const evaluation = evaluateText(JSON.stringify(assessment()));
+  const { partial, decision, changes } = evaluation;
+  // The form fixes the regime, so an error about the regime is about the year that
+  // selects it: it is shown at the year.
+  const errors = evaluation.errors.map((e) => (e.path === "/regime" ? { ...e, path: "/period/year" } : e));
   lastDecision = decision;
   showErrors(errors);
-  renderResult(partial, decision, changes);
+  renderResult(partial, decision, changes, errors);
+  updateConduct();
+  updateStepStatus(errors, partial ? partial.unanswered.filter((u) => u.can_change) : []);
   const shownState = decision ? "complete" : partial ? "partial" : "invalid";
   if (document.body.dataset.state !== shownState) document.body.dataset.state = shownState;
+  updateSelfLevel(decision);
+  if (document.body.classList.contains("preview")) renderOfficial();
+}
+
+function renderOfficial() {
+  if (!state.schema) return;
+  const record = assessment();
+  renderOfficialForm($("official-form"), {
+    form: state.form, record, decision: lastDecision, extra: state.extra, conduct: conductForPrint(record), fields: state.fields,
+  });
+}
+
+/** Shows or hides the on-screen preview of the printed form (shown only on the last step). */
+function setPreview(shown) {
+  if (document.body.classList.contains("preview") === shown) return;
+  document.body.classList.toggle("preview", shown);
+  $("official-form").hidden = !shown;
+  $("preview-button")?.setAttribute("aria-expanded", String(shown));
+  if ($("preview-button")) $("preview-button").textContent = shown ? ui("hidePreview") : ui("preview");
+  if (shown) {
+    renderOfficial();
+    $("official-form").scrollIntoView({ block: "start" });
+  }
+}
+
+// ---------------------------------------------------------------- saving, export, import
+
+let saveTimer = null;
+
+/** Saves the draft a moment after the last change (not on the keystroke itself). */
+function scheduleSave() {
+  clearTimeout(saveTimer);
+  saveTimer = setTimeout(saveNow, 400);
+}
+
+function saveNow() {
+  clearTimeout(saveTimer);
+  saveTimer = null;
+  if (!state.schema) return;
+  // Measured by the browser test (a "draft-save" entry per save), off the keystroke's path.
+  const started = performance.now();
+  const savedAt = new Date().toISOString();
+  const ok = saveDraft(state.form.id, {
+    saved_at: savedAt,
+    lang: state.lang,
+    step: state.steps[state.step]?.id ?? null,
+    values: Object.fromEntries(state.values),
+    list_rows: Object.fromEntries(state.listRows),
+    extra: Object.fromEntries(state.extra),
+  });
+  showDraftStatus(ok ? ui("draftSaved", { time: timeOf(savedAt) }) : ui("draftNotSaved"));
+  document.body.dataset.saved = ok ? savedAt : "";
+  performance.measure("draft-save", { start: started });
+}
+
+/** Hours and minutes of a time, by a formatter made once per language (making one costs milliseconds). */
+const timeFormats = new Map();
+function timeOf(iso) {
+  if (!timeFormats.has(state.lang)) {
+    timeFormats.set(state.lang, new Intl.DateTimeFormat(state.lang === "vi" ? "vi-VN" : "en-GB", { hour: "2-digit", minute: "2-digit" }));
+  }
+  return timeFormats.get(state.lang).format(new Date(iso));
+}
+
+function showDraftStatus(text) {
+  $("draft-status").textContent = text;
+}
+
+/** Fills the state from a saved draft; the step is returned to be shown once the form is built. */
+function restoreDraft(draft) {
+  state.values = new Map(Object.entries(draft.values).filter(([, v]) => typeof v === "string"));
+  state.listRows = new Map(Object.entries(draft.list_rows ?? {}).filter(([, v]) => Number.isInteger(v) && v >= 0 && v < 1000));
+  state.extra = new Map(Object.entries(draft.extra ?? {}).filter(([, v]) => typeof v === "string"));
+  return draft.step;
 }
 
 function exportJson() {
@@ -537,55 +437,206 @@ function exportJson() {
   link.download = `${assessment().id || "assessment"}.json`;
   link.textContent = link.download;
   link.hidden = false;
+  link.click();
+}
+
+/** The form a contract record is for (its subject's kind, and for a member whether they work in the political system). */
+function formOfRecord(record) {
+  const subject = record?.subject ?? {};
+  if (subject.kind === "member" && subject.in_political_system === false) return formById("member_outside");
+  return FORMS.find((form) => form.request.kind === subject.kind && !form.request.outside_political_system) ?? state.form;
+}
+
+async function importFile(file) {
+  let record;
+  try {
+    record = JSON.parse(await file.text());
+    if (!record || typeof record !== "object" || Array.isArray(record)) throw new Error(ui("importNotObject"));
+  } catch (error) {
+    $("import-status").textContent = ui("importFailed", { name: file.name, reason: error.message });
+    return;
+  }
+  const form = formOfRecord(record);
+  if (form !== state.form) {
+    saveNow();
+    state.form = form;
+    $("form-kind").value = form.id;
+    history.replaceState(null, "", `?kind=${form.id}`);
+  }
+  // The year selects the form's conduct items, so it is read before the schema.
+  state.values = new Map([["/period/year", String(record.period?.year ?? periodYear())]]);
+  loadSchema();
+  if (!state.schema) return;
+  const { values, listRows, skipped } = answersFromRecord(record, state.schema);
+  state.values = values;
+  state.listRows = listRows;
+  rerender();
+  // The file was opened from the last step; the person stays there to see the result.
+  goTo(state.steps.length - 1, { focus: false });
+  saveNow();
+  // The review step was built again: its status line is a new node.
+  $("import-status").textContent = [ui("imported", { name: file.name }), skipped.length ? ui("importSkipped", { paths: skipped.join(", ") }) : ""]
+    .filter(Boolean).join(" ");
 }
 
 // ---------------------------------------------------------------- events
 
 function onInput(event) {
   const target = event.target;
-  const path = target.dataset?.path;
-  if (!path || !("value" in target)) return;
-  if (target.value === "") state.values.delete(path);
-  else state.values.set(path, target.value);
-  if (path === "/period/year" && /^\d{4}$/.test(target.value)) {
-    loadSchema();
-    renderForm();
-    document.getElementById(idFor(path))?.focus();
+  if (target.dataset?.extra) {
+    if (target.type === "radio" && !target.checked) return;
+    if (target.value === "") state.extra.delete(target.dataset.extra);
+    else state.extra.set(target.dataset.extra, target.value);
+    if (target.dataset.extra === "self_level") updateSelfLevel(lastDecision);
+    if (document.body.classList.contains("preview")) renderOfficial();
+    scheduleSave();
+    return;
+  }
+  if (target.dataset?.doc !== undefined) {
+    complyWithAll(target.dataset.doc, target.checked);
+  } else {
+    const path = target.dataset?.path;
+    if (!path || !("value" in target)) return;
+    if (target.type === "radio" && !target.checked) return;
+    if (target.value === "") state.values.delete(path);
+    else state.values.set(path, target.value);
+    // The note on whether a breach harmed prestige belongs to a breach only.
+    if (path.endsWith("/answer") && target.value !== "breach") state.values.delete(path.replace(/\/answer$/, "/harmed_prestige"));
+    if (path === "/period/year" && /^\d{4}$/.test(target.value)) {
+      loadSchema();
+      renderForm();
+      document.getElementById(idFor(path))?.focus();
+    }
   }
   update();
   window.__latencies.push(performance.now() - event.timeStamp);
+  scheduleSave();
+}
+
+/** Switches to another form: its own draft when it has one, else a new one with the
+ * record id, the year and the person's header carried over. */
+function switchForm(formId) {
+  saveNow();
+  const carried = { id: state.values.get("/id"), year: state.values.get("/period/year") };
+  const person = new Map([...state.extra].filter(([key]) => !key.startsWith("written.")));
+  state.form = formById(formId);
+  history.replaceState(null, "", `?kind=${state.form.id}${state.lang === "en" ? "&lang=en" : ""}`);
+  const draft = loadDraft(state.form.id);
+  let stepId = null;
+  if (draft) stepId = restoreDraft(draft);
+  else {
+    // A form not started yet begins with the record id, the year and the person's header.
+    state.values = new Map([["/id", carried.id ?? "tu-kiem-diem"], ["/period/year", carried.year ?? "2025"]]);
+    state.listRows = new Map();
+    state.extra = person;
+  }
+  loadSchema();
+  state.step = 0;
+  renderForm();
+  if (stepId) goTo(Math.max(0, state.steps.findIndex((s) => s.id === stepId)), { focus: false });
+  update();
+  saveNow();
+}
+
+function wireReviewStep() {
+  $("export-button")?.addEventListener("click", exportJson);
+  $("print-button")?.addEventListener("click", () => {
+    renderOfficial();
+    window.print();
+  });
+  $("preview-button")?.addEventListener("click", () => setPreview(!document.body.classList.contains("preview")));
+  $("import")?.addEventListener("change", (event) => {
+    const file = event.target.files?.[0];
+    if (file) importFile(file);
+  });
+  $("clear-button")?.addEventListener("click", () => {
+    if (!window.confirm(ui("clearConfirm"))) return;
+    clearDraft(state.form.id);
+    state.values = new Map([["/id", "tu-kiem-diem"], ["/period/year", String(periodYear())]]);
+    state.listRows = new Map();
+    state.extra = new Map();
+    state.step = 0;
+    loadSchema();
+    rerender();
+    $(`step-${state.steps[0].id}-heading`)?.focus();
+  });
+}
+
+function wirePage() {
+  $("form").addEventListener("input", onInput);
+  $("form").addEventListener("submit", (event) => event.preventDefault());
+  $("form-kind").addEventListener("change", () => switchForm($("form-kind").value));
+  $("lang").addEventListener("change", () => {
+    state.lang = $("lang").value;
+    history.replaceState(null, "", `?kind=${state.form.id}${state.lang === "en" ? "&lang=en" : ""}`);
+    rerender();
+  });
+  $("back").addEventListener("click", () => goTo(state.step - 1));
+  $("next").addEventListener("click", () => goTo(state.step + 1));
+  $("step-list").addEventListener("click", (event) => {
+    const link = event.target.closest(".step-link");
+    if (link) goTo(Number(link.dataset.index));
+  });
+  $("steps-toggle").addEventListener("click", () => {
+    const open = !$("step-nav").classList.contains("open");
+    $("step-nav").classList.toggle("open", open);
+    $("steps-toggle").setAttribute("aria-expanded", String(open));
+  });
+  $("result").addEventListener("click", (event) => {
+    const button = event.target.closest("[data-goto]");
+    if (button) focusPath(button.dataset.goto);
+  });
+  $("running-go").addEventListener("click", () => {
+    const path = $("running-go").dataset.goto;
+    if (path) focusPath(path);
+    else goTo(state.steps.length - 1);
+  });
+  window.addEventListener("beforeprint", renderOfficial);
+  // A draft still waiting for its timer is written when the page is left.
+  window.addEventListener("pagehide", () => saveTimer && saveNow());
+  document.addEventListener("visibilitychange", () => document.visibilityState === "hidden" && saveTimer && saveNow());
+}
+
+/** Registers the service worker that keeps the page, the WASM module and its data for offline use. */
+function registerServiceWorker() {
+  if (!("serviceWorker" in navigator)) return;
+  navigator.serviceWorker.register("./sw.js")
+    .then(() => navigator.serviceWorker.ready)
+    .then(() => {
+      document.body.dataset.offline = "ready";
+      $("offline-status").textContent = ui("offlineReady");
+    })
+    .catch(() => {
+      // Without a service worker the page still works online; nothing to tell.
+    });
 }
 
 async function main() {
   await init({ module_or_path: new URL("./pkg/cadre_eval_wasm_bg.wasm", import.meta.url) });
+  loadCatalogue();
   const params = new URLSearchParams(location.search);
-  if (["member", "leader", "collective"].includes(params.get("kind"))) state.kind = params.get("kind");
-  if (params.get("lang") === "en") state.lang = "en";
-  $("kind").value = state.kind;
+  const asked = params.get("kind");
+  state.form = formById(FORMS.some((f) => f.id === asked) ? asked : lastForm());
+  const draft = loadDraft(state.form.id);
+  let stepId = null;
+  if (draft) {
+    stepId = restoreDraft(draft);
+    if (draft.lang === "en" || draft.lang === "vi") state.lang = draft.lang;
+  }
+  if (params.get("lang") === "en" || params.get("lang") === "vi") state.lang = params.get("lang");
+  $("form-kind").replaceChildren(...FORMS.map((form) => el("option", { value: form.id, text: t(form.label) })));
+  $("form-kind").value = state.form.id;
   $("lang").value = state.lang;
-  $("form").addEventListener("input", onInput);
-  $("form").addEventListener("submit", (event) => event.preventDefault());
-  $("kind").addEventListener("change", () => {
-    state.kind = $("kind").value;
-    // Answers of another kind's form do not carry over, except the record's id and year.
-    for (const path of [...state.values.keys()]) if (path !== "/id" && path !== "/period/year") state.values.delete(path);
-    state.listRows.clear();
-    loadSchema();
-    renderForm();
-    update();
-  });
-  $("lang").addEventListener("change", () => {
-    state.lang = $("lang").value;
-    renderForm();
-    update();
-  });
-  $("export-button").addEventListener("click", exportJson);
-  $("print-button").addEventListener("click", () => { renderSummary(lastDecision); window.print(); });
-  window.addEventListener("beforeprint", () => renderSummary(lastDecision));
+  wirePage();
   loadSchema();
   renderForm();
+  if (stepId) state.step = Math.max(0, state.steps.findIndex((s) => s.id === stepId));
+  showStep();
   update();
+  if (draft?.saved_at) showDraftStatus(ui("draftRestored", { time: timeOf(draft.saved_at) }));
+  document.body.dataset.restored = draft ? "true" : "false";
   document.body.dataset.ready = "true";
+  registerServiceWorker();
 }
 
 main().catch((error) => {

@@ -1,5 +1,5 @@
 //! Comparisons of many records: each record of a table of flat columns or of a JSON
-//! array compared under several regimes by the core (`cadre_eval::compare::compare_levels`,
+//! array compared under several regimes by the core (`cadre_eval::compare_levels`,
 //! which settles what `compare` settles without rendering a message),
 //! one Arrow row per record with each regime's level, outcome, deciding rule and error
 //! side by side. Records are read as `evaluate_many` reads them (`crate::table::Rows`):
@@ -9,17 +9,17 @@ use crate::names::{
     level_index, outcome_index, regime_index, rule_index, topic_index, OUTCOMES, TOPICS,
 };
 use crate::output::{dictionary, errors_column, level_values, rule_ids, strings, LocatedError};
-use crate::table::{in_parallel, BatchFailure, Rows, Source};
+use crate::table::{with_records, BatchFailure, Source};
 use arrow_array::builder::StringBuilder;
 use arrow_array::{
     ArrayRef, BooleanArray, DictionaryArray, Int16Array, Int8Array, ListArray, RecordBatch,
 };
 use arrow_buffer::{NullBuffer, OffsetBuffer};
 use arrow_schema::{ArrowError, DataType, Field};
-use cadre_eval::batch::RejectedRecord;
-use cadre_eval::compare::{compare_levels, CompareOptions, LevelComparison, LevelResult};
-use cadre_eval::regime::{RegimeId, REGIMES};
-use cadre_eval::InputError;
+use cadre_eval::{
+    compare_records, ColumnOf, CompareOptions, ComparisonSink, InputError, LevelComparison,
+    LevelResult, RegimeId, RejectedRecord, REGIMES,
+};
 use std::borrow::Cow;
 use std::sync::Arc;
 
@@ -221,28 +221,32 @@ impl ComparisonColumns {
     }
 }
 
-/// Compares every record of `source` under the regimes of `options`, in row order:
-/// one record batch per range (large tables are split over `threads` threads).
+impl ComparisonSink for ComparisonColumns {
+    fn comparison(&mut self, _: usize, id: &str, comparison: &LevelComparison) {
+        self.push_comparison(id, comparison);
+    }
+
+    fn rejected(&mut self, rejected: &RejectedRecord, column_of: &ColumnOf<'_>) {
+        self.push_rejected(rejected, column_of);
+    }
+}
+
+/// Compares every record of `source` under the regimes of `options` (the core reads and
+/// compares; here each range becomes Arrow columns), in row order: one record batch per
+/// range (large tables are split over `threads` threads).
 pub fn compare_batch(
     source: &Source<'_>,
     options: &CompareOptions,
     threads: usize,
 ) -> Result<Vec<RecordBatch>, BatchFailure> {
-    let rows = Rows::of(source)?;
-    let ranges = rows.ranges(threads);
-    let parts = in_parallel(&ranges, &|range| {
-        let mut table = ComparisonColumns::new(&options.regimes);
-        let outcome = rows.read(range, &mut |_, read, column_of| match read {
-            Ok(assessment) => {
-                table.push_comparison(&assessment.id, &compare_levels(&assessment, options))
-            }
-            Err(rejected) => table.push_rejected(&rejected, column_of),
-        });
-        outcome.map(|()| table)
+    let parts = with_records(source, |records| {
+        Ok(compare_records(records, options, threads, &|_| {
+            ComparisonColumns::new(&options.regimes)
+        })?)
     })?;
     let mut batches = Vec::with_capacity(parts.len());
     for part in parts {
-        batches.push(part?.finish()?);
+        batches.push(part.finish()?);
     }
     Ok(batches)
 }

@@ -2,8 +2,7 @@
 //! as attributes and `to_dict()` giving the contract's JSON shape.
 
 use crate::names::{basis_name, effect_name, outcome_name, reading_name};
-use cadre_eval::decision::{DecisionRecord, ReasonRecord};
-use cadre_eval::{Decision, Level};
+use cadre_eval::{Decision, DecisionRecord, Level, ReasonRecord};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyDict, PyList};

@@ -11,15 +11,13 @@ use crate::decision::{decision_list, PyDecision, PyReason};
 use crate::errors::{assessment_error, no_column};
 use crate::output::{DecisionColumns, ReasonColumns, ROLES};
 use crate::table::{evaluate_batch, table_columns, BatchFailure, Source};
-use arrow_array::RecordBatch;
-use arrow_array::RecordBatchReader;
+use arrow_array::{RecordBatch, RecordBatchReader};
 use arrow_pyarrow::{FromPyArrow, ToPyArrow};
-use cadre_eval::compare::{CompareOptions, GradeMapping};
-use cadre_eval::flat::Column;
-use cadre_eval::org::{evaluate_tree_json, evaluate_unit_lines, OrgOptions, Role};
-use cadre_eval::regime::{RegimeId, REGIMES};
-use cadre_eval::InputErrors;
-use cadre_eval::{ErrorCode, Level, Rule};
+use cadre_eval::{
+    evaluate_tree_json, evaluate_unit_lines, form_schema_for, level_entries, regime_entries,
+    Appendix, BatchOptions, Column, CompareOptions, Decision, ErrorCode, FormRequest, GradeMapping,
+    InputErrors, OrgOptions, RegimeId, Role, Rule,
+};
 use pyo3::exceptions::{PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
@@ -75,7 +73,7 @@ fn thread_count(threads: Option<usize>) -> usize {
         .max(1)
 }
 
-#[allow(
+#[expect(
     clippy::too_many_arguments,
     reason = "mirrors the keyword arguments of the Python API"
 )]
@@ -91,13 +89,14 @@ fn batch<'py>(
     raised_ratio_groups: Vec<String>,
     threads: Option<usize>,
 ) -> PyResult<BatchResult<'py>> {
-    let options = options::evaluation(reading, basic_targets)?;
+    let options = BatchOptions {
+        evaluation: options::evaluation(reading, basic_targets)?,
+        quota: quota
+            .then(|| options::quota(quota_reading, raised_ratio_groups))
+            .transpose()?,
+    };
     let threads = thread_count(threads);
-    let quota = quota
-        .then(|| options::quota(quota_reading, raised_ratio_groups))
-        .transpose()?;
-    let tables =
-        py.detach(|| evaluate_batch(source, &options, quota.as_ref(), reasons, messages, threads));
+    let tables = py.detach(|| evaluate_batch(source, &options, reasons, messages, threads));
     let tables = match tables {
         Ok(tables) => tables,
         Err(BatchFailure::Input(errors)) => return Err(table_error(py, &errors)),
@@ -117,7 +116,7 @@ fn batch<'py>(
 /// reasons as `pyarrow.RecordBatch`es, and the quota's group reports.
 #[pyfunction]
 #[pyo3(signature = (table, *, reading = "cascade", basic_targets = "any", reasons = false, messages = true, quota = false, quota_reading = "final_tally", raised_ratio_groups = Vec::new(), threads = None))]
-#[allow(
+#[expect(
     clippy::too_many_arguments,
     reason = "keyword arguments of the Python API"
 )]
@@ -162,7 +161,7 @@ fn evaluate_table<'py>(
 /// `evaluate_table`.
 #[pyfunction]
 #[pyo3(signature = (text, *, reading = "cascade", basic_targets = "any", reasons = false, messages = true, quota = false, quota_reading = "final_tally", raised_ratio_groups = Vec::new(), threads = None))]
-#[allow(
+#[expect(
     clippy::too_many_arguments,
     reason = "keyword arguments of the Python API"
 )]
@@ -203,8 +202,7 @@ fn apply_quota<'py>(
     raised_ratio_groups: Vec<String>,
 ) -> PyResult<(Bound<'py, PyList>, Bound<'py, PyAny>)> {
     let options = options::quota(reading, raised_ratio_groups)?;
-    let mut owned: Vec<cadre_eval::Decision> =
-        decisions.iter().map(|d| d.get().decision.clone()).collect();
+    let mut owned: Vec<Decision> = decisions.iter().map(|d| d.get().decision.clone()).collect();
     let reports = cadre_eval::apply_quota(&mut owned, &options);
     Ok((
         decision_list(py, owned)?,
@@ -227,7 +225,7 @@ fn role_index(role: Role) -> usize {
 /// decisions table (with `unit` and `role`), and the reasons table when asked.
 #[pyfunction]
 #[pyo3(signature = (text, *, lines = false, reading = "cascade", basic_targets = "any", quota = true, quota_reading = "final_tally", raised_ratio_groups = Vec::new(), reasons = false, messages = true))]
-#[allow(
+#[expect(
     clippy::too_many_arguments,
     reason = "keyword arguments of the Python API"
 )]
@@ -280,7 +278,7 @@ fn evaluate_org<'py>(
 }
 
 /// Compares one assessment (the contract's JSON text) under several regimes: the
-/// comparison as plain Python values (`cadre_eval::compare::Comparison`).
+/// comparison as plain Python values (`cadre_eval::Comparison`).
 #[pyfunction]
 #[pyo3(signature = (text, *, regimes = None, grades_from_points = None, reading = "cascade", basic_targets = "any"))]
 fn compare_json<'py>(
@@ -292,7 +290,7 @@ fn compare_json<'py>(
     basic_targets: &str,
 ) -> PyResult<Bound<'py, PyAny>> {
     let options = compare_options(regimes, grades_from_points, reading, basic_targets)?;
-    match py.detach(|| cadre_eval::compare::compare_json(text, &options)) {
+    match py.detach(|| cadre_eval::compare_json(text, &options)) {
         Ok(comparison) => Ok(pythonize::pythonize(py, &comparison)?),
         Err(errors) => Err(assessment_error(py, &errors.0, &no_column)),
     }
@@ -369,10 +367,10 @@ fn compare_json_array<'py>(
 }
 
 /// Compares an organisation tree (nested JSON) under several regimes: the comparison
-/// as plain Python values (`cadre_eval::compare::OrgComparison`).
+/// as plain Python values (`cadre_eval::OrgComparison`).
 #[pyfunction]
 #[pyo3(signature = (text, *, regimes = None, grades_from_points = None, reading = "cascade", basic_targets = "any", quota = true, quota_reading = "final_tally", raised_ratio_groups = Vec::new()))]
-#[allow(
+#[expect(
     clippy::too_many_arguments,
     reason = "keyword arguments of the Python API"
 )]
@@ -391,64 +389,50 @@ fn compare_org<'py>(
     let quota = quota
         .then(|| options::quota(quota_reading, raised_ratio_groups))
         .transpose()?;
-    match py.detach(|| cadre_eval::compare::compare_org(text, &options, quota)) {
+    match py.detach(|| cadre_eval::compare_org(text, &options, quota)) {
         Ok(comparison) => Ok(pythonize::pythonize(py, &comparison)?),
         Err(errors) => Err(assessment_error(py, &errors.0, &no_column)),
     }
 }
 
-/// The options of a comparison from their Python names; a regime named twice is
-/// compared once, where first named (as the CLI does).
+/// The options of a comparison from their Python names (the core compares a regime
+/// named twice once, and refuses an empty list).
 fn compare_options(
     regimes: Option<Vec<String>>,
     grades_from_points: Option<&str>,
     reading: &str,
     basic_targets: &str,
 ) -> PyResult<CompareOptions> {
-    let mut options = CompareOptions {
-        evaluation: options::evaluation(reading, basic_targets)?,
-        ..CompareOptions::default()
-    };
-    if let Some(names) = regimes {
-        let mut ids: Vec<RegimeId> = Vec::with_capacity(names.len());
-        for name in &names {
-            let id = options::named("a regime", name, "qd366, qd124, qd132")?;
-            if !ids.contains(&id) {
-                ids.push(id);
-            }
-        }
-        if ids.is_empty() {
-            return Err(PyValueError::new_err(
-                "regimes must name at least one regime (qd366, qd124, qd132)",
-            ));
-        }
-        options.regimes = ids;
-    }
-    options.grades_from_points = grades_from_points
+    let regimes = regimes
+        .map(|names| {
+            names
+                .iter()
+                .map(|name| options::named::<RegimeId>("a regime", name, "qd366, qd124, qd132"))
+                .collect::<PyResult<Vec<RegimeId>>>()
+        })
+        .transpose()?;
+    let grades_from_points = grades_from_points
         .map(|name| options::named::<GradeMapping>("grades_from_points", name, "score_shares"))
         .transpose()?;
-    Ok(options)
+    let evaluation = options::evaluation(reading, basic_targets)?;
+    CompareOptions::new(regimes.as_deref(), grades_from_points, evaluation)
+        .map_err(|errors| value_error(&errors))
+}
+
+/// A `ValueError` with the core's message, for arguments that are not a record.
+fn value_error(errors: &InputErrors) -> PyErr {
+    let messages: Vec<&str> = errors
+        .errors()
+        .iter()
+        .map(|e| e.message.en.as_str())
+        .collect();
+    PyValueError::new_err(messages.join("; "))
 }
 
 /// The regimes the library knows, oldest first.
 #[pyfunction]
-fn regimes(py: Python<'_>) -> PyResult<Bound<'_, PyList>> {
-    let list = PyList::empty(py);
-    for regime in REGIMES {
-        let dict = PyDict::new(py);
-        dict.set_item("id", regime.id.as_str())?;
-        dict.set_item("document", regime.document)?;
-        dict.set_item("guideline", regime.guideline)?;
-        dict.set_item("in_force_from", regime.in_force_from.to_string())?;
-        dict.set_item(
-            "in_force_until",
-            regime.in_force_until.map(|d| d.to_string()),
-        )?;
-        dict.set_item("implemented", regime.implemented)?;
-        dict.set_item("title", pythonize::pythonize(py, &regime.title())?)?;
-        list.append(dict)?;
-    }
-    Ok(list)
+fn regimes(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
+    Ok(pythonize::pythonize(py, &regime_entries())?)
 }
 
 /// The flat columns of a table, in the contract's order.
@@ -487,18 +471,8 @@ fn rules(py: Python<'_>) -> PyResult<Bound<'_, PyList>> {
 
 /// The four levels, lowest first, with their names and score floors.
 #[pyfunction]
-fn levels(py: Python<'_>) -> PyResult<Bound<'_, PyList>> {
-    let list = PyList::empty(py);
-    for level in Level::DESCENDING.iter().rev() {
-        let dict = PyDict::new(py);
-        dict.set_item("id", level.as_str())?;
-        dict.set_item("vi", level.vi())?;
-        dict.set_item("en", level.en())?;
-        dict.set_item("code", level.code())?;
-        dict.set_item("floor", level.floor().hundredths() / 100)?;
-        list.append(dict)?;
-    }
-    Ok(list)
+fn levels(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
+    Ok(pythonize::pythonize(py, &level_entries())?)
 }
 
 /// Every stable error code.
@@ -517,23 +491,22 @@ fn roles() -> Vec<&'static str> {
 /// JSON text: the Python package parses it.
 #[pyfunction]
 fn conduct_catalogue_json() -> &'static str {
-    cadre_eval::conduct::catalogue_json()
+    cadre_eval::conduct_catalogue_json()
 }
 
 /// The criteria catalogue of one appendix of QĐ 366 (`pl1` … `pl5`): groups and items
 /// with their citations.
 #[pyfunction]
 fn criteria_catalogue<'py>(py: Python<'py>, appendix: &str) -> PyResult<Bound<'py, PyAny>> {
-    let appendix: cadre_eval::criteria::Appendix =
-        options::named("appendix", appendix, "pl1, pl2, pl3, pl4, pl5")?;
+    let appendix: Appendix = options::named("appendix", appendix, "pl1, pl2, pl3, pl4, pl5")?;
     Ok(pythonize::pythonize(
         py,
-        cadre_eval::criteria::catalogue(appendix),
+        cadre_eval::criteria_catalogue(appendix),
     )?)
 }
 
 /// The form schema (Mẫu 2A, 2B, 2C, 01) for a request given as the JSON text of
-/// `cadre_eval::form::FormRequest`, with the fields of a shipped criteria profile when
+/// `cadre_eval::FormRequest`, with the fields of a shipped criteria profile when
 /// `profile` names one.
 #[pyfunction]
 #[pyo3(signature = (request, *, profile = None))]
@@ -542,21 +515,10 @@ fn form_schema<'py>(
     request: &str,
     profile: Option<&str>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let request: cadre_eval::form::FormRequest = serde_json::from_str(request)
+    let request: FormRequest = serde_json::from_str(request)
         .map_err(|e| PyValueError::new_err(format!("not a form request: {e}")))?;
-    let profile = match profile {
-        Some(id) => Some(cadre_eval::criteria::shipped_profile(id).ok_or_else(|| {
-            PyValueError::new_err(format!(
-                "no criteria profile {id:?}; there are: {}",
-                cadre_eval::criteria::SHIPPED_PROFILE_IDS.join(", ")
-            ))
-        })?),
-        None => None,
-    };
-    Ok(pythonize::pythonize(
-        py,
-        &cadre_eval::form::form_schema(&request, profile),
-    )?)
+    let form = form_schema_for(&request, profile).map_err(|errors| value_error(&errors))?;
+    Ok(pythonize::pythonize(py, &form)?)
 }
 
 /// The compiled module `cadre_eval._native`.

@@ -1,11 +1,7 @@
 //! The contract's names of enum values, in a fixed order, for Arrow dictionary columns
 //! and Python strings.
 
-use cadre_eval::compare::Topic;
-use cadre_eval::reason::Effect;
-use cadre_eval::regime::{RegimeId, REGIMES};
-use cadre_eval::rules::Basis;
-use cadre_eval::{Level, Outcome, Reading, Rule};
+use cadre_eval::{Basis, Effect, Level, Outcome, Reading, RegimeId, Rule, Topic, REGIMES};
 
 /// Levels, lowest first (the order of an ordered categorical).
 pub const LEVELS: [&str; 4] = ["not_completed", "completed", "good", "excellent"];
@@ -143,7 +139,6 @@ pub fn regime_index(regime: RegimeId) -> i8 {
 
 #[cfg(test)]
 mod tests {
-    #![allow(clippy::unwrap_used, reason = "tests")]
 
     use super::*;
 

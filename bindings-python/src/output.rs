@@ -14,10 +14,9 @@ use arrow_array::{
 };
 use arrow_buffer::{NullBuffer, OffsetBuffer};
 use arrow_schema::{ArrowError, DataType, Field, Fields};
-use cadre_eval::batch::RejectedRecord;
-use cadre_eval::decision::QuotaOutcome;
-use cadre_eval::regime::REGIMES;
-use cadre_eval::{Decision, InputError, Level, Rule};
+use cadre_eval::{
+    reason_message, Decision, InputError, Level, QuotaOutcome, RejectedRecord, Rule, REGIMES,
+};
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -392,7 +391,7 @@ impl ReasonColumns {
             self.level.push(reason.level.map(level_index));
             self.basis.push(basis_index(reason.basis()));
             if self.messages {
-                let text = cadre_eval::explain::message(reason, decision);
+                let text = reason_message(reason, decision);
                 self.vi.append_value(text.vi);
                 self.en.append_value(text.en);
             }

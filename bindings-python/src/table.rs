@@ -1,29 +1,23 @@
 //! Batches: a table of flat columns (Arrow, from pandas or pyarrow) or a JSON array of
-//! records, evaluated row by row with the quota applied over the batch when asked.
+//! records, handed to the core (`cadre_eval::evaluate_records`), which reads, evaluates
+//! and applies the quota over the batch; here a table's columns are read and each range
+//! of results becomes Arrow columns.
 //!
 //! Table columns are read as typed Arrow arrays through the C data interface; each row's
-//! values go to `cadre_eval::flat`, which builds the contract's `Assessment`: no Python
-//! object and no JSON text per row.
+//! values cross as the core's flat cells (`cadre_eval::FlatRow`): no Python object and
+//! no JSON text per row, and the record crosses once.
 
 use crate::output::{DecisionColumns, ReasonColumns};
 use arrow_array::cast::AsArray;
 use arrow_array::types::{Float64Type, Int64Type};
-use arrow_array::{Array, ArrayRef, RecordBatch, StructArray};
+use arrow_array::{Array, ArrayRef, GenericListArray, OffsetSizeTrait, RecordBatch, StructArray};
 use arrow_schema::{ArrowError, DataType};
-use cadre_eval::batch::{BatchItem, RejectedRecord};
-use cadre_eval::contract::{CollectiveKind, SubjectKind};
-use cadre_eval::flat::{
-    self, Cell, Column, DisciplineCells, FlatRow, TableColumn, CRITERION_PREFIX, DISCIPLINE_COLUMNS,
-};
-use cadre_eval::limits::MAX_BATCH_RECORDS;
-use cadre_eval::quota::{apply_verdict, default_group, plan_quota, QuotaEntry, QuotaPlan};
 use cadre_eval::{
-    Assessment, ErrorCode, GroupQuotaReport, InputError, InputErrors, Level, Options, Outcome,
-    QuotaOptions,
+    columns_of, evaluate_records, pointer_segment, BatchOptions, Cell, Column, ColumnOf, Decision,
+    DisciplineCells, ErrorCode, EvaluationSink, FlatRow, GroupQuotaReport, InputError, InputErrors,
+    QuotaOutcome, Records, RejectedRecord, RowSource, TableColumn, WorkerStopped, CRITERION_PREFIX,
+    DISCIPLINE_COLUMNS,
 };
-use serde_json::value::RawValue;
-use std::borrow::Cow;
-use std::collections::HashMap;
 
 /// One column's values, as the typed array holding them.
 #[derive(Clone, Copy)]
@@ -64,48 +58,38 @@ impl<'a> Values<'a> {
     }
 }
 
+/// Per row of a list column: the range of its items, or None for a null list.
+fn row_ranges<O: OffsetSizeTrait>(list: &GenericListArray<O>) -> Vec<Option<(usize, usize)>> {
+    let o = list.value_offsets();
+    (0..list.len())
+        .map(|i| {
+            list.is_valid(i).then(|| {
+                let start = o[i].to_usize().unwrap_or(0);
+                let end = o[i + 1].to_usize().unwrap_or(start);
+                (start, end)
+            })
+        })
+        .collect()
+}
+
 /// The column `discipline`: a list of records, each a struct with the contract's keys.
-struct Records<'a> {
+struct DisciplineRecords<'a> {
     /// Per row: the range of struct indexes, or None for a null list.
     offsets: Vec<Option<(usize, usize)>>,
     items: &'a StructArray,
     fields: [Option<Values<'a>>; DISCIPLINE_COLUMNS.len()],
 }
 
-impl<'a> Records<'a> {
-    fn of(array: &'a ArrayRef) -> Result<Records<'a>, InputError> {
+impl<'a> DisciplineRecords<'a> {
+    fn of(array: &'a ArrayRef) -> Result<DisciplineRecords<'a>, InputError> {
         let (offsets, values): (Vec<Option<(usize, usize)>>, &ArrayRef) = match array.data_type() {
             DataType::List(_) => {
                 let list = array.as_list::<i32>();
-                let o = list.value_offsets();
-                (
-                    (0..list.len())
-                        .map(|i| {
-                            list.is_valid(i).then(|| {
-                                let start = usize::try_from(o[i]).unwrap_or(0);
-                                let end = usize::try_from(o[i + 1]).unwrap_or(start);
-                                (start, end)
-                            })
-                        })
-                        .collect(),
-                    list.values(),
-                )
+                (row_ranges(list), list.values())
             }
             DataType::LargeList(_) => {
                 let list = array.as_list::<i64>();
-                let o = list.value_offsets();
-                (
-                    (0..list.len())
-                        .map(|i| {
-                            list.is_valid(i).then(|| {
-                                let start = usize::try_from(o[i]).unwrap_or(0);
-                                let end = usize::try_from(o[i + 1]).unwrap_or(start);
-                                (start, end)
-                            })
-                        })
-                        .collect(),
-                    list.values(),
-                )
+                (row_ranges(list), list.values())
             }
             other => return Err(unsupported(Column::Discipline.name(), other)),
         };
@@ -132,14 +116,14 @@ impl<'a> Records<'a> {
                 *slot = Some(values);
             }
         }
-        Ok(Records {
+        Ok(DisciplineRecords {
             offsets,
             items,
             fields,
         })
     }
 
-    fn fill(&self, row: usize, target: &mut FlatRow<'a>) {
+    fn fill<'t>(&'t self, row: usize, target: &mut FlatRow<'t>) {
         target.clear_records();
         let Some(Some((start, end))) = self.offsets.get(row) else {
             return;
@@ -148,7 +132,7 @@ impl<'a> Records<'a> {
             if self.items.is_null(item) {
                 continue;
             }
-            let mut cells: DisciplineCells<'a> = [None; DISCIPLINE_COLUMNS.len()];
+            let mut cells: DisciplineCells<'t> = [None; DISCIPLINE_COLUMNS.len()];
             for (cell, values) in cells.iter_mut().zip(&self.fields) {
                 *cell = values.and_then(|v| v.cell(item));
             }
@@ -160,7 +144,7 @@ impl<'a> Records<'a> {
 fn unsupported(column: &str, data_type: &DataType) -> InputError {
     InputError::new(
         ErrorCode::InvalidType,
-        format!("/{}", cadre_eval::error::pointer_segment(column)),
+        format!("/{}", pointer_segment(column)),
         format!("Cột `{column}` có kiểu {data_type} không đọc được"),
         format!("column `{column}` has the type {data_type}, which cannot be read"),
     )
@@ -171,7 +155,7 @@ pub struct BatchColumns<'a> {
     scalars: Vec<(Column, Values<'a>)>,
     /// The criterion-grade columns: the criterion id and its values.
     criteria: Vec<(&'a str, Values<'a>)>,
-    records: Option<Records<'a>>,
+    records: Option<DisciplineRecords<'a>>,
     rows: usize,
 }
 
@@ -186,7 +170,7 @@ impl<'a> BatchColumns<'a> {
         let mut errors = Vec::new();
         for (column, array) in columns.iter().zip(batch.columns()) {
             match *column {
-                TableColumn::Leaf(Column::Discipline) => match Records::of(array) {
+                TableColumn::Leaf(Column::Discipline) => match DisciplineRecords::of(array) {
                     Ok(r) => records = Some(r),
                     Err(e) => errors.push(e),
                 },
@@ -215,7 +199,7 @@ impl<'a> BatchColumns<'a> {
         }
     }
 
-    fn fill(&self, row: usize, target: &mut FlatRow<'a>) {
+    fn fill<'t>(&'t self, row: usize, target: &mut FlatRow<'t>) {
         for (column, values) in &self.scalars {
             target.set(*column, values.cell(row));
         }
@@ -245,333 +229,100 @@ pub enum Source<'a> {
 pub fn table_columns<'n>(
     names: impl IntoIterator<Item = &'n str>,
 ) -> Result<Vec<TableColumn<'n>>, InputErrors> {
-    flat::columns_of(names)
+    columns_of(names)
 }
 
-/// What receives each record's result, with the flat column of an error path.
-type Sink<'s> = dyn FnMut(usize, BatchItem, &dyn Fn(&str) -> Option<Cow<'static, str>>) + 's;
-
-/// What receives each record read from a source, for callers other than evaluation
-/// (comparisons): its index, the assessment or the rejection of a record that cannot
-/// be read, and the flat column of an error path.
-pub type AssessmentSink<'s> =
-    dyn FnMut(usize, Result<Assessment, RejectedRecord>, &ColumnOf<'_>) + 's;
-
-/// The flat column of an error path, for a row of a table (none for JSON).
-pub type ColumnOf<'f> = dyn Fn(&str) -> Option<Cow<'static, str>> + 'f;
-
-/// The rows of a source, ready to evaluate in ranges (tables) or whole (JSON).
-pub enum Rows<'a> {
-    Table {
-        readers: Vec<BatchColumns<'a>>,
-        /// The first row of each batch.
-        starts: Vec<usize>,
-        total: usize,
-    },
-    Json(&'a str),
+/// A table's record batches, read as the core reads a table: row by row.
+pub struct ArrowRows<'a> {
+    readers: Vec<BatchColumns<'a>>,
+    /// The first row of each batch.
+    starts: Vec<usize>,
+    total: usize,
 }
 
-impl<'a> Rows<'a> {
-    /// The rows of `source`; fails when a column cannot be read at all.
-    pub fn of(source: &Source<'a>) -> Result<Rows<'a>, InputErrors> {
-        Ok(match source {
-            Source::Table { batches, columns } => {
-                let readers = batches
-                    .iter()
-                    .map(|b| BatchColumns::of(b, columns))
-                    .collect::<Result<Vec<_>, _>>()?;
-                let mut starts = Vec::with_capacity(readers.len());
-                let mut total = 0;
-                for reader in &readers {
-                    starts.push(total);
-                    total += reader.rows;
-                }
-                Rows::Table {
-                    readers,
-                    starts,
-                    total,
-                }
-            }
-            Source::Json(text) => Rows::Json(text),
+impl<'a> ArrowRows<'a> {
+    /// The rows of `batches`; fails when a column cannot be read at all.
+    fn of(
+        batches: &'a [RecordBatch],
+        columns: &[TableColumn<'a>],
+    ) -> Result<ArrowRows<'a>, InputErrors> {
+        let readers = batches
+            .iter()
+            .map(|b| BatchColumns::of(b, columns))
+            .collect::<Result<Vec<_>, _>>()?;
+        let mut starts = Vec::with_capacity(readers.len());
+        let mut total = 0;
+        for reader in &readers {
+            starts.push(total);
+            total += reader.rows;
+        }
+        Ok(ArrowRows {
+            readers,
+            starts,
+            total,
         })
     }
+}
 
-    /// The ranges to evaluate, one per thread: a table is split when it is large enough
-    /// to pay for a thread; a JSON array is read whole. An empty table is one empty
-    /// range, so that its result is one empty batch with the result's columns.
-    pub fn ranges(&self, threads: usize) -> Vec<std::ops::Range<usize>> {
-        const MIN_ROWS_PER_THREAD: usize = 10_000;
-        match self {
-            Rows::Table { total: 0, .. } => std::iter::once(0..0).collect(),
-            Rows::Table { total, .. } => {
-                let parts = threads.clamp(1, (total / MIN_ROWS_PER_THREAD).max(1));
-                let size = total.div_ceil(parts).max(1);
-                (0..parts)
-                    .map(|p| (p * size).min(*total)..((p + 1) * size).min(*total))
-                    .filter(|r| !r.is_empty())
-                    .collect()
-            }
-            // One range: the JSON array is evaluated whole, in order.
-            Rows::Json(_) => std::iter::once(0..usize::MAX).collect(),
-        }
+impl RowSource for ArrowRows<'_> {
+    fn rows(&self) -> usize {
+        self.total
     }
 
-    /// Evaluates the rows of `range` in order.
-    fn run(
-        &self,
-        range: std::ops::Range<usize>,
-        options: &Options,
-        sink: &mut Sink<'_>,
-    ) -> Result<(), InputErrors> {
-        match self {
-            Rows::Table {
-                readers, starts, ..
-            } => {
-                let mut row = FlatRow::new();
-                for (reader, &start) in readers.iter().zip(starts) {
-                    let from = range.start.max(start);
-                    let to = range.end.min(start + reader.rows);
-                    for index in from..to {
-                        reader.fill(index - start, &mut row);
-                        let item = evaluate_row(index, &row, options);
-                        sink(index, item, &|path| row.column_of(path));
-                    }
-                }
-                Ok(())
-            }
-            Rows::Json(text) => {
-                for (index, item) in cadre_eval::evaluate_json_array(text, options)?
-                    .into_iter()
-                    .enumerate()
-                {
-                    sink(index, item, &|_| None);
-                }
-                Ok(())
-            }
-        }
-    }
-
-    /// Reads the records of `range` in order, without evaluating them: each row's
-    /// assessment, or the rejection of a row that cannot be read (the `id` kept when it
-    /// can be). A JSON array is read whole, each element decoded as `compare_json`
-    /// decodes a record.
-    pub fn read(
-        &self,
-        range: std::ops::Range<usize>,
-        sink: &mut AssessmentSink<'_>,
-    ) -> Result<(), InputErrors> {
-        match self {
-            Rows::Table {
-                readers, starts, ..
-            } => {
-                let mut row = FlatRow::new();
-                for (reader, &start) in readers.iter().zip(starts) {
-                    let from = range.start.max(start);
-                    let to = range.end.min(start + reader.rows);
-                    for index in from..to {
-                        reader.fill(index - start, &mut row);
-                        let read = row.to_assessment().map_err(|errors| RejectedRecord {
-                            index,
-                            id: match row.get(Column::Id) {
-                                Some(Cell::Text(id)) => Some(id.to_owned()),
-                                _ => None,
-                            },
-                            errors: errors.0,
-                        });
-                        sink(index, read, &|path| row.column_of(path));
-                    }
-                }
-                Ok(())
-            }
-            Rows::Json(text) => {
-                for (index, record) in json_records(text)?.into_iter().enumerate() {
-                    let read = cadre_eval::decode_assessment(record.get()).map_err(|errors| {
-                        RejectedRecord {
-                            index,
-                            id: salvage_id(record.get()),
-                            errors: errors.0,
-                        }
-                    });
-                    sink(index, read, &|_| None);
-                }
-                Ok(())
-            }
+    fn fill<'s>(&'s self, index: usize, row: &mut FlatRow<'s>) {
+        let batch = self
+            .starts
+            .partition_point(|&start| start <= index)
+            .saturating_sub(1);
+        if let (Some(reader), Some(&start)) = (self.readers.get(batch), self.starts.get(batch)) {
+            reader.fill(index - start, row);
         }
     }
 }
 
-/// The elements of a JSON array of records, with the checks of
-/// `cadre_eval::evaluate_json_array`: an array, and at most `MAX_BATCH_RECORDS`.
-fn json_records(text: &str) -> Result<Vec<&RawValue>, InputErrors> {
-    let records: Vec<&RawValue> = serde_json::from_str(text).map_err(|error| {
-        InputErrors::one(InputError::new(
-            ErrorCode::InvalidJson,
-            "",
-            format!("Dữ liệu phải là một mảng JSON các hồ sơ đánh giá: {error}"),
-            format!("the input must be a JSON array of assessments: {error}"),
-        ))
-    })?;
-    if records.len() > MAX_BATCH_RECORDS {
-        return Err(InputErrors::one(InputError::new(
-            ErrorCode::TooLarge,
-            "",
-            format!(
-                "{} hồ sơ, vượt giới hạn {MAX_BATCH_RECORDS} của một lô",
-                records.len()
-            ),
-            format!(
-                "{} records, over the batch limit of {MAX_BATCH_RECORDS}",
-                records.len()
-            ),
-        )));
-    }
-    Ok(records)
-}
-
-/// Best effort: the `id` of a record that could not be decoded, for its row.
-fn salvage_id(record: &str) -> Option<String> {
-    match serde_json::from_str::<serde_json::Value>(record)
-        .ok()?
-        .get("id")?
-    {
-        serde_json::Value::String(id) => Some(id.clone()),
-        other => Some(other.to_string()),
-    }
-}
-
-/// Runs `work` on each range, on its own thread when there are several.
-pub fn in_parallel<R: Send>(
-    ranges: &[std::ops::Range<usize>],
-    work: &(dyn Fn(std::ops::Range<usize>) -> R + Sync),
-) -> Result<Vec<R>, BatchFailure> {
-    if let [only] = ranges {
-        return Ok(vec![work(only.clone())]);
-    }
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = ranges
-            .iter()
-            .map(|range| scope.spawn(move || work(range.clone())))
-            .collect();
-        handles
-            .into_iter()
-            .map(|handle| handle.join().map_err(|_| BatchFailure::Thread))
-            .collect()
-    })
-}
-
-fn evaluate_row(index: usize, row: &FlatRow<'_>, options: &Options) -> BatchItem {
-    let rejected = |id: Option<String>, errors: InputErrors| {
-        BatchItem::Rejected(RejectedRecord {
-            index,
-            id,
-            errors: errors.0,
-        })
-    };
-    match row.to_assessment() {
-        Ok(assessment) => match cadre_eval::evaluate(&assessment, options) {
-            Ok(decision) => BatchItem::Decision(Box::new(decision)),
-            Err(errors) => rejected(Some(assessment.id), errors),
-        },
-        Err(errors) => {
-            let id = match row.get(Column::Id) {
-                Some(Cell::Text(id)) => Some(id.to_owned()),
-                _ => None,
-            };
-            rejected(id, errors)
+/// Runs `work` on the records of `source`, as the core reads them.
+pub fn with_records<R>(
+    source: &Source<'_>,
+    work: impl FnOnce(&Records<'_>) -> Result<R, BatchFailure>,
+) -> Result<R, BatchFailure> {
+    match source {
+        Source::Table { batches, columns } => {
+            let rows = ArrowRows::of(batches, columns)?;
+            work(&Records::Rows(&rows))
         }
+        Source::Json(text) => work(&Records::json_array(text)?),
     }
 }
 
-/// What the quota needs of one evaluated record.
-struct Slim {
-    row: usize,
-    group: usize,
-    level: Option<Level>,
-    score: Option<cadre_eval::Points>,
-    exceeded: u32,
-    assigned: u32,
-    /// The raised 25% ratio is QĐ 366's only.
-    regime: cadre_eval::RegimeId,
-    /// Only candidates need their id (the last tie-break).
-    id: Option<Box<str>>,
+/// One range's tables.
+struct Part {
+    start: usize,
+    decisions: DecisionColumns,
+    reasons: Option<ReasonColumns>,
+    /// With the quota, the reasons come from the decisions after it.
+    quota: bool,
 }
 
-/// The quota over a batch, gathered while evaluating.
-#[derive(Default)]
-struct QuotaGather {
-    names: Vec<String>,
-    index: HashMap<String, usize>,
-    /// The default group of each subject kind, once named (no string per record).
-    defaults: HashMap<(SubjectKind, Option<CollectiveKind>), usize>,
-    entries: Vec<Slim>,
-}
-
-impl QuotaGather {
-    fn group(&mut self, name: &str) -> usize {
-        if let Some(&group) = self.index.get(name) {
-            return group;
-        }
-        let group = self.names.len();
-        self.names.push(name.to_owned());
-        self.index.insert(name.to_owned(), group);
-        group
-    }
-
-    fn add(&mut self, row: usize, decision: &cadre_eval::Decision) {
-        let group = match &decision.quota_group {
-            Some(name) => self.group(name),
-            None => {
-                let kind = (decision.subject_kind, decision.collective_kind);
-                match self.defaults.get(&kind) {
-                    Some(&group) => group,
-                    None => {
-                        let group = self.group(&default_group(decision));
-                        self.defaults.insert(kind, group);
-                        group
-                    }
-                }
-            }
-        };
-        let level = (decision.outcome == Outcome::Classified)
-            .then_some(decision.level)
-            .flatten();
-        self.entries.push(Slim {
-            row,
-            group,
-            level,
-            score: decision.score,
-            exceeded: decision.tasks.map_or(0, |t| t.exceeded),
-            assigned: decision.tasks.map_or(0, |t| t.assigned),
-            regime: decision.regime,
-            id: (level == Some(Level::Excellent)).then(|| decision.id.clone().into_boxed_str()),
-        });
-    }
-
-    /// Takes in another range's entries (ranges arrive in row order).
-    fn merge(&mut self, other: QuotaGather) {
-        for mut entry in other.entries {
-            let name = other.names.get(entry.group).map_or("", String::as_str);
-            entry.group = self.group(name);
-            self.entries.push(entry);
+impl EvaluationSink for Part {
+    fn decision(&mut self, index: usize, decision: &Decision) {
+        self.decisions.push_decision(decision);
+        if let (Some(table), false) = (&mut self.reasons, self.quota) {
+            table.push(index, decision);
         }
     }
 
-    fn plan(&self, options: &QuotaOptions) -> QuotaPlan {
-        let entries: Vec<QuotaEntry<'_>> = self
-            .entries
-            .iter()
-            .map(|e| QuotaEntry {
-                group: e.group,
-                id: e.id.as_deref().unwrap_or(""),
-                level: e.level,
-                score: e.score,
-                exceeded: e.exceeded,
-                assigned: e.assigned,
-                regime: e.regime,
-            })
-            .collect();
-        let names: Vec<&str> = self.names.iter().map(String::as_str).collect();
-        plan_quota(&entries, &names, options)
+    fn rejected(&mut self, rejected: &RejectedRecord, column_of: &ColumnOf<'_>) {
+        self.decisions.push_rejected(rejected, column_of);
+    }
+
+    fn quota(&mut self, index: usize, outcome: &QuotaOutcome) {
+        self.decisions.set_quota(index - self.start, outcome);
+    }
+
+    fn final_decision(&mut self, index: usize, decision: &Decision) {
+        if let Some(table) = &mut self.reasons {
+            table.push(index, decision);
+        }
     }
 }
 
@@ -607,125 +358,48 @@ impl From<ArrowError> for BatchFailure {
     }
 }
 
-/// One range's share of the first pass.
-struct Part {
-    start: usize,
-    decisions: DecisionColumns,
-    reasons: Option<ReasonColumns>,
-    quota: QuotaGather,
+impl From<WorkerStopped> for BatchFailure {
+    fn from(_: WorkerStopped) -> Self {
+        BatchFailure::Thread
+    }
 }
 
-/// Evaluates a batch: decisions, the quota over the batch when `quota` is given, and the
-/// reasons table when `reasons` (with messages when `messages`). Large tables are split
-/// over `threads` threads; the results are in row order either way.
+/// Evaluates a batch (the core reads, evaluates and applies the quota; here each
+/// range's results become Arrow columns): decisions, the reasons table when `reasons`
+/// (with messages when `messages`), and the quota's reports when `options` has one.
 pub fn evaluate_batch(
     source: &Source<'_>,
-    options: &Options,
-    quota: Option<&QuotaOptions>,
+    options: &BatchOptions,
     reasons: bool,
     messages: bool,
     threads: usize,
 ) -> Result<BatchTables, BatchFailure> {
-    let rows = Rows::of(source)?;
-    let ranges = rows.ranges(threads);
-    // Without the quota the reasons are final on the first pass; with it, a second pass
-    // re-evaluates (evaluation is deterministic) so that nothing is kept per record.
-    let first_pass_reasons = reasons && quota.is_none();
-    let parts = in_parallel(&ranges, &|range| {
-        let expected = range.end.saturating_sub(range.start).min(1 << 24);
-        let mut part = Part {
-            start: range.start,
-            decisions: DecisionColumns::with_capacity(expected, quota.is_some(), false),
-            reasons: first_pass_reasons.then(|| ReasonColumns::new(messages)),
-            quota: QuotaGather::default(),
-        };
-        let outcome = rows.run(range, options, &mut |index, item, column_of| match item {
-            BatchItem::Decision(decision) => {
-                part.decisions.push_decision(&decision);
-                if quota.is_some() {
-                    part.quota.add(index, &decision);
-                }
-                if let Some(table) = &mut part.reasons {
-                    table.push(index, &decision);
-                }
-            }
-            BatchItem::Rejected(rejected) => part.decisions.push_rejected(&rejected, column_of),
-        });
-        outcome.map(|()| part)
-    })?
-    .into_iter()
-    .collect::<Result<Vec<Part>, InputErrors>>()?;
-    let mut parts = parts;
-
-    let mut quota_groups = Vec::new();
-    let mut second_pass_reasons = None;
-    if let Some(quota_options) = quota {
-        let mut gather = QuotaGather::default();
-        for part in &mut parts {
-            gather.merge(std::mem::take(&mut part.quota));
-        }
-        let plan = gather.plan(quota_options);
-        // Per row: the verdict and its group's report.
-        let mut verdicts = HashMap::new();
-        for (entry, verdict) in gather.entries.iter().zip(&plan.verdicts) {
-            let Some(verdict) = verdict else { continue };
-            let Some(report) = plan.reports.get(verdict.report) else {
-                continue;
-            };
-            let part_index = parts
-                .partition_point(|p| p.start <= entry.row)
-                .saturating_sub(1);
-            if let Some(part) = parts.get_mut(part_index) {
-                part.decisions.set_quota(
-                    entry.row - part.start,
-                    &cadre_eval::decision::QuotaOutcome {
-                        group: report.group.clone(),
-                        e_max: report.e_max,
-                        rank: verdict.rank,
-                        demoted: !verdict.keeps,
-                        tied_at_cut: verdict.tied,
-                    },
-                );
-            }
-            verdicts.insert(entry.row, (*verdict, report));
-        }
-        if reasons {
-            let tables = in_parallel(&ranges, &|range| {
-                let mut table = ReasonColumns::new(messages);
-                let outcome = rows.run(range, options, &mut |index, item, _| {
-                    if let BatchItem::Decision(mut decision) = item {
-                        if let Some((verdict, report)) = verdicts.get(&index) {
-                            apply_verdict(&mut decision, verdict, report);
-                        }
-                        table.push(index, &decision);
-                    }
-                });
-                outcome.map(|()| table)
-            })?;
-            second_pass_reasons = Some(tables.into_iter().collect::<Result<Vec<_>, _>>()?);
-        }
-        quota_groups = plan.reports.clone();
-    }
-    let mut decisions = Vec::with_capacity(parts.len());
-    let mut reason_tables = Vec::with_capacity(parts.len());
-    for part in parts {
+    let quota = options.quota.is_some();
+    let evaluated = with_records(source, |records| {
+        Ok(evaluate_records(
+            records,
+            options,
+            threads,
+            reasons && quota,
+            &|range| Part {
+                start: range.start,
+                decisions: DecisionColumns::with_capacity(range.len().min(1 << 24), quota, false),
+                reasons: reasons.then(|| ReasonColumns::new(messages)),
+                quota,
+            },
+        )?)
+    })?;
+    let mut decisions = Vec::with_capacity(evaluated.sinks.len());
+    let mut reason_tables = Vec::with_capacity(evaluated.sinks.len());
+    for part in evaluated.sinks {
         decisions.push(part.decisions.finish()?);
         if let Some(table) = part.reasons {
             reason_tables.push(table.finish()?);
         }
     }
-    let reasons = match second_pass_reasons {
-        Some(tables) => Some(
-            tables
-                .into_iter()
-                .map(ReasonColumns::finish)
-                .collect::<Result<Vec<_>, _>>()?,
-        ),
-        None => reasons.then_some(reason_tables),
-    };
     Ok(BatchTables {
         decisions,
-        reasons,
-        quota_groups,
+        reasons: reasons.then_some(reason_tables),
+        quota_groups: evaluated.groups,
     })
 }

@@ -1,11 +1,17 @@
 //! Writes the JSON Schemas of every type the WASM binding takes or returns into the
 //! folder given as the only argument, one `<name>.schema.json` each; the TypeScript
-//! types are generated from them (`scripts/generate-types.mjs`). The core's own schema
-//! functions are used where it has them, so the types follow the Rust types.
+//! types are generated from them (`scripts/generate-types.mjs`). The schemas come from
+//! the core's registry (`cadre_eval::schema`), so the types follow the Rust types.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, reason = "a build tool")]
+#![expect(clippy::unwrap_used, clippy::expect_used, reason = "a build tool")]
 
-use cadre_eval::{change, conduct, form, partial, schema};
+/// The records of the core's registry this binding neither takes nor returns.
+const NOT_HERE: [&str; 4] = [
+    "change-result",
+    "batch-options",
+    "org-report",
+    "criteria-profile",
+];
 
 fn main() {
     let dir = std::env::args_os()
@@ -13,52 +19,11 @@ fn main() {
         .expect("usage: schemas <output folder>");
     let dir = std::path::Path::new(&dir);
     std::fs::create_dir_all(dir).unwrap();
-    let to_value = |s: schemars::Schema| serde_json::to_value(s).unwrap();
-    for (name, schema) in [
-        ("assessment", schema::assessment_schema()),
-        ("decision", schema::decision_schema()),
-        ("error", schema::error_schema()),
-        ("rejected", schema::rejected_schema()),
-        ("form-schema", form::form_schema_schema()),
-        (
-            "form-request",
-            to_value(schemars::schema_for!(form::FormRequest)),
-        ),
-        ("conduct-catalogue", conduct::catalogue_schema()),
-        ("conduct-scope", conduct::scope_schema()),
-        (
-            "applicable-item",
-            to_value(schemars::schema_for!(conduct::ApplicableItem<'static>)),
-        ),
-        (
-            "partial-result",
-            to_value(schemars::schema_for!(partial::PartialResult)),
-        ),
-        (
-            "level-path",
-            to_value(schemars::schema_for!(change::LevelPath)),
-        ),
-        (
-            "options",
-            to_value(schemars::schema_for!(cadre_eval::Options)),
-        ),
-        (
-            "quota-options",
-            to_value(schemars::schema_for!(cadre_eval::QuotaOptions)),
-        ),
-        (
-            "group-quota-report",
-            to_value(schemars::schema_for!(cadre_eval::GroupQuotaReport)),
-        ),
-        (
-            "comparison",
-            to_value(schemars::schema_for!(cadre_eval::compare::Comparison)),
-        ),
-        (
-            "compare-options",
-            to_value(schemars::schema_for!(cadre_eval_wasm::CompareOptions)),
-        ),
-    ] {
+    for name in cadre_eval::SCHEMA_NAMES
+        .into_iter()
+        .filter(|name| !NOT_HERE.contains(name))
+    {
+        let schema = cadre_eval::schema(name).expect("a schema of the core's registry");
         let text = serde_json::to_string_pretty(&schema).unwrap() + "\n";
         std::fs::write(dir.join(format!("{name}.schema.json")), text).unwrap();
     }

@@ -8,15 +8,14 @@
 //! exactly as typed. The TypeScript types are generated from the core's JSON Schemas
 //! (`bindings-wasm/scripts/generate-types.mjs`).
 
-use cadre_eval::batch::{evaluate_json_array, BatchItem, RejectedRecord};
-use cadre_eval::compare::GradeMapping;
-use cadre_eval::regime::RegimeId;
 use cadre_eval::{
-    ErrorCode, InputError, InputErrors, Options, QuotaOptions, Reading, TargetsReading,
+    compare_json, conduct_catalogue_json, evaluate_batch_json, form_schema_for,
+    what_would_change_json, Batch, BatchItem, BatchOptions, CompareRequest, ConductScope,
+    DecisionRecord, ErrorCode, FormRequest, GroupQuotaReport, InputError, InputErrors, Options,
+    QuotaOptions, RejectedRecord,
 };
-use schemars::JsonSchema;
 use serde::de::DeserializeOwned;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -76,55 +75,6 @@ export function whatWouldChange(input: AssessmentInput, options?: Options | null
 export function compare(input: AssessmentInput, options?: CompareOptions | null): Result<Comparison>;
 "#;
 
-/// The options of [`compare`], as JavaScript gives them: every key optional.
-#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
-#[serde(default, deny_unknown_fields)]
-pub struct CompareOptions {
-    /// The regimes to compare, in the order shown; default all three, newest first. A
-    /// regime named twice is compared once, where first named.
-    pub regimes: Option<Vec<RegimeId>>,
-    /// Grades for a record that has QĐ 366 points only, by a documented mapping
-    /// (`docs/regimes.md`); default none: the older regimes then report the missing
-    /// grades as their errors.
-    pub grades_from_points: Option<GradeMapping>,
-    /// `cascade` (default) or `strict`.
-    pub reading: Reading,
-    /// `any` (default) or `all`.
-    pub basic_targets: TargetsReading,
-}
-
-impl CompareOptions {
-    /// The core's options; an empty list of regimes is an error.
-    fn to_core(&self) -> Result<cadre_eval::compare::CompareOptions, InputErrors> {
-        let mut options = cadre_eval::compare::CompareOptions {
-            grades_from_points: self.grades_from_points,
-            evaluation: Options {
-                reading: self.reading,
-                basic_targets: self.basic_targets,
-            },
-            ..Default::default()
-        };
-        if let Some(regimes) = &self.regimes {
-            let mut ids: Vec<RegimeId> = Vec::with_capacity(regimes.len());
-            for &id in regimes {
-                if !ids.contains(&id) {
-                    ids.push(id);
-                }
-            }
-            if ids.is_empty() {
-                return Err(one_error(
-                    ErrorCode::InvalidValue,
-                    "/regimes",
-                    "Cần nêu ít nhất một chế độ để so sánh (qd366, qd124, qd132)".to_owned(),
-                    "name at least one regime to compare (qd366, qd124, qd132)".to_owned(),
-                ));
-            }
-            options.regimes = ids;
-        }
-        Ok(options)
-    }
-}
-
 /// The tagged success value.
 #[derive(Serialize)]
 struct Success<T> {
@@ -156,41 +106,28 @@ struct Rejected<'a> {
 #[derive(Serialize)]
 #[serde(untagged)]
 enum BatchResult<'a> {
-    Decision(Success<Box<cadre_eval::DecisionRecord>>),
+    Decision(Success<Box<DecisionRecord>>),
     Rejected(Rejected<'a>),
 }
 
 #[derive(Serialize)]
 struct QuotaResult<'a> {
     items: Vec<BatchResult<'a>>,
-    groups: Vec<cadre_eval::GroupQuotaReport>,
+    groups: Vec<GroupQuotaReport>,
 }
-
-#[derive(Serialize)]
-struct ChangeResult {
-    decision: cadre_eval::DecisionRecord,
-    what_would_change: Vec<cadre_eval::change::LevelPath>,
-}
-
-/// A batch's records in input order: each evaluated (the decision) or rejected.
-type Items = Vec<(Option<cadre_eval::Decision>, Option<RejectedRecord>)>;
 
 /// Plain objects for maps, numbers for integers: what `JSON.parse` would give.
 fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, InputErrors> {
     value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|e| {
-            one_error(
+            InputErrors::one(InputError::new(
                 ErrorCode::InvalidValue,
                 "",
                 format!("Không chuyển được kết quả sang JavaScript: {e}"),
                 format!("the result could not be converted to JavaScript: {e}"),
-            )
+            ))
         })
-}
-
-fn one_error(code: ErrorCode, path: &str, vi: String, en: String) -> InputErrors {
-    InputErrors::one(InputError::new(code, path, vi, en))
 }
 
 /// The tagged value of a result: the success as converted, or `{ok: false, errors}`.
@@ -214,20 +151,20 @@ fn input_text(input: &JsValue, path: &str) -> Result<String, InputErrors> {
         return Ok(text);
     }
     if input.is_undefined() {
-        return Err(one_error(
+        return Err(InputErrors::one(InputError::new(
             ErrorCode::MissingField,
             path,
-            "Thiếu dữ liệu đầu vào".to_owned(),
-            "the input is missing".to_owned(),
-        ));
+            "Thiếu dữ liệu đầu vào",
+            "the input is missing",
+        )));
     }
     let value: serde_json::Value = serde_wasm_bindgen::from_value(input.clone()).map_err(|e| {
-        one_error(
+        InputErrors::one(InputError::new(
             ErrorCode::InvalidJson,
             path,
             format!("Không phải giá trị JSON: {e}"),
             format!("not a JSON value: {e}"),
-        )
+        ))
     })?;
     Ok(value.to_string())
 }
@@ -240,14 +177,17 @@ fn optional<T: DeserializeOwned + Default>(
     let Some(value) = value.filter(|v| !v.is_undefined() && !v.is_null()) else {
         return Ok(T::default());
     };
-    serde_wasm_bindgen::from_value(value.clone()).map_err(|e| {
-        one_error(
-            ErrorCode::InvalidValue,
-            "",
-            format!("Tham số `{name}` không hợp lệ: {e}"),
-            format!("the `{name}` argument is not valid: {e}"),
-        )
-    })
+    serde_wasm_bindgen::from_value(value.clone()).map_err(|e| invalid_argument(name, &e))
+}
+
+/// The error of an argument that cannot be read.
+fn invalid_argument(name: &str, error: &dyn std::fmt::Display) -> InputErrors {
+    InputErrors::one(InputError::invalid_argument(
+        "",
+        &format!("Tham số `{name}`"),
+        &format!("the `{name}` argument"),
+        error,
+    ))
 }
 
 /// An optional argument whose unknown keys are errors: read through JSON, because
@@ -259,49 +199,28 @@ fn optional_checked<T: DeserializeOwned + Default>(
     let Some(value) = value.filter(|v| !v.is_undefined() && !v.is_null()) else {
         return Ok(T::default());
     };
-    let invalid = |e: &dyn std::fmt::Display| {
-        one_error(
-            ErrorCode::InvalidValue,
-            "",
-            format!("Tham số `{name}` không hợp lệ: {e}"),
-            format!("the `{name}` argument is not valid: {e}"),
-        )
-    };
+    let invalid = |e: &dyn std::fmt::Display| invalid_argument(name, e);
     let json: serde_json::Value =
         serde_wasm_bindgen::from_value(value.clone()).map_err(|e| invalid(&e))?;
     serde_json::from_value(json).map_err(|e| invalid(&e))
 }
 
-fn batch_results(items: Vec<BatchItem>) -> Items {
-    items
-        .into_iter()
-        .map(|item| match item {
-            BatchItem::Decision(decision) => (Some(*decision), None),
-            BatchItem::Rejected(rejected) => (None, Some(rejected)),
-        })
-        .collect()
-}
-
-fn render<'a>(
-    items: &'a [(Option<cadre_eval::Decision>, Option<RejectedRecord>)],
-) -> Vec<BatchResult<'a>> {
+fn render(items: &[BatchItem]) -> Vec<BatchResult<'_>> {
     items
         .iter()
-        .filter_map(|item| match item {
-            (Some(decision), _) => Some(BatchResult::Decision(Success {
+        .map(|item| match item {
+            BatchItem::Decision(decision) => BatchResult::Decision(Success {
                 ok: true,
                 value: Box::new(decision.to_record()),
-            })),
-            (None, Some(record)) => Some(BatchResult::Rejected(Rejected { ok: false, record })),
-            (None, None) => None,
+            }),
+            BatchItem::Rejected(record) => BatchResult::Rejected(Rejected { ok: false, record }),
         })
         .collect()
 }
 
-fn evaluate_batch(inputs: &JsValue, options: Option<&JsValue>) -> Result<Items, InputErrors> {
-    let options: Options = optional(options, "options")?;
-    let text = input_text(inputs, "")?;
-    Ok(batch_results(evaluate_json_array(&text, &options)?))
+/// Evaluates a batch given as an array (or its JSON text), with the quota when asked.
+fn evaluate_batch(inputs: &JsValue, options: BatchOptions) -> Result<Batch, InputErrors> {
+    evaluate_batch_json(&input_text(inputs, "")?, &options)
 }
 
 /// Evaluates one assessment: the contract's decision record.
@@ -327,7 +246,17 @@ pub fn evaluate_many(
     #[wasm_bindgen(unchecked_param_type = "AssessmentInput[] | string")] inputs: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Options")] options: Option<JsValue>,
 ) -> JsValue {
-    respond(evaluate_batch(&inputs, options.as_ref()).and_then(|items| success(render(&items))))
+    respond((|| {
+        let evaluation: Options = optional(options.as_ref(), "options")?;
+        let batch = evaluate_batch(
+            &inputs,
+            BatchOptions {
+                evaluation,
+                quota: None,
+            },
+        )?;
+        success(render(&batch.items))
+    })())
 }
 
 /// Evaluates an array of assessments, then applies the Excellent quota per group.
@@ -339,20 +268,17 @@ pub fn apply_quota(
 ) -> JsValue {
     respond((|| {
         let quota: QuotaOptions = optional(quota.as_ref(), "quota")?;
-        let mut items = evaluate_batch(&inputs, options.as_ref())?;
-        // The quota sees the evaluated records only, then they go back in input order.
-        let mut decisions: Vec<cadre_eval::Decision> =
-            items.iter_mut().filter_map(|(d, _)| d.take()).collect();
-        let groups = cadre_eval::apply_quota(&mut decisions, &quota);
-        let mut evaluated = decisions.into_iter();
-        for (decision, rejected) in &mut items {
-            if rejected.is_none() {
-                *decision = evaluated.next();
-            }
-        }
+        let evaluation: Options = optional(options.as_ref(), "options")?;
+        let batch = evaluate_batch(
+            &inputs,
+            BatchOptions {
+                evaluation,
+                quota: Some(quota),
+            },
+        )?;
         success(QuotaResult {
-            items: render(&items),
-            groups,
+            items: render(&batch.items),
+            groups: batch.groups,
         })
     })())
 }
@@ -365,55 +291,27 @@ pub fn form_schema(
     profile: Option<String>,
 ) -> JsValue {
     respond((|| {
-        let request: cadre_eval::form::FormRequest = serde_wasm_bindgen::from_value(request)
-            .map_err(|e| {
-                one_error(
-                    ErrorCode::InvalidValue,
-                    "",
-                    format!("Yêu cầu biểu mẫu không hợp lệ: {e}"),
-                    format!("the form request is not valid: {e}"),
-                )
-            })?;
-        let profile = match profile {
-            Some(id) => Some(cadre_eval::criteria::shipped_profile(&id).ok_or_else(|| {
-                let known = cadre_eval::criteria::SHIPPED_PROFILE_IDS.join(", ");
-                one_error(
-                    ErrorCode::InvalidValue,
-                    "/profile",
-                    format!("Không có hồ sơ tiêu chí `{id}`; có: {known}"),
-                    format!("no criteria profile `{id}`; there are: {known}"),
-                )
-            })?),
-            None => None,
-        };
-        success(cadre_eval::form::form_schema(&request, profile))
+        let request: FormRequest = serde_wasm_bindgen::from_value(request).map_err(|e| {
+            InputErrors::one(InputError::invalid_argument(
+                "",
+                "Yêu cầu biểu mẫu",
+                "the form request",
+                &e,
+            ))
+        })?;
+        success(form_schema_for(&request, profile.as_deref())?)
     })())
-}
-
-fn catalogue_failure(error: &cadre_eval::conduct::CatalogueError) -> InputErrors {
-    one_error(
-        ErrorCode::InvalidValue,
-        "",
-        format!("Danh mục chuẩn mực không đọc được: {error}"),
-        format!("the conduct catalogue is unreadable: {error}"),
-    )
 }
 
 /// The conduct catalogue as shipped (documents, versions, items).
 #[wasm_bindgen(js_name = conductCatalogue, unchecked_return_type = "Result<Catalogue>")]
 pub fn conduct_catalogue() -> JsValue {
     respond((|| {
-        cadre_eval::conduct::catalogue().map_err(|e| catalogue_failure(&e))?;
-        let value =
-            serde_json::from_str::<serde_json::Value>(cadre_eval::conduct::catalogue_json())
-                .map_err(|e| {
-                    one_error(
-                        ErrorCode::InvalidJson,
-                        "",
-                        format!("Danh mục chuẩn mực không đọc được: {e}"),
-                        format!("the conduct catalogue is unreadable: {e}"),
-                    )
-                })?;
+        let unreadable =
+            |e: &dyn std::fmt::Display| InputErrors::one(InputError::catalogue_unreadable(e));
+        cadre_eval::conduct_catalogue().map_err(|e| unreadable(&e))?;
+        let value = serde_json::from_str::<serde_json::Value>(conduct_catalogue_json())
+            .map_err(|e| unreadable(&e))?;
         success(value)
     })())
 }
@@ -425,30 +323,15 @@ pub fn conduct_items(
     on: &str,
 ) -> JsValue {
     respond((|| {
-        let scope: cadre_eval::conduct::ConductScope = serde_wasm_bindgen::from_value(scope)
-            .map_err(|e| {
-                one_error(
-                    ErrorCode::InvalidValue,
-                    "/scope",
-                    format!("Phạm vi không hợp lệ: {e}"),
-                    format!("the scope is not valid: {e}"),
-                )
-            })?;
-        let problems = scope.problems("/scope");
-        if !problems.is_empty() {
-            return Err(InputErrors(problems));
-        }
-        let day = cadre_eval::dates::parse_iso_date(on).ok_or_else(|| {
-            one_error(
-                ErrorCode::InvalidDate,
-                "/on",
-                format!("`{on}` không phải ngày YYYY-MM-DD"),
-                format!("`{on}` is not a date YYYY-MM-DD"),
-            )
+        let scope: ConductScope = serde_wasm_bindgen::from_value(scope).map_err(|e| {
+            InputErrors::one(InputError::invalid_argument(
+                "/scope",
+                "Phạm vi",
+                "the scope",
+                &e,
+            ))
         })?;
-        let items =
-            cadre_eval::conduct::items_for(&scope, day).map_err(|e| catalogue_failure(&e))?;
-        success(items)
+        success(cadre_eval::conduct_items(&scope, on)?)
     })())
 }
 
@@ -461,7 +344,7 @@ pub fn evaluate_partial(
 ) -> JsValue {
     respond((|| {
         let options: Options = optional(options.as_ref(), "options")?;
-        success(cadre_eval::partial::evaluate_partial_json(
+        success(cadre_eval::evaluate_partial_json(
             &input_text(&input, "")?,
             &options,
         )?)
@@ -477,16 +360,7 @@ pub fn what_would_change(
 ) -> JsValue {
     respond((|| {
         let options: Options = optional(options.as_ref(), "options")?;
-        let valid = cadre_eval::decode::decode_and_validate(
-            &input_text(&input, "")?,
-            cadre_eval::validate::ValidateOptions::default(),
-        )?;
-        let decision = cadre_eval::evaluate_valid(&valid, &options)?;
-        let paths = cadre_eval::change::what_would_change(&valid, &decision, &options);
-        success(ChangeResult {
-            decision: decision.to_record(),
-            what_would_change: paths,
-        })
+        success(what_would_change_json(&input_text(&input, "")?, &options)?)
     })())
 }
 
@@ -500,10 +374,7 @@ pub fn compare(
     #[wasm_bindgen(unchecked_param_type = "CompareOptions")] options: Option<JsValue>,
 ) -> JsValue {
     respond((|| {
-        let options: CompareOptions = optional_checked(options.as_ref(), "options")?;
-        success(cadre_eval::compare::compare_json(
-            &input_text(&input, "")?,
-            &options.to_core()?,
-        )?)
+        let request: CompareRequest = optional_checked(options.as_ref(), "options")?;
+        success(compare_json(&input_text(&input, "")?, &request.options()?)?)
     })())
 }

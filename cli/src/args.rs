@@ -1,9 +1,10 @@
 //! The command line, as clap parses it. Only the shape of the arguments lives here; each
 //! command's work is in its own module.
 
-use cadre_eval::compare::{CompareOptions, GradeMapping};
-use cadre_eval::org::OrgOptions;
-use cadre_eval::{Options, QuotaOptions, QuotaReading, Reading, RegimeId, TargetsReading};
+use cadre_eval::{
+    BatchOptions, CompareOptions, GradeMapping, InputErrors, Options, OrgOptions, QuotaOptions,
+    QuotaReading, Reading, RegimeId, TargetsReading,
+};
 use cadre_eval_service::Limits;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -197,23 +198,14 @@ pub struct EvaluateArgs {
 }
 
 impl EvaluateArgs {
-    /// The quota options, when `--quota` is given.
-    pub fn quota_options(&self) -> Option<QuotaOptions> {
-        self.quota
-            .then(|| quota_options(self.quota_reading, &self.raised_ratio_group))
-    }
-
-    /// The evaluation options these arguments select.
-    pub fn options(&self) -> Options {
-        Options {
-            reading: match self.reading {
-                ReadingArg::Cascade => Reading::Cascade,
-                ReadingArg::Strict => Reading::Strict,
-            },
-            basic_targets: match self.basic_targets {
-                TargetsArg::Any => TargetsReading::Any,
-                TargetsArg::All => TargetsReading::All,
-            },
+    /// The batch's options these arguments select: each record's evaluation, and the
+    /// quota when `--quota` is given.
+    pub fn batch_options(&self) -> BatchOptions {
+        BatchOptions {
+            evaluation: evaluation_options(self.reading, self.basic_targets),
+            quota: self
+                .quota
+                .then(|| quota_options(self.quota_reading, &self.raised_ratio_group)),
         }
     }
 
@@ -283,16 +275,7 @@ impl OrgArgs {
 
     /// The organisation options these arguments select.
     pub fn options(&self) -> OrgOptions {
-        let evaluation = Options {
-            reading: match self.reading {
-                ReadingArg::Cascade => Reading::Cascade,
-                ReadingArg::Strict => Reading::Strict,
-            },
-            basic_targets: match self.basic_targets {
-                TargetsArg::Any => TargetsReading::Any,
-                TargetsArg::All => TargetsReading::All,
-            },
-        };
+        let evaluation = evaluation_options(self.reading, self.basic_targets);
         let quota =
             (!self.no_quota).then(|| quota_options(self.quota_reading, &self.raised_ratio_group));
         let keep_decisions = if self.no_records {
@@ -307,6 +290,20 @@ impl OrgArgs {
             regime: None,
             grades_from_points: None,
         }
+    }
+}
+
+/// The evaluation options of `--reading` and `--basic-targets`.
+fn evaluation_options(reading: ReadingArg, basic_targets: TargetsArg) -> Options {
+    Options {
+        reading: match reading {
+            ReadingArg::Cascade => Reading::Cascade,
+            ReadingArg::Strict => Reading::Strict,
+        },
+        basic_targets: match basic_targets {
+            TargetsArg::Any => TargetsReading::Any,
+            TargetsArg::All => TargetsReading::All,
+        },
     }
 }
 
@@ -385,31 +382,17 @@ impl CompareArgs {
             .is_some_and(|extension| extension.eq_ignore_ascii_case("jsonl"))
     }
 
-    /// The comparison options these arguments select; a regime named twice is compared
-    /// once, where first named.
-    pub fn options(&self) -> CompareOptions {
-        let mut regimes: Vec<RegimeId> = Vec::with_capacity(self.regimes.len());
-        for regime in self.regimes.iter().map(|regime| regime.id()) {
-            if !regimes.contains(&regime) {
-                regimes.push(regime);
-            }
-        }
-        CompareOptions {
-            regimes,
-            grades_from_points: self.grades_from_points.map(|mapping| match mapping {
+    /// The comparison options these arguments select (the core compares a regime named
+    /// twice once, where first named).
+    pub fn options(&self) -> Result<CompareOptions, InputErrors> {
+        let regimes: Vec<RegimeId> = self.regimes.iter().map(|regime| regime.id()).collect();
+        CompareOptions::new(
+            Some(&regimes),
+            self.grades_from_points.map(|mapping| match mapping {
                 GradeMappingArg::ScoreShares => GradeMapping::ScoreShares,
             }),
-            evaluation: Options {
-                reading: match self.reading {
-                    ReadingArg::Cascade => Reading::Cascade,
-                    ReadingArg::Strict => Reading::Strict,
-                },
-                basic_targets: match self.basic_targets {
-                    TargetsArg::Any => TargetsReading::Any,
-                    TargetsArg::All => TargetsReading::All,
-                },
-            },
-        }
+            evaluation_options(self.reading, self.basic_targets),
+        )
     }
 }
 
@@ -435,7 +418,7 @@ impl RegimeArg {
     }
 }
 
-/// A mapping from points to grades (mirrors `cadre_eval::compare::GradeMapping`).
+/// A mapping from points to grades (mirrors `cadre_eval::GradeMapping`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum GradeMappingArg {
     /// Each group's share of its maximum by the bands 90/70/50%: the general criteria
@@ -495,17 +478,11 @@ pub struct SingleArgs {
 impl SingleArgs {
     /// The evaluation options.
     pub fn options(&self) -> Options {
-        Options {
-            reading: match self.reading {
-                ReadingArg::Cascade => Reading::Cascade,
-                ReadingArg::Strict => Reading::Strict,
-            },
-            ..Options::default()
-        }
+        evaluation_options(self.reading, TargetsArg::Any)
     }
 }
 
-/// A subject kind (mirrors `cadre_eval::contract::SubjectKind`).
+/// A subject kind (mirrors `cadre_eval::SubjectKind`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum KindArg {
     /// A member without a leadership post.
@@ -516,7 +493,7 @@ pub enum KindArg {
     Collective,
 }
 
-/// A collective's sub-kind (mirrors `cadre_eval::contract::CollectiveKind`).
+/// A collective's sub-kind (mirrors `cadre_eval::CollectiveKind`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum CollectiveKindArg {
     /// Leadership or management collective.

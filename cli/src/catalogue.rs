@@ -2,53 +2,27 @@
 
 use crate::args::{Lang, OutputFormat, RulesArgs, SchemaRecord};
 use crate::table::{Align, Table};
-use cadre_eval::decision::CitationRecord;
-use cadre_eval::rules::Basis;
-use cadre_eval::{schema, Rule};
-use serde::Serialize;
+use cadre_eval::{rule_entries, schema, Basis};
 use std::io::{self, Write};
 
 /// Writes the JSON Schema of `record`, pretty-printed.
 pub fn write_schema(record: SchemaRecord, out: &mut impl Write) -> io::Result<()> {
-    let schema = match record {
-        SchemaRecord::Assessment => schema::assessment_schema(),
-        SchemaRecord::Decision => schema::decision_schema(),
-        SchemaRecord::Error => schema::error_schema(),
-        SchemaRecord::Rejected => schema::rejected_schema(),
+    let name = match record {
+        SchemaRecord::Assessment => "assessment",
+        SchemaRecord::Decision => "decision",
+        SchemaRecord::Error => "error",
+        SchemaRecord::Rejected => "rejected",
     };
-    serde_json::to_writer_pretty(&mut *out, &schema)?;
+    serde_json::to_writer_pretty(&mut *out, &schema(name).unwrap_or_default())?;
     out.write_all(b"\n")
-}
-
-/// A rule as `rules --format json` writes it.
-#[derive(Serialize)]
-struct RuleEntry {
-    id: &'static str,
-    citation: CitationRecord,
-    basis: Basis,
-}
-
-impl RuleEntry {
-    fn of(rule: Rule) -> RuleEntry {
-        let citation = rule.citation();
-        RuleEntry {
-            id: rule.id(),
-            citation: CitationRecord {
-                document: citation.document.to_owned(),
-                article: citation.article.to_owned(),
-                clause: citation.clause.map(str::to_owned),
-            },
-            basis: rule.basis(),
-        }
-    }
 }
 
 /// Writes the rule catalogue, in catalogue order.
 pub fn write_rules(args: &RulesArgs, out: &mut impl Write) -> io::Result<()> {
-    let entries = Rule::ALL.iter().map(|rule| RuleEntry::of(*rule));
+    let entries = rule_entries();
     match args.format {
         OutputFormat::Json => {
-            serde_json::to_writer_pretty(&mut *out, &entries.collect::<Vec<_>>())?;
+            serde_json::to_writer_pretty(&mut *out, &entries)?;
             out.write_all(b"\n")
         }
         OutputFormat::Table => {

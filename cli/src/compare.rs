@@ -1,32 +1,26 @@
 //! `cadre-eval compare`: each record under several regimes, side by side.
 //!
-//! The core compares ([`cadre_eval::compare::compare_json`]); this module reads the
+//! The core compares ([`cadre_eval::compare_json`]); this module reads the
 //! input, forwards every record and writes the comparisons as JSON or as a report for
 //! people: per record the level under each regime, then each topic on which the regimes
 //! differ with what each regime found and how its rules read; at the end how many
 //! records keep their level and, per pair of regimes, how many move up or down.
 //!
 //! With `--org` the input is an organisation tree and the core compares the whole tree
-//! ([`cadre_eval::compare::compare_org`]); the report then gives each regime's totals,
+//! ([`cadre_eval::compare_org`]); the report then gives each regime's totals,
 //! one line per record whose level differs, and the level changes per pair of regimes.
 
 use crate::args::{CompareArgs, Lang, OutputFormat};
-use crate::evaluate::{readable_error, readable_rejection};
-use crate::table::printable;
+use crate::evaluate::{readable_error, report_rejected};
+use crate::lines::read_all;
+use crate::table::{level_name, printable, NONE};
 use crate::Failure;
-use cadre_eval::batch::RejectedRecord;
-use cadre_eval::compare::{
-    compare_json, compare_org, CompareOptions, Comparison, LevelChanges, OrgComparison,
-    OrgRecordComparison, OrgRegimeResult, RegimeResult, TopicComparison, Verdict,
-};
-use cadre_eval::contract::GradesInput;
-use cadre_eval::decision::ReasonRecord;
-use cadre_eval::limits::MAX_BATCH_RECORDS;
-use cadre_eval::org::{RejectedEntry, Role, Stats};
 use cadre_eval::{
-    DecisionRecord, Effect, ErrorCode, InputError, InputErrors, Level, Outcome, RegimeId, Text,
+    compare_json_records, compare_org, pair_tallies, CompareOptions, Comparison, ErrorCode,
+    GradesInput, InputError, InputErrors, Level, LevelChanges, OrgComparison, OrgRecordComparison,
+    OrgRegimeResult, PairTally, RegimeId, RegimeResult, RejectedEntry, Role, Stats, Text,
+    TopicComparison, Verdict,
 };
-use serde_json::value::RawValue;
 use std::io::{self, BufWriter, Write};
 use unicode_width::UnicodeWidthStr;
 
@@ -35,24 +29,17 @@ pub fn run(args: &CompareArgs) -> Result<bool, Failure> {
     if args.org {
         return run_org(args);
     }
-    let text = crate::lines::read_all(&args.input)?;
-    let records = split_records(&text).map_err(Failure::Input)?;
-    let options = args.options();
-    let mut comparisons = Vec::with_capacity(records.len());
+    let text = read_all(&args.input)?;
+    let options = args.options().map_err(Failure::Input)?;
+    let results = compare_json_records(&text, &options).map_err(Failure::Input)?;
+    let mut comparisons = Vec::with_capacity(results.len());
     let mut rejected = 0_usize;
-    for (index, record) in records.into_iter().enumerate() {
-        match compare_json(record, &options) {
+    for result in results {
+        match result {
             Ok(comparison) => comparisons.push(comparison),
-            Err(errors) => {
+            Err(record) => {
                 rejected += 1;
-                report_rejected(
-                    &RejectedRecord {
-                        index,
-                        id: salvage_id(record),
-                        errors: errors.0,
-                    },
-                    args,
-                );
+                report_rejected(&record, None, args.format, args.lang);
             }
         }
     }
@@ -69,77 +56,10 @@ pub fn run(args: &CompareArgs) -> Result<bool, Failure> {
     Ok(rejected == 0 && every_regime_evaluated)
 }
 
-/// The records of the input: the elements of a JSON array, or the whole text when it is
-/// one object.
-fn split_records(text: &str) -> Result<Vec<&str>, InputErrors> {
-    let unusable = |detail: String| {
-        InputErrors::one(InputError::new(
-            ErrorCode::InvalidJson,
-            "",
-            format!("Dữ liệu phải là một mảng JSON các hồ sơ đánh giá hoặc một hồ sơ: {detail}"),
-            format!("the input must be a JSON array of assessments or one assessment: {detail}"),
-        ))
-    };
-    match text.trim_start().chars().next() {
-        Some('[') => {
-            let records: Vec<&RawValue> =
-                serde_json::from_str(text).map_err(|error| unusable(error.to_string()))?;
-            if records.len() > MAX_BATCH_RECORDS {
-                return Err(InputErrors::one(InputError::new(
-                    ErrorCode::TooLarge,
-                    "",
-                    format!(
-                        "{} hồ sơ, vượt giới hạn {MAX_BATCH_RECORDS} của một lô",
-                        records.len()
-                    ),
-                    format!(
-                        "{} records, over the batch limit of {MAX_BATCH_RECORDS}",
-                        records.len()
-                    ),
-                )));
-            }
-            Ok(records.into_iter().map(RawValue::get).collect())
-        }
-        Some('{') => Ok(vec![text]),
-        Some(_) => Err(unusable("neither an array nor an object".to_owned())),
-        None => Err(unusable("empty input".to_owned())),
-    }
-}
-
-/// Best effort: the `id` of a record the core could not decode, for the report.
-fn salvage_id(record: &str) -> Option<String> {
-    match serde_json::from_str::<serde_json::Value>(record)
-        .ok()?
-        .get("id")?
-    {
-        serde_json::Value::String(id) => Some(id.clone()),
-        other => Some(other.to_string()),
-    }
-}
-
-/// A rejected record on stderr, as `evaluate` writes it: a `RejectedRecord` JSON line, or
-/// in table mode one readable line per error.
-fn report_rejected(rejected: &RejectedRecord, args: &CompareArgs) {
-    let text = match args.format {
-        // Serializing strings and numbers cannot fail; should it, the index still goes out.
-        OutputFormat::Json => {
-            serde_json::to_string(rejected)
-                .unwrap_or_else(|_| format!("{{\"index\":{}}}", rejected.index))
-                + "\n"
-        }
-        OutputFormat::Table => readable_rejection(rejected, None, args.lang),
-    };
-    // Nothing can be done if stderr is closed; the exit code still says 1.
-    let _ = io::stderr().lock().write_all(text.as_bytes());
-}
-
 fn write_json(comparisons: &[Comparison], out: &mut impl Write) -> io::Result<()> {
     serde_json::to_writer_pretty(&mut *out, comparisons)?;
     out.write_all(b"\n")
 }
-
-/// Shown where there is no value.
-const NONE: &str = "—";
 
 fn write_report(
     comparisons: &[Comparison],
@@ -241,8 +161,8 @@ impl LevelRow {
                 message: String::new(),
             };
         };
-        let (level, code) = level_name(decision, lang);
-        let (rule, message) = match setting_reason(decision) {
+        let (level, code) = level_name(decision.outcome, decision.level, lang);
+        let (rule, message) = match decision.setting_reason() {
             Some(reason) => (reason.rule.clone(), printable(pick(&reason.message, lang))),
             None => (NONE.to_owned(), String::new()),
         };
@@ -253,37 +173,6 @@ impl LevelRow {
             message,
         }
     }
-}
-
-/// The level's name and code, or what stands in for them.
-fn level_name(decision: &DecisionRecord, lang: Lang) -> (&'static str, &'static str) {
-    match (decision.outcome, decision.level) {
-        (Outcome::Classified, Some(level)) => (lang.pick(level.vi(), level.en()), level.code()),
-        (Outcome::NotClassified, _) => (lang.pick("Không xếp loại", "Not classified"), NONE),
-        (Outcome::Undetermined, _) => (lang.pick("Chưa xác định", "Undetermined"), NONE),
-        (Outcome::Classified, None) => (NONE, NONE),
-    }
-}
-
-/// The reason that set the final outcome: what excluded the subject, what left it
-/// undetermined, or the last rule that set (or lowered to) the level proposed. Unlike
-/// the evaluation table, which shows why a higher level failed, a comparison shows what
-/// each regime ended on; the topics below show what blocked.
-fn setting_reason(decision: &DecisionRecord) -> Option<&ReasonRecord> {
-    let reasons = &decision.reasons;
-    let set_level = |r: &&ReasonRecord| {
-        r.holds
-            && matches!(r.effect, Effect::Decides | Effect::Demotes)
-            && r.level == decision.level
-    };
-    match decision.outcome {
-        Outcome::NotClassified => reasons
-            .iter()
-            .find(|r| r.holds && r.effect == Effect::Excludes),
-        Outcome::Undetermined => reasons.iter().find(|r| r.effect == Effect::NeedsDecision),
-        Outcome::Classified => reasons.iter().rev().find(set_level),
-    }
-    .or_else(|| reasons.iter().find(|r| r.effect == Effect::Decides))
 }
 
 /// `general Tốt, task_results Xuất sắc`.
@@ -341,38 +230,6 @@ fn verdict_name(verdict: Verdict, lang: Lang) -> &'static str {
     }
 }
 
-/// How the outcomes of two regimes compare, for one record.
-#[derive(Debug, Default, Clone, Copy)]
-struct PairTally {
-    down: usize,
-    up: usize,
-    /// Classified under one regime, not classified or undetermined under the other.
-    other: usize,
-    /// Not evaluated under one of the two.
-    not_comparable: usize,
-}
-
-impl PairTally {
-    fn count(&mut self, from: &RegimeResult, to: &RegimeResult) {
-        let (Some(from), Some(to)) = (&from.decision, &to.decision) else {
-            self.not_comparable += 1;
-            return;
-        };
-        match ((from.outcome, from.level), (to.outcome, to.level)) {
-            (a, b) if a == b => {}
-            ((Outcome::Classified, Some(a)), (Outcome::Classified, Some(b))) if b < a => {
-                self.down += 1;
-            }
-            ((Outcome::Classified, Some(_)), (Outcome::Classified, Some(_))) => self.up += 1,
-            _ => self.other += 1,
-        }
-    }
-
-    fn changed(&self) -> usize {
-        self.down + self.up + self.other
-    }
-}
-
 /// How many records keep their level, and per pair of regimes how many change.
 fn write_summary(
     comparisons: &[Comparison],
@@ -401,16 +258,8 @@ fn write_summary(
         ),
         lang.pick("bị từ chối", "rejected"),
     )?;
-    for (i, &from) in regimes.iter().enumerate() {
-        for (j, &to) in regimes.iter().enumerate().skip(i + 1) {
-            let mut tally = PairTally::default();
-            for comparison in comparisons {
-                if let (Some(a), Some(b)) = (comparison.results.get(i), comparison.results.get(j)) {
-                    tally.count(a, b);
-                }
-            }
-            writeln!(out, "{}", pair_line(from, to, &tally, lang))?;
-        }
+    for (from, to, tally) in pair_tallies(comparisons, regimes) {
+        writeln!(out, "{}", pair_line(from, to, &tally, lang))?;
     }
     Ok(())
 }
@@ -491,9 +340,9 @@ fn run_org(args: &CompareArgs) -> Result<bool, Failure> {
             "compare --org reads one nested tree (JSON); JSON Lines of units are not read",
         ))));
     }
-    let text = crate::lines::read_all(&args.input)?;
-    let comparison =
-        compare_org(&text, &args.options(), args.quota_options()).map_err(Failure::Input)?;
+    let text = read_all(&args.input)?;
+    let options = args.options().map_err(Failure::Input)?;
+    let comparison = compare_org(&text, &options, args.quota_options()).map_err(Failure::Input)?;
     let mut out = BufWriter::new(io::stdout().lock());
     match args.format {
         OutputFormat::Json => serde_json::to_writer_pretty(&mut out, &comparison)
@@ -798,53 +647,5 @@ fn org_pair_line(changes: &LevelChanges, lang: Lang) -> String {
             changes.down,
             changes.up
         ),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    #![allow(clippy::unwrap_used, reason = "tests")]
-
-    use super::*;
-    use cadre_eval::regime::RegimeSelection;
-    use cadre_eval::Level;
-
-    #[test]
-    fn an_array_an_object_and_anything_else() {
-        assert_eq!(
-            split_records(" [ {\"a\":1} , {} ]").unwrap(),
-            ["{\"a\":1}", "{}"]
-        );
-        assert_eq!(split_records("\n{\"id\":\"x\"}\n").unwrap().len(), 1);
-        for bad in ["", "  ", "\"text\"", "42", "[1,"] {
-            let errors = split_records(bad).unwrap_err();
-            assert_eq!(errors.errors()[0].code, ErrorCode::InvalidJson, "{bad:?}");
-        }
-    }
-
-    #[test]
-    fn pairs_count_down_up_and_other() {
-        let record = r#"{"id":"x","period":{"year":2025},"subject":{"kind":"member"},"score":{"general":25,"task_results":55},"tasks":{"assigned":1,"completed":1,"on_time":1,"exceeded":0}}"#;
-        let decision = cadre_eval::evaluate_json(record, &Default::default()).unwrap();
-        let result = |outcome: Outcome, level: Option<Level>| RegimeResult {
-            regime: RegimeId::Qd366.info().record(RegimeSelection::Period),
-            decision: Some(DecisionRecord {
-                outcome,
-                level,
-                ..decision.clone()
-            }),
-            errors: Vec::new(),
-            mapped_grades: None,
-        };
-        let excellent = result(Outcome::Classified, Some(Level::Excellent));
-        let good = result(Outcome::Classified, Some(Level::Good));
-        let excluded = result(Outcome::NotClassified, None);
-        let mut tally = PairTally::default();
-        tally.count(&excellent, &good);
-        tally.count(&good, &excellent);
-        tally.count(&good, &good);
-        tally.count(&good, &excluded);
-        assert_eq!((tally.down, tally.up, tally.other), (1, 1, 1));
-        assert_eq!(tally.changed(), 3);
     }
 }

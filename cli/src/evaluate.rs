@@ -1,15 +1,13 @@
 //! `cadre-eval evaluate`: read assessments, forward each to the core, write decisions.
 
 use crate::args::{EvaluateArgs, Lang, OutputFormat};
-use crate::lines::{BoundedLines, Line};
+use crate::lines::{read_all, unreadable, BoundedLines};
 use crate::table::DecisionTable;
 use crate::Failure;
-use cadre_eval::batch::{
-    evaluate_json_array, evaluate_json_line, line_not_utf8, line_too_large, BatchItem,
-    RejectedRecord,
+use cadre_eval::{
+    evaluate_batch_json, BatchItem, Decision, InputError, JsonLinesBatch, RejectedRecord,
+    MAX_RECORD_BYTES,
 };
-use cadre_eval::limits::MAX_RECORD_BYTES;
-use cadre_eval::{apply_quota, Decision, InputError};
 use serde::Serializer as _;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, BufWriter, Write};
@@ -23,7 +21,7 @@ pub fn run(args: &EvaluateArgs) -> Result<bool, Failure> {
         if args.reads_stdin() {
             json_lines(io::stdin().lock(), args, &mut output)?;
         } else {
-            let file = File::open(&args.input).map_err(|error| unreadable(args, error))?;
+            let file = File::open(&args.input).map_err(|error| unreadable(&args.input, error))?;
             json_lines(
                 BufReader::with_capacity(READ_BUFFER, file),
                 args,
@@ -31,7 +29,7 @@ pub fn run(args: &EvaluateArgs) -> Result<bool, Failure> {
             )?;
         }
     } else {
-        json_array(&crate::lines::read_all(&args.input)?, args, &mut output)?;
+        json_array(&read_all(&args.input)?, args, &mut output)?;
     }
     output.finish()
 }
@@ -39,25 +37,18 @@ pub fn run(args: &EvaluateArgs) -> Result<bool, Failure> {
 /// Read buffer for JSON Lines: one record fits several times over.
 const READ_BUFFER: usize = 256 * 1024;
 
-fn unreadable(args: &EvaluateArgs, error: io::Error) -> Failure {
-    crate::lines::unreadable(&args.input, error)
-}
-
 fn json_array(
     text: &str,
     args: &EvaluateArgs,
     output: &mut Output<impl Write>,
 ) -> Result<(), Failure> {
-    let items = evaluate_json_array(text, &args.options()).map_err(Failure::Input)?;
-    let mut decisions = Vec::with_capacity(items.len());
-    for item in items {
+    let batch = evaluate_batch_json(text, &args.batch_options()).map_err(Failure::Input)?;
+    let mut decisions = Vec::with_capacity(batch.items.len());
+    for item in batch.items {
         match item {
             BatchItem::Decision(decision) => decisions.push(*decision),
             BatchItem::Rejected(rejected) => output.rejected(&rejected, None),
         }
-    }
-    if let Some(quota) = args.quota_options() {
-        apply_quota(&mut decisions, &quota);
     }
     output
         .decision_array(decisions.iter())
@@ -69,34 +60,27 @@ fn json_lines(
     args: &EvaluateArgs,
     output: &mut Output<impl Write>,
 ) -> Result<(), Failure> {
-    let options = args.options();
-    let quota = args.quota_options();
-    // The quota needs the whole group: hold decisions until the end only then.
-    let mut held: Vec<Decision> = Vec::new();
+    let mut batch = JsonLinesBatch::new(args.batch_options());
     let mut lines = BoundedLines::new(reader, MAX_RECORD_BYTES);
-    let mut index = 0;
-    while let Some(line) = lines.next_line().map_err(|error| unreadable(args, error))? {
-        let item = match line {
-            Line::Text(text) if text.trim().is_empty() => None,
-            Line::Text(text) => Some(evaluate_json_line(index, &text, &options)),
-            Line::TooLong(length) => Some(BatchItem::Rejected(line_too_large(index, length))),
-            Line::NotUtf8 => Some(BatchItem::Rejected(line_not_utf8(index))),
-        };
-        match item {
-            Some(BatchItem::Decision(decision)) if quota.is_some() => held.push(*decision),
+    while let Some(line) = lines
+        .next_line()
+        .map_err(|error| unreadable(&args.input, error))?
+    {
+        match batch.push(line.as_core()) {
             Some(BatchItem::Decision(decision)) => {
-                output.decision_line(&decision).map_err(Failure::Output)?
+                output.decision_line(&decision).map_err(Failure::Output)?;
             }
-            Some(BatchItem::Rejected(rejected)) => output.rejected(&rejected, Some(index + 1)),
+            Some(BatchItem::Rejected(rejected)) => {
+                let number = rejected.index + 1;
+                output.rejected(&rejected, Some(number));
+            }
             None => {}
         }
-        index += 1;
     }
-    if let Some(quota) = quota {
-        apply_quota(&mut held, &quota);
-        for decision in &held {
-            output.decision_line(decision).map_err(Failure::Output)?;
-        }
+    // With the quota, the decisions come now, in input order.
+    let (held, _) = batch.finish();
+    for decision in &held {
+        output.decision_line(decision).map_err(Failure::Output)?;
     }
     Ok(())
 }
@@ -153,17 +137,7 @@ impl<W: Write> Output<W> {
     /// Reports a rejected record on stderr. `line` is its line number in JSON Lines.
     fn rejected(&mut self, rejected: &RejectedRecord, line: Option<usize>) {
         self.rejected += 1;
-        let text = match self.format {
-            // Serializing strings and numbers cannot fail; should it, the index still goes out.
-            OutputFormat::Json => {
-                serde_json::to_string(rejected)
-                    .unwrap_or_else(|_| format!("{{\"index\":{}}}", rejected.index))
-                    + "\n"
-            }
-            OutputFormat::Table => readable_rejection(rejected, line, self.lang),
-        };
-        // Nothing can be done if stderr is closed; the exit code still says 1.
-        let _ = io::stderr().lock().write_all(text.as_bytes());
+        report_rejected(rejected, line, self.format, self.lang);
     }
 
     /// Writes the table, if any, and flushes. `Ok(true)` when nothing was rejected.
@@ -176,6 +150,27 @@ impl<W: Write> Output<W> {
         self.stdout.flush().map_err(Failure::Output)?;
         Ok(self.rejected == 0)
     }
+}
+
+/// A rejected record on stderr: a `RejectedRecord` JSON line, or in table mode one
+/// readable line per error. `line` is its line number in JSON Lines.
+pub fn report_rejected(
+    rejected: &RejectedRecord,
+    line: Option<usize>,
+    format: OutputFormat,
+    lang: Lang,
+) {
+    let text = match format {
+        // Serializing strings and numbers cannot fail; should it, the index still goes out.
+        OutputFormat::Json => {
+            serde_json::to_string(rejected)
+                .unwrap_or_else(|_| format!("{{\"index\":{}}}", rejected.index))
+                + "\n"
+        }
+        OutputFormat::Table => readable_rejection(rejected, line, lang),
+    };
+    // Nothing can be done if stderr is closed; the exit code still says 1.
+    let _ = io::stderr().lock().write_all(text.as_bytes());
 }
 
 /// One line per error: `record #3 (line 4, id "dv-9"): out_of_range at /tasks/on_time: …`.

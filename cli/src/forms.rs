@@ -3,9 +3,11 @@
 use crate::args::{CollectiveKindArg, ConductArgs, FormSchemaArgs, KindArg, SingleArgs};
 use crate::table::{Align, Table};
 use crate::Failure;
-use cadre_eval::contract::{CollectiveKind, SubjectKind};
-use cadre_eval::dates::parse_iso_date;
-use cadre_eval::{ErrorCode, InputError, InputErrors};
+use cadre_eval::{
+    conduct_catalogue, conduct_catalogue_json, evaluate_partial_json, form_schema_for, parse_day,
+    what_would_change_json, CollectiveKind, ConductScope, FormRequest, IsoDate, RegimeId,
+    SubjectKind,
+};
 use chrono::{Datelike, NaiveDate};
 use std::io::{self, BufWriter, Read, Write};
 
@@ -20,14 +22,7 @@ fn kind(arg: KindArg) -> SubjectKind {
 /// The day given, or the last day of this year.
 fn day(on: Option<&str>) -> Result<NaiveDate, Failure> {
     match on {
-        Some(text) => parse_iso_date(text).ok_or_else(|| {
-            Failure::Input(InputErrors::one(InputError::new(
-                ErrorCode::InvalidDate,
-                "--on",
-                format!("`{text}` không phải ngày YYYY-MM-DD"),
-                format!("`{text}` is not a date YYYY-MM-DD"),
-            )))
-        }),
+        Some(text) => parse_day("--on", text).map_err(Failure::Input),
         None => {
             let year = chrono::Utc::now().year();
             Ok(NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or_default())
@@ -47,25 +42,8 @@ fn write_json(value: &impl serde::Serialize) -> Result<bool, Failure> {
 
 /// `cadre-eval form-schema`.
 pub fn form_schema(args: &FormSchemaArgs) -> Result<bool, Failure> {
-    let profile = match &args.profile {
-        Some(id) => Some(cadre_eval::criteria::shipped_profile(id).ok_or_else(|| {
-            Failure::Input(InputErrors::one(InputError::new(
-                ErrorCode::InvalidValue,
-                "--profile",
-                format!(
-                    "Không có hồ sơ tiêu chí `{id}`; có: {}",
-                    cadre_eval::criteria::SHIPPED_PROFILE_IDS.join(", ")
-                ),
-                format!(
-                    "no criteria profile `{id}`; there are: {}",
-                    cadre_eval::criteria::SHIPPED_PROFILE_IDS.join(", ")
-                ),
-            )))
-        })?),
-        None => None,
-    };
-    let request = cadre_eval::form::FormRequest {
-        regime: cadre_eval::RegimeId::Qd366,
+    let request = FormRequest {
+        regime: RegimeId::Qd366,
         kind: kind(args.kind),
         outside_political_system: args.outside_political_system,
         centrally_managed: args.centrally_managed,
@@ -75,24 +53,25 @@ pub fn form_schema(args: &FormSchemaArgs) -> Result<bool, Failure> {
             CollectiveKindArg::PartyOrganisation => CollectiveKind::PartyOrganisation,
             CollectiveKindArg::Agency => CollectiveKind::Agency,
         }),
-        on: cadre_eval::conduct::IsoDate(day(args.on.as_deref())?),
+        on: IsoDate(day(args.on.as_deref())?),
         scope: None,
     };
-    write_json(&cadre_eval::form::form_schema(&request, profile))
+    let form = form_schema_for(&request, args.profile.as_deref()).map_err(Failure::Input)?;
+    write_json(&form)
 }
 
 /// `cadre-eval conduct`.
 pub fn conduct(args: &ConductArgs) -> Result<bool, Failure> {
     let Some(subject) = args.kind else {
         let mut out = BufWriter::new(io::stdout().lock());
-        out.write_all(cadre_eval::conduct::catalogue_json().as_bytes())
+        out.write_all(conduct_catalogue_json().as_bytes())
             .and_then(|()| out.flush())
             .map_err(Failure::Output)?;
         return Ok(true);
     };
-    let catalogue = cadre_eval::conduct::catalogue()
-        .map_err(|e| Failure::Output(io::Error::other(e.to_string())))?;
-    let mut scope = cadre_eval::conduct::ConductScope::new(kind(subject));
+    let catalogue =
+        conduct_catalogue().map_err(|e| Failure::Output(io::Error::other(e.to_string())))?;
+    let mut scope = ConductScope::new(kind(subject));
     scope.leader = subject == KindArg::Leader;
     let lang = args.lang;
     let mut table = Table::new(&[
@@ -141,20 +120,16 @@ fn read_input(args: &SingleArgs) -> Result<String, Failure> {
 /// `cadre-eval partial`.
 pub fn partial(args: &SingleArgs) -> Result<bool, Failure> {
     let text = read_input(args)?;
-    let result = cadre_eval::partial::evaluate_partial_json(&text, &args.options())
-        .map_err(Failure::Input)?;
+    let result = evaluate_partial_json(&text, &args.options()).map_err(Failure::Input)?;
     write_json(&result)
 }
 
 /// `cadre-eval what-would-change`.
 pub fn what_would_change(args: &SingleArgs) -> Result<bool, Failure> {
     let text = read_input(args)?;
-    let valid = cadre_eval::decode::decode_and_validate(
-        &text,
-        cadre_eval::validate::ValidateOptions::default(),
-    )
-    .map_err(Failure::Input)?;
-    let decision = cadre_eval::evaluate_valid(&valid, &args.options()).map_err(Failure::Input)?;
-    let paths = cadre_eval::change::what_would_change(&valid, &decision, &args.options());
-    write_json(&serde_json::json!({ "decision": decision.to_record(), "what_would_change": paths }))
+    let result = what_would_change_json(&text, &args.options()).map_err(Failure::Input)?;
+    // As a JSON value writes it: keys sorted.
+    let value =
+        serde_json::to_value(&result).map_err(|error| Failure::Output(io::Error::other(error)))?;
+    write_json(&value)
 }

@@ -1,15 +1,13 @@
 //! `cadre-eval org`: evaluate an organisation tree and print a per-unit report.
 
 use crate::args::{Lang, OrgArgs, OutputFormat};
-use crate::lines::{BoundedLines, Line};
+use crate::lines::{read_all, unreadable, BoundedLines};
 use crate::table::DecisionTable;
 use crate::Failure;
-use cadre_eval::org::{
-    evaluate_tree_json, unit_line_too_large, OrgEvaluator, OrgRecord, OrgReport, OrgResult, Stats,
+use cadre_eval::{
+    evaluate_tree_json, InputError, Level, OrgEvaluator, OrgRecord, OrgResult, Share, Stats,
     UnitReport, MAX_UNIT_LINE_BYTES,
 };
-use cadre_eval::{DecisionRecord, InputError, Level};
-use serde::Serialize;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, BufWriter, Write};
 
@@ -21,7 +19,7 @@ pub fn run(args: &OrgArgs) -> Result<bool, Failure> {
         if args.input.as_os_str() == "-" {
             read_lines(io::stdin().lock(), &mut evaluator, args)?;
         } else {
-            let file = File::open(&args.input).map_err(|error| unreadable(args, error))?;
+            let file = File::open(&args.input).map_err(|error| unreadable(&args.input, error))?;
             read_lines(
                 BufReader::with_capacity(1 << 20, file),
                 &mut evaluator,
@@ -30,8 +28,7 @@ pub fn run(args: &OrgArgs) -> Result<bool, Failure> {
         }
         evaluator.finish()
     } else {
-        evaluate_tree_json(&crate::lines::read_all(&args.input)?, options)
-            .map_err(Failure::Input)?
+        evaluate_tree_json(&read_all(&args.input)?, options).map_err(Failure::Input)?
     };
     let mut out = BufWriter::new(io::stdout().lock());
     match args.format {
@@ -43,10 +40,6 @@ pub fn run(args: &OrgArgs) -> Result<bool, Failure> {
     Ok(result.report.rejected.is_empty())
 }
 
-fn unreadable(args: &OrgArgs, error: io::Error) -> Failure {
-    crate::lines::unreadable(&args.input, error)
-}
-
 fn read_lines(
     reader: impl BufRead,
     evaluator: &mut OrgEvaluator,
@@ -54,54 +47,18 @@ fn read_lines(
 ) -> Result<(), Failure> {
     let mut lines = BoundedLines::new(reader, MAX_UNIT_LINE_BYTES);
     let mut index = 0;
-    while let Some(line) = lines.next_line().map_err(|error| unreadable(args, error))? {
-        match line {
-            Line::Text(text) if text.trim().is_empty() => {}
-            Line::Text(text) => evaluator.add_unit_line(index, &text),
-            Line::TooLong(length) => evaluator.reject_line(index, unit_line_too_large(length)),
-            Line::NotUtf8 => {
-                let errors = cadre_eval::batch::line_not_utf8(index).errors;
-                for error in errors {
-                    evaluator.reject_line(index, error);
-                }
-            }
-        }
+    while let Some(line) = lines
+        .next_line()
+        .map_err(|error| unreadable(&args.input, error))?
+    {
+        evaluator.add_line(index, line.as_core());
         index += 1;
     }
     Ok(())
 }
 
-#[derive(Serialize)]
-struct JsonRecord<'a> {
-    unit: &'a str,
-    role: cadre_eval::org::Role,
-    decision: DecisionRecord,
-}
-
-#[derive(Serialize)]
-struct JsonOutput<'a> {
-    report: &'a OrgReport,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    records: Vec<JsonRecord<'a>>,
-}
-
 fn write_json(result: &OrgResult, out: &mut impl Write) -> io::Result<()> {
-    let records = result
-        .records
-        .iter()
-        .map(|r| JsonRecord {
-            unit: &r.unit,
-            role: r.role,
-            decision: r.decision.to_record(),
-        })
-        .collect();
-    serde_json::to_writer_pretty(
-        &mut *out,
-        &JsonOutput {
-            report: &result.report,
-            records,
-        },
-    )?;
+    serde_json::to_writer_pretty(&mut *out, &result.output())?;
     out.write_all(b"\n")
 }
 
@@ -114,42 +71,32 @@ fn level_name(level: Option<Level>, lang: Lang) -> String {
 
 /// `HTXSNV 1 (12,5%) · HTTNV 5 (62,5%) · …`
 fn stats_line(stats: &Stats, lang: Lang) -> String {
-    let share = |s: &cadre_eval::org::Share| match lang {
+    let share = |s: &Share| match lang {
         Lang::Vi => s.percent.replace('.', ","),
         Lang::En => s.percent.clone(),
     };
     let sh = &stats.shares;
-    let mut parts = vec![
-        format!(
-            "{} {} ({})",
-            lang.pick("HTXSNV", "Excellent"),
-            stats.excellent,
-            share(&sh.excellent)
-        ),
-        format!(
-            "{} {} ({})",
-            lang.pick("HTTNV", "Good"),
-            stats.good,
-            share(&sh.good)
-        ),
-        format!(
-            "{} {} ({})",
-            lang.pick("HTNV", "Completed"),
-            stats.completed,
-            share(&sh.completed)
-        ),
-        format!(
-            "{} {} ({})",
-            lang.pick("KHTNV", "Not completed"),
-            stats.not_completed,
-            share(&sh.not_completed)
-        ),
-        format!(
-            "{} {}",
-            lang.pick("tốt trở lên", "Good or better"),
-            share(&sh.good_or_better)
-        ),
+    let by_level = [
+        (Level::Excellent, stats.excellent, &sh.excellent),
+        (Level::Good, stats.good, &sh.good),
+        (Level::Completed, stats.completed, &sh.completed),
+        (Level::NotCompleted, stats.not_completed, &sh.not_completed),
     ];
+    let mut parts: Vec<String> = by_level
+        .iter()
+        .map(|(level, count, part)| {
+            format!(
+                "{} {count} ({})",
+                lang.pick(level.code(), level.en()),
+                share(part)
+            )
+        })
+        .collect();
+    parts.push(format!(
+        "{} {}",
+        lang.pick("tốt trở lên", "Good or better"),
+        share(&sh.good_or_better)
+    ));
     if stats.not_classified > 0 {
         let by: Vec<String> = stats
             .not_classified_by

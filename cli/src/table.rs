@@ -2,7 +2,7 @@
 //! or with combining marks) lines up in a terminal.
 
 use crate::args::Lang;
-use cadre_eval::{explain, Decision, Level, Outcome};
+use cadre_eval::{reason_message, Decision, Level, Outcome, OutcomeTally};
 use std::io::{self, Write};
 use unicode_width::UnicodeWidthStr;
 
@@ -109,23 +109,13 @@ pub fn printable(text: &str) -> String {
 }
 
 /// Shown in a cell that has no value.
-const NONE: &str = "—";
+pub const NONE: &str = "—";
 
 /// The decisions of one run, as a table with a summary line.
 pub struct DecisionTable {
     lang: Lang,
     table: Table,
-    tally: Tally,
-}
-
-/// Counts for the summary line.
-#[derive(Debug, Default)]
-struct Tally {
-    /// Indexed like [`Level::DESCENDING`].
-    levels: [u64; 4],
-    not_classified: u64,
-    undetermined: u64,
-    needs_decision: u64,
+    tally: OutcomeTally,
 }
 
 impl DecisionTable {
@@ -143,22 +133,17 @@ impl DecisionTable {
         DecisionTable {
             lang,
             table,
-            tally: Tally::default(),
+            tally: OutcomeTally::default(),
         }
     }
 
     /// Adds one decision: its level, score and the reason that settles it.
     pub fn push(&mut self, decision: &Decision) {
         let lang = self.lang;
-        let (level_name, code) = match (decision.outcome, decision.level) {
-            (Outcome::Classified, Some(level)) => (lang.pick(level.vi(), level.en()), level.code()),
-            (Outcome::NotClassified, _) => (lang.pick("Không xếp loại", "Not classified"), NONE),
-            (Outcome::Undetermined, _) => (lang.pick("Chưa xác định", "Undetermined"), NONE),
-            (Outcome::Classified, None) => (NONE, NONE),
-        };
+        let (name, code) = level_name(decision.outcome, decision.level, lang);
         let (rule, reason) = match decision.deciding_reason() {
             Some(reason) => {
-                let message = explain::message(reason, decision);
+                let message = reason_message(reason, decision);
                 let text = match lang {
                     Lang::Vi => message.vi,
                     Lang::En => message.en,
@@ -169,7 +154,7 @@ impl DecisionTable {
         };
         self.table.push(vec![
             decision.id.clone(),
-            level_name.to_owned(),
+            name.to_owned(),
             code.to_owned(),
             decision.score.map_or_else(
                 || NONE.to_owned(),
@@ -187,7 +172,7 @@ impl DecisionTable {
             rule,
             reason,
         ]);
-        self.tally.count(decision);
+        self.tally.add(decision);
     }
 
     /// Writes the table alone, without the summary line.
@@ -198,56 +183,54 @@ impl DecisionTable {
     /// Writes the table and the summary line, counting `rejected` records in it.
     pub fn write(&self, out: &mut impl Write, rejected: u64) -> io::Result<()> {
         self.table.write(out)?;
-        writeln!(out, "{}", self.tally.summary(self.lang, rejected))
+        writeln!(out, "{}", summary(&self.tally, self.lang, rejected))
     }
 }
 
-impl Tally {
-    fn count(&mut self, decision: &Decision) {
-        match decision.outcome {
-            Outcome::Classified => {
-                if let Some(position) = decision
-                    .level
-                    .and_then(|level| Level::DESCENDING.iter().position(|l| *l == level))
-                {
-                    self.levels[position] += 1;
-                }
-            }
-            Outcome::NotClassified => self.not_classified += 1,
-            Outcome::Undetermined => self.undetermined += 1,
-        }
-        if decision.needs_decision {
-            self.needs_decision += 1;
-        }
-    }
+/// `Hồ sơ: 9; HTXSNV 1, HTTNV 5, …; không xếp loại 1; …; bị từ chối 0`.
+fn summary(tally: &OutcomeTally, lang: Lang, rejected: u64) -> String {
+    let levels: Vec<String> = Level::DESCENDING
+        .iter()
+        .map(|level| {
+            format!(
+                "{} {}",
+                lang.pick(level.code(), level.en()),
+                tally.at(*level)
+            )
+        })
+        .collect();
+    format!(
+        "{}: {}; {}; {} {}; {} {}; {} {}; {} {}",
+        lang.pick("Hồ sơ", "Records"),
+        tally.evaluated() + rejected,
+        levels.join(", "),
+        lang.pick("không xếp loại", "not classified"),
+        tally.not_classified,
+        lang.pick("chưa xác định", "undetermined"),
+        tally.undetermined,
+        lang.pick("cần quyết định", "needs decision"),
+        tally.needs_decision,
+        lang.pick("bị từ chối", "rejected"),
+        rejected,
+    )
+}
 
-    fn summary(&self, lang: Lang, rejected: u64) -> String {
-        let evaluated = self.levels.iter().sum::<u64>() + self.not_classified + self.undetermined;
-        let levels: Vec<String> = Level::DESCENDING
-            .iter()
-            .zip(self.levels)
-            .map(|(level, count)| format!("{} {count}", lang.pick(level.code(), level.en())))
-            .collect();
-        format!(
-            "{}: {}; {}; {} {}; {} {}; {} {}; {} {}",
-            lang.pick("Hồ sơ", "Records"),
-            evaluated + rejected,
-            levels.join(", "),
-            lang.pick("không xếp loại", "not classified"),
-            self.not_classified,
-            lang.pick("chưa xác định", "undetermined"),
-            self.undetermined,
-            lang.pick("cần quyết định", "needs decision"),
-            self.needs_decision,
-            lang.pick("bị từ chối", "rejected"),
-            rejected,
-        )
+/// A decision's level and its code, or what stands in for them when there is none.
+pub fn level_name(
+    outcome: Outcome,
+    level: Option<Level>,
+    lang: Lang,
+) -> (&'static str, &'static str) {
+    match (outcome, level) {
+        (Outcome::Classified, Some(level)) => (lang.pick(level.vi(), level.en()), level.code()),
+        (Outcome::NotClassified, _) => (lang.pick("Không xếp loại", "Not classified"), NONE),
+        (Outcome::Undetermined, _) => (lang.pick("Chưa xác định", "Undetermined"), NONE),
+        (Outcome::Classified, None) => (NONE, NONE),
     }
 }
 
 #[cfg(test)]
 mod tests {
-    #![allow(clippy::unwrap_used, reason = "tests")]
 
     use super::*;
 

@@ -2,14 +2,12 @@
 //! returns for the same record and options, so these tests check that the CLI forwards
 //! faithfully, plus the few facts a reader of the output relies on.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, reason = "tests")]
+#![cfg(test)]
 
-use cadre_eval::compare::{
-    compare_json, compare_org, CompareOptions, Comparison, GradeMapping, OrgComparison, Topic,
-};
 use cadre_eval::{
-    evaluate_json, DecisionRecord, Level, Options, QuotaOptions, Reading, RegimeId, RejectedRecord,
-    Rule, TargetsReading,
+    compare_json, compare_org, evaluate_json, CompareOptions, Comparison, DecisionRecord,
+    GradeMapping, Level, Options, OrgComparison, QuotaOptions, Reading, RegimeId, RejectedRecord,
+    Rule, TargetsReading, Topic,
 };
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -387,7 +385,7 @@ fn json_lines_rejections_carry_the_line_index_and_evaluation_goes_on() {
     let dir = TempDir::new("jsonl-bad");
     let too_long = format!(
         "{{\"id\":\"big\",\"pad\":\"{}\"}}",
-        "x".repeat(cadre_eval::limits::MAX_RECORD_BYTES)
+        "x".repeat(cadre_eval::MAX_RECORD_BYTES)
     );
     let mut text = format!("{EXCELLENT}\n\nnot json\n{too_long}\n").into_bytes();
     text.extend_from_slice(b"{\"id\":\"\xFF\"}\n");
@@ -465,10 +463,10 @@ fn help_documents_the_exit_codes() {
 #[test]
 fn schemas_are_json_and_match_the_core() {
     let cases = [
-        ("assessment", cadre_eval::schema::assessment_schema()),
-        ("decision", cadre_eval::schema::decision_schema()),
-        ("error", cadre_eval::schema::error_schema()),
-        ("rejected", cadre_eval::schema::rejected_schema()),
+        ("assessment", cadre_eval::assessment_schema()),
+        ("decision", cadre_eval::decision_schema()),
+        ("error", cadre_eval::error_schema()),
+        ("rejected", cadre_eval::rejected_schema()),
     ];
     for (record, expected) in cases {
         let output = run(&["schema", record], b"");

@@ -2,12 +2,7 @@
 //! tokens, answers on the port it reports, logs one JSON line per request without the
 //! records' content, and exits 0 after SIGTERM once the requests in flight are done.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    reason = "tests"
-)]
+#![cfg(test)]
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;

@@ -27,12 +27,12 @@
 //! engine's pass of (b), for a profiler) and `CADRE_EVAL_NATIONAL_REUSE` (set: keep an
 //! existing file of the same scale rather than write it again).
 
-#![allow(clippy::unwrap_used, clippy::expect_used, reason = "benchmark harness")]
+#![expect(clippy::expect_used, reason = "benchmark harness")]
 
-use cadre_eval::org::{OrgEvaluator, OrgOptions};
 use cadre_eval::synthetic::national;
 use cadre_eval::{
-    decode_assessment, evaluate_valid, validate, Assessment, Options, ValidAssessment,
+    decode_assessment, evaluate_valid, validate, Assessment, Options, OrgEvaluator, OrgOptions,
+    ValidAssessment,
 };
 use serde::Deserialize;
 use serde_json::value::RawValue;

@@ -11,8 +11,6 @@
 //! counts from the structure alone, without generating records. The output is about
 //! 1.6 GB at scale 1.0: write it under /tmp or target/, never into the repository.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, reason = "a developer tool")]
-
 use cadre_eval::synthetic::national;
 use std::time::Instant;
 

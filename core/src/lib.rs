@@ -1,12 +1,20 @@
 //! # cadre-eval
 //!
 //! Exact, explained and citable assessment and quality classification (kiểm điểm,
-//! đánh giá, xếp loại chất lượng) of party organisations and members under
-//! Quy định 366-QĐ/TW (2025) and its guideline Hướng dẫn 43-HD/BTCTW.
+//! đánh giá, xếp loại chất lượng) of party organisations and members under three
+//! regimes of the Communist Party of Vietnam:
 //!
-//! The library computes a **proposed** level with every reason that decided or blocked
-//! it, each under the rule id and citation of the project's specification; the
-//! competent level decides.
+//! - **QĐ 366-QĐ/TW (2025)** with its guideline HD 43-HD/BTCTW: points out of 100 and
+//!   the conditions of Art. 11;
+//! - **QĐ 124-QĐ/TW (2023)** with HD 25-HD/BTCTW, and
+//! - **QĐ 132-QĐ/TW (2018)** with HD 16 and HD 21-HD/BTCTW: criteria graded Excellent,
+//!   Good, Average or Poor.
+//!
+//! The regime is chosen by the period's last day (or named in the record), and the
+//! regimes can be compared side by side on one record or one organisation tree. The
+//! library computes a **proposed** level with every reason that decided or blocked it,
+//! each under the rule id and citation of the project's specification; the competent
+//! level decides.
 //!
 //! ```
 //! use cadre_eval::{evaluate_json, Level, Options};
@@ -24,125 +32,171 @@
 //! # Ok::<(), String>(())
 //! ```
 //!
-//! Layers, from the outside in: [`decode`] (JSON to [`Assessment`], every unknown field
-//! reported), [`validate`] (to [`ValidAssessment`]: exact points, dates, every problem at
-//! once), evaluation (a [`Decision`] with compact [`Reason`]s), and
-//! [`Decision::to_record`] (the contract's [`DecisionRecord`] with messages in
-//! Vietnamese and English). See `docs/architecture.md`.
+//! ## What is public
+//!
+//! Every module is private; this list is the public API, in sections:
+//!
+//! - **Entry points** (the front door, `api`): one assessment, batches (JSON arrays,
+//!   JSON Lines line by line, rows of a table with the quota over the batch),
+//!   comparisons, organisation trees, partial evaluation, what would change, forms and
+//!   catalogues. The command-line tool and the bindings call only these and the
+//!   contract's types.
+//! - **The contract**: every type that crosses a boundary as data, with its JSON
+//!   Schema (`contract`; `spec/contract.md`).
+//! - **Building blocks** for Rust callers and tests: the validated model, compact
+//!   decisions and reasons, the rule catalogue, the quota's plan, criteria profiles, the
+//!   conduct catalogue.
+//!
+//! Layers, from the outside in: decoding (JSON to [`Assessment`], every unknown field
+//! reported), validation (to [`ValidAssessment`]: exact points, dates, every problem at
+//! once), evaluation under the record's regime (a [`Decision`] with compact
+//! [`Reason`]s), and [`Decision::to_record`] (the contract's [`DecisionRecord`] with
+//! messages in Vietnamese and English). See `docs/architecture.md`.
 
 #![cfg_attr(not(test), warn(missing_docs))]
 
-pub mod batch;
-pub mod change;
-pub mod compare;
-pub mod conduct;
-pub mod contract;
-pub mod criteria;
-pub mod dates;
-pub mod decision;
-pub mod decode;
-pub mod error;
-pub mod explain;
-mod explain_graded;
-pub mod flat;
-pub mod form;
-mod graded;
-pub mod level;
-pub mod limits;
-pub mod model;
-pub mod org;
-pub mod partial;
-pub mod points;
-mod qd366;
-pub mod quota;
-pub mod reason;
-pub mod regime;
-pub mod rules;
-pub mod schema;
+mod analysis;
+mod api;
+mod conduct;
+mod contract;
+mod dates;
+mod group;
+mod intake;
+mod json;
+mod model;
+mod points;
+mod regimes;
+mod rules;
+// A feature-gated generator of test data for benchmarks and tests, not library API: the
+// one public module.
 #[cfg(feature = "synthetic")]
 pub mod synthetic;
-pub mod text;
-pub mod validate;
 
-pub use batch::{evaluate_json_array, evaluate_json_lines, BatchItem, RejectedRecord};
-pub use contract::Assessment;
-pub use decision::{Decision, DecisionRecord, ReasonRecord};
-pub use decode::{assessment_from_deserializer, assessment_from_value, decode_assessment};
-pub use error::{ErrorCode, InputError, InputErrors};
-pub use level::{Level, Options, Outcome, Reading, TargetsReading};
+// ---------------------------------------------------------------------------------
+// Entry points
+// ---------------------------------------------------------------------------------
+
+pub use api::batch::{
+    apply_quota, evaluate_batch_json, evaluate_json_array, evaluate_json_line, evaluate_json_lines,
+    evaluate_record_text, line_not_utf8, line_too_large, Batch, BatchItem, JsonLinesBatch,
+    OutcomeTally,
+};
+pub use api::catalogues::{
+    conduct_catalogue, conduct_catalogue_json, criteria_catalogue, level_entries, regime_entries,
+    rule_entries, RegimeInfo, Rule, REGIMES,
+};
+pub use api::compare::{
+    compare, compare_json, compare_json_records, compare_levels, compare_org, pair_tallies,
+    LevelComparison, LevelResult, PairTally,
+};
+pub use api::evaluate::{
+    evaluate, evaluate_json, evaluate_text, evaluate_valid, reason_message, Decision,
+};
+pub use api::forms::{
+    conduct_items, evaluate_partial_json, form_schema, form_schema_for, parse_day,
+    what_would_change, what_would_change_json,
+};
+pub use api::org::{evaluate_tree_json, evaluate_unit_lines, OrgEvaluator, OrgRecord, OrgResult};
+pub use api::rows::{
+    columns_of, compare_records, evaluate_records, unknown_column, Cell, Column, ColumnKind,
+    ColumnOf, ComparisonSink, DisciplineCells, Evaluated, EvaluationSink, FlatRow, Records,
+    RowSource, TableColumn, WorkerStopped, COLUMN_COUNT, CRITERION_PREFIX, DISCIPLINE_COLUMNS,
+    RECORD_ONLY,
+};
+
+// ---------------------------------------------------------------------------------
+// The contract
+// ---------------------------------------------------------------------------------
+
+pub use contract::assessment::{
+    Assessment, BasicTargets, CollectiveInput, Conclusions, ConductAnswer, ConductAnswerKind,
+    ConductInput, ConfidenceVote, DisciplineForm, DisciplineInput, Grade, GradesInput, LeaderInput,
+    LeaveInput, LevelCounts, Mitigation, PeriodInput, Procedure, ProfileChoice, ScoreInput,
+    ShortcomingsInput, SubjectInput, TasksInput, TemporaryActivity, UnitsInCharge,
+    CONTRACT_VERSION,
+};
+pub use contract::batch::{BatchOptions, Line, RejectedRecord};
+pub use contract::catalogues::{LevelEntry, RegimeEntry, RuleEntry};
+pub use contract::change::{Blocker, Change, ChangeResult, LevelPath};
+pub use contract::compare::{
+    CompareOptions, CompareRequest, Comparison, GradeMapping, RegimeResult, RegimeRuleSummary,
+    TopicComparison, TopicFinding, Verdict,
+};
+pub use contract::compare_org::{
+    LevelChanges, OrgComparison, OrgRecordComparison, OrgRegimeResult,
+};
+pub use contract::conduct::{Applicability, CommitteeLevel, ConductScope, Residence};
+pub use contract::criteria::{
+    appendix_for, Appendix, AppendixCatalogue, CatalogueGroup, CatalogueItem, CriteriaProfile,
+    CriteriaProfileDocument, Group as CriteriaGroup, GroupBasis, ItemCitation,
+    ItemKind as CriteriaItemKind, ItemStatus as CriteriaItemStatus, ProfileItem, ProfileReference,
+    ScoringMode, Sector, PL2_POST_GROUPS,
+};
+pub use contract::date::IsoDate;
+pub use contract::decision::{
+    AlternativeRecord, Basis, CitationRecord, DecisionRecord, Effect, MitigationKind, PeriodRecord,
+    QuotaOutcome, ReasonRecord,
+};
+pub use contract::errors::{pointer_segment, ErrorCode, InputError, InputErrors};
+pub use contract::form::{
+    Choice, ConductItemInfo, Field, FieldCitation, FieldType, FormRequest, FormSchema, Section,
+};
+pub use contract::level::{Level, Options, Outcome, Reading, TargetsReading};
+pub use contract::limits::{
+    MAX_BATCH_RECORDS, MAX_COUNT, MAX_CRITERION_ID_CHARS, MAX_DEPTH, MAX_DISCIPLINE_RECORDS,
+    MAX_GRADED_CRITERIA, MAX_PROFILE_BYTES, MAX_PROFILE_ITEMS, MAX_RECORD_BYTES, MAX_STRING_CHARS,
+    MAX_TEXT_CHARS, MAX_TREE_BYTES, MAX_UNIT_LINE_BYTES,
+};
+pub use contract::org::{
+    Demotion, GroupReport, OrgDecisionRecord, OrgOptions, OrgOutput, OrgReport, RejectedEntry,
+    Role, Share, Shares, Stats, UnitInput, UnitReport,
+};
+pub use contract::partial::{FieldInfluence, PartialResult, Reachable};
+pub use contract::quota::{GroupQuotaReport, QuotaOptions, QuotaReading};
+pub use contract::regime::{RegimeId, RegimeRecord, RegimeSelection};
+pub use contract::schema::{
+    assessment_schema, conduct_catalogue_schema, conduct_scope_schema, decision_schema,
+    error_schema, form_schema_schema, profile_schema, rejected_schema, schema, SCHEMA_NAMES,
+};
+pub use contract::subject::{CollectiveKind, PartyStatus, SubjectKind};
+pub use contract::text::Text;
+pub use contract::topic::Topic;
+
+// ---------------------------------------------------------------------------------
+// Building blocks
+// ---------------------------------------------------------------------------------
+
+pub use conduct::catalogue::discipline_form_item_id;
+pub use conduct::shipped::{
+    get as conduct_item, items_for as conduct_items_for, version as conduct_catalogue_version,
+};
+pub use contract::conduct_catalogue::{
+    ApplicableItem, Catalogue, CatalogueError, ConductItem, Confirmation, Divisions, Document,
+    DocumentCount, DocumentVersion, EndStatus, ItemEffect, ItemKind as ConductItemKind,
+    ItemStatus as ConductItemStatus, VersionEnd, FORMAT as CONDUCT_CATALOGUE_FORMAT,
+};
+pub use dates::parse_iso_date;
+pub use group::quota::apply::{apply_verdict, default_group, group_of};
+pub use group::quota::gather::{BatchQuota, BatchQuotaPlan};
+pub use group::quota::plan::{e_max, plan_quota, QuotaEntry, QuotaPlan, QuotaVerdict};
+pub use intake::decode::{
+    assessment_from_deserializer, assessment_from_value, decode_and_validate, decode_assessment,
+};
+pub use intake::validate::assessment::{validate, validate_with};
+pub use intake::validate::options::ValidateOptions;
 pub use model::ValidAssessment;
-pub use points::Points;
-pub use quota::{apply_quota, GroupQuotaReport, QuotaOptions, QuotaReading};
-pub use reason::{Effect, Reason};
-pub use regime::RegimeId;
-pub use rules::Rule;
-pub use text::Text;
-pub use validate::validate;
-
-/// Evaluates a validated assessment under its regime.
-///
-/// Fails only for a regime this version does not implement (which [`validate`] already
-/// reports) or a record missing what classification needs (which only a record built
-/// by hand, not by [`validate`], can lack).
-pub fn evaluate_valid(
-    assessment: &ValidAssessment,
-    options: &Options,
-) -> Result<Decision, InputErrors> {
-    match assessment.regime {
-        RegimeId::Qd366 => {
-            let decision = qd366::evaluate(assessment, options, assessment.score, assessment.tasks);
-            if decision.outcome != Outcome::NotClassified
-                && (assessment.score.is_none() || assessment.tasks.is_none())
-            {
-                return Err(InputErrors::one(InputError::new(
-                    ErrorCode::MissingField,
-                    if assessment.score.is_none() {
-                        "/score"
-                    } else {
-                        "/tasks"
-                    },
-                    "Thiếu điểm hoặc số nhiệm vụ cần để xếp loại",
-                    "the score and task counts are needed to classify",
-                )));
-            }
-            Ok(decision)
-        }
-        RegimeId::Qd124 | RegimeId::Qd132 => {
-            let decision = graded::evaluate(assessment, options);
-            if decision.outcome != Outcome::NotClassified
-                && (assessment.grades.is_none() || assessment.tasks.is_none())
-            {
-                return Err(InputErrors::one(InputError::new(
-                    ErrorCode::MissingField,
-                    if assessment.grades.is_none() {
-                        "/grades"
-                    } else {
-                        "/tasks"
-                    },
-                    "Thiếu mức đánh giá tiêu chí hoặc số nhiệm vụ cần để xếp loại",
-                    "the criterion grades and task counts are needed to classify",
-                )));
-            }
-            Ok(decision)
-        }
-    }
-}
-
-/// Validates and evaluates one assessment.
-pub fn evaluate(assessment: &Assessment, options: &Options) -> Result<Decision, InputErrors> {
-    evaluate_valid(&validate(assessment)?, options)
-}
-
-/// Decodes, validates and evaluates one assessment given as JSON text. Every problem is
-/// reported at once: unknown fields together with the validation problems.
-pub fn evaluate_text(json: &str, options: &Options) -> Result<Decision, InputErrors> {
-    evaluate_valid(
-        &decode::decode_and_validate(json, validate::ValidateOptions::default())?,
-        options,
-    )
-}
-
-/// [`evaluate_text`], rendering the decision as the contract's record.
-pub fn evaluate_json(json: &str, options: &Options) -> Result<DecisionRecord, InputErrors> {
-    Ok(evaluate_text(json, options)?.to_record())
-}
+pub use points::{Points, PointsProblem};
+pub use regimes::decision::Alternative;
+pub use regimes::qd366::criteria::catalogue::catalogue_item;
+pub use regimes::qd366::criteria::document::{decode_profile, decode_profile_value};
+pub use regimes::qd366::criteria::profile::{ItemScores, ProfileEntry, ValidProfile};
+pub use regimes::qd366::criteria::shipped::{
+    even_split_profile, shipped_profile, shipped_profiles, ILLUSTRATIVE_ISSUER, SHIPPED_PROFILE_IDS,
+};
+pub use regimes::qd366::criteria::validate::{validate_profile, validate_profile_at};
+pub use regimes::registry::regime_in_force_on;
+pub use regimes::topics::rule_summary;
+pub use rules::catalogue::Citation;
+pub use rules::reason::{
+    Fact, NotCountedWhy, Part, Reason, RuleSet, Trigger, Value, Values, Whose,
+};

@@ -3,18 +3,27 @@
 //! Only [`crate::validate`] builds these, so evaluation never sees an inconsistent
 //! record and never needs to fail.
 
-use crate::contract::{
-    CollectiveInput, CollectiveKind, Conclusions, DisciplineForm, LeaderInput, Mitigation,
-    PartyStatus, Procedure, SubjectKind, TemporaryActivity,
+use crate::contract::assessment::{
+    CollectiveInput, Conclusions, ConductAnswerKind, DisciplineForm, Grade, LeaderInput,
+    Mitigation, Procedure, TemporaryActivity,
 };
+use crate::contract::conduct::ConductScope;
+use crate::contract::criteria::ProfileReference;
+use crate::contract::level::Level;
+use crate::contract::regime::{RegimeId, RegimeSelection};
+use crate::contract::subject::{CollectiveKind, PartyStatus, SubjectKind};
 use crate::dates::Span;
 use crate::points::Points;
-use crate::regime::RegimeId;
 use chrono::NaiveDate;
 
 /// A validated assessment, ready to evaluate.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ValidAssessment {
+    // INVARIANT: built by `intake::validate` (and, from a valid one, by the plans of
+    // `analysis::change`, which move values only within their ranges): every limit of
+    // `contract::limits` holds, only the fields `regime` reads are set, and `score`,
+    // `grades` (QĐ 124, QĐ 132) and `tasks` are present unless the subject is not
+    // classified. The regimes rely on it and never re-check.
     /// The caller's id.
     pub id: String,
     /// The period evaluated.
@@ -26,7 +35,7 @@ pub struct ValidAssessment {
     /// Who is assessed.
     pub subject: Subject,
     /// How the regime was chosen.
-    pub regime_selection: crate::regime::RegimeSelection,
+    pub regime_selection: RegimeSelection,
     /// Points; absent only for a subject that is not classified.
     pub score: Option<Score>,
     /// Criterion grades (QĐ 124, QĐ 132); absent only for a subject that is not
@@ -35,7 +44,7 @@ pub struct ValidAssessment {
     /// The grades were mapped from QĐ 366 points (a comparison's chosen mapping).
     pub grades_mapped: bool,
     /// QĐ 132: the level as a civil servant, if rated as one.
-    pub civil_service_level: Option<crate::level::Level>,
+    pub civil_service_level: Option<Level>,
     /// Task counts; absent only for a subject that is not classified.
     pub tasks: Option<Tasks>,
     /// Shortcomings from the previous review.
@@ -57,9 +66,9 @@ pub struct ValidAssessment {
     /// Quota group.
     pub quota_group: Option<String>,
     /// The criteria profile the points were derived from, if any.
-    pub profile: Option<crate::criteria::ProfileReference>,
+    pub profile: Option<ProfileReference>,
     /// Who the person is for the conduct checklist, when answered.
-    pub conduct_scope: Option<crate::conduct::ConductScope>,
+    pub conduct_scope: Option<ConductScope>,
     /// The conduct checklist answers, by catalogue item.
     pub conduct: Vec<ConductFinding>,
 }
@@ -70,7 +79,7 @@ pub struct ConductFinding {
     /// Index of the item in the conduct catalogue.
     pub item: u16,
     /// The answer.
-    pub answer: crate::contract::ConductAnswerKind,
+    pub answer: ConductAnswerKind,
     /// For an exemplary-conduct item: the breach harmed prestige.
     pub harmed_prestige: bool,
 }
@@ -119,28 +128,28 @@ impl Subject {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Grades {
     /// Criteria other than task results, by the caller's id.
-    pub criteria: std::collections::BTreeMap<String, crate::contract::Grade>,
+    pub criteria: std::collections::BTreeMap<String, Grade>,
     /// The task-results criterion.
-    pub task_results: crate::contract::Grade,
+    pub task_results: Grade,
 }
 
 impl Grades {
     /// The lowest grade of the criteria other than task results.
-    pub fn lowest_other(&self) -> crate::contract::Grade {
+    pub fn lowest_other(&self) -> Grade {
         self.criteria
             .values()
             .copied()
             .min()
-            .unwrap_or(crate::contract::Grade::Excellent)
+            .unwrap_or(Grade::Excellent)
     }
 
     /// How many criteria other than task results are graded below `grade`.
-    pub fn others_below(&self, grade: crate::contract::Grade) -> u64 {
+    pub fn others_below(&self, grade: Grade) -> u64 {
         self.criteria.values().filter(|g| **g < grade).count() as u64
     }
 
     /// The lowest grade of all, task results included.
-    pub fn lowest(&self) -> crate::contract::Grade {
+    pub fn lowest(&self) -> Grade {
         self.lowest_other().min(self.task_results)
     }
 }

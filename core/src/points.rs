@@ -8,7 +8,12 @@ use std::fmt;
 
 /// A number of points with at most two fractional digits, stored exactly in hundredths.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
-pub struct Points(i64);
+pub struct Points(
+    // INVARIANT: hundredths of a point, so every value is exact to two decimals and sums
+    // and comparisons are integer operations; readers of JSON (`from_json_number`,
+    // `from_decimal_text`) refuse a third decimal instead of rounding.
+    i64,
+);
 
 /// Why a JSON number is not a valid amount of points.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -113,7 +118,7 @@ impl Points {
             serde_json::Number::from(self.0 / 100)
         } else {
             // Two fractional digits always have an exact shortest representation.
-            #[allow(
+            #[expect(
                 clippy::cast_precision_loss,
                 reason = "|hundredths| ≤ 10^4 after validation"
             )]

@@ -4,12 +4,12 @@
 //! of topics on which the regimes settle differently, how each regime was selected, and
 //! the grades mapped from points. The format is in `vectors/README.md`.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, reason = "tests")]
+#![cfg(test)]
 
-use cadre_eval::compare::{compare_json, compare_levels, CompareOptions, GradeMapping, Topic};
-use cadre_eval::contract::GradesInput;
-use cadre_eval::regime::{RegimeId, RegimeSelection};
-use cadre_eval::Level;
+use cadre_eval::{
+    compare_json, compare_levels, CompareOptions, GradeMapping, GradesInput, Level, RegimeId,
+    RegimeSelection, Topic,
+};
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -17,7 +17,7 @@ use std::path::Path;
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct File {
-    #[allow(dead_code, reason = "documentation of the file")]
+    #[expect(dead_code, reason = "documentation of the file")]
     description: String,
     comparisons: Vec<Vector>,
 }
@@ -26,7 +26,7 @@ struct File {
 #[serde(deny_unknown_fields)]
 struct Vector {
     name: String,
-    #[allow(dead_code, reason = "documentation of the vector")]
+    #[expect(dead_code, reason = "documentation of the vector")]
     description: String,
     #[serde(default)]
     options: OptionsInput,

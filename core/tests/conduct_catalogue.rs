@@ -1,18 +1,15 @@
 //! The conduct catalogue: the shipped data parses and keeps its own rules, and
 //! `items_for` chooses items by position and by date.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    reason = "tests"
-)]
+#![cfg(test)]
 
-use cadre_eval::conduct::{
-    self, Applicability, ApplicableItem, Catalogue, CommitteeLevel, ConductScope, Confirmation,
-    EndStatus, ItemEffect, ItemKind, ItemStatus, Residence,
+use cadre_eval::{
+    conduct_catalogue, conduct_catalogue_json, conduct_catalogue_schema, conduct_catalogue_version,
+    conduct_items_for, conduct_scope_schema, discipline_form_item_id, Applicability,
+    ApplicableItem, Catalogue, CommitteeLevel, ConductItemKind as ItemKind,
+    ConductItemStatus as ItemStatus, ConductScope, Confirmation, DisciplineForm, DocumentCount,
+    EndStatus, ItemEffect, Residence, SubjectKind, CONDUCT_CATALOGUE_FORMAT,
 };
-use cadre_eval::contract::{DisciplineForm, SubjectKind};
 use chrono::NaiveDate;
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -22,12 +19,12 @@ fn day(year: i32, month: u32, day: u32) -> NaiveDate {
 }
 
 fn shipped() -> &'static Catalogue {
-    conduct::catalogue().expect("the shipped catalogue parses and passes its checks")
+    conduct_catalogue().expect("the shipped catalogue parses and passes its checks")
 }
 
 /// The raw JSON, read independently of the Rust types.
 fn raw() -> serde_json::Value {
-    serde_json::from_str(conduct::catalogue_json()).unwrap()
+    serde_json::from_str(conduct_catalogue_json()).unwrap()
 }
 
 fn ids(items: &[ApplicableItem<'_>]) -> BTreeSet<String> {
@@ -61,8 +58,8 @@ fn the_shipped_catalogue_parses_with_its_version() {
         raw()["version"].as_str().unwrap(),
         "the version comes from the data"
     );
-    assert_eq!(conduct::version().unwrap(), catalogue.version());
-    assert_eq!(catalogue.format, conduct::FORMAT);
+    assert_eq!(conduct_catalogue_version().unwrap(), catalogue.version());
+    assert_eq!(catalogue.format, CONDUCT_CATALOGUE_FORMAT);
 }
 
 #[test]
@@ -267,9 +264,9 @@ fn a_plain_member_gets_every_all_members_item_and_nothing_reserved_for_posts() {
 #[test]
 fn a_head_answers_strictly_more_than_a_leader_who_answers_more_than_a_member() {
     let on = all_in_force();
-    let member = ids(&conduct::items_for(&ConductScope::default(), on).unwrap());
-    let plain_leader = ids(&conduct::items_for(&leader(), on).unwrap());
-    let head = ids(&conduct::items_for(
+    let member = ids(&conduct_items_for(&ConductScope::default(), on).unwrap());
+    let plain_leader = ids(&conduct_items_for(&leader(), on).unwrap());
+    let head = ids(&conduct_items_for(
         &ConductScope {
             head: true,
             ..leader()
@@ -348,7 +345,7 @@ fn adding_a_position_never_removes_an_item() {
 fn a_day_before_a_document_starts_excludes_its_items() {
     let member = ConductScope::default();
     let count = |on: NaiveDate, prefix: &str| {
-        conduct::items_for(&member, on)
+        conduct_items_for(&member, on)
             .unwrap()
             .iter()
             .filter(|a| a.item.id.starts_with(prefix))
@@ -361,7 +358,7 @@ fn a_day_before_a_document_starts_excludes_its_items() {
     assert_eq!(count(day(2022, 7, 5), "q69."), 0);
     assert!(count(day(2022, 7, 6), "q69.") > 0);
     // Before QĐ 08-QĐi only QĐ 101 and 55 speak of exemplary conduct.
-    let early = conduct::items_for(&member, day(2017, 1, 1)).unwrap();
+    let early = conduct_items_for(&member, day(2017, 1, 1)).unwrap();
     let documents: BTreeSet<&str> = early.iter().map(|a| a.item.document.as_str()).collect();
     assert_eq!(documents, BTreeSet::from(["101-QĐ/TW", "55-QĐ/TW"]));
 
@@ -370,7 +367,7 @@ fn a_day_before_a_document_starts_excludes_its_items() {
         ..ConductScope::default()
     };
     let residence = |on| {
-        conduct::items_for(&working, on)
+        conduct_items_for(&working, on)
             .unwrap()
             .iter()
             .filter(|a| a.item.id.starts_with("q213."))
@@ -397,7 +394,7 @@ fn a_reported_replacement_keeps_the_items_but_marks_them() {
     assert_eq!(status, ItemStatus::PossiblySuperseded);
     assert_eq!(read_under.id, version.id);
 
-    let listed = conduct::items_for(&ConductScope::default(), after).unwrap();
+    let listed = conduct_items_for(&ConductScope::default(), after).unwrap();
     let q37: Vec<_> = listed
         .iter()
         .filter(|a| a.item.document == "37-QĐ/TW")
@@ -416,7 +413,7 @@ fn a_reported_replacement_keeps_the_items_but_marks_them() {
 fn a_confirmed_amendment_moves_items_to_the_next_version() {
     let catalogue = shipped();
     let reprimand = catalogue
-        .get(conduct::discipline_form_item_id(DisciplineForm::Reprimand))
+        .get(discipline_form_item_id(DisciplineForm::Reprimand))
         .unwrap();
     let first = catalogue.document_version(&reprimand.versions[0]).unwrap();
     let second = catalogue.document_version(&reprimand.versions[1]).unwrap();
@@ -517,15 +514,13 @@ fn a_collective_gets_only_the_discipline_forms_of_organisations() {
             .applies_to
             .contains(&Applicability::PartyOrganisations));
     }
-    assert!(ids(&got).contains(conduct::discipline_form_item_id(
-        DisciplineForm::Dissolution
-    )));
+    assert!(ids(&got).contains(discipline_form_item_id(DisciplineForm::Dissolution)));
 }
 
 #[test]
 fn exempt_working_members_skip_the_meeting_duties() {
     let on = all_in_force();
-    let full = ids(&conduct::items_for(
+    let full = ids(&conduct_items_for(
         &ConductScope {
             residence: Residence::WorkingElsewhere,
             ..ConductScope::default()
@@ -533,7 +528,7 @@ fn exempt_working_members_skip_the_meeting_duties() {
         on,
     )
     .unwrap());
-    let exempt = ids(&conduct::items_for(
+    let exempt = ids(&conduct_items_for(
         &ConductScope {
             residence: Residence::WorkingElsewhereExempt,
             ..ConductScope::default()
@@ -557,9 +552,7 @@ fn every_discipline_form_has_its_item() {
         DisciplineForm::Expulsion,
         DisciplineForm::Dissolution,
     ] {
-        let item = catalogue
-            .get(conduct::discipline_form_item_id(form))
-            .unwrap();
+        let item = catalogue.get(discipline_form_item_id(form)).unwrap();
         assert_eq!(item.kind, ItemKind::DisciplineForm);
         assert_eq!(item.document, "69-QĐ/TW");
     }
@@ -572,12 +565,12 @@ fn the_catalogue_round_trips_through_json() {
     assert_eq!(serde_json::to_value(catalogue).unwrap(), raw());
     let text = serde_json::to_string(catalogue).unwrap();
     assert_eq!(&Catalogue::from_json(&text).unwrap(), catalogue);
-    let applicable = conduct::items_for(&ConductScope::default(), all_in_force()).unwrap();
+    let applicable = conduct_items_for(&ConductScope::default(), all_in_force()).unwrap();
     let value = serde_json::to_value(&applicable).unwrap();
     assert_eq!(value[0]["item"]["id"], applicable[0].item.id.as_str());
     assert_eq!(value[0]["status"], "in_force");
-    assert!(conduct::catalogue_schema()["properties"]["items"].is_object());
-    assert!(conduct::scope_schema()["properties"]["q08_committee_levels"].is_object());
+    assert!(conduct_catalogue_schema()["properties"]["items"].is_object());
+    assert!(conduct_scope_schema()["properties"]["q08_committee_levels"].is_object());
 }
 
 #[test]
@@ -668,7 +661,7 @@ fn the_docs_table_matches_the_data() {
             count.document, count.items, count.verified, count.secondary, count.reconstructed
         ));
     }
-    let total = |f: fn(&conduct::DocumentCount) -> usize| counts.iter().map(f).sum::<usize>();
+    let total = |f: fn(&DocumentCount) -> usize| counts.iter().map(f).sum::<usize>();
     table.push_str(&format!(
         "| **all** | **{}** | **{}** | **{}** | **{}** |\n",
         total(|c| c.items),

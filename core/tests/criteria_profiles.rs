@@ -1,21 +1,15 @@
 //! Criteria profiles (`cadre_eval::criteria`): the catalogue, the shipped samples,
 //! profile validation, scoring from item points, and properties of exact scoring.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    reason = "tests"
-)]
+#![cfg(test)]
 
-use cadre_eval::contract::SubjectKind;
-use cadre_eval::criteria::{
-    appendix_for, catalogue, decode_profile, decode_profile_value, even_split_profile,
-    profile_schema, shipped_profile, shipped_profiles, validate_profile, Appendix, CriteriaProfile,
-    Group, ItemKind, ProfileItem, ScoringMode, Sector, ValidProfile, PL2_POST_GROUPS,
-    SHIPPED_PROFILE_IDS,
+use cadre_eval::{
+    appendix_for, criteria_catalogue as catalogue, decode_profile, decode_profile_value,
+    even_split_profile, profile_schema, shipped_profile, shipped_profiles, validate_profile,
+    Appendix, CriteriaGroup as Group, CriteriaItemKind as ItemKind, CriteriaProfile, ErrorCode,
+    InputError, Points, ProfileItem, ScoringMode, Sector, SubjectKind, ValidProfile,
+    PL2_POST_GROUPS, SHIPPED_PROFILE_IDS,
 };
-use cadre_eval::{ErrorCode, InputError, Points};
 use proptest::prelude::*;
 use serde_json::{json, Number};
 use std::collections::{BTreeMap, BTreeSet};
@@ -327,7 +321,7 @@ fn the_spec_example_is_shipped_as_an_illustrative_profile() {
     assert_eq!(maxima(shipped), maxima(&example));
     assert_eq!(
         shipped.reference(),
-        cadre_eval::criteria::ProfileReference {
+        cadre_eval::ProfileReference {
             id: "illustrative-pl5-spec-example".to_owned(),
             version: Some("1".to_owned()),
         }

@@ -1,17 +1,12 @@
 //! Form schemas: one per subject kind, every field labelled in both languages and cited,
 //! and a form filled from its own schema is a valid assessment.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    reason = "tests"
-)]
+#![cfg(test)]
 
-use cadre_eval::conduct::IsoDate;
-use cadre_eval::contract::{CollectiveKind, SubjectKind};
-use cadre_eval::form::{form_schema, Field, FieldType, FormRequest, FormSchema};
-use cadre_eval::{evaluate_json, Level, Options, Rule};
+use cadre_eval::{
+    evaluate_json, form_schema, CollectiveKind, Field, FieldType, FormRequest, FormSchema, IsoDate,
+    Level, Options, Rule, SubjectKind,
+};
 use chrono::NaiveDate;
 use serde_json::{json, Value};
 
@@ -204,7 +199,7 @@ fn the_conduct_checklist_lists_the_items_of_the_role() {
 
 #[test]
 fn a_profile_gives_one_field_per_criteria_item_and_the_items_sum_exactly() {
-    let profile = cadre_eval::criteria::shipped_profile("illustrative-pl3-even").unwrap();
+    let profile = cadre_eval::shipped_profile("illustrative-pl3-even").unwrap();
     let form = form_schema(&request(SubjectKind::Leader), Some(profile));
     let items: Vec<&Field> = form
         .sections

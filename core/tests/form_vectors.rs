@@ -9,18 +9,11 @@
 //!
 //! The format of both kinds is in `vectors/README.md`.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    reason = "test harness"
-)]
+#![cfg(test)]
 
-use cadre_eval::change::{what_would_change, LevelPath};
-use cadre_eval::partial::evaluate_partial_json;
 use cadre_eval::{
-    decode_assessment, evaluate_text, evaluate_valid, validate, InputErrors, Level, Options,
-    Outcome, Points,
+    decode_assessment, evaluate_partial_json, evaluate_text, evaluate_valid, validate,
+    what_would_change, InputErrors, Level, LevelPath, Options, Outcome, Points,
 };
 use serde::{Deserialize, Deserializer};
 use serde_json::Value;
@@ -30,7 +23,7 @@ use std::path::{Path, PathBuf};
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct PartialFile {
-    #[allow(dead_code, reason = "documentation for readers of the file")]
+    #[expect(dead_code, reason = "documentation for readers of the file")]
     description: String,
     vectors: Vec<PartialVector>,
 }
@@ -40,7 +33,7 @@ struct PartialFile {
 struct PartialVector {
     name: String,
     #[serde(default)]
-    #[allow(dead_code, reason = "documentation for readers of the file")]
+    #[expect(dead_code, reason = "documentation for readers of the file")]
     description: Option<String>,
     #[serde(default)]
     options: Options,
@@ -66,7 +59,7 @@ struct PartialExpect {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct ChangeFile {
-    #[allow(dead_code, reason = "documentation for readers of the file")]
+    #[expect(dead_code, reason = "documentation for readers of the file")]
     description: String,
     vectors: Vec<ChangeVector>,
 }
@@ -76,7 +69,7 @@ struct ChangeFile {
 struct ChangeVector {
     name: String,
     #[serde(default)]
-    #[allow(dead_code, reason = "documentation for readers of the file")]
+    #[expect(dead_code, reason = "documentation for readers of the file")]
     description: Option<String>,
     #[serde(default)]
     options: Options,

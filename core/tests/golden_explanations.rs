@@ -2,7 +2,7 @@
 //! cases where wording matters. Review a change with `cargo insta review`; CI fails on
 //! any difference.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, reason = "tests")]
+#![cfg(test)]
 
 use cadre_eval::{apply_quota, evaluate_json, Options, QuotaOptions, Reading};
 use std::fmt::Write;
@@ -180,7 +180,7 @@ fn qd132_chi_bo_blocked_by_its_members_levels_and_leadership_capped() {
 
 #[test]
 fn comparison_of_a_record_under_three_regimes() {
-    use cadre_eval::compare::{compare_json, CompareOptions};
+    use cadre_eval::{compare_json, CompareOptions};
     let json = r#"{"id":"dv-0042","period":{"year":2025},
       "subject":{"kind":"member","admitted_on":"2019-05-19"},
       "score":{"general":27.5,"task_results":63},

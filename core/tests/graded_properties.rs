@@ -3,10 +3,11 @@
 //! comparison reads each regime's own fields exactly as an evaluation under that regime
 //! does.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, reason = "tests")]
+#![cfg(test)]
 
-use cadre_eval::compare::{compare, CompareOptions};
-use cadre_eval::{decode_assessment, evaluate, Assessment, Level, Options, Outcome};
+use cadre_eval::{
+    compare, decode_assessment, evaluate, Assessment, CompareOptions, Level, Options, Outcome,
+};
 use proptest::prelude::*;
 use serde_json::{json, Value};
 

@@ -3,15 +3,11 @@
 //! other and the expectation. The example đảng bộ is also read with its lines reversed,
 //! to show that line order does not matter.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    reason = "test harness"
-)]
+#![cfg(test)]
 
-use cadre_eval::org::{evaluate_tree_json, evaluate_unit_lines, OrgOptions, OrgResult};
-use cadre_eval::{Options, QuotaOptions};
+use cadre_eval::{
+    evaluate_tree_json, evaluate_unit_lines, Options, OrgOptions, OrgResult, QuotaOptions,
+};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -19,7 +15,7 @@ use std::path::Path;
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct TreeFile {
-    #[allow(dead_code, reason = "documentation for readers of the file")]
+    #[expect(dead_code, reason = "documentation for readers of the file")]
     description: String,
     trees: Vec<TreeVector>,
 }
@@ -29,7 +25,7 @@ struct TreeFile {
 struct TreeVector {
     name: String,
     #[serde(default)]
-    #[allow(dead_code, reason = "documentation for readers of the file")]
+    #[expect(dead_code, reason = "documentation for readers of the file")]
     description: Option<String>,
     #[serde(default)]
     options: Options,

@@ -4,16 +4,12 @@
 //! - the result of any completion lies among the reachable results, between the lowest
 //!   and the highest level.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    reason = "tests"
-)]
+#![cfg(test)]
 
-use cadre_eval::change::what_would_change;
-use cadre_eval::partial::{evaluate_partial_json, Reachable};
-use cadre_eval::{evaluate_json, evaluate_text, validate, Level, Options, Outcome, Reading};
+use cadre_eval::{
+    evaluate_json, evaluate_partial_json, evaluate_text, validate, what_would_change, Level,
+    Options, Outcome, Reachable, Reading,
+};
 use proptest::prelude::*;
 use serde_json::{json, Value};
 

@@ -14,24 +14,15 @@
 //! always gives a level, and `strict_agrees_with_cascade_whenever_it_decides` ties the
 //! two readings together.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    reason = "tests"
-)]
+#![cfg(test)]
 
-use cadre_eval::batch::{evaluate_json_array, evaluate_json_lines};
-use cadre_eval::contract::{
-    Assessment, BasicTargets, CollectiveInput, CollectiveKind, Conclusions, ConfidenceVote,
-    DisciplineForm, DisciplineInput, LeaderInput, LeaveInput, Mitigation, PartyStatus, PeriodInput,
-    Procedure, ScoreInput, ShortcomingsInput, SubjectInput, SubjectKind, TasksInput,
-    TemporaryActivity, UnitsInCharge,
-};
-use cadre_eval::validate::{validate_with, ValidateOptions};
 use cadre_eval::{
-    decode_assessment, evaluate, evaluate_valid, validate, Decision, Level, Options, Outcome,
-    Points, Reading, TargetsReading,
+    decode_assessment, evaluate, evaluate_json_array, evaluate_json_lines, evaluate_valid,
+    validate, validate_with, Assessment, BasicTargets, CollectiveInput, CollectiveKind,
+    Conclusions, ConfidenceVote, Decision, DisciplineForm, DisciplineInput, LeaderInput,
+    LeaveInput, Level, Mitigation, Options, Outcome, PartyStatus, PeriodInput, Points, Procedure,
+    Reading, ScoreInput, ShortcomingsInput, SubjectInput, SubjectKind, TargetsReading, TasksInput,
+    TemporaryActivity, UnitsInCharge, ValidateOptions,
 };
 use chrono::{Days, NaiveDate};
 use proptest::prelude::*;

@@ -13,21 +13,13 @@
 //! itself (the largest `e` the ratio admits, found by counting), not against the
 //! engine's closed formula.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    reason = "tests"
-)]
+#![cfg(test)]
 
-use cadre_eval::contract::{
-    Assessment, CollectiveKind, Conclusions, Mitigation, PartyStatus, PeriodInput, Procedure,
-    ScoreInput, ShortcomingsInput, SubjectInput, SubjectKind, TasksInput,
-};
-use cadre_eval::quota::group_of;
 use cadre_eval::{
-    apply_quota, evaluate, Decision, Effect, GroupQuotaReport, Level, Options, Outcome,
-    QuotaOptions, QuotaReading, Reading, TargetsReading,
+    apply_quota, evaluate, group_of, Assessment, CollectiveKind, Conclusions, Decision, Effect,
+    GroupQuotaReport, Level, Mitigation, Options, Outcome, PartyStatus, PeriodInput, Procedure,
+    QuotaOptions, QuotaReading, Reading, ScoreInput, ShortcomingsInput, SubjectInput, SubjectKind,
+    TargetsReading, TasksInput,
 };
 use proptest::prelude::*;
 use serde_json::Number;

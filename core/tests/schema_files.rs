@@ -3,12 +3,7 @@
 //! Regenerate after changing a contract type:
 //! `cargo run -q -p cadre-eval --example write_schemas`
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    reason = "tests"
-)]
+#![cfg(test)]
 
 use std::path::Path;
 
@@ -27,15 +22,15 @@ fn check(name: &str, generated: serde_json::Value) {
 
 #[test]
 fn published_schemas_match_the_types() {
-    check("assessment", cadre_eval::schema::assessment_schema());
-    check("decision", cadre_eval::schema::decision_schema());
-    check("error", cadre_eval::schema::error_schema());
-    check("rejected", cadre_eval::schema::rejected_schema());
+    check("assessment", cadre_eval::assessment_schema());
+    check("decision", cadre_eval::decision_schema());
+    check("error", cadre_eval::error_schema());
+    check("rejected", cadre_eval::rejected_schema());
 }
 
 #[test]
 fn the_assessment_schema_rejects_unknown_fields() {
-    let schema = cadre_eval::schema::assessment_schema();
+    let schema = cadre_eval::assessment_schema();
     assert_eq!(
         schema["additionalProperties"],
         serde_json::Value::Bool(false)

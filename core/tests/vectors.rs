@@ -1,12 +1,7 @@
 //! Runs every shared test vector (`vectors/**/*.json`) through the Rust API, and checks
 //! that every rule id of the spec appears in at least one vector.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    reason = "test harness"
-)]
+#![cfg(test)]
 
 use cadre_eval::{
     apply_quota, evaluate_text, DecisionRecord, GroupQuotaReport, Options, QuotaOptions,
@@ -18,7 +13,7 @@ use std::path::{Path, PathBuf};
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct VectorFile {
-    #[allow(dead_code, reason = "documentation for readers of the file")]
+    #[expect(dead_code, reason = "documentation for readers of the file")]
     description: String,
     #[serde(default)]
     vectors: Vec<Vector>,
@@ -32,7 +27,7 @@ struct VectorFile {
 struct GroupVector {
     name: String,
     #[serde(default)]
-    #[allow(dead_code, reason = "documentation for readers of the file")]
+    #[expect(dead_code, reason = "documentation for readers of the file")]
     description: Option<String>,
     #[serde(default)]
     options: Options,
@@ -60,7 +55,7 @@ struct GroupExpect {
 struct Vector {
     name: String,
     #[serde(default)]
-    #[allow(dead_code, reason = "documentation for readers of the file")]
+    #[expect(dead_code, reason = "documentation for readers of the file")]
     description: Option<String>,
     #[serde(default)]
     options: Options,

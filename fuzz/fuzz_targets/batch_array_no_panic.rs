@@ -1,18 +1,18 @@
 //! batch-array-no-panic: arbitrary bytes (as lossy UTF-8) evaluated as a JSON array by
-//! `batch::evaluate_json_array`. Nothing may panic; a rejected record's index is its
+//! `evaluate_json_array`. Nothing may panic; a rejected record's index is its
 //! position in the array; every item renders and serializes.
 
 #![no_main]
 
 mod common;
 
-use cadre_eval::batch::{self, BatchItem};
 use cadre_eval::Options;
+use cadre_eval::{evaluate_json_array, BatchItem};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
-    match batch::evaluate_json_array(&text, &Options::default()) {
+    match evaluate_json_array(&text, &Options::default()) {
         Ok(items) => {
             for (position, item) in items.iter().enumerate() {
                 if let BatchItem::Rejected(rejected) = item {

@@ -1,18 +1,18 @@
 //! batch-lines-no-panic: arbitrary bytes (as lossy UTF-8) evaluated as JSON Lines by
-//! `batch::evaluate_json_lines`. Nothing may panic; there is one item per non-blank
+//! `evaluate_json_lines`. Nothing may panic; there is one item per non-blank
 //! line, in input order; every item renders and serializes.
 
 #![no_main]
 
 mod common;
 
-use cadre_eval::batch::{self, BatchItem};
 use cadre_eval::Options;
+use cadre_eval::{evaluate_json_lines, BatchItem};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
-    let items = batch::evaluate_json_lines(&text, &Options::default());
+    let items = evaluate_json_lines(&text, &Options::default());
     let records = text.lines().filter(|line| !line.trim().is_empty()).count();
     assert_eq!(items.len(), records, "one batch item per non-blank line");
     let mut previous_index = None;

@@ -1,9 +1,9 @@
 //! Checks shared by the fuzz targets. A failed check panics on purpose: to libFuzzer a
 //! panic is a crash, and it saves the input that caused it.
 
-#![allow(dead_code, reason = "each target uses a subset of these checks")]
+#![expect(dead_code, reason = "each target uses a subset of these checks")]
 
-use cadre_eval::batch::{BatchItem, RejectedRecord};
+use cadre_eval::{BatchItem, RejectedRecord};
 use cadre_eval::{Decision, InputErrors, Options, Reading, TargetsReading};
 
 /// Every combination of the two readings the options offer.

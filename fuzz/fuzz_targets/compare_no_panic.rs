@@ -7,7 +7,7 @@
 
 mod common;
 
-use cadre_eval::compare::{compare_json, CompareOptions, GradeMapping};
+use cadre_eval::{compare_json, CompareOptions, GradeMapping};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

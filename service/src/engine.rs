@@ -6,28 +6,16 @@
 //! the little orchestration that remains is what the CLI and the WASM binding do today,
 //! through the same core functions, and is marked for the move.
 
-use crate::wire::{
-    BatchEntry, ChangeResponse, ConductItemsRequest, OrgRecordEntry, RegimeEntry, RuleEntry,
-};
-use cadre_eval::batch::{
-    evaluate_json_array, evaluate_json_line, line_not_utf8, line_too_large, BatchItem,
-    RejectedRecord,
-};
-use cadre_eval::compare::{CompareOptions, Comparison, OrgComparison};
-use cadre_eval::conduct::ApplicableItem;
-use cadre_eval::decision::CitationRecord;
-use cadre_eval::form::{FormRequest, FormSchema};
-use cadre_eval::org::{OrgOptions, OrgResult};
-use cadre_eval::partial::PartialResult;
-use cadre_eval::regime::REGIMES;
+use crate::wire::{BatchEntry, ConductItemsRequest, OrgRecordEntry};
 use cadre_eval::{
-    Decision, DecisionRecord, ErrorCode, GroupQuotaReport, InputError, InputErrors, Options,
-    QuotaOptions, Rule,
+    evaluate_json_array, evaluate_json_line, line_not_utf8, line_too_large, ApplicableItem,
+    BatchItem, BatchOptions, ChangeResult, CompareOptions, Comparison, DecisionRecord, ErrorCode,
+    FormRequest, FormSchema, GroupQuotaReport, InputError, InputErrors, Options, OrgComparison,
+    OrgOptions, OrgResult, PartialResult, QuotaOptions, RegimeEntry, RuleEntry,
 };
 use serde_json::value::RawValue;
 
-pub use cadre_eval::limits::MAX_RECORD_BYTES;
-pub use cadre_eval::org::MAX_UNIT_LINE_BYTES;
+pub use cadre_eval::{MAX_RECORD_BYTES, MAX_UNIT_LINE_BYTES};
 
 /// The library's version: the engine that produced every decision.
 pub fn engine_version() -> &'static str {
@@ -101,40 +89,29 @@ pub fn batch_entry(index: usize, item: BatchItem) -> BatchEntry {
 
 /// Evaluates a JSON array of assessments, then applies the Excellent quota per group to
 /// the evaluated ones; the entries keep input order.
-///
-/// Issue 11 moves this gathering into core (`api`); until then it is the WASM
-/// binding's `applyQuota`, step for step.
 pub fn evaluate_with_quota(
     text: &str,
     options: &Options,
     quota: &QuotaOptions,
     max_records: usize,
 ) -> Result<(Vec<BatchEntry>, Vec<GroupQuotaReport>), InputErrors> {
-    let items = evaluate_array(text, options, max_records)?;
-    let mut decisions: Vec<Decision> = Vec::with_capacity(items.len());
-    let mut rejected: Vec<Option<RejectedRecord>> = Vec::with_capacity(items.len());
-    for item in items {
-        match item {
-            BatchItem::Decision(decision) => {
-                decisions.push(*decision);
-                rejected.push(None);
-            }
-            BatchItem::Rejected(record) => rejected.push(Some(record)),
-        }
+    if let Some(count) = array_len(text).filter(|&count| count > max_records) {
+        return Err(InputErrors::one(too_many_records(count, max_records)));
     }
-    let groups = cadre_eval::apply_quota(&mut decisions, quota);
-    let mut evaluated = decisions.into_iter();
-    let entries = rejected
+    let batch = cadre_eval::evaluate_batch_json(
+        text,
+        &BatchOptions {
+            evaluation: *options,
+            quota: Some(quota.clone()),
+        },
+    )?;
+    let entries = batch
+        .items
         .into_iter()
         .enumerate()
-        .filter_map(|(index, slot)| match slot {
-            Some(record) => Some(BatchEntry::rejected(record)),
-            None => evaluated
-                .next()
-                .map(|decision| BatchEntry::evaluated_at(index, decision.to_record())),
-        })
+        .map(|(index, item)| batch_entry(index, item))
         .collect();
-    Ok((entries, groups))
+    Ok((entries, batch.groups))
 }
 
 /// Evaluates an organisation tree: one nested unit (JSON), or JSON Lines of units.
@@ -144,9 +121,9 @@ pub fn evaluate_org(
     options: OrgOptions,
 ) -> Result<OrgResult, InputErrors> {
     if json_lines {
-        Ok(cadre_eval::org::evaluate_unit_lines(text, options))
+        Ok(cadre_eval::evaluate_unit_lines(text, options))
     } else {
-        cadre_eval::org::evaluate_tree_json(text, options)
+        cadre_eval::evaluate_tree_json(text, options)
     }
 }
 
@@ -165,7 +142,7 @@ pub fn org_records(result: &OrgResult) -> Vec<OrgRecordEntry> {
 
 /// One assessment under several regimes.
 pub fn compare(text: &str, options: &CompareOptions) -> Result<Comparison, InputErrors> {
-    cadre_eval::compare::compare_json(text, options)
+    cadre_eval::compare_json(text, options)
 }
 
 /// An organisation tree under several regimes.
@@ -174,26 +151,17 @@ pub fn compare_org(
     options: &CompareOptions,
     quota: Option<QuotaOptions>,
 ) -> Result<OrgComparison, InputErrors> {
-    cadre_eval::compare::compare_org(text, options, quota)
+    cadre_eval::compare_org(text, options, quota)
 }
 
 /// An assessment still being filled in.
 pub fn partial(text: &str, options: &Options) -> Result<PartialResult, InputErrors> {
-    cadre_eval::partial::evaluate_partial_json(text, options)
+    cadre_eval::evaluate_partial_json(text, options)
 }
 
-/// The decision and what would reach each higher level (as the CLI and WASM do it).
-pub fn what_would_change(text: &str, options: &Options) -> Result<ChangeResponse, InputErrors> {
-    let valid = cadre_eval::decode::decode_and_validate(
-        text,
-        cadre_eval::validate::ValidateOptions::default(),
-    )?;
-    let decision = cadre_eval::evaluate_valid(&valid, options)?;
-    let paths = cadre_eval::change::what_would_change(&valid, &decision, options);
-    Ok(ChangeResponse {
-        decision: decision.to_record(),
-        what_would_change: paths,
-    })
+/// The decision and what would reach each higher level.
+pub fn what_would_change(text: &str, options: &Options) -> Result<ChangeResult, InputErrors> {
+    cadre_eval::what_would_change_json(text, options)
 }
 
 /// The self-assessment form for a request, with one field per criteria item when a
@@ -202,34 +170,22 @@ pub fn form_schema(
     request: &FormRequest,
     profile: Option<&str>,
 ) -> Result<FormSchema, InputErrors> {
-    let profile = match profile {
-        Some(id) => Some(cadre_eval::criteria::shipped_profile(id).ok_or_else(|| {
-            let known = cadre_eval::criteria::SHIPPED_PROFILE_IDS.join(", ");
-            InputErrors::one(InputError::new(
-                ErrorCode::InvalidValue,
-                "/profile",
-                format!("Không có hồ sơ tiêu chí `{id}`; có: {known}"),
-                format!("no criteria profile `{id}`; there are: {known}"),
-            ))
-        })?),
-        None => None,
-    };
-    Ok(cadre_eval::form::form_schema(request, profile))
+    cadre_eval::form_schema_for(request, profile)
 }
 
 /// The shipped criteria profiles' ids.
 pub fn criteria_profile_ids() -> &'static [&'static str] {
-    &cadre_eval::criteria::SHIPPED_PROFILE_IDS
+    &cadre_eval::SHIPPED_PROFILE_IDS
 }
 
 /// The conduct catalogue as shipped (JSON text).
 pub fn conduct_catalogue_json() -> &'static str {
-    cadre_eval::conduct::catalogue_json()
+    cadre_eval::conduct_catalogue_json()
 }
 
 /// The conduct catalogue's version.
 pub fn conduct_catalogue_version() -> String {
-    cadre_eval::conduct::version()
+    cadre_eval::conduct_catalogue_version()
         .map(str::to_owned)
         .unwrap_or_default()
 }
@@ -238,65 +194,30 @@ pub fn conduct_catalogue_version() -> String {
 pub fn conduct_items(
     request: &ConductItemsRequest,
 ) -> Result<Vec<ApplicableItem<'static>>, InputErrors> {
-    let problems = request.scope.problems("/scope");
-    if !problems.is_empty() {
-        return Err(InputErrors(problems));
-    }
-    cadre_eval::conduct::items_for(&request.scope, request.on.day()).map_err(|error| {
-        InputErrors::one(InputError::new(
-            ErrorCode::InvalidValue,
-            "",
-            format!("Danh mục chuẩn mực không đọc được: {error}"),
-            format!("the conduct catalogue is unreadable: {error}"),
-        ))
-    })
+    cadre_eval::conduct_items(&request.scope, &request.on.day().to_string())
 }
 
 /// The rule catalogue, in catalogue order.
 pub fn rule_catalogue() -> Vec<RuleEntry> {
-    Rule::ALL
-        .iter()
-        .map(|rule| {
-            let citation = rule.citation();
-            RuleEntry {
-                id: rule.id().to_owned(),
-                citation: CitationRecord {
-                    document: citation.document.to_owned(),
-                    article: citation.article.to_owned(),
-                    clause: citation.clause.map(str::to_owned),
-                },
-                basis: rule.basis(),
-            }
-        })
-        .collect()
+    cadre_eval::rule_entries()
 }
 
 /// The regimes the library knows, oldest first.
 pub fn regimes() -> Vec<RegimeEntry> {
-    REGIMES
-        .iter()
-        .map(|regime| RegimeEntry {
-            id: regime.id,
-            name: regime.title(),
-            document: regime.document.to_owned(),
-            guideline: regime.guideline.to_owned(),
-            in_force_from: regime.in_force_from.to_string(),
-            in_force_until: regime.in_force_until.map(|day| day.to_string()),
-            implemented: regime.implemented,
-        })
-        .collect()
+    cadre_eval::regime_entries()
 }
 
 /// The contract records whose JSON Schemas are published.
 pub fn contract_schema(name: crate::wire::SchemaName) -> serde_json::Value {
     use crate::wire::SchemaName;
-    match name {
-        SchemaName::Assessment => cadre_eval::schema::assessment_schema(),
-        SchemaName::Decision => cadre_eval::schema::decision_schema(),
-        SchemaName::Error => cadre_eval::schema::error_schema(),
-        SchemaName::Rejected => cadre_eval::schema::rejected_schema(),
-        SchemaName::FormSchema => cadre_eval::form::form_schema_schema(),
-        SchemaName::ConductCatalogue => cadre_eval::conduct::catalogue_schema(),
-        SchemaName::ConductScope => cadre_eval::conduct::scope_schema(),
-    }
+    let name = match name {
+        SchemaName::Assessment => "assessment",
+        SchemaName::Decision => "decision",
+        SchemaName::Error => "error",
+        SchemaName::Rejected => "rejected",
+        SchemaName::FormSchema => "form-schema",
+        SchemaName::ConductCatalogue => "conduct-catalogue",
+        SchemaName::ConductScope => "conduct-scope",
+    };
+    cadre_eval::schema(name).unwrap_or_default()
 }

@@ -258,7 +258,7 @@ impl FromRequest<AppState> for OrgInput {
 
 impl OperationInput for OrgInput {
     fn operation_input(ctx: &mut GenContext, operation: &mut Operation) {
-        document_body::<cadre_eval::org::UnitInput>(
+        document_body::<cadre_eval::UnitInput>(
             ctx,
             operation,
             Some("JSON Lines of units, each naming its `parent` (docs/organisation-trees.md)."),

@@ -19,11 +19,10 @@ use axum::extract::{Path, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use cadre_eval::compare::CompareOptions;
-use cadre_eval::conduct::ApplicableItem;
-use cadre_eval::form::FormRequest;
-use cadre_eval::org::{OrgOptions, UnitInput};
-use cadre_eval::{Assessment, InputErrors, Options, QuotaOptions, RegimeId};
+use cadre_eval::{
+    ApplicableItem, Assessment, CompareOptions, FormRequest, InputErrors, Options, OrgOptions,
+    QuotaOptions, RegimeId, UnitInput,
+};
 use schemars::JsonSchema;
 use std::sync::Arc;
 
@@ -319,7 +318,7 @@ pub async fn org(
 /// The comparison options of query parameters; a regime named twice is compared once.
 fn compare_options(
     regimes: Vec<RegimeId>,
-    grades_from_points: Option<cadre_eval::compare::GradeMapping>,
+    grades_from_points: Option<cadre_eval::GradeMapping>,
     evaluation: Options,
 ) -> CompareOptions {
     let mut options = CompareOptions {
@@ -508,9 +507,7 @@ pub async fn form_schema(
 }
 
 /// `GET /v1/conduct`: the catalogue as shipped.
-pub async fn conduct_catalogue(
-    _guarded: Guarded,
-) -> Documented<Json<cadre_eval::conduct::Catalogue>> {
+pub async fn conduct_catalogue(_guarded: Guarded) -> Documented<Json<cadre_eval::Catalogue>> {
     Documented::new(
         (
             [(

@@ -4,18 +4,10 @@
 //!
 //! Every type here derives `JsonSchema`: the OpenAPI document is generated from them.
 
-use cadre_eval::batch::RejectedRecord;
-use cadre_eval::change::LevelPath;
-use cadre_eval::compare::{Comparison, GradeMapping, OrgComparison};
-use cadre_eval::conduct::{ConductScope, IsoDate};
-use cadre_eval::decision::CitationRecord;
-use cadre_eval::form::FormSchema;
-use cadre_eval::org::{OrgReport, Role};
-use cadre_eval::partial::PartialResult;
-use cadre_eval::rules::Basis;
 use cadre_eval::{
-    DecisionRecord, GroupQuotaReport, InputError, QuotaReading, Reading, RegimeId, TargetsReading,
-    Text,
+    Comparison, ConductScope, DecisionRecord, FormSchema, GradeMapping, GroupQuotaReport,
+    InputError, IsoDate, LevelPath, OrgComparison, OrgReport, PartialResult, QuotaReading, Reading,
+    RegimeEntry, RegimeId, RejectedRecord, Role, RuleEntry, TargetsReading, Text,
 };
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -98,7 +90,7 @@ impl BatchEntry {
 }
 
 /// `POST /v1/evaluate`: one decision.
-#[derive(Debug, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct EvaluateResponse {
     /// Engine, rules and regimes that produced it.
@@ -108,7 +100,7 @@ pub struct EvaluateResponse {
 }
 
 /// `POST /v1/evaluate/batch` (JSON array): every record's result.
-#[derive(Debug, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct BatchResponse {
     /// Engine, rules and regimes that produced it.
@@ -122,7 +114,7 @@ pub struct BatchResponse {
 }
 
 /// `POST /v1/quota`: the batch with the Excellent quota applied per group.
-#[derive(Debug, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct QuotaResponse {
     /// Engine, rules and regimes that produced it.
@@ -150,7 +142,7 @@ pub struct OrgRecordEntry {
 }
 
 /// `POST /v1/org`: the per-unit report and, when kept, every decision.
-#[derive(Debug, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct OrgResponse {
     /// Engine, rules and regimes that produced it.
@@ -162,7 +154,7 @@ pub struct OrgResponse {
 }
 
 /// `POST /v1/compare`: one assessment under several regimes.
-#[derive(Debug, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CompareResponse {
     /// Engine, rules and regimes that produced it.
@@ -172,7 +164,7 @@ pub struct CompareResponse {
 }
 
 /// `POST /v1/compare/org`: an organisation tree under several regimes.
-#[derive(Debug, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CompareOrgResponse {
     /// Engine, rules and regimes that produced it.
@@ -182,7 +174,7 @@ pub struct CompareOrgResponse {
 }
 
 /// `POST /v1/partial`: an assessment still being filled in.
-#[derive(Debug, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PartialResponse {
     /// Engine and rules that produced it.
@@ -191,19 +183,8 @@ pub struct PartialResponse {
     pub partial: PartialResult,
 }
 
-/// A decision and, for each higher level, what would reach it.
-#[derive(Debug, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct ChangeResponse {
-    /// The decision.
-    pub decision: DecisionRecord,
-    /// For each level above it: the smallest changes that reach it, or why it is out of
-    /// reach this period.
-    pub what_would_change: Vec<LevelPath>,
-}
-
 /// `POST /v1/what-would-change`.
-#[derive(Debug, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct WhatWouldChangeResponse {
     /// Engine, rules and regimes that produced it.
@@ -215,7 +196,7 @@ pub struct WhatWouldChangeResponse {
 }
 
 /// `POST /v1/form-schema`: the self-assessment form.
-#[derive(Debug, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FormSchemaResponse {
     /// Engine and rules that produced it.
@@ -234,40 +215,8 @@ pub struct ConductItemsRequest {
     pub on: IsoDate,
 }
 
-/// A rule the library applies.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct RuleEntry {
-    /// The spec's rule id (`qd366.11.1.N`).
-    pub id: String,
-    /// Where the rule is written.
-    pub citation: CitationRecord,
-    /// Whether the text states it, or it is the library's reading or an inference.
-    pub basis: Basis,
-}
-
-/// A regime the library knows.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct RegimeEntry {
-    /// Its id.
-    pub id: RegimeId,
-    /// Its name with its span, in Vietnamese and English.
-    pub name: Text,
-    /// The regulation.
-    pub document: String,
-    /// The guideline(s).
-    pub guideline: String,
-    /// First day in force (`YYYY-MM-DD`).
-    pub in_force_from: String,
-    /// Last day in force, if replaced.
-    pub in_force_until: Option<String>,
-    /// Whether this version evaluates it.
-    pub implemented: bool,
-}
-
 /// `GET /v1/rules`.
-#[derive(Debug, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RulesResponse {
     /// Engine and rules.
@@ -277,7 +226,7 @@ pub struct RulesResponse {
 }
 
 /// `GET /v1/regimes`.
-#[derive(Debug, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RegimesResponse {
     /// Engine and rules.
@@ -289,7 +238,7 @@ pub struct RegimesResponse {
 }
 
 /// The catalogue document whose SHA-256 is every response's `catalogue_sha256`.
-#[derive(Debug, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CatalogueDocument {
     /// The engine's version.
@@ -431,7 +380,7 @@ pub struct FormSchemaParams {
 }
 
 /// Input errors (400 malformed, 413 too large, 422 invalid): the contract's errors.
-#[derive(Debug, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ErrorResponse {
     /// Every problem found, each with a stable code, a JSON Pointer and a message in
@@ -441,7 +390,7 @@ pub struct ErrorResponse {
 
 /// A refusal of the request itself (401, 404, 405, 408, 415, 503, 500), in the shape
 /// of the contract's errors.
-#[derive(Debug, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ServiceErrorResponse {
     /// What went wrong (one entry).

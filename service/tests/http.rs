@@ -2,12 +2,7 @@
 //! media types, JSON Lines streaming, overload, errors, metrics, the form and graceful
 //! shutdown. Each test starts its own service on an ephemeral loopback port.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    reason = "test harness"
-)]
+#![cfg(test)]
 
 mod common;
 
@@ -727,7 +722,7 @@ async fn provenance_metrics_and_the_document() {
         .json()
         .await
         .unwrap();
-    assert_eq!(schema, cadre_eval::schema::assessment_schema());
+    assert_eq!(schema, cadre_eval::assessment_schema());
     service.shutdown().await.unwrap();
 }
 

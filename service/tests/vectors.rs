@@ -4,18 +4,14 @@
 //! library against each vector's expectation; this checks the service against the
 //! library, field for field.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    reason = "test harness"
-)]
+#![cfg(test)]
 
 mod common;
 
-use cadre_eval::compare::{compare_json, CompareOptions};
-use cadre_eval::org::{evaluate_tree_json, OrgOptions};
-use cadre_eval::{apply_quota, evaluate_json, evaluate_text, Options, QuotaOptions};
+use cadre_eval::{
+    apply_quota, compare_json, evaluate_json, evaluate_partial_json, evaluate_text,
+    evaluate_tree_json, what_would_change_json, CompareOptions, Options, OrgOptions, QuotaOptions,
+};
 use common::{client, repo_root, serve};
 use serde_json::{json, Value};
 use std::path::PathBuf;
@@ -288,7 +284,7 @@ async fn check_partial(client: &reqwest::Client, base: &str, vector: &Value) -> 
     let text = vector["input"].to_string();
     let url = format!("{base}/v1/partial?{}", options_query(&options));
     let (status, body) = post(client, url, text.clone()).await;
-    match cadre_eval::partial::evaluate_partial_json(&text, &options) {
+    match evaluate_partial_json(&text, &options) {
         Ok(partial)
             if status == 200 && body["partial"] == serde_json::to_value(&partial).unwrap() =>
         {
@@ -305,20 +301,12 @@ async fn check_change(client: &reqwest::Client, base: &str, vector: &Value) -> V
     let text = vector["input"].to_string();
     let url = format!("{base}/v1/what-would-change?{}", options_query(&options));
     let (status, body) = post(client, url, text.clone()).await;
-    let library = cadre_eval::decode::decode_and_validate(
-        &text,
-        cadre_eval::validate::ValidateOptions::default(),
-    )
-    .and_then(|valid| {
-        let decision = cadre_eval::evaluate_valid(&valid, &options)?;
-        let paths = cadre_eval::change::what_would_change(&valid, &decision, &options);
-        Ok((decision.to_record(), paths))
-    });
-    match library {
-        Ok((decision, paths))
+    match what_would_change_json(&text, &options) {
+        Ok(change)
             if status == 200
-                && body["decision"] == serde_json::to_value(&decision).unwrap()
-                && body["what_would_change"] == serde_json::to_value(&paths).unwrap() =>
+                && body["decision"] == serde_json::to_value(&change.decision).unwrap()
+                && body["what_would_change"]
+                    == serde_json::to_value(&change.what_would_change).unwrap() =>
         {
             Vec::new()
         }

@@ -1,8 +1,10 @@
 //! The catalogue's own rules, checked when it is read, so that bad data is an error
 //! at load time rather than a wrong checklist later.
 
-use super::catalogue::{Catalogue, ConductItem, ItemEffect, ItemKind, FORMAT};
-use crate::text::Text;
+use crate::contract::conduct_catalogue::{
+    Catalogue, CatalogueError, ConductItem, ItemEffect, ItemKind, FORMAT,
+};
+use crate::contract::text::Text;
 use std::collections::HashSet;
 
 /// Every rule the catalogue breaks; empty when it is sound.
@@ -184,6 +186,25 @@ pub(super) fn id_is_topic_keyed(id: &str, prefix: &str) -> bool {
         .last()
         .is_some_and(|last| !last.bytes().any(|b| b.is_ascii_digit()));
     segments.iter().all(|s| segment_ok(s)) && last_has_no_digit
+}
+
+impl Catalogue {
+    /// Reads a catalogue from JSON and checks it (unique topic-keyed ids, known
+    /// documents and versions, non-empty texts and applicability, ordered versions).
+    pub fn from_json(text: &str) -> Result<Catalogue, CatalogueError> {
+        let catalogue: Catalogue = serde_json::from_str(text).map_err(|error| CatalogueError {
+            problems: vec![Text::new(
+                format!("Dữ liệu danh mục không đọc được: {error}"),
+                format!("the catalogue data cannot be read: {error}"),
+            )],
+        })?;
+        let problems = problems(&catalogue);
+        if problems.is_empty() {
+            Ok(catalogue)
+        } else {
+            Err(CatalogueError { problems })
+        }
+    }
 }
 
 #[cfg(test)]

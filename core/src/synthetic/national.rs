@@ -50,8 +50,10 @@
 //! # Ok::<(), std::io::Error>(())
 //! ```
 
-use super::{assessment_of_kind_in_year, mix, SplitMix64};
-use crate::contract::{Assessment, CollectiveInput, CollectiveKind, LeaderInput, SubjectKind};
+use crate::contract::assessment::{Assessment, CollectiveInput, LeaderInput};
+use crate::contract::subject::{CollectiveKind, SubjectKind};
+use crate::synthetic::random::{mix, SplitMix64};
+use crate::synthetic::records::assessment_of_kind_in_year;
 use serde::Serialize;
 use std::io::{self, Write};
 
@@ -591,7 +593,7 @@ struct Expansion {
 impl Units {
     /// The unit's name, tier and records, and its children, from its plan alone.
     fn expand(&self, plan: &Plan) -> Expansion {
-        let mut rng = SplitMix64 { state: plan.key };
+        let mut rng = SplitMix64::from_state(plan.key);
         let mut children = Vec::new();
         let mut child = |suffix: String, kind: PlanKind| {
             let ordinal = children.len() as u64;
@@ -953,7 +955,6 @@ fn scaled(count: u64, scale: f64, rng: &mut SplitMix64) -> u64 {
 
 #[cfg(test)]
 mod tests {
-    #![allow(clippy::unwrap_used, clippy::expect_used, reason = "tests")]
 
     use super::*;
     use crate::{decode_assessment, evaluate_valid, validate, Level, Options, Outcome};

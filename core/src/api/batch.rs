@@ -1,0 +1,195 @@
+//! Batches: a JSON array or JSON Lines of assessments, evaluated record by record, with
+//! the Excellent quota over the batch when asked.
+//!
+//! A bad record never stops the batch: it is reported by index and id with all its
+//! errors, and every good record is still evaluated, in input order. JSON Lines are read
+//! one line at a time ([`JsonLinesBatch`]): without the quota each decision can be
+//! written as soon as it is made, so memory stays bounded whatever the input's length.
+
+use crate::api::evaluate::evaluate_text;
+use crate::contract::batch::{BatchOptions, Line, RejectedRecord};
+use crate::contract::errors::{InputError, InputErrors};
+use crate::contract::level::Options;
+use crate::contract::limits::MAX_RECORD_BYTES;
+use crate::contract::quota::{GroupQuotaReport, QuotaOptions};
+pub use crate::group::quota::apply::apply_quota;
+pub use crate::group::tally::OutcomeTally;
+use crate::intake::batch::{batch_records, salvage_id, BatchText};
+use crate::regimes::decision::Decision;
+
+/// One record's result in a batch.
+#[derive(Debug, Clone, PartialEq)]
+pub enum BatchItem {
+    /// Evaluated.
+    Decision(Box<Decision>),
+    /// Rejected, with its errors.
+    Rejected(RejectedRecord),
+}
+
+/// A batch's records in input order, with the quota applied when asked, and what the
+/// quota did in each group (none without the quota).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Batch {
+    /// Each record, evaluated or rejected, in input order.
+    pub items: Vec<BatchItem>,
+    /// The quota's report per group, by group name.
+    pub groups: Vec<GroupQuotaReport>,
+}
+
+/// Evaluates one record's JSON text, as a batch item.
+pub fn evaluate_record_text(index: usize, json: &str, options: &Options) -> BatchItem {
+    match evaluate_text(json, options) {
+        Ok(decision) => BatchItem::Decision(Box::new(decision)),
+        Err(errors) => BatchItem::Rejected(RejectedRecord {
+            index,
+            id: salvage_id(json),
+            errors: errors.0,
+        }),
+    }
+}
+
+/// Evaluates a JSON array of assessments. Fails as a whole only when the text is not a
+/// JSON array or holds more than `MAX_BATCH_RECORDS` records.
+pub fn evaluate_json_array(json: &str, options: &Options) -> Result<Vec<BatchItem>, InputErrors> {
+    Ok(batch_records(json, BatchText::ArrayOrLines)?
+        .into_iter()
+        .enumerate()
+        .map(|(index, record)| evaluate_record_text(index, record, options))
+        .collect())
+}
+
+/// Evaluates a JSON array of assessments, then applies the quota over the batch when
+/// `options` asks for it; records keep their input order.
+pub fn evaluate_batch_json(json: &str, options: &BatchOptions) -> Result<Batch, InputErrors> {
+    let items = evaluate_json_array(json, &options.evaluation)?;
+    Ok(match &options.quota {
+        Some(quota) => with_quota(items, quota),
+        None => Batch {
+            items,
+            groups: Vec::new(),
+        },
+    })
+}
+
+/// Applies the quota to the evaluated items of a batch; every item stays in its place.
+fn with_quota(items: Vec<BatchItem>, quota: &QuotaOptions) -> Batch {
+    // The quota sees the evaluated records only.
+    let mut decisions = Vec::with_capacity(items.len());
+    let mut rejected: Vec<Option<RejectedRecord>> = Vec::with_capacity(items.len());
+    for item in items {
+        match item {
+            BatchItem::Decision(decision) => {
+                decisions.push(*decision);
+                rejected.push(None);
+            }
+            BatchItem::Rejected(record) => rejected.push(Some(record)),
+        }
+    }
+    let groups = apply_quota(&mut decisions, quota);
+    let mut decisions = decisions.into_iter();
+    let items = rejected
+        .into_iter()
+        .filter_map(|slot| match slot {
+            Some(record) => Some(BatchItem::Rejected(record)),
+            None => decisions
+                .next()
+                .map(|decision| BatchItem::Decision(Box::new(decision))),
+        })
+        .collect();
+    Batch { items, groups }
+}
+
+/// The rejection of a JSON Lines line over the record limit (`length` bytes), for
+/// readers that skip such a line without keeping it.
+pub fn line_too_large(index: usize, length: u64) -> RejectedRecord {
+    RejectedRecord {
+        index,
+        id: None,
+        errors: vec![InputError::line_too_large(length, MAX_RECORD_BYTES)],
+    }
+}
+
+/// The rejection of a JSON Lines line that is not UTF-8 text.
+pub fn line_not_utf8(index: usize) -> RejectedRecord {
+    RejectedRecord {
+        index,
+        id: None,
+        errors: vec![InputError::line_not_utf8()],
+    }
+}
+
+/// Evaluates one JSON Lines line (blank lines are skipped by the caller).
+pub fn evaluate_json_line(index: usize, line: &str, options: &Options) -> BatchItem {
+    if line.len() > MAX_RECORD_BYTES {
+        let length = u64::try_from(line.len()).unwrap_or(u64::MAX);
+        return BatchItem::Rejected(line_too_large(index, length));
+    }
+    evaluate_record_text(index, line, options)
+}
+
+/// Evaluates JSON Lines text: one assessment per non-blank line.
+pub fn evaluate_json_lines(text: &str, options: &Options) -> Vec<BatchItem> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, line)| !line.trim().is_empty())
+        .map(|(index, line)| evaluate_json_line(index, line, options))
+        .collect()
+}
+
+/// JSON Lines evaluated as they are read, one line at a time.
+///
+/// Each line's result is handed back at once: a rejection always, a decision when the
+/// quota is not asked for. With the quota, decisions are held until [`finish`], which
+/// applies it over the whole batch: only then is memory proportional to the input.
+///
+/// [`finish`]: JsonLinesBatch::finish
+pub struct JsonLinesBatch {
+    options: Options,
+    quota: Option<QuotaOptions>,
+    /// The index of the next line, from 0 (blank lines count).
+    next: usize,
+    /// Decisions held for the quota.
+    held: Vec<Decision>,
+}
+
+impl JsonLinesBatch {
+    /// A batch with these options.
+    pub fn new(options: BatchOptions) -> JsonLinesBatch {
+        JsonLinesBatch {
+            options: options.evaluation,
+            quota: options.quota,
+            next: 0,
+            held: Vec::new(),
+        }
+    }
+
+    /// Reads the next line: what to write now, if anything (a blank line gives nothing;
+    /// with the quota, neither does a decision).
+    pub fn push(&mut self, line: Line<'_>) -> Option<BatchItem> {
+        let index = self.next;
+        self.next += 1;
+        let item = match line {
+            Line::Text(text) if text.trim().is_empty() => return None,
+            Line::Text(text) => evaluate_json_line(index, text, &self.options),
+            Line::TooLong(length) => BatchItem::Rejected(line_too_large(index, length)),
+            Line::NotUtf8 => BatchItem::Rejected(line_not_utf8(index)),
+        };
+        match item {
+            BatchItem::Decision(decision) if self.quota.is_some() => {
+                self.held.push(*decision);
+                None
+            }
+            item => Some(item),
+        }
+    }
+
+    /// The decisions held for the quota, in input order with the quota applied, and the
+    /// quota's report per group; without the quota, nothing.
+    pub fn finish(mut self) -> (Vec<Decision>, Vec<GroupQuotaReport>) {
+        let groups = match &self.quota {
+            Some(quota) => apply_quota(&mut self.held, quota),
+            None => Vec::new(),
+        };
+        (self.held, groups)
+    }
+}

@@ -1,0 +1,175 @@
+//! Form schemas as they travel in JSON: who a form is for, and its sections and fields.
+
+use crate::contract::conduct::ConductScope;
+use crate::contract::conduct_catalogue::ItemEffect;
+use crate::contract::criteria::ProfileReference;
+use crate::contract::date::IsoDate;
+use crate::contract::regime::RegimeId;
+use crate::contract::subject::{CollectiveKind, SubjectKind};
+use crate::contract::text::Text;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// Who the form is for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FormRequest {
+    /// The regime (only `qd366` has forms in this version).
+    #[serde(default = "default_regime")]
+    pub regime: RegimeId,
+    /// `member`, `leader` or `collective`.
+    pub kind: SubjectKind,
+    /// Member: outside the political system (PL 5, Mẫu 2C).
+    #[serde(default)]
+    pub outside_political_system: bool,
+    /// Leader: centrally managed (PL 2).
+    #[serde(default)]
+    pub centrally_managed: bool,
+    /// Collective: its sub-kind.
+    #[serde(default)]
+    pub collective_kind: Option<CollectiveKind>,
+    /// The day whose conduct items apply (default: the last day of the current year is
+    /// the caller's to choose; the CLI uses today's year end).
+    pub on: IsoDate,
+    /// Who the person is, for the conduct checklist (default: the kind with no post).
+    #[serde(default)]
+    pub scope: Option<ConductScope>,
+}
+
+fn default_regime() -> RegimeId {
+    RegimeId::Qd366
+}
+
+/// A form: sections of fields.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FormSchema {
+    /// The official form it mirrors: `2A`, `2B`, `2C` or `01`.
+    pub form: String,
+    /// Its title.
+    pub title: Text,
+    /// The regime.
+    pub regime: RegimeId,
+    /// The subject kind.
+    pub kind: SubjectKind,
+    /// The appendix of criteria (`pl1`–`pl5`).
+    pub appendix: String,
+    /// The criteria profile, when points are given per item.
+    pub profile: Option<ProfileReference>,
+    /// The conduct catalogue version the checklist comes from.
+    pub conduct_catalogue: String,
+    /// Fixed answers the form puts in the assessment (subject kind and the like).
+    pub fixed: serde_json::Map<String, serde_json::Value>,
+    /// The sections, in the form's order.
+    pub sections: Vec<Section>,
+}
+
+/// A section of the form.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    /// Stable id (`status`, `general_criteria`, `tasks`, `conduct`…).
+    pub id: String,
+    /// Heading.
+    pub title: Text,
+    /// What the section asks.
+    pub help: Text,
+    /// Its fields.
+    pub fields: Vec<Field>,
+}
+
+/// The type of a field's answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum FieldType {
+    /// Yes or no.
+    Boolean,
+    /// A whole number.
+    Integer,
+    /// Points or months, at most two decimals.
+    Decimal,
+    /// An ISO date.
+    Date,
+    /// Free text.
+    Text,
+    /// One of `options`.
+    Choice,
+    /// A list of records, each with the `item_fields`.
+    List,
+    /// One object with the `item_fields` (a conduct checklist answer).
+    Group,
+}
+
+/// One choice of a `choice` field.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Choice {
+    /// The value written in the assessment.
+    pub value: String,
+    /// Its label.
+    pub label: Text,
+}
+
+/// A citation of the rule that reads a field.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FieldCitation {
+    /// The rule id.
+    pub rule: String,
+    /// Document, article, clause, in words.
+    pub text: String,
+}
+
+/// One field of the form.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Field {
+    /// JSON Pointer into the assessment (relative to the list item for `item_fields`).
+    pub path: String,
+    /// Its type.
+    #[serde(rename = "type")]
+    pub field_type: FieldType,
+    /// Label.
+    pub label: Text,
+    /// Help.
+    pub help: Text,
+    /// Must be answered before a level can be proposed.
+    pub required: bool,
+    /// Smallest value.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min: Option<serde_json::Number>,
+    /// Largest value.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<serde_json::Number>,
+    /// A field whose value bounds this one from above (`/tasks/completed` ≤ `/tasks/assigned`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_field: Option<String>,
+    /// Smallest step (0.01 for points).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub step: Option<serde_json::Number>,
+    /// The choices of a `choice` field.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub options: Vec<Choice>,
+    /// The fields of each record of a `list` field, or of a `group`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub item_fields: Vec<Field>,
+    /// The rule(s) that read it.
+    pub citations: Vec<FieldCitation>,
+    /// For a conduct item: its catalogue id, effect and confirmation flag.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub conduct_item: Option<ConductItemInfo>,
+}
+
+/// What a conduct checklist field comes from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ConductItemInfo {
+    /// The catalogue id.
+    pub id: String,
+    /// `must_not_do`, `exemplary`, `standard`.
+    pub effect: ItemEffect,
+    /// `verified`, `secondary`, `reconstructed`.
+    pub confirmation: String,
+    /// Where it is written.
+    pub citation: Text,
+}

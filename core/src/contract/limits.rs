@@ -1,0 +1,42 @@
+//! Documented size limits, so that a browser form or a server cannot be made to hang.
+//!
+//! | limit | value |
+//! |---|---|
+//! | one record, as JSON text | 64 KiB |
+//! | records in one batch (a JSON array) | 1,000,000 |
+//! | one JSON Lines line | 64 KiB (the record limit) |
+//! | strings (`id`, `quota_group`, `member_id`, unit names) | 256 characters |
+//! | discipline records in one assessment | 100 |
+//! | graded criteria (`grades.criteria`, QĐ 124 and QĐ 132) | 32, ids of 64 characters |
+//! | any task or vote count | 1,000,000 |
+//! | JSON nesting | 128 levels (serde_json's own limit) |
+//! | a criteria profile | 1,000 items, 1 MiB of JSON text; labels, issuer, reasons 1,000 characters |
+//! | an organisation tree | 32 levels deep; 256 MiB nested, or 16 MiB per JSON Lines unit |
+
+/// Largest record, in bytes of JSON text.
+pub const MAX_RECORD_BYTES: usize = 64 * 1024;
+/// Largest batch given as one JSON array.
+pub const MAX_BATCH_RECORDS: usize = 1_000_000;
+/// Longest string field, in characters.
+pub const MAX_STRING_CHARS: usize = 256;
+/// Most discipline records in one assessment.
+pub const MAX_DISCIPLINE_RECORDS: usize = 100;
+/// Largest count (tasks, votes, units).
+pub const MAX_COUNT: u32 = 1_000_000;
+/// Most graded criteria in one assessment (QĐ 124, QĐ 132).
+pub const MAX_GRADED_CRITERIA: usize = 32;
+/// Longest criterion id in `grades.criteria`, in characters.
+pub const MAX_CRITERION_ID_CHARS: usize = 64;
+/// Most items in one criteria profile.
+pub const MAX_PROFILE_ITEMS: usize = 1000;
+/// Largest criteria profile document, in bytes of JSON text.
+pub const MAX_PROFILE_BYTES: usize = 1024 * 1024;
+/// Longest label, issuer or reason of a criteria profile, in characters (ids and
+/// versions: [`MAX_STRING_CHARS`]).
+pub const MAX_TEXT_CHARS: usize = 1000;
+/// Deepest organisation tree accepted.
+pub const MAX_DEPTH: u32 = 32;
+/// Largest nested organisation tree, in bytes of JSON text.
+pub const MAX_TREE_BYTES: usize = 256 * 1024 * 1024;
+/// Largest unit line of JSON Lines, in bytes.
+pub const MAX_UNIT_LINE_BYTES: usize = 16 * 1024 * 1024;

@@ -1,0 +1,48 @@
+//! The Excellent quota's options and report (`spec/group-rules.md` §1).
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// How the ratio's Good count is read (group-rules §1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum QuotaReading {
+    /// The final tallies: those demoted become Good and count as Good (default).
+    /// `e_max = floor(p·(E₀+G₀)/(p+q))`.
+    #[default]
+    FinalTally,
+    /// Only those proposed Good count: `e_max = floor(p·G₀/q)`.
+    ProposedGood,
+}
+
+/// Options of the quota.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct QuotaOptions {
+    /// `final_tally` (default) or `proposed_good`.
+    #[serde(default)]
+    pub reading: QuotaReading,
+    /// Groups for which the competent level allowed 25% instead of 20%.
+    #[serde(default)]
+    pub raised_ratio_groups: Vec<String>,
+}
+
+/// What the quota did in one group.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct GroupQuotaReport {
+    /// The group.
+    pub group: String,
+    /// The ratio applied, in percent of the Good count (20 or 25).
+    pub ratio_percent: u32,
+    /// Proposed Excellent before the quota (`E₀`).
+    pub candidates: u32,
+    /// Proposed Good before the quota (`G₀`).
+    pub good: u32,
+    /// Largest admissible number of Excellent.
+    pub e_max: u32,
+    /// Moved down to Good.
+    pub demoted: u32,
+    /// Candidates tied at the cut (each marked needs-decision).
+    pub tied_at_cut: u32,
+}

@@ -1,0 +1,6 @@
+//! Groups of records: the Excellent quota over a batch or a group, and organisation
+//! trees (`spec/group-rules.md`).
+
+pub mod org;
+pub mod quota;
+pub mod tally;

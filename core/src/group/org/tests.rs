@@ -1,0 +1,248 @@
+//! Tests of the organisation engine as a whole.
+
+use crate::contract::errors::ErrorCode;
+use crate::contract::level::Level;
+use crate::contract::limits::MAX_RECORD_BYTES;
+use crate::contract::org::{OrgOptions, OrgReport, Stats};
+use crate::contract::regime::{RegimeId, RegimeSelection};
+use crate::group::org::evaluator::OrgResult;
+use crate::group::org::intake::{evaluate_tree_json, evaluate_unit_lines};
+use crate::rules::catalogue::Rule;
+use crate::rules::reason::{Fact, Value};
+
+fn member(id: &str) -> String {
+    format!(
+        r#"{{"id":"{id}","period":{{"year":2025}},"subject":{{"kind":"member"}},"score":{{"general":25,"task_results":55}},"tasks":{{"assigned":10,"completed":10,"on_time":10,"exceeded":1}}}}"#
+    )
+}
+
+#[test]
+fn every_unknown_unit_field_is_reported_with_its_path() {
+    let tree = r#"{"id":"u","nmae":"x","units":[{"id":"v","bogus":1}]}"#;
+    let errors = evaluate_tree_json(tree, OrgOptions::default())
+        .err()
+        .map(|e| e.0)
+        .unwrap_or_default();
+    let paths: Vec<(ErrorCode, &str)> = errors.iter().map(|e| (e.code, e.path.as_str())).collect();
+    assert_eq!(
+        paths,
+        [
+            (ErrorCode::UnknownField, "/nmae"),
+            (ErrorCode::UnknownField, "/units/0/bogus")
+        ]
+    );
+}
+
+#[test]
+fn a_bad_record_is_reported_and_the_rest_evaluated() {
+    let tree = format!(
+        r#"{{"id":"u","members":[{},{{"id":"bad","period":{{"year":2025}},"subject":{{"kind":"member"}},"scroe":1}}]}}"#,
+        member("good")
+    );
+    let result = evaluate_tree_json(&tree, OrgOptions::default()).unwrap_or_else(|_| OrgResult {
+        report: OrgReport {
+            units: vec![],
+            groups: vec![],
+            total: Stats::default(),
+            rejected: vec![],
+        },
+        records: vec![],
+    });
+    assert_eq!(result.records.len(), 1);
+    let rejected = result.report.rejected.first().map(|r| {
+        (
+            r.id.clone(),
+            r.errors.iter().map(|e| e.path.clone()).collect::<Vec<_>>(),
+        )
+    });
+    assert_eq!(
+        rejected,
+        Some((
+            Some("bad".to_owned()),
+            vec![
+                "/members/1/scroe".to_owned(),
+                "/members/1/score".to_owned(),
+                "/members/1/tasks".to_owned()
+            ]
+        ))
+    );
+}
+
+#[test]
+fn a_unit_line_whose_parent_is_missing_is_evaluated_as_a_root() {
+    let lines = format!(
+        r#"{{"id":"a","parent":"nowhere","members":[{}]}}"#,
+        member("m")
+    );
+    let result = evaluate_unit_lines(&lines, OrgOptions::default());
+    assert_eq!(result.records.len(), 1);
+    assert_eq!(
+        result
+            .report
+            .rejected
+            .first()
+            .map(|r| r.errors.first().map(|e| e.path.clone())),
+        Some(Some("/parent".to_owned()))
+    );
+    let nested = r#"{"id":"a","parent":"x","units":[{"id":"b"}]}"#;
+    let result = evaluate_unit_lines(nested, OrgOptions::default());
+    assert_eq!(
+        result
+            .report
+            .rejected
+            .first()
+            .and_then(|r| r.errors.first())
+            .map(|e| e.code),
+        Some(ErrorCode::NotApplicable)
+    );
+}
+
+fn rejected_paths(result: &OrgResult) -> Vec<(Option<String>, Vec<String>)> {
+    result
+        .report
+        .rejected
+        .iter()
+        .map(|r| {
+            (
+                r.id.clone(),
+                r.errors.iter().map(|e| e.path.clone()).collect(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_record_id_used_twice_in_one_unit_is_rejected() {
+    let lines = format!(
+        r#"{{"id":"u","members":[{},{},{}]}}"#,
+        member("a"),
+        member("b"),
+        member("a")
+    );
+    let result = evaluate_unit_lines(&lines, OrgOptions::default());
+    assert_eq!(result.records.len(), 2);
+    assert_eq!(
+        rejected_paths(&result),
+        [(Some("a".to_owned()), vec!["/members/2/id".to_owned()])]
+    );
+}
+
+#[test]
+fn a_line_read_in_one_pass_and_one_read_record_by_record_give_the_same_result() {
+    // Past the record limit, a line is read record by record (each record's own
+    // length is checked); spaces between its tokens change nothing else.
+    let compact = format!(
+        r#"{{"id":"u","leaders":[{}],"members":[{},{},{{"id":"bad","period":{{"year":2025}},"subject":{{"kind":"member"}},"score":{{"general":99,"task_results":55}}}}]}}"#,
+        member("l").replace(r#""kind":"member""#, r#""kind":"leader""#),
+        member("a"),
+        member("b")
+    );
+    let padded = compact.replacen(',', &format!(",{}", " ".repeat(MAX_RECORD_BYTES)), 1);
+    assert!(compact.len() <= MAX_RECORD_BYTES && padded.len() > MAX_RECORD_BYTES);
+    let fast = evaluate_unit_lines(&compact, OrgOptions::default());
+    let slow = evaluate_unit_lines(&padded, OrgOptions::default());
+    assert_eq!(fast.records.len(), 3);
+    assert_eq!(rejected_paths(&fast).len(), 1);
+    assert_eq!(fast, slow);
+}
+
+/// A 2025 record written with both points and grades.
+fn both(id: &str, subject: &str, task_results: &str, score: (u32, u32)) -> String {
+    format!(
+        r#"{{"id":"{id}","period":{{"year":2025}},"subject":{subject},"score":{{"general":{},"task_results":{}}},"grades":{{"criteria":{{"politics":"good","ethics":"good"}},"task_results":"{task_results}"}},"tasks":{{"assigned":10,"completed":10,"on_time":10,"exceeded":3}}}}"#,
+        score.0, score.1
+    )
+}
+
+#[test]
+fn a_comparison_evaluates_every_record_under_one_regime_with_its_tree_facts() {
+    let member = r#"{"kind":"member"}"#;
+    let tree = format!(
+        r#"{{"id":"u","organisation":{},"leadership":{},"members":[{},{},{},{}]}}"#,
+        both(
+            "o",
+            r#"{"kind":"collective","collective_kind":"party_organisation"}"#,
+            "excellent",
+            (29, 66)
+        ),
+        both(
+            "l",
+            r#"{"kind":"collective","collective_kind":"leadership"}"#,
+            "excellent",
+            (29, 66)
+        ),
+        both("m1", member, "good", (26, 58)),
+        both("m2", member, "good", (26, 58)),
+        both("m3", member, "good", (26, 58)),
+        both("m4", member, "average", (22, 45)),
+    );
+    // As written, a 2025 record is under QĐ 366, where grades are another regime's.
+    let as_written = evaluate_tree_json(&tree, OrgOptions::default()).ok();
+    let mismatches = as_written.map_or(0, |r| {
+        r.report
+            .rejected
+            .iter()
+            .flat_map(|e| &e.errors)
+            .filter(|e| e.code == ErrorCode::RegimeFieldMismatch)
+            .count()
+    });
+    assert_eq!(mismatches, 6);
+    let options = OrgOptions {
+        regime: Some(RegimeId::Qd132),
+        grades_from_points: None,
+        quota: None,
+        ..OrgOptions::default()
+    };
+    let result = evaluate_tree_json(&tree, options).ok();
+    let records = result.map(|r| r.records).unwrap_or_default();
+    assert_eq!(records.len(), 6);
+    assert!(records.iter().all(|r| r.decision.regime == RegimeId::Qd132
+        && r.decision.regime_selection == RegimeSelection::Comparison));
+    let decision = |id: &str| {
+        records
+            .iter()
+            .find(|r| r.decision.id == id)
+            .map(|r| &r.decision)
+    };
+    // 3 of 4 members Good: 75% < 80%, so the organisation is Good, and caps its
+    // leadership collective at Good.
+    let organisation = decision("o");
+    let derived = organisation
+        .and_then(|d| d.reasons.iter().find(|r| r.rule == Rule::Qd132DerivedFact))
+        .map(|r| {
+            (
+                r.values.get(Fact::UnitsCounted),
+                r.values.get(Fact::AtLeastGood),
+            )
+        });
+    assert_eq!(
+        derived,
+        Some((Some(Value::Count(4)), Some(Value::Count(3))))
+    );
+    assert_eq!(organisation.and_then(|d| d.level), Some(Level::Good));
+    let leadership = decision("l");
+    assert_eq!(leadership.and_then(|d| d.level), Some(Level::Good));
+    assert!(leadership.is_some_and(|d| d
+        .reasons
+        .iter()
+        .any(|r| r.rule == Rule::Qd132LcCap && r.holds)));
+}
+
+#[test]
+fn an_unknown_field_in_a_line_is_reported_with_its_path() {
+    let lines = format!(
+        r#"{{"id":"u","members":[{},{{"id":"bad","period":{{"year":2025,"quater":1}},"subject":{{"kind":"member"}}}}]}}"#,
+        member("good")
+    );
+    let result = evaluate_unit_lines(&lines, OrgOptions::default());
+    assert_eq!(result.records.len(), 1);
+    assert_eq!(
+        rejected_paths(&result)
+            .first()
+            .map(|(id, paths)| (id.clone(), paths.first().cloned())),
+        Some((
+            Some("bad".to_owned()),
+            Some("/members/1/period/quater".to_owned())
+        ))
+    );
+}

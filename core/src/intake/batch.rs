@@ -1,0 +1,64 @@
+//! A batch as JSON text: the records of an array (with the batch limit) or one record
+//! object, and the `id` of a record that could not be read.
+
+use crate::contract::errors::{InputError, InputErrors};
+use crate::contract::limits::MAX_BATCH_RECORDS;
+use serde::Deserialize;
+use serde_json::value::RawValue;
+
+/// How a batch of records may be written as JSON text, and so what its errors say.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BatchText {
+    /// A JSON array; a batch over the limit is told to use JSON Lines (which the caller
+    /// also reads).
+    ArrayOrLines,
+    /// A JSON array only.
+    Array,
+    /// A JSON array, or one record object.
+    ArrayOrRecord,
+}
+
+/// The records of a batch's JSON text, each as its own text: the elements of an array
+/// (at most [`MAX_BATCH_RECORDS`]) or, where `shape` allows, the one record object.
+pub fn batch_records(text: &str, shape: BatchText) -> Result<Vec<&str>, InputErrors> {
+    let or_one = shape == BatchText::ArrayOrRecord;
+    if or_one {
+        match text.trim_start().chars().next() {
+            Some('[') => {}
+            Some('{') => return Ok(vec![text]),
+            Some(_) => {
+                let error = InputError::not_a_batch(&"neither an array nor an object", true);
+                return Err(InputErrors::one(error));
+            }
+            None => {
+                return Err(InputErrors::one(InputError::not_a_batch(
+                    &"empty input",
+                    true,
+                )))
+            }
+        }
+    }
+    let records: Vec<&RawValue> = serde_json::from_str(text)
+        .map_err(|error| InputErrors::one(InputError::not_a_batch(&error, or_one)))?;
+    if records.len() > MAX_BATCH_RECORDS {
+        let suggest_lines = shape == BatchText::ArrayOrLines;
+        return Err(InputErrors::one(InputError::too_many_records(
+            records.len(),
+            suggest_lines,
+        )));
+    }
+    Ok(records.into_iter().map(RawValue::get).collect())
+}
+
+/// Best effort: the `id` of a record that could not be read, for its rejection (a
+/// string as it is, any other value as JSON).
+pub fn salvage_id(json: &str) -> Option<String> {
+    #[derive(Deserialize)]
+    struct IdOnly {
+        id: Option<serde_json::Value>,
+    }
+    match serde_json::from_str::<IdOnly>(json).ok()?.id? {
+        serde_json::Value::String(id) => Some(id),
+        other => Some(other.to_string()),
+    }
+}

@@ -1,0 +1,43 @@
+//! QĐ 366 Art. 5.2: who is not classified (exempted, suspended, admitted under six
+//! months).
+
+use crate::contract::decision::Effect;
+use crate::contract::subject::{PartyStatus, SubjectKind};
+use crate::model::ValidAssessment;
+use crate::regimes::shared::eligibility::under_six_months;
+use crate::rules::catalogue::Rule;
+use crate::rules::reason::{Reason, Values};
+
+/// Not classified (Art. 5.2): returns the excluding reason.
+#[inline]
+pub fn exclusion(a: &ValidAssessment, reasons: &mut Vec<Reason>) -> bool {
+    if a.subject.kind == SubjectKind::Collective {
+        return false;
+    }
+    match a.subject.party_status {
+        PartyStatus::Exempted => {
+            reasons.push(Reason::new(
+                Rule::Exempt,
+                true,
+                Effect::Excludes,
+                None,
+                Values::default(),
+            ));
+            return true;
+        }
+        PartyStatus::Suspended => {
+            reasons.push(Reason::new(
+                Rule::Suspended,
+                true,
+                Effect::Excludes,
+                None,
+                Values::default(),
+            ));
+            return true;
+        }
+        PartyStatus::Active => {}
+    }
+    a.subject
+        .admitted_on
+        .is_some_and(|admitted| under_six_months(Rule::NewMember, admitted, a, reasons))
+}

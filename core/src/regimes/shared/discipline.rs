@@ -1,0 +1,49 @@
+//! What every regime shares about discipline records: whether one falls in the period,
+//! and the reason that says one does not count.
+
+use crate::contract::decision::Effect;
+use crate::model::{Discipline, ValidAssessment};
+use crate::rules::catalogue::Rule;
+use crate::rules::reason::{Fact, NotCountedWhy, Reason, Value, Values};
+
+/// Why a discipline record does not count in this period, by its dates and by whether
+/// it was counted before (one violation is counted once), in every regime.
+#[inline]
+pub fn outside_period(a: &ValidAssessment, record: &Discipline) -> Option<NotCountedWhy> {
+    if record.decided_on < a.period.from {
+        Some(NotCountedWhy::BeforePeriod)
+    } else if record.decided_on > a.period.to || record.decided_on > a.as_of {
+        Some(NotCountedWhy::AfterPeriod)
+    } else if record.counted_before {
+        Some(NotCountedWhy::CountedBefore)
+    } else {
+        None
+    }
+}
+
+/// Calls `count` with every discipline record of the assessment that counts; for every
+/// other one, the regime's `rule` explains why not (`not_counted`).
+pub fn for_each_counted(
+    a: &ValidAssessment,
+    rule: Rule,
+    reasons: &mut Vec<Reason>,
+    not_counted: impl Fn(&Discipline) -> Option<NotCountedWhy>,
+    mut count: impl FnMut(&Discipline),
+) {
+    for record in &a.discipline {
+        match not_counted(record) {
+            Some(why) => reasons.push(Reason::new(
+                rule,
+                true,
+                Effect::Info,
+                None,
+                Values::of(&[
+                    (Fact::Form, Value::Form(record.form)),
+                    (Fact::DecidedOn, Value::Date(record.decided_on)),
+                    (Fact::Why, Value::Why(why)),
+                ]),
+            )),
+            None => count(record),
+        }
+    }
+}

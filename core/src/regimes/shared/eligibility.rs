@@ -1,0 +1,34 @@
+//! What every regime shares about who is classified: the six-month rule.
+
+use crate::contract::decision::Effect;
+use crate::dates::add_months;
+use crate::model::ValidAssessment;
+use crate::rules::catalogue::Rule;
+use crate::rules::reason::{Fact, Reason, Value, Values};
+use chrono::NaiveDate;
+
+/// The six-month rule of every regime (admitted, or for HD 21 established, under six
+/// calendar months before the evaluation day → not classified): whether `start` is that
+/// recent. The reason is shown when the six months end after the period began, so the
+/// reader sees why a recent member is, or is not yet, classified.
+pub fn under_six_months(
+    rule: Rule,
+    start: NaiveDate,
+    a: &ValidAssessment,
+    reasons: &mut Vec<Reason>,
+) -> bool {
+    let eligible = add_months(start, 6);
+    let new = eligible.is_none_or(|day| day > a.as_of);
+    if new || eligible.is_some_and(|day| day > a.period.from) {
+        let mut values = Values::of(&[
+            (Fact::AdmittedOn, Value::Date(start)),
+            (Fact::AsOf, Value::Date(a.as_of)),
+        ]);
+        if let Some(day) = eligible {
+            values.push(Fact::EligibleOn, Value::Date(day));
+        }
+        let effect = if new { Effect::Excludes } else { Effect::Info };
+        reasons.push(Reason::new(rule, new, effect, None, values));
+    }
+    new
+}
