@@ -444,7 +444,15 @@ fn columns(py: Python<'_>) -> PyResult<Bound<'_, PyList>> {
         dict.set_item("name", column.name())?;
         dict.set_item("path", column.path())?;
         dict.set_item("kind", column.kind().as_str())?;
-        dict.set_item("choices", column.kind().choices().to_vec())?;
+        dict.set_item(
+            "choices",
+            column
+                .kind()
+                .choices()
+                .iter()
+                .map(|name| name.value)
+                .collect::<Vec<_>>(),
+        )?;
         dict.set_item("prefix", column.prefix())?;
         dict.set_item("description", column.description())?;
         list.append(dict)?;

@@ -77,9 +77,9 @@ pub mod synthetic;
 // ---------------------------------------------------------------------------------
 
 pub use api::batch::{
-    apply_quota, evaluate_batch_json, evaluate_json_array, evaluate_json_line, evaluate_json_lines,
-    evaluate_record_text, line_not_utf8, line_too_large, Batch, BatchItem, JsonLinesBatch,
-    OutcomeTally,
+    apply_quota, evaluate_batch_json, evaluate_batch_lines, evaluate_json_array,
+    evaluate_json_line, evaluate_json_lines, evaluate_record_text, line_not_utf8, line_too_large,
+    Batch, BatchItem, JsonLinesBatch, OutcomeTally,
 };
 pub use api::catalogues::{
     conduct_catalogue, conduct_catalogue_json, criteria_catalogue, level_entries, regime_entries,
@@ -103,6 +103,10 @@ pub use api::rows::{
     RowSource, TableColumn, WorkerStopped, COLUMN_COUNT, CRITERION_PREFIX, DISCIPLINE_COLUMNS,
     RECORD_ONLY,
 };
+pub use api::sheets::{
+    batch_result_tables, evaluate_org_sheets, evaluate_sheets, org_result_tables, sheet_template,
+    template_with_records, template_with_tree, EvaluatedOrg, EvaluatedSheets, ENGINE,
+};
 
 // ---------------------------------------------------------------------------------
 // The contract
@@ -118,6 +122,10 @@ pub use contract::assessment::{
 pub use contract::batch::{BatchOptions, Line, RejectedRecord};
 pub use contract::catalogues::{LevelEntry, RegimeEntry, RuleEntry};
 pub use contract::change::{Blocker, Change, ChangeResult, LevelPath};
+pub use contract::choices::{
+    find_choice, label_key, ChoiceName, COLLECTIVE_KINDS, DISCIPLINE_FORMS, FLAGS, GRADES, LEVELS,
+    PARTY_STATUSES, SUBJECT_KINDS,
+};
 pub use contract::compare::{
     CompareOptions, CompareRequest, Comparison, GradeMapping, RegimeResult, RegimeRuleSummary,
     TopicComparison, TopicFinding, Verdict,
@@ -154,9 +162,17 @@ pub use contract::org::{
 pub use contract::partial::{FieldInfluence, PartialResult, Reachable};
 pub use contract::quota::{GroupQuotaReport, QuotaOptions, QuotaReading};
 pub use contract::regime::{RegimeId, RegimeRecord, RegimeSelection};
+pub use contract::results::{
+    CategoryStats, CommitteeSummary, NotClassifiedCount, Provenance, QuotaDemotion,
+    RegimeDocuments, ResultRow, ResultTables, UnitSummary,
+};
 pub use contract::schema::{
     assessment_schema, conduct_catalogue_schema, conduct_scope_schema, decision_schema,
     error_schema, form_schema_schema, profile_schema, rejected_schema, schema, SCHEMA_NAMES,
+};
+pub use contract::sheet::{
+    CellType, LocatedError, RejectedRow, SheetRole, Template, TemplateColumn, TemplateRequest,
+    TemplateSheet, TemplateValue,
 };
 pub use contract::subject::{CollectiveKind, PartyStatus, SubjectKind};
 pub use contract::text::Text;
@@ -179,8 +195,16 @@ pub use dates::parse_iso_date;
 pub use group::quota::apply::{apply_verdict, default_group, group_of};
 pub use group::quota::gather::{BatchQuota, BatchQuotaPlan};
 pub use group::quota::plan::{e_max, plan_quota, QuotaEntry, QuotaPlan, QuotaVerdict};
+pub use intake::columns::{
+    column_info, record_columns, regime_reads, ColumnInfo, SheetColumn, UnitColumn,
+    DEFAULT_CRITERIA, RECORDS_SHEET, UNITS_SHEET,
+};
 pub use intake::decode::{
     assessment_from_deserializer, assessment_from_value, decode_and_validate, decode_assessment,
+};
+pub use intake::sheet::{
+    column_letter, default_records_sheet, is_units_sheet, records_sheets, MergedRange, SheetTable,
+    SheetValue,
 };
 pub use intake::validate::assessment::{validate, validate_with};
 pub use intake::validate::options::ValidateOptions;

@@ -191,6 +191,27 @@ pub struct CitationRecord {
     pub clause: Option<String>,
 }
 
+impl CitationRecord {
+    /// The citation in words, as a Vietnamese reader cites it ([`citation_words`]).
+    pub fn in_words(&self) -> String {
+        citation_words(&self.document, &self.article, self.clause.as_deref())
+    }
+}
+
+/// A citation in words, as a Vietnamese reader cites it: `366-QĐ/TW, Điều 11, khoản 4`;
+/// a guideline's section as `21-HD/BTCTW, mục II.B.2`.
+pub fn citation_words(document: &str, article: &str, clause: Option<&str>) -> String {
+    let article = if document.contains("-HD/") {
+        format!("mục {article}")
+    } else {
+        format!("Điều {article}")
+    };
+    match clause {
+        Some(clause) => format!("{document}, {article}, khoản {clause}"),
+        None => format!("{document}, {article}"),
+    }
+}
+
 /// A reason as written in a decision.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

@@ -37,7 +37,12 @@ use crate::contract::assessment::{
     GradesInput, LeaderInput, LeaveInput, LevelCounts, Mitigation, PeriodInput, Procedure,
     ScoreInput, ShortcomingsInput, SubjectInput, TasksInput, TemporaryActivity, UnitsInCharge,
 };
+use crate::contract::choices::{
+    find_choice, ChoiceName, COLLECTIVE_KINDS, DISCIPLINE_FORMS, FLAGS, GRADES, LEVELS,
+    PARTY_STATUSES, SUBJECT_KINDS,
+};
 use crate::contract::errors::{pointer_segment, ErrorCode, InputError, InputErrors};
+use chrono::NaiveDate;
 use serde::de::value::{Error as ValueError, StrDeserializer};
 use serde::Deserialize;
 use std::borrow::Cow;
@@ -51,8 +56,8 @@ pub enum ColumnKind {
     Text,
     /// A day, as text `YYYY-MM-DD`.
     Date,
-    /// One of the names given.
-    Choice(&'static [&'static str]),
+    /// One of the names given (a table may hold a name's value or one of its labels).
+    Choice(&'static [ChoiceName]),
     /// A whole number from 0.
     Count,
     /// A calendar year.
@@ -81,8 +86,8 @@ impl ColumnKind {
         }
     }
 
-    /// The allowed names of a choice; empty for other kinds.
-    pub fn choices(self) -> &'static [&'static str] {
+    /// The allowed names of a choice, with their labels; empty for other kinds.
+    pub fn choices(self) -> &'static [ChoiceName] {
         match self {
             ColumnKind::Choice(names) => names,
             _ => &[],
@@ -92,13 +97,16 @@ impl ColumnKind {
     fn expected(self) -> (&'static str, &'static str) {
         match self {
             ColumnKind::Text | ColumnKind::Choice(_) => ("văn bản", "text"),
-            ColumnKind::Date => ("ngày dạng YYYY-MM-DD", "a date as text YYYY-MM-DD"),
+            ColumnKind::Date => (
+                "ngày dạng YYYY-MM-DD hoặc DD/MM/YYYY",
+                "a date as text YYYY-MM-DD or DD/MM/YYYY",
+            ),
             ColumnKind::Count | ColumnKind::Year => ("số nguyên", "a whole number"),
             ColumnKind::Decimal => (
                 "số thập phân (tối đa hai chữ số sau dấu phẩy)",
                 "a decimal number (at most two places)",
             ),
-            ColumnKind::Flag => ("đúng/sai", "true or false"),
+            ColumnKind::Flag => ("Có/Không (đúng/sai)", "Yes/No (true or false)"),
             ColumnKind::Records => (
                 "danh sách quyết định kỷ luật",
                 "a list of discipline records",
@@ -106,24 +114,6 @@ impl ColumnKind {
         }
     }
 }
-
-const SUBJECT_KINDS: &[&str] = &["member", "leader", "collective"];
-const COLLECTIVE_KINDS: &[&str] = &[
-    "leadership",
-    "party_committee",
-    "party_organisation",
-    "agency",
-];
-const PARTY_STATUSES: &[&str] = &["active", "exempted", "suspended"];
-const GRADES: &[&str] = &["excellent", "good", "average", "poor"];
-const LEVELS: &[&str] = &["excellent", "good", "completed", "not_completed"];
-const DISCIPLINE_FORMS: &[&str] = &[
-    "reprimand",
-    "warning",
-    "removal",
-    "expulsion",
-    "dissolution",
-];
 
 macro_rules! columns {
     ($( $variant:ident = $name:literal, $path:literal, $kind:expr, $doc:literal; )*) => {
@@ -409,8 +399,19 @@ struct Reader<'r> {
 }
 
 impl Reader<'_> {
+    /// Text; for a date column, a day written `D/M/YYYY` (Vietnamese order; `.` or `-`
+    /// may separate too) becomes `YYYY-MM-DD`, and one that does not exist is an error
+    /// here. Any other text goes on as it is, for validation to read.
     fn text(&mut self, column: Column, path: &str, cell: Option<Cell<'_>>) -> Option<String> {
         match cell? {
+            Cell::Text(text) if column.kind() == ColumnKind::Date => match day_month_year(text) {
+                Some(Some(day)) => Some(day.format("%Y-%m-%d").to_string()),
+                Some(None) => {
+                    self.problems.0.push(InputError::invalid_date(path, text));
+                    None
+                }
+                None => Some(text.to_owned()),
+            },
             Cell::Text(text) => Some(text.to_owned()),
             Cell::Number(n) if n.is_nan() => None,
             _ => {
@@ -420,12 +421,21 @@ impl Reader<'_> {
         }
     }
 
+    /// A whole number: an integer, a float with no fraction, or the text of an integer
+    /// (`"12"`, as a CSV file holds it).
     fn whole(&mut self, column: Column, path: &str, cell: Option<Cell<'_>>) -> Option<i64> {
         match cell? {
             Cell::Integer(n) => Some(n),
             Cell::Number(n) if n.is_nan() => None,
             // Exact: every integer-valued f64 in this range converts without loss.
             Cell::Number(n) if n.fract() == 0.0 && n.abs() < 9.0e15 => Some(n as i64),
+            Cell::Text(text) => match text.trim().parse::<i64>() {
+                Ok(n) if is_integer_text(text.trim()) => Some(n),
+                _ => {
+                    self.problems.wrong_type(column, path);
+                    None
+                }
+            },
             _ => {
                 self.problems.wrong_type(column, path);
                 None
@@ -474,14 +484,16 @@ impl Reader<'_> {
         let number = match cell? {
             Cell::Number(n) if n.is_nan() => return None,
             // The shortest text that reads back as this f64 is the decimal the table
-            // was given (27.55 stays 27.55), which validation then reads exactly.
+            // was given (27.55 stays 27.55), which validation then reads exactly: a float
+            // that is no such decimal (0.1 + 0.2 = 0.30000000000000004) keeps all its
+            // places, and validation refuses it as more than two.
             // A whole number is read as one (no decimal text to write and read back).
             Cell::Number(n) if n.fract() == 0.0 && n.abs() < 9.0e15 => {
                 Some(serde_json::Number::from(n as i64))
             }
             Cell::Number(n) => serde_json::Number::from_f64(n),
             Cell::Integer(n) => Some(serde_json::Number::from(n)),
-            Cell::Text(text) => text.trim().parse::<serde_json::Number>().ok(),
+            Cell::Text(text) => decimal_text(text.trim()),
             Cell::Flag(_) => None,
         };
         if number.is_none() {
@@ -490,10 +502,19 @@ impl Reader<'_> {
         number
     }
 
+    /// A flag: true or false, or text naming one (`Có`, `Không`, `Yes`, `No`, `true`,
+    /// `false`).
     fn flag(&mut self, column: Column, path: &str, cell: Option<Cell<'_>>) -> Option<bool> {
         match cell? {
             Cell::Flag(flag) => Some(flag),
             Cell::Number(n) if n.is_nan() => None,
+            Cell::Text(text) => match find_choice(FLAGS, text) {
+                Some(name) => Some(name.value == "true"),
+                None => {
+                    self.problems.wrong_type(column, path);
+                    None
+                }
+            },
             _ => {
                 self.problems.wrong_type(column, path);
                 None
@@ -527,21 +548,70 @@ impl Reader<'_> {
             }
         };
         let names = kind.choices();
-        match names.iter().find(|choice| **choice == text) {
+        match find_choice(names, text) {
             // The names are the contract's (a test reads each one), so this holds.
-            Some(choice) => T::deserialize(StrDeserializer::<ValueError>::new(choice)).ok(),
+            Some(choice) => T::deserialize(StrDeserializer::<ValueError>::new(choice.value)).ok(),
             None => {
-                let list = names.join(", ");
+                let values: Vec<&str> = names.iter().map(|n| n.value).collect();
+                let labels: Vec<&str> = names.iter().map(|n| n.vi).collect();
+                let (values, labels) = (values.join(", "), labels.join("; "));
                 self.problems.0.push(InputError::new(
                     ErrorCode::InvalidValue,
                     path,
-                    format!("Cột `{name}`: `{text}` không hợp lệ; các giá trị: {list}"),
-                    format!("column `{name}`: `{text}` is not one of {list}"),
+                    format!(
+                        "Cột `{name}`: `{text}` không hợp lệ; các giá trị: {labels} ({values})"
+                    ),
+                    format!("column `{name}`: `{text}` is not one of {values}"),
                 ));
                 None
             }
         }
     }
+}
+
+/// Whether `text` is an integer's text: an optional sign, then ASCII digits.
+fn is_integer_text(text: &str) -> bool {
+    let digits = text.strip_prefix(['-', '+']).unwrap_or(text);
+    !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// A decimal's text, exactly: a JSON number (`27.5`), or digits with one decimal comma
+/// as Vietnamese writes them (`27,5`). `None` for anything else.
+fn decimal_text(text: &str) -> Option<serde_json::Number> {
+    match text.split_once(',') {
+        Some((whole, fraction))
+            if is_integer_text(whole)
+                && !fraction.is_empty()
+                && fraction.bytes().all(|b| b.is_ascii_digit()) =>
+        {
+            format!("{whole}.{fraction}").parse().ok()
+        }
+        Some(_) => None,
+        None => text.parse().ok(),
+    }
+}
+
+/// A day written day first, `D/M/YYYY` (`/`, `.` or `-` between the parts):
+/// `Some(Some(day))`, `Some(None)` when no such day exists (`30/02/2025`), `None` when
+/// the text is not written so.
+fn day_month_year(text: &str) -> Option<Option<NaiveDate>> {
+    let text = text.trim();
+    let separator = text.chars().find(|c| matches!(c, '/' | '.' | '-'))?;
+    let mut parts = text.split(separator);
+    let (day, month, year) = (parts.next()?, parts.next()?, parts.next()?);
+    let short =
+        |part: &str| (1..=2).contains(&part.len()) && part.bytes().all(|b| b.is_ascii_digit());
+    if parts.next().is_some()
+        || !short(day)
+        || !short(month)
+        || year.len() != 4
+        || !year.bytes().all(|b| b.is_ascii_digit())
+    {
+        return None;
+    }
+    let number = |part: &str| part.parse::<u32>().ok();
+    let year = year.parse::<i32>().ok()?;
+    Some(NaiveDate::from_ymd_opt(year, number(month)?, number(day)?))
 }
 
 impl<'a> FlatRow<'a> {
@@ -1111,7 +1181,7 @@ fn is_value(cell: Option<Cell<'_>>) -> bool {
 
 /// The value a flag field takes when absent, for the flags that have one; a flag equal
 /// to it states nothing (a table mixing kinds may fill the column for everyone).
-fn flag_default(column: Column) -> Option<bool> {
+pub(crate) fn flag_default(column: Column) -> Option<bool> {
     match column {
         C::SubjectInPoliticalSystem | C::DisciplineDutyRelated => Some(true),
         C::SubjectCentrallyManaged
@@ -1208,6 +1278,17 @@ pub fn unknown_column(name: &str) -> InputError {
     )
 }
 
+/// The error for a column named twice in a table; its path is the column as a key of
+/// the row.
+pub fn duplicate_column(name: &str) -> InputError {
+    InputError::new(
+        ErrorCode::InvalidValue,
+        format!("/{}", pointer_segment(name)),
+        format!("Cột `{name}` xuất hiện hai lần"),
+        format!("column `{name}` appears twice"),
+    )
+}
+
 /// The columns of a table by name, in the table's order; every unknown or repeated
 /// name is an error.
 pub fn columns_of<'n>(
@@ -1217,12 +1298,7 @@ pub fn columns_of<'n>(
     let mut errors = Vec::new();
     for name in names {
         match TableColumn::of(name) {
-            Some(column) if columns.contains(&column) => errors.push(InputError::new(
-                ErrorCode::InvalidValue,
-                format!("/{}", pointer_segment(name)),
-                format!("Cột `{name}` xuất hiện hai lần"),
-                format!("column `{name}` appears twice"),
-            )),
+            Some(column) if columns.contains(&column) => errors.push(duplicate_column(name)),
             Some(column) => columns.push(column),
             None => errors.push(unknown_column(name)),
         }
@@ -1335,7 +1411,7 @@ mod tests {
     fn choices_read_as_the_contract_names() {
         for column in Column::ALL {
             for name in column.kind().choices() {
-                let json = serde_json::Value::String((*name).to_owned());
+                let json = serde_json::Value::String(name.value.to_owned());
                 let ok = match column {
                     Column::SubjectKind => serde_json::from_value::<SubjectKind>(json).is_ok(),
                     Column::SubjectCollectiveKind => {
@@ -1357,7 +1433,7 @@ mod tests {
                     }
                     _ => false,
                 };
-                assert!(ok, "{column:?} {name}");
+                assert!(ok, "{column:?} {}", name.value);
             }
         }
     }

@@ -3,7 +3,7 @@
 //! a test vector and the spec (`spec/rules-qd366.md`) can be read side by side; a
 //! comparison of regimes groups their reasons by the topic column.
 
-use crate::contract::decision::Basis;
+use crate::contract::decision::{citation_words, Basis};
 use crate::contract::regime::RegimeId;
 use crate::contract::topic::Topic;
 
@@ -16,6 +16,14 @@ pub struct Citation {
     pub article: &'static str,
     /// Clause, if any.
     pub clause: Option<&'static str>,
+}
+
+impl Citation {
+    /// The citation in words, as a Vietnamese reader cites it: `366-QĐ/TW, Điều 11,
+    /// khoản 4`; a guideline's section as `21-HD/BTCTW, mục II.B.2`.
+    pub fn in_words(&self) -> String {
+        citation_words(self.document, self.article, self.clause)
+    }
 }
 
 const fn qd366(article: &'static str, clause: Option<&'static str>) -> Citation {
