@@ -104,8 +104,9 @@ pub use api::rows::{
     RECORD_ONLY,
 };
 pub use api::sheets::{
-    batch_result_tables, evaluate_org_sheets, evaluate_sheets, org_result_tables, sheet_template,
-    template_with_records, template_with_tree, EvaluatedOrg, EvaluatedSheets, ENGINE,
+    batch_result_tables, evaluate_org_sheets, evaluate_sheets, org_result_tables,
+    sheet_assessments, sheet_template, template_with_records, template_with_tree, EvaluatedOrg,
+    EvaluatedSheets, ENGINE,
 };
 
 // ---------------------------------------------------------------------------------
@@ -196,8 +197,8 @@ pub use group::quota::apply::{apply_verdict, default_group, group_of};
 pub use group::quota::gather::{BatchQuota, BatchQuotaPlan};
 pub use group::quota::plan::{e_max, plan_quota, QuotaEntry, QuotaPlan, QuotaVerdict};
 pub use intake::columns::{
-    column_info, record_columns, regime_reads, ColumnInfo, SheetColumn, UnitColumn,
-    DEFAULT_CRITERIA, RECORDS_SHEET, UNITS_SHEET,
+    column_info, record_columns, regime_reads, row_values, used_columns, ColumnInfo, SheetColumn,
+    UnitColumn, DEFAULT_CRITERIA, RECORDS_SHEET, UNITS_SHEET,
 };
 pub use intake::decode::{
     assessment_from_deserializer, assessment_from_value, decode_and_validate, decode_assessment,

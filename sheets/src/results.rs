@@ -367,13 +367,20 @@ fn small_table(
         }
     }
     *row += 1;
-    let format = cell();
+    let text = wrapped().set_align(FormatAlign::VerticalCenter);
+    let number = cell().set_align(FormatAlign::Center);
     for values in rows {
         for ((_, first, last), value) in columns.iter().zip(values) {
+            let format =
+                if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit() || b == b'%') {
+                    &number
+                } else {
+                    &text
+                };
             if first == last {
-                sheet.write_string_with_format(*row, *first, value, &format)?;
+                sheet.write_string_with_format(*row, *first, value, format)?;
             } else {
-                sheet.merge_range(*row, *first, *row, *last, value, &format)?;
+                sheet.merge_range(*row, *first, *row, *last, value, format)?;
             }
         }
         *row += 1;
@@ -436,7 +443,17 @@ fn demotions_block(
                     Some(name) => format!("{name} ({})", d.id),
                     None => d.id.clone(),
                 },
-                d.unit.clone().unwrap_or_default(),
+                d.unit
+                    .as_deref()
+                    .map(|id| {
+                        summary
+                            .units
+                            .iter()
+                            .find(|u| u.id == id)
+                            .and_then(|u| u.name.clone())
+                            .unwrap_or_else(|| id.to_owned())
+                    })
+                    .unwrap_or_default(),
                 d.group.clone(),
                 d.rank.to_string(),
                 d.e_max.to_string(),

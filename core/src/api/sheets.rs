@@ -220,6 +220,40 @@ fn filled(
     Ok(made)
 }
 
+/// The records of sheets, read but not evaluated: each row's assessment with its sheet
+/// and row, and the rows (and headers) that could not be read.
+pub fn sheet_assessments(
+    tables: &[SheetTable],
+) -> (Vec<(String, u32, Assessment)>, Vec<RejectedRow>) {
+    let records = SheetRecords::read(tables);
+    let mut read = Vec::with_capacity(records.rows.len());
+    let mut rejected = records.header_errors.clone();
+    let mut rows_rejected = records.rejected.clone();
+    for row in &records.rows {
+        let mut flat = FlatRow::new();
+        records.fill(row, &mut flat);
+        let sheet = records.sheet_name(row).unwrap_or_default().to_owned();
+        match flat.to_assessment() {
+            Ok(assessment) => read.push((sheet, row.row, assessment)),
+            Err(errors) => rows_rejected.push(RejectedRow {
+                index: None,
+                sheet: Some(sheet),
+                row: Some(row.row),
+                unit: row.unit.clone(),
+                id: flat.id_text().map(str::to_owned),
+                errors: errors
+                    .0
+                    .into_iter()
+                    .map(|error| records.locate(row, error, &|path| flat.column_of(path)))
+                    .collect(),
+            }),
+        }
+    }
+    records.sort_rejected(&mut rows_rejected);
+    rejected.extend(rows_rejected);
+    (read, rejected)
+}
+
 /// A batch read from sheets and evaluated: the decisions (after the quota, when asked)
 /// in the order of the rows, and the tables of a results workbook.
 #[derive(Debug, Clone)]
@@ -319,8 +353,13 @@ pub fn evaluate_sheets(
     }
     decisions.sort_by_key(|(index, _)| *index);
     late_rejected.sort_by_key(|(index, _)| *index);
-    let mut rejected = records.rejected.clone();
-    rejected.extend(late_rejected.into_iter().map(|(_, row)| row));
+    // The sheets' header problems first, then the rows in the sheets' order.
+    let mut rows_rejected = records.rejected.clone();
+    rows_rejected.extend(late_rejected.into_iter().map(|(_, row)| row));
+    records.sort_rejected(&mut rows_rejected);
+    let rejected_records = rows_rejected.len();
+    let mut rejected = records.header_errors.clone();
+    rejected.extend(rows_rejected);
     let rows: Vec<ResultRow> = decisions
         .iter()
         .map(|(index, decision)| {
@@ -338,16 +377,25 @@ pub fn evaluate_sheets(
         })
         .collect();
     let decisions: Vec<Decision> = decisions.into_iter().map(|(_, d)| d).collect();
-    let tables = batch_tables(&decisions, rows, rejected, evaluated.groups, quota);
+    let tables = batch_tables(
+        &decisions,
+        rows,
+        rejected,
+        rejected_records,
+        evaluated.groups,
+        quota,
+    );
     Ok(EvaluatedSheets { decisions, tables })
 }
 
 /// The tables of a batch's results: its decisions (rendered in `rows`), what was
-/// rejected, and what the quota did.
+/// rejected (`records` of them records, the rest a sheet's header problems), and what
+/// the quota did.
 fn batch_tables(
     decisions: &[Decision],
     rows: Vec<ResultRow>,
     rejected: Vec<RejectedRow>,
+    records: usize,
     groups: Vec<GroupQuotaReport>,
     quota: bool,
 ) -> ResultTables {
@@ -359,10 +407,7 @@ fn batch_tables(
             name: row.name.as_deref(),
             decision,
         }),
-        rejected
-            .iter()
-            .filter(|r| r.id.is_some() || r.row.is_some())
-            .map(|_| None),
+        (0..records).map(|_| None),
     );
     ResultTables {
         provenance: provenance(decisions, quota),
@@ -413,7 +458,8 @@ pub fn batch_result_tables(
             }),
         }
     }
-    batch_tables(&decisions, rows, rejected, groups, quota)
+    let records = rejected.len();
+    batch_tables(&decisions, rows, rejected, records, groups, quota)
 }
 
 /// Which engine, regimes, periods and days made these decisions.

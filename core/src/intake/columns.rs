@@ -742,3 +742,112 @@ fn not_in_a_row(path: &str, what_vi: &str, what_en: &str) -> InputError {
         format!("the record has {what_en}, which a sheet's row cannot hold: use the JSON record"),
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use unicode_normalization::UnicodeNormalization;
+
+    #[test]
+    fn headers_are_read_in_either_language_or_by_name() {
+        let on_time = Some(SheetColumn::Field(C::TasksOnTime));
+        for header in [
+            "Số nhiệm vụ hoàn thành đúng hạn, bảo đảm chất lượng",
+            "  số nhiệm vụ hoàn thành   đúng hạn, bảo đảm chất lượng ",
+            "Tasks on time with quality",
+            "tasks_on_time",
+        ] {
+            assert_eq!(SheetColumn::of_header(header), on_time, "{header}");
+        }
+        let decomposed: String = "Số nhiệm vụ hoàn thành đúng hạn, bảo đảm chất lượng"
+            .nfd()
+            .collect();
+        assert_eq!(SheetColumn::of_header(&decomposed), on_time);
+        assert_eq!(
+            SheetColumn::of_header("Tiêu chí: Chinh_Tri"),
+            Some(SheetColumn::Criterion("Chinh_Tri".to_owned()))
+        );
+        assert_eq!(
+            SheetColumn::of_header("grades_criteria_dao_duc"),
+            Some(SheetColumn::Criterion("dao_duc".to_owned()))
+        );
+        assert_eq!(
+            SheetColumn::of_header("Họ và tên (tên tập thể)"),
+            Some(SheetColumn::Name)
+        );
+        assert_eq!(SheetColumn::of_header("Tiêu chí:"), None);
+        assert_eq!(SheetColumn::of_header("grades_criteria"), None);
+        assert_eq!(SheetColumn::of_header("Số con"), None);
+        assert_eq!(
+            UnitColumn::of_header("Đơn vị cấp trên"),
+            Some(UnitColumn::Parent)
+        );
+        assert_eq!(UnitColumn::of_header("led_by"), Some(UnitColumn::LedBy));
+    }
+
+    #[test]
+    fn no_two_columns_share_a_header() {
+        let mut seen: Vec<String> = Vec::new();
+        for &column in Column::ALL {
+            let info = column_info(column);
+            for header in [info.vi, info.en, column.name()] {
+                let key = label_key(header);
+                assert!(
+                    !seen.contains(&key) || header == column.name() && column.name() == key,
+                    "{header}"
+                );
+                assert_eq!(
+                    SheetColumn::of_header(header),
+                    (column.prefix().is_none()).then_some(SheetColumn::Field(column)),
+                    "{header}"
+                );
+                seen.push(key);
+            }
+        }
+    }
+
+    #[test]
+    fn a_template_asks_what_its_regime_reads_of_its_kinds() {
+        let keys = |kinds: &[SubjectKind], regime| -> Vec<String> {
+            record_columns(kinds, regime, false, &[], &[])
+                .iter()
+                .map(SheetColumn::key)
+                .collect()
+        };
+        let member = keys(&[Member], RegimeId::Qd366);
+        assert!(member.contains(&"score_general".to_owned()));
+        assert!(member.contains(&"shortcomings_fixed".to_owned()));
+        assert!(!member.iter().any(|k| k.starts_with("grades_")
+            || k.starts_with("leader_")
+            || k.starts_with("collective_")));
+        assert_eq!(&member[..3], ["id", "name", "period_year"]);
+        let graded = keys(&[Member], RegimeId::Qd124);
+        assert!(graded.contains(&"grades_criteria_chinh_tri".to_owned()));
+        assert!(graded.contains(&"grades_task_results".to_owned()));
+        assert!(!graded.contains(&"score_general".to_owned()));
+        assert!(!graded.contains(&"shortcomings_identified".to_owned()));
+        let leader = keys(&[Leader], RegimeId::Qd132);
+        assert!(leader.contains(&"leader_headed_level".to_owned()));
+        assert!(!leader.contains(&"leader_confidence_vote_low".to_owned()));
+        assert!(keys(&[Collective], RegimeId::Qd132)
+            .contains(&"collective_member_levels_good".to_owned()));
+        let made = template(&TemplateRequest {
+            kinds: vec![Leader],
+            regime: None,
+            org: true,
+            criteria: Vec::new(),
+        });
+        assert_eq!(made.regime, RegimeId::Qd366);
+        assert_eq!(made.sheets[0].role, SheetRole::Units);
+        assert_eq!(made.sheets[1].columns[0].key, "unit");
+        let vote = made.sheets[1]
+            .columns
+            .iter()
+            .find(|c| c.key == "leader_confidence_vote_low")
+            .map(|c| c.citations.clone());
+        assert_eq!(
+            vote.unwrap_or_default()[0].text,
+            "366-QĐ/TW, Điều 11, khoản 4"
+        );
+    }
+}

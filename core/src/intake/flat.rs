@@ -1527,6 +1527,45 @@ mod tests {
         assert!(validate(&a).is_err(), "three decimals are refused");
     }
 
+    #[test]
+    fn text_cells_read_as_a_spreadsheet_or_csv_writes_them() {
+        let mut cells = member();
+        cells.retain(|(c, _)| !matches!(c, Column::ScoreGeneral | Column::TasksAssigned));
+        cells.push((Column::ScoreGeneral, Cell::Text("27,5")));
+        cells.push((Column::TasksAssigned, Cell::Text(" 12 ")));
+        cells.push((Column::SubjectAdmittedOn, Cell::Text("19/5/2019")));
+        cells.push((Column::SubjectPartyStatus, Cell::Text("đang sinh hoạt")));
+        cells.push((Column::LeaveMaternity, Cell::Text("Có")));
+        let a = row(&cells).to_assessment().unwrap();
+        let mut json = serde_json::to_value(row(&member()).to_assessment().unwrap()).unwrap();
+        json["subject"]["party_status"] = "active".into();
+        json["leave"] = serde_json::json!({"maternity": true});
+        assert_eq!(serde_json::to_value(&a).unwrap(), json);
+        // Nothing else is taken for a number, a day or a flag.
+        for (column, text, code) in [
+            (Column::ScoreGeneral, "27,5,1", ErrorCode::InvalidType),
+            (Column::ScoreGeneral, "1.000,5", ErrorCode::InvalidType),
+            (Column::TasksOnTime, "12.0", ErrorCode::InvalidType),
+            (Column::TasksOnTime, "mười hai", ErrorCode::InvalidType),
+            (
+                Column::SubjectAdmittedOn,
+                "31/04/2019",
+                ErrorCode::InvalidDate,
+            ),
+            (Column::LeaveMaternity, "x", ErrorCode::InvalidType),
+            (
+                Column::SubjectPartyStatus,
+                "nghỉ hưu",
+                ErrorCode::InvalidValue,
+            ),
+        ] {
+            let mut r = row(&member());
+            r.set(column, Some(Cell::Text(text)));
+            let errors = r.to_assessment().unwrap_err();
+            assert_eq!(errors.0[0].code, code, "{text}");
+        }
+    }
+
     /// A QĐ 124 member of 2024 with criterion grades, as cells.
     fn graded_member<'a>() -> FlatRow<'a> {
         let mut r = row(&[

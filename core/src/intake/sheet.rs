@@ -317,6 +317,9 @@ impl SheetRecords {
                 }
             }
         }
+        // The headers are known before the rows are read: a row's problems are placed by
+        // them.
+        self.headers.push((headers.clone(), table.first_column));
         // A column of values with no header is reported once, at its header cell.
         let mut unnamed: Vec<usize> = Vec::new();
         let mut records = 0usize;
@@ -347,7 +350,6 @@ impl SheetRecords {
             }
             self.read_row(sheet, table, &headers, row, cells);
         }
-        self.headers.push((headers, table.first_column));
         if !header_errors.is_empty() {
             self.header_errors.push(RejectedRow {
                 index: None,
@@ -470,6 +472,17 @@ impl SheetRecords {
                 _ => {}
             }
         }
+    }
+
+    /// Sorts rejected rows by their sheet (in the order read), then their row.
+    pub fn sort_rejected(&self, rows: &mut [RejectedRow]) {
+        rows.sort_by_key(|row| {
+            let sheet = row
+                .sheet
+                .as_ref()
+                .and_then(|name| self.names.iter().position(|n| n == name));
+            (sheet, row.row)
+        });
     }
 
     /// The sheet a row was read from.
@@ -895,4 +908,349 @@ pub fn read_units(table: &SheetTable) -> UnitSheet {
 /// A flag's text (`Có`, `Không`, `true`, …), as a flat column reads it.
 fn flag_text(text: &str) -> Option<bool> {
     find_choice(FLAGS, text).map(|name| name.value == "true")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::sheets::{evaluate_org_sheets, evaluate_sheets};
+    use crate::contract::batch::BatchOptions;
+    use crate::contract::level::Level;
+    use crate::contract::org::OrgOptions;
+    use chrono::NaiveDate;
+
+    fn text(value: &str) -> SheetValue {
+        SheetValue::Text(value.to_owned())
+    }
+
+    /// The headers of a small member sheet, Vietnamese, English and flat names mixed.
+    fn headers() -> Vec<SheetValue> {
+        [
+            "Mã hồ sơ",
+            "Họ và tên (tên tập thể)",
+            "Đối tượng",
+            "year",
+            "Ngày vào Đảng",
+            "Điểm tiêu chí chung (tối đa 30)",
+            "Task results points (max 70)",
+            "tasks_assigned",
+            "Số nhiệm vụ hoàn thành",
+            "Số nhiệm vụ hoàn thành đúng hạn, bảo đảm chất lượng",
+            "Số nhiệm vụ vượt mức",
+            "Ghi chú",
+        ]
+        .iter()
+        .map(|h| text(h))
+        .collect()
+    }
+
+    /// A good member row (row `n` of the sheet, id `dv-n`).
+    fn member(n: u32) -> Vec<SheetValue> {
+        vec![
+            text(&format!("dv-{n}")),
+            text("Nguyễn Văn A"),
+            text("Đảng viên"),
+            SheetValue::Number(2025.0),
+            SheetValue::DateTime(
+                NaiveDate::from_ymd_opt(2019, 5, 19)
+                    .and_then(|d| d.and_hms_opt(0, 0, 0))
+                    .unwrap_or_default(),
+            ),
+            SheetValue::Number(27.5),
+            text("63"),
+            SheetValue::Number(12.0),
+            SheetValue::Integer(12),
+            SheetValue::Number(12.0),
+            SheetValue::Number(3.0),
+            text("ghi chú tự do"),
+        ]
+    }
+
+    fn sheet(rows: Vec<Vec<SheetValue>>) -> SheetTable {
+        SheetTable {
+            name: "Hồ sơ".to_owned(),
+            first_row: 0,
+            first_column: 0,
+            rows,
+            merged: Vec::new(),
+        }
+    }
+
+    /// (row, column letter, code, path) of every located error.
+    fn places(rejected: &[RejectedRow]) -> Vec<(u32, String, ErrorCode, String)> {
+        rejected
+            .iter()
+            .flat_map(|r| &r.errors)
+            .map(|e| {
+                (
+                    e.row.unwrap_or(0),
+                    e.column.clone().unwrap_or_default(),
+                    e.code,
+                    e.path.clone(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_good_sheet_reads_as_its_records() {
+        let table = sheet(vec![headers(), member(2), vec![], member(4)]);
+        let evaluated = evaluate_sheets(&[table], &BatchOptions::default(), 1).unwrap();
+        assert!(
+            evaluated.tables.rejected.is_empty(),
+            "{:?}",
+            evaluated.tables.rejected
+        );
+        let rows: Vec<(Option<u32>, Option<&str>)> = evaluated
+            .tables
+            .decisions
+            .iter()
+            .map(|r| (r.row, r.name.as_deref()))
+            .collect();
+        assert_eq!(
+            rows,
+            vec![
+                (Some(2), Some("Nguyễn Văn A")),
+                (Some(4), Some("Nguyễn Văn A"))
+            ]
+        );
+        assert_eq!(evaluated.decisions[0].level, Some(Level::Good));
+    }
+
+    #[test]
+    fn every_bad_cell_is_placed_and_the_other_rows_are_evaluated() {
+        let mut rows = vec![headers(), member(2)];
+        let mut bad = |n: u32, column: usize, value: SheetValue| {
+            let mut row = member(n);
+            row[column] = value;
+            rows.push(row);
+        };
+        bad(3, 7, text("mười hai")); // text in a number column
+        bad(4, 5, SheetValue::Number(27.555)); // three decimals
+        bad(5, 4, text("30/02/2019")); // a day that does not exist
+        bad(6, 2, text("Đảng viên dự bị")); // not a choice
+        bad(7, 6, SheetValue::Formula("=60+3".to_owned())); // a formula
+        bad(8, 0, SheetValue::Empty); // the required id
+        bad(9, 10, SheetValue::Error("#DIV/0!".to_owned())); // an error value
+        bad(10, 5, SheetValue::Number(0.1 + 0.2)); // a float that is no two-place decimal
+        bad(11, 8, text("12,5")); // a fraction of a count
+        bad(12, 4, text("2019-02-30")); // ISO, no such day
+        rows.push(member(13));
+        rows.push(member(14));
+        let mut table = sheet(rows);
+        table.merged.push(MergedRange {
+            first_row: 12,
+            first_column: 7,
+            last_row: 13,
+            last_column: 7,
+        });
+        let evaluated = evaluate_sheets(&[table], &BatchOptions::default(), 1).unwrap();
+        let ids: Vec<&str> = evaluated.decisions.iter().map(|d| d.id.as_str()).collect();
+        assert_eq!(ids, vec!["dv-2"]);
+        let got = places(&evaluated.tables.rejected);
+        let want: Vec<(u32, &str, ErrorCode, &str)> = vec![
+            (3, "H", ErrorCode::InvalidType, "/tasks/assigned"),
+            (4, "F", ErrorCode::TooManyDecimals, "/score/general"),
+            (5, "E", ErrorCode::InvalidDate, "/subject/admitted_on"),
+            (6, "C", ErrorCode::InvalidValue, "/subject/kind"),
+            (7, "G", ErrorCode::InvalidType, "/score/task_results"),
+            (8, "A", ErrorCode::MissingField, "/id"),
+            (9, "K", ErrorCode::InvalidType, "/tasks/exceeded"),
+            (10, "F", ErrorCode::TooManyDecimals, "/score/general"),
+            (11, "I", ErrorCode::InvalidType, "/tasks/completed"),
+            (12, "E", ErrorCode::InvalidDate, "/subject/admitted_on"),
+            (13, "H", ErrorCode::InvalidValue, "/tasks/assigned"),
+            (14, "H", ErrorCode::InvalidValue, "/tasks/assigned"),
+        ];
+        let want: Vec<(u32, String, ErrorCode, String)> = want
+            .into_iter()
+            .map(|(r, c, code, p)| (r, c.to_owned(), code, p.to_owned()))
+            .collect();
+        assert_eq!(got, want);
+        let first = &evaluated.tables.rejected[0].errors[0];
+        assert_eq!(first.sheet.as_deref(), Some("Hồ sơ"));
+        assert_eq!(first.header.as_deref(), Some("tasks_assigned"));
+        assert_eq!(first.cell_reference().as_deref(), Some("Hồ sơ!H3"));
+        assert!(!first.message.vi.is_empty() && !first.message.en.is_empty());
+    }
+
+    #[test]
+    fn header_problems_are_the_sheets_and_its_rows_are_still_read() {
+        let mut header = headers();
+        header.push(text("Số con")); // no such column
+        header.push(text("Số nhiệm vụ vượt mức")); // twice
+        header.push(SheetValue::Empty); // values under no header
+        let mut row = member(2);
+        row.extend([text("2"), SheetValue::Number(3.0), text("x")]);
+        let evaluated =
+            evaluate_sheets(&[sheet(vec![header, row])], &BatchOptions::default(), 1).unwrap();
+        assert_eq!(evaluated.decisions.len(), 1);
+        let got = places(&evaluated.tables.rejected);
+        assert_eq!(
+            got,
+            vec![
+                (
+                    1,
+                    "M".to_owned(),
+                    ErrorCode::UnknownField,
+                    "/Số con".to_owned()
+                ),
+                (
+                    1,
+                    "N".to_owned(),
+                    ErrorCode::InvalidValue,
+                    "/Số nhiệm vụ vượt mức".to_owned()
+                ),
+                (1, "O".to_owned(), ErrorCode::UnknownField, String::new()),
+            ]
+        );
+    }
+
+    #[test]
+    fn merged_header_cells_and_time_of_day_are_refused() {
+        let mut table = sheet(vec![headers(), member(2)]);
+        table.merged.push(MergedRange {
+            first_row: 0,
+            first_column: 0,
+            last_row: 0,
+            last_column: 1,
+        });
+        table.rows[1][4] = SheetValue::DateTime(
+            NaiveDate::from_ymd_opt(2019, 5, 19)
+                .and_then(|d| d.and_hms_opt(8, 30, 0))
+                .unwrap_or_default(),
+        );
+        let evaluated = evaluate_sheets(&[table], &BatchOptions::default(), 1).unwrap();
+        let codes: Vec<(u32, String, ErrorCode)> = places(&evaluated.tables.rejected)
+            .into_iter()
+            .map(|(r, c, code, _)| (r, c, code))
+            .collect();
+        assert_eq!(
+            codes,
+            vec![
+                (1, "A".to_owned(), ErrorCode::InvalidValue),
+                (1, "B".to_owned(), ErrorCode::InvalidValue),
+                (2, "E".to_owned(), ErrorCode::InvalidDate),
+                // The id's header is merged, so its column is not read.
+                (2, String::new(), ErrorCode::MissingField),
+            ]
+        );
+    }
+
+    #[test]
+    fn columns_are_lettered_as_spreadsheets_letter_them() {
+        let letters: Vec<String> = [0, 25, 26, 51, 52, 701, 702]
+            .into_iter()
+            .map(column_letter)
+            .collect();
+        assert_eq!(letters, ["A", "Z", "AA", "AZ", "BA", "ZZ", "AAA"]);
+    }
+
+    #[test]
+    fn a_number_typed_in_a_text_column_is_its_digits() {
+        let mut row = member(2);
+        row[0] = SheetValue::Number(1001.0);
+        let evaluated =
+            evaluate_sheets(&[sheet(vec![headers(), row])], &BatchOptions::default(), 1).unwrap();
+        assert_eq!(evaluated.decisions[0].id, "1001");
+    }
+
+    #[test]
+    fn records_sheets_leave_out_instructions_lists_and_units() {
+        let names = ["Hồ sơ", "Hướng dẫn", "danh mục", "Đơn vị", "Chi bộ 2"];
+        assert_eq!(records_sheets(&names), vec!["Hồ sơ", "Chi bộ 2"]);
+        assert!(is_units_sheet("UNITS"));
+    }
+
+    #[test]
+    fn a_tree_reads_from_a_units_sheet_and_a_unit_column() {
+        let units = SheetTable {
+            name: "Đơn vị".to_owned(),
+            rows: vec![
+                vec![
+                    text("Mã đơn vị"),
+                    text("Tên đơn vị"),
+                    text("Đơn vị cấp trên"),
+                    text("Cán bộ phụ trách"),
+                ],
+                vec![text("cb"), text("Chi bộ"), SheetValue::Empty, text("bt, ")],
+                vec![
+                    text("con"),
+                    text("Tổ"),
+                    text("cb"),
+                    SheetValue::Formula("=A1".to_owned()),
+                ],
+            ],
+            ..SheetTable::default()
+        };
+        let mut header = headers();
+        header.insert(0, text("Đơn vị"));
+        let mut first = member(2);
+        first.insert(0, text("cb"));
+        let mut lost = member(3);
+        lost.insert(0, text("khong-co"));
+        let mut leader = member(4);
+        leader.insert(0, text("cb"));
+        leader[1] = text("bt");
+        leader[3] = text("Cán bộ lãnh đạo, quản lý");
+        let evaluated = evaluate_org_sheets(
+            &units,
+            &[sheet(vec![header, first, lost, leader])],
+            OrgOptions::default(),
+        );
+        let ids: Vec<&str> = evaluated
+            .result
+            .records
+            .iter()
+            .map(|r| r.decision.id.as_str())
+            .collect();
+        assert_eq!(
+            ids,
+            vec!["bt", "dv-2"],
+            "a unit's leaders before its members"
+        );
+        let got: Vec<(Option<String>, u32, String, ErrorCode)> = evaluated
+            .tables
+            .rejected
+            .iter()
+            .flat_map(|r| &r.errors)
+            .map(|e| {
+                (
+                    e.sheet.clone(),
+                    e.row.unwrap_or(0),
+                    e.column.clone().unwrap_or_default(),
+                    e.code,
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (
+                    Some("Đơn vị".to_owned()),
+                    3,
+                    "D".to_owned(),
+                    ErrorCode::InvalidType
+                ),
+                (
+                    Some("Hồ sơ".to_owned()),
+                    3,
+                    "A".to_owned(),
+                    ErrorCode::InvalidValue
+                ),
+            ]
+        );
+        // The rows rejected here count in the tree's figures.
+        assert_eq!(evaluated.result.report.total.rejected, 1);
+        assert_eq!(evaluated.tables.summary.total.all.rejected, 1);
+        let row_of = |id: &str| {
+            evaluated
+                .tables
+                .decisions
+                .iter()
+                .find(|r| r.decision.id == id)
+                .and_then(|r| r.row)
+        };
+        assert_eq!((row_of("dv-2"), row_of("bt")), (Some(2), Some(4)));
+    }
 }
