@@ -370,6 +370,23 @@ fn small_table(
     let text = wrapped().set_align(FormatAlign::VerticalCenter);
     let number = cell().set_align(FormatAlign::Center);
     for values in rows {
+        // Merged cells do not grow with their text: the row is made as tall as its
+        // longest text needs.
+        let lines = columns
+            .iter()
+            .zip(values)
+            .map(|((_, first, last), value)| {
+                let width: f64 = (*first..=*last)
+                    .map(|c| SUMMARY_COLUMNS.get(usize::from(c)).map_or(8.0, |(_, w)| *w))
+                    .sum();
+                (value.chars().count() as f64 / (width * 1.1))
+                    .ceil()
+                    .max(1.0)
+            })
+            .fold(1.0_f64, f64::max);
+        if lines > 1.0 {
+            sheet.set_row_height(*row, 15.0 * lines)?;
+        }
         for ((_, first, last), value) in columns.iter().zip(values) {
             let format =
                 if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit() || b == b'%') {
