@@ -27,7 +27,7 @@ function load(folder, key) {
 }
 
 // Folders of other kinds, with their own runners; core/tests/vectors.rs skips the same.
-const otherKinds = new Set(["org", "partial", "change", "compare"]);
+const otherKinds = new Set(["org", "partial", "change", "compare", "sheets"]);
 
 // Every `.json` file of single-record and group vectors, at any depth, relative to vectors/.
 function sharedFiles(dir = vectorsDir) {

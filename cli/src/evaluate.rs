@@ -58,11 +58,11 @@ fn spreadsheet(args: &EvaluateArgs) -> Result<bool, Failure> {
     }
     let stdout = io::stdout();
     let mut output = Output::new(args.format, args.lang, BufWriter::new(stdout.lock()));
+    output.rejected += evaluated.tables.rejected.len() as u64;
     output
         .decision_array(evaluated.decisions.iter())
         .map_err(Failure::Output)?;
-    output.finish()?;
-    Ok(nothing_rejected)
+    output.finish()
 }
 
 /// JSON or JSON Lines evaluated, the results written to a file for people; the rejected

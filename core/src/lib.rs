@@ -105,8 +105,8 @@ pub use api::rows::{
 };
 pub use api::sheets::{
     batch_result_tables, evaluate_org_sheets, evaluate_sheets, org_result_tables,
-    sheet_assessments, sheet_template, template_with_records, template_with_tree, EvaluatedOrg,
-    EvaluatedSheets, ENGINE,
+    record_result_tables, sheet_assessments, sheet_template, template_with_records,
+    template_with_tree, EvaluatedOrg, EvaluatedSheets, ENGINE,
 };
 
 // ---------------------------------------------------------------------------------

@@ -220,6 +220,20 @@ fn filled(
     Ok(made)
 }
 
+/// A decision's row of the results, placed nowhere yet.
+fn result_row(index: usize, decision: &Decision) -> ResultRow {
+    ResultRow {
+        index,
+        sheet: None,
+        row: None,
+        unit: None,
+        name: None,
+        kind: decision.subject_kind,
+        collective_kind: decision.collective_kind,
+        decision: decision.to_record(),
+    }
+}
+
 /// The records of sheets, read but not evaluated: each row's assessment with its sheet
 /// and row, and the rows (and headers) that could not be read.
 pub fn sheet_assessments(
@@ -281,9 +295,13 @@ impl RowSource for SheetSource<'_> {
     }
 }
 
-/// What the evaluation of one range of rows leaves.
+/// How a sink places a rejected record: its row, with every error at its column.
+type Placer<'a> = dyn Fn(&RejectedRecord, &ColumnOf<'_>) -> Option<RejectedRow> + Sync + 'a;
+
+/// What the evaluation of one range of records leaves: each decision (after the quota,
+/// when asked) and each rejected record, by index.
 struct Collected<'a> {
-    records: &'a SheetRecords,
+    place: &'a Placer<'a>,
     quota: bool,
     decisions: Vec<(usize, Decision)>,
     rejected: Vec<(usize, RejectedRow)>,
@@ -297,30 +315,98 @@ impl EvaluationSink for Collected<'_> {
     }
 
     fn rejected(&mut self, rejected: &RejectedRecord, column_of: &ColumnOf<'_>) {
-        let Some(row) = self.records.rows.get(rejected.index) else {
-            return;
-        };
-        let errors = rejected
-            .errors
-            .iter()
-            .map(|error| self.records.locate(row, error.clone(), column_of))
-            .collect();
-        self.rejected.push((
-            rejected.index,
-            RejectedRow {
-                index: None,
-                sheet: self.records.sheet_name(row).map(str::to_owned),
-                row: Some(row.row),
-                unit: row.unit.clone(),
-                id: rejected.id.clone(),
-                errors,
-            },
-        ));
+        if let Some(row) = (self.place)(rejected, column_of) {
+            self.rejected.push((rejected.index, row));
+        }
     }
 
     fn final_decision(&mut self, index: usize, decision: &Decision) {
         self.decisions.push((index, decision.clone()));
     }
+}
+
+/// A batch evaluated: its decisions by index, its rejected records, and what the quota
+/// did.
+type Collection = (
+    Vec<(usize, Decision)>,
+    Vec<RejectedRow>,
+    Vec<GroupQuotaReport>,
+);
+
+/// Evaluates `records`, handing back the decisions and the rejected records, each in
+/// order.
+fn collect(
+    records: &Records<'_>,
+    options: &BatchOptions,
+    threads: usize,
+    place: &Placer<'_>,
+) -> Result<Collection, WorkerStopped> {
+    let quota = options.quota.is_some();
+    let evaluated = evaluate_records(records, options, threads, quota, &|_: Range<usize>| {
+        Collected {
+            place,
+            quota,
+            decisions: Vec::new(),
+            rejected: Vec::new(),
+        }
+    })?;
+    let mut decisions = Vec::new();
+    let mut rejected = Vec::new();
+    for part in evaluated.sinks {
+        decisions.extend(part.decisions);
+        rejected.extend(part.rejected);
+    }
+    decisions.sort_by_key(|(index, _)| *index);
+    rejected.sort_by_key(|(index, _)| *index);
+    Ok((
+        decisions,
+        rejected.into_iter().map(|(_, row)| row).collect(),
+        evaluated.groups,
+    ))
+}
+
+/// Evaluates the records of a table (the rows a front end reads, a JSON array), with
+/// the quota over the batch when asked, into the tables of a results workbook: each
+/// record by its position, each error of a row at its column's name.
+pub fn record_result_tables(
+    records: &Records<'_>,
+    options: &BatchOptions,
+    threads: usize,
+) -> Result<ResultTables, WorkerStopped> {
+    let place = |rejected: &RejectedRecord, column_of: &ColumnOf<'_>| {
+        let errors = rejected
+            .errors
+            .iter()
+            .map(|error| {
+                let mut located = LocatedError::unplaced(error.clone());
+                located.header = column_of(&error.path).map(|name| name.into_owned());
+                located
+            })
+            .collect();
+        Some(RejectedRow {
+            index: Some(rejected.index),
+            sheet: None,
+            row: None,
+            unit: None,
+            id: rejected.id.clone(),
+            errors,
+        })
+    };
+    let (decisions, rejected, groups) = collect(records, options, threads, &place)?;
+    let rows = decisions
+        .iter()
+        .map(|(index, decision)| result_row(*index, decision))
+        .collect();
+    let decisions: Vec<Decision> = decisions.into_iter().map(|(_, d)| d).collect();
+    let count = rejected.len();
+    Ok(batch_tables(
+        &decisions,
+        rows,
+        rejected,
+        count,
+        groups,
+        options.quota.is_some(),
+    ))
 }
 
 /// Evaluates the records of sheets (the tables a front end read), each range of rows
@@ -333,29 +419,27 @@ pub fn evaluate_sheets(
     let records = SheetRecords::read(tables);
     let quota = options.quota.is_some();
     let source = SheetSource { records: &records };
-    let evaluated = evaluate_records(
-        &Records::Rows(&source),
-        options,
-        threads,
-        quota,
-        &|_: Range<usize>| Collected {
-            records: &records,
-            quota,
-            decisions: Vec::new(),
-            rejected: Vec::new(),
-        },
-    )?;
-    let mut decisions = Vec::new();
-    let mut late_rejected = Vec::new();
-    for part in evaluated.sinks {
-        decisions.extend(part.decisions);
-        late_rejected.extend(part.rejected);
-    }
-    decisions.sort_by_key(|(index, _)| *index);
-    late_rejected.sort_by_key(|(index, _)| *index);
+    let place = |rejected: &RejectedRecord, column_of: &ColumnOf<'_>| {
+        let row = records.rows.get(rejected.index)?;
+        let errors = rejected
+            .errors
+            .iter()
+            .map(|error| records.locate(row, error.clone(), column_of))
+            .collect();
+        Some(RejectedRow {
+            index: None,
+            sheet: records.sheet_name(row).map(str::to_owned),
+            row: Some(row.row),
+            unit: row.unit.clone(),
+            id: rejected.id.clone(),
+            errors,
+        })
+    };
+    let (decisions, late_rejected, groups) =
+        collect(&Records::Rows(&source), options, threads, &place)?;
     // The sheets' header problems first, then the rows in the sheets' order.
     let mut rows_rejected = records.rejected.clone();
-    rows_rejected.extend(late_rejected.into_iter().map(|(_, row)| row));
+    rows_rejected.extend(late_rejected);
     records.sort_rejected(&mut rows_rejected);
     let rejected_records = rows_rejected.len();
     let mut rejected = records.header_errors.clone();
@@ -365,26 +449,16 @@ pub fn evaluate_sheets(
         .map(|(index, decision)| {
             let read = records.rows.get(*index);
             ResultRow {
-                index: *index,
                 sheet: read.and_then(|r| records.sheet_name(r)).map(str::to_owned),
                 row: read.map(|r| r.row),
                 unit: read.and_then(|r| r.unit.clone()),
                 name: read.and_then(|r| r.name.clone()),
-                kind: decision.subject_kind,
-                collective_kind: decision.collective_kind,
-                decision: decision.to_record(),
+                ..result_row(*index, decision)
             }
         })
         .collect();
     let decisions: Vec<Decision> = decisions.into_iter().map(|(_, d)| d).collect();
-    let tables = batch_tables(
-        &decisions,
-        rows,
-        rejected,
-        rejected_records,
-        evaluated.groups,
-        quota,
-    );
+    let tables = batch_tables(&decisions, rows, rejected, rejected_records, groups, quota);
     Ok(EvaluatedSheets { decisions, tables })
 }
 
@@ -431,16 +505,7 @@ pub fn batch_result_tables(
     for (index, item) in items.iter().enumerate() {
         match item {
             BatchItem::Decision(decision) => {
-                rows.push(ResultRow {
-                    index,
-                    sheet: None,
-                    row: None,
-                    unit: None,
-                    name: None,
-                    kind: decision.subject_kind,
-                    collective_kind: decision.collective_kind,
-                    decision: decision.to_record(),
-                });
+                rows.push(result_row(index, decision));
                 decisions.push((**decision).clone());
             }
             BatchItem::Rejected(record) => rejected.push(RejectedRow {
@@ -881,14 +946,11 @@ fn org_tables(
         .zip(origins)
         .enumerate()
         .map(|(index, (record, origin))| ResultRow {
-            index,
             sheet: origin.as_ref().and_then(|o| o.sheet.clone()),
             row: origin.as_ref().map(|o| o.row),
             unit: Some(record.unit.clone()),
             name: origin.and_then(|o| o.name),
-            kind: record.decision.subject_kind,
-            collective_kind: record.decision.collective_kind,
-            decision: record.decision.to_record(),
+            ..result_row(index, &record.decision)
         })
         .collect();
     ResultTables {
