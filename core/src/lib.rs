@@ -104,9 +104,12 @@ pub use api::rows::{
     RECORD_ONLY,
 };
 pub use api::sheets::{
-    batch_result_tables, evaluate_org_sheets, evaluate_sheets, org_result_tables,
-    record_result_tables, sheet_assessments, sheet_template, template_with_records,
-    template_with_tree, EvaluatedOrg, EvaluatedSheets, ENGINE,
+    batch_result_tables, column_info, column_letter, default_records_sheet, evaluate_org_sheets,
+    evaluate_sheets, is_units_sheet, org_result_tables, record_columns, record_result_tables,
+    records_sheets, regime_reads, row_values, sheet_assessments, sheet_template,
+    template_with_records, template_with_tree, used_columns, ColumnInfo, EvaluatedOrg,
+    EvaluatedSheets, MergedRange, SheetColumn, SheetTable, SheetValue, UnitColumn,
+    DEFAULT_CRITERIA, ENGINE, RECORDS_SHEET, UNITS_SHEET,
 };
 
 // ---------------------------------------------------------------------------------
@@ -196,16 +199,8 @@ pub use dates::parse_iso_date;
 pub use group::quota::apply::{apply_verdict, default_group, group_of};
 pub use group::quota::gather::{BatchQuota, BatchQuotaPlan};
 pub use group::quota::plan::{e_max, plan_quota, QuotaEntry, QuotaPlan, QuotaVerdict};
-pub use intake::columns::{
-    column_info, record_columns, regime_reads, row_values, used_columns, ColumnInfo, SheetColumn,
-    UnitColumn, DEFAULT_CRITERIA, RECORDS_SHEET, UNITS_SHEET,
-};
 pub use intake::decode::{
     assessment_from_deserializer, assessment_from_value, decode_and_validate, decode_assessment,
-};
-pub use intake::sheet::{
-    column_letter, default_records_sheet, is_units_sheet, records_sheets, MergedRange, SheetTable,
-    SheetValue,
 };
 pub use intake::validate::assessment::{validate, validate_with};
 pub use intake::validate::options::ValidateOptions;

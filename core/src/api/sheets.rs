@@ -24,10 +24,18 @@ use crate::group::org::evaluator::{OrgEvaluator, OrgResult};
 use crate::group::org::intake::{decode_unit, UnitRecords};
 use crate::group::summary::{committee_summary, Counted, SummaryUnit};
 use crate::intake::batch::{batch_records, BatchText};
-use crate::intake::columns::{record_columns, row_values, template, used_columns, UnitColumn};
+use crate::intake::columns::template;
+pub use crate::intake::columns::{
+    column_info, record_columns, regime_reads, row_values, used_columns, ColumnInfo, SheetColumn,
+    UnitColumn, DEFAULT_CRITERIA, RECORDS_SHEET, UNITS_SHEET,
+};
 use crate::intake::decode::decode_assessment;
 use crate::intake::flat::{Column, FlatRow};
-use crate::intake::sheet::{read_units, SheetRecords, SheetTable};
+pub use crate::intake::sheet::{
+    column_letter, default_records_sheet, is_units_sheet, records_sheets, MergedRange, SheetTable,
+    SheetValue,
+};
+use crate::intake::sheet::{read_units, SheetRecords};
 use crate::intake::validate::assessment::validate;
 use crate::regimes::decision::Decision;
 use crate::regimes::registry::REGIMES;
