@@ -100,8 +100,14 @@ pub fn provenance_line(provenance: &Provenance) -> String {
         .iter()
         .map(|p| format!("{} – {}", vi_day(&p.from), vi_day(&p.to)))
         .collect();
+    let catalogue = provenance
+        .conduct_catalogue
+        .as_deref()
+        .map_or(String::new(), |version| {
+            format!(" · danh mục chuẩn mực {version}")
+        });
     format!(
-        "{} · hợp đồng dữ liệu v{} · quy định: {} · kỳ: {} · ngày đánh giá: {}{} — mức đề xuất; cấp có thẩm quyền quyết định",
+        "{} · hợp đồng dữ liệu v{}{catalogue} · quy định: {} · kỳ: {} · ngày đánh giá: {}{} — mức đề xuất; cấp có thẩm quyền quyết định",
         provenance.engine,
         provenance.contract,
         if regimes.is_empty() { "—".to_owned() } else { regimes.join(" | ") },

@@ -8,6 +8,7 @@ use crate::api::batch::BatchItem;
 use crate::api::rows::{
     evaluate_records, ColumnOf, EvaluationSink, Records, RowSource, WorkerStopped,
 };
+use crate::conduct::shipped::version as conduct_catalogue_version;
 use crate::contract::assessment::{Assessment, CONTRACT_VERSION};
 use crate::contract::batch::{BatchOptions, RejectedRecord};
 use crate::contract::decision::PeriodRecord;
@@ -556,6 +557,7 @@ fn provenance(decisions: &[Decision], quota: bool) -> Provenance {
         engine: ENGINE.to_owned(),
         contract: CONTRACT_VERSION,
         regimes,
+        conduct_catalogue: conduct_catalogue_version().ok().map(str::to_owned),
         periods: periods
             .into_iter()
             .map(|(from, to)| PeriodRecord { from, to })

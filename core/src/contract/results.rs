@@ -39,6 +39,8 @@ pub struct Provenance {
     pub contract: u32,
     /// The regimes applied, each with its documents (`366-QĐ/TW; 43-HD/BTCTW`).
     pub regimes: Vec<RegimeDocuments>,
+    /// The version of the conduct catalogue shipped with the engine.
+    pub conduct_catalogue: Option<String>,
     /// The periods evaluated, each once, in order.
     pub periods: Vec<PeriodRecord>,
     /// The evaluation days, each once, in order.
