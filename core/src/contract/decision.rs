@@ -223,6 +223,11 @@ pub struct AlternativeRecord {
     pub r#if: String,
     /// The mitigation rule.
     pub rule: String,
+    /// The alternative is itself a case for the competent level (rules-qd366 §5): Not
+    /// completed although no trigger is left, or no level under the `strict` reading.
+    /// Written only when true.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub needs_decision: bool,
     /// What accepting it would mean.
     pub message: Text,
 }

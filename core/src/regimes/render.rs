@@ -44,6 +44,7 @@ impl Decision {
                     level: a.level,
                     r#if: a.mitigation.path().to_owned(),
                     rule: a.rule.id().to_owned(),
+                    needs_decision: a.needs_decision,
                     message: explain::alternative_message(a),
                 })
                 .collect(),

@@ -246,9 +246,10 @@ pub fn mitigation_text(reason: &Reason) -> Text {
         );
     }
     match v.level(Fact::Alternative) {
+        // The cascade gap (rules-qd366 §5, ruling of 7/12/2026).
         Some(Level::NotCompleted) => Text::new(
-            format!("Kể cả khi chấp nhận tình tiết giảm nhẹ ({claim_vi}), không mức nào trên Không hoàn thành nhiệm vụ đủ điều kiện"),
-            format!("Even if the mitigation ({claim_en}) is accepted, no level above Not completed has its conditions met"),
+            format!("Có tình tiết giảm nhẹ ({claim_vi}): nếu được chấp nhận, không còn căn cứ Không hoàn thành nhiệm vụ và tổng điểm từ 50 trở lên, nhưng không mức nào đủ điều kiện; quy định chưa nêu trường hợp này, nên mức thay thế vẫn là Không hoàn thành nhiệm vụ và cấp có thẩm quyền xem xét, quyết định cả tình tiết giảm nhẹ lẫn mức xếp loại"),
+            format!("Mitigation claimed ({claim_en}): if it is accepted, no Not-completed rule is left and the score is 50 or more, yet no level has its conditions met; the text leaves this case open, so the alternative is still Not completed and the competent level decides both the mitigation and the level"),
         ),
         Some(level) => Text::new(
             format!("Có tình tiết giảm nhẹ ({claim_vi}): nếu cấp có thẩm quyền chấp nhận, mức xếp loại sẽ là {}; cấp có thẩm quyền xem xét, quyết định", level.vi()),
@@ -535,6 +536,10 @@ pub fn alternative(alternative: &Alternative) -> Text {
         MitigationKind::ForceMajeure => ("nguyên nhân bất khả kháng", "force majeure"),
     };
     match alternative.level {
+        Some(level) if alternative.needs_decision => Text::new(
+            format!("{} nếu cấp có thẩm quyền chấp nhận {claim_vi}; quy định chưa nêu trường hợp này, cấp có thẩm quyền quyết định mức xếp loại", level.vi()),
+            format!("{} if the competent level accepts {claim_en}; the text leaves this case open, so the competent level decides the level", level.en()),
+        ),
         Some(level) => Text::new(
             format!("{} nếu cấp có thẩm quyền chấp nhận {claim_vi}", level.vi()),
             format!("{} if the competent level accepts {claim_en}", level.en()),
