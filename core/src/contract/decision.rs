@@ -189,6 +189,10 @@ pub struct CitationRecord {
     pub article: String,
     /// The clause.
     pub clause: Option<String>,
+    /// The article's notes cited instead of a clause (`2–3` for QĐ 366 Art. 11, ghi chú
+    /// 2–3). Written only when present.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 /// A reason as written in a decision.

@@ -46,6 +46,8 @@ pub fn message(reason: &Reason, decision: &Decision) -> Text {
         Rule::CollectiveCadreWork => qd366::collective_cadre_work(),
         Rule::CollectiveMemberDiscipline => qd366::collective_member_discipline(v),
         Rule::CollectiveMemberDegradation => qd366::collective_member_degradation(),
+        Rule::CollectiveOwnDiscipline => qd366::collective_own_discipline(reason),
+        Rule::OwnDisciplineNeedsDecision => qd366::own_discipline_for_superior(v),
         Rule::MemberMitigation | Rule::LeaderMitigation | Rule::CollectiveMitigation => {
             qd366::mitigation_text(reason)
         }

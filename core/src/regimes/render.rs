@@ -90,6 +90,7 @@ pub fn citation_record(rule: Rule) -> CitationRecord {
         document: citation.document.to_owned(),
         article: citation.article.to_owned(),
         clause: citation.clause.map(str::to_owned),
+        note: citation.note.map(str::to_owned),
     }
 }
 

@@ -112,14 +112,21 @@ pub fn discipline_not_counted(v: &Values) -> Text {
         day.map(|d| d.to_string()).unwrap_or_default(),
     );
     let (why_vi, why_en) = match v.get(Fact::Why) {
-        Some(Value::Why(NotCountedWhy::BeforePeriod)) => ("quyết định trước kỳ đánh giá", "decided before the period"),
-        Some(Value::Why(NotCountedWhy::AfterPeriod)) => ("quyết định sau kỳ đánh giá hoặc sau ngày đánh giá", "decided after the period or the evaluation day"),
-        Some(Value::Why(NotCountedWhy::CountedBefore)) => ("vi phạm đã được tính ở kỳ trước (mỗi vi phạm chỉ tính một lần)", "the violation was counted in an earlier period (each violation counts once)"),
-        Some(Value::Why(NotCountedWhy::CollectiveItself)) => (
-            "Quy định 366 không nêu căn cứ xếp loại đối với kỷ luật của chính tập thể; cấp có thẩm quyền xem xét",
-            "QĐ 366 attaches no classification rule to a collective's own discipline; the competent level weighs it",
+        Some(Value::Why(NotCountedWhy::BeforePeriod)) => {
+            ("quyết định trước kỳ đánh giá", "decided before the period")
+        }
+        Some(Value::Why(NotCountedWhy::AfterPeriod)) => (
+            "quyết định sau kỳ đánh giá hoặc sau ngày đánh giá",
+            "decided after the period or the evaluation day",
         ),
-        _ => ("vi phạm xảy ra ở đơn vị cũ nên tính cho đơn vị cũ", "the violation happened at the previous unit, so it counts against that unit"),
+        Some(Value::Why(NotCountedWhy::CountedBefore)) => (
+            "vi phạm đã được tính ở kỳ trước (mỗi vi phạm chỉ tính một lần)",
+            "the violation was counted in an earlier period (each violation counts once)",
+        ),
+        _ => (
+            "vi phạm xảy ra ở đơn vị cũ nên tính cho đơn vị cũ",
+            "the violation happened at the previous unit, so it counts against that unit",
+        ),
     };
     Text::new(
         format!("Kỷ luật {form_vi} ngày {d_vi} không tính cho kỳ này: {why_vi}"),
