@@ -22,7 +22,7 @@ pub fn message(reason: &Reason, decision: &Decision) -> Text {
         Rule::NewMember | Rule::Qd124NewMember | Rule::Qd132NewMember => shared::new_member(reason),
         Rule::DisciplineNotCounted
         | Rule::Qd124DisciplineNotCounted
-        | Rule::Qd132DisciplineNotCounted => shared::discipline_not_counted(v),
+        | Rule::Qd132DisciplineNotCounted => shared::discipline_not_counted(reason),
         Rule::ExcellentQuota | Rule::Qd124Quota | Rule::Qd132Quota => {
             shared::quota(reason, decision)
         }

@@ -230,7 +230,8 @@ rules! {
         Qd124Suspended = "qd124.5.2.suspended", qd124("5", Some("2")), Text, NotClassified;
         /// QĐ 124 Art. 5.2: admitted under 6 calendar months before the evaluation day → not classified.
         Qd124NewMember = "qd124.5.2.new", qd124("5", Some("2")), Text, NotClassified;
-        /// QĐ 124: a discipline record that does not count (outside the period, or already counted).
+        /// QĐ 124: a discipline record that does not count (outside the period, or already
+        /// counted); not holding, a previous-unit record that counts (no such exception).
         Qd124DisciplineNotCounted = "qd124.discipline", qd124("12", None), Text, Discipline;
         /// QĐ 124 Art. 12: a Not-completed trigger (one reason per trigger).
         Qd124NotCompleted = "qd124.12.not_completed", qd124("12", None), Text, NotCompleted;
@@ -258,7 +259,8 @@ rules! {
         Qd132NewCollective = "qd132.hd21.6.established", hd21("II.6"), Text, NotClassified;
         /// HD 21 §II.6: sick leave of 3 months or more → at most Completed; maternity → actual time worked.
         Qd132Sick = "qd132.hd21.sick", hd21("II.6"), Text, Leave;
-        /// HD 21: a discipline record that does not count (outside the period; one violation counted once).
+        /// HD 21: a discipline record that does not count (outside the period; one violation
+        /// counted once); not holding, a previous-unit record that counts (no such exception).
         Qd132DisciplineNotCounted = "qd132.hd21.discipline", hd21("II.B.2"), Text, Discipline;
         /// HD 21 §II.B.2: a member's Not-completed trigger (one reason per trigger).
         Qd132MemberNotCompleted = "qd132.hd21.member.not_completed", hd21("II.B.2"), Text, NotCompleted;
