@@ -203,7 +203,7 @@ columns! {
     ConclusionsProhibitionBreach = "conclusions_prohibition_breach", "/conclusions/prohibition_breach", ColumnKind::Flag, "Breached the things party members must not do.";
     ConclusionsExemplaryBreach = "conclusions_exemplary_breach", "/conclusions/exemplary_breach", ColumnKind::Flag, "Breached the exemplary-conduct rules.";
     ConclusionsCadreWorkViolation = "conclusions_cadre_work_violation", "/conclusions/cadre_work_violation", ColumnKind::Flag, "Leadership collective: violations in cadre work, disunity, factionalism.";
-    ConclusionsDisunity = "conclusions_disunity", "/conclusions/disunity", ColumnKind::Flag, "QĐ 124, QĐ 132, leadership collective: disunity concluded by the competent level.";
+    ConclusionsDisunity = "conclusions_disunity", "/conclusions/disunity", ColumnKind::Flag, "QĐ 124, any collective; QĐ 132, leadership collective: disunity concluded by the competent level.";
     ConclusionsMemberDegradation = "conclusions_member_degradation", "/conclusions/member_degradation", ColumnKind::Flag, "Leadership collective: a member concluded degraded (false is stated, null is not).";
     LeaderConfidenceVoteLow = "leader_confidence_vote_low", "/leader/confidence_vote/low", ColumnKind::Count, "Leader: low-confidence votes.";
     LeaderConfidenceVoteTotal = "leader_confidence_vote_total", "/leader/confidence_vote/total", ColumnKind::Count, "Leader: votes cast.";

@@ -29,6 +29,10 @@ pub struct RegimeInfo {
     /// Whether a collective established under six months before the evaluation is left
     /// unclassified (HD 21 for QĐ 132; QĐ 366 and QĐ 124 have no such rule).
     pub skips_new_collectives: bool,
+    /// Whether disunity concluded by the competent level is a Not-completed ground for any
+    /// collective (QĐ 124, ruling of 7/12/2026), or for a leadership collective only
+    /// (HD 21); QĐ 366 words it within its cadre-work trigger.
+    pub disunity_of_any_collective: bool,
     /// Whether a group may raise its Excellent ratio to 25% (`raised_ratio_groups`,
     /// QĐ 366 Art. 11.1); QĐ 124 and HD 21 know only 20%.
     pub raised_ratio: bool,
@@ -85,6 +89,7 @@ pub static REGIMES: [RegimeInfo; 3] = [
         implemented: true,
         quarterly: false,
         skips_new_collectives: true,
+        disunity_of_any_collective: false,
         raised_ratio: false,
         forms: false,
         tree: TreeRules {
@@ -104,6 +109,7 @@ pub static REGIMES: [RegimeInfo; 3] = [
         implemented: true,
         quarterly: false,
         skips_new_collectives: false,
+        disunity_of_any_collective: true,
         raised_ratio: false,
         forms: false,
         tree: NO_TREE_RULES,
@@ -119,6 +125,7 @@ pub static REGIMES: [RegimeInfo; 3] = [
         implemented: true,
         quarterly: true,
         skips_new_collectives: false,
+        disunity_of_any_collective: false,
         raised_ratio: true,
         forms: true,
         tree: NO_TREE_RULES,

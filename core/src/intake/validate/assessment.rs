@@ -66,7 +66,13 @@ pub fn validate_with(
         p.string_length("/quota_group", group);
     }
     let owned = keep_owned(p, input, fields, shortcomings, conduct);
-    graded_facts(p, input, &owned.conclusions, &owned.collective);
+    graded_facts(
+        p,
+        input,
+        fields.regime,
+        &owned.conclusions,
+        &owned.collective,
+    );
 
     if !problems.0.is_empty() {
         return Err(InputErrors(problems.0));

@@ -64,6 +64,10 @@ fn trigger_text(rule: Rule, which: Trigger, v: &Values) -> (String, String) {
                 ),
             )
         }
+        Trigger::CollectiveDisciplined if v.flag(Fact::SelfDetectedAndRemedied) => (
+            format!("Tập thể bị kỷ luật trong năm ({n} quyết định), dù đã tự phát hiện, khắc phục: ngoại lệ tự phát hiện, khắc phục chỉ áp dụng cho kỷ luật của tổ chức, đơn vị trực thuộc và của thành viên, không áp dụng cho kỷ luật của chính tập thể"),
+            format!("The collective itself was disciplined in the year ({n} decision(s)), even though self-detected and remedied: the self-detection exception covers subordinate units' and members' discipline only, not the collective's own"),
+        ),
         Trigger::CollectiveDisciplined => (
             format!("Tập thể bị kỷ luật trong năm ({n} quyết định)"),
             format!("The collective itself was disciplined in the year ({n} decision(s))"),
