@@ -18,6 +18,8 @@ pub fn message(reason: &Reason, decision: &Decision) -> Text {
     match reason.rule {
         // Every regime.
         Rule::Exempt | Rule::Qd124Exempt | Rule::Qd132Exempt => shared::exempt(),
+        Rule::Qd132Art5Exempt if reason.holds => shared::exempt(),
+        Rule::Qd132Art5Exempt => graded::hd16_classified(reason),
         Rule::Suspended | Rule::Qd124Suspended | Rule::Qd132Suspended => shared::suspended(),
         Rule::NewMember | Rule::Qd124NewMember | Rule::Qd132NewMember => shared::new_member(reason),
         Rule::DisciplineNotCounted

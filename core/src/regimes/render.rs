@@ -19,7 +19,10 @@ impl Decision {
             id: self.id.clone(),
             regime: self.regime,
             regime_document: self.regime.info().document.to_owned(),
-            regime_info: self.regime.info().record(self.regime_selection),
+            regime_info: self
+                .regime
+                .info()
+                .record_for_period(self.regime_selection, self.period.to),
             period: PeriodRecord {
                 from: self.period.from.to_string(),
                 to: self.period.to.to_string(),

@@ -81,6 +81,15 @@ const fn qd124(article: &'static str, clause: Option<&'static str>) -> Citation 
     }
 }
 
+const fn qd132(article: &'static str, clause: Option<&'static str>) -> Citation {
+    Citation {
+        document: "132-QĐ/TW",
+        article,
+        clause,
+        note: None,
+    }
+}
+
 const fn hd21(section: &'static str) -> Citation {
     Citation {
         document: "21-HD/BTCTW",
@@ -249,6 +258,10 @@ rules! {
     }
 
     Qd132 {
+        /// QĐ 132 Art. 5.2 as HD 16 applied it (a period ending before 18/10/2019): only a
+        /// member exempted from work and party activities is not classified; not holding,
+        /// a suspended or newly admitted member, classified in that round.
+        Qd132Art5Exempt = "qd132.5.2.exempt", qd132("5", Some("2")), Text, NotClassified;
         /// HD 21 §II.6: exempted from work and party activities → not classified.
         Qd132Exempt = "qd132.hd21.6.exempt", hd21("II.6"), Text, NotClassified;
         /// HD 21 §II.6: party activities suspended → not classified.

@@ -91,6 +91,7 @@ pub enum Fact {
     Given,
     Threshold,
     CollectiveDisciplined,
+    Suspended,
 }
 
 impl Fact {
@@ -169,6 +170,7 @@ impl Fact {
             Fact::Given => "given",
             Fact::Threshold => "threshold",
             Fact::CollectiveDisciplined => "collective_disciplined",
+            Fact::Suspended => "suspended",
         }
     }
 }

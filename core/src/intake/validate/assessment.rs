@@ -52,7 +52,7 @@ pub fn validate_with(
     };
     yearly_only(p, input, fields.regime);
     // A subject that is not classified needs no grounds: decide that before requiring them.
-    let excluded = excluded(&subject_facts, fields.regime, as_of);
+    let excluded = excluded(&subject_facts, fields.regime, span.map(|s| s.to), as_of);
     let grounds = grounds(p, input, &subject_facts, fields, excluded, options);
     let tasks = tasks(p, input, excluded);
     let shortcomings = shortcomings(p, input);

@@ -439,6 +439,37 @@ fn cap_message(reason: &Reason) -> Text {
     }
 }
 
+/// QĐ 132's 2018 round (HD 16): a suspended or newly admitted member, classified.
+pub(crate) fn hd16_classified(reason: &Reason) -> Text {
+    let v = &reason.values;
+    let round_vi = "kỳ đánh giá theo Hướng dẫn 16-HD/BTCTW (kỳ kết thúc trước ngày 18/10/2019), như khoản 2 Điều 5 Quy định 132-QĐ/TW, chỉ không xếp loại đảng viên được miễn công tác và sinh hoạt đảng";
+    let round_en = "a period under HD 16-HD/BTCTW (ending before 18/10/2019) leaves, like QĐ 132 Art. 5.2, only members exempted from work and party activities unclassified";
+    let (who_vi, who_en) = if v.flag(Fact::Suspended) {
+        (
+            "Đảng viên đang bị đình chỉ sinh hoạt đảng".to_owned(),
+            "Party activities suspended".to_owned(),
+        )
+    } else {
+        let (admitted, eligible) = (v.date(Fact::AdmittedOn), v.date(Fact::EligibleOn));
+        (
+            format!(
+                "Vào Đảng ngày {}, chưa đủ 6 tháng (đủ vào ngày {})",
+                admitted.map(vi_date).unwrap_or_default(),
+                eligible.map(vi_date).unwrap_or_default()
+            ),
+            format!(
+                "Admitted on {}, under 6 months (6 months on {})",
+                admitted.map(|d| d.to_string()).unwrap_or_default(),
+                eligible.map(|d| d.to_string()).unwrap_or_default()
+            ),
+        )
+    };
+    Text::new(
+        format!("{who_vi}: {round_vi}, nên vẫn xếp loại (HD 21 mới loại trừ trường hợp này)"),
+        format!("{who_en}: {round_en}, so classified (HD 21 excluded this case later)"),
+    )
+}
+
 /// The message of a reason under QĐ 124 or QĐ 132.
 pub fn message(reason: &Reason) -> Text {
     let v = &reason.values;
