@@ -212,7 +212,7 @@ columns! {
     LeaderBasicTargetsApplicable = "leader_basic_targets_applicable", "/leader/basic_targets/applicable", ColumnKind::Flag, "Leader: the five basic targets apply to the post.";
     LeaderBasicTargetsMissed = "leader_basic_targets_missed", "/leader/basic_targets/missed", ColumnKind::Count, "Leader: how many of the five were missed.";
     LeaderScopeCorruptionDisciplined = "leader_scope_corruption_disciplined", "/leader/scope_corruption_disciplined", ColumnKind::Flag, "Leader: corruption, waste or negativity under direct management, and disciplined.";
-    LeaderMainTargetsMissed = "leader_main_targets_missed", "/leader/main_targets_missed", ColumnKind::Flag, "QĐ 124, leader: the main targets of the unit(s) led were missed (false is stated, null is not).";
+    LeaderMainTargetsMissed = "leader_main_targets_missed", "/leader/main_targets_missed", ColumnKind::Flag, "QĐ 124, QĐ 132, leader: the main targets of the unit(s) led were missed (false is stated, null is not).";
     LeaderHeadedLevel = "leader_headed_level", "/leader/headed_level", ColumnKind::Choice(LEVELS), "QĐ 132, a head: the level of the collective or organisation headed (the cap).";
     CollectiveSubordinateUnitsDisciplined = "collective_subordinate_units_disciplined", "/collective/subordinate_units_disciplined", ColumnKind::Count, "Collective: subordinate units disciplined in the period.";
     CollectiveBasicTargetsApplicable = "collective_basic_targets_applicable", "/collective/basic_targets/applicable", ColumnKind::Flag, "Leadership collective: the five basic targets apply.";

@@ -15,6 +15,7 @@ pub fn reads(field: RegimeField) -> bool {
             | RegimeField::CivilServiceLevel
             | RegimeField::Disunity
             | RegimeField::HeadedLevel
+            | RegimeField::LeaderMainTargetsMissed
             | RegimeField::CollectiveMainTargetsMissed
             | RegimeField::MemberLevels
             | RegimeField::SubordinateLevels

@@ -104,9 +104,10 @@ pub fn triggers(
 
     // Under 50% of the tasks, with the main targets missed and no force majeure: the
     // unit led (a collective, or a leader). HD 21 words it for members without the
-    // main targets.
+    // main targets; a leader's tasks are the unit led, so for a leader it is read as the
+    // collective's ground (ruling of 7/12/2026).
     match family {
-        Family::Qd132Member if under_half(tasks) => {
+        Family::Qd132Member if kind == SubjectKind::Member && under_half(tasks) => {
             reasons.push(trigger(
                 rule,
                 Trigger::TasksUnderHalf,
@@ -116,7 +117,6 @@ pub fn triggers(
                 ],
             ));
         }
-        Family::Qd132Member => {}
         _ if kind == SubjectKind::Member => {}
         _ => {
             let missed = if kind == SubjectKind::Leader {
