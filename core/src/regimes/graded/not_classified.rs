@@ -6,7 +6,7 @@ use crate::contract::decision::Effect;
 use crate::contract::subject::{PartyStatus, SubjectKind};
 use crate::model::ValidAssessment;
 use crate::regimes::graded::family::Family;
-use crate::regimes::shared::eligibility::{six_months, under_six_months};
+use crate::regimes::shared::eligibility::{excluded_by, six_months, under_six_months};
 use crate::rules::catalogue::Rule;
 use crate::rules::reason::{Fact, Reason, Value, Values};
 
@@ -46,13 +46,7 @@ pub fn exclusion(a: &ValidAssessment, family: Family, reasons: &mut Vec<Reason>)
                 } else {
                     suspended
                 };
-                reasons.push(Reason::new(
-                    rule,
-                    true,
-                    Effect::Excludes,
-                    None,
-                    Values::default(),
-                ));
+                reasons.push(excluded_by(rule));
                 return true;
             }
             PartyStatus::Active => (a.subject.admitted_on, new),
@@ -68,13 +62,7 @@ fn exempted_only(a: &ValidAssessment, reasons: &mut Vec<Reason>) -> bool {
     let rule = Rule::Qd132Art5Exempt;
     match a.subject.party_status {
         PartyStatus::Exempted => {
-            reasons.push(Reason::new(
-                rule,
-                true,
-                Effect::Excludes,
-                None,
-                Values::default(),
-            ));
+            reasons.push(excluded_by(rule));
             return true;
         }
         PartyStatus::Suspended => reasons.push(Reason::new(

@@ -7,11 +7,10 @@ use crate::contract::assessment::ConductAnswerKind;
 use crate::contract::decision::MitigationKind;
 use crate::contract::level::Level;
 use crate::contract::text::Text;
-use crate::dates::vi_date;
 use crate::points::percent_text;
 use crate::regimes::decision::Alternative;
 use crate::regimes::shared::messages::{
-    capitalise, decisions_en, form_names, join, level_of, percent_vi, plural_en,
+    capitalise, decisions_en, join, level_of, percent_vi, plural_en, record_words,
 };
 use crate::rules::catalogue::Rule;
 use crate::rules::reason::{Fact, Reason, Value, Values};
@@ -470,15 +469,7 @@ pub fn collective_own_discipline(reason: &Reason) -> Text {
 
 /// Rules-qd366 §4, §7: a party committee, party organisation or agency disciplined itself.
 pub fn own_discipline_for_superior(v: &Values) -> Text {
-    let (form_vi, form_en) = match v.get(Fact::Form) {
-        Some(Value::Form(form)) => form_names(form),
-        _ => ("", ""),
-    };
-    let day = v.date(Fact::DecidedOn);
-    let (d_vi, d_en) = (
-        day.map(vi_date).unwrap_or_default(),
-        day.map(|d| d.to_string()).unwrap_or_default(),
-    );
+    let (form_vi, form_en, d_vi, d_en) = record_words(v);
     Text::new(
         format!("Chính tập thể bị kỷ luật {form_vi} ngày {d_vi}: không thể Hoàn thành xuất sắc; quy định không nêu căn cứ Không hoàn thành nhiệm vụ cho trường hợp này, cấp ủy cấp trên xem xét hình thức, tính chất của kỷ luật khi quyết định xếp loại (Điều 11, ghi chú 1)"),
         format!("The collective itself was disciplined ({form_en}, decided on {d_en}): it cannot be Excellent; the text names no Not-completed rule for this, so the superior committee weighs the form and nature of the discipline when it decides (Art. 11, note 1)"),

@@ -3,11 +3,13 @@
 //! duty-related discipline (rules-qd366 §4, basis reading). Other collectives have no
 //! trigger but the score (their own discipline: `qd366.7.own_discipline`, `discipline.rs`).
 
-use crate::contract::decision::{Effect, MitigationKind};
-use crate::contract::level::{Level, Options};
+use crate::contract::decision::MitigationKind;
+use crate::contract::level::Options;
 use crate::model::{Tasks, ValidAssessment};
 use crate::regimes::qd366::discipline::DisciplineTally;
-use crate::regimes::qd366::triggers::{fire, plan_missed, plan_values, targets_missed, Fired};
+use crate::regimes::qd366::triggers::{
+    fire, fire_discipline, plan_missed, plan_values, targets_missed, Fired,
+};
 use crate::rules::catalogue::Rule;
 use crate::rules::reason::{Fact, Reason, Value, Values};
 
@@ -60,27 +62,11 @@ pub fn triggers(
     );
     // The collective's own discipline: the trigger list does not name it, the mitigation
     // sentence does ("tập thể lãnh đạo, quản lý hoặc có thành viên … bị xử lý kỷ luật").
-    let own_values = Values::of(&[
-        (Fact::Disciplined, Value::Count(tally.own_duty_related)),
-        (
-            Fact::DisciplinedNotDutyRelated,
-            Value::Count(tally.own_not_duty_related),
-        ),
-    ]);
-    if tally.own_duty_related == 0 && tally.own_not_duty_related > 0 {
-        reasons.push(Reason::new(
-            Rule::CollectiveOwnDiscipline,
-            false,
-            Effect::Info,
-            Some(Level::NotCompleted),
-            own_values,
-        ));
-    }
-    fire(
-        fired,
+    fire_discipline(
         Rule::CollectiveOwnDiscipline,
-        tally.own_duty_related > 0,
-        own_values,
-        self_detected,
+        tally.own_duty_related,
+        tally.own_not_duty_related,
+        reasons,
+        fired,
     );
 }

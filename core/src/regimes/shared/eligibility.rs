@@ -7,6 +7,11 @@ use crate::rules::catalogue::Rule;
 use crate::rules::reason::{Fact, Reason, Value, Values};
 use chrono::NaiveDate;
 
+/// The reason that puts a subject outside classification (exempted, suspended).
+pub fn excluded_by(rule: Rule) -> Reason {
+    Reason::new(rule, true, Effect::Excludes, None, Values::default())
+}
+
 /// Whether `start` is under six calendar months before the evaluation day, and the
 /// values that say so (the start, the evaluation day, the day six months are reached).
 pub fn six_months(start: NaiveDate, a: &ValidAssessment) -> (bool, Values) {

@@ -22,6 +22,22 @@ pub fn form_names(form: DisciplineForm) -> (&'static str, &'static str) {
     }
 }
 
+/// A discipline record's form and decision day as a message says them:
+/// (form vi, form en, day vi, day en).
+pub fn record_words(v: &Values) -> (&'static str, &'static str, String, String) {
+    let (form_vi, form_en) = match v.get(Fact::Form) {
+        Some(Value::Form(form)) => form_names(form),
+        _ => ("", ""),
+    };
+    let day = v.date(Fact::DecidedOn);
+    (
+        form_vi,
+        form_en,
+        day.map(vi_date).unwrap_or_default(),
+        day.map(|d| d.to_string()).unwrap_or_default(),
+    )
+}
+
 pub fn level_of(values: &Values, fact: Fact) -> Level {
     values.level(fact).unwrap_or(Level::NotCompleted)
 }
@@ -109,15 +125,7 @@ pub fn discipline_not_counted(reason: &Reason) -> Text {
     if !reason.holds {
         return previous_unit_counts(reason.rule, v);
     }
-    let (form_vi, form_en) = match v.get(Fact::Form) {
-        Some(Value::Form(form)) => form_names(form),
-        _ => ("", ""),
-    };
-    let day = v.date(Fact::DecidedOn);
-    let (d_vi, d_en) = (
-        day.map(vi_date).unwrap_or_default(),
-        day.map(|d| d.to_string()).unwrap_or_default(),
-    );
+    let (form_vi, form_en, d_vi, d_en) = record_words(v);
     let (why_vi, why_en) = match v.get(Fact::Why) {
         Some(Value::Why(NotCountedWhy::BeforePeriod)) => {
             ("quyết định trước kỳ đánh giá", "decided before the period")
@@ -145,15 +153,7 @@ pub fn discipline_not_counted(reason: &Reason) -> Text {
 /// individual under QĐ 366 (rules-qd366 §7), against anyone under the earlier regimes,
 /// which have no counterpart of QĐ 366's notes 2–3 (ruling of 7/12/2026).
 fn previous_unit_counts(rule: Rule, v: &Values) -> Text {
-    let (form_vi, form_en) = match v.get(Fact::Form) {
-        Some(Value::Form(form)) => form_names(form),
-        _ => ("", ""),
-    };
-    let day = v.date(Fact::DecidedOn);
-    let (d_vi, d_en) = (
-        day.map(vi_date).unwrap_or_default(),
-        day.map(|d| d.to_string()).unwrap_or_default(),
-    );
+    let (form_vi, form_en, d_vi, d_en) = record_words(v);
     let (why_vi, why_en) = match rule.regime() {
         RegimeId::Qd366 => (
             "vẫn tính cho người bị kỷ luật: ghi chú 2–3 Điều 11 chỉ chuyển vi phạm sang xếp loại của tập thể nơi xảy ra vi phạm, không miễn cho cá nhân".to_owned(),
