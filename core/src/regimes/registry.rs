@@ -210,6 +210,7 @@ impl RegimeInfo {
 
     /// The guideline that governs a period ending on `period_end` (a period before the
     /// regime's first day, compared under it, takes the first).
+    #[inline]
     pub fn guideline_for(&self, period_end: NaiveDate) -> Option<&'static Guideline> {
         self.guidelines
             .iter()
@@ -220,6 +221,7 @@ impl RegimeInfo {
 
     /// Whether a period ending on `period_end` leaves suspended members and members
     /// admitted under six months unclassified (besides the exempted, in every regime).
+    #[inline]
     pub fn excludes_suspended_and_new(&self, period_end: NaiveDate) -> bool {
         self.guideline_for(period_end)
             .is_none_or(|g| g.excludes_suspended_and_new)

@@ -40,6 +40,7 @@ pub fn fire(
 /// A discipline trigger (Art. 11.4: disciplined at reprimand or heavier for a violation
 /// tied to duties), mitigable by self-detection: fires on the duty-related records; when
 /// only records not tied to duties counted, a reason says they trigger nothing.
+#[inline]
 pub fn fire_discipline(
     rule: Rule,
     duty_related: u64,

@@ -8,6 +8,7 @@ use crate::rules::reason::{Fact, Reason, Value, Values};
 use chrono::NaiveDate;
 
 /// The reason that puts a subject outside classification (exempted, suspended).
+#[inline]
 pub fn excluded_by(rule: Rule) -> Reason {
     Reason::new(rule, true, Effect::Excludes, None, Values::default())
 }
