@@ -480,6 +480,7 @@ fn rules(py: Python<'_>) -> PyResult<Bound<'_, PyList>> {
         dict.set_item("document", citation.document)?;
         dict.set_item("article", citation.article)?;
         dict.set_item("clause", citation.clause)?;
+        dict.set_item("note", citation.note)?;
         dict.set_item("basis", names::basis_name(rule.basis()))?;
         list.append(dict)?;
     }

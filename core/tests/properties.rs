@@ -501,6 +501,33 @@ fn valid_assessment() -> impl Strategy<Value = Assessment> {
     parts().prop_map(build)
 }
 
+/// A valid assessment of a collective of any sub-kind.
+fn valid_collective() -> impl Strategy<Value = Assessment> {
+    (
+        parts(),
+        prop_oneof![
+            Just(CollectiveKind::Leadership),
+            Just(CollectiveKind::PartyCommittee),
+            Just(CollectiveKind::PartyOrganisation),
+            Just(CollectiveKind::Agency),
+        ],
+    )
+        .prop_map(|(mut p, kind)| {
+            p.who = Who::Collective(kind);
+            build(p)
+        })
+}
+
+/// A day on which a discipline decision counts for `a`'s period.
+fn counted_day(a: &Assessment) -> String {
+    let valid = validate(a).unwrap();
+    valid
+        .period
+        .from
+        .max(valid.period.to.min(valid.as_of))
+        .to_string()
+}
+
 fn options() -> impl Strategy<Value = Options> {
     (
         prop_oneof![Just(Reading::Cascade), Just(Reading::Strict)],
@@ -588,13 +615,8 @@ struct Adverse {
 
 /// Every adverse change that applies to `a`'s kind of subject (rules-qd366 §4, 11.4).
 fn adverse_changes(a: &Assessment) -> Vec<Adverse> {
-    let valid = validate(a).unwrap();
     // A day on which a discipline decision counts for this period.
-    let counted_day = valid
-        .period
-        .from
-        .max(valid.period.to.min(valid.as_of))
-        .to_string();
+    let counted_day = counted_day(a);
     let tasks = a.tasks.unwrap();
     let kind = a.subject.kind;
     let leadership = a.subject.collective_kind == Some(CollectiveKind::Leadership);
@@ -704,6 +726,9 @@ fn adverse_changes(a: &Assessment) -> Vec<Adverse> {
             add("cadre-work violation", true, &|r| {
                 r.conclusions.cadre_work_violation = true
             });
+            add("its own duty-related discipline", true, &|r| {
+                r.discipline.push(discipline(None))
+            });
             add("a member's degradation", true, &|r| {
                 r.conclusions.member_degradation = Some(true)
             });
@@ -721,6 +746,9 @@ fn adverse_changes(a: &Assessment) -> Vec<Adverse> {
             // No Not-completed trigger applies; these only block Excellent.
             add("a member's duty-related discipline", false, &|r| {
                 r.discipline.push(discipline(Some("m-9")))
+            });
+            add("its own discipline", false, &|r| {
+                r.discipline.push(discipline(None))
             });
             add("one more subordinate unit disciplined", false, &|r| {
                 let c = r.collective.get_or_insert_with(CollectiveInput::default);
@@ -1113,6 +1141,60 @@ proptest! {
                 prop_assert_eq!(after.outcome, Outcome::Classified, "after `{}`", change.name);
                 prop_assert_eq!(after.level, Some(Level::NotCompleted), "after `{}`", change.name);
             }
+        }
+    }
+
+    /// A collective's own discipline counted in the period (a record without `member_id`,
+    /// rules-qd366 §4 and §7 as revised on 7/12/2026) never raises the level. It rules
+    /// out Excellent; for a leadership collective disciplined for a violation tied to its
+    /// duties it is a trigger (Not completed); for a party committee, party organisation
+    /// or agency the decision needs a decision.
+    #[test]
+    fn a_collectives_own_discipline_never_raises_the_level(
+        a in valid_collective(),
+        options in options(),
+        form in 0usize..3,
+        duty_related in proptest::option::of(any::<bool>()),
+    ) {
+        let mut disciplined = a.clone();
+        disciplined.discipline.push(DisciplineInput {
+            form: [DisciplineForm::Reprimand, DisciplineForm::Warning, DisciplineForm::Dissolution][form],
+            decided_on: counted_day(&a),
+            duty_related,
+            at_previous_unit: false,
+            counted_before: false,
+            member_id: None,
+        });
+        assert_not_above(&disciplined, &a, &options)?;
+        let after = decide(&disciplined, &options);
+        prop_assert_ne!(after.level, Some(Level::Excellent));
+        let leadership = a.subject.collective_kind == Some(CollectiveKind::Leadership);
+        if leadership && duty_related != Some(false) {
+            prop_assert_eq!(after.level, Some(Level::NotCompleted));
+            prop_assert!(after.rule_ids().any(|id| id == "qd366.11.4.T.own_discipline"));
+        } else if !leadership {
+            prop_assert!(after.needs_decision);
+            prop_assert!(after.rule_ids().any(|id| id == "qd366.7.own_discipline"));
+        }
+    }
+
+    /// Claiming a mitigation (self-detected and remedied, force majeure, or both) never
+    /// lowers the level; what it opens is an alternative, never below the level, and a
+    /// decision with an alternative needs a decision (rules-qd366 §5).
+    #[test]
+    fn a_mitigation_never_lowers_the_level(a in valid_assessment(), options in options(), claim in 1u8..4) {
+        let mut without = a.clone();
+        without.mitigation = Mitigation::default();
+        let mut with = a.clone();
+        with.mitigation = Mitigation {
+            self_detected_and_remedied: claim & 1 != 0,
+            force_majeure: claim & 2 != 0,
+        };
+        assert_not_above(&without, &with, &options)?;
+        let claimed = decide(&with, &options);
+        for alternative in &claimed.alternatives {
+            prop_assert!(alternative.level.is_none_or(|l| Some(l) >= claimed.level));
+            prop_assert!(claimed.needs_decision);
         }
     }
 

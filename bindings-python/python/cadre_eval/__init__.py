@@ -150,6 +150,7 @@ class RuleInfo(TypedDict):
     document: str
     article: str
     clause: str | None
+    note: str | None
     basis: str
 
 

@@ -189,6 +189,10 @@ pub struct CitationRecord {
     pub article: String,
     /// The clause.
     pub clause: Option<String>,
+    /// The article's notes cited instead of a clause (`2–3` for QĐ 366 Art. 11, ghi chú
+    /// 2–3). Written only when present.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 impl CitationRecord {
@@ -244,6 +248,11 @@ pub struct AlternativeRecord {
     pub r#if: String,
     /// The mitigation rule.
     pub rule: String,
+    /// The alternative is itself a case for the competent level (rules-qd366 §5): Not
+    /// completed although no trigger is left, or no level under the `strict` reading.
+    /// Written only when true.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub needs_decision: bool,
     /// What accepting it would mean.
     pub message: Text,
 }

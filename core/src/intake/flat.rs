@@ -193,7 +193,7 @@ columns! {
     ConclusionsProhibitionBreach = "conclusions_prohibition_breach", "/conclusions/prohibition_breach", ColumnKind::Flag, "Breached the things party members must not do.";
     ConclusionsExemplaryBreach = "conclusions_exemplary_breach", "/conclusions/exemplary_breach", ColumnKind::Flag, "Breached the exemplary-conduct rules.";
     ConclusionsCadreWorkViolation = "conclusions_cadre_work_violation", "/conclusions/cadre_work_violation", ColumnKind::Flag, "Leadership collective: violations in cadre work, disunity, factionalism.";
-    ConclusionsDisunity = "conclusions_disunity", "/conclusions/disunity", ColumnKind::Flag, "QĐ 124, QĐ 132, leadership collective: disunity concluded by the competent level.";
+    ConclusionsDisunity = "conclusions_disunity", "/conclusions/disunity", ColumnKind::Flag, "QĐ 124, any collective; QĐ 132, leadership collective: disunity concluded by the competent level.";
     ConclusionsMemberDegradation = "conclusions_member_degradation", "/conclusions/member_degradation", ColumnKind::Flag, "Leadership collective: a member concluded degraded (false is stated, null is not).";
     LeaderConfidenceVoteLow = "leader_confidence_vote_low", "/leader/confidence_vote/low", ColumnKind::Count, "Leader: low-confidence votes.";
     LeaderConfidenceVoteTotal = "leader_confidence_vote_total", "/leader/confidence_vote/total", ColumnKind::Count, "Leader: votes cast.";
@@ -202,7 +202,7 @@ columns! {
     LeaderBasicTargetsApplicable = "leader_basic_targets_applicable", "/leader/basic_targets/applicable", ColumnKind::Flag, "Leader: the five basic targets apply to the post.";
     LeaderBasicTargetsMissed = "leader_basic_targets_missed", "/leader/basic_targets/missed", ColumnKind::Count, "Leader: how many of the five were missed.";
     LeaderScopeCorruptionDisciplined = "leader_scope_corruption_disciplined", "/leader/scope_corruption_disciplined", ColumnKind::Flag, "Leader: corruption, waste or negativity under direct management, and disciplined.";
-    LeaderMainTargetsMissed = "leader_main_targets_missed", "/leader/main_targets_missed", ColumnKind::Flag, "QĐ 124, leader: the main targets of the unit(s) led were missed (false is stated, null is not).";
+    LeaderMainTargetsMissed = "leader_main_targets_missed", "/leader/main_targets_missed", ColumnKind::Flag, "QĐ 124, QĐ 132, leader: the main targets of the unit(s) led were missed (false is stated, null is not).";
     LeaderHeadedLevel = "leader_headed_level", "/leader/headed_level", ColumnKind::Choice(LEVELS), "QĐ 132, a head: the level of the collective or organisation headed (the cap).";
     CollectiveSubordinateUnitsDisciplined = "collective_subordinate_units_disciplined", "/collective/subordinate_units_disciplined", ColumnKind::Count, "Collective: subordinate units disciplined in the period.";
     CollectiveBasicTargetsApplicable = "collective_basic_targets_applicable", "/collective/basic_targets/applicable", ColumnKind::Flag, "Leadership collective: the five basic targets apply.";
