@@ -19,7 +19,10 @@ impl Decision {
             id: self.id.clone(),
             regime: self.regime,
             regime_document: self.regime.info().document.to_owned(),
-            regime_info: self.regime.info().record(self.regime_selection),
+            regime_info: self
+                .regime
+                .info()
+                .record_for_period(self.regime_selection, self.period.to),
             period: PeriodRecord {
                 from: self.period.from.to_string(),
                 to: self.period.to.to_string(),
@@ -44,6 +47,7 @@ impl Decision {
                     level: a.level,
                     r#if: a.mitigation.path().to_owned(),
                     rule: a.rule.id().to_owned(),
+                    needs_decision: a.needs_decision,
                     message: explain::alternative_message(a),
                 })
                 .collect(),
@@ -89,6 +93,7 @@ pub fn citation_record(rule: Rule) -> CitationRecord {
         document: citation.document.to_owned(),
         article: citation.article.to_owned(),
         clause: citation.clause.map(str::to_owned),
+        note: citation.note.map(str::to_owned),
     }
 }
 

@@ -90,6 +90,8 @@ pub enum Fact {
     SameLevelBodiesGood,
     Given,
     Threshold,
+    CollectiveDisciplined,
+    Suspended,
 }
 
 impl Fact {
@@ -167,6 +169,8 @@ impl Fact {
             Fact::SameLevelBodiesGood => "same_level_bodies_good",
             Fact::Given => "given",
             Fact::Threshold => "threshold",
+            Fact::CollectiveDisciplined => "collective_disciplined",
+            Fact::Suspended => "suspended",
         }
     }
 }
@@ -182,9 +186,6 @@ pub enum NotCountedWhy {
     CountedBefore,
     /// The violation happened at the previous unit: it counts against that unit.
     PreviousUnit,
-    /// A collective's own discipline: QĐ 366 attaches no rule to it (only to its
-    /// members' and subordinate units' discipline); the competent level weighs it.
-    CollectiveItself,
 }
 
 impl NotCountedWhy {
@@ -195,7 +196,6 @@ impl NotCountedWhy {
             NotCountedWhy::AfterPeriod => "after_period",
             NotCountedWhy::CountedBefore => "counted_before",
             NotCountedWhy::PreviousUnit => "at_previous_unit",
-            NotCountedWhy::CollectiveItself => "collective_itself",
         }
     }
 }

@@ -36,6 +36,16 @@ pub fn evaluate(a: &ValidAssessment, options: &Options) -> Decision {
         levels(a, family, grades, &tasks, &tally, &mut reasons)
     };
     let level = caps(a, family, level, &mut reasons);
+    if family.rates_leader_by_member_rules(a) {
+        // HD 21 §II.B.4 points to QĐ 89's criteria, not found: a leader is rated by the
+        // member rules, which is a reading (basis inferred, ruling of 7/12/2026). The
+        // head cap is HD 21's own rule and keeps its basis.
+        for reason in &mut reasons {
+            if Family::is_member_rule(reason.rule) {
+                reason.inferred = true;
+            }
+        }
+    }
     decision.outcome = Outcome::Classified;
     decision.level = Some(level);
     decision.needs_decision = reasons.iter().any(|r| r.effect == Effect::NeedsDecision);

@@ -22,7 +22,11 @@ pub fn outside_period(a: &ValidAssessment, record: &Discipline) -> Option<NotCou
 }
 
 /// Calls `count` with every discipline record of the assessment that counts; for every
-/// other one, the regime's `rule` explains why not (`not_counted`).
+/// other one, the regime's `rule` explains why not (`not_counted`). A record that counts
+/// although the violation was at the previous unit is said too (the same rule, not
+/// holding): QĐ 366 sets it aside for a collective only (Art. 11 notes 2–3), and the
+/// earlier regimes have no such exception (rulings of 7/12/2026), so the reader sees why
+/// it was not set aside.
 pub fn for_each_counted(
     a: &ValidAssessment,
     rule: Rule,
@@ -31,19 +35,25 @@ pub fn for_each_counted(
     mut count: impl FnMut(&Discipline),
 ) {
     for record in &a.discipline {
-        match not_counted(record) {
-            Some(why) => reasons.push(Reason::new(
+        let why = not_counted(record);
+        if why.is_none() {
+            count(record);
+        }
+        if why.is_some() || record.at_previous_unit {
+            reasons.push(Reason::new(
                 rule,
-                true,
+                why.is_some(),
                 Effect::Info,
                 None,
                 Values::of(&[
                     (Fact::Form, Value::Form(record.form)),
                     (Fact::DecidedOn, Value::Date(record.decided_on)),
-                    (Fact::Why, Value::Why(why)),
+                    (
+                        Fact::Why,
+                        Value::Why(why.unwrap_or(NotCountedWhy::PreviousUnit)),
+                    ),
                 ]),
-            )),
-            None => count(record),
+            ));
         }
     }
 }
