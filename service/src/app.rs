@@ -260,7 +260,7 @@ fn describe(api: aide::transform::TransformOpenApi<'_>) -> aide::transform::Tran
         ..Tag::default()
     };
     api.title("cadre-eval")
-        .version(crate::engine::engine_version())
+        .version(crate::engine::ENGINE_VERSION)
         .description(
             "Assessment and quality classification (kiểm điểm, đánh giá, xếp loại chất lượng) of party organisations and members under QĐ 366-QĐ/TW (2025), QĐ 124-QĐ/TW (2023) and QĐ 132-QĐ/TW (2018): a proposed level with every reason, rule id and citation. Stateless: every request carries what it needs. Every response carries the engine version and the catalogue's SHA-256 in headers (`cadre-engine-version`, `cadre-catalogue-sha256`) and, for `/v1/` results, a `provenance` object. Errors are `{\"errors\": [{code, path, message: {vi, en}}]}`.",
         )

@@ -1,82 +1,30 @@
-//! The one place where the service calls the library.
+//! The one place where the service calls the library for work.
 //!
-//! Every handler goes through these functions and nothing else of `cadre_eval` is called
-//! for work (the contract's types are used everywhere), so moving to the library's
-//! front door (`cadre_eval::api`, issue 11) changes this file only. No rule lives here;
-//! the little orchestration that remains is what the CLI and the WASM binding do today,
-//! through the same core functions, and is marked for the move.
+//! Every handler goes through these functions; each forwards to one entry point of the
+//! library's front door (`cadre_eval::api`, re-exported at the crate's root) and at
+//! most converts what it returns into the service's wire types. No rule and no
+//! orchestration lives here: batches, JSON Lines, the quota, the record limit's error,
+//! the catalogue document and its hash are the library's, shared with the CLI and the
+//! bindings.
 
-use crate::wire::{BatchEntry, ConductItemsRequest, OrgRecordEntry};
+use crate::wire::{BatchEntry, ConductItemsRequest, OrgRecordEntry, SchemaName};
 use cadre_eval::{
-    evaluate_json_array, evaluate_json_line, line_not_utf8, line_too_large, ApplicableItem,
-    BatchItem, BatchOptions, ChangeResult, CompareOptions, Comparison, DecisionRecord, ErrorCode,
-    FormRequest, FormSchema, GroupQuotaReport, InputError, InputErrors, Options, OrgComparison,
-    OrgOptions, OrgResult, PartialResult, QuotaOptions, RegimeEntry, RuleEntry,
+    ApplicableItem, BatchItem, BatchOptions, ChangeResult, CompareOptions, Comparison,
+    DecisionRecord, FormRequest, FormSchema, GroupQuotaReport, InputError, InputErrors,
+    JsonLinesBatch, Options, OrgComparison, OrgOptions, OrgResult, PartialResult, QuotaOptions,
+    RegimeEntry, RuleEntry,
 };
-use serde_json::value::RawValue;
 
-pub use cadre_eval::{MAX_RECORD_BYTES, MAX_UNIT_LINE_BYTES};
-
-/// The library's version: the engine that produced every decision.
-pub fn engine_version() -> &'static str {
-    // The core crate and this one share the workspace's version; the core's own
-    // constant would be better once `cadre_eval::api` publishes it.
-    env!("CARGO_PKG_VERSION")
-}
+pub use cadre_eval::{ENGINE_VERSION, MAX_RECORD_BYTES, MAX_UNIT_LINE_BYTES};
 
 /// One assessment (JSON text) to its decision record.
 pub fn evaluate_one(text: &str, options: &Options) -> Result<DecisionRecord, InputErrors> {
     cadre_eval::evaluate_json(text, options)
 }
 
-/// The number of records of a JSON array, or `None` when the text is not one (the
-/// library then says why, in [`evaluate_array`]).
-fn array_len(text: &str) -> Option<usize> {
-    serde_json::from_str::<Vec<&RawValue>>(text)
-        .ok()
-        .map(|records| records.len())
-}
-
 /// The error of a request holding more records than the service takes at once.
 pub fn too_many_records(count: usize, limit: usize) -> InputError {
-    InputError::new(
-        ErrorCode::TooLarge,
-        "",
-        format!(
-            "{count} hồ sơ, vượt giới hạn {limit} hồ sơ của một yêu cầu; hãy chia nhỏ hoặc dùng JSON Lines"
-        ),
-        format!(
-            "{count} records, over the limit of {limit} records per request; split the batch or stream JSON Lines"
-        ),
-    )
-}
-
-/// Evaluates a JSON array of assessments, each record on its own: its decision or its
-/// rejection, in input order.
-pub fn evaluate_array(
-    text: &str,
-    options: &Options,
-    max_records: usize,
-) -> Result<Vec<BatchItem>, InputErrors> {
-    if let Some(count) = array_len(text).filter(|&count| count > max_records) {
-        return Err(InputErrors::one(too_many_records(count, max_records)));
-    }
-    evaluate_json_array(text, options)
-}
-
-/// One line of a JSON Lines body, as the bounded reader gave it.
-pub fn evaluate_line(
-    index: usize,
-    line: crate::lines::Line,
-    options: &Options,
-) -> Option<BatchItem> {
-    use crate::lines::Line;
-    match line {
-        Line::Text(text) if text.trim().is_empty() => None,
-        Line::Text(text) => Some(evaluate_json_line(index, &text, options)),
-        Line::TooLong(length) => Some(BatchItem::Rejected(line_too_large(index, length))),
-        Line::NotUtf8 => Some(BatchItem::Rejected(line_not_utf8(index))),
-    }
+    InputError::too_many_records(count, limit, false)
 }
 
 /// A batch item at `index` as the service writes it.
@@ -87,24 +35,14 @@ pub fn batch_entry(index: usize, item: BatchItem) -> BatchEntry {
     }
 }
 
-/// Evaluates a JSON array of assessments, then applies the Excellent quota per group to
-/// the evaluated ones; the entries keep input order.
-pub fn evaluate_with_quota(
+/// Evaluates a JSON array of assessments (at most `max_records`), then applies the
+/// Excellent quota per group when `options` asks for it; the entries keep input order.
+pub fn evaluate_batch(
     text: &str,
-    options: &Options,
-    quota: &QuotaOptions,
+    options: &BatchOptions,
     max_records: usize,
 ) -> Result<(Vec<BatchEntry>, Vec<GroupQuotaReport>), InputErrors> {
-    if let Some(count) = array_len(text).filter(|&count| count > max_records) {
-        return Err(InputErrors::one(too_many_records(count, max_records)));
-    }
-    let batch = cadre_eval::evaluate_batch_json(
-        text,
-        &BatchOptions {
-            evaluation: *options,
-            quota: Some(quota.clone()),
-        },
-    )?;
+    let batch = cadre_eval::evaluate_batch_json_within(text, options, max_records)?;
     let entries = batch
         .items
         .into_iter()
@@ -112,6 +50,15 @@ pub fn evaluate_with_quota(
         .map(|(index, item)| batch_entry(index, item))
         .collect();
     Ok((entries, batch.groups))
+}
+
+/// A JSON Lines batch read one line at a time (without the quota: every line's result
+/// comes back at once).
+pub fn json_lines(options: Options) -> JsonLinesBatch {
+    JsonLinesBatch::new(BatchOptions {
+        evaluation: options,
+        quota: None,
+    })
 }
 
 /// Evaluates an organisation tree: one nested unit (JSON), or JSON Lines of units.
@@ -127,15 +74,17 @@ pub fn evaluate_org(
     }
 }
 
-/// The kept records of an organisation evaluation, as the CLI's JSON writes them.
+/// The kept records of an organisation evaluation, as the contract writes them
+/// (`OrgResult::output`), owned for the response.
 pub fn org_records(result: &OrgResult) -> Vec<OrgRecordEntry> {
     result
+        .output()
         .records
-        .iter()
+        .into_iter()
         .map(|record| OrgRecordEntry {
-            unit: record.unit.clone(),
+            unit: record.unit.to_owned(),
             role: record.role,
-            decision: record.decision.to_record(),
+            decision: record.decision,
         })
         .collect()
 }
@@ -183,7 +132,8 @@ pub fn conduct_catalogue_json() -> &'static str {
     cadre_eval::conduct_catalogue_json()
 }
 
-/// The conduct catalogue's version.
+/// The conduct catalogue's version (empty when the shipped catalogue cannot be read,
+/// which its own endpoints then report).
 pub fn conduct_catalogue_version() -> String {
     cadre_eval::conduct_catalogue_version()
         .map(str::to_owned)
@@ -207,9 +157,17 @@ pub fn regimes() -> Vec<RegimeEntry> {
     cadre_eval::regime_entries()
 }
 
+/// The catalogue document (compact JSON) and its SHA-256 (hex), which every response's
+/// provenance names.
+pub fn catalogue_document_and_hash() -> (String, String) {
+    (
+        cadre_eval::catalogue_document_json(),
+        cadre_eval::catalogue_sha256(),
+    )
+}
+
 /// The contract records whose JSON Schemas are published.
-pub fn contract_schema(name: crate::wire::SchemaName) -> serde_json::Value {
-    use crate::wire::SchemaName;
+pub fn contract_schema(name: SchemaName) -> serde_json::Value {
     let name = match name {
         SchemaName::Assessment => "assessment",
         SchemaName::Decision => "decision",

@@ -18,6 +18,17 @@ pub enum Line {
     NotUtf8,
 }
 
+impl Line {
+    /// The line as the library reads it.
+    pub fn as_core(&self) -> cadre_eval::Line<'_> {
+        match self {
+            Line::Text(text) => cadre_eval::Line::Text(text),
+            Line::TooLong(length) => cadre_eval::Line::TooLong(*length),
+            Line::NotUtf8 => cadre_eval::Line::NotUtf8,
+        }
+    }
+}
+
 /// Reads lines of at most `limit` bytes each, in constant memory.
 pub struct BoundedLines<R> {
     reader: R,

@@ -20,8 +20,8 @@ use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use cadre_eval::{
-    ApplicableItem, Assessment, CompareOptions, FormRequest, InputErrors, Options, OrgOptions,
-    QuotaOptions, RegimeId, UnitInput,
+    ApplicableItem, Assessment, BatchOptions, CompareOptions, FormRequest, InputErrors, Options,
+    OrgOptions, QuotaOptions, RegimeId, UnitInput,
 };
 use schemars::JsonSchema;
 use std::sync::Arc;
@@ -187,12 +187,11 @@ pub async fn evaluate_batch(
     let max_records = state.limits().max_records;
     let worker = state.clone();
     blocking(move || {
-        let items = engine::evaluate_array(&text, &options, max_records)?;
-        let items: Vec<BatchEntry> = items
-            .into_iter()
-            .enumerate()
-            .map(|(index, item)| engine::batch_entry(index, item))
-            .collect();
+        let batch = BatchOptions {
+            evaluation: options,
+            quota: None,
+        };
+        let (items, _) = engine::evaluate_batch(&text, &batch, max_records)?;
         let (evaluated, rejected) = count_entries(&worker, &items);
         let provenance = worker.provenance_of(items.iter().filter_map(|e| e.decision.as_deref()));
         Ok(Counted::new(
@@ -258,8 +257,11 @@ pub async fn quota(
     let max_records = state.limits().max_records;
     let worker = state.clone();
     blocking(move || {
-        let (items, groups) =
-            engine::evaluate_with_quota(&body.text, &options, &quota, max_records)?;
+        let batch = BatchOptions {
+            evaluation: options,
+            quota: Some(quota),
+        };
+        let (items, groups) = engine::evaluate_batch(&body.text, &batch, max_records)?;
         let (evaluated, rejected) = count_entries(&worker, &items);
         let provenance = worker.provenance_of(items.iter().filter_map(|e| e.decision.as_deref()));
         Ok(Counted::new(
@@ -553,7 +555,7 @@ pub async fn regimes(_guarded: Guarded, State(state): State<AppState>) -> Json<R
 pub async fn catalogue(
     _guarded: Guarded,
     State(state): State<AppState>,
-) -> Documented<Json<crate::wire::CatalogueDocument>> {
+) -> Documented<Json<cadre_eval::CatalogueDocument>> {
     Documented::new(
         (
             [(

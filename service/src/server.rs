@@ -211,7 +211,7 @@ pub async fn run(config: ServiceConfig) -> Result<(), StartError> {
         address = %service.address(),
         scheme,
         open_access = open,
-        engine_version = %crate::engine::engine_version(),
+        engine_version = %crate::engine::ENGINE_VERSION,
         catalogue_sha256 = %service.state().provenance().catalogue_sha256,
         "listening"
     );

@@ -5,7 +5,7 @@ use crate::config::{Access, Limits};
 use crate::engine;
 use crate::overload::QueueDelay;
 use crate::telemetry::Metrics;
-use crate::wire::{CatalogueDocument, Provenance};
+use crate::wire::Provenance;
 use bytes::Bytes;
 use cadre_eval::{DecisionRecord, RegimeId};
 use sha2::{Digest, Sha256};
@@ -36,30 +36,14 @@ pub fn sha256(bytes: &[u8]) -> [u8; 32] {
     Sha256::digest(bytes).into()
 }
 
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|byte| format!("{byte:02x}")).collect()
-}
-
-/// The catalogue document (compact JSON) whose SHA-256 every response carries.
-fn catalogue_document() -> Bytes {
-    let document = CatalogueDocument {
-        engine_version: engine::engine_version().to_owned(),
-        rules: engine::rule_catalogue(),
-        regimes: engine::regimes(),
-        conduct_catalogue: serde_json::from_str(engine::conduct_catalogue_json())
-            .unwrap_or(serde_json::Value::Null),
-    };
-    Bytes::from(serde_json::to_vec(&document).unwrap_or_default())
-}
-
 impl AppState {
     /// The state of a service with these limits and access.
     pub fn new(limits: Limits, access: &Access) -> AppState {
-        let catalogue = catalogue_document();
+        let (catalogue, catalogue_sha256) = engine::catalogue_document_and_hash();
         let provenance = Provenance {
             engine: "cadre-eval".to_owned(),
-            engine_version: engine::engine_version().to_owned(),
-            catalogue_sha256: hex(&sha256(&catalogue)),
+            engine_version: engine::ENGINE_VERSION.to_owned(),
+            catalogue_sha256,
             rule_count: engine::rule_catalogue().len(),
             conduct_catalogue_version: engine::conduct_catalogue_version(),
             regimes: Vec::new(),
@@ -75,7 +59,7 @@ impl AppState {
                 limits,
                 token_digests,
                 provenance,
-                catalogue,
+                catalogue: Bytes::from(catalogue),
                 metrics: Metrics::new(),
                 ready: AtomicBool::new(true),
             }),

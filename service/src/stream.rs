@@ -68,12 +68,13 @@ pub async fn evaluate_lines(state: &AppState, body: Body, options: Options) -> R
         let reader = BufReader::with_capacity(READ_BUFFER, reader);
         let mut lines = BoundedLines::new(reader, engine::MAX_RECORD_BYTES);
         let mut out: Vec<u8> = Vec::with_capacity(CHUNK_BYTES + engine::MAX_RECORD_BYTES);
+        let mut batch = engine::json_lines(options);
         let mut index = 0;
         let mut records = 0;
         loop {
             let stop = match lines.next_line() {
                 Ok(None) => true,
-                Ok(Some(line)) => match engine::evaluate_line(index, line, &options) {
+                Ok(Some(line)) => match batch.push(line.as_core()) {
                     None => false,
                     Some(_) if records == max_records => {
                         let error = engine::too_many_records(records + 1, max_records);

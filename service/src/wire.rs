@@ -237,20 +237,6 @@ pub struct RegimesResponse {
     pub criteria_profiles: Vec<String>,
 }
 
-/// The catalogue document whose SHA-256 is every response's `catalogue_sha256`.
-#[derive(Debug, Serialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct CatalogueDocument {
-    /// The engine's version.
-    pub engine_version: String,
-    /// Every rule, in catalogue order.
-    pub rules: Vec<RuleEntry>,
-    /// Every regime, oldest first.
-    pub regimes: Vec<RegimeEntry>,
-    /// The conduct catalogue, as shipped.
-    pub conduct_catalogue: serde_json::Value,
-}
-
 /// A contract record whose JSON Schema is published at `GET /v1/schemas/{name}`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
