@@ -23,7 +23,11 @@ Files:
 
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
+
+Record = dict[str, Any]
 
 ROOT = Path(__file__).resolve().parent.parent
 YEAR = 2026
@@ -41,7 +45,7 @@ AGENCY = "vu-khtc"
 STAFF_GROUP = "vu-khtc/chuyen-vien"
 LEADER_GROUP = "vu-khtc/lanh-dao"
 
-DEPARTMENT = [
+DEPARTMENT: list[Record] = [
     {
         "id": "nguyen-van-an",
         "name": "Nguyễn Văn An",
@@ -263,16 +267,16 @@ DEPARTMENT = [
 
 # Months in which a staff member scored under 50 (read from the records above; the tree
 # derives it, the flat file gives it to the leaders whose staff include them).
-UNDER_50 = {"hoang-van-em": [5]}
+UNDER_50: dict[str, list[int]] = {"hoang-van-em": [5]}
 # Whose staff (the subtrees of the units their led_by names): the head's is everyone.
-STAFF_OF = {
+STAFF_OF: dict[str, list[str]] = {
     "nguyen-van-an": [p["id"] for p in DEPARTMENT if p["id"] != "nguyen-van-an"],
     "tran-thi-binh": [p["id"] for p in DEPARTMENT if p["unit"] == "linh-vuc-ke-hoach"],
     "le-van-cuong": [p["id"] for p in DEPARTMENT if p["unit"] == "linh-vuc-tai-chinh"],
 }
 
 # Party records (QĐ 366, 2026) of the department's party members: points and tasks.
-DEPARTMENT_PARTY = {
+DEPARTMENT_PARTY: dict[str, tuple[tuple[float, float], tuple[int, int, int, int], str]] = {
     "nguyen-van-an": ((27, 61), (12, 12, 12, 3), "1998-05-19"),
     "tran-thi-binh": ((27, 60), (12, 12, 12, 2), "2003-09-02"),
     "le-van-cuong": ((27.5, 61.5), (10, 10, 10, 2), "2001-03-26"),
@@ -291,11 +295,11 @@ PARTY_GROUP = "chi-bo-vu-khtc/dang-vien"
 # Quarterly; events as above, one string per quarter; `-` no work in the quarter.
 
 CENTRE_AGENCY = "ttyt-hoa-an"
-CENTRE = [
+CENTRE: list[Record] = [
     {
         "id": "phan-van-quang",
         "name": "Phan Văn Quang",
-        "role": "Giám đốc (head; the centre was rated Good by the provincial health department)",
+        "role": "Giám đốc (head; the province rated the centre Good)",
         "kind": "leader",
         "group": "ttyt-hoa-an/lanh-dao",
         "catalogue": [
@@ -434,7 +438,9 @@ CENTRE_STAFF_GROUP = "ttyt-hoa-an/chuyen-mon"
 
 # Party records (QĐ 366, 2026) of the centre's party members, with the state result they
 # read, as a party secretary would copy it from the centre's decision.
-CENTRE_PARTY = {
+CENTRE_PARTY: dict[
+    str, tuple[tuple[float, float], tuple[int, int, int, int], str, str]
+] = {
     "phan-van-quang": ((28.5, 66.5), (12, 12, 12, 5), "2004-07-01", "good"),
     "trinh-thi-quynh": ((27, 60), (10, 10, 10, 2), "2009-05-19", "good"),
     "cao-van-son": ((28, 65), (10, 10, 10, 4), "2011-11-11", "excellent"),
@@ -448,7 +454,9 @@ CENTRE_PARTY_GROUP = "chi-bo-ttyt-hoa-an/dang-vien"
 # --- writing ------------------------------------------------------------------------------
 
 
-def products(catalogue, events, period):
+def products(
+    catalogue: list[tuple[str, float, list[int] | None]], events: str, period: int
+) -> list[Record]:
     """The product list of one period from the catalogue and its event string."""
     tokens = events.split()
     out = []
@@ -466,7 +474,9 @@ def products(catalogue, events, period):
     return out
 
 
-def period_entry(key, number, person, index, unit):
+def period_entry(
+    key: str, number: int, person: Record, index: int, unit: Record | None
+) -> Record | None:
     events = person["events"][index]
     if events is None:
         return None
@@ -479,12 +489,12 @@ def period_entry(key, number, person, index, unit):
     return entry
 
 
-def department_record(person, staff_counts):
+def department_record(person: Record, staff_counts: bool) -> Record:
     """staff_counts: give staff_not_completed (flat file) or leave it to the tree."""
     periods = []
     for index in range(12):
         month = index + 1
-        unit = None
+        unit: Record | None = None
         if person["kind"] == "leader":
             unit = {}
             if staff_counts:
@@ -518,8 +528,15 @@ def department_record(person, staff_counts):
     return record
 
 
-def party_record(pid, score, tasks, admitted, group, state_level=None):
-    record = {
+def party_record(
+    pid: str,
+    score: tuple[float, float],
+    tasks: tuple[int, int, int, int],
+    admitted: str,
+    group: str,
+    state_level: str | None = None,
+) -> Record:
+    record: Record = {
         "id": pid,
         "period": {"year": YEAR},
         "as_of": "2026-12-22",
@@ -533,10 +550,10 @@ def party_record(pid, score, tasks, admitted, group, state_level=None):
     return record
 
 
-def department_tree():
+def department_tree() -> Record:
     by_id = {p["id"]: department_record(p, staff_counts=False) for p in DEPARTMENT}
 
-    def members(unit):
+    def members(unit: str) -> list[Record]:
         return [by_id[p["id"]] for p in DEPARTMENT if p["unit"] == unit and p["kind"] == "member"]
 
     return {
@@ -561,14 +578,14 @@ def department_tree():
     }
 
 
-def department_pair():
+def department_pair() -> list[Record]:
     records = [department_record(p, staff_counts=True) for p in DEPARTMENT]
     for pid, (score, tasks, admitted) in DEPARTMENT_PARTY.items():
         records.append(party_record(pid, score, tasks, admitted, PARTY_GROUP))
     return records
 
 
-def centre_record(person):
+def centre_record(person: Record) -> Record:
     periods = []
     for index in range(4):
         quarter = index + 1
@@ -595,14 +612,14 @@ def centre_record(person):
     return record
 
 
-def centre_party():
+def centre_party() -> list[Record]:
     return [
         party_record(pid, score, tasks, admitted, CENTRE_PARTY_GROUP, state_level)
         for pid, (score, tasks, admitted, state_level) in CENTRE_PARTY.items()
     ]
 
 
-def render(value, indent=0, width=100):
+def render(value: Any, indent: int = 0, width: int = 100) -> str:
     """JSON with short objects and lists kept on one line, so the files stay readable."""
     flat = json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
     if len(flat) + indent <= width or not isinstance(value, (dict, list)) or not value:
@@ -618,7 +635,7 @@ def render(value, indent=0, width=100):
     return "[\n" + ",\n".join(items) + "\n" + " " * indent + "]"
 
 
-FILES = {
+FILES: dict[str, Callable[[], Any]] = {
     "examples/vu-ke-hoach-tai-chinh-2026.json": department_tree,
     "examples/vu-ke-hoach-tai-chinh-2026-pair.json": department_pair,
     "examples/trung-tam-y-te-2026-nd233.json": lambda: [centre_record(p) for p in CENTRE],
@@ -626,7 +643,7 @@ FILES = {
 }
 
 
-def main():
+def main() -> int:
     check = "--check" in sys.argv[1:]
     stale = []
     for name, build in FILES.items():
