@@ -624,6 +624,8 @@ def render(value: Any, indent: int = 0, width: int = 100) -> str:
     flat = json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
     if len(flat) + indent <= width or not isinstance(value, (dict, list)) or not value:
         return flat
+    if isinstance(value, dict) and not any(isinstance(v, (dict, list)) for v in value.values()):
+        return flat  # a product, a leave: one line each, however long
     pad = " " * (indent + 2)
     if isinstance(value, dict):
         items = [
