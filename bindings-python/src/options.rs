@@ -18,6 +18,7 @@ pub fn evaluation(reading: &str, basic_targets: &str) -> PyResult<Options> {
     Ok(Options {
         reading: named("reading", reading, "cascade, strict")?,
         basic_targets: named("basic_targets", basic_targets, "any, all")?,
+        ..Options::default()
     })
 }
 

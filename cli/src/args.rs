@@ -235,6 +235,7 @@ fn evaluation_options(reading: ReadingArg, basic_targets: TargetsArg) -> Options
             TargetsArg::Any => TargetsReading::Any,
             TargetsArg::All => TargetsReading::All,
         },
+        ..Options::default()
     }
 }
 

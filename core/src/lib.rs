@@ -60,6 +60,7 @@ mod api;
 mod conduct;
 mod contract;
 mod dates;
+mod exact;
 mod group;
 mod intake;
 mod json;
@@ -144,8 +145,9 @@ pub use contract::form::{
 pub use contract::level::{Level, Options, Outcome, Reading, TargetsReading};
 pub use contract::limits::{
     MAX_BATCH_RECORDS, MAX_COUNT, MAX_CRITERION_ID_CHARS, MAX_DEPTH, MAX_DISCIPLINE_RECORDS,
-    MAX_GRADED_CRITERIA, MAX_PROFILE_BYTES, MAX_PROFILE_ITEMS, MAX_RECORD_BYTES, MAX_STRING_CHARS,
-    MAX_TEXT_CHARS, MAX_TREE_BYTES, MAX_UNIT_LINE_BYTES,
+    MAX_GRADED_CRITERIA, MAX_PRODUCTS, MAX_PRODUCT_WEIGHT, MAX_PROFILE_BYTES, MAX_PROFILE_ITEMS,
+    MAX_RECORD_BYTES, MAX_STATE_RECORD_BYTES, MAX_STRING_CHARS, MAX_TEXT_CHARS, MAX_TREE_BYTES,
+    MAX_UNIT_LINE_BYTES,
 };
 pub use contract::org::{
     Demotion, GroupReport, OrgDecisionRecord, OrgOptions, OrgOutput, OrgReport, RejectedEntry,
@@ -158,6 +160,13 @@ pub use contract::schema::{
     assessment_schema, conduct_catalogue_schema, conduct_scope_schema, decision_schema,
     error_schema, form_schema_schema, profile_schema, rejected_schema, schema, SCHEMA_NAMES,
 };
+pub use contract::state::{
+    CriterionGrade, DisciplineKind, Employment, LeaveKind, ManagedUnits, Nd90Criteria, PartyRate,
+    PeriodKind, PeriodUnitInput, ProductInput, QuotaScope, Rating, RatioSource, StateLevel,
+    StatePartRecord, StatePeriodInput, StatePeriodRecord, StateQuotaReport, StateRatingInput,
+    StateRatingRecord, StateRatingSource, UnitTargetsInput,
+};
+pub use contract::state_options::{LeaderComponents, Rounding, StateCap};
 pub use contract::subject::{CollectiveKind, PartyStatus, SubjectKind};
 pub use contract::text::Text;
 pub use contract::topic::Topic;

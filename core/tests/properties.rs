@@ -363,6 +363,8 @@ fn build(p: Parts) -> Assessment {
                 comment_received,
             },
         ),
+        employment: None,
+        unit_regulation: None,
     };
 
     let (general, task_results, granularity, as_float) = p.score;
@@ -384,6 +386,7 @@ fn build(p: Parts) -> Assessment {
         on_time: completed - late.min(completed),
         exceeded: exceeded.min(completed),
         not_completed: not_completed.map(|f| f.min(assigned - completed)),
+        poor: None,
     };
 
     let discipline = p
@@ -416,6 +419,7 @@ fn build(p: Parts) -> Assessment {
                     at_previous_unit,
                     counted_before,
                     member_id: about_member.then(|| "m-1".to_owned()),
+                    kind: None,
                 }
             },
         )
@@ -479,6 +483,9 @@ fn build(p: Parts) -> Assessment {
             .map(|(sick, maternity)| LeaveInput {
                 sick_months: sick.map(|h| points_number(h, false)),
                 maternity,
+                kind: None,
+                months_absent: None,
+                months_worked: None,
             }),
         discipline,
         conclusions,
@@ -493,6 +500,14 @@ fn build(p: Parts) -> Assessment {
         },
         quota_group: p.quota_group,
         conduct: None,
+        agency: None,
+        criteria: None,
+        managed_units: None,
+        rating: None,
+        periods: None,
+        unit: None,
+        unit_level: None,
+        state_rating: None,
     }
 }
 
@@ -508,6 +523,9 @@ fn options() -> impl Strategy<Value = Options> {
         .prop_map(|(reading, basic_targets)| Options {
             reading,
             basic_targets,
+            leader_components: Default::default(),
+            rounding: Default::default(),
+            state_cap: Default::default(),
         })
 }
 
@@ -614,6 +632,7 @@ fn adverse_changes(a: &Assessment) -> Vec<Adverse> {
         at_previous_unit: false,
         counted_before: false,
         member_id: member_id.map(str::to_owned),
+        kind: None,
     };
     // Under 70% of planned tasks completed: 10·c < 7·n.
     let plan_missed = |r: &mut Assessment| {
@@ -626,6 +645,7 @@ fn adverse_changes(a: &Assessment) -> Vec<Adverse> {
             on_time: tasks.on_time.min(completed),
             exceeded: tasks.exceeded.min(completed),
             not_completed: tasks.not_completed.map(|f| f.min(assigned - completed)),
+            poor: None,
         };
     };
     let targets_missed = BasicTargets {
@@ -659,6 +679,7 @@ fn adverse_changes(a: &Assessment) -> Vec<Adverse> {
                     on_time: tasks.on_time.min(completed),
                     exceeded: tasks.exceeded.min(completed),
                     not_completed: tasks.not_completed.map(|_| failed),
+                    poor: None,
                 };
             });
         }
@@ -836,6 +857,7 @@ fn any_discipline_record() -> impl Strategy<Value = DisciplineInput> {
                     at_previous_unit,
                     counted_before,
                     member_id,
+                    kind: None,
                 }
             },
         )
@@ -903,6 +925,8 @@ fn any_assessment() -> impl Strategy<Value = Assessment> {
                         unit,
                         comment_received,
                     }),
+                    employment: None,
+                    unit_regulation: None,
                 }
             },
         );
@@ -920,6 +944,7 @@ fn any_assessment() -> impl Strategy<Value = Assessment> {
                 on_time,
                 exceeded,
                 not_completed,
+                poor: None,
             },
         );
     let discipline = prop_oneof![
@@ -1023,6 +1048,9 @@ fn any_assessment() -> impl Strategy<Value = Assessment> {
                     leave: leave.map(|(sick_months, maternity)| LeaveInput {
                         sick_months,
                         maternity,
+                        kind: None,
+                        months_absent: None,
+                        months_worked: None,
                     }),
                     discipline,
                     conclusions,
@@ -1035,6 +1063,14 @@ fn any_assessment() -> impl Strategy<Value = Assessment> {
                     procedure: Procedure { open_complaints },
                     quota_group,
                     conduct: None,
+                    agency: None,
+                    criteria: None,
+                    managed_units: None,
+                    rating: None,
+                    periods: None,
+                    unit: None,
+                    unit_level: None,
+                    state_rating: None,
                 }
             },
         )
@@ -1184,8 +1220,16 @@ proptest! {
     /// readings differ only in what they do when the band's conditions fail.
     #[test]
     fn strict_agrees_with_cascade_whenever_it_decides(a in valid_assessment(), targets in prop_oneof![Just(TargetsReading::Any), Just(TargetsReading::All)]) {
-        let strict = decide(&a, &Options { reading: Reading::Strict, basic_targets: targets });
-        let cascade = decide(&a, &Options { reading: Reading::Cascade, basic_targets: targets });
+        let strict = decide(&a, &Options { reading: Reading::Strict, basic_targets: targets,
+    leader_components: Default::default(),
+    rounding: Default::default(),
+    state_cap: Default::default(),
+});
+        let cascade = decide(&a, &Options { reading: Reading::Cascade, basic_targets: targets,
+    leader_components: Default::default(),
+    rounding: Default::default(),
+    state_cap: Default::default(),
+});
         if strict.outcome != Outcome::Undetermined {
             prop_assert_eq!(strict.outcome, cascade.outcome);
             prop_assert_eq!(strict.level, cascade.level);

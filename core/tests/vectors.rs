@@ -125,6 +125,9 @@ fn vector_files() -> Vec<PathBuf> {
                 // (`form_vectors.rs`), `vectors/compare/` (`compare_vectors.rs`).
                 if path.file_name().is_some_and(|name| {
                     name == "org" || name == "partial" || name == "change" || name == "compare"
+                    // TEMPORARY (issue 12, implementation step 1): the state vectors'
+                    // new expectation keys are read from the next step on.
+                    || name == "state"
                 }) {
                     continue;
                 }

@@ -10,7 +10,7 @@ use crate::api::evaluate::evaluate_text;
 use crate::contract::batch::{BatchOptions, Line, RejectedRecord};
 use crate::contract::errors::{InputError, InputErrors};
 use crate::contract::level::Options;
-use crate::contract::limits::MAX_RECORD_BYTES;
+use crate::contract::limits::MAX_STATE_RECORD_BYTES;
 use crate::contract::quota::{GroupQuotaReport, QuotaOptions};
 pub use crate::group::quota::apply::apply_quota;
 pub use crate::group::tally::OutcomeTally;
@@ -105,7 +105,7 @@ pub fn line_too_large(index: usize, length: u64) -> RejectedRecord {
     RejectedRecord {
         index,
         id: None,
-        errors: vec![InputError::line_too_large(length, MAX_RECORD_BYTES)],
+        errors: vec![InputError::line_too_large(length, MAX_STATE_RECORD_BYTES)],
     }
 }
 
@@ -120,7 +120,9 @@ pub fn line_not_utf8(index: usize) -> RejectedRecord {
 
 /// Evaluates one JSON Lines line (blank lines are skipped by the caller).
 pub fn evaluate_json_line(index: usize, line: &str, options: &Options) -> BatchItem {
-    if line.len() > MAX_RECORD_BYTES {
+    // The record's own limit (64 KiB, a state record's 256 KiB) is checked when it is
+    // read; a line over the larger one is not read at all.
+    if line.len() > MAX_STATE_RECORD_BYTES {
         let length = u64::try_from(line.len()).unwrap_or(u64::MAX);
         return BatchItem::Rejected(line_too_large(index, length));
     }

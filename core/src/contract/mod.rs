@@ -23,6 +23,8 @@ pub mod partial;
 pub mod quota;
 pub mod regime;
 pub mod schema;
+pub mod state;
+pub mod state_options;
 pub mod subject;
 pub mod text;
 pub mod topic;

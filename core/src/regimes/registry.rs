@@ -4,6 +4,7 @@
 //! Adding a regime adds its entry here (see `docs/architecture.md`, "Adding a regime").
 
 use crate::contract::regime::{RegimeId, RegimeRecord, RegimeSelection};
+use crate::contract::state::Rating;
 use crate::contract::text::Text;
 use crate::dates::vi_date;
 use crate::rules::catalogue::Rule;
@@ -14,6 +15,9 @@ use chrono::NaiveDate;
 pub struct RegimeInfo {
     /// Its id.
     pub id: RegimeId,
+    /// Which rating it is a regime of: the party's, or the state's (`nd90`, `nd335`,
+    /// `nd233`, selected by the rating year and employment, never by the period's day).
+    pub rating: Rating,
     /// The regulation.
     pub document: &'static str,
     /// The guideline(s).
@@ -74,10 +78,11 @@ const fn day(year: i32, month: u32, day: u32) -> NaiveDate {
     }
 }
 
-/// Every regime, oldest first.
-pub static REGIMES: [RegimeInfo; 3] = [
+/// Every regime, the party's oldest first, then the state's oldest first.
+pub static REGIMES: [RegimeInfo; 6] = [
     RegimeInfo {
         id: RegimeId::Qd132,
+        rating: Rating::Party,
         document: "132-QĐ/TW",
         guideline: "16-HD/BTCTW; 21-HD/BTCTW",
         in_force_from: day(2018, 3, 8),
@@ -97,6 +102,7 @@ pub static REGIMES: [RegimeInfo; 3] = [
     },
     RegimeInfo {
         id: RegimeId::Qd124,
+        rating: Rating::Party,
         document: "124-QĐ/TW",
         guideline: "25-HD/BTCTW",
         in_force_from: day(2023, 10, 4),
@@ -112,6 +118,7 @@ pub static REGIMES: [RegimeInfo; 3] = [
     },
     RegimeInfo {
         id: RegimeId::Qd366,
+        rating: Rating::Party,
         document: "366-QĐ/TW",
         guideline: "43-HD/BTCTW",
         in_force_from: day(2025, 8, 30),
@@ -124,6 +131,54 @@ pub static REGIMES: [RegimeInfo; 3] = [
         tree: NO_TREE_RULES,
         quota_rule: Rule::ExcellentQuota,
         derived_rule: Rule::DerivedFact,
+    },
+    RegimeInfo {
+        id: RegimeId::Nd90,
+        rating: Rating::State,
+        document: "90/2020/NĐ-CP",
+        guideline: "48/2023/NĐ-CP",
+        in_force_from: day(2020, 8, 20),
+        in_force_until: Some(day(2026, 6, 30)),
+        implemented: true,
+        quarterly: false,
+        skips_new_collectives: false,
+        raised_ratio: false,
+        forms: true,
+        tree: NO_TREE_RULES,
+        quota_rule: Rule::Nd90Quota,
+        derived_rule: Rule::StateDerived,
+    },
+    RegimeInfo {
+        id: RegimeId::Nd335,
+        rating: Rating::State,
+        document: "335/2025/NĐ-CP",
+        guideline: "",
+        in_force_from: day(2026, 1, 1),
+        in_force_until: None,
+        implemented: true,
+        quarterly: false,
+        skips_new_collectives: false,
+        raised_ratio: false,
+        forms: true,
+        tree: NO_TREE_RULES,
+        quota_rule: Rule::StateQuota,
+        derived_rule: Rule::StateDerived,
+    },
+    RegimeInfo {
+        id: RegimeId::Nd233,
+        rating: Rating::State,
+        document: "233/2026/NĐ-CP",
+        guideline: "",
+        in_force_from: day(2026, 7, 1),
+        in_force_until: None,
+        implemented: true,
+        quarterly: false,
+        skips_new_collectives: false,
+        raised_ratio: false,
+        forms: true,
+        tree: NO_TREE_RULES,
+        quota_rule: Rule::StateQuota,
+        derived_rule: Rule::StateDerived,
     },
 ];
 
@@ -139,6 +194,9 @@ impl RegimeId {
             RegimeId::Qd132 => &REGIMES[0],
             RegimeId::Qd124 => &REGIMES[1],
             RegimeId::Qd366 => &REGIMES[2],
+            RegimeId::Nd90 => &REGIMES[3],
+            RegimeId::Nd335 => &REGIMES[4],
+            RegimeId::Nd233 => &REGIMES[5],
         }
     }
 }
@@ -173,16 +231,43 @@ impl RegimeInfo {
 
     /// Its name in two languages.
     pub fn title(&self) -> Text {
-        Text::new(
-            format!("Quy định {} ({})", self.document, self.span_text()),
-            format!("Regulation {} ({})", self.document, self.span_text()),
-        )
+        match (self.rating, self.guideline) {
+            (Rating::Party, _) => Text::new(
+                format!("Quy định {} ({})", self.document, self.span_text()),
+                format!("Regulation {} ({})", self.document, self.span_text()),
+            ),
+            (Rating::State, "") => Text::new(
+                format!("Nghị định {} ({})", self.document, self.span_text()),
+                format!("Decree {} ({})", self.document, self.span_text()),
+            ),
+            (Rating::State, amended_by) => Text::new(
+                format!(
+                    "Nghị định {}, sửa đổi bởi Nghị định {amended_by} ({})",
+                    self.document,
+                    self.span_text()
+                ),
+                format!(
+                    "Decree {} as amended by Decree {amended_by} ({})",
+                    self.document,
+                    self.span_text()
+                ),
+            ),
+        }
     }
 }
 
-/// The regime in force on `day` (the period's last day), if any.
+/// The party regime in force on `day` (the period's last day), if any. State regimes are
+/// never selected by a day (`intake::validate::state`).
 pub fn regime_in_force_on(day: NaiveDate) -> Option<RegimeId> {
-    REGIMES.iter().find(|r| r.in_force_on(day)).map(|r| r.id)
+    REGIMES
+        .iter()
+        .find(|r| r.rating == Rating::Party && r.in_force_on(day))
+        .map(|r| r.id)
+}
+
+/// The regimes of one rating, oldest first.
+pub fn regimes_of(rating: Rating) -> impl Iterator<Item = &'static RegimeInfo> {
+    REGIMES.iter().filter(move |r| r.rating == rating)
 }
 
 #[cfg(test)]
@@ -201,6 +286,8 @@ mod tests {
         assert_eq!(regime_in_force_on(d(2025, 8, 30)), Some(RegimeId::Qd366));
         assert_eq!(regime_in_force_on(d(2018, 3, 7)), None);
         assert_eq!(regime_in_force_on(d(2018, 3, 8)), Some(RegimeId::Qd132));
+        // A state regime is never selected by a day.
+        assert_eq!(regime_in_force_on(d(2026, 7, 1)), Some(RegimeId::Qd366));
     }
 
     #[test]

@@ -21,6 +21,21 @@ pub fn outside_period(a: &ValidAssessment, record: &Discipline) -> Option<NotCou
     }
 }
 
+/// The reason that says a discipline record does not count, and why.
+pub fn not_counted_reason(rule: Rule, record: &Discipline, why: NotCountedWhy) -> Reason {
+    Reason::new(
+        rule,
+        true,
+        Effect::Info,
+        None,
+        Values::of(&[
+            (Fact::Form, Value::Form(record.form)),
+            (Fact::DecidedOn, Value::Date(record.decided_on)),
+            (Fact::Why, Value::Why(why)),
+        ]),
+    )
+}
+
 /// Calls `count` with every discipline record of the assessment that counts; for every
 /// other one, the regime's `rule` explains why not (`not_counted`).
 pub fn for_each_counted(
@@ -32,17 +47,7 @@ pub fn for_each_counted(
 ) {
     for record in &a.discipline {
         match not_counted(record) {
-            Some(why) => reasons.push(Reason::new(
-                rule,
-                true,
-                Effect::Info,
-                None,
-                Values::of(&[
-                    (Fact::Form, Value::Form(record.form)),
-                    (Fact::DecidedOn, Value::Date(record.decided_on)),
-                    (Fact::Why, Value::Why(why)),
-                ]),
-            )),
+            Some(why) => reasons.push(not_counted_reason(rule, record, why)),
             None => count(record),
         }
     }
