@@ -16,6 +16,8 @@
 # poppler-utils (pdftotext, pdftoppm) and fonts-liberation2 (a Times-metric face with the
 # Vietnamese letters, for the printed form), and fills web/node_modules/ (playwright-core,
 # axe-core) with `npm ci` from web/package-lock.json.
+# The office stage installs Debian's libreoffice-calc (no recommends), poppler-utils and
+# fonts-liberation2 when soffice, pdftoppm or the font is missing.
 #
 # To add a stage: write a `stage_<name>` function and add <name> to STAGES.
 
@@ -25,7 +27,7 @@ REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$REPO_ROOT"
 
 # Order matters: the cheapest checks fail first.
-STAGES=(fmt clippy test wasm browser python fuzz)
+STAGES=(fmt clippy test office wasm browser python fuzz)
 
 FUZZ_SECONDS="${FUZZ_SECONDS:-20}"
 
@@ -240,6 +242,52 @@ stage_browser() {
     add_node_test_counts "$log"
     rm -f "$log"
     return "$status"
+}
+
+stage_office() {
+    # The workbooks in a real spreadsheet program (docs/excel.md): the bundled chi bộ and
+    # đảng bộ written to filled templates, evaluated into results workbooks, which
+    # LibreOffice (Debian's, headless) converts to CSV and PDF. The values read back are
+    # checked against the JSON results (scripts/check-office-export.py); the summary
+    # sheet's first page becomes a PNG (target/office/*-summary.png; docs/excel.md's
+    # screenshot is the đảng bộ's); a filled template saved by LibreOffice as ODS reads
+    # back as the same records.
+    # Liberation Serif stands in for Times New Roman (same metrics, Vietnamese letters).
+    if ! command -v soffice >/dev/null 2>&1 || ! command -v pdftoppm >/dev/null 2>&1 \
+        || ! fc-list 2>/dev/null | grep -q "Liberation Serif"; then
+        run apt-get update
+        run apt-get install -y --no-install-recommends libreoffice-calc poppler-utils fonts-liberation2
+    fi
+    run cargo build --locked -q -p cadre-eval-cli
+    local bin="${CARGO_TARGET_DIR:-target}/debug/cadre-eval" out="target/office" book
+    rm -rf "$out"
+    mkdir -p "$out"
+    # A profile of its own: no lock or setting shared with another LibreOffice.
+    local office=(soffice "-env:UserInstallation=file://$REPO_ROOT/$out/profile" --headless)
+    local csv_all='csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1'
+    run "$bin" template --from examples/chi-bo-2025.json --output "$out/chi-bo.xlsx"
+    run "$bin" evaluate "$out/chi-bo.xlsx" --quota --output "$out/chi-bo-ket-qua.xlsx"
+    run "$bin" evaluate examples/chi-bo-2025.json --quota --output "$out/chi-bo.csv"
+    "$bin" evaluate examples/chi-bo-2025.json --quota >"$out/chi-bo.json"
+    run "$bin" template --org --from examples/dang-bo-xa-2025.json --output "$out/dang-bo.xlsx"
+    run "$bin" org "$out/dang-bo.xlsx" --output "$out/dang-bo-ket-qua.xlsx"
+    "$bin" org examples/dang-bo-xa-2025.json --format json >"$out/dang-bo.json"
+    for book in chi-bo-ket-qua dang-bo-ket-qua; do
+        run "${office[@]}" --convert-to "$csv_all" --outdir "$out/csv" "$out/$book.xlsx" >/dev/null
+        run "${office[@]}" --convert-to pdf --outdir "$out/pdf" "$out/$book.xlsx" >/dev/null
+        run pdftoppm -f 1 -l 1 -png -r 110 -singlefile "$out/pdf/$book.pdf" "$out/$book-summary"
+        note "summary page: $out/$book-summary.png"
+    done
+    run python3 scripts/check-office-export.py "$out/chi-bo.json" "$out/csv/chi-bo-ket-qua"
+    run python3 scripts/check-office-export.py --org "$out/dang-bo.json" "$out/csv/dang-bo-ket-qua"
+    for book in chi-bo dang-bo; do
+        run "${office[@]}" --convert-to ods --outdir "$out" "$out/$book.xlsx" >/dev/null
+    done
+    "$bin" evaluate "$out/chi-bo.ods" --quota >"$out/chi-bo-ods.json"
+    "$bin" org "$out/dang-bo.ods" --format json >"$out/dang-bo-ods.json"
+    run cmp "$out/chi-bo-ods.json" "$out/chi-bo.json"
+    run cmp "$out/dang-bo-ods.json" "$out/dang-bo.json"
+    note "the ODS files LibreOffice saved read back as the JSON records"
 }
 
 stage_fuzz() {

@@ -13,8 +13,8 @@ function citationsText(field) {
     if (tail) byArticle.get(head).push(tail);
   }
   return [...byArticle].map(([head, tails]) => {
-    // "khoản 1", "khoản 2" → "khoản 1, 2": the word is said once.
-    const word = tails[0]?.split(" ")[0];
+    // "khoản 1", "khoản 2" → "khoản 1, 2": the word ("khoản", "ghi chú") is said once.
+    const word = tails[0]?.slice(0, tails[0].lastIndexOf(" "));
     const joined = tails.map((tail, i) => (i > 0 && tails.every((x) => x.startsWith(`${word} `)) ? tail.slice(word.length + 1) : tail));
     return [head, joined.join(", ")].filter(Boolean).join(", ");
   }).join("; ");

@@ -6,13 +6,16 @@ import { BANDS, LEVELS, LEVELS_SHORT } from "./i18n.js";
 import { labelledError } from "./fields.js";
 import { labelOf, state, stepOf, t, ui } from "./state.js";
 
-/** A reason's article, as a person cites it: "366-QĐ/TW, Điều 11, khoản 4". */
+/** A reason's article, as a person cites it: "366-QĐ/TW, Điều 11, khoản 4"; an article's
+ * notes stand where a clause would: "366-QĐ/TW, Điều 11, ghi chú 2–3". */
 function citationOf(reason) {
   const c = reason.citation;
   if (!c) return "";
   const article = state.lang === "vi" ? "Điều" : "Art.";
   const clause = state.lang === "vi" ? "khoản" : "cl.";
-  return [c.document, c.article && `${article} ${c.article}`, c.clause && `${clause} ${c.clause}`].filter(Boolean).join(", ");
+  const note = state.lang === "vi" ? "ghi chú" : /[–,]/.test(c.note ?? "") ? "notes" : "note";
+  return [c.document, c.article && `${article} ${c.article}`, c.clause && `${clause} ${c.clause}`, c.note && `${note} ${c.note}`]
+    .filter(Boolean).join(", ");
 }
 
 /** The order reasons are shown in: what decided the level first. */

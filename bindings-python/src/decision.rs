@@ -247,7 +247,8 @@ impl PyReason {
         self.record.level.map(Level::as_str)
     }
 
-    /// Where the rule is written: `{"document", "article", "clause"}`.
+    /// Where the rule is written: `{"document", "article", "clause"}`, and `"note"` when
+    /// an article's notes are cited instead of a clause.
     #[getter]
     fn citation<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         Ok(pythonize::pythonize(py, &self.record.citation)?)

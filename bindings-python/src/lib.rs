@@ -16,7 +16,7 @@ use arrow_pyarrow::{FromPyArrow, ToPyArrow};
 use cadre_eval::{
     evaluate_tree_json, evaluate_unit_lines, form_schema_for, level_entries, regime_entries,
     Appendix, BatchOptions, Column, CompareOptions, Decision, ErrorCode, FormRequest, GradeMapping,
-    InputErrors, OrgOptions, RegimeId, Role, Rule,
+    InputErrors, OrgOptions, OrgResult, RegimeId, Role, Rule,
 };
 use pyo3::exceptions::{PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
@@ -28,6 +28,7 @@ mod errors;
 mod names;
 mod options;
 mod output;
+mod sheets;
 mod table;
 
 fn arrow_error(error: arrow_schema::ArrowError) -> PyErr {
@@ -241,23 +242,14 @@ fn evaluate_org<'py>(
     reasons: bool,
     messages: bool,
 ) -> PyResult<BatchResult<'py>> {
-    let options = OrgOptions {
-        evaluation: options::evaluation(reading, basic_targets)?,
-        quota: quota
-            .then(|| options::quota(quota_reading, raised_ratio_groups))
-            .transpose()?,
-        keep_decisions: true,
-        regime: None,
-        grades_from_points: None,
-    };
-    let result = py.detach(|| {
-        if lines {
-            Ok(evaluate_unit_lines(text, options))
-        } else {
-            evaluate_tree_json(text, options)
-        }
-    });
-    let result = result.map_err(|errors| assessment_error(py, &errors.0, &no_column))?;
+    let options = options::org(
+        reading,
+        basic_targets,
+        quota,
+        quota_reading,
+        raised_ratio_groups,
+    )?;
+    let result = tree_result(py, text, lines, options)?;
     let mut decisions = DecisionColumns::new(quota, true);
     let mut reason_table = reasons.then(|| ReasonColumns::new(messages));
     for (row, record) in result.records.iter().enumerate() {
@@ -275,6 +267,23 @@ fn evaluate_org<'py>(
         .transpose()?;
     let report = pythonize::pythonize(py, &result.report)?;
     Ok((decisions, reasons, report))
+}
+
+/// Evaluates a tree: nested JSON, or JSON Lines of units with `lines`.
+pub(crate) fn tree_result(
+    py: Python<'_>,
+    text: &str,
+    lines: bool,
+    options: OrgOptions,
+) -> PyResult<OrgResult> {
+    let result = py.detach(|| {
+        if lines {
+            Ok(evaluate_unit_lines(text, options))
+        } else {
+            evaluate_tree_json(text, options)
+        }
+    });
+    result.map_err(|errors| assessment_error(py, &errors.0, &no_column))
 }
 
 /// Compares one assessment (the contract's JSON text) under several regimes: the
@@ -444,7 +453,15 @@ fn columns(py: Python<'_>) -> PyResult<Bound<'_, PyList>> {
         dict.set_item("name", column.name())?;
         dict.set_item("path", column.path())?;
         dict.set_item("kind", column.kind().as_str())?;
-        dict.set_item("choices", column.kind().choices().to_vec())?;
+        dict.set_item(
+            "choices",
+            column
+                .kind()
+                .choices()
+                .iter()
+                .map(|name| name.value)
+                .collect::<Vec<_>>(),
+        )?;
         dict.set_item("prefix", column.prefix())?;
         dict.set_item("description", column.description())?;
         list.append(dict)?;
@@ -463,6 +480,7 @@ fn rules(py: Python<'_>) -> PyResult<Bound<'_, PyList>> {
         dict.set_item("document", citation.document)?;
         dict.set_item("article", citation.article)?;
         dict.set_item("clause", citation.clause)?;
+        dict.set_item("note", citation.note)?;
         dict.set_item("basis", names::basis_name(rule.basis()))?;
         list.append(dict)?;
     }
@@ -544,6 +562,10 @@ fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(conduct_catalogue_json, module)?)?;
     module.add_function(wrap_pyfunction!(criteria_catalogue, module)?)?;
     module.add_function(wrap_pyfunction!(form_schema, module)?)?;
+    module.add_function(wrap_pyfunction!(sheets::sheet_column, module)?)?;
+    module.add_function(wrap_pyfunction!(sheets::write_template, module)?)?;
+    module.add_function(wrap_pyfunction!(sheets::write_workbook_records, module)?)?;
+    module.add_function(wrap_pyfunction!(sheets::write_workbook_tree, module)?)?;
     module.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

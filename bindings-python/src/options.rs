@@ -1,6 +1,6 @@
 //! Evaluation and quota options from their Python names (`"cascade"`, `"strict"`, …).
 
-use cadre_eval::{Options, QuotaOptions};
+use cadre_eval::{Options, OrgOptions, QuotaOptions};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use serde::de::value::{Error as ValueError, StrDeserializer};
@@ -27,5 +27,24 @@ pub fn quota(reading: &str, raised_ratio_groups: Vec<String>) -> PyResult<QuotaO
     Ok(QuotaOptions {
         reading: named("quota_reading", reading, "final_tally, proposed_good")?,
         raised_ratio_groups,
+    })
+}
+
+/// The options of an organisation tree: every decision kept.
+pub fn org(
+    reading: &str,
+    basic_targets: &str,
+    quota: bool,
+    quota_reading: &str,
+    raised_ratio_groups: Vec<String>,
+) -> PyResult<OrgOptions> {
+    Ok(OrgOptions {
+        evaluation: evaluation(reading, basic_targets)?,
+        quota: quota
+            .then(|| self::quota(quota_reading, raised_ratio_groups))
+            .transpose()?,
+        keep_decisions: true,
+        regime: None,
+        grades_from_points: None,
     })
 }

@@ -451,6 +451,7 @@ impl ReasonColumns {
             ),
             ("citation_article", by_rule(|r| Some(r.citation().article))?),
             ("citation_clause", by_rule(|r| r.citation().clause)?),
+            ("citation_note", by_rule(|r| r.citation().note)?),
             (
                 "basis",
                 dictionary(

@@ -16,8 +16,9 @@ VECTORS = REPO / "vectors"
 EXAMPLES = REPO / "examples"
 
 # Folders of other kinds of vectors, each with its own runner (`core/tests/vectors.rs`
-# skips the same ones): organisation trees, partial forms, changes, comparisons.
-OTHER_KINDS = {"org", "partial", "change", "compare"}
+# skips the same ones): organisation trees, partial forms, changes, comparisons,
+# spreadsheet files.
+OTHER_KINDS = {"org", "partial", "change", "compare", "sheets"}
 
 
 def vector_files(folder: str) -> list[Path]:

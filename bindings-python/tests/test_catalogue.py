@@ -40,6 +40,10 @@ def test_rules_levels_and_regimes() -> None:
     assert rules["qd366.11.1.N"]["document"] == "366-QĐ/TW"
     assert rules["qd366.11.1.N"]["article"] == "11" and rules["qd366.11.1.N"]["clause"] == "1"
     assert rules["qd366.reading.cascade_gap"]["basis"] == "reading"
+    # QĐ 366 Art. 11's notes are cited as notes (ghi chú), not as a clause.
+    assert rules["qd366.7.discipline"]["clause"] is None and rules["qd366.7.discipline"]["note"] == "2–3"
+    assert rules["qd366.7.own_discipline"]["note"] == "1" and rules["qd366.7.own_discipline"]["basis"] == "reading"
+    assert rules["qd366.11.1.N"]["note"] is None
     levels = cadre_eval.levels()
     assert [level["id"] for level in levels] == ["not_completed", "completed", "good", "excellent"]
     assert levels[-1]["vi"] == "Hoàn thành xuất sắc nhiệm vụ"

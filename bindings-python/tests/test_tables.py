@@ -97,6 +97,7 @@ def test_the_reasons_table_is_the_decisions_reasons() -> None:
             assert got["citation_document"] == citation["document"]
             assert got["citation_article"] == citation["article"]
             assert (None if pd.isna(got["citation_clause"]) else got["citation_clause"]) == citation["clause"]
+            assert (None if pd.isna(got["citation_note"]) else got["citation_note"]) == citation.get("note")
             assert got["basis"] == want.basis
         deciding = decision.deciding_reason()
         assert deciding is not None and decisions.loc[row, "deciding_rule"] == deciding.rule

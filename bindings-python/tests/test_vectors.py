@@ -89,9 +89,21 @@ def check_decision(decision: cadre_eval.Decision, expect: dict[str, Any]) -> lis
         ):
             problems.append(f"no reason matching {wanted}")
     if "alternatives" in expect:
-        got = [{"level": a["level"], "if": a["if"]} for a in decision.alternatives]
-        if got != expect["alternatives"]:
-            problems.append(f"alternatives {got} != {expect['alternatives']}")
+        # `needs_decision` is written only when true, and checked when the vector gives it.
+        got = [
+            {"level": a["level"], "if": a["if"], "needs_decision": a.get("needs_decision", False)}
+            for a in decision.alternatives
+        ]
+        wanted = expect["alternatives"]
+        if len(got) != len(wanted) or any(
+            g["level"] != w["level"]
+            or g["if"] != w["if"]
+            or ("needs_decision" in w and g["needs_decision"] != w["needs_decision"])
+            for g, w in zip(got, wanted)
+        ):
+            problems.append(f"alternatives {got} != {wanted}")
+    if "guideline" in expect and decision.regime_info["guideline"] != expect["guideline"]:
+        problems.append(f"guideline {decision.regime_info['guideline']} != {expect['guideline']}")
     return problems
 
 

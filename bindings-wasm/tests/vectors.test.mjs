@@ -27,7 +27,7 @@ function load(folder, key) {
 }
 
 // Folders of other kinds, with their own runners; core/tests/vectors.rs skips the same.
-const otherKinds = new Set(["org", "partial", "change", "compare"]);
+const otherKinds = new Set(["org", "partial", "change", "compare", "sheets"]);
 
 // Every `.json` file of single-record and group vectors, at any depth, relative to vectors/.
 function sharedFiles(dir = vectorsDir) {
@@ -101,16 +101,25 @@ function checkDecision(record, expect) {
         r.rule === wanted.rule &&
         (wanted.holds === undefined || wanted.holds === r.holds) &&
         (wanted.effect === undefined || wanted.effect === r.effect) &&
-        (wanted.level === undefined || wanted.level === r.level),
+        (wanted.level === undefined || wanted.level === r.level) &&
+        (wanted.basis === undefined || wanted.basis === r.basis),
     );
     assert.ok(found, `no reason matching ${JSON.stringify(wanted)}`);
   }
   if (expect.alternatives !== undefined) {
+    // `needs_decision` is written only when true, and checked when the vector gives it.
     assert.deepEqual(
-      record.alternatives.map((a) => ({ level: a.level ?? null, if: a.if })),
+      record.alternatives.map((a, i) => ({
+        level: a.level ?? null,
+        if: a.if,
+        ...("needs_decision" in (expect.alternatives[i] ?? {}) ? { needs_decision: a.needs_decision ?? false } : {}),
+      })),
       expect.alternatives,
       "alternatives",
     );
+  }
+  if (expect.guideline !== undefined) {
+    assert.equal(record.regime_info.guideline, expect.guideline, "guideline");
   }
 }
 

@@ -3,7 +3,7 @@
 
 use cadre_eval::{
     BatchOptions, CompareOptions, GradeMapping, InputErrors, Options, OrgOptions, QuotaOptions,
-    QuotaReading, Reading, RegimeId, TargetsReading,
+    QuotaReading, Reading, RegimeId, SubjectKind, TargetsReading,
 };
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -40,13 +40,18 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Evaluate a JSON array or JSON Lines of assessments and print the decisions.
+    /// Evaluate a JSON array, JSON Lines or a spreadsheet of assessments and print the
+    /// decisions.
     ///
     /// Decisions go to stdout in the shape and order of the input (a pretty-printed JSON
-    /// array for an array, one JSON object per line for JSON Lines), or as a table with
-    /// `--format table`. Each rejected record goes to stderr: one `RejectedRecord` JSON
-    /// object per line (see `cadre-eval schema rejected`), or in table mode one readable
-    /// line per error. Good records are evaluated even when others are rejected.
+    /// array for an array or a spreadsheet, one JSON object per line for JSON Lines), or
+    /// as a table with `--format table`. Each rejected record goes to stderr: one
+    /// `RejectedRecord` JSON object per line (see `cadre-eval schema rejected`; for a
+    /// spreadsheet, with its sheet, row, column and header), or in table mode one
+    /// readable line per error. Good records are evaluated even when others are rejected.
+    /// A spreadsheet (`.xlsx`, `.xlsm`, `.xlsb`, `.xls`, `.ods`, `.csv`) is read by its
+    /// extension; see docs/excel.md. With `--output` the results are written to a file
+    /// for people instead (a workbook, or CSV) and nothing to stdout.
     #[command(after_help = EXIT_CODES)]
     Evaluate(EvaluateArgs),
     /// Evaluate an organisation tree and print a per-unit report.
@@ -82,6 +87,10 @@ pub enum Command {
     Partial(SingleArgs),
     /// For one assessment, the smallest changes that reach each higher level (JSON).
     WhatWouldChange(SingleArgs),
+    /// Write a spreadsheet template to fill in: the columns that apply to the kinds and
+    /// the regime, headed in Vietnamese, with drop-down lists, number ranges, date cells
+    /// and an instructions sheet (docs/excel.md).
+    Template(TemplateArgs),
     /// Print the JSON Schema of a contract record.
     Schema {
         /// Which record.
@@ -126,6 +135,15 @@ pub struct EvaluateArgs {
     /// (repeatable).
     #[arg(long, value_name = "GROUP", requires = "quota")]
     pub raised_ratio_group: Vec<String>,
+    /// A spreadsheet's sheet to read (repeatable); default every sheet but its
+    /// instructions, lists and units.
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Vec<String>,
+    /// Write the results to this file instead of stdout: a workbook for people
+    /// (`.xlsx`: summary, decisions, reasons, rejected rows) or the decisions as CSV
+    /// (`.csv`).
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 impl EvaluateArgs {
@@ -192,6 +210,15 @@ pub struct OrgArgs {
     /// Show only the figures, not each record.
     #[arg(long)]
     pub no_records: bool,
+    /// A spreadsheet's records sheet to read (repeatable); default every sheet but its
+    /// units, instructions and lists. The units come from the sheet `Đơn vị` (or
+    /// `Units`).
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Vec<String>,
+    /// Write the results to this file too: a workbook for people (`.xlsx`) or the
+    /// decisions as CSV (`.csv`).
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 impl OrgArgs {
@@ -209,10 +236,11 @@ impl OrgArgs {
         let evaluation = evaluation_options(self.reading, self.basic_targets);
         let quota =
             (!self.no_quota).then(|| quota_options(self.quota_reading, &self.raised_ratio_group));
-        let keep_decisions = if self.no_records {
+        // A results file shows every decision.
+        let keep_decisions = if self.no_records && self.output.is_none() {
             false
         } else {
-            self.records || !self.is_json_lines()
+            self.records || !self.is_json_lines() || self.output.is_some()
         };
         OrgOptions {
             evaluation,
@@ -359,6 +387,47 @@ pub enum GradeMappingArg {
     ScoreShares,
 }
 
+/// Arguments of `template`.
+#[derive(Debug, Args)]
+pub struct TemplateArgs {
+    /// The kinds of subject the records sheet takes (comma-separated or repeated);
+    /// default all three, or with `--from` those of the records.
+    #[arg(long, value_enum, value_delimiter = ',')]
+    pub kind: Vec<KindArg>,
+    /// The regime whose columns it asks for; default QĐ 366, or with `--from` the
+    /// records' regime.
+    #[arg(long, value_enum)]
+    pub regime: Option<RegimeArg>,
+    /// An organisation tree: a units sheet, and a unit column on the records sheet.
+    #[arg(long)]
+    pub org: bool,
+    /// Fill the template with these records: a JSON array of assessments, or with
+    /// `--org` a tree (one nested unit).
+    #[arg(long, value_name = "FILE")]
+    pub from: Option<PathBuf>,
+    /// QĐ 124, QĐ 132: the criteria to grade, one column each (comma-separated ids).
+    #[arg(long, value_delimiter = ',', value_name = "IDS")]
+    pub criteria: Vec<String>,
+    /// The file's format; default by the output's extension (xlsx unless `.csv`).
+    #[arg(long, value_enum)]
+    pub format: Option<TemplateFormat>,
+    /// Language of the headers (both are read back).
+    #[arg(long, value_enum, default_value_t = Lang::Vi)]
+    pub lang: Lang,
+    /// Where to write it (`-`: stdout, CSV only).
+    #[arg(long, short, value_name = "FILE")]
+    pub output: PathBuf,
+}
+
+/// A template's file format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TemplateFormat {
+    /// An Excel workbook, with drop-down lists and instructions.
+    Xlsx,
+    /// CSV (UTF-8 with a byte-order mark): the records sheet's headers and rows.
+    Csv,
+}
+
 /// Arguments of `form-schema`.
 #[derive(Debug, Args)]
 pub struct FormSchemaArgs {
@@ -423,6 +492,17 @@ pub enum KindArg {
     Leader,
     /// A collective.
     Collective,
+}
+
+impl KindArg {
+    /// The core's kind.
+    pub fn kind(self) -> SubjectKind {
+        match self {
+            KindArg::Member => SubjectKind::Member,
+            KindArg::Leader => SubjectKind::Leader,
+            KindArg::Collective => SubjectKind::Collective,
+        }
+    }
 }
 
 /// A collective's sub-kind (mirrors `cadre_eval::CollectiveKind`).

@@ -31,7 +31,7 @@ pub fn write_rules(args: &RulesArgs, out: &mut impl Write) -> io::Result<()> {
                 (lang.pick("Quy tắc", "Rule"), Align::Left),
                 (lang.pick("Văn bản", "Document"), Align::Left),
                 (lang.pick("Điều", "Article"), Align::Left),
-                (lang.pick("Khoản", "Clause"), Align::Left),
+                (lang.pick("Khoản, ghi chú", "Clause, notes"), Align::Left),
                 (lang.pick("Căn cứ", "Basis"), Align::Left),
             ]);
             for entry in entries {
@@ -39,7 +39,12 @@ pub fn write_rules(args: &RulesArgs, out: &mut impl Write) -> io::Result<()> {
                     entry.id.to_owned(),
                     entry.citation.document,
                     entry.citation.article,
-                    entry.citation.clause.unwrap_or_default(),
+                    // An article's notes stand where a clause would (QĐ 366 Art. 11).
+                    match (entry.citation.clause, entry.citation.note) {
+                        (Some(clause), _) => clause,
+                        (None, Some(note)) => format!("{} {note}", lang.pick("ghi chú", "notes")),
+                        (None, None) => String::new(),
+                    },
                     basis_label(entry.basis, lang).to_owned(),
                 ]);
             }

@@ -2,19 +2,28 @@
 
 use crate::args::{EvaluateArgs, Lang, OutputFormat};
 use crate::lines::{read_all, unreadable, BoundedLines};
+use crate::sheets::{self, is_spreadsheet};
 use crate::table::DecisionTable;
 use crate::Failure;
 use cadre_eval::{
-    evaluate_batch_json, BatchItem, Decision, InputError, JsonLinesBatch, RejectedRecord,
-    MAX_RECORD_BYTES,
+    batch_result_tables, evaluate_batch_json, evaluate_batch_lines, evaluate_sheets, BatchItem,
+    Decision, InputError, JsonLinesBatch, RejectedRecord, MAX_RECORD_BYTES,
 };
 use serde::Serializer as _;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, BufWriter, Write};
+use std::path::Path;
+use std::thread;
 
 /// Runs `evaluate`. `Ok(true)` when every record was evaluated, `Ok(false)` when some
 /// were rejected.
 pub fn run(args: &EvaluateArgs) -> Result<bool, Failure> {
+    if is_spreadsheet(&args.input) {
+        return spreadsheet(args);
+    }
+    if let Some(path) = &args.output {
+        return to_file(args, path);
+    }
     let stdout = io::stdout();
     let mut output = Output::new(args.format, args.lang, BufWriter::new(stdout.lock()));
     if args.is_json_lines() {
@@ -32,6 +41,44 @@ pub fn run(args: &EvaluateArgs) -> Result<bool, Failure> {
         json_array(&read_all(&args.input)?, args, &mut output)?;
     }
     output.finish()
+}
+
+/// A spreadsheet's records evaluated: the decisions to stdout (or the results to the
+/// output file), the rejected rows with their cells to stderr.
+fn spreadsheet(args: &EvaluateArgs) -> Result<bool, Failure> {
+    let tables = sheets::records(sheets::read_sheets(&args.input)?, &args.sheet)?;
+    let threads = thread::available_parallelism().map_or(1, usize::from);
+    let evaluated =
+        evaluate_sheets(&tables, &args.batch_options(), threads).map_err(|_| Failure::Stopped)?;
+    sheets::report_rejected(&evaluated.tables.rejected, args.format, args.lang);
+    let nothing_rejected = evaluated.tables.rejected.is_empty();
+    if let Some(path) = &args.output {
+        sheets::write_output(&evaluated.tables, path)?;
+        return Ok(nothing_rejected);
+    }
+    let stdout = io::stdout();
+    let mut output = Output::new(args.format, args.lang, BufWriter::new(stdout.lock()));
+    output.rejected += evaluated.tables.rejected.len() as u64;
+    output
+        .decision_array(evaluated.decisions.iter())
+        .map_err(Failure::Output)?;
+    output.finish()
+}
+
+/// JSON or JSON Lines evaluated, the results written to a file for people; the rejected
+/// records still go to stderr.
+fn to_file(args: &EvaluateArgs, path: &Path) -> Result<bool, Failure> {
+    let text = read_all(&args.input)?;
+    let options = args.batch_options();
+    let batch = if args.is_json_lines() {
+        evaluate_batch_lines(&text, &options)
+    } else {
+        evaluate_batch_json(&text, &options).map_err(Failure::Input)?
+    };
+    let tables = batch_result_tables(&batch.items, batch.groups, options.quota.is_some());
+    sheets::report_rejected(&tables.rejected, args.format, args.lang);
+    sheets::write_output(&tables, path)?;
+    Ok(tables.rejected.is_empty())
 }
 
 /// Read buffer for JSON Lines: one record fits several times over.

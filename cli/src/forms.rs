@@ -6,18 +6,9 @@ use crate::Failure;
 use cadre_eval::{
     conduct_catalogue, conduct_catalogue_json, evaluate_partial_json, form_schema_for, parse_day,
     what_would_change_json, CollectiveKind, ConductScope, FormRequest, IsoDate, RegimeId,
-    SubjectKind,
 };
 use chrono::{Datelike, NaiveDate};
 use std::io::{self, BufWriter, Read, Write};
-
-fn kind(arg: KindArg) -> SubjectKind {
-    match arg {
-        KindArg::Member => SubjectKind::Member,
-        KindArg::Leader => SubjectKind::Leader,
-        KindArg::Collective => SubjectKind::Collective,
-    }
-}
 
 /// The day given, or the last day of this year.
 fn day(on: Option<&str>) -> Result<NaiveDate, Failure> {
@@ -44,7 +35,7 @@ fn write_json(value: &impl serde::Serialize) -> Result<bool, Failure> {
 pub fn form_schema(args: &FormSchemaArgs) -> Result<bool, Failure> {
     let request = FormRequest {
         regime: RegimeId::Qd366,
-        kind: kind(args.kind),
+        kind: KindArg::kind(args.kind),
         outside_political_system: args.outside_political_system,
         centrally_managed: args.centrally_managed,
         collective_kind: args.collective_kind.map(|k| match k {
@@ -71,7 +62,7 @@ pub fn conduct(args: &ConductArgs) -> Result<bool, Failure> {
     };
     let catalogue =
         conduct_catalogue().map_err(|e| Failure::Output(io::Error::other(e.to_string())))?;
-    let mut scope = ConductScope::new(kind(subject));
+    let mut scope = ConductScope::new(KindArg::kind(subject));
     scope.leader = subject == KindArg::Leader;
     let lang = args.lang;
     let mut table = Table::new(&[

@@ -13,10 +13,13 @@ mod evaluate;
 mod forms;
 mod lines;
 mod org;
+mod sheets;
 mod table;
+mod template;
 
 use args::{Cli, Command, Lang};
 use cadre_eval::InputErrors;
+use cadre_eval_sheets::SheetFileError;
 use clap::Parser;
 use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
@@ -34,6 +37,12 @@ pub enum Failure {
     Input(InputErrors),
     /// The output could not be written.
     Output(io::Error),
+    /// A spreadsheet could not be read or written, or has no sheet of the name given.
+    Sheets(SheetFileError),
+    /// Arguments that do not go together.
+    Usage(String),
+    /// A worker thread stopped (a defect, reported rather than passed on as a panic).
+    Stopped,
 }
 
 impl Failure {
@@ -60,6 +69,9 @@ impl Failure {
                     lang.pick("không ghi được kết quả", "cannot write the output")
                 )
             }
+            Failure::Sheets(error) => format!("cadre-eval: {error}\n"),
+            Failure::Usage(message) => format!("cadre-eval: {message}\n"),
+            Failure::Stopped => "cadre-eval: a worker thread stopped\n".to_owned(),
         };
         let _ = io::stderr().lock().write_all(text.as_bytes());
     }
@@ -80,6 +92,7 @@ fn main() -> ExitCode {
         Command::Conduct(args) => (forms::conduct(args), args.lang),
         Command::Partial(args) => (forms::partial(args), Lang::En),
         Command::WhatWouldChange(args) => (forms::what_would_change(args), Lang::En),
+        Command::Template(args) => (template::run(args), args.lang),
         Command::Schema { record } => (
             write_stdout(|out| catalogue::write_schema(*record, out)),
             Lang::En,

@@ -2,11 +2,13 @@
 
 use crate::args::{Lang, OrgArgs, OutputFormat};
 use crate::lines::{read_all, unreadable, BoundedLines};
+use crate::sheets::{self, is_spreadsheet};
 use crate::table::DecisionTable;
 use crate::Failure;
 use cadre_eval::{
-    evaluate_tree_json, InputError, Level, OrgEvaluator, OrgRecord, OrgResult, Share, Stats,
-    UnitReport, MAX_UNIT_LINE_BYTES,
+    evaluate_org_sheets, evaluate_tree_json, is_units_sheet, org_result_tables, InputError, Level,
+    OrgEvaluator, OrgOptions, OrgRecord, OrgResult, Share, Stats, UnitReport, MAX_UNIT_LINE_BYTES,
+    UNITS_SHEET,
 };
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, BufWriter, Write};
@@ -14,7 +16,51 @@ use std::io::{self, BufRead, BufReader, BufWriter, Write};
 /// Runs `org`. `Ok(true)` when nothing was rejected.
 pub fn run(args: &OrgArgs) -> Result<bool, Failure> {
     let options = args.options();
-    let result = if args.is_json_lines() {
+    let quota = options.quota.is_some();
+    let (result, tables) = if is_spreadsheet(&args.input) {
+        let tables = sheets::read_sheets(&args.input)?;
+        let Some(units) = tables.iter().find(|t| is_units_sheet(&t.name)).cloned() else {
+            return Err(Failure::Usage(format!(
+                "{}: no units sheet (`{}` or `{}`); see docs/excel.md",
+                args.input.display(),
+                UNITS_SHEET.0,
+                UNITS_SHEET.1
+            )));
+        };
+        let records = sheets::records(tables, &args.sheet)?;
+        let evaluated = evaluate_org_sheets(&units, &records, options);
+        (evaluated.result, Some(evaluated.tables))
+    } else {
+        (json_tree(args, options)?, None)
+    };
+    let tables = match (&args.output, tables) {
+        (Some(_), Some(tables)) => Some(tables),
+        (Some(_), None) => Some(org_result_tables(&result, quota)),
+        (None, tables) => tables,
+    };
+    if let Some(tables) = &tables {
+        if is_spreadsheet(&args.input) {
+            sheets::report_rejected(&tables.rejected, args.format, args.lang);
+        }
+    }
+    if let (Some(path), Some(tables)) = (&args.output, &tables) {
+        sheets::write_output(tables, path)?;
+        return Ok(result.report.rejected.is_empty() && tables.rejected.is_empty());
+    }
+    let mut out = BufWriter::new(io::stdout().lock());
+    match args.format {
+        OutputFormat::Json => write_json(&result, &mut out),
+        OutputFormat::Table => write_report(&result, args.lang, &mut out),
+    }
+    .and_then(|()| out.flush())
+    .map_err(Failure::Output)?;
+    let sheet_rejected = tables.as_ref().is_some_and(|t| !t.rejected.is_empty());
+    Ok(result.report.rejected.is_empty() && !sheet_rejected)
+}
+
+/// A tree read from JSON (nested) or JSON Lines of units, evaluated.
+fn json_tree(args: &OrgArgs, options: OrgOptions) -> Result<OrgResult, Failure> {
+    Ok(if args.is_json_lines() {
         let mut evaluator = OrgEvaluator::new(options);
         if args.input.as_os_str() == "-" {
             read_lines(io::stdin().lock(), &mut evaluator, args)?;
@@ -29,15 +75,7 @@ pub fn run(args: &OrgArgs) -> Result<bool, Failure> {
         evaluator.finish()
     } else {
         evaluate_tree_json(&read_all(&args.input)?, options).map_err(Failure::Input)?
-    };
-    let mut out = BufWriter::new(io::stdout().lock());
-    match args.format {
-        OutputFormat::Json => write_json(&result, &mut out),
-        OutputFormat::Table => write_report(&result, args.lang, &mut out),
-    }
-    .and_then(|()| out.flush())
-    .map_err(Failure::Output)?;
-    Ok(result.report.rejected.is_empty())
+    })
 }
 
 fn read_lines(

@@ -496,9 +496,21 @@ fn rules_are_listed_in_catalogue_order_as_json_and_as_a_table() {
     assert_eq!(excellent["citation"]["document"], "366-QĐ/TW");
     assert_eq!(excellent["citation"]["article"], "11");
     assert_eq!(excellent["basis"], "text");
+    // QĐ 366 Art. 11 ends with notes, cited as notes, not as a clause.
+    let previous_unit = listed
+        .iter()
+        .find(|rule| rule["id"] == "qd366.7.discipline")
+        .unwrap();
+    assert_eq!(previous_unit["citation"]["clause"], serde_json::Value::Null);
+    assert_eq!(previous_unit["citation"]["note"], "2–3");
 
     let table = run(&["rules"], b"");
     let text = stdout(&table);
+    assert!(
+        text.lines()
+            .any(|line| line.starts_with("qd366.7.discipline ") && line.contains("ghi chú 2–3")),
+        "{text}"
+    );
     for id in catalogue {
         assert!(
             text.lines().any(|line| line.starts_with(&format!("{id} "))),

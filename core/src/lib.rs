@@ -78,9 +78,9 @@ pub mod synthetic;
 // ---------------------------------------------------------------------------------
 
 pub use api::batch::{
-    apply_quota, evaluate_batch_json, evaluate_json_array, evaluate_json_line, evaluate_json_lines,
-    evaluate_record_text, line_not_utf8, line_too_large, Batch, BatchItem, JsonLinesBatch,
-    OutcomeTally,
+    apply_quota, evaluate_batch_json, evaluate_batch_lines, evaluate_json_array,
+    evaluate_json_line, evaluate_json_lines, evaluate_record_text, line_not_utf8, line_too_large,
+    Batch, BatchItem, JsonLinesBatch, OutcomeTally,
 };
 pub use api::catalogues::{
     conduct_catalogue, conduct_catalogue_json, criteria_catalogue, level_entries, regime_entries,
@@ -104,6 +104,14 @@ pub use api::rows::{
     RowSource, TableColumn, WorkerStopped, COLUMN_COUNT, CRITERION_PREFIX, DISCIPLINE_COLUMNS,
     RECORD_ONLY,
 };
+pub use api::sheets::{
+    batch_result_tables, column_info, column_letter, default_records_sheet, evaluate_org_sheets,
+    evaluate_sheets, is_units_sheet, org_result_tables, record_columns, record_result_tables,
+    records_sheets, regime_reads, row_values, sheet_assessments, sheet_template,
+    template_with_records, template_with_tree, used_columns, ColumnInfo, EvaluatedOrg,
+    EvaluatedSheets, MergedRange, SheetColumn, SheetTable, SheetValue, UnitColumn,
+    DEFAULT_CRITERIA, ENGINE, RECORDS_SHEET, UNITS_SHEET,
+};
 
 // ---------------------------------------------------------------------------------
 // The contract
@@ -119,6 +127,10 @@ pub use contract::assessment::{
 pub use contract::batch::{BatchOptions, Line, RejectedRecord};
 pub use contract::catalogues::{LevelEntry, RegimeEntry, RuleEntry};
 pub use contract::change::{Blocker, Change, ChangeResult, LevelPath};
+pub use contract::choices::{
+    find_choice, label_key, ChoiceName, COLLECTIVE_KINDS, DISCIPLINE_FORMS, FLAGS, GRADES, LEVELS,
+    PARTY_STATUSES, SUBJECT_KINDS,
+};
 pub use contract::compare::{
     CompareOptions, CompareRequest, Comparison, GradeMapping, RegimeResult, RegimeRuleSummary,
     TopicComparison, TopicFinding, Verdict,
@@ -156,9 +168,17 @@ pub use contract::org::{
 pub use contract::partial::{FieldInfluence, PartialResult, Reachable};
 pub use contract::quota::{GroupQuotaReport, QuotaOptions, QuotaReading};
 pub use contract::regime::{RegimeId, RegimeRecord, RegimeSelection};
+pub use contract::results::{
+    CategoryStats, CommitteeSummary, NotClassifiedCount, Provenance, QuotaDemotion,
+    RegimeDocuments, ResultRow, ResultTables, UnitSummary,
+};
 pub use contract::schema::{
     assessment_schema, conduct_catalogue_schema, conduct_scope_schema, decision_schema,
     error_schema, form_schema_schema, profile_schema, rejected_schema, schema, SCHEMA_NAMES,
+};
+pub use contract::sheet::{
+    CellType, LocatedError, RejectedRow, SheetRole, Template, TemplateColumn, TemplateRequest,
+    TemplateSheet, TemplateValue,
 };
 pub use contract::state::{
     CriterionGrade, DisciplineKind, Employment, LeaveKind, ManagedUnits, Nd90Criteria, PartyRate,

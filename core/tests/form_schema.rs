@@ -222,3 +222,79 @@ fn a_profile_gives_one_field_per_criteria_item_and_the_items_sum_exactly() {
         "100 points, all 10 tasks on time and above requirement"
     );
 }
+
+/// The discipline section knows a collective's own discipline (rules-qd366 §4, §7, revision
+/// of 7/12/2026): a record without a member is a trigger for a leadership collective
+/// (`qd366.11.4.T.own_discipline`) and, for the other collectives, rules out Excellent and
+/// goes to the superior committee (`qd366.7.own_discipline`); the member field says how to
+/// write it, and every citation reads in Vietnamese ("ghi chú", not "notes").
+#[test]
+fn the_discipline_section_knows_a_collectives_own_discipline() {
+    for (kind, own, not_cited) in [
+        (
+            CollectiveKind::Leadership,
+            "qd366.11.4.T.own_discipline",
+            "qd366.7.own_discipline",
+        ),
+        (
+            CollectiveKind::PartyCommittee,
+            "qd366.7.own_discipline",
+            "qd366.11.4.T.own_discipline",
+        ),
+        (
+            CollectiveKind::PartyOrganisation,
+            "qd366.7.own_discipline",
+            "qd366.11.4.T.own_discipline",
+        ),
+        (
+            CollectiveKind::Agency,
+            "qd366.7.own_discipline",
+            "qd366.11.4.T.own_discipline",
+        ),
+    ] {
+        let form = form_schema(
+            &FormRequest {
+                collective_kind: Some(kind),
+                ..request(SubjectKind::Collective)
+            },
+            None,
+        );
+        let list = form
+            .sections
+            .iter()
+            .filter(|s| s.id == "discipline")
+            .flat_map(|s| &s.fields)
+            .find(|f| f.path == "/discipline")
+            .unwrap_or_else(|| panic!("{kind:?}: no discipline list"));
+        let cited = |field: &Field| -> Vec<String> {
+            field.citations.iter().map(|c| c.rule.clone()).collect()
+        };
+        assert!(
+            cited(list).contains(&own.to_owned()),
+            "{kind:?}: {:?}",
+            cited(list)
+        );
+        assert!(!cited(list).contains(&not_cited.to_owned()), "{kind:?}");
+        let member = list
+            .item_fields
+            .iter()
+            .find(|f| f.path == "/member_id")
+            .unwrap_or_else(|| panic!("{kind:?}: no member field"));
+        assert!(cited(member).contains(&own.to_owned()), "{kind:?}");
+        assert!(member.help.en.contains("the collective itself"), "{kind:?}");
+        assert!(member.help.vi.contains("chính tập thể"), "{kind:?}");
+        let at_previous_unit = list
+            .item_fields
+            .iter()
+            .find(|f| f.path == "/at_previous_unit")
+            .unwrap_or_else(|| panic!("{kind:?}: no previous-unit field"));
+        assert_eq!(
+            at_previous_unit
+                .citations
+                .iter()
+                .map(|c| c.text.as_str())
+                .collect::<Vec<_>>(),
+            ["366-QĐ/TW, Điều 11, ghi chú 2–3"]
+        );
+    }
+}

@@ -236,6 +236,37 @@ proptest! {
         prop_assert!(with.1 <= without.1, "{:?} > {:?}", with, without);
     }
 
+    /// A collective's own discipline never raises the level; it is a Not-completed ground
+    /// in both regimes, with no self-detection exception (QĐ 124: the exception attaches
+    /// to subordinate units' and members' discipline only, ruling of 7/12/2026).
+    #[test]
+    fn a_collectives_own_discipline_never_raises_the_level(p in any_parts(), form in 0..2usize) {
+        prop_assume!(p.subject["kind"] == "collective");
+        let mut own = p.clone();
+        own.disciplined = Some((false, form));
+        let mut clean = p.clone();
+        clean.disciplined = None;
+        let (with, without) = (level(&build(&own)), level(&build(&clean)));
+        prop_assert!(with.1 <= without.1, "{:?} > {:?}", with, without);
+        prop_assert_eq!(with.1, Some(Level::NotCompleted));
+    }
+
+    /// Claiming a mitigation (self-detected and remedied, force majeure, or both) never
+    /// lowers the level.
+    #[test]
+    fn a_mitigation_never_lowers_the_level(p in any_parts(), claim in 1u8..4) {
+        let mut unclaimed = p.clone();
+        unclaimed.self_detected = false;
+        let without = build(&unclaimed);
+        let mut with = without.clone();
+        with["mitigation"] = json!({
+            "self_detected_and_remedied": claim & 1 != 0,
+            "force_majeure": claim & 2 != 0,
+        });
+        let (claimed, plain) = (level(&with), level(&without));
+        prop_assert!(claimed.1 >= plain.1, "{:?} < {:?}", claimed, plain);
+    }
+
     /// A comparison evaluates each regime exactly as a record written for it: QĐ 366
     /// points beside the grades change nothing under QĐ 124 or QĐ 132.
     #[test]

@@ -630,6 +630,7 @@ fn front_ends_use_only_the_front_door_and_the_contract() {
     let exported = exports(&src_dir().join("lib.rs"));
     let used = front_end_names(&[
         root.join("cli/src"),
+        root.join("sheets/src"),
         root.join("bindings-python/src"),
         root.join("bindings-wasm/src"),
         root.join("bindings-wasm/examples"),

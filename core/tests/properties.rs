@@ -18,11 +18,12 @@
 
 use cadre_eval::{
     decode_assessment, evaluate, evaluate_json_array, evaluate_json_lines, evaluate_valid,
-    validate, validate_with, Assessment, BasicTargets, CollectiveInput, CollectiveKind,
-    Conclusions, ConfidenceVote, Decision, DisciplineForm, DisciplineInput, LeaderInput,
-    LeaveInput, Level, Mitigation, Options, Outcome, PartyStatus, PeriodInput, Points, Procedure,
-    Reading, ScoreInput, ShortcomingsInput, SubjectInput, SubjectKind, TargetsReading, TasksInput,
-    TemporaryActivity, UnitsInCharge, ValidateOptions,
+    record_columns, row_values, sheet_assessments, used_columns, validate, validate_with,
+    Assessment, BasicTargets, CollectiveInput, CollectiveKind, Conclusions, ConfidenceVote,
+    Decision, DisciplineForm, DisciplineInput, LeaderInput, LeaveInput, Level, Mitigation, Options,
+    Outcome, PartyStatus, PeriodInput, Points, Procedure, Reading, ScoreInput, SheetTable,
+    SheetValue, ShortcomingsInput, SubjectInput, SubjectKind, TargetsReading, TasksInput,
+    TemplateValue, TemporaryActivity, UnitsInCharge, ValidateOptions,
 };
 use chrono::{Days, NaiveDate};
 use proptest::prelude::*;
@@ -515,6 +516,33 @@ fn valid_assessment() -> impl Strategy<Value = Assessment> {
     parts().prop_map(build)
 }
 
+/// A valid assessment of a collective of any sub-kind.
+fn valid_collective() -> impl Strategy<Value = Assessment> {
+    (
+        parts(),
+        prop_oneof![
+            Just(CollectiveKind::Leadership),
+            Just(CollectiveKind::PartyCommittee),
+            Just(CollectiveKind::PartyOrganisation),
+            Just(CollectiveKind::Agency),
+        ],
+    )
+        .prop_map(|(mut p, kind)| {
+            p.who = Who::Collective(kind);
+            build(p)
+        })
+}
+
+/// A day on which a discipline decision counts for `a`'s period.
+fn counted_day(a: &Assessment) -> String {
+    let valid = validate(a).unwrap();
+    valid
+        .period
+        .from
+        .max(valid.period.to.min(valid.as_of))
+        .to_string()
+}
+
 fn options() -> impl Strategy<Value = Options> {
     (
         prop_oneof![Just(Reading::Cascade), Just(Reading::Strict)],
@@ -605,13 +633,8 @@ struct Adverse {
 
 /// Every adverse change that applies to `a`'s kind of subject (rules-qd366 §4, 11.4).
 fn adverse_changes(a: &Assessment) -> Vec<Adverse> {
-    let valid = validate(a).unwrap();
     // A day on which a discipline decision counts for this period.
-    let counted_day = valid
-        .period
-        .from
-        .max(valid.period.to.min(valid.as_of))
-        .to_string();
+    let counted_day = counted_day(a);
     let tasks = a.tasks.unwrap();
     let kind = a.subject.kind;
     let leadership = a.subject.collective_kind == Some(CollectiveKind::Leadership);
@@ -724,6 +747,9 @@ fn adverse_changes(a: &Assessment) -> Vec<Adverse> {
             add("cadre-work violation", true, &|r| {
                 r.conclusions.cadre_work_violation = true
             });
+            add("its own duty-related discipline", true, &|r| {
+                r.discipline.push(discipline(None))
+            });
             add("a member's degradation", true, &|r| {
                 r.conclusions.member_degradation = Some(true)
             });
@@ -741,6 +767,9 @@ fn adverse_changes(a: &Assessment) -> Vec<Adverse> {
             // No Not-completed trigger applies; these only block Excellent.
             add("a member's duty-related discipline", false, &|r| {
                 r.discipline.push(discipline(Some("m-9")))
+            });
+            add("its own discipline", false, &|r| {
+                r.discipline.push(discipline(None))
             });
             add("one more subordinate unit disciplined", false, &|r| {
                 let c = r.collective.get_or_insert_with(CollectiveInput::default);
@@ -1151,6 +1180,61 @@ proptest! {
         }
     }
 
+    /// A collective's own discipline counted in the period (a record without `member_id`,
+    /// rules-qd366 §4 and §7 as revised on 7/12/2026) never raises the level. It rules
+    /// out Excellent; for a leadership collective disciplined for a violation tied to its
+    /// duties it is a trigger (Not completed); for a party committee, party organisation
+    /// or agency the decision needs a decision.
+    #[test]
+    fn a_collectives_own_discipline_never_raises_the_level(
+        a in valid_collective(),
+        options in options(),
+        form in 0usize..3,
+        duty_related in proptest::option::of(any::<bool>()),
+    ) {
+        let mut disciplined = a.clone();
+        disciplined.discipline.push(DisciplineInput {
+            form: [DisciplineForm::Reprimand, DisciplineForm::Warning, DisciplineForm::Dissolution][form],
+            decided_on: counted_day(&a),
+            duty_related,
+            at_previous_unit: false,
+            counted_before: false,
+            member_id: None,
+            kind: None,
+        });
+        assert_not_above(&disciplined, &a, &options)?;
+        let after = decide(&disciplined, &options);
+        prop_assert_ne!(after.level, Some(Level::Excellent));
+        let leadership = a.subject.collective_kind == Some(CollectiveKind::Leadership);
+        if leadership && duty_related != Some(false) {
+            prop_assert_eq!(after.level, Some(Level::NotCompleted));
+            prop_assert!(after.rule_ids().any(|id| id == "qd366.11.4.T.own_discipline"));
+        } else if !leadership {
+            prop_assert!(after.needs_decision);
+            prop_assert!(after.rule_ids().any(|id| id == "qd366.7.own_discipline"));
+        }
+    }
+
+    /// Claiming a mitigation (self-detected and remedied, force majeure, or both) never
+    /// lowers the level; what it opens is an alternative, never below the level, and a
+    /// decision with an alternative needs a decision (rules-qd366 §5).
+    #[test]
+    fn a_mitigation_never_lowers_the_level(a in valid_assessment(), options in options(), claim in 1u8..4) {
+        let mut without = a.clone();
+        without.mitigation = Mitigation::default();
+        let mut with = a.clone();
+        with.mitigation = Mitigation {
+            self_detected_and_remedied: claim & 1 != 0,
+            force_majeure: claim & 2 != 0,
+        };
+        assert_not_above(&without, &with, &options)?;
+        let claimed = decide(&with, &options);
+        for alternative in &claimed.alternatives {
+            prop_assert!(alternative.level.is_none_or(|l| Some(l) >= claimed.level));
+            prop_assert!(claimed.needs_decision);
+        }
+    }
+
     /// Fixing one more shortcoming identified at the previous review never lowers the level.
     #[test]
     fn fixing_a_shortcoming_never_lowers_the_level(a in valid_assessment(), options in options()) {
@@ -1351,5 +1435,67 @@ fn generator_reaches_every_outcome() {
             seen.contains(outcome),
             "never generated: {outcome}; seen {seen:?}"
         );
+    }
+}
+
+// ---------------------------------------------------------------------------------
+// Spreadsheet rows
+// ---------------------------------------------------------------------------------
+
+/// The cell a workbook holds for a template's value: numbers as binary floats, days as
+/// date cells, choices and flags as the Vietnamese labels of the drop-downs.
+fn sheet_cell(value: &TemplateValue) -> SheetValue {
+    match value {
+        TemplateValue::Text(text) | TemplateValue::Choice(text) => SheetValue::Text(text.clone()),
+        TemplateValue::Whole(n) => SheetValue::Number(*n as f64),
+        TemplateValue::Decimal(text) => SheetValue::Number(text.parse().unwrap()),
+        TemplateValue::Date(iso) => SheetValue::DateTime(
+            NaiveDate::parse_from_str(iso, "%Y-%m-%d")
+                .unwrap()
+                .and_hms_opt(0, 0, 0)
+                .unwrap(),
+        ),
+        TemplateValue::Flag(flag) => {
+            SheetValue::Text(if *flag { "Có" } else { "Không" }.to_owned())
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// Any valid record a row can hold (one discipline record at most), written to a
+    /// template's row and read back, is the same record: the same validated record and
+    /// the same decision. (A flag stated with its default, `duty_related: true`, and one
+    /// left out are one record to every regime; a row does not tell them apart.)
+    #[test]
+    fn a_record_written_to_a_sheet_row_reads_back_as_the_same_record(
+        assessment in valid_assessment(),
+    ) {
+        prop_assume!(assessment.discipline.len() <= 1);
+        let valid = validate(&assessment).unwrap();
+        let kinds = [assessment.subject.kind];
+        let columns = record_columns(&kinds, valid.regime, false, &[], &used_columns(&assessment));
+        let row = row_values(&assessment, &columns, Some("Nguyễn Văn A"), None).unwrap();
+        let header: Vec<SheetValue> = columns
+            .iter()
+            .map(|c| SheetValue::Text(c.template_column(valid.regime).header.vi))
+            .collect();
+        let cells: Vec<SheetValue> = row
+            .iter()
+            .map(|v| v.as_ref().map_or(SheetValue::Empty, sheet_cell))
+            .collect();
+        let table = SheetTable {
+            name: "Hồ sơ".to_owned(),
+            rows: vec![header, cells],
+            ..SheetTable::default()
+        };
+        let (read, rejected) = sheet_assessments(&[table]);
+        prop_assert!(rejected.is_empty(), "{:?}", rejected);
+        prop_assert_eq!(read.len(), 1);
+        let back = &read[0].2;
+        prop_assert_eq!(&validate(back).unwrap(), &valid);
+        let options = Options::default();
+        prop_assert_eq!(evaluate(back, &options).unwrap(), evaluate(&assessment, &options).unwrap());
     }
 }

@@ -78,6 +78,8 @@ struct Expect {
     #[serde(default)]
     absent_rules: Vec<String>,
     alternatives: Option<Vec<AlternativeExpect>>,
+    /// The guideline the decision names (`regime_info.guideline`).
+    guideline: Option<String>,
     errors: Option<Vec<ErrorExpect>>,
 }
 
@@ -93,6 +95,7 @@ struct ReasonExpect {
     holds: Option<bool>,
     effect: Option<String>,
     level: Option<String>,
+    basis: Option<String>,
 }
 
 #[derive(Deserialize, PartialEq, Debug)]
@@ -100,6 +103,9 @@ struct ReasonExpect {
 struct AlternativeExpect {
     level: Option<String>,
     r#if: String,
+    /// Whether the alternative is itself a case for the competent level; checked when
+    /// given (absent in the decision means false).
+    needs_decision: Option<bool>,
 }
 
 #[derive(Deserialize, PartialEq, Debug)]
@@ -122,12 +128,17 @@ fn vector_files() -> Vec<PathBuf> {
             if path.is_dir() {
                 // Other kinds, with their own runners: `vectors/org/` (organisation trees,
                 // `org_vectors.rs`), `vectors/partial/` and `vectors/change/`
-                // (`form_vectors.rs`), `vectors/compare/` (`compare_vectors.rs`).
+                // (`form_vectors.rs`), `vectors/compare/` (`compare_vectors.rs`),
+                // `vectors/sheets/` (spreadsheet files, `sheets/tests/round_trip.rs`).
                 if path.file_name().is_some_and(|name| {
-                    name == "org" || name == "partial" || name == "change" || name == "compare"
-                    // TEMPORARY (issue 12, implementation step 1): the state vectors'
-                    // new expectation keys are read from the next step on.
-                    || name == "state"
+                    name == "org"
+                        || name == "partial"
+                        || name == "change"
+                        || name == "compare"
+                        || name == "sheets"
+                        // TEMPORARY (issue 12, implementation step 1): the state
+                        // vectors' new expectation keys are read from step 3 on.
+                        || name == "state"
                 }) {
                     continue;
                 }
@@ -362,6 +373,10 @@ fn check_decision(record: &DecisionRecord, expect: &Expect, problems: &mut Vec<S
                     .level
                     .as_ref()
                     .is_none_or(|l| Some(l.as_str()) == r.level.map(|x| x.as_str()))
+                && wanted
+                    .basis
+                    .as_ref()
+                    .is_none_or(|b| *b == json_name(&r.basis))
         });
         if !found {
             let got: Vec<String> = record
@@ -370,30 +385,53 @@ fn check_decision(record: &DecisionRecord, expect: &Expect, problems: &mut Vec<S
                 .filter(|r| r.rule == wanted.rule)
                 .map(|r| {
                     format!(
-                        "holds={} effect={} level={:?}",
+                        "holds={} effect={} level={:?} basis={}",
                         r.holds,
                         json_name(&r.effect),
-                        r.level
+                        r.level,
+                        json_name(&r.basis)
                     )
                 })
                 .collect();
             problems.push(format!(
-                "no reason {} matching holds={:?} effect={:?} level={:?}; got {got:?}",
-                wanted.rule, wanted.holds, wanted.effect, wanted.level
+                "no reason {} matching holds={:?} effect={:?} level={:?} basis={:?}; got {got:?}",
+                wanted.rule, wanted.holds, wanted.effect, wanted.level, wanted.basis
             ));
         }
     }
     if let Some(wanted) = &expect.alternatives {
+        // Read from the JSON, where `needs_decision` is written only when true.
         let got: Vec<AlternativeExpect> = record
             .alternatives
             .iter()
             .map(|a| AlternativeExpect {
                 level: a.level.map(|l| l.as_str().to_owned()),
                 r#if: a.r#if.clone(),
+                needs_decision: Some(
+                    serde_json::to_value(a)
+                        .ok()
+                        .and_then(|v| v.get("needs_decision").and_then(|n| n.as_bool()))
+                        .unwrap_or(false),
+                ),
             })
             .collect();
-        if &got != wanted {
+        let matches = got.len() == wanted.len()
+            && got.iter().zip(wanted).all(|(g, w)| {
+                g.level == w.level
+                    && g.r#if == w.r#if
+                    && w.needs_decision.is_none_or(|n| Some(n) == g.needs_decision)
+            });
+        if !matches {
             problems.push(format!("alternatives: got {got:?}, want {wanted:?}"));
+        }
+    }
+    if let Some(wanted) = &expect.guideline {
+        let got = record
+            .regime_info
+            .as_ref()
+            .map(|info| info.guideline.as_str());
+        if got != Some(wanted.as_str()) {
+            problems.push(format!("guideline: got {got:?}, want {wanted}"));
         }
     }
 }

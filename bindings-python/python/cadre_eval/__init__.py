@@ -38,6 +38,11 @@ Tables: :func:`evaluate_many` takes a list of such dicts, a pandas DataFrame or 
 pyarrow Table of flat columns (:func:`columns`) and returns a DataFrame of decisions,
 one row per input row, plus a long table of reasons on request.
 
+Spreadsheets: :func:`write_template` writes the workbook a secretary fills in (Vietnamese
+headers, drop-down lists, an instructions sheet); a DataFrame read from it
+(``pandas.read_excel``) goes to :func:`evaluate_many` as it is, and :func:`write_workbook`
+writes the results workbook the command-line tool writes (``docs/excel.md``).
+
 Regimes side by side: :func:`compare` for one record, :func:`compare_many` for a table
 (one row per record, each regime's level in its own column), :func:`compare_org` for an
 organisation tree (with :func:`org_comparison_frame` for its records as a table).
@@ -90,6 +95,8 @@ __all__ = [
     "org_comparison_frame",
     "regimes",
     "rules",
+    "write_template",
+    "write_workbook",
     "__version__",
 ]
 
@@ -143,6 +150,7 @@ class RuleInfo(TypedDict):
     document: str
     article: str
     clause: str | None
+    note: str | None
     basis: str
 
 
@@ -639,6 +647,114 @@ def evaluate_org(
         decisions=_tables.decisions_frame(decisions, None),
         reasons=None if why is None else _tables.reasons_frame(why),
     )
+
+
+def _records_json(records: Sequence[Mapping[str, Any]]) -> str:
+    return _to_json([_as_mapping(record) for record in records])
+
+
+def write_template(
+    path: str | os.PathLike[str],
+    records: Sequence[Mapping[str, Any]] | None = None,
+    *,
+    tree: Mapping[str, Any] | str | os.PathLike[str] | None = None,
+    kinds: Iterable[Literal["member", "leader", "collective"]] = (),
+    regime: RegimeId | None = None,
+    criteria: Iterable[str] = (),
+    english: bool = False,
+) -> None:
+    """Writes a template workbook to fill in (``.xlsx``): the columns that apply to the
+    ``kinds`` (default all three) under the ``regime`` (default QĐ 366), headed in
+    Vietnamese (``english=True``: English), with drop-down lists, number ranges, date
+    cells, frozen headers and an instructions sheet citing the rule behind each column.
+    The same workbook as ``cadre-eval template``.
+
+    With ``records`` (contract dicts) the records sheet holds them, one per row, with the
+    columns they use; with ``tree`` (a nested organisation unit) the workbook has a units
+    sheet and each record's unit. ``criteria`` names the criteria a QĐ 124 or QĐ 132
+    template grades, one column each.
+    """
+    _native.write_template(
+        os.fspath(path),
+        records=None if records is None else _records_json(records),
+        tree=None if tree is None else _tree_text(tree),
+        kinds=list(kinds),
+        regime=regime,
+        criteria=list(criteria),
+        english=english,
+    )
+
+
+def write_workbook(
+    path: str | os.PathLike[str],
+    records: Records | None = None,
+    *,
+    tree: Mapping[str, Any] | str | os.PathLike[str] | None = None,
+    reading: Reading = "cascade",
+    basic_targets: TargetsReading = "any",
+    quota: bool | None = None,
+    quota_reading: QuotaReading = "final_tally",
+    raised_ratio_groups: Iterable[str] = (),
+) -> None:
+    """Evaluates and writes the results workbook (``.xlsx``) that ``cadre-eval evaluate
+    --output`` writes: the committee's summary (counts and shares per level, per unit and
+    in total), the decisions (one row per record, coloured by level), the reasons, and
+    the rows that could not be evaluated with their errors; the provenance on every
+    sheet.
+
+    ``records`` as for :func:`evaluate_many` (a DataFrame read from a template, Vietnamese
+    headers and all, or a list of contract dicts); or ``tree``, an organisation tree as
+    for :func:`compare_org` (a ``.jsonl`` path: JSON Lines of units). The Excellent quota
+    is applied when ``quota`` is true: by default for a tree, not for records.
+    """
+    groups = list(raised_ratio_groups)
+    target = os.fspath(path)
+    if (records is None) == (tree is None):
+        raise TypeError("write_workbook takes records or a tree")
+    if tree is not None:
+        lines = False
+        if isinstance(tree, os.PathLike) and os.fspath(tree).endswith(".jsonl"):
+            lines = True
+            with open(os.fspath(tree), encoding="utf-8") as file:
+                text = file.read()
+        else:
+            text = _tree_text(tree)
+        _native.write_workbook_tree(
+            target,
+            text,
+            lines=lines,
+            reading=reading,
+            basic_targets=basic_targets,
+            quota=True if quota is None else quota,
+            quota_reading=quota_reading,
+            raised_ratio_groups=groups,
+        )
+        return
+    if isinstance(records, (pd.DataFrame, pa.Table, pa.RecordBatch)):
+        _native.write_workbook_records(
+            target,
+            _tables.to_arrow(records),
+            reading=reading,
+            basic_targets=basic_targets,
+            quota=bool(quota),
+            quota_reading=quota_reading,
+            raised_ratio_groups=groups,
+        )
+    elif isinstance(records, Sequence) and not isinstance(records, (str, bytes)):
+        _native.write_workbook_records(
+            target,
+            text=_records_json(records),
+            reading=reading,
+            basic_targets=basic_targets,
+            quota=bool(quota),
+            quota_reading=quota_reading,
+            raised_ratio_groups=groups,
+        )
+    else:
+        raise TypeError(
+            "write_workbook takes a list of dicts, a pandas DataFrame or a pyarrow Table, "
+            f"not {type(records).__name__}"
+        )
 
 
 def _tree_text(tree: Mapping[str, Any] | str | os.PathLike[str]) -> str:

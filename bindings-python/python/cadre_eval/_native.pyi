@@ -27,6 +27,10 @@ __all__ = [
     "regimes",
     "roles",
     "rules",
+    "sheet_column",
+    "write_template",
+    "write_workbook_records",
+    "write_workbook_tree",
 ]
 __version__: str
 
@@ -178,3 +182,37 @@ def roles() -> list[str]: ...
 def conduct_catalogue_json() -> str: ...
 def criteria_catalogue(appendix: str) -> Any: ...
 def form_schema(request: str, *, profile: str | None = None) -> Any: ...
+
+def sheet_column(header: str) -> str | None: ...
+def write_template(
+    path: str,
+    *,
+    records: str | None = None,
+    tree: str | None = None,
+    kinds: list[str] = ...,
+    regime: str | None = None,
+    criteria: list[str] = ...,
+    english: bool = False,
+) -> None: ...
+def write_workbook_records(
+    path: str,
+    table: Any | None = None,
+    *,
+    text: str | None = None,
+    reading: str = "cascade",
+    basic_targets: str = "any",
+    quota: bool = False,
+    quota_reading: str = "final_tally",
+    raised_ratio_groups: list[str] = ...,
+) -> None: ...
+def write_workbook_tree(
+    path: str,
+    text: str,
+    *,
+    lines: bool = False,
+    reading: str = "cascade",
+    basic_targets: str = "any",
+    quota: bool = True,
+    quota_reading: str = "final_tally",
+    raised_ratio_groups: list[str] = ...,
+) -> None: ...

@@ -138,9 +138,51 @@ def _normalise_table(table: pa.Table) -> pa.Table:
     return pa.Table.from_arrays(columns, names=table.column_names)
 
 
+# The columns a spreadsheet holds beside the record (a name, a unit, notes): not read.
+_BESIDE = {"name", "unit", "notes"}
+
+
+def _flat_name(name: str) -> str | None:
+    """The flat column a header names: a flat name as it is; a spreadsheet header
+    (``Số nhiệm vụ vượt mức``, ``Tasks exceeded``, ``Tiêu chí: chinh_tri``) as the core
+    reads it; None for a column beside the record. A name the core does not know is
+    kept, for the core to report."""
+    if _kind_of(name) is not None:
+        return name
+    key = _native.sheet_column(name)
+    if key is None:
+        return name
+    return None if key in _BESIDE else key
+
+
+def _flat_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """A DataFrame read from a template (Vietnamese or English headers) with the flat
+    names of its columns; the columns beside the record left out."""
+    names = [_flat_name(name) if isinstance(name, str) else name for name in frame.columns]
+    if names == list(frame.columns):
+        return frame
+    keep = [i for i, name in enumerate(names) if name is not None]
+    renamed = frame.iloc[:, keep].copy()
+    renamed.columns = [names[i] for i in keep]
+    return renamed
+
+
+def _flat_table(table: pa.Table) -> pa.Table:
+    """A pyarrow Table with spreadsheet headers, as :func:`_flat_frame`."""
+    names = [_flat_name(name) for name in table.column_names]
+    if names == table.column_names:
+        return table
+    keep = [i for i, name in enumerate(names) if name is not None]
+    return pa.Table.from_arrays(
+        [table.column(i) for i in keep], names=[str(names[i]) for i in keep]
+    )
+
+
 def to_arrow(records: Any) -> pa.Table:
-    """A pandas DataFrame, a pyarrow Table or RecordBatch as a table of flat columns."""
+    """A pandas DataFrame, a pyarrow Table or RecordBatch as a table of flat columns;
+    headers of a template (Vietnamese or English) are read as their flat columns."""
     if isinstance(records, pd.DataFrame):
+        records = _flat_frame(records)
         arrays = []
         names = []
         for name in records.columns:
@@ -153,9 +195,9 @@ def to_arrow(records: Any) -> pa.Table:
             names.append(name)
         table = pa.Table.from_arrays(arrays, names=names)
     elif isinstance(records, pa.RecordBatch):
-        table = pa.Table.from_batches([records])
+        table = _flat_table(pa.Table.from_batches([records]))
     elif isinstance(records, pa.Table):
-        table = records
+        table = _flat_table(records)
     else:  # pragma: no cover - the caller checks
         raise TypeError(f"not a table: {type(records).__name__}")
     return _normalise_table(table)

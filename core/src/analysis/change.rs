@@ -16,6 +16,7 @@ use crate::points::{percent_text, Points};
 use crate::regimes::decision::Decision;
 use crate::regimes::dispatch::evaluate_valid;
 use crate::regimes::explain::message;
+use crate::regimes::qd366::discipline::tally_discipline;
 use crate::rules::catalogue::Rule;
 use crate::rules::reason::{Fact, Values};
 
@@ -83,6 +84,41 @@ fn fixed_blockers(decision: &Decision) -> Vec<Blocker> {
             },
         })
         .collect()
+}
+
+/// Why a collective cannot be Excellent this period whatever its points and tasks: a
+/// subordinate unit or a member disciplined (11.1.T), or the collective itself
+/// (rules-qd366 §4: 11.1.T for a leadership collective, whose duty-related own
+/// discipline is a trigger already; `qd366.7.own_discipline` for the others).
+fn collective_excellent_blockers(a: &ValidAssessment) -> Vec<Blocker> {
+    let subordinates = a.collective.subordinate_units_disciplined.unwrap_or(0);
+    // The records that count, whatever the score's band (the reasons are not needed).
+    let tally = tally_discipline(a, &mut Vec::new());
+    let mut blockers = Vec::new();
+    if subordinates > 0 || tally.members_any > 0 {
+        blockers.push(Blocker {
+            rule: Rule::ExcellentCollective.id().to_owned(),
+            message: Text::new(
+                "Không thể đạt Hoàn thành xuất sắc trong kỳ này: có đơn vị trực thuộc hoặc thành viên bị kỷ luật",
+                "Excellent is not reachable this period: a subordinate unit or a member was disciplined",
+            ),
+        });
+    }
+    if tally.own_any() > 0 {
+        let rule = if a.subject.is_leadership_collective() {
+            Rule::ExcellentCollective
+        } else {
+            Rule::OwnDisciplineNeedsDecision
+        };
+        blockers.push(Blocker {
+            rule: rule.id().to_owned(),
+            message: Text::new(
+                "Không thể đạt Hoàn thành xuất sắc trong kỳ này: chính tập thể bị kỷ luật trong kỳ",
+                "Excellent is not reachable this period: the collective itself was disciplined in the period",
+            ),
+        });
+    }
+    blockers
 }
 
 /// The smallest plan for `level`: task counts first (the level's conditions), then points.
@@ -324,21 +360,7 @@ pub fn what_would_change(
         }
         let mut unreachable = Vec::new();
         if level == Level::Excellent && a.subject.kind == SubjectKind::Collective {
-            let subordinates = a.collective.subordinate_units_disciplined.unwrap_or(0);
-            let members = decision
-                .reasons
-                .iter()
-                .find(|r| r.rule == Rule::ExcellentCollective)
-                .map_or(0, |r| r.values.count(Fact::MembersDisciplined));
-            if subordinates > 0 || members > 0 {
-                unreachable.push(Blocker {
-                    rule: Rule::ExcellentCollective.id().to_owned(),
-                    message: Text::new(
-                        "Không thể đạt Hoàn thành xuất sắc trong kỳ này: có đơn vị trực thuộc hoặc thành viên bị kỷ luật",
-                        "Excellent is not reachable this period: a subordinate unit or a member was disciplined",
-                    ),
-                });
-            }
+            unreachable.extend(collective_excellent_blockers(a));
         }
         // The level's own plan first; under the `strict` reading a score in a higher band
         // reaches the level only through that band's conditions, so try those next.

@@ -18,7 +18,7 @@ use crate::contract::decision::Effect;
 use crate::contract::errors::{ErrorCode, InputError, InputErrors};
 use crate::contract::fields::RegimeField;
 use crate::contract::level::{Level, Outcome};
-use crate::contract::regime::{RegimeId, RegimeSelection};
+use crate::contract::regime::{RegimeId, RegimeRecord, RegimeSelection};
 use crate::contract::topic::Topic;
 use crate::intake::decode::decode_assessment;
 use crate::intake::validate::assessment::validate_with;
@@ -31,6 +31,7 @@ use crate::regimes::fields::reads;
 use crate::regimes::registry::regime_in_force_on;
 use crate::regimes::topics::rule_summary;
 use crate::rules::catalogue::Rule;
+use chrono::NaiveDate;
 
 /// One regime's result in a comparison without text ([`compare_levels`]).
 #[derive(Debug, Clone, PartialEq)]
@@ -233,6 +234,19 @@ pub fn compare_decisions(
     (levels_agree(decisions), topics)
 }
 
+/// A regime as a comparison names it: with the guideline of the record's period when
+/// the period is known.
+fn regime_record(
+    regime: RegimeId,
+    selected: RegimeSelection,
+    last_day: Option<NaiveDate>,
+) -> RegimeRecord {
+    match last_day {
+        Some(day) => regime.info().record_for_period(selected, day),
+        None => regime.info().record(selected),
+    }
+}
+
 /// Compares one record under the regimes of `options`.
 pub fn compare(assessment: &Assessment, options: &CompareOptions) -> Comparison {
     let last_day = period_last_day(&assessment.period);
@@ -252,7 +266,7 @@ pub fn compare(assessment: &Assessment, options: &CompareOptions) -> Comparison 
                 decision.regime_selection = selected;
                 levels.push(decision.level);
                 results.push(RegimeResult {
-                    regime: regime.info().record(selected),
+                    regime: regime_record(regime, selected, last_day),
                     decision: Some(decision.to_record()),
                     errors: Vec::new(),
                     mapped_grades,
@@ -262,7 +276,7 @@ pub fn compare(assessment: &Assessment, options: &CompareOptions) -> Comparison 
             Err(errors) => {
                 levels.push(None);
                 results.push(RegimeResult {
-                    regime: regime.info().record(selected),
+                    regime: regime_record(regime, selected, last_day),
                     decision: None,
                     errors: errors.0,
                     mapped_grades,

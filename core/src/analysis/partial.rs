@@ -14,18 +14,19 @@
 //! directly.
 
 use crate::conduct::shipped::catalogue;
-use crate::contract::assessment::PeriodInput;
+use crate::contract::assessment::{DisciplineForm, PeriodInput};
 use crate::contract::conduct_catalogue::ItemEffect;
 use crate::contract::errors::{pointer_segment, ErrorCode, InputError, InputErrors};
 use crate::contract::level::{Level, Options, Outcome};
 use crate::contract::limits::MAX_RECORD_BYTES;
 use crate::contract::partial::{FieldInfluence, PartialResult, Reachable};
 use crate::contract::regime::RegimeId;
+use crate::contract::state::DisciplineKind;
 use crate::contract::subject::{CollectiveKind, SubjectKind};
 use crate::intake::decode::decode_and_validate;
 use crate::intake::validate::options::ValidateOptions;
 use crate::intake::validate::period::period_last_day;
-use crate::model::{Score, Tasks, ValidAssessment};
+use crate::model::{Discipline, Score, Tasks, ValidAssessment};
 use crate::points::Points;
 use crate::regimes::dispatch::evaluate_valid;
 use crate::regimes::registry::regime_in_force_on;
@@ -41,6 +42,9 @@ enum Marked {
     ShortcomingsFixed,
     /// Subordinate units disciplined: a collective's Excellent needs none.
     SubordinatesDisciplined,
+    /// Discipline of a party committee, party organisation or agency: its own, or its
+    /// members', rules out Excellent (rules-qd366 §4, 11.1.T) but triggers nothing.
+    CollectiveDiscipline,
     /// Answered or not, it changes no level for this subject.
     NoEffect,
     /// `/tasks/not_completed`: the count rated not completed.
@@ -76,7 +80,7 @@ fn marked_kind(path: &str, a: &ValidAssessment) -> Option<Option<Marked>> {
         "/discipline" => Some(if individual || leadership {
             Marked::Trigger
         } else {
-            Marked::NoEffect
+            Marked::CollectiveDiscipline
         }),
         "/leader/confidence_vote"
         | "/leader/units_in_charge"
@@ -362,8 +366,8 @@ fn score_values(known: Option<Points>, max: i64, others: &[Points]) -> Vec<Point
     set.into_iter().collect()
 }
 
-/// Key of one engine call: band, task predicates, and the two non-trigger flags.
-type Signature = (Level, u8, bool, bool);
+/// Key of one engine call: band, task predicates, and the three non-trigger flags.
+type Signature = (Level, u8, bool, bool, bool);
 
 /// The regime a record names, or the one in force on its period's last day, with the
 /// path that chose it.
@@ -580,6 +584,9 @@ fn partial(
     let subs_unknown = marked
         .iter()
         .any(|(_, k)| *k == Marked::SubordinatesDisciplined);
+    let own_unknown = marked
+        .iter()
+        .any(|(_, k)| *k == Marked::CollectiveDiscipline);
 
     // Score grid: (general, task_results) at critical values.
     let general_values = score_values(
@@ -607,35 +614,61 @@ fn partial(
     } else {
         vec![false]
     };
+    let own_values: Vec<bool> = if own_unknown {
+        vec![false, true]
+    } else {
+        vec![false]
+    };
+    // A "yes" to the discipline question of a collective without triggers: a warning of
+    // its own, decided on the period's first day (so it counts).
+    let own_record = Discipline {
+        form: DisciplineForm::Warning,
+        decided_on: valid.period.from,
+        duty_related: true,
+        at_previous_unit: false,
+        counted_before: false,
+        member_id: None,
+        kind: DisciplineKind::Party,
+    };
 
     // One engine call per signature.
     let mut cache: HashMap<Signature, Reachable> = HashMap::new();
-    let mut evaluate = |score: Score, point: &TaskPoint, fix: bool, subs: bool| -> Reachable {
-        let key = (Level::band_of(score.total()), point.predicates(), fix, subs);
-        *cache.entry(key).or_insert_with(|| {
-            let mut record = valid.clone();
-            record.score = Some(score);
-            record.tasks = Some(point.tasks);
-            if fix_unknown {
-                let identified = record.shortcomings.identified.max(1);
-                record.shortcomings.identified = identified;
-                record.shortcomings.fixed = if fix { identified } else { identified - 1 };
-            }
-            if subs_unknown {
-                record.collective.subordinate_units_disciplined = Some(u32::from(subs));
-            }
-            match evaluate_valid(&record, options) {
-                Ok(d) => Reachable {
-                    outcome: d.outcome,
-                    level: d.level,
-                },
-                Err(_) => Reachable {
-                    outcome: Outcome::Undetermined,
-                    level: None,
-                },
-            }
-        })
-    };
+    let mut evaluate =
+        |score: Score, point: &TaskPoint, fix: bool, subs: bool, own: bool| -> Reachable {
+            let key = (
+                Level::band_of(score.total()),
+                point.predicates(),
+                fix,
+                subs,
+                own,
+            );
+            *cache.entry(key).or_insert_with(|| {
+                let mut record = valid.clone();
+                record.score = Some(score);
+                record.tasks = Some(point.tasks);
+                if fix_unknown {
+                    let identified = record.shortcomings.identified.max(1);
+                    record.shortcomings.identified = identified;
+                    record.shortcomings.fixed = if fix { identified } else { identified - 1 };
+                }
+                if subs_unknown {
+                    record.collective.subordinate_units_disciplined = Some(u32::from(subs));
+                }
+                if own {
+                    record.discipline.push(own_record.clone());
+                }
+                match evaluate_valid(&record, options) {
+                    Ok(d) => Reachable {
+                        outcome: d.outcome,
+                        level: d.level,
+                    },
+                    Err(_) => Reachable {
+                        outcome: Outcome::Undetermined,
+                        level: None,
+                    },
+                }
+            })
+        };
 
     // Every combination, remembered by its indices for the "can it change" check.
     let mut combos: Vec<(Combo, Reachable)> = Vec::new();
@@ -649,18 +682,21 @@ fn partial(
             for (ti, point) in tasks.iter().enumerate() {
                 for (fi, &fix) in fix_values.iter().enumerate() {
                     for (si, &subs) in subs_values.iter().enumerate() {
-                        let result = evaluate(score, point, fix, subs);
-                        reachable.insert(result);
-                        combos.push((
-                            Combo {
-                                general: gi,
-                                task_results: ri,
-                                task: ti,
-                                fix: fi,
-                                subs: si,
-                            },
-                            result,
-                        ));
+                        for (oi, &own) in own_values.iter().enumerate() {
+                            let result = evaluate(score, point, fix, subs, own);
+                            reachable.insert(result);
+                            combos.push((
+                                Combo {
+                                    general: gi,
+                                    task_results: ri,
+                                    task: ti,
+                                    fix: fi,
+                                    subs: si,
+                                    own: oi,
+                                },
+                                result,
+                            ));
+                        }
                     }
                 }
             }
@@ -705,8 +741,8 @@ fn partial(
     let mut fields = Vec::new();
     for path in number_paths(unknown) {
         let can_change = match path {
-            "/score/general" => varies(&combos, |c| (c.task_results, c.task, c.fix, c.subs)),
-            "/score/task_results" => varies(&combos, |c| (c.general, c.task, c.fix, c.subs)),
+            "/score/general" => varies(&combos, |c| (c.task_results, c.task, c.fix, c.subs, c.own)),
+            "/score/task_results" => varies(&combos, |c| (c.general, c.task, c.fix, c.subs, c.own)),
             _ => {
                 let field = match path {
                     "/tasks/assigned" => 0,
@@ -721,6 +757,7 @@ fn partial(
                         c.task_results,
                         c.fix,
                         c.subs,
+                        c.own,
                         counts(c, Some(field)),
                     )
                 })
@@ -737,12 +774,15 @@ fn partial(
         }
         let can_change = match kind {
             Marked::Trigger => trigger_changes,
-            Marked::ShortcomingsFixed => {
-                varies(&combos, |c| (c.general, c.task_results, c.task, c.subs))
-            }
-            Marked::SubordinatesDisciplined => {
-                varies(&combos, |c| (c.general, c.task_results, c.task, c.fix))
-            }
+            Marked::ShortcomingsFixed => varies(&combos, |c| {
+                (c.general, c.task_results, c.task, c.subs, c.own)
+            }),
+            Marked::SubordinatesDisciplined => varies(&combos, |c| {
+                (c.general, c.task_results, c.task, c.fix, c.own)
+            }),
+            Marked::CollectiveDiscipline => varies(&combos, |c| {
+                (c.general, c.task_results, c.task, c.fix, c.subs)
+            }),
             Marked::NoEffect | Marked::NotCompleted => false,
         };
         fields.push(FieldInfluence {
@@ -773,6 +813,7 @@ struct Combo {
     task: usize,
     fix: usize,
     subs: usize,
+    own: usize,
 }
 
 /// Whether two combinations that agree on `rest` (everything but the field examined)

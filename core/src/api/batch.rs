@@ -71,6 +71,20 @@ pub fn evaluate_batch_json(json: &str, options: &BatchOptions) -> Result<Batch, 
     })
 }
 
+/// Evaluates JSON Lines text (one assessment per non-blank line), then applies the
+/// quota over the batch when `options` asks for it; records keep their order, each
+/// indexed by its line (from 0).
+pub fn evaluate_batch_lines(text: &str, options: &BatchOptions) -> Batch {
+    let items = evaluate_json_lines(text, &options.evaluation);
+    match &options.quota {
+        Some(quota) => with_quota(items, quota),
+        None => Batch {
+            items,
+            groups: Vec::new(),
+        },
+    }
+}
+
 /// Applies the quota to the evaluated items of a batch; every item stays in its place.
 fn with_quota(items: Vec<BatchItem>, quota: &QuotaOptions) -> Batch {
     // The quota sees the evaluated records only.

@@ -10,3 +10,4 @@ pub mod evaluate;
 pub mod forms;
 pub mod org;
 pub mod rows;
+pub mod sheets;

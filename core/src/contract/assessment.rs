@@ -481,7 +481,8 @@ pub struct Conclusions {
     /// Leadership collective: violations in cadre work, disunity, factionalism, buying posts.
     #[serde(default, skip_serializing_if = "Not::not")]
     pub cadre_work_violation: bool,
-    /// QĐ 124, QĐ 132, leadership collective: disunity concluded (mất đoàn kết).
+    /// QĐ 124, any collective; QĐ 132, leadership collective: disunity concluded (mất
+    /// đoàn kết).
     #[serde(default, skip_serializing_if = "Not::not")]
     pub disunity: bool,
     /// Leadership collective: a member concluded to show degradation. Absent and `false`

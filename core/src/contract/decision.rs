@@ -205,6 +205,31 @@ pub struct CitationRecord {
     pub article: String,
     /// The clause.
     pub clause: Option<String>,
+    /// The article's notes cited instead of a clause (`2–3` for QĐ 366 Art. 11, ghi chú
+    /// 2–3). Written only when present.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+impl CitationRecord {
+    /// The citation in words, as a Vietnamese reader cites it ([`citation_words`]).
+    pub fn in_words(&self) -> String {
+        citation_words(&self.document, &self.article, self.clause.as_deref())
+    }
+}
+
+/// A citation in words, as a Vietnamese reader cites it: `366-QĐ/TW, Điều 11, khoản 4`;
+/// a guideline's section as `21-HD/BTCTW, mục II.B.2`.
+pub fn citation_words(document: &str, article: &str, clause: Option<&str>) -> String {
+    let article = if document.contains("-HD/") {
+        format!("mục {article}")
+    } else {
+        format!("Điều {article}")
+    };
+    match clause {
+        Some(clause) => format!("{document}, {article}, khoản {clause}"),
+        None => format!("{document}, {article}"),
+    }
 }
 
 /// A reason as written in a decision.
@@ -239,6 +264,11 @@ pub struct AlternativeRecord {
     pub r#if: String,
     /// The mitigation rule.
     pub rule: String,
+    /// The alternative is itself a case for the competent level (rules-qd366 §5): Not
+    /// completed although no trigger is left, or no level under the `strict` reading.
+    /// Written only when true.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub needs_decision: bool,
     /// What accepting it would mean.
     pub message: Text,
 }

@@ -119,6 +119,17 @@ pub enum Outcome {
     Undetermined,
 }
 
+impl Outcome {
+    /// The id as written in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Outcome::Classified => "classified",
+            Outcome::NotClassified => "not_classified",
+            Outcome::Undetermined => "undetermined",
+        }
+    }
+}
+
 /// How a score in one band whose conditions fail is resolved (rules-qd366 §5).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]

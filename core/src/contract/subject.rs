@@ -16,6 +16,17 @@ pub enum SubjectKind {
     Collective,
 }
 
+impl SubjectKind {
+    /// The id as written in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SubjectKind::Member => "member",
+            SubjectKind::Leader => "leader",
+            SubjectKind::Collective => "collective",
+        }
+    }
+}
+
 /// The sub-kind of a collective.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
@@ -28,6 +39,18 @@ pub enum CollectiveKind {
     PartyOrganisation,
     /// Organisation, agency or unit.
     Agency,
+}
+
+impl CollectiveKind {
+    /// The id as written in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CollectiveKind::Leadership => "leadership",
+            CollectiveKind::PartyCommittee => "party_committee",
+            CollectiveKind::PartyOrganisation => "party_organisation",
+            CollectiveKind::Agency => "agency",
+        }
+    }
 }
 
 /// Party status of an individual.

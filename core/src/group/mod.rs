@@ -3,4 +3,5 @@
 
 pub mod org;
 pub mod quota;
+pub mod summary;
 pub mod tally;

@@ -37,7 +37,12 @@ use crate::contract::assessment::{
     GradesInput, LeaderInput, LeaveInput, LevelCounts, Mitigation, PeriodInput, Procedure,
     ScoreInput, ShortcomingsInput, SubjectInput, TasksInput, TemporaryActivity, UnitsInCharge,
 };
+use crate::contract::choices::{
+    find_choice, ChoiceName, COLLECTIVE_KINDS, DISCIPLINE_FORMS, FLAGS, GRADES, LEVELS,
+    PARTY_STATUSES, SUBJECT_KINDS,
+};
 use crate::contract::errors::{pointer_segment, ErrorCode, InputError, InputErrors};
+use chrono::NaiveDate;
 use serde::de::value::{Error as ValueError, StrDeserializer};
 use serde::Deserialize;
 use std::borrow::Cow;
@@ -51,8 +56,8 @@ pub enum ColumnKind {
     Text,
     /// A day, as text `YYYY-MM-DD`.
     Date,
-    /// One of the names given.
-    Choice(&'static [&'static str]),
+    /// One of the names given (a table may hold a name's value or one of its labels).
+    Choice(&'static [ChoiceName]),
     /// A whole number from 0.
     Count,
     /// A calendar year.
@@ -81,8 +86,8 @@ impl ColumnKind {
         }
     }
 
-    /// The allowed names of a choice; empty for other kinds.
-    pub fn choices(self) -> &'static [&'static str] {
+    /// The allowed names of a choice, with their labels; empty for other kinds.
+    pub fn choices(self) -> &'static [ChoiceName] {
         match self {
             ColumnKind::Choice(names) => names,
             _ => &[],
@@ -92,13 +97,16 @@ impl ColumnKind {
     fn expected(self) -> (&'static str, &'static str) {
         match self {
             ColumnKind::Text | ColumnKind::Choice(_) => ("văn bản", "text"),
-            ColumnKind::Date => ("ngày dạng YYYY-MM-DD", "a date as text YYYY-MM-DD"),
+            ColumnKind::Date => (
+                "ngày dạng YYYY-MM-DD hoặc DD/MM/YYYY",
+                "a date as text YYYY-MM-DD or DD/MM/YYYY",
+            ),
             ColumnKind::Count | ColumnKind::Year => ("số nguyên", "a whole number"),
             ColumnKind::Decimal => (
                 "số thập phân (tối đa hai chữ số sau dấu phẩy)",
                 "a decimal number (at most two places)",
             ),
-            ColumnKind::Flag => ("đúng/sai", "true or false"),
+            ColumnKind::Flag => ("Có/Không (đúng/sai)", "Yes/No (true or false)"),
             ColumnKind::Records => (
                 "danh sách quyết định kỷ luật",
                 "a list of discipline records",
@@ -106,24 +114,6 @@ impl ColumnKind {
         }
     }
 }
-
-const SUBJECT_KINDS: &[&str] = &["member", "leader", "collective"];
-const COLLECTIVE_KINDS: &[&str] = &[
-    "leadership",
-    "party_committee",
-    "party_organisation",
-    "agency",
-];
-const PARTY_STATUSES: &[&str] = &["active", "exempted", "suspended"];
-const GRADES: &[&str] = &["excellent", "good", "average", "poor"];
-const LEVELS: &[&str] = &["excellent", "good", "completed", "not_completed"];
-const DISCIPLINE_FORMS: &[&str] = &[
-    "reprimand",
-    "warning",
-    "removal",
-    "expulsion",
-    "dissolution",
-];
 
 macro_rules! columns {
     ($( $variant:ident = $name:literal, $path:literal, $kind:expr, $doc:literal; )*) => {
@@ -203,7 +193,7 @@ columns! {
     ConclusionsProhibitionBreach = "conclusions_prohibition_breach", "/conclusions/prohibition_breach", ColumnKind::Flag, "Breached the things party members must not do.";
     ConclusionsExemplaryBreach = "conclusions_exemplary_breach", "/conclusions/exemplary_breach", ColumnKind::Flag, "Breached the exemplary-conduct rules.";
     ConclusionsCadreWorkViolation = "conclusions_cadre_work_violation", "/conclusions/cadre_work_violation", ColumnKind::Flag, "Leadership collective: violations in cadre work, disunity, factionalism.";
-    ConclusionsDisunity = "conclusions_disunity", "/conclusions/disunity", ColumnKind::Flag, "QĐ 124, QĐ 132, leadership collective: disunity concluded by the competent level.";
+    ConclusionsDisunity = "conclusions_disunity", "/conclusions/disunity", ColumnKind::Flag, "QĐ 124, any collective; QĐ 132, leadership collective: disunity concluded by the competent level.";
     ConclusionsMemberDegradation = "conclusions_member_degradation", "/conclusions/member_degradation", ColumnKind::Flag, "Leadership collective: a member concluded degraded (false is stated, null is not).";
     LeaderConfidenceVoteLow = "leader_confidence_vote_low", "/leader/confidence_vote/low", ColumnKind::Count, "Leader: low-confidence votes.";
     LeaderConfidenceVoteTotal = "leader_confidence_vote_total", "/leader/confidence_vote/total", ColumnKind::Count, "Leader: votes cast.";
@@ -212,7 +202,7 @@ columns! {
     LeaderBasicTargetsApplicable = "leader_basic_targets_applicable", "/leader/basic_targets/applicable", ColumnKind::Flag, "Leader: the five basic targets apply to the post.";
     LeaderBasicTargetsMissed = "leader_basic_targets_missed", "/leader/basic_targets/missed", ColumnKind::Count, "Leader: how many of the five were missed.";
     LeaderScopeCorruptionDisciplined = "leader_scope_corruption_disciplined", "/leader/scope_corruption_disciplined", ColumnKind::Flag, "Leader: corruption, waste or negativity under direct management, and disciplined.";
-    LeaderMainTargetsMissed = "leader_main_targets_missed", "/leader/main_targets_missed", ColumnKind::Flag, "QĐ 124, leader: the main targets of the unit(s) led were missed (false is stated, null is not).";
+    LeaderMainTargetsMissed = "leader_main_targets_missed", "/leader/main_targets_missed", ColumnKind::Flag, "QĐ 124, QĐ 132, leader: the main targets of the unit(s) led were missed (false is stated, null is not).";
     LeaderHeadedLevel = "leader_headed_level", "/leader/headed_level", ColumnKind::Choice(LEVELS), "QĐ 132, a head: the level of the collective or organisation headed (the cap).";
     CollectiveSubordinateUnitsDisciplined = "collective_subordinate_units_disciplined", "/collective/subordinate_units_disciplined", ColumnKind::Count, "Collective: subordinate units disciplined in the period.";
     CollectiveBasicTargetsApplicable = "collective_basic_targets_applicable", "/collective/basic_targets/applicable", ColumnKind::Flag, "Leadership collective: the five basic targets apply.";
@@ -433,8 +423,19 @@ struct Reader<'r> {
 }
 
 impl Reader<'_> {
+    /// Text; for a date column, a day written `D/M/YYYY` (Vietnamese order; `.` or `-`
+    /// may separate too) becomes `YYYY-MM-DD`, and one that does not exist is an error
+    /// here. Any other text goes on as it is, for validation to read.
     fn text(&mut self, column: Column, path: &str, cell: Option<Cell<'_>>) -> Option<String> {
         match cell? {
+            Cell::Text(text) if column.kind() == ColumnKind::Date => match day_month_year(text) {
+                Some(Some(day)) => Some(day.format("%Y-%m-%d").to_string()),
+                Some(None) => {
+                    self.problems.0.push(InputError::invalid_date(path, text));
+                    None
+                }
+                None => Some(text.to_owned()),
+            },
             Cell::Text(text) => Some(text.to_owned()),
             Cell::Number(n) if n.is_nan() => None,
             _ => {
@@ -444,12 +445,21 @@ impl Reader<'_> {
         }
     }
 
+    /// A whole number: an integer, a float with no fraction, or the text of an integer
+    /// (`"12"`, as a CSV file holds it).
     fn whole(&mut self, column: Column, path: &str, cell: Option<Cell<'_>>) -> Option<i64> {
         match cell? {
             Cell::Integer(n) => Some(n),
             Cell::Number(n) if n.is_nan() => None,
             // Exact: every integer-valued f64 in this range converts without loss.
             Cell::Number(n) if n.fract() == 0.0 && n.abs() < 9.0e15 => Some(n as i64),
+            Cell::Text(text) => match text.trim().parse::<i64>() {
+                Ok(n) if is_integer_text(text.trim()) => Some(n),
+                _ => {
+                    self.problems.wrong_type(column, path);
+                    None
+                }
+            },
             _ => {
                 self.problems.wrong_type(column, path);
                 None
@@ -498,14 +508,16 @@ impl Reader<'_> {
         let number = match cell? {
             Cell::Number(n) if n.is_nan() => return None,
             // The shortest text that reads back as this f64 is the decimal the table
-            // was given (27.55 stays 27.55), which validation then reads exactly.
+            // was given (27.55 stays 27.55), which validation then reads exactly: a float
+            // that is no such decimal (0.1 + 0.2 = 0.30000000000000004) keeps all its
+            // places, and validation refuses it as more than two.
             // A whole number is read as one (no decimal text to write and read back).
             Cell::Number(n) if n.fract() == 0.0 && n.abs() < 9.0e15 => {
                 Some(serde_json::Number::from(n as i64))
             }
             Cell::Number(n) => serde_json::Number::from_f64(n),
             Cell::Integer(n) => Some(serde_json::Number::from(n)),
-            Cell::Text(text) => text.trim().parse::<serde_json::Number>().ok(),
+            Cell::Text(text) => decimal_text(text.trim()),
             Cell::Flag(_) => None,
         };
         if number.is_none() {
@@ -514,10 +526,19 @@ impl Reader<'_> {
         number
     }
 
+    /// A flag: true or false, or text naming one (`Có`, `Không`, `Yes`, `No`, `true`,
+    /// `false`).
     fn flag(&mut self, column: Column, path: &str, cell: Option<Cell<'_>>) -> Option<bool> {
         match cell? {
             Cell::Flag(flag) => Some(flag),
             Cell::Number(n) if n.is_nan() => None,
+            Cell::Text(text) => match find_choice(FLAGS, text) {
+                Some(name) => Some(name.value == "true"),
+                None => {
+                    self.problems.wrong_type(column, path);
+                    None
+                }
+            },
             _ => {
                 self.problems.wrong_type(column, path);
                 None
@@ -551,21 +572,70 @@ impl Reader<'_> {
             }
         };
         let names = kind.choices();
-        match names.iter().find(|choice| **choice == text) {
+        match find_choice(names, text) {
             // The names are the contract's (a test reads each one), so this holds.
-            Some(choice) => T::deserialize(StrDeserializer::<ValueError>::new(choice)).ok(),
+            Some(choice) => T::deserialize(StrDeserializer::<ValueError>::new(choice.value)).ok(),
             None => {
-                let list = names.join(", ");
+                let values: Vec<&str> = names.iter().map(|n| n.value).collect();
+                let labels: Vec<&str> = names.iter().map(|n| n.vi).collect();
+                let (values, labels) = (values.join(", "), labels.join("; "));
                 self.problems.0.push(InputError::new(
                     ErrorCode::InvalidValue,
                     path,
-                    format!("Cột `{name}`: `{text}` không hợp lệ; các giá trị: {list}"),
-                    format!("column `{name}`: `{text}` is not one of {list}"),
+                    format!(
+                        "Cột `{name}`: `{text}` không hợp lệ; các giá trị: {labels} ({values})"
+                    ),
+                    format!("column `{name}`: `{text}` is not one of {values}"),
                 ));
                 None
             }
         }
     }
+}
+
+/// Whether `text` is an integer's text: an optional sign, then ASCII digits.
+fn is_integer_text(text: &str) -> bool {
+    let digits = text.strip_prefix(['-', '+']).unwrap_or(text);
+    !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// A decimal's text, exactly: a JSON number (`27.5`), or digits with one decimal comma
+/// as Vietnamese writes them (`27,5`). `None` for anything else.
+fn decimal_text(text: &str) -> Option<serde_json::Number> {
+    match text.split_once(',') {
+        Some((whole, fraction))
+            if is_integer_text(whole)
+                && !fraction.is_empty()
+                && fraction.bytes().all(|b| b.is_ascii_digit()) =>
+        {
+            format!("{whole}.{fraction}").parse().ok()
+        }
+        Some(_) => None,
+        None => text.parse().ok(),
+    }
+}
+
+/// A day written day first, `D/M/YYYY` (`/`, `.` or `-` between the parts):
+/// `Some(Some(day))`, `Some(None)` when no such day exists (`30/02/2025`), `None` when
+/// the text is not written so.
+fn day_month_year(text: &str) -> Option<Option<NaiveDate>> {
+    let text = text.trim();
+    let separator = text.chars().find(|c| matches!(c, '/' | '.' | '-'))?;
+    let mut parts = text.split(separator);
+    let (day, month, year) = (parts.next()?, parts.next()?, parts.next()?);
+    let short =
+        |part: &str| (1..=2).contains(&part.len()) && part.bytes().all(|b| b.is_ascii_digit());
+    if parts.next().is_some()
+        || !short(day)
+        || !short(month)
+        || year.len() != 4
+        || !year.bytes().all(|b| b.is_ascii_digit())
+    {
+        return None;
+    }
+    let number = |part: &str| part.parse::<u32>().ok();
+    let year = year.parse::<i32>().ok()?;
+    Some(NaiveDate::from_ymd_opt(year, number(month)?, number(day)?))
 }
 
 impl<'a> FlatRow<'a> {
@@ -1149,7 +1219,7 @@ fn is_value(cell: Option<Cell<'_>>) -> bool {
 
 /// The value a flag field takes when absent, for the flags that have one; a flag equal
 /// to it states nothing (a table mixing kinds may fill the column for everyone).
-fn flag_default(column: Column) -> Option<bool> {
+pub(crate) fn flag_default(column: Column) -> Option<bool> {
     match column {
         C::SubjectInPoliticalSystem | C::DisciplineDutyRelated => Some(true),
         C::SubjectCentrallyManaged
@@ -1247,6 +1317,17 @@ pub fn unknown_column(name: &str) -> InputError {
     )
 }
 
+/// The error for a column named twice in a table; its path is the column as a key of
+/// the row.
+pub fn duplicate_column(name: &str) -> InputError {
+    InputError::new(
+        ErrorCode::InvalidValue,
+        format!("/{}", pointer_segment(name)),
+        format!("Cột `{name}` xuất hiện hai lần"),
+        format!("column `{name}` appears twice"),
+    )
+}
+
 /// The columns of a table by name, in the table's order; every unknown or repeated
 /// name is an error.
 pub fn columns_of<'n>(
@@ -1256,12 +1337,7 @@ pub fn columns_of<'n>(
     let mut errors = Vec::new();
     for name in names {
         match TableColumn::of(name) {
-            Some(column) if columns.contains(&column) => errors.push(InputError::new(
-                ErrorCode::InvalidValue,
-                format!("/{}", pointer_segment(name)),
-                format!("Cột `{name}` xuất hiện hai lần"),
-                format!("column `{name}` appears twice"),
-            )),
+            Some(column) if columns.contains(&column) => errors.push(duplicate_column(name)),
             Some(column) => columns.push(column),
             None => errors.push(unknown_column(name)),
         }
@@ -1374,7 +1450,7 @@ mod tests {
     fn choices_read_as_the_contract_names() {
         for column in Column::ALL {
             for name in column.kind().choices() {
-                let json = serde_json::Value::String((*name).to_owned());
+                let json = serde_json::Value::String(name.value.to_owned());
                 let ok = match column {
                     Column::SubjectKind => serde_json::from_value::<SubjectKind>(json).is_ok(),
                     Column::SubjectCollectiveKind => {
@@ -1396,7 +1472,7 @@ mod tests {
                     }
                     _ => false,
                 };
-                assert!(ok, "{column:?} {name}");
+                assert!(ok, "{column:?} {}", name.value);
             }
         }
     }
@@ -1488,6 +1564,45 @@ mod tests {
         cells.push((Column::ScoreGeneral, Cell::Number(27.555)));
         let a = row(&cells).to_assessment().unwrap();
         assert!(validate(&a).is_err(), "three decimals are refused");
+    }
+
+    #[test]
+    fn text_cells_read_as_a_spreadsheet_or_csv_writes_them() {
+        let mut cells = member();
+        cells.retain(|(c, _)| !matches!(c, Column::ScoreGeneral | Column::TasksAssigned));
+        cells.push((Column::ScoreGeneral, Cell::Text("27,5")));
+        cells.push((Column::TasksAssigned, Cell::Text(" 12 ")));
+        cells.push((Column::SubjectAdmittedOn, Cell::Text("19/5/2019")));
+        cells.push((Column::SubjectPartyStatus, Cell::Text("đang sinh hoạt")));
+        cells.push((Column::LeaveMaternity, Cell::Text("Có")));
+        let a = row(&cells).to_assessment().unwrap();
+        let mut json = serde_json::to_value(row(&member()).to_assessment().unwrap()).unwrap();
+        json["subject"]["party_status"] = "active".into();
+        json["leave"] = serde_json::json!({"maternity": true});
+        assert_eq!(serde_json::to_value(&a).unwrap(), json);
+        // Nothing else is taken for a number, a day or a flag.
+        for (column, text, code) in [
+            (Column::ScoreGeneral, "27,5,1", ErrorCode::InvalidType),
+            (Column::ScoreGeneral, "1.000,5", ErrorCode::InvalidType),
+            (Column::TasksOnTime, "12.0", ErrorCode::InvalidType),
+            (Column::TasksOnTime, "mười hai", ErrorCode::InvalidType),
+            (
+                Column::SubjectAdmittedOn,
+                "31/04/2019",
+                ErrorCode::InvalidDate,
+            ),
+            (Column::LeaveMaternity, "x", ErrorCode::InvalidType),
+            (
+                Column::SubjectPartyStatus,
+                "nghỉ hưu",
+                ErrorCode::InvalidValue,
+            ),
+        ] {
+            let mut r = row(&member());
+            r.set(column, Some(Cell::Text(text)));
+            let errors = r.to_assessment().unwrap_err();
+            assert_eq!(errors.0[0].code, code, "{text}");
+        }
     }
 
     /// A QĐ 124 member of 2024 with criterion grades, as cells.

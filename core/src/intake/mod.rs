@@ -3,6 +3,8 @@
 //! regime evaluates (`model`).
 
 pub mod batch;
+pub mod columns;
 pub mod decode;
 pub mod flat;
+pub mod sheet;
 pub mod validate;

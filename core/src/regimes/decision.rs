@@ -22,6 +22,8 @@ pub struct Alternative {
     pub mitigation: MitigationKind,
     /// The mitigation rule.
     pub rule: Rule,
+    /// The alternative is itself a case for the competent level (rules-qd366 §5).
+    pub needs_decision: bool,
 }
 
 /// The result of evaluating one assessment, with reasons as compact data.

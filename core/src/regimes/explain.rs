@@ -19,11 +19,13 @@ pub fn message(reason: &Reason, decision: &Decision) -> Text {
     match reason.rule {
         // Every regime.
         Rule::Exempt | Rule::Qd124Exempt | Rule::Qd132Exempt => shared::exempt(),
+        Rule::Qd132Art5Exempt if reason.holds => shared::exempt(),
+        Rule::Qd132Art5Exempt => graded::hd16_classified(reason),
         Rule::Suspended | Rule::Qd124Suspended | Rule::Qd132Suspended => shared::suspended(),
         Rule::NewMember | Rule::Qd124NewMember | Rule::Qd132NewMember => shared::new_member(reason),
         Rule::DisciplineNotCounted
         | Rule::Qd124DisciplineNotCounted
-        | Rule::Qd132DisciplineNotCounted => shared::discipline_not_counted(v),
+        | Rule::Qd132DisciplineNotCounted => shared::discipline_not_counted(reason),
         Rule::ExcellentQuota | Rule::Qd124Quota | Rule::Qd132Quota => {
             shared::quota(reason, decision)
         }
@@ -47,6 +49,8 @@ pub fn message(reason: &Reason, decision: &Decision) -> Text {
         Rule::CollectiveCadreWork => qd366::collective_cadre_work(),
         Rule::CollectiveMemberDiscipline => qd366::collective_member_discipline(v),
         Rule::CollectiveMemberDegradation => qd366::collective_member_degradation(),
+        Rule::CollectiveOwnDiscipline => qd366::collective_own_discipline(reason),
+        Rule::OwnDisciplineNeedsDecision => qd366::own_discipline_for_superior(v),
         Rule::MemberMitigation | Rule::LeaderMitigation | Rule::CollectiveMitigation => {
             qd366::mitigation_text(reason)
         }

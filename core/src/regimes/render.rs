@@ -12,7 +12,7 @@ use crate::points::Points;
 use crate::regimes::decision::Decision;
 use crate::regimes::explain;
 use crate::regimes::state::citations::{link_citation, state_citation};
-use crate::rules::catalogue::Rule;
+use crate::rules::catalogue::{Citation, Rule};
 use crate::rules::reason::{Reason, Value};
 
 impl Decision {
@@ -24,7 +24,10 @@ impl Decision {
             id: self.id.clone(),
             regime,
             regime_document: regime.map(|r| r.info().document.to_owned()),
-            regime_info: regime.map(|r| r.info().record(self.regime_selection)),
+            regime_info: regime.map(|r| {
+                r.info()
+                    .record_for_period(self.regime_selection, self.period.to)
+            }),
             period: PeriodRecord {
                 from: self.period.from.to_string(),
                 to: self.period.to.to_string(),
@@ -49,6 +52,7 @@ impl Decision {
                     level: a.level,
                     r#if: a.mitigation.path().to_owned(),
                     rule: a.rule.id().to_owned(),
+                    needs_decision: a.needs_decision,
                     message: explain::alternative_message(a),
                 })
                 .collect(),
@@ -148,20 +152,20 @@ fn citation_of(reason: &Reason, decision: &Decision) -> CitationRecord {
         (rule, Some(part)) => state_citation(rule, decision.regime, part.employment, part.leader),
         (rule, None) => rule.citation(),
     };
-    CitationRecord {
-        document: citation.document.to_owned(),
-        article: citation.article.to_owned(),
-        clause: citation.clause.map(str::to_owned),
-    }
+    record_of(citation)
 }
 
 /// A rule's citation as a decision writes it.
 pub fn citation_record(rule: Rule) -> CitationRecord {
-    let citation = rule.citation();
+    record_of(rule.citation())
+}
+
+fn record_of(citation: Citation) -> CitationRecord {
     CitationRecord {
         document: citation.document.to_owned(),
         article: citation.article.to_owned(),
         clause: citation.clause.map(str::to_owned),
+        note: citation.note.map(str::to_owned),
     }
 }
 

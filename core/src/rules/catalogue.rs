@@ -3,11 +3,12 @@
 //! a test vector and the spec (`spec/rules-qd366.md`) can be read side by side; a
 //! comparison of regimes groups their reasons by the topic column.
 
-use crate::contract::decision::Basis;
+use crate::contract::decision::{citation_words, Basis};
 use crate::contract::regime::RegimeId;
+use crate::contract::text::Text;
 use crate::contract::topic::Topic;
 
-/// A citation of a regulation: document, article, clause.
+/// A citation of a regulation: document, article, and a clause or the article's notes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Citation {
     /// `366-QĐ/TW`, `43-HD/BTCTW`.
@@ -16,6 +17,39 @@ pub struct Citation {
     pub article: &'static str,
     /// Clause, if any.
     pub clause: Option<&'static str>,
+    /// The article's notes cited (ghi chú), if any: `1`, `2–3` (QĐ 366 Art. 11 ends
+    /// with notes on particular cases, not numbered as clauses).
+    pub note: Option<&'static str>,
+}
+
+impl Citation {
+    /// The citation as people read it: `366-QĐ/TW, Điều 11, khoản 4` /
+    /// `366-QĐ/TW, Art. 11, cl. 4`; a note reads `ghi chú 2–3` / `notes 2–3`.
+    pub fn text(&self) -> Text {
+        let mut vi = format!("{}, Điều {}", self.document, self.article);
+        let mut en = format!("{}, Art. {}", self.document, self.article);
+        if let Some(clause) = self.clause {
+            vi.push_str(&format!(", khoản {clause}"));
+            en.push_str(&format!(", cl. {clause}"));
+        }
+        if let Some(note) = self.note {
+            let several = note.contains(['–', ',']);
+            vi.push_str(&format!(", ghi chú {note}"));
+            en.push_str(&format!(
+                ", {} {note}",
+                if several { "notes" } else { "note" }
+            ));
+        }
+        Text::new(vi, en)
+    }
+}
+
+impl Citation {
+    /// The citation in words, as a Vietnamese reader cites it: `366-QĐ/TW, Điều 11,
+    /// khoản 4`; a guideline's section as `21-HD/BTCTW, mục II.B.2`.
+    pub fn in_words(&self) -> String {
+        citation_words(self.document, self.article, self.clause)
+    }
 }
 
 const fn qd366(article: &'static str, clause: Option<&'static str>) -> Citation {
@@ -23,6 +57,17 @@ const fn qd366(article: &'static str, clause: Option<&'static str>) -> Citation 
         document: "366-QĐ/TW",
         article,
         clause,
+        note: None,
+    }
+}
+
+/// QĐ 366, an article's notes (Art. 11 ends with notes on particular cases).
+const fn qd366_note(article: &'static str, note: &'static str) -> Citation {
+    Citation {
+        document: "366-QĐ/TW",
+        article,
+        clause: None,
+        note: Some(note),
     }
 }
 
@@ -31,6 +76,7 @@ const fn hd43(section: &'static str, clause: &'static str) -> Citation {
         document: "43-HD/BTCTW",
         article: section,
         clause: Some(clause),
+        note: None,
     }
 }
 
@@ -39,6 +85,16 @@ const fn qd124(article: &'static str, clause: Option<&'static str>) -> Citation 
         document: "124-QĐ/TW",
         article,
         clause,
+        note: None,
+    }
+}
+
+const fn qd132(article: &'static str, clause: Option<&'static str>) -> Citation {
+    Citation {
+        document: "132-QĐ/TW",
+        article,
+        clause,
+        note: None,
     }
 }
 
@@ -47,6 +103,7 @@ const fn hd21(section: &'static str) -> Citation {
         document: "21-HD/BTCTW",
         article: section,
         clause: None,
+        note: None,
     }
 }
 
@@ -55,6 +112,7 @@ const fn nd335(article: &'static str, clause: Option<&'static str>) -> Citation 
         document: "335/2025/NĐ-CP",
         article,
         clause,
+        note: None,
     }
 }
 
@@ -63,6 +121,7 @@ const fn nd233(article: &'static str, clause: Option<&'static str>) -> Citation 
         document: "233/2026/NĐ-CP",
         article,
         clause,
+        note: None,
     }
 }
 
@@ -71,6 +130,7 @@ const fn nd90(article: &'static str, clause: Option<&'static str>) -> Citation {
         document: "90/2020/NĐ-CP",
         article,
         clause,
+        note: None,
     }
 }
 
@@ -130,8 +190,12 @@ rules! {
         TemporaryActivity = "qd366.hd43.7.6", hd43("7", "6"), Text, Context;
         /// Art. 10: S = G + R.
         Score = "qd366.10.score", qd366("10", None), Text, Context;
-        /// Rules-qd366 §7: a discipline record that does not count for this period or unit.
-        DisciplineNotCounted = "qd366.7.discipline", qd366("11", Some("notes 2–3")), Text, Discipline;
+        /// Rules-qd366 §7: a discipline record that does not count for this period or unit
+        /// (or, not holding, one that counts although the violation was at the previous unit).
+        DisciplineNotCounted = "qd366.7.discipline", qd366_note("11", "2–3"), Text, Discipline;
+        /// Rules-qd366 §4, §7: a party committee, party organisation or agency disciplined
+        /// itself in the period: no Excellent, and the superior committee weighs it.
+        OwnDisciplineNeedsDecision = "qd366.7.own_discipline", qd366_note("11", "1"), Reading, Discipline;
         /// Art. 11.4: S < 50.
         NotCompletedScore = "qd366.11.4.score", qd366("11", Some("4")), Text, NotCompleted;
         /// Art. 11.4, leadership collective: violations in cadre work, disunity, factionalism.
@@ -142,6 +206,9 @@ rules! {
         CollectiveMemberDegradation = "qd366.11.4.T.member_degradation", qd366("11", Some("4")), Text, NotCompleted;
         /// Art. 11.4, leadership collective: under 70% of the plan, or basic targets missed.
         CollectivePlan = "qd366.11.4.T.plan", qd366("11", Some("4")), Text, NotCompleted;
+        /// Art. 11.4, leadership collective: disciplined itself for a duty-related violation
+        /// (the mitigation sentence names it; rules-qd366 §4).
+        CollectiveOwnDiscipline = "qd366.11.4.T.own_discipline", qd366("11", Some("4")), Reading, NotCompleted;
         /// Art. 11.4, leadership collective: force majeure, or self-detected and remedied.
         CollectiveMitigation = "qd366.11.4.T.mitigation", qd366("11", Some("4")), Text, NotCompleted;
         /// Art. 11.4, leader: plan under 70%, basic targets, or over half the units Not completed.
@@ -207,7 +274,8 @@ rules! {
         Qd124Suspended = "qd124.5.2.suspended", qd124("5", Some("2")), Text, NotClassified;
         /// QĐ 124 Art. 5.2: admitted under 6 calendar months before the evaluation day → not classified.
         Qd124NewMember = "qd124.5.2.new", qd124("5", Some("2")), Text, NotClassified;
-        /// QĐ 124: a discipline record that does not count (outside the period, or already counted).
+        /// QĐ 124: a discipline record that does not count (outside the period, or already
+        /// counted); not holding, a previous-unit record that counts (no such exception).
         Qd124DisciplineNotCounted = "qd124.discipline", qd124("12", None), Text, Discipline;
         /// QĐ 124 Art. 12: a Not-completed trigger (one reason per trigger).
         Qd124NotCompleted = "qd124.12.not_completed", qd124("12", None), Text, NotCompleted;
@@ -225,6 +293,10 @@ rules! {
     }
 
     Qd132 {
+        /// QĐ 132 Art. 5.2 as HD 16 applied it (a period ending before 18/10/2019): only a
+        /// member exempted from work and party activities is not classified; not holding,
+        /// a suspended or newly admitted member, classified in that round.
+        Qd132Art5Exempt = "qd132.5.2.exempt", qd132("5", Some("2")), Text, NotClassified;
         /// HD 21 §II.6: exempted from work and party activities → not classified.
         Qd132Exempt = "qd132.hd21.6.exempt", hd21("II.6"), Text, NotClassified;
         /// HD 21 §II.6: party activities suspended → not classified.
@@ -235,7 +307,8 @@ rules! {
         Qd132NewCollective = "qd132.hd21.6.established", hd21("II.6"), Text, NotClassified;
         /// HD 21 §II.6: sick leave of 3 months or more → at most Completed; maternity → actual time worked.
         Qd132Sick = "qd132.hd21.sick", hd21("II.6"), Text, Leave;
-        /// HD 21: a discipline record that does not count (outside the period; one violation counted once).
+        /// HD 21: a discipline record that does not count (outside the period; one violation
+        /// counted once); not holding, a previous-unit record that counts (no such exception).
         Qd132DisciplineNotCounted = "qd132.hd21.discipline", hd21("II.B.2"), Text, Discipline;
         /// HD 21 §II.B.2: a member's Not-completed trigger (one reason per trigger).
         Qd132MemberNotCompleted = "qd132.hd21.member.not_completed", hd21("II.B.2"), Text, NotCompleted;
@@ -280,7 +353,7 @@ rules! {
 
     Nd335 {
         /// Spec §1: a cán bộ from 2026: no state regime (Luật 80/2025 Art. 17).
-        StateNone = "state.none", Citation { document: "80/2025/QH15", article: "17", clause: None }, Reading, NotClassified;
+        StateNone = "state.none", Citation { document: "80/2025/QH15", article: "17", clause: None, note: None }, Reading, NotClassified;
         /// ND 335 Art. 14.2.a: quantity `a` = Σ w·done / Σ w (assigned).
         StateQuantity = "nd335.14.2.a", nd335("14", Some("2.a")), Text, Context;
         /// ND 335 Art. 14.2.b: quality `b`, 25% off a product's credit per failed review.

@@ -95,6 +95,8 @@ pub enum Fact {
     SameLevelBodiesGood,
     Given,
     Threshold,
+    CollectiveDisciplined,
+    Suspended,
     /// A state period, by its index: renders as its `month` or `quarter` and the exact
     /// numbers the rule read (`a`, `b`, `score`…).
     Period,
@@ -204,6 +206,8 @@ impl Fact {
             Fact::SameLevelBodiesGood => "same_level_bodies_good",
             Fact::Given => "given",
             Fact::Threshold => "threshold",
+            Fact::CollectiveDisciplined => "collective_disciplined",
+            Fact::Suspended => "suspended",
             Fact::Period => "period",
             Fact::StaffNotCompleted => "staff_not_completed",
             Fact::StaffCounted => "staff_counted",
@@ -245,9 +249,6 @@ pub enum NotCountedWhy {
     CountedBefore,
     /// The violation happened at the previous unit: it counts against that unit.
     PreviousUnit,
-    /// A collective's own discipline: QĐ 366 attaches no rule to it (only to its
-    /// members' and subordinate units' discipline); the competent level weighs it.
-    CollectiveItself,
     /// A party-only discipline in a state rating made before ND 48 applied
     /// (15/9/2023): ND 90 as first issued counted administrative discipline only.
     BeforeNd48,
@@ -261,7 +262,6 @@ impl NotCountedWhy {
             NotCountedWhy::AfterPeriod => "after_period",
             NotCountedWhy::CountedBefore => "counted_before",
             NotCountedWhy::PreviousUnit => "at_previous_unit",
-            NotCountedWhy::CollectiveItself => "collective_itself",
             NotCountedWhy::BeforeNd48 => "before_nd48",
         }
     }

@@ -90,35 +90,48 @@ pub(super) enum Checked {
     Valid(Role, Option<usize>, ValidAssessment),
 }
 
-/// One JSON Lines unit decoded in one pass with its records typed: the fast path for
-/// lines without problems. The same fields as [`UnitInput`] but `units` (which JSON Lines
-/// do not allow): any problem, or any unknown field, sends the line to the reporting
+/// A unit with its records already read: one JSON Lines unit decoded in one pass with
+/// its records typed (the fast path for lines without problems), or a unit of a
+/// spreadsheet's rows. The same fields as [`UnitInput`] but `units` (which JSON Lines do
+/// not allow): for a line, any problem, or any unknown field, sends it to the reporting
 /// path ([`decode_unit`], each record decoded from its own text).
-#[derive(Deserialize)]
-pub(super) struct TypedUnit {
-    id: String,
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct UnitRecords {
+    /// Unique among units.
+    pub id: String,
+    /// The unit's name, for reports.
     #[serde(default)]
-    name: Option<String>,
+    pub name: Option<String>,
+    /// The parent unit's id.
     #[serde(default)]
-    parent: Option<String>,
+    pub parent: Option<String>,
+    /// The party organisation or committee.
     #[serde(default)]
-    organisation: Option<Assessment>,
+    pub organisation: Option<Assessment>,
+    /// The organisation, agency or unit itself.
     #[serde(default)]
-    agency: Option<Assessment>,
+    pub agency: Option<Assessment>,
+    /// The leadership collective.
     #[serde(default)]
-    leadership: Option<Assessment>,
+    pub leadership: Option<Assessment>,
+    /// Ids of the unit's records in its leadership collective.
     #[serde(default)]
-    leadership_members: Vec<String>,
+    pub leadership_members: Vec<String>,
+    /// Ids of the leader records responsible for the unit.
     #[serde(default)]
-    led_by: Vec<String>,
+    pub led_by: Vec<String>,
+    /// QĐ 132: the id of the leader record of the unit's head.
     #[serde(default)]
-    head: Option<String>,
+    pub head: Option<String>,
+    /// QĐ 132: a grassroots party organisation.
     #[serde(default)]
-    grassroots: bool,
+    pub grassroots: bool,
+    /// Records of kind `member`.
     #[serde(default)]
-    members: Vec<Assessment>,
+    pub members: Vec<Assessment>,
+    /// Records of kind `leader`.
     #[serde(default)]
-    leaders: Vec<Assessment>,
+    pub leaders: Vec<Assessment>,
 }
 
 #[derive(Deserialize)]
@@ -191,8 +204,8 @@ impl OrgEvaluator {
         // than one record may be, where no record can be over that limit (the reporting
         // path checks each record's length).
         if text.len() <= MAX_RECORD_BYTES {
-            if let Some(unit) = decode_json_quietly::<TypedUnit>(text) {
-                self.add_typed_unit(unit, line);
+            if let Some(unit) = decode_json_quietly::<UnitRecords>(text) {
+                self.add_unit_records(unit, Some(line));
                 return;
             }
         }
@@ -211,8 +224,10 @@ impl OrgEvaluator {
         }
     }
 
-    pub(super) fn add_typed_unit(&mut self, unit: TypedUnit, line: usize) {
-        let TypedUnit {
+    /// Adds a unit whose records are already read (`line`: its JSON Lines line, if it
+    /// has one).
+    pub fn add_unit_records(&mut self, unit: UnitRecords, line: Option<usize>) {
+        let UnitRecords {
             id,
             name,
             parent,
@@ -241,7 +256,13 @@ impl OrgEvaluator {
             head_leader: head,
             grassroots,
         };
-        self.add_unit(head, slots, Some(line), String::new());
+        self.add_unit(head, slots, line, String::new());
+    }
+
+    /// Reports a record a reader could not hand over (a spreadsheet's row that could not
+    /// be read), in its unit if it names one.
+    pub fn reject_record(&mut self, unit: Option<&str>, id: Option<&str>, errors: Vec<InputError>) {
+        self.reject(None, unit, id, errors);
     }
 
     /// Adds a nested tree (its units are read depth-first; `parent` is implied).

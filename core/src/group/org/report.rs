@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 /// Counts over a set of records, summed while the report is built (per unit, subtree,
 /// group and in all); made into [`Stats`], with its shares and rule ids as text, once.
 #[derive(Debug, Clone, Default)]
-pub(super) struct Tally {
+pub(crate) struct Tally {
     pub(super) records: u64,
     pub(super) classified: u64,
     pub(super) excellent: u64,
@@ -31,8 +31,26 @@ pub(super) struct Tally {
 
 impl Tally {
     pub(super) fn add(&mut self, record: &RecordSummary) {
+        self.add_outcome(
+            record.outcome,
+            record.level,
+            record.excluded_by,
+            record.needs_decision,
+            record.demoted,
+        );
+    }
+
+    /// Counts one record by its outcome, level, the rule that excluded it, and its marks.
+    pub(crate) fn add_outcome(
+        &mut self,
+        outcome: Outcome,
+        level: Option<Level>,
+        excluded_by: Option<Rule>,
+        needs_decision: bool,
+        demoted: bool,
+    ) {
         self.records += 1;
-        match (record.outcome, record.level) {
+        match (outcome, level) {
             (Outcome::Classified, Some(level)) => {
                 self.classified += 1;
                 match level {
@@ -45,11 +63,16 @@ impl Tally {
             (Outcome::Undetermined, _) => self.undetermined += 1,
             _ => {
                 self.not_classified += 1;
-                self.count_excluded(record.excluded_by, 1);
+                self.count_excluded(excluded_by, 1);
             }
         }
-        self.needs_decision += u64::from(record.needs_decision);
-        self.quota_demoted += u64::from(record.demoted);
+        self.needs_decision += u64::from(needs_decision);
+        self.quota_demoted += u64::from(demoted);
+    }
+
+    /// Counts a record that was rejected.
+    pub(crate) fn add_rejected(&mut self) {
+        self.rejected += 1;
     }
 
     pub(super) fn count_excluded(&mut self, rule: Option<Rule>, count: u64) {
@@ -59,7 +82,7 @@ impl Tally {
         }
     }
 
-    pub(super) fn merge(&mut self, other: &Tally) {
+    pub(crate) fn merge(&mut self, other: &Tally) {
         self.records += other.records;
         self.classified += other.classified;
         self.excellent += other.excellent;
@@ -76,7 +99,7 @@ impl Tally {
         self.rejected += other.rejected;
     }
 
-    pub(super) fn stats(&self, percents: &mut Percents) -> Stats {
+    pub(crate) fn stats(&self, percents: &mut Percents) -> Stats {
         let mut not_classified_by = BTreeMap::new();
         for &(rule, count) in &self.not_classified_by {
             *not_classified_by
@@ -111,7 +134,7 @@ impl Tally {
 /// Percent texts already made, by numerator and denominator: most shares of small
 /// units and groups repeat, so each is formatted once.
 #[derive(Default)]
-pub(super) struct Percents(HashMap<(u64, u64), String>);
+pub(crate) struct Percents(HashMap<(u64, u64), String>);
 
 impl Percents {
     /// Denominators up to this are remembered (bounds the table; larger ones are rare).

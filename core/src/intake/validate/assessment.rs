@@ -60,7 +60,7 @@ pub fn validate_with(
     };
     yearly_only(p, input, fields.regime);
     // A subject that is not classified needs no grounds: decide that before requiring them.
-    let excluded = excluded(&subject_facts, fields.regime, as_of);
+    let excluded = excluded(&subject_facts, fields.regime, span.map(|s| s.to), as_of);
     let grounds = grounds(p, input, &subject_facts, fields, excluded, options);
     let tasks = tasks(p, input, excluded);
     let shortcomings = shortcomings(p, input);
@@ -74,7 +74,13 @@ pub fn validate_with(
         p.string_length("/quota_group", group);
     }
     let owned = keep_owned(p, input, fields, shortcomings, conduct);
-    graded_facts(p, input, &owned.conclusions, &owned.collective);
+    graded_facts(
+        p,
+        input,
+        fields.regime,
+        &owned.conclusions,
+        &owned.collective,
+    );
     state_fields(p, input);
     let read = state_rating(p, input, span, input.civil_service_level);
 

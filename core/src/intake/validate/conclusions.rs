@@ -3,6 +3,7 @@
 
 use crate::contract::assessment::{Assessment, CollectiveInput, Conclusions};
 use crate::contract::errors::ErrorCode;
+use crate::contract::regime::RegimeId;
 use crate::contract::subject::{CollectiveKind, SubjectKind};
 use crate::intake::validate::problems::Problems;
 use crate::intake::validate::subject::SubjectFacts;
@@ -124,6 +125,7 @@ pub fn collective(p: &mut Problems, input: &Assessment, subject: &SubjectFacts) 
 pub fn graded_facts(
     p: &mut Problems,
     input: &Assessment,
+    regime: Option<RegimeId>,
     conclusions: &Conclusions,
     collective: &CollectiveInput,
 ) {
@@ -133,12 +135,19 @@ pub fn graded_facts(
         Some(CollectiveKind::PartyOrganisation | CollectiveKind::PartyCommittee)
     );
     let leadership_kind = s.collective_kind == Some(CollectiveKind::Leadership);
-    if conclusions.disunity && !leadership_kind {
-        p.not_applicable(
-            "/conclusions/disunity",
-            "đối tượng không phải tập thể lãnh đạo, quản lý",
-            "anyone but a leadership collective",
-        );
+    // Disunity: any collective's under QĐ 124, a leadership collective's under HD 21.
+    let any_collective = regime.is_some_and(|r| r.info().disunity_of_any_collective);
+    if conclusions.disunity {
+        match (s.kind == SubjectKind::Collective, any_collective) {
+            (true, true) => {}
+            (false, true) => p.not_applicable("/conclusions/disunity", "cá nhân", "an individual"),
+            (_, false) if leadership_kind => {}
+            (_, false) => p.not_applicable(
+                "/conclusions/disunity",
+                "đối tượng không phải tập thể lãnh đạo, quản lý",
+                "anyone but a leadership collective",
+            ),
+        }
     }
     for (path, counts) in [
         ("/collective/member_levels", collective.member_levels),

@@ -112,15 +112,24 @@ pub fn subject(p: &mut Problems, s: &SubjectInput, as_of: Option<NaiveDate>) -> 
 }
 
 /// Whether the subject is not classified (and so needs no score, grades or tasks):
-/// exempted, suspended, admitted (or, under HD 21, established) under six months.
+/// exempted; suspended or admitted under six months, where the period's guideline says
+/// so (all but HD 16, QĐ 132's 2018 round); under HD 21, established under six months.
 pub fn excluded(
     subject: &SubjectFacts,
     regime: Option<RegimeId>,
+    period_end: Option<NaiveDate>,
     as_of: Option<NaiveDate>,
 ) -> bool {
     let under_six_months = |since: Option<NaiveDate>| matches!((since, as_of), (Some(since), Some(day)) if add_months(since, 6).is_none_or(|d| d > day));
     if subject.individual {
-        subject.party_status != PartyStatus::Active || under_six_months(subject.admitted_on)
+        let suspended_and_new = match (regime, period_end) {
+            (Some(regime), Some(end)) => regime.info().excludes_suspended_and_new(end),
+            _ => true,
+        };
+        subject.party_status == PartyStatus::Exempted
+            || (suspended_and_new
+                && (subject.party_status == PartyStatus::Suspended
+                    || under_six_months(subject.admitted_on)))
     } else {
         regime.is_some_and(|regime| regime.info().skips_new_collectives)
             && under_six_months(subject.established_on)

@@ -1,11 +1,10 @@
 //! Which discipline records count in the year, under QĐ 124 and QĐ 132.
 
 use crate::contract::assessment::DisciplineForm;
-use crate::contract::subject::SubjectKind;
 use crate::model::{Discipline, ValidAssessment};
 use crate::regimes::graded::family::Family;
 use crate::regimes::shared::discipline::{for_each_counted, outside_period};
-use crate::rules::reason::{NotCountedWhy, Reason};
+use crate::rules::reason::Reason;
 
 /// Discipline records sorted into what counts in this period.
 #[derive(Default)]
@@ -25,13 +24,9 @@ pub fn tally_discipline(
     reasons: &mut Vec<Reason>,
 ) -> DisciplineTally {
     let mut tally = DisciplineTally::default();
-    let collective = a.subject.kind == SubjectKind::Collective;
-    // A collective's member at the previous unit: as under QĐ 366 (rules-qd366 §7), it
-    // counts against that unit.
-    let not_counted = |record: &Discipline| {
-        outside_period(a, record)
-            .or((collective && record.at_previous_unit).then_some(NotCountedWhy::PreviousUnit))
-    };
+    // Neither QĐ 124 nor QĐ 132 with HD 21 has a counterpart of QĐ 366's notes 2–3: a
+    // violation at the previous unit counts here too (ruling of 7/12/2026).
+    let not_counted = |record: &Discipline| outside_period(a, record);
     for_each_counted(
         a,
         family.discipline_not_counted(),

@@ -7,7 +7,7 @@
 //! otherwise the level conditions from Excellent down; then, under QĐ 132, the caps
 //! (sick leave, leadership collective, head).
 
-use crate::contract::decision::Effect;
+use crate::contract::decision::{Basis, Effect};
 use crate::contract::level::{Level, Options, Outcome};
 use crate::model::ValidAssessment;
 use crate::regimes::decision::Decision;
@@ -36,6 +36,16 @@ pub fn evaluate(a: &ValidAssessment, options: &Options) -> Decision {
         levels(a, family, grades, &tasks, &tally, &mut reasons)
     };
     let level = caps(a, family, level, &mut reasons);
+    if family.rates_leader_by_member_rules(a) {
+        // HD 21 §II.B.4 points to QĐ 89's criteria, not found: a leader is rated by the
+        // member rules, which is a reading (basis inferred, ruling of 7/12/2026). The
+        // head cap is HD 21's own rule and keeps its basis.
+        for reason in &mut reasons {
+            if Family::is_member_rule(reason.rule) {
+                reason.basis_override = Some(Basis::Inferred);
+            }
+        }
+    }
     decision.outcome = Outcome::Classified;
     decision.level = Some(level);
     decision.needs_decision = reasons.iter().any(|r| r.effect == Effect::NeedsDecision);

@@ -65,6 +65,25 @@ impl Family {
         }
     }
 
+    /// Whether the subject is a leader rated by HD 21's member rules (§II.B.4 points to
+    /// QĐ 89's criteria, which were not found).
+    #[inline]
+    pub fn rates_leader_by_member_rules(self, a: &ValidAssessment) -> bool {
+        self == Family::Qd132Member && a.subject.kind == SubjectKind::Leader
+    }
+
+    /// Whether `rule` is one of HD 21's member rules (§II.B.2).
+    #[inline]
+    pub fn is_member_rule(rule: Rule) -> bool {
+        matches!(
+            rule,
+            Rule::Qd132MemberNotCompleted
+                | Rule::Qd132MemberExcellent
+                | Rule::Qd132MemberGood
+                | Rule::Qd132MemberCompleted
+        )
+    }
+
     pub fn discipline_not_counted(self) -> Rule {
         if self.qd132() {
             Rule::Qd132DisciplineNotCounted

@@ -64,6 +64,10 @@ fn trigger_text(rule: Rule, which: Trigger, v: &Values) -> (String, String) {
                 ),
             )
         }
+        Trigger::CollectiveDisciplined if v.flag(Fact::SelfDetectedAndRemedied) => (
+            format!("Tập thể bị kỷ luật trong năm ({n} quyết định), dù đã tự phát hiện, khắc phục: ngoại lệ tự phát hiện, khắc phục chỉ áp dụng cho kỷ luật của tổ chức, đơn vị trực thuộc và của thành viên, không áp dụng cho kỷ luật của chính tập thể"),
+            format!("The collective itself was disciplined in the year ({n} decision(s)), even though self-detected and remedied: the self-detection exception covers subordinate units' and members' discipline only, not the collective's own"),
+        ),
         Trigger::CollectiveDisciplined => (
             format!("Tập thể bị kỷ luật trong năm ({n} quyết định)"),
             format!("The collective itself was disciplined in the year ({n} decision(s))"),
@@ -447,6 +451,37 @@ fn cap_message(reason: &Reason) -> Text {
             format!("{rule_en}: {} is not lowered", before.en()),
         )
     }
+}
+
+/// QĐ 132's 2018 round (HD 16): a suspended or newly admitted member, classified.
+pub(crate) fn hd16_classified(reason: &Reason) -> Text {
+    let v = &reason.values;
+    let round_vi = "kỳ đánh giá theo Hướng dẫn 16-HD/BTCTW (kỳ kết thúc trước ngày 18/10/2019), như khoản 2 Điều 5 Quy định 132-QĐ/TW, chỉ không xếp loại đảng viên được miễn công tác và sinh hoạt đảng";
+    let round_en = "a period under HD 16-HD/BTCTW (ending before 18/10/2019) leaves, like QĐ 132 Art. 5.2, only members exempted from work and party activities unclassified";
+    let (who_vi, who_en) = if v.flag(Fact::Suspended) {
+        (
+            "Đảng viên đang bị đình chỉ sinh hoạt đảng".to_owned(),
+            "Party activities suspended".to_owned(),
+        )
+    } else {
+        let (admitted, eligible) = (v.date(Fact::AdmittedOn), v.date(Fact::EligibleOn));
+        (
+            format!(
+                "Vào Đảng ngày {}, chưa đủ 6 tháng (đủ vào ngày {})",
+                admitted.map(vi_date).unwrap_or_default(),
+                eligible.map(vi_date).unwrap_or_default()
+            ),
+            format!(
+                "Admitted on {}, under 6 months (6 months on {})",
+                admitted.map(|d| d.to_string()).unwrap_or_default(),
+                eligible.map(|d| d.to_string()).unwrap_or_default()
+            ),
+        )
+    };
+    Text::new(
+        format!("{who_vi}: {round_vi}, nên vẫn xếp loại (HD 21 mới loại trừ trường hợp này)"),
+        format!("{who_en}: {round_en}, so classified (HD 21 excluded this case later)"),
+    )
 }
 
 /// The message of a reason under QĐ 124 or QĐ 132.

@@ -31,12 +31,12 @@ pub fn topic_summary(topic: Topic) -> Text {
             "No public rule on sick leave (HD 25's wording was not found)",
         ),
         Topic::Discipline => Text::new(
-            "Tính mọi kỷ luật trong năm, trừ trường hợp tự phát hiện, khắc phục",
-            "Any discipline in the year, unless self-detected and remedied",
+            "Tính mọi kỷ luật trong năm, trừ trường hợp tự phát hiện, khắc phục (không áp dụng cho kỷ luật của chính tập thể)",
+            "Any discipline in the year, unless self-detected and remedied (not for a collective's own)",
         ),
         Topic::NotCompleted => Text::new(
-            "Không hoàn thành: có tiêu chí Kém; dưới 50% chỉ tiêu và không đạt chỉ tiêu chủ yếu; tập thể bị kỷ luật hoặc quá 20% đơn vị trực thuộc bị kỷ luật; mất đoàn kết; suy thoái, vi phạm điều cấm, nêu gương; bị kỷ luật (trừ tự phát hiện, khắc phục)",
-            "Not completed: a criterion graded Poor; under 50% of targets with main targets missed; the collective disciplined or over 20% of subordinate units; disunity; degradation, must-not-do or exemplary breach; discipline (unless self-detected and remedied)",
+            "Không hoàn thành: có tiêu chí Kém; dưới 50% chỉ tiêu và không đạt chỉ tiêu chủ yếu; tập thể bị kỷ luật hoặc quá 20% đơn vị trực thuộc bị kỷ luật; tập thể mất đoàn kết; suy thoái, vi phạm điều cấm, nêu gương; bị kỷ luật (trừ tự phát hiện, khắc phục)",
+            "Not completed: a criterion graded Poor; under 50% of targets with main targets missed; the collective disciplined or over 20% of subordinate units; a collective's disunity; degradation, must-not-do or exemplary breach; discipline (unless self-detected and remedied)",
         ),
         Topic::Excellent => Text::new(
             "Hoàn thành xuất sắc: các tiêu chí từ Tốt, kết quả nhiệm vụ Xuất sắc; cá nhân 100% đúng tiến độ, từ 50% vượt; không ai bị kỷ luật",

@@ -15,6 +15,7 @@ pub fn reads(field: RegimeField) -> bool {
             | RegimeField::CivilServiceLevel
             | RegimeField::Disunity
             | RegimeField::HeadedLevel
+            | RegimeField::LeaderMainTargetsMissed
             | RegimeField::CollectiveMainTargetsMissed
             | RegimeField::MemberLevels
             | RegimeField::SubordinateLevels
@@ -27,8 +28,8 @@ pub fn reads(field: RegimeField) -> bool {
 pub fn topic_summary(topic: Topic) -> Text {
     match topic {
         Topic::NotClassified => Text::new(
-            "Không xếp loại: miễn, đình chỉ sinh hoạt đảng, vào Đảng chưa đủ 6 tháng (vẫn kiểm điểm); tổ chức, tập thể thành lập chưa đủ 6 tháng",
-            "Not classified: exempted, suspended, admitted under 6 months (still reviewed); organisations and collectives established under 6 months",
+            "Không xếp loại: miễn, đình chỉ sinh hoạt đảng, vào Đảng chưa đủ 6 tháng (vẫn kiểm điểm; kỳ theo HD 16, kết thúc trước 18/10/2019: chỉ người được miễn); tổ chức, tập thể thành lập chưa đủ 6 tháng",
+            "Not classified: exempted, suspended, admitted under 6 months (still reviewed; under HD 16, periods ending before 18/10/2019: the exempted only); organisations and collectives established under 6 months",
         ),
         Topic::Leave => Text::new(
             "Nghỉ ốm từ 3 tháng: tối đa Hoàn thành nhiệm vụ; thai sản: theo thời gian công tác thực tế",

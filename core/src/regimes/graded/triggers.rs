@@ -104,9 +104,10 @@ pub fn triggers(
 
     // Under 50% of the tasks, with the main targets missed and no force majeure: the
     // unit led (a collective, or a leader). HD 21 words it for members without the
-    // main targets.
+    // main targets; a leader's tasks are the unit led, so for a leader it is read as the
+    // collective's ground (ruling of 7/12/2026).
     match family {
-        Family::Qd132Member if under_half(tasks) => {
+        Family::Qd132Member if kind == SubjectKind::Member && under_half(tasks) => {
             reasons.push(trigger(
                 rule,
                 Trigger::TasksUnderHalf,
@@ -116,7 +117,6 @@ pub fn triggers(
                 ],
             ));
         }
-        Family::Qd132Member => {}
         _ if kind == SubjectKind::Member => {}
         _ => {
             let missed = if kind == SubjectKind::Leader {
@@ -187,24 +187,28 @@ pub fn triggers(
         return reasons.len() > before && reasons[before..].iter().any(|r| r.holds);
     }
 
-    // Collectives.
-    if leadership {
-        if a.conclusions.disunity {
-            reasons.push(trigger(rule, Trigger::Disunity, &[]).inferred_if(qd124_grouping));
-        }
-        if a.conclusions.member_degraded() {
-            reasons.push(trigger(rule, Trigger::MemberDegraded, &[]).inferred_if(qd124_grouping));
-        }
+    // Collectives. Disunity: any collective's ground under QĐ 124, a leadership
+    // collective's under HD 21 (ruling of 7/12/2026).
+    if a.conclusions.disunity && (leadership || a.regime.info().disunity_of_any_collective) {
+        reasons.push(trigger(rule, Trigger::Disunity, &[]).inferred_if(qd124_grouping));
+    }
+    if leadership && a.conclusions.member_degraded() {
+        reasons.push(trigger(rule, Trigger::MemberDegraded, &[]).inferred_if(qd124_grouping));
     }
     if tally.own > 0 {
-        let values = [(Fact::Disciplined, Value::Count(tally.own))];
-        if family == Family::Qd124 && self_detected {
-            reasons.push(excepted(rule, Trigger::CollectiveDisciplined, &values).inferred_if(true));
-        } else {
-            reasons.push(
-                trigger(rule, Trigger::CollectiveDisciplined, &values).inferred_if(qd124_grouping),
-            );
-        }
+        // The collective itself disciplined: no exception, in either regime. QĐ 124's
+        // self-detection exception attaches to subordinate units' and members'
+        // discipline only (ruling of 7/12/2026); a claim is said not to apply.
+        let values = [
+            (Fact::Disciplined, Value::Count(tally.own)),
+            (
+                Fact::SelfDetectedAndRemedied,
+                Value::Flag(family == Family::Qd124 && self_detected),
+            ),
+        ];
+        reasons.push(
+            trigger(rule, Trigger::CollectiveDisciplined, &values).inferred_if(qd124_grouping),
+        );
     }
     match family {
         Family::Qd124 => {

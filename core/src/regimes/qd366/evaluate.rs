@@ -89,6 +89,14 @@ pub fn evaluate(a: &ValidAssessment, options: &Options) -> Decision {
     let any_claimed = claimed(a).iter().any(|(_, on)| *on);
 
     decision.outcome = Outcome::Classified;
+    // A party committee, party organisation or agency disciplined itself: the superior
+    // committee weighs it (`qd366.7.own_discipline`, reasons pushed by the tally).
+    if a.subject.kind == SubjectKind::Collective
+        && !a.subject.is_leadership_collective()
+        && tally.own_any() > 0
+    {
+        decision.needs_decision = true;
+    }
     if fired.is_empty() {
         match resolve(band, a, &tasks, &tally, options.reading, &mut reasons) {
             Resolution::Level(level) => decision.level = Some(level),
@@ -171,7 +179,7 @@ fn not_completed_triggers(
             triggers_leader::triggers(a, tasks, tally, options, reasons, &mut fired);
         }
         SubjectKind::Collective if a.subject.is_leadership_collective() => {
-            triggers_collective::triggers(a, tasks, tally, options, &mut fired);
+            triggers_collective::triggers(a, tasks, tally, options, reasons, &mut fired);
         }
         SubjectKind::Collective => {}
     }

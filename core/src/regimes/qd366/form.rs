@@ -24,16 +24,9 @@ use crate::rules::catalogue::Rule;
 fn cite(rules: &[Rule]) -> Vec<FieldCitation> {
     rules
         .iter()
-        .map(|rule| {
-            let c = rule.citation();
-            let clause = c
-                .clause
-                .map(|clause| format!(", khoản {clause}"))
-                .unwrap_or_default();
-            FieldCitation {
-                rule: rule.id().to_owned(),
-                text: format!("{}, Điều {}{clause}", c.document, c.article),
-            }
+        .map(|rule| FieldCitation {
+            rule: rule.id().to_owned(),
+            text: rule.citation().text().vi,
         })
         .collect()
 }
@@ -424,7 +417,9 @@ fn individual_sections(kind: SubjectKind) -> Vec<Section> {
     sections
 }
 
-fn discipline_section(kind: SubjectKind) -> Section {
+fn discipline_section(request: &FormRequest) -> Section {
+    let kind = request.kind;
+    let leadership = request.collective_kind == Some(CollectiveKind::Leadership);
     let forms: Vec<(&str, &str, &str)> = match kind {
         SubjectKind::Collective => vec![
             ("reprimand", "Khiển trách", "Reprimand"),
@@ -448,6 +443,19 @@ fn discipline_section(kind: SubjectKind) -> Section {
         SubjectKind::Member => Rule::MemberConduct,
         SubjectKind::Leader => Rule::LeaderDiscipline,
         SubjectKind::Collective => Rule::CollectiveMemberDiscipline,
+    };
+    // A collective's own discipline (a record without a member): a trigger for a
+    // leadership collective; for the others it rules out Excellent and goes to the
+    // superior committee (rules-qd366 §4, §7).
+    let own_rule = if leadership {
+        Rule::CollectiveOwnDiscipline
+    } else {
+        Rule::OwnDisciplineNeedsDecision
+    };
+    let list_rules: Vec<Rule> = match kind {
+        SubjectKind::Collective if leadership => vec![trigger, own_rule],
+        SubjectKind::Collective => vec![Rule::ExcellentCollective, own_rule],
+        _ => vec![trigger],
     };
     let mut item_fields = vec![
         choice(
@@ -495,6 +503,17 @@ fn discipline_section(kind: SubjectKind) -> Section {
         ),
     ];
     if kind == SubjectKind::Collective {
+        let own_help = if leadership {
+            (
+                "Để trống nếu chính tập thể bị kỷ luật: vi phạm liên quan đến thực thi nhiệm vụ dẫn đến Không hoàn thành nhiệm vụ (trừ khi tự phát hiện, khắc phục kịp thời: cấp có thẩm quyền xem xét) và không thể Hoàn thành xuất sắc",
+                "Leave empty when the collective itself was disciplined: a violation tied to its duties makes it Not completed (unless self-detected and remedied in time: the competent level weighs it), and it cannot be Excellent",
+            )
+        } else {
+            (
+                "Để trống nếu chính tập thể bị kỷ luật: không thể Hoàn thành xuất sắc trong kỳ này, cấp ủy cấp trên xem xét, quyết định",
+                "Leave empty when the collective itself was disciplined: Excellent is not reachable this period, and the superior committee weighs it",
+            )
+        };
         item_fields.push(field(
             "/member_id",
             FieldType::Text,
@@ -502,9 +521,9 @@ fn discipline_section(kind: SubjectKind) -> Section {
                 "Thành viên bị kỷ luật (nếu là kỷ luật cá nhân)",
                 "The member disciplined (if an individual's discipline)",
             ),
-            ("", ""),
+            own_help,
             false,
-            &[Rule::CollectiveMemberDiscipline],
+            &list_rules,
         ));
     }
     section(
@@ -522,7 +541,7 @@ fn discipline_section(kind: SubjectKind) -> Section {
                 ("Quyết định kỷ luật", "Discipline decisions"),
                 ("", ""),
                 false,
-                &[trigger],
+                &list_rules,
             )
         }],
     )
@@ -904,7 +923,7 @@ pub fn form_schema(request: &FormRequest, profile: Option<&ValidProfile>) -> For
     ));
     sections.push(tasks_section(request.kind));
     sections.extend(individual_sections(request.kind));
-    sections.push(discipline_section(request.kind));
+    sections.push(discipline_section(request));
     sections.extend(facts_section(request));
     let (conduct, version) = conduct_section(request);
     if !conduct.fields.is_empty() {

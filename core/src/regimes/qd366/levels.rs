@@ -46,14 +46,19 @@ pub fn conditions(
                 SubjectKind::Collective => {
                     let subordinates =
                         u64::from(a.collective.subordinate_units_disciplined.unwrap_or(0));
-                    let holds =
-                        o == n && thirty_percent && subordinates == 0 && tally.members_any == 0;
+                    // Nor was the collective itself disciplined (rules-qd366 §4, 11.1.T).
+                    let holds = o == n
+                        && thirty_percent
+                        && subordinates == 0
+                        && tally.members_any == 0
+                        && tally.own_any() == 0;
                     let values = task_values(&[
                         (
                             Fact::SubordinateUnitsDisciplined,
                             Value::Count(subordinates),
                         ),
                         (Fact::MembersDisciplined, Value::Count(tally.members_any)),
+                        (Fact::CollectiveDisciplined, Value::Count(tally.own_any())),
                     ]);
                     (Rule::ExcellentCollective, holds, values)
                 }

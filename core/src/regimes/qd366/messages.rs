@@ -10,7 +10,7 @@ use crate::contract::text::Text;
 use crate::points::percent_text;
 use crate::regimes::decision::Alternative;
 use crate::regimes::shared::messages::{
-    capitalise, decisions_en, join, level_of, percent_vi, plural_en,
+    capitalise, decisions_en, join, level_of, percent_vi, plural_en, record_words,
 };
 use crate::rules::catalogue::Rule;
 use crate::rules::reason::{Fact, Reason, Value, Values};
@@ -84,9 +84,23 @@ pub fn task_condition(rule: Rule, holds: bool, v: &Values) -> Text {
                     vi.push(format!("{members} thành viên tập thể lãnh đạo bị kỷ luật trong kỳ; Hoàn thành xuất sắc cần không có"));
                     en.push(format!("{} of the leadership collective disciplined in the period; Excellent needs none", plural_en(members, "member", "members")));
                 }
+                let own = v.count(Fact::CollectiveDisciplined);
+                if own > 0 {
+                    vi.push(format!("chính tập thể bị kỷ luật trong kỳ ({own} quyết định); Hoàn thành xuất sắc cần không có"));
+                    en.push(format!(
+                        "the collective itself was disciplined in the period ({}); Excellent needs none",
+                        decisions_en(own)
+                    ));
+                }
                 if holds {
-                    vi.push("không đơn vị trực thuộc, thành viên nào bị kỷ luật".to_owned());
-                    en.push("no subordinate unit or member was disciplined".to_owned());
+                    vi.push(
+                        "không đơn vị trực thuộc, thành viên nào và chính tập thể không bị kỷ luật"
+                            .to_owned(),
+                    );
+                    en.push(
+                        "no subordinate unit or member, nor the collective itself, was disciplined"
+                            .to_owned(),
+                    );
                 }
             }
         }
@@ -124,7 +138,7 @@ pub fn task_condition(rule: Rule, holds: bool, v: &Values) -> Text {
             }
         }
     }
-    Text::new(join(&vi), join(&en))
+    Text::new(capitalise(&join(&vi)), capitalise(&join(&en)))
 }
 
 fn plan_text(v: &Values, leader: bool) -> (Vec<String>, Vec<String>) {
@@ -246,9 +260,10 @@ pub fn mitigation_text(reason: &Reason) -> Text {
         );
     }
     match v.level(Fact::Alternative) {
+        // The cascade gap (rules-qd366 §5, ruling of 7/12/2026).
         Some(Level::NotCompleted) => Text::new(
-            format!("Kể cả khi chấp nhận tình tiết giảm nhẹ ({claim_vi}), không mức nào trên Không hoàn thành nhiệm vụ đủ điều kiện"),
-            format!("Even if the mitigation ({claim_en}) is accepted, no level above Not completed has its conditions met"),
+            format!("Có tình tiết giảm nhẹ ({claim_vi}): nếu được chấp nhận, không còn căn cứ Không hoàn thành nhiệm vụ và tổng điểm từ 50 trở lên, nhưng không mức nào đủ điều kiện; quy định chưa nêu trường hợp này, nên mức thay thế vẫn là Không hoàn thành nhiệm vụ và cấp có thẩm quyền xem xét, quyết định cả tình tiết giảm nhẹ lẫn mức xếp loại"),
+            format!("Mitigation claimed ({claim_en}): if it is accepted, no Not-completed rule is left and the score is 50 or more, yet no level has its conditions met; the text leaves this case open, so the alternative is still Not completed and the competent level decides both the mitigation and the level"),
         ),
         Some(level) => Text::new(
             format!("Có tình tiết giảm nhẹ ({claim_vi}): nếu cấp có thẩm quyền chấp nhận, mức xếp loại sẽ là {}; cấp có thẩm quyền xem xét, quyết định", level.vi()),
@@ -434,6 +449,33 @@ pub fn collective_member_discipline(v: &Values) -> Text {
     )
 }
 
+/// Art. 11.4, leadership collective: disciplined itself (rules-qd366 §4, basis reading);
+/// not holding, a discipline not tied to its duties, which rules out Excellent only.
+pub fn collective_own_discipline(reason: &Reason) -> Text {
+    let v = &reason.values;
+    if !reason.holds {
+        let n = v.count(Fact::DisciplinedNotDutyRelated);
+        return Text::new(
+            format!("Chính tập thể bị kỷ luật ({n} quyết định) nhưng vi phạm không liên quan đến thực thi nhiệm vụ: không thuộc trường hợp Không hoàn thành nhiệm vụ, nhưng không thể Hoàn thành xuất sắc"),
+            format!("The collective itself was disciplined for a violation not tied to its duties ({}): not a Not-completed trigger, but it rules out Excellent", decisions_en(n)),
+        );
+    }
+    let n = v.count(Fact::Disciplined);
+    Text::new(
+        format!("Chính tập thể lãnh đạo, quản lý bị kỷ luật ({n} quyết định) từ khiển trách trở lên do vi phạm liên quan đến thực thi nhiệm vụ: Không hoàn thành nhiệm vụ (cách hiểu: Điều 11 khoản 4 không liệt kê trường hợp này, nhưng câu về tình tiết giảm nhẹ nêu \"tập thể lãnh đạo, quản lý ... bị xử lý kỷ luật\"); nếu tập thể tự phát hiện, khắc phục kịp thời, cấp có thẩm quyền xem xét"),
+        format!("The leadership collective itself was disciplined at reprimand or heavier for a violation tied to its duties ({}): Not completed (a reading: Art. 11.4 does not list it, but its mitigation sentence names the collective's own discipline); if the collective detected and remedied it in time, the competent level weighs that", decisions_en(n)),
+    )
+}
+
+/// Rules-qd366 §4, §7: a party committee, party organisation or agency disciplined itself.
+pub fn own_discipline_for_superior(v: &Values) -> Text {
+    let (form_vi, form_en, d_vi, d_en) = record_words(v);
+    Text::new(
+        format!("Chính tập thể bị kỷ luật {form_vi} ngày {d_vi}: không thể Hoàn thành xuất sắc; quy định không nêu căn cứ Không hoàn thành nhiệm vụ cho trường hợp này, cấp ủy cấp trên xem xét hình thức, tính chất của kỷ luật khi quyết định xếp loại (Điều 11, ghi chú 1)"),
+        format!("The collective itself was disciplined ({form_en}, decided on {d_en}): it cannot be Excellent; the text names no Not-completed rule for this, so the superior committee weighs the form and nature of the discipline when it decides (Art. 11, note 1)"),
+    )
+}
+
 /// Art. 11.4, leadership collective: a member concluded degraded.
 pub fn collective_member_degradation() -> Text {
     Text::new(
@@ -535,6 +577,10 @@ pub fn alternative(alternative: &Alternative) -> Text {
         MitigationKind::ForceMajeure => ("nguyên nhân bất khả kháng", "force majeure"),
     };
     match alternative.level {
+        Some(level) if alternative.needs_decision => Text::new(
+            format!("{} nếu cấp có thẩm quyền chấp nhận {claim_vi}; quy định chưa nêu trường hợp này, cấp có thẩm quyền quyết định mức xếp loại", level.vi()),
+            format!("{} if the competent level accepts {claim_en}; the text leaves this case open, so the competent level decides the level", level.en()),
+        ),
         Some(level) => Text::new(
             format!("{} nếu cấp có thẩm quyền chấp nhận {claim_vi}", level.vi()),
             format!("{} if the competent level accepts {claim_en}", level.en()),

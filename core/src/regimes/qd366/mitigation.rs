@@ -42,8 +42,10 @@ pub fn claim_values(a: &ValidAssessment) -> Values {
     ])
 }
 
-/// Rules-qd366 §5, mitigation: the level stays Not completed, and if accepting the
-/// mitigation would lead elsewhere, the case needs a decision and carries that level.
+/// Rules-qd366 §5, mitigation: the level stays Not completed. When no trigger without a
+/// mitigation remains, the case needs a decision and carries the alternative: a level, or
+/// a case for the competent level itself (Not completed in the cascade gap, or no level
+/// under `strict`). When one remains, the claim cannot change the result and says so.
 #[expect(
     clippy::too_many_arguments,
     reason = "one call site; the pieces are the evaluation's state"
@@ -98,41 +100,31 @@ pub fn mitigate(
         return;
     }
     let mut scratch = Vec::new();
-    match resolve(band, a, tasks, tally, options.reading, &mut scratch) {
-        Resolution::Level(level) if level > Level::NotCompleted => {
-            values.push(Fact::Alternative, Value::Level(level));
-            reasons.push(Reason::new(
-                rule,
-                true,
-                Effect::NeedsDecision,
-                Some(level),
-                values,
-            ));
-            decision.needs_decision = true;
-            decision.alternatives.push(Alternative {
-                level: Some(level),
-                mitigation,
-                rule,
-            });
-        }
-        Resolution::Undetermined => {
-            reasons.push(Reason::new(rule, true, Effect::NeedsDecision, None, values));
-            decision.needs_decision = true;
-            decision.alternatives.push(Alternative {
-                level: None,
-                mitigation,
-                rule,
-            });
-        }
-        Resolution::Level(_) | Resolution::Gap => {
-            values.push(Fact::Alternative, Value::Level(Level::NotCompleted));
-            reasons.push(Reason::new(
-                rule,
-                true,
-                Effect::Info,
-                Some(Level::NotCompleted),
-                values,
-            ));
-        }
+    // Without the mitigated triggers: a level, or a case the text leaves to the competent
+    // level (the cascade gap, or `strict` undetermined), which the alternative then is too
+    // (rules-qd366 §5, ruling of 7/12/2026). A score under 50 is a trigger no mitigation
+    // lifts, so it was among the remaining ones above.
+    let (level, needs_decision) =
+        match resolve(band, a, tasks, tally, options.reading, &mut scratch) {
+            Resolution::Level(level) => (Some(level), false),
+            Resolution::Gap => (Some(Level::NotCompleted), true),
+            Resolution::Undetermined => (None, true),
+        };
+    if let Some(level) = level {
+        values.push(Fact::Alternative, Value::Level(level));
     }
+    reasons.push(Reason::new(
+        rule,
+        true,
+        Effect::NeedsDecision,
+        level,
+        values,
+    ));
+    decision.needs_decision = true;
+    decision.alternatives.push(Alternative {
+        level,
+        mitigation,
+        rule,
+        needs_decision,
+    });
 }

@@ -5,7 +5,7 @@
 //! |---|---|---|
 //! | `evaluate.rs` | the order of evaluation | |
 //! | `not_classified.rs` | Art. 5.2: exempted, suspended, admitted under 6 months | `qd366.5.2.*` |
-//! | `discipline.rs` | rules-qd366 §7: which discipline records count | `qd366.7.discipline` |
+//! | `discipline.rs` | rules-qd366 §7: which discipline records count, and whose; a collective's own for its superior | `qd366.7.discipline`, `qd366.7.own_discipline` |
 //! | `conduct.rs` | the conduct checklist's findings | `qd366.conduct.*` |
 //! | `triggers.rs` | Art. 11.4: the score under 50; what the triggers share | `qd366.11.4.score` |
 //! | `triggers_member.rs` | Art. 11.4, member | `qd366.11.4.N.*` |

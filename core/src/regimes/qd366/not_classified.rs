@@ -1,12 +1,11 @@
 //! QĐ 366 Art. 5.2: who is not classified (exempted, suspended, admitted under six
 //! months).
 
-use crate::contract::decision::Effect;
 use crate::contract::subject::{PartyStatus, SubjectKind};
 use crate::model::ValidAssessment;
-use crate::regimes::shared::eligibility::under_six_months;
+use crate::regimes::shared::eligibility::{excluded_by, under_six_months};
 use crate::rules::catalogue::Rule;
-use crate::rules::reason::{Reason, Values};
+use crate::rules::reason::Reason;
 
 /// Not classified (Art. 5.2): returns the excluding reason.
 #[inline]
@@ -16,23 +15,11 @@ pub fn exclusion(a: &ValidAssessment, reasons: &mut Vec<Reason>) -> bool {
     }
     match a.subject.party_status {
         PartyStatus::Exempted => {
-            reasons.push(Reason::new(
-                Rule::Exempt,
-                true,
-                Effect::Excludes,
-                None,
-                Values::default(),
-            ));
+            reasons.push(excluded_by(Rule::Exempt));
             return true;
         }
         PartyStatus::Suspended => {
-            reasons.push(Reason::new(
-                Rule::Suspended,
-                true,
-                Effect::Excludes,
-                None,
-                Values::default(),
-            ));
+            reasons.push(excluded_by(Rule::Suspended));
             return true;
         }
         PartyStatus::Active => {}

@@ -4,12 +4,12 @@
 //! `triggers_member.rs`, `triggers_leader.rs` and `triggers_collective.rs`.
 
 use crate::contract::assessment::BasicTargets;
-use crate::contract::decision::MitigationKind;
+use crate::contract::decision::{Effect, MitigationKind};
 use crate::contract::level::{Level, TargetsReading};
 use crate::model::{Score, Tasks};
 use crate::points::share_at_least;
 use crate::rules::catalogue::Rule;
-use crate::rules::reason::{Fact, Value, Values};
+use crate::rules::reason::{Fact, Reason, Value, Values};
 
 /// A trigger that fired, with the mitigation the text attaches to it.
 #[derive(Clone, Copy)]
@@ -35,6 +35,42 @@ pub fn fire(
             mitigable_by,
         });
     }
+}
+
+/// A discipline trigger (Art. 11.4: disciplined at reprimand or heavier for a violation
+/// tied to duties), mitigable by self-detection: fires on the duty-related records; when
+/// only records not tied to duties counted, a reason says they trigger nothing.
+#[inline]
+pub fn fire_discipline(
+    rule: Rule,
+    duty_related: u64,
+    not_duty_related: u64,
+    reasons: &mut Vec<Reason>,
+    fired: &mut Vec<Fired>,
+) {
+    let values = Values::of(&[
+        (Fact::Disciplined, Value::Count(duty_related)),
+        (
+            Fact::DisciplinedNotDutyRelated,
+            Value::Count(not_duty_related),
+        ),
+    ]);
+    if duty_related == 0 && not_duty_related > 0 {
+        reasons.push(Reason::new(
+            rule,
+            false,
+            Effect::Info,
+            Some(Level::NotCompleted),
+            values,
+        ));
+    }
+    fire(
+        fired,
+        rule,
+        duty_related > 0,
+        values,
+        Some(MitigationKind::SelfDetectedAndRemedied),
+    );
 }
 
 /// Art. 11.4: a total score under 50.

@@ -1,14 +1,17 @@
 //! QĐ 366 Art. 11.4, a leadership collective (`qd366.11.4.T.*`): cadre work, members'
-//! duty-related discipline and degradation, the plan and basic targets. Other
-//! collectives have no trigger but the score.
+//! duty-related discipline and degradation, the plan and basic targets, and its own
+//! duty-related discipline (rules-qd366 §4, basis reading). Other collectives have no
+//! trigger but the score (their own discipline: `qd366.7.own_discipline`, `discipline.rs`).
 
 use crate::contract::decision::MitigationKind;
 use crate::contract::level::Options;
 use crate::model::{Tasks, ValidAssessment};
 use crate::regimes::qd366::discipline::DisciplineTally;
-use crate::regimes::qd366::triggers::{fire, plan_missed, plan_values, targets_missed, Fired};
+use crate::regimes::qd366::triggers::{
+    fire, fire_discipline, plan_missed, plan_values, targets_missed, Fired,
+};
 use crate::rules::catalogue::Rule;
-use crate::rules::reason::{Fact, Value, Values};
+use crate::rules::reason::{Fact, Reason, Value, Values};
 
 /// The leadership collective's triggers that fired, in the text's order.
 #[inline]
@@ -17,6 +20,7 @@ pub fn triggers(
     tasks: &Tasks,
     tally: &DisciplineTally,
     options: &Options,
+    reasons: &mut Vec<Reason>,
     fired: &mut Vec<Fired>,
 ) {
     let c = &a.conclusions;
@@ -55,5 +59,14 @@ pub fn triggers(
         plan_missed(tasks) || targets_missed(targets, options.basic_targets),
         plan_values(tasks, targets, options.basic_targets),
         Some(MitigationKind::ForceMajeure),
+    );
+    // The collective's own discipline: the trigger list does not name it, the mitigation
+    // sentence does ("tập thể lãnh đạo, quản lý hoặc có thành viên … bị xử lý kỷ luật").
+    fire_discipline(
+        Rule::CollectiveOwnDiscipline,
+        tally.own_duty_related,
+        tally.own_not_duty_related,
+        reasons,
+        fired,
     );
 }

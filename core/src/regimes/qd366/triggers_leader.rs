@@ -7,7 +7,9 @@ use crate::contract::level::{Level, Options};
 use crate::model::{Tasks, ValidAssessment};
 use crate::points::share_more_than;
 use crate::regimes::qd366::discipline::DisciplineTally;
-use crate::regimes::qd366::triggers::{fire, plan_missed, plan_values, targets_missed, Fired};
+use crate::regimes::qd366::triggers::{
+    fire, fire_discipline, plan_missed, plan_values, targets_missed, Fired,
+};
 use crate::rules::catalogue::Rule;
 use crate::rules::reason::{Fact, Reason, Value, Values};
 
@@ -48,28 +50,12 @@ pub fn triggers(
             None,
         );
     }
-    let discipline_values = Values::of(&[
-        (Fact::Disciplined, Value::Count(tally.duty_related)),
-        (
-            Fact::DisciplinedNotDutyRelated,
-            Value::Count(tally.not_duty_related),
-        ),
-    ]);
-    if tally.duty_related == 0 && tally.not_duty_related > 0 {
-        reasons.push(Reason::new(
-            Rule::LeaderDiscipline,
-            false,
-            Effect::Info,
-            Some(Level::NotCompleted),
-            discipline_values,
-        ));
-    }
-    fire(
-        fired,
+    fire_discipline(
         Rule::LeaderDiscipline,
-        tally.duty_related > 0,
-        discipline_values,
-        self_detected,
+        tally.duty_related,
+        tally.not_duty_related,
+        reasons,
+        fired,
     );
     let breach_values = Values::of(&[
         (Fact::Degradation, Value::Flag(c.degradation)),

@@ -23,9 +23,14 @@ pub fn outside_period(a: &ValidAssessment, record: &Discipline) -> Option<NotCou
 
 /// The reason that says a discipline record does not count, and why.
 pub fn not_counted_reason(rule: Rule, record: &Discipline, why: NotCountedWhy) -> Reason {
+    discipline_reason(rule, record, true, why)
+}
+
+/// A discipline record's reason under `rule`: `holds` when it does not count (`why`).
+fn discipline_reason(rule: Rule, record: &Discipline, holds: bool, why: NotCountedWhy) -> Reason {
     Reason::new(
         rule,
-        true,
+        holds,
         Effect::Info,
         None,
         Values::of(&[
@@ -37,7 +42,11 @@ pub fn not_counted_reason(rule: Rule, record: &Discipline, why: NotCountedWhy) -
 }
 
 /// Calls `count` with every discipline record of the assessment that counts; for every
-/// other one, the regime's `rule` explains why not (`not_counted`).
+/// other one, the regime's `rule` explains why not (`not_counted`). A record that counts
+/// although the violation was at the previous unit is said too (the same rule, not
+/// holding): QĐ 366 sets it aside for a collective only (Art. 11 notes 2–3), and the
+/// earlier regimes have no such exception (rulings of 7/12/2026), so the reader sees why
+/// it was not set aside.
 pub fn for_each_counted(
     a: &ValidAssessment,
     rule: Rule,
@@ -46,9 +55,17 @@ pub fn for_each_counted(
     mut count: impl FnMut(&Discipline),
 ) {
     for record in &a.discipline {
-        match not_counted(record) {
-            Some(why) => reasons.push(not_counted_reason(rule, record, why)),
-            None => count(record),
+        let why = not_counted(record);
+        if why.is_none() {
+            count(record);
+        }
+        if why.is_some() || record.at_previous_unit {
+            reasons.push(discipline_reason(
+                rule,
+                record,
+                why.is_some(),
+                why.unwrap_or(NotCountedWhy::PreviousUnit),
+            ));
         }
     }
 }

@@ -4,10 +4,12 @@
 
 use crate::contract::assessment::DisciplineForm;
 use crate::contract::level::Level;
+use crate::contract::regime::RegimeId;
 use crate::contract::text::Text;
 use crate::dates::vi_date;
 use crate::points::percent_text;
 use crate::regimes::decision::Decision;
+use crate::rules::catalogue::Rule;
 use crate::rules::reason::{Fact, NotCountedWhy, Reason, Value, Values, Whose};
 
 pub fn form_names(form: DisciplineForm) -> (&'static str, &'static str) {
@@ -21,6 +23,22 @@ pub fn form_names(form: DisciplineForm) -> (&'static str, &'static str) {
         DisciplineForm::Demotion => ("giáng chức", "demotion"),
         DisciplineForm::Dismissal => ("buộc thôi việc", "dismissal"),
     }
+}
+
+/// A discipline record's form and decision day as a message says them:
+/// (form vi, form en, day vi, day en).
+pub fn record_words(v: &Values) -> (&'static str, &'static str, String, String) {
+    let (form_vi, form_en) = match v.get(Fact::Form) {
+        Some(Value::Form(form)) => form_names(form),
+        _ => ("", ""),
+    };
+    let day = v.date(Fact::DecidedOn);
+    (
+        form_vi,
+        form_en,
+        day.map(vi_date).unwrap_or_default(),
+        day.map(|d| d.to_string()).unwrap_or_default(),
+    )
 }
 
 pub fn level_of(values: &Values, fact: Fact) -> Level {
@@ -103,30 +121,55 @@ pub fn new_member(reason: &Reason) -> Text {
     }
 }
 
-/// A discipline record that does not count for this period or unit (every regime).
-pub fn discipline_not_counted(v: &Values) -> Text {
-    let (form_vi, form_en) = match v.get(Fact::Form) {
-        Some(Value::Form(form)) => form_names(form),
-        _ => ("", ""),
-    };
-    let day = v.date(Fact::DecidedOn);
-    let (d_vi, d_en) = (
-        day.map(vi_date).unwrap_or_default(),
-        day.map(|d| d.to_string()).unwrap_or_default(),
-    );
+/// A discipline record that does not count for this period or unit (every regime); not
+/// holding, a record that counts although the violation was at the previous unit.
+pub fn discipline_not_counted(reason: &Reason) -> Text {
+    let v = &reason.values;
+    if !reason.holds {
+        return previous_unit_counts(reason.rule, v);
+    }
+    let (form_vi, form_en, d_vi, d_en) = record_words(v);
     let (why_vi, why_en) = match v.get(Fact::Why) {
-        Some(Value::Why(NotCountedWhy::BeforePeriod)) => ("quyết định trước kỳ đánh giá", "decided before the period"),
-        Some(Value::Why(NotCountedWhy::AfterPeriod)) => ("quyết định sau kỳ đánh giá hoặc sau ngày đánh giá", "decided after the period or the evaluation day"),
-        Some(Value::Why(NotCountedWhy::CountedBefore)) => ("vi phạm đã được tính ở kỳ trước (mỗi vi phạm chỉ tính một lần)", "the violation was counted in an earlier period (each violation counts once)"),
-        Some(Value::Why(NotCountedWhy::CollectiveItself)) => (
-            "Quy định 366 không nêu căn cứ xếp loại đối với kỷ luật của chính tập thể; cấp có thẩm quyền xem xét",
-            "QĐ 366 attaches no classification rule to a collective's own discipline; the competent level weighs it",
+        Some(Value::Why(NotCountedWhy::BeforePeriod)) => {
+            ("quyết định trước kỳ đánh giá", "decided before the period")
+        }
+        Some(Value::Why(NotCountedWhy::AfterPeriod)) => (
+            "quyết định sau kỳ đánh giá hoặc sau ngày đánh giá",
+            "decided after the period or the evaluation day",
         ),
-        _ => ("vi phạm xảy ra ở đơn vị cũ nên tính cho đơn vị cũ", "the violation happened at the previous unit, so it counts against that unit"),
+        Some(Value::Why(NotCountedWhy::CountedBefore)) => (
+            "vi phạm đã được tính ở kỳ trước (mỗi vi phạm chỉ tính một lần)",
+            "the violation was counted in an earlier period (each violation counts once)",
+        ),
+        _ => (
+            "vi phạm xảy ra ở đơn vị cũ nên tính cho đơn vị cũ",
+            "the violation happened at the previous unit, so it counts against that unit",
+        ),
     };
     Text::new(
         format!("Kỷ luật {form_vi} ngày {d_vi} không tính cho kỳ này: {why_vi}"),
         format!("The {form_en} decided on {d_en} does not count for this period: {why_en}"),
+    )
+}
+
+/// A record that counts although the violation was at the previous unit: against the
+/// individual under QĐ 366 (rules-qd366 §7), against anyone under the earlier regimes,
+/// which have no counterpart of QĐ 366's notes 2–3 (ruling of 7/12/2026).
+fn previous_unit_counts(rule: Rule, v: &Values) -> Text {
+    let (form_vi, form_en, d_vi, d_en) = record_words(v);
+    let (why_vi, why_en) = match rule.regime() {
+        RegimeId::Qd366 => (
+            "vẫn tính cho người bị kỷ luật: ghi chú 2–3 Điều 11 chỉ chuyển vi phạm sang xếp loại của tập thể nơi xảy ra vi phạm, không miễn cho cá nhân".to_owned(),
+            "it still counts against the person disciplined: Art. 11 notes 2–3 move it to the rating of the collective where it happened, not away from the person".to_owned(),
+        ),
+        regime => (
+            format!("vẫn được tính: Quy định {} không có quy định như ghi chú 2–3 Điều 11 Quy định 366-QĐ/TW về vi phạm ở đơn vị cũ; mỗi vi phạm chỉ tính một lần", regime.info().document),
+            format!("it counts here: {} has no counterpart of QĐ 366's Art. 11 notes 2–3 on violations at the previous unit; each violation still counts once", regime.info().document),
+        ),
+    };
+    Text::new(
+        format!("Kỷ luật {form_vi} ngày {d_vi} (vi phạm xảy ra ở đơn vị cũ) {why_vi}"),
+        format!("The {form_en} decided on {d_en} (a violation at the previous unit): {why_en}"),
     )
 }
 

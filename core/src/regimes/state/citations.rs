@@ -18,6 +18,7 @@ const fn cite(
         document,
         article,
         clause,
+        note: None,
     }
 }
 

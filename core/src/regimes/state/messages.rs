@@ -130,7 +130,7 @@ pub fn message(reason: &Reason, decision: &Decision) -> Text {
         Rule::StateLeave => leave(v),
         Rule::StateOldUnit => old_unit(v),
         Rule::StateDisciplineNotCounted | Rule::Nd90DisciplineNotCounted => {
-            not_counted(v, decision)
+            not_counted(reason, decision)
         }
         Rule::StateUnder50 => {
             let (s_vi, s_en) = points(v.points(Fact::Total));
@@ -526,7 +526,8 @@ fn old_unit(v: &Values) -> Text {
     )
 }
 
-fn not_counted(v: &Values, decision: &Decision) -> Text {
+fn not_counted(reason: &Reason, decision: &Decision) -> Text {
+    let v = &reason.values;
     if let Some(Value::Why(NotCountedWhy::BeforeNd48)) = v.get(Fact::Why) {
         let (f_vi, f_en, d_vi, d_en) = form_and_day(v);
         let as_of = decision.as_of;
@@ -535,7 +536,7 @@ fn not_counted(v: &Values, decision: &Decision) -> Text {
             format!("The party {f_en} decided on {d_en} does not count: rated on {as_of}, before Decree 48/2023 applied (15/09/2023): only administrative discipline counts"),
         );
     }
-    discipline_not_counted(v)
+    discipline_not_counted(reason)
 }
 
 fn conduct(v: &Values) -> Text {

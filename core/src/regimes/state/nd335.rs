@@ -104,6 +104,7 @@ pub fn evaluate(a: &ValidAssessment, s: &StateFacts, options: &Options) -> Decis
             level: Some(capped_band),
             mitigation: MitigationKind::SelfDetectedAndRemedied,
             rule: mitigated,
+            needs_decision: true,
         });
         Level::NotCompleted
     } else {

@@ -1,0 +1,155 @@
+"""Spreadsheets from Python: a template written and read back with pandas evaluates as
+its records; the results workbook is the one the command-line tool writes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pytest
+
+import cadre_eval
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+CODES = {"excellent": "HTXSNV", "good": "HTTNV", "completed": "HTNV", "not_completed": "KHTNV"}
+
+
+def load(name: str) -> Any:
+    return json.loads((EXAMPLES / name).read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("example", ["chi-bo-2025.json", "chi-bo-2024.json", "chi-bo-2022.json"])
+def test_a_frame_read_from_a_filled_template_evaluates_as_its_records(
+    example: str, tmp_path: Path
+) -> None:
+    records = load(example)
+    path = tmp_path / "mau.xlsx"
+    cadre_eval.write_template(path, records)
+    frame = pd.read_excel(path, sheet_name="Hồ sơ")
+    assert frame.columns[0] == "Mã hồ sơ"
+    from_sheet = cadre_eval.evaluate_many(frame, quota=True)
+    from_records = cadre_eval.evaluate_many(records, quota=True)
+    columns = ["id", "outcome", "level", "score", "regime", "deciding_rule", "quota_demoted"]
+    pd.testing.assert_frame_equal(from_sheet[columns], from_records[columns])
+    assert from_sheet["error_codes"].isna().all()
+
+
+def test_a_bad_cell_of_a_template_is_reported_at_its_column(tmp_path: Path) -> None:
+    path = tmp_path / "mau.xlsx"
+    cadre_eval.write_template(path, load("chi-bo-2025.json"))
+    frame = pd.read_excel(path, sheet_name="Hồ sơ")
+    frame.loc[1, "Đối tượng"] = "Đảng viên dự bị"
+    out = cadre_eval.evaluate_many(frame)
+    assert out.loc[1, "error_codes"] == "invalid_value"
+    assert out.loc[1, "errors"][0]["column"] == "subject_kind"
+    assert out["level"].notna().sum() == 15  # the others, but the one not classified
+
+
+def letter(position: int) -> str:
+    """A spreadsheet's column letters, from 0."""
+    letters = ""
+    position += 1
+    while position:
+        position, rest = divmod(position - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+@pytest.mark.parametrize(
+    "vector", sorted((EXAMPLES.parent / "vectors" / "sheets").glob("*.json")), ids=lambda p: p.stem
+)
+def test_the_spreadsheet_vectors_read_with_pandas_as_in_rust(vector: Path) -> None:
+    """`vectors/sheets/`: each CSV file read by pandas as text (its separator the one
+    its header holds most of, its byte-order mark dropped) gives the levels and the
+    rejected cells the Rust runner finds."""
+    expected = json.loads(vector.read_text(encoding="utf-8"))
+    file = vector.parent / expected["file"]
+    header = file.read_text(encoding="utf-8-sig").splitlines()[0]
+    # The separator the header line holds most of, as the Rust reader takes it.
+    separator = max([",", ";", "\t"], key=header.count)
+    frame = pd.read_csv(
+        file,
+        sep=separator,
+        encoding="utf-8-sig",
+        dtype=str,
+        keep_default_na=False,
+        na_values=[""],
+    )
+    out = cadre_eval.evaluate_many(frame, quota=expected["quota"])
+    levels = {
+        row.id: None if pd.isna(row.level) else str(row.level)
+        for row in out.itertuples()
+        if pd.isna(row.error_codes)
+    }
+    assert levels == expected["levels"]
+    at = {cadre_eval._native.sheet_column(h): letter(i) for i, h in enumerate(frame.columns)}
+    rejected = [
+        {"row": int(position) + 2, "column": at[e["column"]], "code": e["code"], "path": e["path"]}
+        for position, errors in enumerate(out["errors"])
+        if isinstance(errors, list)
+        for e in errors
+    ]
+    assert rejected == expected["rejected"]
+
+
+def test_an_empty_template_has_the_columns_of_its_kinds_and_regime(tmp_path: Path) -> None:
+    path = tmp_path / "mau.xlsx"
+    cadre_eval.write_template(path, kinds=["leader"], regime="qd132", english=True)
+    sheets = pd.read_excel(path, sheet_name=None)
+    assert list(sheets)[:2] == ["Records", "Hướng dẫn"]
+    headers = list(sheets["Records"].columns)
+    assert headers[:3] == ["Record id", "Name", "Year"]
+    assert "Level of the collective headed" in headers
+    assert "Criterion: chinh_tri" in headers
+    assert "General criteria points (max 30)" not in headers
+
+
+def test_the_results_workbook_holds_the_decisions_and_the_summary(tmp_path: Path) -> None:
+    records = load("chi-bo-2025.json")
+    path = tmp_path / "ket-qua.xlsx"
+    cadre_eval.write_workbook(path, records, quota=True)
+    sheets = pd.read_excel(path, sheet_name=None, header=None)
+    assert list(sheets) == ["Tổng hợp", "Kết quả", "Lý do", "Bị từ chối"]
+    shown = pd.read_excel(path, sheet_name="Kết quả", header=3)
+    expected = cadre_eval.evaluate_many(records, quota=True)
+    codes = {
+        row.id: CODES.get(str(row.level), "KXL")
+        for row in expected.itertuples()
+    }
+    assert dict(zip(shown["Mã hồ sơ"], shown["Mã mức"])) == codes
+    summary = sheets["Tổng hợp"]
+    total = summary[summary[1] == "Tổng số hồ sơ"].iloc[0]
+    assert (int(total[2]), int(total[3]), int(total[4]), int(total[6])) == (17, 16, 2, 11)
+
+
+def test_a_tree_writes_its_summary_per_unit(tmp_path: Path) -> None:
+    path = tmp_path / "ket-qua.xlsx"
+    cadre_eval.write_workbook(path, tree=EXAMPLES / "dang-bo-xa-2025.json")
+    report = cadre_eval.evaluate_org(EXAMPLES / "dang-bo-xa-2025.json").report
+    summary = pd.read_excel(path, sheet_name="Tổng hợp", header=None)
+    total = summary[summary[1] == "Tổng số hồ sơ"].iloc[0]
+    figures = report["total"]
+    assert [int(total[i]) for i in (2, 3, 4, 6, 8, 10, 16)] == [
+        figures[name]
+        for name in (
+            "records",
+            "classified",
+            "excellent",
+            "good",
+            "completed",
+            "not_completed",
+            "quota_demoted",
+        )
+    ]
+    names = set(summary[1].dropna().str.strip())
+    assert {"Chi bộ thôn Đông", "Chi bộ Trạm Y tế xã Hòa An"} <= names
+
+
+def test_write_workbook_takes_records_or_a_tree() -> None:
+    with pytest.raises(TypeError):
+        cadre_eval.write_workbook("x.xlsx")
+    assert cadre_eval._native.sheet_column("Số nhiệm vụ vượt mức") == "tasks_exceeded"
+    assert cadre_eval._native.sheet_column("Tiêu chí: dao_duc") == "grades_criteria_dao_duc"
+    assert cadre_eval._native.sheet_column("Số con") is None

@@ -1,0 +1,210 @@
+//! The real `cadre-eval` binary on spreadsheets: `template` → `evaluate FILE.xlsx` →
+//! `--output`, the rejected rows on stderr with their cells, and the usage errors of the
+//! spreadsheet options. What the files hold is tested in `sheets/tests/`; here, that
+//! the tool forwards and reports.
+
+#![cfg(test)]
+
+use cadre_eval::{DecisionRecord, RejectedRow};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+/// A directory under the system temp dir, removed when dropped.
+struct TempDir(PathBuf);
+
+impl TempDir {
+    fn new(test: &str) -> TempDir {
+        let path = std::env::temp_dir().join(format!(
+            "cadre-eval-cli-sheets-{}-{test}",
+            std::process::id()
+        ));
+        std::fs::create_dir_all(&path).unwrap();
+        TempDir(path)
+    }
+
+    fn path(&self, name: &str) -> String {
+        self.0.join(name).display().to_string()
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_cadre-eval"))
+        .args(args)
+        .current_dir(repo())
+        .output()
+        .unwrap()
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8(bytes.to_vec()).unwrap()
+}
+
+#[test]
+fn the_secretarys_path_template_fill_evaluate_output() {
+    let dir = TempDir::new("path");
+    let (empty, filled, results, flat) = (
+        dir.path("mau.xlsx"),
+        dir.path("da-dien.xlsx"),
+        dir.path("ket-qua.xlsx"),
+        dir.path("ket-qua.csv"),
+    );
+    let out = run(&["template", "--kind", "member,leader", "--output", &empty]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let out = run(&[
+        "template",
+        "--from",
+        "examples/chi-bo-2025.json",
+        "--output",
+        &filled,
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    // The filled workbook evaluates as its JSON.
+    let from_sheet = run(&["evaluate", &filled, "--quota"]);
+    let from_json = run(&["evaluate", "examples/chi-bo-2025.json", "--quota"]);
+    assert!(from_sheet.status.success(), "{}", text(&from_sheet.stderr));
+    assert_eq!(from_sheet.stdout, from_json.stdout);
+    let decisions: Vec<DecisionRecord> = serde_json::from_slice(&from_sheet.stdout).unwrap();
+    assert_eq!(decisions.len(), 17);
+    // With --output: the file, and nothing on stdout.
+    for output in [&results, &flat] {
+        let out = run(&["evaluate", &filled, "--quota", "--output", output]);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        assert!(out.stdout.is_empty());
+        assert!(std::fs::metadata(output).unwrap().len() > 1000, "{output}");
+    }
+    let csv = std::fs::read_to_string(&flat).unwrap();
+    assert!(
+        csv.starts_with("\u{feff}index,sheet,row,unit,id,name"),
+        "{csv}"
+    );
+    assert_eq!(csv.lines().count(), 18);
+    // JSON input writes the same kind of file.
+    let out = run(&[
+        "evaluate",
+        "examples/chi-bo-2025.json",
+        "--output",
+        &results,
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+}
+
+#[test]
+fn rejected_rows_are_reported_with_their_cells_and_exit_1() {
+    let file = "vectors/sheets/chi-bo-2025-excel-vi.csv";
+    let table = run(&["evaluate", file, "--format", "table", "--lang", "en"]);
+    assert_eq!(table.status.code(), Some(1));
+    let stderr = text(&table.stderr);
+    assert!(
+        stderr.contains("Hồ sơ!L19 (Điểm tiêu chí chung (tối đa 30)), record dv-loi-thap-phan: too_many_decimals at /score/general"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("Hồ sơ!Q20 (Số nhiệm vụ vượt mức)"),
+        "{stderr}"
+    );
+    let json = run(&["evaluate", file]);
+    assert_eq!(json.status.code(), Some(1));
+    let rows: Vec<RejectedRow> = text(&json.stderr)
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect();
+    assert_eq!(rows.len(), 2);
+    assert_eq!(
+        (rows[0].row, rows[0].errors[0].column.as_deref()),
+        (Some(19), Some("L"))
+    );
+    // The good rows are still evaluated.
+    let decisions: Vec<DecisionRecord> = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(decisions.len(), 17);
+}
+
+#[test]
+fn the_organisation_workbook_evaluates_as_its_tree() {
+    let dir = TempDir::new("org");
+    let workbook = dir.path("dang-bo.xlsx");
+    let out = run(&[
+        "template",
+        "--org",
+        "--from",
+        "examples/dang-bo-xa-2025.json",
+        "--output",
+        &workbook,
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let from_sheet = run(&["org", &workbook, "--format", "json"]);
+    let from_json = run(&["org", "examples/dang-bo-xa-2025.json", "--format", "json"]);
+    assert!(from_sheet.status.success(), "{}", text(&from_sheet.stderr));
+    assert_eq!(from_sheet.stdout, from_json.stdout);
+    let results = dir.path("ket-qua.xlsx");
+    let out = run(&["org", &workbook, "--output", &results]);
+    assert!(
+        out.status.success() && out.stdout.is_empty(),
+        "{}",
+        text(&out.stderr)
+    );
+    // A workbook without a units sheet is no tree.
+    let plain = dir.path("plain.xlsx");
+    assert!(run(&["template", "--output", &plain]).status.success());
+    let out = run(&["org", &plain]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("no units sheet"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn spreadsheet_options_are_checked() {
+    let dir = TempDir::new("usage");
+    let out = run(&[
+        "evaluate",
+        "vectors/sheets/chi-bo-2024-english.csv",
+        "--sheet",
+        "Khác",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("no sheet named \"Khác\"; the sheets are: Hồ sơ"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = run(&[
+        "template",
+        "--org",
+        "--format",
+        "csv",
+        "--output",
+        &dir.path("t.csv"),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let out = run(&[
+        "evaluate",
+        "examples/chi-bo-2025.json",
+        "--output",
+        &dir.path("r.pdf"),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let out = run(&["template", "--output", "-"]);
+    assert_eq!(out.status.code(), Some(2));
+    // A CSV template goes to stdout, its headers in Vietnamese.
+    let out = run(&[
+        "template", "--kind", "member", "--format", "csv", "--output", "-",
+    ]);
+    assert!(out.status.success());
+    assert!(
+        text(&out.stdout).starts_with("\u{feff}Mã hồ sơ,Họ và tên (tên tập thể),Năm đánh giá"),
+        "{}",
+        text(&out.stdout)
+    );
+}
