@@ -27,6 +27,7 @@ pub fn quota(reading: &str, raised_ratio_groups: Vec<String>) -> PyResult<QuotaO
     Ok(QuotaOptions {
         reading: named("quota_reading", reading, "final_tally, proposed_good")?,
         raised_ratio_groups,
+        ..QuotaOptions::default()
     })
 }
 

@@ -275,6 +275,7 @@ fn quota_options(reading: QuotaReadingArg, raised_ratio_groups: &[String]) -> Qu
             QuotaReadingArg::ProposedGood => QuotaReading::ProposedGood,
         },
         raised_ratio_groups: raised_ratio_groups.to_vec(),
+        ..QuotaOptions::default()
     }
 }
 

@@ -238,6 +238,7 @@ fn quota_options() -> impl Strategy<Value = QuotaOptions> {
         .prop_map(|(reading, raised)| QuotaOptions {
             reading,
             raised_ratio_groups: raised.into_iter().map(str::to_owned).collect(),
+            ..QuotaOptions::default()
         })
 }
 

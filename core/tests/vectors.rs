@@ -6,9 +6,12 @@
 use cadre_eval::{
     apply_quota, evaluate_text, DecisionRecord, GroupQuotaReport, Options, QuotaOptions,
 };
+use num_bigint::BigInt;
+use num_rational::BigRational;
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
+use std::str::FromStr;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -48,6 +51,39 @@ struct GroupExpect {
     needs_decision: Vec<String>,
     groups: Vec<GroupQuotaReport>,
     rules: Vec<String>,
+    /// The state quota reports, in order, compared on the keys given.
+    #[serde(default)]
+    #[expect(
+        dead_code,
+        reason = "read once the state batch runs (issue 12, step 4)"
+    )]
+    state_groups: Vec<serde_json::Map<String, serde_json::Value>>,
+    /// Annual scores by decision name (`<id>@state` for the state half of a pair).
+    #[serde(default)]
+    #[expect(
+        dead_code,
+        reason = "read once the state batch runs (issue 12, step 4)"
+    )]
+    scores: BTreeMap<String, serde_json::Number>,
+    /// Reason expectations by decision name.
+    #[serde(default)]
+    reasons: BTreeMap<String, Vec<ReasonExpect>>,
+    /// Records the call rejects.
+    #[serde(default)]
+    #[expect(
+        dead_code,
+        reason = "read once the state batch runs (issue 12, step 4)"
+    )]
+    rejected: Vec<ErrorExpectFor>,
+}
+
+/// A rejected record of a group vector.
+#[derive(Deserialize, PartialEq, Debug)]
+#[serde(deny_unknown_fields)]
+struct ErrorExpectFor {
+    id: String,
+    code: String,
+    path: String,
 }
 
 #[derive(Deserialize)]
@@ -81,6 +117,51 @@ struct Expect {
     /// The guideline the decision names (`regime_info.guideline`).
     guideline: Option<String>,
     errors: Option<Vec<ErrorExpect>>,
+    /// The regime applied (`null`: none, `state.none`).
+    #[serde(default, deserialize_with = "present")]
+    regime: Option<Option<String>>,
+    /// The score (a state decision: the annual score), compared as exact decimals.
+    #[serde(default, deserialize_with = "present_number")]
+    score: Option<Option<serde_json::Number>>,
+    /// A state decision's unrounded mean, exact (`"n/d"`).
+    mean: Option<String>,
+    /// A state decision's periods, in input order: the keys given must match.
+    periods: Option<Vec<serde_json::Map<String, serde_json::Value>>>,
+}
+
+/// Distinguishes `"score": null` from an absent key.
+fn present_number<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<Option<Option<serde_json::Number>>, D::Error> {
+    Option::<serde_json::Number>::deserialize(d).map(Some)
+}
+
+/// An exact number from a vector or a decision: `"n/d"`, `"n"`, a decimal string or a
+/// JSON number (read from its decimal text, never through a float).
+fn exact(value: &serde_json::Value) -> Option<BigRational> {
+    let text = match value {
+        serde_json::Value::String(s) => s.clone(),
+        serde_json::Value::Number(n) => n.to_string(),
+        _ => return None,
+    };
+    if let Ok(r) = BigRational::from_str(&text) {
+        return Some(r);
+    }
+    let (whole, fraction) = text.split_once('.')?;
+    let digits = u32::try_from(fraction.len()).ok()?;
+    let n = BigInt::from_str(&format!("{whole}{fraction}")).ok()?;
+    Some(BigRational::new(n, BigInt::from(10u32).pow(digits)))
+}
+
+/// Two values agree: equal JSON, or equal as exact numbers.
+fn agrees(got: &serde_json::Value, wanted: &serde_json::Value) -> bool {
+    if got == wanted {
+        return true;
+    }
+    match (exact(got), exact(wanted)) {
+        (Some(a), Some(b)) => a == b && !got.is_boolean(),
+        _ => false,
+    }
 }
 
 /// Distinguishes `"level": null` (must be null) from an absent key.
@@ -96,6 +177,11 @@ struct ReasonExpect {
     effect: Option<String>,
     level: Option<String>,
     basis: Option<String>,
+    /// The citation's document.
+    document: Option<String>,
+    /// Named values the reason must carry (exact numbers compared as rationals).
+    #[serde(default)]
+    values: serde_json::Map<String, serde_json::Value>,
 }
 
 #[derive(Deserialize, PartialEq, Debug)]
@@ -136,9 +222,6 @@ fn vector_files() -> Vec<PathBuf> {
                         || name == "change"
                         || name == "compare"
                         || name == "sheets"
-                        // TEMPORARY (issue 12, implementation step 1): the state
-                        // vectors' new expectation keys are read from step 3 on.
-                        || name == "state"
                 }) {
                     continue;
                 }
@@ -179,6 +262,16 @@ fn load_groups() -> Vec<(String, GroupVector)> {
         .into_iter()
         .flat_map(|(stem, file)| file.groups.into_iter().map(move |v| (stem.clone(), v)))
         .collect()
+}
+
+/// Whether a group vector holds state records (the state batch with its quota and the
+/// pair form, issue 12 step 4).
+fn holds_state_records(vector: &GroupVector) -> bool {
+    vector
+        .inputs
+        .iter()
+        .chain(std::iter::once(&vector.template))
+        .any(|i| i.get("rating").and_then(|r| r.as_str()) == Some("state"))
 }
 
 fn check_group(vector: &GroupVector) -> Vec<String> {
@@ -266,12 +359,22 @@ fn every_group_vector_gives_its_expected_quota() {
     let groups = load_groups();
     assert!(!groups.is_empty(), "no group vectors found under vectors/");
     let mut failures = Vec::new();
+    let mut pending = 0;
     for (file, vector) in &groups {
+        // TEMPORARY (issue 12): the state batch (quota per group and agency, the pair
+        // form) is not implemented yet; these vectors are counted, not run.
+        if holds_state_records(vector) {
+            pending += 1;
+            continue;
+        }
         for problem in check_group(vector) {
             failures.push(format!("{file} / {}: {problem}", vector.name));
         }
     }
-    println!("{} group vectors checked", groups.len());
+    println!(
+        "{} group vectors checked, {pending} state group vectors pending",
+        groups.len() - pending
+    );
     assert!(
         failures.is_empty(),
         "{} problem(s):\n{}",
@@ -320,7 +423,68 @@ fn check(vector: &Vector) -> Vec<String> {
     problems
 }
 
+/// The state keys of an expectation: regime, score, mean, periods.
+fn check_state(record: &DecisionRecord, expect: &Expect, problems: &mut Vec<String>) {
+    if let Some(wanted) = &expect.regime {
+        let got = record.regime.map(|r| r.as_str().to_owned());
+        if got != *wanted {
+            problems.push(format!("regime: got {got:?}, want {wanted:?}"));
+        }
+    }
+    if let Some(wanted) = &expect.score {
+        let got = record.score.clone().map(serde_json::Value::Number);
+        let wanted = wanted.clone().map(serde_json::Value::Number);
+        let same = match (&got, &wanted) {
+            (Some(g), Some(w)) => agrees(g, w),
+            (None, None) => true,
+            _ => false,
+        };
+        if !same {
+            problems.push(format!("score: got {got:?}, want {wanted:?}"));
+        }
+    }
+    let state = record.state.as_ref();
+    if let Some(wanted) = &expect.mean {
+        let got = state.and_then(|s| s.mean.clone());
+        let same = got.as_ref().is_some_and(|g| {
+            agrees(
+                &serde_json::Value::String(g.clone()),
+                &serde_json::Value::String(wanted.clone()),
+            )
+        });
+        if !same {
+            problems.push(format!("mean: got {got:?}, want {wanted}"));
+        }
+    }
+    if let Some(wanted) = &expect.periods {
+        let got: Vec<serde_json::Value> = state
+            .map(|s| {
+                s.periods
+                    .iter()
+                    .map(|p| serde_json::to_value(p).unwrap())
+                    .collect()
+            })
+            .unwrap_or_default();
+        if got.len() != wanted.len() {
+            problems.push(format!(
+                "periods: got {} periods, want {}",
+                got.len(),
+                wanted.len()
+            ));
+        }
+        for (index, (g, w)) in got.iter().zip(wanted).enumerate() {
+            for (key, value) in w {
+                let have = g.get(key).cloned().unwrap_or(serde_json::Value::Null);
+                if !agrees(&have, value) {
+                    problems.push(format!("periods[{index}].{key}: got {have}, want {value}"));
+                }
+            }
+        }
+    }
+}
+
 fn check_decision(record: &DecisionRecord, expect: &Expect, problems: &mut Vec<String>) {
+    check_state(record, expect, problems);
     let outcome = json_name(&record.outcome);
     if expect.outcome.as_deref() != Some(outcome.as_str()) {
         problems.push(format!("outcome: got {outcome}, want {:?}", expect.outcome));
@@ -377,6 +541,14 @@ fn check_decision(record: &DecisionRecord, expect: &Expect, problems: &mut Vec<S
                     .basis
                     .as_ref()
                     .is_none_or(|b| *b == json_name(&r.basis))
+                && wanted
+                    .document
+                    .as_ref()
+                    .is_none_or(|d| *d == r.citation.document)
+                && wanted
+                    .values
+                    .iter()
+                    .all(|(key, value)| r.values.get(key).is_some_and(|v| agrees(v, value)))
         });
         if !found {
             let got: Vec<String> = record
@@ -393,9 +565,15 @@ fn check_decision(record: &DecisionRecord, expect: &Expect, problems: &mut Vec<S
                     )
                 })
                 .collect();
+            let values: Vec<String> = record
+                .reasons
+                .iter()
+                .filter(|r| r.rule == wanted.rule)
+                .map(|r| format!("{} {:?}", r.citation.document, r.values))
+                .collect();
             problems.push(format!(
-                "no reason {} matching holds={:?} effect={:?} level={:?} basis={:?}; got {got:?}",
-                wanted.rule, wanted.holds, wanted.effect, wanted.level, wanted.basis
+                "no reason {} matching holds={:?} effect={:?} level={:?} basis={:?} document={:?} values={:?}; got {got:?} {values:?}",
+                wanted.rule, wanted.holds, wanted.effect, wanted.level, wanted.basis, wanted.document, wanted.values
             ));
         }
     }
@@ -514,6 +692,10 @@ fn covered_rule_ids() -> BTreeSet<String> {
         covered.extend(vector.expect.reasons.iter().map(|r| r.rule.clone()));
     }
     for (_, group) in load_groups() {
+        // A state group vector covers its rules only once it runs (issue 12, step 4).
+        if holds_state_records(&group) {
+            continue;
+        }
         covered.extend(group.expect.rules.iter().cloned());
     }
     // Organisation trees (`org_vectors.rs` checks them): the ids their expectations name.
@@ -530,6 +712,14 @@ fn covered_rule_ids() -> BTreeSet<String> {
                         {
                             out.extend(ids.iter().filter_map(|id| id.as_str().map(str::to_owned)));
                         }
+                        // Trees holding state records name rules per decision.
+                        ("rules", serde_json::Value::Object(by_id)) => {
+                            for ids in by_id.values().filter_map(|v| v.as_array()) {
+                                out.extend(
+                                    ids.iter().filter_map(|id| id.as_str().map(str::to_owned)),
+                                );
+                            }
+                        }
                         ("input", _) => {}
                         _ => rule_ids_in(item, out),
                     }
@@ -539,7 +729,10 @@ fn covered_rule_ids() -> BTreeSet<String> {
             _ => {}
         }
     }
-    for entry in std::fs::read_dir(repo_root().join("vectors/org")).unwrap() {
+    let trees = ["vectors/org", "vectors/state/org"]
+        .into_iter()
+        .flat_map(|dir| std::fs::read_dir(repo_root().join(dir)).unwrap());
+    for entry in trees {
         let path = entry.unwrap().path();
         if path.extension().is_some_and(|e| e == "json") {
             let value: serde_json::Value =
@@ -609,4 +802,91 @@ fn every_spec_rule_id_is_in_the_catalogue() {
             "{id} is in the spec but not in the rule catalogue"
         );
     }
+}
+
+/// Rule ids of the state regimes in `spec/state-regimes.md` (`nd90.`, `nd335.`, `nd233.`,
+/// `link.`, `state.`); a token ending `.N–M` stands for `.N` … `.M`
+/// (`nd335.20.1–3`).
+fn spec_state_rule_ids() -> BTreeSet<String> {
+    let copy_path = repo_root().join("vectors/spec-state-rule-ids.txt");
+    let vendored: BTreeSet<String> = std::fs::read_to_string(&copy_path)
+        .unwrap()
+        .split_whitespace()
+        .map(str::to_owned)
+        .collect();
+    let spec_path = repo_root().join("../shared/spec/state-regimes.md");
+    if let Ok(text) = std::fs::read_to_string(&spec_path) {
+        let prefixes = ["nd90.", "nd335.", "nd233.", "link.", "state."];
+        let mut live = BTreeSet::new();
+        for token in text.split('`').skip(1).step_by(2) {
+            if !prefixes.iter().any(|p| token.starts_with(p)) || token.contains(' ') {
+                continue;
+            }
+            let range = token.rsplit_once('.').and_then(|(stem, last)| {
+                let (from, to) = last.split_once('–')?;
+                Some((stem, from.parse::<u32>().ok()?, to.parse::<u32>().ok()?))
+            });
+            match range {
+                Some((stem, from, to)) => live.extend((from..=to).map(|n| format!("{stem}.{n}"))),
+                None => {
+                    live.insert(token.to_owned());
+                }
+            }
+        }
+        assert_eq!(
+            vendored,
+            live,
+            "{} differs from the rule ids of {}",
+            copy_path.display(),
+            spec_path.display()
+        );
+    }
+    vendored
+}
+
+#[test]
+fn every_state_rule_id_appears_in_a_vector_and_the_catalogue() {
+    let spec = spec_state_rule_ids();
+    assert!(
+        spec.len() >= 36,
+        "expected the spec's state ids, found {spec:?}"
+    );
+    let covered = covered_rule_ids();
+    for id in &spec {
+        assert!(
+            cadre_eval::Rule::from_id(id).is_some(),
+            "{id} is in the spec but not in the rule catalogue"
+        );
+    }
+    // The library's own state ids are tested too.
+    let own = [
+        "nd335.discipline",
+        "nd90.discipline",
+        "state.derived",
+        "state.unit_level",
+    ];
+    let missing: Vec<&str> = spec
+        .iter()
+        .map(String::as_str)
+        .chain(own)
+        .filter(|id| !covered.contains(*id))
+        .collect();
+    // TEMPORARY (issue 12): ids that only the pending state group vectors name (the
+    // state batch is not implemented yet) are reported, not failed.
+    let pending: BTreeSet<String> = load_groups()
+        .into_iter()
+        .filter(|(_, g)| holds_state_records(g))
+        .flat_map(|(_, g)| {
+            let mut ids = g.expect.rules.clone();
+            ids.extend(g.expect.reasons.values().flatten().map(|r| r.rule.clone()));
+            ids
+        })
+        .collect();
+    let (pending_only, missing): (Vec<&str>, Vec<&str>) =
+        missing.into_iter().partition(|id| pending.contains(*id));
+    println!("state rule ids named only by pending state group vectors: {pending_only:?}");
+    assert!(
+        missing.is_empty(),
+        "state rule ids with no vector: {missing:?}"
+    );
 }

@@ -6,6 +6,7 @@ use crate::contract::level::{Options, Outcome};
 use crate::contract::regime::RegimeId;
 use crate::model::ValidAssessment;
 use crate::regimes::decision::Decision;
+use crate::regimes::state::link::read_state_rating;
 use crate::regimes::{graded, qd366, state};
 
 /// Evaluates a validated assessment under its regime.
@@ -17,7 +18,7 @@ pub fn evaluate_valid(
     assessment: &ValidAssessment,
     options: &Options,
 ) -> Result<Decision, InputErrors> {
-    let decision = match (assessment.regime, assessment.state.as_deref()) {
+    let mut decision = match (assessment.regime, assessment.state.as_deref()) {
         (_, Some(facts)) => return Ok(state::evaluate::evaluate(assessment, facts, options)),
         (RegimeId::Qd366, None) => qd366::evaluate::evaluate(assessment, options),
         (RegimeId::Qd124 | RegimeId::Qd132, None) => {
@@ -36,7 +37,10 @@ pub fn evaluate_valid(
     };
     match missing_for_classification(assessment) {
         Some(error) if decision.outcome != Outcome::NotClassified => Err(InputErrors::one(error)),
-        _ => Ok(decision),
+        _ => {
+            read_state_rating(assessment, &mut decision, options);
+            Ok(decision)
+        }
     }
 }
 

@@ -117,6 +117,8 @@ pub enum Fact {
     QuotaStep,
     PartyLevel,
     StateLevel,
+    /// The state level a party record read (`link.state_rating`).
+    StateRatingLevel,
     StateNotCompleted,
     Source,
     Regime,
@@ -222,6 +224,7 @@ impl Fact {
             Fact::QuotaStep => "quota_step",
             Fact::PartyLevel => "party_level",
             Fact::StateLevel => "state_level",
+            Fact::StateRatingLevel => "level",
             Fact::StateNotCompleted => "state_not_completed",
             Fact::Source => "source",
             Fact::Regime => "regime",

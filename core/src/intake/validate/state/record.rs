@@ -58,11 +58,11 @@ pub fn validate_state(
         None => (None, Default::default(), false),
     };
     // ND 90 rates every cán bộ by the leader pattern (Arts. 4–7).
-    if employment == Some(Employment::CanBo)
+    let can_bo_not_leader = employment == Some(Employment::CanBo)
         && regime == Some(RegimeId::Nd90)
         && !no_regime
-        && kind != SubjectKind::Leader
-    {
+        && kind != SubjectKind::Leader;
+    if can_bo_not_leader {
         p.push(
             ErrorCode::InvalidValue,
             "/subject/kind",
@@ -79,8 +79,11 @@ pub fn validate_state(
     };
     // Nothing is required of a subject not classified for a reason settled first.
     let under_six = months_worked < Points::whole(6);
+    // A cán bộ given as a member is wrong in one place (its kind): the leader's facts
+    // that kind would require are not asked for as well.
     let excluded = no_regime
         || agency
+        || can_bo_not_leader
         || match family {
             Some(Family::Graded) => under_six && leave_kind != Some(LeaveKind::Maternity),
             Some(Family::Points) => {
@@ -88,7 +91,8 @@ pub fn validate_state(
             }
             None => false,
         };
-    let leader_pattern = kind == SubjectKind::Leader || employment == Some(Employment::CanBo);
+    let leader_pattern = (kind == SubjectKind::Leader || employment == Some(Employment::CanBo))
+        && !can_bo_not_leader;
     let mut facts = Nd90Facts {
         criteria: None,
         tasks: None,
