@@ -53,7 +53,7 @@ const graded: Assessment = {
   collective: { member_levels: { excellent: 2, good: 8 }, same_level_bodies_good: true, main_targets_missed: false },
 };
 const old = evaluate(graded);
-if (old.ok) console.log(old.value.regime_info.document, old.value.regime_info.selected, old.value.reasons.map((r) => r.basis));
+if (old.ok) console.log(old.value.regime_info?.document, old.value.regime_info?.selected, old.value.reasons.map((r) => r.basis));
 
 const compared = compare(assessment, { regimes: ["qd366", "qd124"], grades_from_points: "score_shares" });
 if (compared.ok) {

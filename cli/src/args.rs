@@ -332,6 +332,7 @@ fn evaluation_options(reading: ReadingArg, basic_targets: TargetsArg) -> Options
             TargetsArg::Any => TargetsReading::Any,
             TargetsArg::All => TargetsReading::All,
         },
+        ..Options::default()
     }
 }
 
@@ -343,6 +344,7 @@ fn quota_options(reading: QuotaReadingArg, raised_ratio_groups: &[String]) -> Qu
             QuotaReadingArg::ProposedGood => QuotaReading::ProposedGood,
         },
         raised_ratio_groups: raised_ratio_groups.to_vec(),
+        ..QuotaOptions::default()
     }
 }
 

@@ -108,6 +108,7 @@ fn options(reading: Reading, basic_targets: TargetsReading) -> Options {
     Options {
         reading,
         basic_targets,
+        ..Options::default()
     }
 }
 

@@ -60,6 +60,7 @@ mod api;
 mod conduct;
 mod contract;
 mod dates;
+mod exact;
 mod group;
 mod intake;
 mod json;
@@ -158,8 +159,9 @@ pub use contract::form::{
 pub use contract::level::{Level, Options, Outcome, Reading, TargetsReading};
 pub use contract::limits::{
     MAX_BATCH_RECORDS, MAX_COUNT, MAX_CRITERION_ID_CHARS, MAX_DEPTH, MAX_DISCIPLINE_RECORDS,
-    MAX_GRADED_CRITERIA, MAX_PROFILE_BYTES, MAX_PROFILE_ITEMS, MAX_RECORD_BYTES, MAX_STRING_CHARS,
-    MAX_TEXT_CHARS, MAX_TREE_BYTES, MAX_UNIT_LINE_BYTES,
+    MAX_GRADED_CRITERIA, MAX_PRODUCTS, MAX_PRODUCT_WEIGHT, MAX_PROFILE_BYTES, MAX_PROFILE_ITEMS,
+    MAX_RECORD_BYTES, MAX_STATE_RECORD_BYTES, MAX_STRING_CHARS, MAX_TEXT_CHARS, MAX_TREE_BYTES,
+    MAX_UNIT_LINE_BYTES,
 };
 pub use contract::org::{
     Demotion, GroupReport, OrgDecisionRecord, OrgOptions, OrgOutput, OrgReport, RejectedEntry,
@@ -180,6 +182,13 @@ pub use contract::sheet::{
     CellType, LocatedError, RejectedRow, SheetRole, Template, TemplateColumn, TemplateRequest,
     TemplateSheet, TemplateValue,
 };
+pub use contract::state::{
+    CriterionGrade, DisciplineKind, Employment, LeaveKind, ManagedUnits, Nd90Criteria, PartyRate,
+    PeriodKind, PeriodUnitInput, ProductInput, QuotaScope, Rating, RatioSource, StateLevel,
+    StatePartRecord, StatePeriodInput, StatePeriodRecord, StateQuotaReport, StateRatingInput,
+    StateRatingRecord, StateRatingSource, UnitTargetsInput,
+};
+pub use contract::state_options::{LeaderComponents, Rounding, StateCap};
 pub use contract::subject::{CollectiveKind, PartyStatus, SubjectKind};
 pub use contract::text::Text;
 pub use contract::topic::Topic;
@@ -188,6 +197,7 @@ pub use contract::topic::Topic;
 // Building blocks
 // ---------------------------------------------------------------------------------
 
+pub use api::pairs::{decision_name, evaluate_with_pairs, PairedBatch};
 pub use conduct::catalogue::discipline_form_item_id;
 pub use conduct::shipped::{get as conduct_item, items_for as conduct_items_for};
 pub use contract::conduct_catalogue::{
@@ -199,6 +209,7 @@ pub use dates::parse_iso_date;
 pub use group::quota::apply::{apply_verdict, default_group, group_of};
 pub use group::quota::gather::{BatchQuota, BatchQuotaPlan};
 pub use group::quota::plan::{e_max, plan_quota, QuotaEntry, QuotaPlan, QuotaVerdict};
+pub use group::quota::state::apply_state_quota;
 pub use intake::decode::{
     assessment_from_deserializer, assessment_from_value, decode_and_validate, decode_assessment,
 };

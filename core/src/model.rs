@@ -11,6 +11,10 @@ use crate::contract::conduct::ConductScope;
 use crate::contract::criteria::ProfileReference;
 use crate::contract::level::Level;
 use crate::contract::regime::{RegimeId, RegimeSelection};
+use crate::contract::state::{
+    CriterionGrade, DisciplineKind, Employment, LeaveKind, ManagedUnits, PeriodKind, Rating,
+    StateLevel, StateRatingSource,
+};
 use crate::contract::subject::{CollectiveKind, PartyStatus, SubjectKind};
 use crate::dates::Span;
 use crate::points::Points;
@@ -71,6 +75,183 @@ pub struct ValidAssessment {
     pub conduct_scope: Option<ConductScope>,
     /// The conduct checklist answers, by catalogue item.
     pub conduct: Vec<ConductFinding>,
+    /// `party` or `state`.
+    pub rating: Rating,
+    /// A state record's facts (`spec/state-regimes.md`); `None` for a party record.
+    pub state: Option<Box<StateFacts>>,
+    /// A party record: the state rating it reads (given, or computed in the same call).
+    pub state_rating: Option<StateRatingRead>,
+}
+
+/// The state rating a party record reads (`spec/state-regimes.md` §4).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StateRatingRead {
+    /// The state regime, if known.
+    pub regime: Option<RegimeId>,
+    /// The rating year.
+    pub year: i32,
+    /// The level, or not classified.
+    pub level: StateLevel,
+    /// Given in the record, or computed in the same call.
+    pub source: StateRatingSource,
+    /// The person's employment, when computed from a state record.
+    pub employment: Option<Employment>,
+}
+
+/// A state record's facts, validated (`spec/state-regimes.md` §6).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StateFacts {
+    // INVARIANT: built by `intake::validate::state`: `periods` is non-empty, of one kind,
+    // without repeats, under `nd335` and `nd233` (unless the subject is not classified
+    // for a reason settled first); `criteria` and the person's `tasks` are present under
+    // `nd90` (same exception); every number is within its range.
+    /// The subject's employment; `None` for an agency record.
+    pub employment: Option<Employment>,
+    /// Viên chức in 2026: whether the unit had its own regulation (as given).
+    pub unit_regulation: Option<bool>,
+    /// A cán bộ from 2026: no state regime rates them (`state.none`); `regime` is then
+    /// only the placeholder `nd335` and is never shown.
+    pub no_regime: bool,
+    /// Under `nd90`: ND 48's amendments apply (rated on or after 15/9/2023).
+    pub nd48: bool,
+    /// Months actually worked in the year (hundredths of a month).
+    pub months_worked: Points,
+    /// Months of leave in the year.
+    pub months_absent: Points,
+    /// The kind of the leave, when any.
+    pub leave_kind: Option<LeaveKind>,
+    /// `month` or `quarter`, when periods are given.
+    pub period_kind: Option<PeriodKind>,
+    /// The periods, in input order.
+    pub periods: Vec<StatePeriod>,
+    /// ND 90's criteria: clauses 1–4, and 5.a for the leader pattern.
+    pub criteria: Option<Nd90Grades>,
+    /// ND 90: the person's tasks not on schedule, quality or efficiency.
+    pub poor: u32,
+    /// ND 90, leader pattern: the unit's targets.
+    pub unit: Option<Tasks>,
+    /// ND 90, leader pattern: the directly managed units' levels (none: 0 of 0).
+    pub managed_units: Option<ManagedUnits>,
+    /// The agency for the quota (default `(agency)`).
+    pub agency: Option<String>,
+    /// An agency record: the level its competent level gave it.
+    pub unit_level: Option<Level>,
+}
+
+impl StateFacts {
+    /// The agency name the quota uses.
+    pub fn agency_name(&self) -> &str {
+        self.agency.as_deref().unwrap_or(DEFAULT_AGENCY)
+    }
+}
+
+/// The agency of a state record that names none, in a flat batch.
+pub const DEFAULT_AGENCY: &str = "(agency)";
+
+/// ND 90's criteria grades.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Nd90Grades {
+    /// Clauses 1–4.
+    pub general: [CriterionGrade; 4],
+    /// Clause 5.a, for the leader pattern.
+    pub leading: Option<CriterionGrade>,
+}
+
+impl Nd90Grades {
+    /// Every graded clause with its name (`1`–`4`, `5a`).
+    pub fn all(&self) -> impl Iterator<Item = (&'static str, CriterionGrade)> + '_ {
+        ["1", "2", "3", "4"]
+            .into_iter()
+            .zip(self.general)
+            .chain(self.leading.map(|g| ("5a", g)))
+    }
+}
+
+/// A month or a quarter of the rating year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum PeriodKey {
+    /// A month, 1–12.
+    Month(u8),
+    /// A quarter, 1–4.
+    Quarter(u8),
+}
+
+impl PeriodKey {
+    /// Month or quarter.
+    pub fn kind(self) -> PeriodKind {
+        match self {
+            PeriodKey::Month(_) => PeriodKind::Month,
+            PeriodKey::Quarter(_) => PeriodKind::Quarter,
+        }
+    }
+
+    /// The month's or quarter's number.
+    pub fn number(self) -> u8 {
+        match self {
+            PeriodKey::Month(n) | PeriodKey::Quarter(n) => n,
+        }
+    }
+}
+
+/// One period of a state record, validated.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatePeriod {
+    /// Which month or quarter.
+    pub key: PeriodKey,
+    /// Its work, or `None` when no work was assigned (left out of the mean).
+    pub work: Option<PeriodWork>,
+}
+
+/// A period with assigned work.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PeriodWork {
+    /// General criteria `G_p`, 0–30.
+    pub general: Points,
+    /// Task results: given, or from a product list.
+    pub results: TaskResults,
+}
+
+/// How a period's task results are known.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TaskResults {
+    /// `R_p` given directly, 0–70.
+    Given(Points),
+    /// From the product list (and, for a leader, the unit facts).
+    Products(Vec<Product>, Option<LeaderFacts>),
+}
+
+/// One product of a period's list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Product {
+    /// Converted weight, > 0 (hundredths).
+    pub weight: Points,
+    /// Completed.
+    pub done: bool,
+    /// Unexcused failed quality reviews.
+    pub quality_failures: u32,
+    /// Unexcused delays.
+    pub delays: u32,
+    /// Beyond the assignment.
+    pub extra: bool,
+}
+
+/// A leader's unit-side facts of a period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct LeaderFacts {
+    /// Staff under 50 in the period (given, or derived in a tree).
+    pub staff_not_completed: Option<u32>,
+    /// Staff counted, when derived in a tree.
+    pub staff_counted: Option<u32>,
+    /// Prolonged delays in the unit's programme.
+    pub prolonged_delays: Option<bool>,
+    /// Complaints of prolonged disunity.
+    pub disunity_complaints: Option<bool>,
+    /// `d` given directly (hundredths of 1).
+    pub d: Option<Points>,
+    /// `đ` given directly.
+    pub dd: Option<Points>,
+    /// `e` given directly.
+    pub e: Option<Points>,
 }
 
 /// One answered item of the conduct checklist (self-reported).
@@ -225,4 +406,6 @@ pub struct Discipline {
     pub counted_before: bool,
     /// For a collective: which member.
     pub member_id: Option<String>,
+    /// Party or administrative (state records).
+    pub kind: DisciplineKind,
 }

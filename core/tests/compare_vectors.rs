@@ -127,7 +127,9 @@ fn check(vector: &Vector) -> Vec<String> {
             }
         }
         if let Some(decision) = &result.decision {
-            if decision.regime_info.selected != result.regime.selected {
+            if decision.regime_info.as_ref().map(|info| info.selected)
+                != Some(result.regime.selected)
+            {
                 problems.push(format!(
                     "{}: the decision's selection differs",
                     regime.as_str()

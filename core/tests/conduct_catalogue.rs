@@ -413,7 +413,7 @@ fn a_reported_replacement_keeps_the_items_but_marks_them() {
 fn a_confirmed_amendment_moves_items_to_the_next_version() {
     let catalogue = shipped();
     let reprimand = catalogue
-        .get(discipline_form_item_id(DisciplineForm::Reprimand))
+        .get(discipline_form_item_id(DisciplineForm::Reprimand).unwrap())
         .unwrap();
     let first = catalogue.document_version(&reprimand.versions[0]).unwrap();
     let second = catalogue.document_version(&reprimand.versions[1]).unwrap();
@@ -514,7 +514,7 @@ fn a_collective_gets_only_the_discipline_forms_of_organisations() {
             .applies_to
             .contains(&Applicability::PartyOrganisations));
     }
-    assert!(ids(&got).contains(discipline_form_item_id(DisciplineForm::Dissolution)));
+    assert!(ids(&got).contains(discipline_form_item_id(DisciplineForm::Dissolution).unwrap()));
 }
 
 #[test]
@@ -552,9 +552,19 @@ fn every_discipline_form_has_its_item() {
         DisciplineForm::Expulsion,
         DisciplineForm::Dissolution,
     ] {
-        let item = catalogue.get(discipline_form_item_id(form)).unwrap();
+        let item = catalogue
+            .get(discipline_form_item_id(form).unwrap())
+            .unwrap();
         assert_eq!(item.kind, ItemKind::DisciplineForm);
         assert_eq!(item.document, "69-QĐ/TW");
+    }
+    // The administrative forms are not QĐ 69's.
+    for form in [
+        DisciplineForm::SalaryDowngrade,
+        DisciplineForm::Demotion,
+        DisciplineForm::Dismissal,
+    ] {
+        assert_eq!(discipline_form_item_id(form), None);
     }
 }
 

@@ -364,6 +364,8 @@ fn build(p: Parts) -> Assessment {
                 comment_received,
             },
         ),
+        employment: None,
+        unit_regulation: None,
     };
 
     let (general, task_results, granularity, as_float) = p.score;
@@ -385,6 +387,7 @@ fn build(p: Parts) -> Assessment {
         on_time: completed - late.min(completed),
         exceeded: exceeded.min(completed),
         not_completed: not_completed.map(|f| f.min(assigned - completed)),
+        poor: None,
     };
 
     let discipline = p
@@ -417,6 +420,7 @@ fn build(p: Parts) -> Assessment {
                     at_previous_unit,
                     counted_before,
                     member_id: about_member.then(|| "m-1".to_owned()),
+                    kind: None,
                 }
             },
         )
@@ -480,6 +484,9 @@ fn build(p: Parts) -> Assessment {
             .map(|(sick, maternity)| LeaveInput {
                 sick_months: sick.map(|h| points_number(h, false)),
                 maternity,
+                kind: None,
+                months_absent: None,
+                months_worked: None,
             }),
         discipline,
         conclusions,
@@ -494,6 +501,14 @@ fn build(p: Parts) -> Assessment {
         },
         quota_group: p.quota_group,
         conduct: None,
+        agency: None,
+        criteria: None,
+        managed_units: None,
+        rating: None,
+        periods: None,
+        unit: None,
+        unit_level: None,
+        state_rating: None,
     }
 }
 
@@ -536,6 +551,9 @@ fn options() -> impl Strategy<Value = Options> {
         .prop_map(|(reading, basic_targets)| Options {
             reading,
             basic_targets,
+            leader_components: Default::default(),
+            rounding: Default::default(),
+            state_cap: Default::default(),
         })
 }
 
@@ -637,6 +655,7 @@ fn adverse_changes(a: &Assessment) -> Vec<Adverse> {
         at_previous_unit: false,
         counted_before: false,
         member_id: member_id.map(str::to_owned),
+        kind: None,
     };
     // Under 70% of planned tasks completed: 10·c < 7·n.
     let plan_missed = |r: &mut Assessment| {
@@ -649,6 +668,7 @@ fn adverse_changes(a: &Assessment) -> Vec<Adverse> {
             on_time: tasks.on_time.min(completed),
             exceeded: tasks.exceeded.min(completed),
             not_completed: tasks.not_completed.map(|f| f.min(assigned - completed)),
+            poor: None,
         };
     };
     let targets_missed = BasicTargets {
@@ -682,6 +702,7 @@ fn adverse_changes(a: &Assessment) -> Vec<Adverse> {
                     on_time: tasks.on_time.min(completed),
                     exceeded: tasks.exceeded.min(completed),
                     not_completed: tasks.not_completed.map(|_| failed),
+                    poor: None,
                 };
             });
         }
@@ -865,6 +886,7 @@ fn any_discipline_record() -> impl Strategy<Value = DisciplineInput> {
                     at_previous_unit,
                     counted_before,
                     member_id,
+                    kind: None,
                 }
             },
         )
@@ -932,6 +954,8 @@ fn any_assessment() -> impl Strategy<Value = Assessment> {
                         unit,
                         comment_received,
                     }),
+                    employment: None,
+                    unit_regulation: None,
                 }
             },
         );
@@ -949,6 +973,7 @@ fn any_assessment() -> impl Strategy<Value = Assessment> {
                 on_time,
                 exceeded,
                 not_completed,
+                poor: None,
             },
         );
     let discipline = prop_oneof![
@@ -1052,6 +1077,9 @@ fn any_assessment() -> impl Strategy<Value = Assessment> {
                     leave: leave.map(|(sick_months, maternity)| LeaveInput {
                         sick_months,
                         maternity,
+                        kind: None,
+                        months_absent: None,
+                        months_worked: None,
                     }),
                     discipline,
                     conclusions,
@@ -1064,6 +1092,14 @@ fn any_assessment() -> impl Strategy<Value = Assessment> {
                     procedure: Procedure { open_complaints },
                     quota_group,
                     conduct: None,
+                    agency: None,
+                    criteria: None,
+                    managed_units: None,
+                    rating: None,
+                    periods: None,
+                    unit: None,
+                    unit_level: None,
+                    state_rating: None,
                 }
             },
         )
@@ -1164,6 +1200,7 @@ proptest! {
             at_previous_unit: false,
             counted_before: false,
             member_id: None,
+            kind: None,
         });
         assert_not_above(&disciplined, &a, &options)?;
         let after = decide(&disciplined, &options);
@@ -1267,8 +1304,16 @@ proptest! {
     /// readings differ only in what they do when the band's conditions fail.
     #[test]
     fn strict_agrees_with_cascade_whenever_it_decides(a in valid_assessment(), targets in prop_oneof![Just(TargetsReading::Any), Just(TargetsReading::All)]) {
-        let strict = decide(&a, &Options { reading: Reading::Strict, basic_targets: targets });
-        let cascade = decide(&a, &Options { reading: Reading::Cascade, basic_targets: targets });
+        let strict = decide(&a, &Options { reading: Reading::Strict, basic_targets: targets,
+    leader_components: Default::default(),
+    rounding: Default::default(),
+    state_cap: Default::default(),
+});
+        let cascade = decide(&a, &Options { reading: Reading::Cascade, basic_targets: targets,
+    leader_components: Default::default(),
+    rounding: Default::default(),
+    state_cap: Default::default(),
+});
         if strict.outcome != Outcome::Undetermined {
             prop_assert_eq!(strict.outcome, cascade.outcome);
             prop_assert_eq!(strict.level, cascade.level);

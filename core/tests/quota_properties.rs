@@ -163,6 +163,8 @@ fn build(id: String, p: &RecordParts) -> Assessment {
             } else {
                 None
             },
+            employment: None,
+            unit_regulation: None,
             admitted_on: None,
             established_on: None,
             temporary_activity: None,
@@ -179,6 +181,7 @@ fn build(id: String, p: &RecordParts) -> Assessment {
             on_time: p.assigned - late,
             exceeded: p.assigned * p.exceeded_tenths / 10,
             not_completed: None,
+            poor: None,
         }),
         shortcomings: p.shortcoming_unfixed.then_some(ShortcomingsInput {
             identified: 1,
@@ -201,6 +204,14 @@ fn build(id: String, p: &RecordParts) -> Assessment {
         },
         quota_group: p.quota_group.map(str::to_owned),
         conduct: None,
+        rating: None,
+        agency: None,
+        periods: None,
+        criteria: None,
+        unit: None,
+        managed_units: None,
+        unit_level: None,
+        state_rating: None,
     }
 }
 
@@ -227,6 +238,7 @@ fn quota_options() -> impl Strategy<Value = QuotaOptions> {
         .prop_map(|(reading, raised)| QuotaOptions {
             reading,
             raised_ratio_groups: raised.into_iter().map(str::to_owned).collect(),
+            ..QuotaOptions::default()
         })
 }
 
@@ -235,6 +247,7 @@ fn evaluation_options() -> impl Strategy<Value = Options> {
         Options {
             reading,
             basic_targets: TargetsReading::Any,
+            ..Options::default()
         }
     })
 }

@@ -4,11 +4,15 @@
 #![cfg(test)]
 
 use cadre_eval::{
-    apply_quota, evaluate_text, DecisionRecord, GroupQuotaReport, Options, QuotaOptions,
+    apply_quota, decision_name, evaluate_text, evaluate_with_pairs, DecisionRecord,
+    GroupQuotaReport, Options, QuotaOptions, ReasonRecord,
 };
+use num_bigint::BigInt;
+use num_rational::BigRational;
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
+use std::str::FromStr;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -48,6 +52,27 @@ struct GroupExpect {
     needs_decision: Vec<String>,
     groups: Vec<GroupQuotaReport>,
     rules: Vec<String>,
+    /// The state quota reports, in order, compared on the keys given.
+    #[serde(default)]
+    state_groups: Vec<serde_json::Map<String, serde_json::Value>>,
+    /// Annual scores by decision name (`<id>@state` for the state half of a pair).
+    #[serde(default)]
+    scores: BTreeMap<String, serde_json::Number>,
+    /// Reason expectations by decision name.
+    #[serde(default)]
+    reasons: BTreeMap<String, Vec<ReasonExpect>>,
+    /// Records the call rejects.
+    #[serde(default)]
+    rejected: Vec<ErrorExpectFor>,
+}
+
+/// A rejected record of a group vector.
+#[derive(Deserialize, PartialEq, Debug)]
+#[serde(deny_unknown_fields)]
+struct ErrorExpectFor {
+    id: String,
+    code: String,
+    path: String,
 }
 
 #[derive(Deserialize)]
@@ -81,6 +106,51 @@ struct Expect {
     /// The guideline the decision names (`regime_info.guideline`).
     guideline: Option<String>,
     errors: Option<Vec<ErrorExpect>>,
+    /// The regime applied (`null`: none, `state.none`).
+    #[serde(default, deserialize_with = "present")]
+    regime: Option<Option<String>>,
+    /// The score (a state decision: the annual score), compared as exact decimals.
+    #[serde(default, deserialize_with = "present_number")]
+    score: Option<Option<serde_json::Number>>,
+    /// A state decision's unrounded mean, exact (`"n/d"`).
+    mean: Option<String>,
+    /// A state decision's periods, in input order: the keys given must match.
+    periods: Option<Vec<serde_json::Map<String, serde_json::Value>>>,
+}
+
+/// Distinguishes `"score": null` from an absent key.
+fn present_number<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<Option<Option<serde_json::Number>>, D::Error> {
+    Option::<serde_json::Number>::deserialize(d).map(Some)
+}
+
+/// An exact number from a vector or a decision: `"n/d"`, `"n"`, a decimal string or a
+/// JSON number (read from its decimal text, never through a float).
+fn exact(value: &serde_json::Value) -> Option<BigRational> {
+    let text = match value {
+        serde_json::Value::String(s) => s.clone(),
+        serde_json::Value::Number(n) => n.to_string(),
+        _ => return None,
+    };
+    if let Ok(r) = BigRational::from_str(&text) {
+        return Some(r);
+    }
+    let (whole, fraction) = text.split_once('.')?;
+    let digits = u32::try_from(fraction.len()).ok()?;
+    let n = BigInt::from_str(&format!("{whole}{fraction}")).ok()?;
+    Some(BigRational::new(n, BigInt::from(10u32).pow(digits)))
+}
+
+/// Two values agree: equal JSON, or equal as exact numbers.
+fn agrees(got: &serde_json::Value, wanted: &serde_json::Value) -> bool {
+    if got == wanted {
+        return true;
+    }
+    match (exact(got), exact(wanted)) {
+        (Some(a), Some(b)) => a == b && !got.is_boolean(),
+        _ => false,
+    }
 }
 
 /// Distinguishes `"level": null` (must be null) from an absent key.
@@ -96,6 +166,11 @@ struct ReasonExpect {
     effect: Option<String>,
     level: Option<String>,
     basis: Option<String>,
+    /// The citation's document.
+    document: Option<String>,
+    /// Named values the reason must carry (exact numbers compared as rationals).
+    #[serde(default)]
+    values: serde_json::Map<String, serde_json::Value>,
 }
 
 #[derive(Deserialize, PartialEq, Debug)]
@@ -178,7 +253,187 @@ fn load_groups() -> Vec<(String, GroupVector)> {
         .collect()
 }
 
+/// Whether a group vector holds state records (the state batch with its quota and the
+/// pair form, issue 12 step 4).
+fn holds_state_records(vector: &GroupVector) -> bool {
+    vector
+        .inputs
+        .iter()
+        .chain(std::iter::once(&vector.template))
+        .any(|i| i.get("rating").and_then(|r| r.as_str()) == Some("state"))
+}
+
+/// A group vector holding state records: the call with pairs, both quotas and the link.
+fn check_state_group(vector: &GroupVector) -> Vec<String> {
+    let mut problems = Vec::new();
+    let texts: Vec<String> = vector
+        .inputs
+        .iter()
+        .map(|input| {
+            let mut record = vector.template.clone();
+            record.extend(input.clone());
+            serde_json::Value::Object(record).to_string()
+        })
+        .collect();
+    let batch = evaluate_with_pairs(&texts, &vector.options, Some(&vector.quota));
+    let party_ids: BTreeSet<String> = vector
+        .inputs
+        .iter()
+        .filter(|i| i.get("rating").and_then(|r| r.as_str()) != Some("state"))
+        .filter_map(|i| i.get("id").and_then(|v| v.as_str()).map(str::to_owned))
+        .collect();
+    let named: BTreeMap<String, &cadre_eval::Decision> = batch
+        .decisions
+        .iter()
+        .map(|d| (decision_name(d, party_ids.contains(&d.id)), d))
+        .collect();
+    if batch.groups != vector.expect.groups {
+        problems.push(format!(
+            "group reports: got {:?}, want {:?}",
+            batch.groups, vector.expect.groups
+        ));
+    }
+    let got_state: Vec<serde_json::Value> = batch
+        .state_groups
+        .iter()
+        .map(|r| serde_json::to_value(r).unwrap())
+        .collect();
+    // Compared in order on the reports listed: the link vectors list the group's report
+    // only, not the agency's after it (the quota vectors list both).
+    if got_state.len() < vector.expect.state_groups.len() {
+        problems.push(format!(
+            "state groups: got {got_state:?}, want {:?}",
+            vector.expect.state_groups
+        ));
+    }
+    for (index, (got, wanted)) in got_state
+        .iter()
+        .zip(&vector.expect.state_groups)
+        .enumerate()
+    {
+        for (key, value) in wanted {
+            let have = got.get(key).cloned().unwrap_or(serde_json::Value::Null);
+            if !agrees(&have, value) {
+                problems.push(format!(
+                    "state_groups[{index}].{key}: got {have}, want {value}"
+                ));
+            }
+        }
+    }
+    for (name, level) in &vector.expect.levels {
+        let got = named
+            .get(name.as_str())
+            .map(|d| d.level.map(|l| l.as_str().to_owned()));
+        if got != Some(level.clone()) {
+            problems.push(format!("{name}: level {got:?}, want {level:?}"));
+        }
+    }
+    let mut demoted: Vec<&str> = named
+        .iter()
+        .filter(|(_, d)| d.quota.as_ref().is_some_and(|q| q.demoted))
+        .map(|(n, _)| n.as_str())
+        .collect();
+    let mut wanted_demoted: Vec<&str> = vector.expect.demoted.iter().map(String::as_str).collect();
+    demoted.sort_unstable();
+    wanted_demoted.sort_unstable();
+    if demoted != wanted_demoted {
+        problems.push(format!("demoted: got {demoted:?}, want {wanted_demoted:?}"));
+    }
+    let mut needs: Vec<&str> = named
+        .iter()
+        .filter(|(_, d)| d.needs_decision)
+        .map(|(n, _)| n.as_str())
+        .collect();
+    let mut wanted_needs: Vec<&str> = vector
+        .expect
+        .needs_decision
+        .iter()
+        .map(String::as_str)
+        .collect();
+    needs.sort_unstable();
+    wanted_needs.sort_unstable();
+    if needs != wanted_needs {
+        problems.push(format!(
+            "needs_decision: got {needs:?}, want {wanted_needs:?}"
+        ));
+    }
+    for rule in &vector.expect.rules {
+        if !batch
+            .decisions
+            .iter()
+            .any(|d| d.rule_ids().any(|r| r == rule))
+        {
+            problems.push(format!("rule {rule} in no decision"));
+        }
+    }
+    for (name, score) in &vector.expect.scores {
+        let got = named.get(name.as_str()).and_then(|d| d.score);
+        let same = got.is_some_and(|g| {
+            agrees(
+                &serde_json::Value::Number(g.to_json_number()),
+                &serde_json::Value::Number(score.clone()),
+            )
+        });
+        if !same {
+            problems.push(format!("{name}: score {got:?}, want {score}"));
+        }
+    }
+    for (name, reasons) in &vector.expect.reasons {
+        let Some(decision) = named.get(name.as_str()) else {
+            problems.push(format!("{name}: no decision"));
+            continue;
+        };
+        let record = decision.to_record();
+        for wanted in reasons {
+            if !record.reasons.iter().any(|r| reason_agrees(r, wanted)) {
+                let got: Vec<String> = record
+                    .reasons
+                    .iter()
+                    .filter(|r| r.rule == wanted.rule)
+                    .map(|r| {
+                        format!(
+                            "holds={} effect={:?} values={:?}",
+                            r.holds, r.effect, r.values
+                        )
+                    })
+                    .collect();
+                problems.push(format!(
+                    "{name}: no reason {} matching; got {got:?}",
+                    wanted.rule
+                ));
+            }
+        }
+    }
+    let mut rejected: Vec<(String, String, String)> = batch
+        .rejected
+        .iter()
+        .flat_map(|(_, name, errors)| {
+            errors
+                .0
+                .iter()
+                .map(move |e| (name.clone(), e.code.to_string(), e.path.clone()))
+        })
+        .collect();
+    let mut wanted_rejected: Vec<(String, String, String)> = vector
+        .expect
+        .rejected
+        .iter()
+        .map(|r| (r.id.clone(), r.code.clone(), r.path.clone()))
+        .collect();
+    rejected.sort();
+    wanted_rejected.sort();
+    if rejected != wanted_rejected {
+        problems.push(format!(
+            "rejected: got {rejected:?}, want {wanted_rejected:?}"
+        ));
+    }
+    problems
+}
+
 fn check_group(vector: &GroupVector) -> Vec<String> {
+    if holds_state_records(vector) {
+        return check_state_group(vector);
+    }
     let mut problems = Vec::new();
     let mut decisions = Vec::new();
     for input in &vector.inputs {
@@ -317,7 +572,94 @@ fn check(vector: &Vector) -> Vec<String> {
     problems
 }
 
+/// A decision's reason agrees with an expectation on every key it gives.
+fn reason_agrees(r: &ReasonRecord, wanted: &ReasonExpect) -> bool {
+    r.rule == wanted.rule
+        && wanted.holds.is_none_or(|h| h == r.holds)
+        && wanted
+            .effect
+            .as_ref()
+            .is_none_or(|e| *e == json_name(&r.effect))
+        && wanted
+            .level
+            .as_ref()
+            .is_none_or(|l| Some(l.as_str()) == r.level.map(|x| x.as_str()))
+        && wanted
+            .basis
+            .as_ref()
+            .is_none_or(|b| *b == json_name(&r.basis))
+        && wanted
+            .document
+            .as_ref()
+            .is_none_or(|d| *d == r.citation.document)
+        && wanted
+            .values
+            .iter()
+            .all(|(key, value)| r.values.get(key).is_some_and(|v| agrees(v, value)))
+}
+
+/// The state keys of an expectation: regime, score, mean, periods.
+fn check_state(record: &DecisionRecord, expect: &Expect, problems: &mut Vec<String>) {
+    if let Some(wanted) = &expect.regime {
+        let got = record.regime.map(|r| r.as_str().to_owned());
+        if got != *wanted {
+            problems.push(format!("regime: got {got:?}, want {wanted:?}"));
+        }
+    }
+    if let Some(wanted) = &expect.score {
+        let got = record.score.clone().map(serde_json::Value::Number);
+        let wanted = wanted.clone().map(serde_json::Value::Number);
+        let same = match (&got, &wanted) {
+            (Some(g), Some(w)) => agrees(g, w),
+            (None, None) => true,
+            _ => false,
+        };
+        if !same {
+            problems.push(format!("score: got {got:?}, want {wanted:?}"));
+        }
+    }
+    let state = record.state.as_ref();
+    if let Some(wanted) = &expect.mean {
+        let got = state.and_then(|s| s.mean.clone());
+        let same = got.as_ref().is_some_and(|g| {
+            agrees(
+                &serde_json::Value::String(g.clone()),
+                &serde_json::Value::String(wanted.clone()),
+            )
+        });
+        if !same {
+            problems.push(format!("mean: got {got:?}, want {wanted}"));
+        }
+    }
+    if let Some(wanted) = &expect.periods {
+        let got: Vec<serde_json::Value> = state
+            .map(|s| {
+                s.periods
+                    .iter()
+                    .map(|p| serde_json::to_value(p).unwrap())
+                    .collect()
+            })
+            .unwrap_or_default();
+        if got.len() != wanted.len() {
+            problems.push(format!(
+                "periods: got {} periods, want {}",
+                got.len(),
+                wanted.len()
+            ));
+        }
+        for (index, (g, w)) in got.iter().zip(wanted).enumerate() {
+            for (key, value) in w {
+                let have = g.get(key).cloned().unwrap_or(serde_json::Value::Null);
+                if !agrees(&have, value) {
+                    problems.push(format!("periods[{index}].{key}: got {have}, want {value}"));
+                }
+            }
+        }
+    }
+}
+
 fn check_decision(record: &DecisionRecord, expect: &Expect, problems: &mut Vec<String>) {
+    check_state(record, expect, problems);
     let outcome = json_name(&record.outcome);
     if expect.outcome.as_deref() != Some(outcome.as_str()) {
         problems.push(format!("outcome: got {outcome}, want {:?}", expect.outcome));
@@ -359,22 +701,7 @@ fn check_decision(record: &DecisionRecord, expect: &Expect, problems: &mut Vec<S
         }
     }
     for wanted in &expect.reasons {
-        let found = record.reasons.iter().any(|r| {
-            r.rule == wanted.rule
-                && wanted.holds.is_none_or(|h| h == r.holds)
-                && wanted
-                    .effect
-                    .as_ref()
-                    .is_none_or(|e| *e == json_name(&r.effect))
-                && wanted
-                    .level
-                    .as_ref()
-                    .is_none_or(|l| Some(l.as_str()) == r.level.map(|x| x.as_str()))
-                && wanted
-                    .basis
-                    .as_ref()
-                    .is_none_or(|b| *b == json_name(&r.basis))
-        });
+        let found = record.reasons.iter().any(|r| reason_agrees(r, wanted));
         if !found {
             let got: Vec<String> = record
                 .reasons
@@ -390,9 +717,15 @@ fn check_decision(record: &DecisionRecord, expect: &Expect, problems: &mut Vec<S
                     )
                 })
                 .collect();
+            let values: Vec<String> = record
+                .reasons
+                .iter()
+                .filter(|r| r.rule == wanted.rule)
+                .map(|r| format!("{} {:?}", r.citation.document, r.values))
+                .collect();
             problems.push(format!(
-                "no reason {} matching holds={:?} effect={:?} level={:?} basis={:?}; got {got:?}",
-                wanted.rule, wanted.holds, wanted.effect, wanted.level, wanted.basis
+                "no reason {} matching holds={:?} effect={:?} level={:?} basis={:?} document={:?} values={:?}; got {got:?} {values:?}",
+                wanted.rule, wanted.holds, wanted.effect, wanted.level, wanted.basis, wanted.document, wanted.values
             ));
         }
     }
@@ -423,11 +756,12 @@ fn check_decision(record: &DecisionRecord, expect: &Expect, problems: &mut Vec<S
         }
     }
     if let Some(wanted) = &expect.guideline {
-        if record.regime_info.guideline != *wanted {
-            problems.push(format!(
-                "guideline: got {}, want {wanted}",
-                record.regime_info.guideline
-            ));
+        let got = record
+            .regime_info
+            .as_ref()
+            .map(|info| info.guideline.as_str());
+        if got != Some(wanted.as_str()) {
+            problems.push(format!("guideline: got {got:?}, want {wanted}"));
         }
     }
 }
@@ -511,6 +845,14 @@ fn covered_rule_ids() -> BTreeSet<String> {
     }
     for (_, group) in load_groups() {
         covered.extend(group.expect.rules.iter().cloned());
+        covered.extend(
+            group
+                .expect
+                .reasons
+                .values()
+                .flatten()
+                .map(|r| r.rule.clone()),
+        );
     }
     // Organisation trees (`org_vectors.rs` checks them): the ids their expectations name.
     fn rule_ids_in(value: &serde_json::Value, out: &mut BTreeSet<String>) {
@@ -526,6 +868,14 @@ fn covered_rule_ids() -> BTreeSet<String> {
                         {
                             out.extend(ids.iter().filter_map(|id| id.as_str().map(str::to_owned)));
                         }
+                        // Trees holding state records name rules per decision.
+                        ("rules", serde_json::Value::Object(by_id)) => {
+                            for ids in by_id.values().filter_map(|v| v.as_array()) {
+                                out.extend(
+                                    ids.iter().filter_map(|id| id.as_str().map(str::to_owned)),
+                                );
+                            }
+                        }
                         ("input", _) => {}
                         _ => rule_ids_in(item, out),
                     }
@@ -535,7 +885,10 @@ fn covered_rule_ids() -> BTreeSet<String> {
             _ => {}
         }
     }
-    for entry in std::fs::read_dir(repo_root().join("vectors/org")).unwrap() {
+    let trees = ["vectors/org", "vectors/state/org"]
+        .into_iter()
+        .flat_map(|dir| std::fs::read_dir(repo_root().join(dir)).unwrap());
+    for entry in trees {
         let path = entry.unwrap().path();
         if path.extension().is_some_and(|e| e == "json") {
             let value: serde_json::Value =
@@ -605,4 +958,77 @@ fn every_spec_rule_id_is_in_the_catalogue() {
             "{id} is in the spec but not in the rule catalogue"
         );
     }
+}
+
+/// Rule ids of the state regimes in `spec/state-regimes.md` (`nd90.`, `nd335.`, `nd233.`,
+/// `link.`, `state.`); a token ending `.N–M` stands for `.N` … `.M`
+/// (`nd335.20.1–3`).
+fn spec_state_rule_ids() -> BTreeSet<String> {
+    let copy_path = repo_root().join("vectors/spec-state-rule-ids.txt");
+    let vendored: BTreeSet<String> = std::fs::read_to_string(&copy_path)
+        .unwrap()
+        .split_whitespace()
+        .map(str::to_owned)
+        .collect();
+    let spec_path = repo_root().join("../shared/spec/state-regimes.md");
+    if let Ok(text) = std::fs::read_to_string(&spec_path) {
+        let prefixes = ["nd90.", "nd335.", "nd233.", "link.", "state."];
+        let mut live = BTreeSet::new();
+        for token in text.split('`').skip(1).step_by(2) {
+            if !prefixes.iter().any(|p| token.starts_with(p)) || token.contains(' ') {
+                continue;
+            }
+            let range = token.rsplit_once('.').and_then(|(stem, last)| {
+                let (from, to) = last.split_once('–')?;
+                Some((stem, from.parse::<u32>().ok()?, to.parse::<u32>().ok()?))
+            });
+            match range {
+                Some((stem, from, to)) => live.extend((from..=to).map(|n| format!("{stem}.{n}"))),
+                None => {
+                    live.insert(token.to_owned());
+                }
+            }
+        }
+        assert_eq!(
+            vendored,
+            live,
+            "{} differs from the rule ids of {}",
+            copy_path.display(),
+            spec_path.display()
+        );
+    }
+    vendored
+}
+
+#[test]
+fn every_state_rule_id_appears_in_a_vector_and_the_catalogue() {
+    let spec = spec_state_rule_ids();
+    assert!(
+        spec.len() >= 36,
+        "expected the spec's state ids, found {spec:?}"
+    );
+    let covered = covered_rule_ids();
+    for id in &spec {
+        assert!(
+            cadre_eval::Rule::from_id(id).is_some(),
+            "{id} is in the spec but not in the rule catalogue"
+        );
+    }
+    // The library's own state ids are tested too.
+    let own = [
+        "nd335.discipline",
+        "nd90.discipline",
+        "state.derived",
+        "state.unit_level",
+    ];
+    let missing: Vec<&str> = spec
+        .iter()
+        .map(String::as_str)
+        .chain(own)
+        .filter(|id| !covered.contains(*id))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "state rule ids with no vector: {missing:?}"
+    );
 }

@@ -112,6 +112,7 @@ fn options(
     Options {
         reading: reading.unwrap_or_default(),
         basic_targets: basic_targets.unwrap_or_default(),
+        ..Options::default()
     }
 }
 
@@ -120,6 +121,7 @@ fn quota_options(reading: Option<cadre_eval::QuotaReading>, raised: Vec<String>)
     QuotaOptions {
         reading: reading.unwrap_or_default(),
         raised_ratio_groups: raised,
+        ..QuotaOptions::default()
     }
 }
 

@@ -87,9 +87,10 @@ impl AppState {
         decisions: impl IntoIterator<Item = &'a DecisionRecord>,
     ) -> Provenance {
         let mut regimes: Vec<RegimeId> = Vec::new();
-        for decision in decisions {
-            if !regimes.contains(&decision.regime) {
-                regimes.push(decision.regime);
+        // A state record with no regime (a cán bộ from 2026) adds none.
+        for regime in decisions.into_iter().filter_map(|decision| decision.regime) {
+            if !regimes.contains(&regime) {
+                regimes.push(regime);
             }
         }
         Provenance {

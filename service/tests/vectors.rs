@@ -9,8 +9,9 @@
 mod common;
 
 use cadre_eval::{
-    apply_quota, compare_json, evaluate_json, evaluate_partial_json, evaluate_text,
-    evaluate_tree_json, what_would_change_json, CompareOptions, Options, OrgOptions, QuotaOptions,
+    apply_quota, compare_json, evaluate_batch_json, evaluate_json, evaluate_partial_json,
+    evaluate_text, evaluate_tree_json, what_would_change_json, BatchItem, BatchOptions,
+    CompareOptions, Options, OrgOptions, QuotaOptions,
 };
 use common::{client, repo_root, serve};
 use serde_json::{json, Value};
@@ -72,6 +73,22 @@ fn percent(text: &str) -> String {
         .collect()
 }
 
+/// Whether a vector sets an option of the state regimes (`state_cap`, `rounding`,
+/// `leader_components`, or the state quota's agencies and rates).
+fn uses_state_options(vector: &Value) -> bool {
+    let set = |key: &str, names: &[&str]| {
+        vector
+            .get(key)
+            .and_then(Value::as_object)
+            .is_some_and(|o| names.iter().any(|n| o.contains_key(*n)))
+    };
+    set("options", &["state_cap", "rounding", "leader_components"])
+        || set(
+            "quota",
+            &["agency_recognised_excellent", "party_excellent_rate"],
+        )
+}
+
 fn options_of(vector: &Value) -> Options {
     vector
         .get("options")
@@ -117,7 +134,12 @@ async fn check_decision(client: &reqwest::Client, base: &str, vector: &Value) ->
                     body["decision"]
                 ));
             }
-            if body["provenance"]["regimes"] != json!([want["regime"]]) {
+            // A decision without a regime (a cán bộ from 2026, `state.none`) names none.
+            let regimes = match &want["regime"] {
+                Value::Null => json!([]),
+                regime => json!([regime]),
+            };
+            if body["provenance"]["regimes"] != regimes {
                 problems.push(format!(
                     "provenance regimes {}",
                     body["provenance"]["regimes"]
@@ -157,15 +179,39 @@ async fn check_group(client: &reqwest::Client, base: &str, vector: &Value) -> Ve
             Value::Object(record)
         })
         .collect();
-    let mut decisions: Vec<_> = records
-        .iter()
-        .map(|r| evaluate_text(&r.to_string(), &options).unwrap())
-        .collect();
-    let groups = apply_quota(&mut decisions, &quota);
-    let want: Vec<Value> = decisions
-        .iter()
-        .map(|d| serde_json::to_value(d.to_record()).unwrap())
-        .collect();
+    let holds_state = records.iter().any(|r| r["rating"] == "state");
+    let (want, groups) = if holds_state {
+        // A call with state records pairs them with party records and applies both
+        // quotas (api::pairs); some of these vectors hold a record that is rejected.
+        let batch = evaluate_batch_json(
+            &Value::Array(records.clone()).to_string(),
+            &BatchOptions {
+                evaluation: options,
+                quota: Some(quota.clone()),
+            },
+        )
+        .unwrap();
+        let want: Vec<Value> = batch
+            .items
+            .iter()
+            .filter_map(|item| match item {
+                BatchItem::Decision(d) => Some(serde_json::to_value(d.to_record()).unwrap()),
+                BatchItem::Rejected(_) => None,
+            })
+            .collect();
+        (want, batch.groups)
+    } else {
+        let mut decisions: Vec<_> = records
+            .iter()
+            .map(|r| evaluate_text(&r.to_string(), &options).unwrap())
+            .collect();
+        let groups = apply_quota(&mut decisions, &quota);
+        let want: Vec<Value> = decisions
+            .iter()
+            .map(|d| serde_json::to_value(d.to_record()).unwrap())
+            .collect();
+        (want, groups)
+    };
     let url = format!(
         "{base}/v1/quota?{}&{}",
         options_query(&options),
@@ -180,6 +226,7 @@ async fn check_group(client: &reqwest::Client, base: &str, vector: &Value) -> Ve
         .as_array()
         .unwrap()
         .iter()
+        .filter(|item| item["status"] == "evaluated")
         .map(|item| item["decision"].clone())
         .collect();
     if got != want {
@@ -341,6 +388,12 @@ async fn every_shared_vector_through_http_gives_what_the_library_gives() {
                 continue;
             };
             for vector in list.as_array().unwrap() {
+                if uses_state_options(vector) {
+                    // The service does not take the state regimes' options as query
+                    // parameters yet (issue 12's follow-up); core runs these vectors.
+                    *counts.entry("skipped (state options)").or_default() += 1;
+                    continue;
+                }
                 let problems = match what {
                     "decision" => check_decision(&client, &base, vector).await,
                     "group" => check_group(&client, &base, vector).await,
@@ -397,6 +450,13 @@ async fn decision_vectors_as_a_batch_and_as_json_lines_agree_with_the_library() 
                     .filter(|v| v.get("options").is_none())
                     .map(|v| v["input"].clone()),
             );
+        }
+    }
+    // In one call, a state record and a party record with the same id are a pair
+    // (api::pairs); the vectors reuse ids, so each record gets its own here.
+    for (index, record) in records.iter_mut().enumerate() {
+        if record.get("id").is_some_and(Value::is_string) {
+            record["id"] = json!(format!("r{index}"));
         }
     }
     assert!(records.len() > 100, "only {} records", records.len());

@@ -603,7 +603,7 @@ fn decisions_sheet(
             (4, d.id.clone()),
             (5, result.name.clone().unwrap_or_default()),
             (6, kind_of(result).to_owned()),
-            (7, d.regime_document.clone()),
+            (7, d.regime_document.clone().unwrap_or_default()),
             (
                 11,
                 if d.needs_decision {
@@ -886,7 +886,7 @@ pub fn write_decisions_csv(tables: &ResultTables, out: &mut impl Write) -> io::R
             result.unit.clone().unwrap_or_default(),
             d.id.clone(),
             result.name.clone().unwrap_or_default(),
-            d.regime.as_str().to_owned(),
+            d.regime.map_or(String::new(), |r| r.as_str().to_owned()),
             d.outcome.as_str().to_owned(),
             d.level.map_or(String::new(), |l| l.as_str().to_owned()),
             words,

@@ -161,6 +161,7 @@ pub fn evaluate_under(
         ignore_other_regime_fields: true,
         regime_override: Some(regime),
         grades_from_points: options.grades_from_points,
+        ..ValidateOptions::default()
     };
     match validate_with(assessment, validate_options) {
         Ok(valid) => {

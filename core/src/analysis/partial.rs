@@ -21,6 +21,7 @@ use crate::contract::level::{Level, Options, Outcome};
 use crate::contract::limits::MAX_RECORD_BYTES;
 use crate::contract::partial::{FieldInfluence, PartialResult, Reachable};
 use crate::contract::regime::RegimeId;
+use crate::contract::state::DisciplineKind;
 use crate::contract::subject::{CollectiveKind, SubjectKind};
 use crate::intake::decode::decode_and_validate;
 use crate::intake::validate::options::ValidateOptions;
@@ -627,6 +628,7 @@ fn partial(
         at_previous_unit: false,
         counted_before: false,
         member_id: None,
+        kind: DisciplineKind::Party,
     };
 
     // One engine call per signature.

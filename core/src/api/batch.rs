@@ -7,12 +7,14 @@
 //! written as soon as it is made, so memory stays bounded whatever the input's length.
 
 use crate::api::evaluate::evaluate_text;
+use crate::api::pairs::evaluate_with_pairs;
 use crate::contract::batch::{BatchOptions, Line, RejectedRecord};
 use crate::contract::errors::{InputError, InputErrors};
 use crate::contract::level::Options;
 use crate::contract::limits::MAX_BATCH_RECORDS;
-use crate::contract::limits::MAX_RECORD_BYTES;
+use crate::contract::limits::MAX_STATE_RECORD_BYTES;
 use crate::contract::quota::{GroupQuotaReport, QuotaOptions};
+use crate::contract::state::Rating;
 pub use crate::group::quota::apply::apply_quota;
 pub use crate::group::tally::OutcomeTally;
 use crate::intake::batch::{batch_records_within, salvage_id, BatchText};
@@ -84,7 +86,15 @@ pub fn evaluate_batch_json_within(
     options: &BatchOptions,
     max_records: usize,
 ) -> Result<Batch, InputErrors> {
-    let items = evaluate_json_array_within(json, &options.evaluation, max_records)?;
+    let records = batch_records_within(json, BatchText::ArrayOrLines, max_records)?;
+    if records.iter().any(|r| holds_state_record(r)) {
+        return Ok(with_pairs(&records, options));
+    }
+    let items = records
+        .into_iter()
+        .enumerate()
+        .map(|(index, record)| evaluate_record_text(index, record, &options.evaluation))
+        .collect();
     Ok(match &options.quota {
         Some(quota) => with_quota(items, quota),
         None => Batch {
@@ -105,6 +115,43 @@ pub fn evaluate_batch_lines(text: &str, options: &BatchOptions) -> Batch {
             items,
             groups: Vec::new(),
         },
+    }
+}
+
+/// Whether a record's text is a state record (`"rating": "state"`): a batch holding one
+/// is evaluated with the pair form and the state quota.
+fn holds_state_record(text: &str) -> bool {
+    #[derive(serde::Deserialize)]
+    struct RatingOnly {
+        #[serde(default)]
+        rating: Option<Rating>,
+    }
+    serde_json::from_str::<RatingOnly>(text).is_ok_and(|r| r.rating == Some(Rating::State))
+}
+
+/// A batch with state records: pairs, the state quota then the party quota, the link
+/// (`api::pairs`); every item stays in its place.
+fn with_pairs(records: &[&str], options: &BatchOptions) -> Batch {
+    let texts: Vec<String> = records.iter().map(|r| (*r).to_owned()).collect();
+    let paired = evaluate_with_pairs(&texts, &options.evaluation, options.quota.as_ref());
+    let mut items: Vec<Option<BatchItem>> = (0..records.len()).map(|_| None).collect();
+    for (index, decision) in paired.indices.into_iter().zip(paired.decisions) {
+        if let Some(slot) = items.get_mut(index) {
+            *slot = Some(BatchItem::Decision(Box::new(decision)));
+        }
+    }
+    for (index, name, errors) in paired.rejected {
+        if let Some(slot) = items.get_mut(index) {
+            *slot = Some(BatchItem::Rejected(RejectedRecord {
+                index,
+                id: Some(name),
+                errors: errors.0,
+            }));
+        }
+    }
+    Batch {
+        items: items.into_iter().flatten().collect(),
+        groups: paired.groups,
     }
 }
 
@@ -142,7 +189,7 @@ pub fn line_too_large(index: usize, length: u64) -> RejectedRecord {
     RejectedRecord {
         index,
         id: None,
-        errors: vec![InputError::line_too_large(length, MAX_RECORD_BYTES)],
+        errors: vec![InputError::line_too_large(length, MAX_STATE_RECORD_BYTES)],
     }
 }
 
@@ -157,7 +204,9 @@ pub fn line_not_utf8(index: usize) -> RejectedRecord {
 
 /// Evaluates one JSON Lines line (blank lines are skipped by the caller).
 pub fn evaluate_json_line(index: usize, line: &str, options: &Options) -> BatchItem {
-    if line.len() > MAX_RECORD_BYTES {
+    // The record's own limit (64 KiB, a state record's 256 KiB) is checked when it is
+    // read; a line over the larger one is not read at all.
+    if line.len() > MAX_STATE_RECORD_BYTES {
         let length = u64::try_from(line.len()).unwrap_or(u64::MAX);
         return BatchItem::Rejected(line_too_large(index, length));
     }

@@ -6,7 +6,7 @@ use crate::contract::decision::DecisionRecord;
 use crate::contract::errors::InputErrors;
 use crate::contract::level::Options;
 use crate::intake::decode::decode_and_validate;
-use crate::intake::validate::assessment::validate;
+use crate::intake::validate::assessment::validate_with;
 use crate::intake::validate::options::ValidateOptions;
 pub use crate::regimes::decision::Decision;
 pub use crate::regimes::dispatch::evaluate_valid;
@@ -14,14 +14,17 @@ pub use crate::regimes::explain::message as reason_message;
 
 /// Validates and evaluates one assessment.
 pub fn evaluate(assessment: &Assessment, options: &Options) -> Result<Decision, InputErrors> {
-    evaluate_valid(&validate(assessment)?, options)
+    evaluate_valid(
+        &validate_with(assessment, ValidateOptions::for_evaluation(options))?,
+        options,
+    )
 }
 
 /// Decodes, validates and evaluates one assessment given as JSON text. Every problem is
 /// reported at once: unknown fields together with the validation problems.
 pub fn evaluate_text(json: &str, options: &Options) -> Result<Decision, InputErrors> {
     evaluate_valid(
-        &decode_and_validate(json, ValidateOptions::default())?,
+        &decode_and_validate(json, ValidateOptions::for_evaluation(options))?,
         options,
     )
 }

@@ -152,13 +152,17 @@ impl Catalogue {
     }
 }
 
-/// The id of the catalogue item describing a form of discipline (`q69.reprimand`).
-pub fn discipline_form_item_id(form: DisciplineForm) -> &'static str {
+/// The id of the catalogue item describing a form of party discipline
+/// (`q69.reprimand`); none for the administrative forms, which QĐ 69 does not know.
+pub fn discipline_form_item_id(form: DisciplineForm) -> Option<&'static str> {
     match form {
-        DisciplineForm::Reprimand => "q69.reprimand",
-        DisciplineForm::Warning => "q69.warning",
-        DisciplineForm::Removal => "q69.removal",
-        DisciplineForm::Expulsion => "q69.expulsion",
-        DisciplineForm::Dissolution => "q69.dissolution",
+        DisciplineForm::Reprimand => Some("q69.reprimand"),
+        DisciplineForm::Warning => Some("q69.warning"),
+        DisciplineForm::Removal => Some("q69.removal"),
+        DisciplineForm::Expulsion => Some("q69.expulsion"),
+        DisciplineForm::Dissolution => Some("q69.dissolution"),
+        DisciplineForm::SalaryDowngrade | DisciplineForm::Demotion | DisciplineForm::Dismissal => {
+            None
+        }
     }
 }

@@ -9,6 +9,10 @@
 use crate::contract::conduct::ConductScope;
 use crate::contract::criteria::CriteriaProfile;
 use crate::contract::level::Level;
+use crate::contract::state::{
+    DisciplineKind, Employment, LeaveKind, ManagedUnits, Nd90Criteria, Rating, StatePeriodInput,
+    StateRatingInput, UnitTargetsInput,
+};
 use crate::contract::subject::{CollectiveKind, PartyStatus, SubjectKind};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -22,6 +26,9 @@ pub const CONTRACT_VERSION: u32 = 1;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[schemars(deny_unknown_fields)]
 pub struct Assessment {
+    /// `party` (default) or `state` (`spec/state-regimes.md`): which rating this is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rating: Option<Rating>,
     /// The caller's id, echoed in the decision.
     pub id: String,
     /// The period evaluated.
@@ -29,7 +36,8 @@ pub struct Assessment {
     /// Evaluation day (`YYYY-MM-DD`); default the period's last day.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub as_of: Option<String>,
-    /// `qd366`, `qd124` or `qd132`; default the regime in force on the period's last day.
+    /// `qd366`, `qd124` or `qd132` (a state record: `nd90`, `nd335`, `nd233`); default the
+    /// regime in force on the period's last day (a state record: by the rating year).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub regime: Option<String>,
     /// Who is assessed.
@@ -76,6 +84,27 @@ pub struct Assessment {
     /// Answers to the conduct checklist.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conduct: Option<ConductInput>,
+    /// State records: the agency, for the quota per agency.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agency: Option<String>,
+    /// State records under ND 335 and ND 233: the months or quarters of the year.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub periods: Option<Vec<StatePeriodInput>>,
+    /// State records under ND 90: the general criteria graded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub criteria: Option<Nd90Criteria>,
+    /// State records under ND 90, leaders: the targets of the unit led.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<UnitTargetsInput>,
+    /// State records under ND 90, leaders: the levels of the units managed directly.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub managed_units: Option<ManagedUnits>,
+    /// A state agency record: the level the competent level gave the agency.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit_level: Option<Level>,
+    /// Party records: the person's state rating of the same year (`spec/state-regimes.md` §4).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub state_rating: Option<StateRatingInput>,
 }
 
 /// `{year}`, `{year, quarter}` or `{from, to}`.
@@ -114,6 +143,13 @@ pub struct SubjectInput {
     /// Individual only; default `active`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub party_status: Option<PartyStatus>,
+    /// State records: `cong_chuc`, `vien_chuc` or `can_bo`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub employment: Option<Employment>,
+    /// State records, viên chức in 2026: `false` when the unit had no evaluation
+    /// regulation of its own by 30/11/2026 (ND 233 Art. 20.1: rated under ND 90).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit_regulation: Option<bool>,
     /// Individual only: the day of admission to the party (`YYYY-MM-DD`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub admitted_on: Option<String>,
@@ -346,6 +382,9 @@ pub struct TasksInput {
     /// Rated not completed (`f`); default `assigned − completed`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub not_completed: Option<u32>,
+    /// State records under ND 90: tasks not on schedule, quality or efficiency.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub poor: Option<u32>,
 }
 
 /// Shortcomings identified at the previous review.
@@ -368,6 +407,15 @@ pub struct LeaveInput {
     /// Maternity leave in the period.
     #[serde(default, skip_serializing_if = "Not::not")]
     pub maternity: bool,
+    /// State records: months actually worked in the year; default `12 − months_absent`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub months_worked: Option<serde_json::Number>,
+    /// State records: months of leave in the year.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub months_absent: Option<serde_json::Number>,
+    /// State records: the kind of the (main) leave.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<LeaveKind>,
 }
 
 /// A form of party discipline (QĐ 69-QĐ/TW).
@@ -384,6 +432,12 @@ pub enum DisciplineForm {
     Expulsion,
     /// Giải tán (organisations).
     Dissolution,
+    /// Administrative discipline: hạ bậc lương (salary downgrade).
+    SalaryDowngrade,
+    /// Administrative discipline: giáng chức (demotion).
+    Demotion,
+    /// Administrative discipline: buộc thôi việc (dismissal).
+    Dismissal,
 }
 
 /// One discipline decision.
@@ -406,6 +460,9 @@ pub struct DisciplineInput {
     /// For a collective: the member of the collective who was disciplined.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub member_id: Option<String>,
+    /// State records: `party` (default) or `administrative` discipline.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<DisciplineKind>,
 }
 
 /// Conclusions of the competent level.

@@ -122,6 +122,7 @@ impl CompareRequest {
             Options {
                 reading: self.reading,
                 basic_targets: self.basic_targets,
+                ..Options::default()
             },
         )
     }

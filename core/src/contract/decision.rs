@@ -4,6 +4,7 @@
 
 use crate::contract::level::{Level, Outcome, Reading};
 use crate::contract::regime::{RegimeId, RegimeRecord};
+use crate::contract::state::{QuotaScope, Rating, StatePartRecord, StateRatingRecord};
 use crate::contract::text::Text;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -75,20 +76,29 @@ pub struct QuotaOutcome {
     /// In a tie at the cut: the competent level decides between the tied.
     #[serde(default)]
     pub tied_at_cut: bool,
+    /// State quota: the step that ranked the candidate last (`group` or `agency`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope: Option<QuotaScope>,
+    /// State quota: its rule (`nd335.20.5.a`, `nd90.2.6`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rule: Option<String>,
 }
 
 /// A decision as the contract writes it (`spec/contract.md`, Decision).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DecisionRecord {
+    /// `state` for a state decision; absent for a party decision.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rating: Option<Rating>,
     /// The caller's id.
     pub id: String,
-    /// The regime applied.
-    pub regime: RegimeId,
+    /// The regime applied; null only for a cán bộ from 2026, whom no state regime rates.
+    pub regime: Option<RegimeId>,
     /// The regulation of that regime (`366-QĐ/TW`).
-    pub regime_document: String,
+    pub regime_document: Option<String>,
     /// The regime's name, document, guideline, span, and how it was chosen.
-    pub regime_info: RegimeRecord,
+    pub regime_info: Option<RegimeRecord>,
     /// The period evaluated.
     pub period: PeriodRecord,
     /// The evaluation day.
@@ -99,7 +109,7 @@ pub struct DecisionRecord {
     pub level: Option<Level>,
     /// The level's name in Vietnamese and English.
     pub label: Option<Text>,
-    /// Total score.
+    /// Total score (a state decision: the annual score, the mean rounded once).
     pub score: Option<serde_json::Number>,
     /// The level of the score band alone.
     pub band: Option<Level>,
@@ -116,6 +126,12 @@ pub struct DecisionRecord {
     /// The quota group named in the input.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quota_group: Option<String>,
+    /// A state decision: the employment, every period's exact numbers, the mean.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub state: Option<StatePartRecord>,
+    /// A party decision: the state rating it read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub state_rating: Option<StateRatingRecord>,
 }
 
 impl DecisionRecord {

@@ -139,11 +139,17 @@ impl InputError {
 
     /// One record's JSON text over [`MAX_RECORD_BYTES`].
     pub fn record_too_large(length: usize) -> InputError {
+        InputError::record_over(length, MAX_RECORD_BYTES)
+    }
+
+    /// One record's JSON text over `limit` bytes (a party record's, or a state
+    /// record's larger limit).
+    pub fn record_over(length: usize, limit: usize) -> InputError {
         InputError::new(
             ErrorCode::TooLarge,
             "",
-            format!("Hồ sơ dài {length} byte, vượt giới hạn {MAX_RECORD_BYTES}"),
-            format!("the record is {length} bytes, over the limit of {MAX_RECORD_BYTES}"),
+            format!("Hồ sơ dài {length} byte, vượt giới hạn {limit}"),
+            format!("the record is {length} bytes, over the limit of {limit}"),
         )
     }
 

@@ -1,5 +1,6 @@
 //! The four levels, the outcome, and the reading of open cases.
 
+use crate::contract::state_options::{LeaderComponents, Rounding, StateCap};
 use crate::contract::text::Text;
 use crate::points::Points;
 use schemars::JsonSchema;
@@ -161,6 +162,22 @@ pub struct Options {
     /// `any` (default) or `all`.
     #[serde(default)]
     pub basic_targets: TargetsReading,
+    /// How a party rating under QĐ 124 or QĐ 366 reads the state one: `none` (default,
+    /// a finding) or `hd21` (HD 21's caps).
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub state_cap: StateCap,
+    /// How a state record's annual mean is rounded: `two_decimals` (default),
+    /// `one_decimal` or `integer`, half away from zero.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub rounding: Rounding,
+    /// A state leader's `d`, `đ`, `e` given directly: `text` (1 or ½, default) or
+    /// `override` (any value in [0, 1], marked inferred).
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub leader_components: LeaderComponents,
+}
+
+fn is_default<T: Default + PartialEq>(value: &T) -> bool {
+    *value == T::default()
 }
 
 #[cfg(test)]

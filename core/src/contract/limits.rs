@@ -2,7 +2,8 @@
 //!
 //! | limit | value |
 //! |---|---|
-//! | one record, as JSON text | 64 KiB |
+//! | one record, as JSON text | 64 KiB (a state record with product lists: 256 KiB) |
+//! | products in one period of a state record | 500, each weight at most 1,000,000 |
 //! | records in one batch (a JSON array) | 1,000,000 |
 //! | one JSON Lines line | 64 KiB (the record limit) |
 //! | strings (`id`, `quota_group`, `member_id`, unit names) | 256 characters |
@@ -15,6 +16,13 @@
 
 /// Largest record, in bytes of JSON text.
 pub const MAX_RECORD_BYTES: usize = 64 * 1024;
+/// Largest state record (`"rating": "state"`, with its product lists), in bytes of JSON
+/// text.
+pub const MAX_STATE_RECORD_BYTES: usize = 256 * 1024;
+/// Most products in one period of a state record.
+pub const MAX_PRODUCTS: usize = 500;
+/// Largest converted weight of one product.
+pub const MAX_PRODUCT_WEIGHT: i64 = 1_000_000;
 /// Largest batch given as one JSON array.
 pub const MAX_BATCH_RECORDS: usize = 1_000_000;
 /// Longest string field, in characters.

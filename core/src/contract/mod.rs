@@ -26,6 +26,8 @@ pub mod regime;
 pub mod results;
 pub mod schema;
 pub mod sheet;
+pub mod state;
+pub mod state_options;
 pub mod subject;
 pub mod text;
 pub mod topic;

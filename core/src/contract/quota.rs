@@ -1,7 +1,9 @@
 //! The Excellent quota's options and report (`spec/group-rules.md` §1).
 
+use crate::contract::state::PartyRate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// How the ratio's Good count is read (group-rules §1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, JsonSchema)]
@@ -25,6 +27,14 @@ pub struct QuotaOptions {
     /// Groups for which the competent level allowed 25% instead of 20%.
     #[serde(default)]
     pub raised_ratio_groups: Vec<String>,
+    /// State quota (ND 335 Art. 20.5.b): agencies the competent level recognised
+    /// Excellent, whose ratio is 25% instead of 20%.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub agency_recognised_excellent: Vec<String>,
+    /// State quota under ND 90 with ND 48 (`nd90.2.6`): each agency's party Excellent
+    /// rate, as counts or a percent.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub party_excellent_rate: BTreeMap<String, PartyRate>,
 }
 
 /// What the quota did in one group.

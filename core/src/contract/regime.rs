@@ -17,6 +17,13 @@ pub enum RegimeId {
     Qd124,
     /// QĐ 366-QĐ/TW (2025) with HD 43-HD/BTCTW.
     Qd366,
+    /// Nghị định 90/2020/NĐ-CP as amended by Nghị định 48/2023/NĐ-CP (state: cán bộ,
+    /// công chức, viên chức until 30/6/2026).
+    Nd90,
+    /// Nghị định 335/2025/NĐ-CP (state: công chức from 1/1/2026).
+    Nd335,
+    /// Nghị định 233/2026/NĐ-CP (state: viên chức from 1/7/2026).
+    Nd233,
 }
 
 /// How the regime of a decision was chosen.
@@ -26,7 +33,8 @@ pub enum RegimeSelection {
     /// The regime in force on the period's last day.
     #[default]
     Period,
-    /// Named in the record, and in force on the period's last day.
+    /// Named in the record, and in force on the period's last day (a state record: the
+    /// one that rates its employment in its year).
     Named,
     /// Named for a comparison, although not in force on the period's last day.
     Comparison,
@@ -39,6 +47,9 @@ impl RegimeId {
             RegimeId::Qd132 => "qd132",
             RegimeId::Qd124 => "qd124",
             RegimeId::Qd366 => "qd366",
+            RegimeId::Nd90 => "nd90",
+            RegimeId::Nd335 => "nd335",
+            RegimeId::Nd233 => "nd233",
         }
     }
 }

@@ -3,7 +3,8 @@
 
 use crate::contract::assessment::Assessment;
 use crate::contract::errors::{InputError, InputErrors};
-use crate::contract::limits::MAX_RECORD_BYTES;
+use crate::contract::limits::{MAX_RECORD_BYTES, MAX_STATE_RECORD_BYTES};
+use crate::contract::state::Rating;
 use crate::intake::validate::assessment::validate_with;
 use crate::intake::validate::options::ValidateOptions;
 use crate::json::{
@@ -42,12 +43,28 @@ where
 
 /// Decodes JSON text, keeping the record when only unknown fields were found.
 pub fn decode_json_lenient(json: &str) -> Decoded<Assessment> {
-    if json.len() > MAX_RECORD_BYTES {
+    if json.len() > MAX_STATE_RECORD_BYTES {
+        return Decoded {
+            value: None,
+            errors: vec![InputError::record_over(json.len(), MAX_STATE_RECORD_BYTES)],
+        };
+    }
+    let decoded = decode_json_within_limit(json);
+    // Only a state record (with its product lists) may use the larger limit.
+    let is_state = decoded
+        .value
+        .as_ref()
+        .is_some_and(|a| a.rating == Some(Rating::State));
+    if json.len() > MAX_RECORD_BYTES && !is_state {
         return Decoded {
             value: None,
             errors: vec![InputError::record_too_large(json.len())],
         };
     }
+    decoded
+}
+
+fn decode_json_within_limit(json: &str) -> Decoded<Assessment> {
     if let Some(assessment) = decode_json_quietly(json) {
         return Decoded {
             value: Some(assessment),

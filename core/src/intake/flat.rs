@@ -228,7 +228,31 @@ columns! {
 /// Parts of the assessment that have no flat columns: per-item points under a criteria
 /// profile and the conduct checklist are keyed by item id, so a table cannot name them
 /// in advance. Records that use them go through the record form (JSON, a dict).
-pub const RECORD_ONLY: [&str; 3] = ["/score/items", "/score/profile", "/conduct"];
+///
+/// The state side (`spec/state-regimes.md`) is record-only in this version too: a state
+/// record's periods and product lists are lists of lists, and the party record's
+/// `state_rating` comes with it (the long tables of `docs/state-regimes.md` are read by
+/// the Python binding into records).
+pub const RECORD_ONLY: [&str; 18] = [
+    "/score/items",
+    "/score/profile",
+    "/conduct",
+    "/rating",
+    "/agency",
+    "/periods",
+    "/criteria",
+    "/unit",
+    "/managed_units",
+    "/unit_level",
+    "/state_rating",
+    "/subject/employment",
+    "/subject/unit_regulation",
+    "/tasks/poor",
+    "/leave/months_worked",
+    "/leave/months_absent",
+    "/leave/kind",
+    "/discipline/*/kind",
+];
 
 /// How many columns there are.
 pub const COLUMN_COUNT: usize = Column::ALL.len();
@@ -810,6 +834,8 @@ impl<'a> FlatRow<'a> {
             centrally_managed: None,
             collective_kind: None,
             party_status: None,
+            employment: None,
+            unit_regulation: None,
             admitted_on: None,
             established_on: None,
             temporary_activity,
@@ -888,6 +914,7 @@ impl<'a> FlatRow<'a> {
                         on_time,
                         exceeded,
                         not_completed,
+                        poor: None,
                     })
                 }
                 _ => None,
@@ -914,6 +941,9 @@ impl<'a> FlatRow<'a> {
                     cell(C::LeaveSickMonths),
                 ),
                 maternity: self.set_flag(&mut r, C::LeaveMaternity),
+                months_worked: None,
+                months_absent: None,
+                kind: None,
             })
         } else {
             None
@@ -1067,6 +1097,14 @@ impl<'a> FlatRow<'a> {
             procedure,
             quota_group,
             conduct: None,
+            rating: None,
+            agency: None,
+            periods: None,
+            criteria: None,
+            unit: None,
+            managed_units: None,
+            unit_level: None,
+            state_rating: None,
         })
     }
 
@@ -1263,6 +1301,7 @@ fn discipline_record<'a>(
         at_previous_unit,
         counted_before,
         member_id,
+        kind: None,
     })
 }
 

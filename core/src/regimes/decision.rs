@@ -3,10 +3,12 @@
 use crate::contract::decision::{deciding_position, MitigationKind, QuotaOutcome};
 use crate::contract::level::{Level, Options, Outcome, Reading};
 use crate::contract::regime::{RegimeId, RegimeSelection};
+use crate::contract::state::{Rating, StateRatingRecord};
 use crate::contract::subject::{CollectiveKind, SubjectKind};
 use crate::dates::Span;
 use crate::model::{Tasks, ValidAssessment};
 use crate::points::Points;
+use crate::regimes::state::part::StatePart;
 use crate::rules::catalogue::Rule;
 use crate::rules::reason::Reason;
 use chrono::NaiveDate;
@@ -66,6 +68,12 @@ pub struct Decision {
     pub quota: Option<QuotaOutcome>,
     /// The quota group named in the input.
     pub quota_group: Option<String>,
+    /// `party` or `state`.
+    pub rating: Rating,
+    /// A state decision's own part: periods, mean, agency, quota steps.
+    pub state: Option<Box<StatePart>>,
+    /// A party decision: the state rating it read.
+    pub state_rating: Option<StateRatingRecord>,
 }
 
 impl Decision {
@@ -90,6 +98,18 @@ impl Decision {
             alternatives: Vec::new(),
             quota: None,
             quota_group: a.quota_group.clone(),
+            rating: a.rating,
+            state: None,
+            state_rating: None,
+        }
+    }
+
+    /// The regime as the decision writes it: none for a cán bộ from 2026, whom no state
+    /// regime rates (`state.none`).
+    pub fn regime_shown(&self) -> Option<RegimeId> {
+        match &self.state {
+            Some(state) if state.no_regime => None,
+            _ => Some(self.regime),
         }
     }
 

@@ -9,6 +9,7 @@ use crate::regimes::decision::{Alternative, Decision};
 use crate::regimes::graded::messages as graded;
 use crate::regimes::qd366::messages as qd366;
 use crate::regimes::shared::messages as shared;
+use crate::regimes::state::messages as state;
 use crate::rules::catalogue::Rule;
 use crate::rules::reason::Reason;
 
@@ -90,6 +91,47 @@ pub fn message(reason: &Reason, decision: &Decision) -> Text {
         | Rule::Qd132LcCompleted
         | Rule::Qd132LcCap
         | Rule::Qd132HeadCap => graded::message(reason),
+        // The state regimes and the link between the two ratings.
+        Rule::LinkStateRating
+        | Rule::LinkMismatch
+        | Rule::StateNone
+        | Rule::StateQuantity
+        | Rule::StateQuality
+        | Rule::StateProgress
+        | Rule::StateUnitResults
+        | Rule::StateOrganising
+        | Rule::StateRallying
+        | Rule::StatePeriodScore
+        | Rule::StateYear
+        | Rule::StateNoWork
+        | Rule::StateTimeWorked
+        | Rule::StateShort
+        | Rule::StateLeave
+        | Rule::StateOldUnit
+        | Rule::StateDisciplineNotCounted
+        | Rule::StateUnder50
+        | Rule::StateConduct
+        | Rule::StateDisciplined
+        | Rule::StateScopeCorruption
+        | Rule::StateExcellent
+        | Rule::StateGood
+        | Rule::StateCompleted
+        | Rule::StateQuota
+        | Rule::StateRecognised
+        | Rule::StateHeadCap
+        | Rule::StateDerived
+        | Rule::StateUnitLevel
+        | Rule::Nd90Short
+        | Rule::Nd90LeaveCap
+        | Rule::Nd90Maternity
+        | Rule::Nd90Disciplined
+        | Rule::Nd90Quota
+        | Rule::Nd90DisciplineNotCounted
+        | Rule::Nd90Excellent
+        | Rule::Nd90Good
+        | Rule::Nd90Completed
+        | Rule::Nd90NotCompleted
+        | Rule::Nd90Gap => state::message(reason, decision),
     }
 }
 

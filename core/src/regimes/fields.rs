@@ -13,6 +13,9 @@ pub fn reads(regime: RegimeId, field: RegimeField) -> bool {
         RegimeId::Qd366 => qd366::reads(field),
         RegimeId::Qd124 => qd124::reads(field),
         RegimeId::Qd132 => qd132::reads(field),
+        // The state regimes read none of the party's regime-specific fields; their own
+        // families are checked by `intake::validate::state::foreign`.
+        RegimeId::Nd90 | RegimeId::Nd335 | RegimeId::Nd233 => false,
     }
 }
 

@@ -17,4 +17,5 @@ pub mod qd366;
 pub mod registry;
 pub mod render;
 pub mod shared;
+pub mod state;
 pub mod topics;

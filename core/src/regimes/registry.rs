@@ -4,6 +4,7 @@
 //! Adding a regime adds its entry here (see `docs/architecture.md`, "Adding a regime").
 
 use crate::contract::regime::{RegimeId, RegimeRecord, RegimeSelection};
+use crate::contract::state::Rating;
 use crate::contract::text::Text;
 use crate::dates::vi_date;
 use crate::rules::catalogue::Rule;
@@ -14,6 +15,9 @@ use chrono::NaiveDate;
 pub struct RegimeInfo {
     /// Its id.
     pub id: RegimeId,
+    /// Which rating it is a regime of: the party's, or the state's (`nd90`, `nd335`,
+    /// `nd233`, selected by the rating year and employment, never by the period's day).
+    pub rating: Rating,
     /// The regulation.
     pub document: &'static str,
     /// The guideline(s), all of them (the catalogue of regimes lists them).
@@ -97,10 +101,11 @@ const fn day(year: i32, month: u32, day: u32) -> NaiveDate {
     }
 }
 
-/// Every regime, oldest first.
-pub static REGIMES: [RegimeInfo; 3] = [
+/// Every regime, the party's oldest first, then the state's oldest first.
+pub static REGIMES: [RegimeInfo; 6] = [
     RegimeInfo {
         id: RegimeId::Qd132,
+        rating: Rating::Party,
         document: "132-QĐ/TW",
         guideline: "16-HD/BTCTW; 21-HD/BTCTW",
         // The 2018 round under HD 16 (24/9/2018); HD 21 from its issue on 18/10/2019
@@ -135,6 +140,7 @@ pub static REGIMES: [RegimeInfo; 3] = [
     },
     RegimeInfo {
         id: RegimeId::Qd124,
+        rating: Rating::Party,
         document: "124-QĐ/TW",
         guideline: "25-HD/BTCTW",
         guidelines: &[Guideline {
@@ -156,6 +162,7 @@ pub static REGIMES: [RegimeInfo; 3] = [
     },
     RegimeInfo {
         id: RegimeId::Qd366,
+        rating: Rating::Party,
         document: "366-QĐ/TW",
         guideline: "43-HD/BTCTW",
         guidelines: &[Guideline {
@@ -175,6 +182,74 @@ pub static REGIMES: [RegimeInfo; 3] = [
         quota_rule: Rule::ExcellentQuota,
         derived_rule: Rule::DerivedFact,
     },
+    RegimeInfo {
+        id: RegimeId::Nd90,
+        rating: Rating::State,
+        document: "90/2020/NĐ-CP",
+        guideline: "48/2023/NĐ-CP",
+        // A state regime has no guideline: a decision names the amending decree (ND 48)
+        // in its place, for every year (whether ND 48 applied is the rating day's, §1.3).
+        guidelines: &[Guideline {
+            document: "48/2023/NĐ-CP",
+            from_period_end: day(2020, 8, 20),
+            excludes_suspended_and_new: false,
+        }],
+        in_force_from: day(2020, 8, 20),
+        in_force_until: Some(day(2026, 6, 30)),
+        implemented: true,
+        quarterly: false,
+        skips_new_collectives: false,
+        disunity_of_any_collective: false,
+        raised_ratio: false,
+        forms: true,
+        tree: NO_TREE_RULES,
+        quota_rule: Rule::Nd90Quota,
+        derived_rule: Rule::StateDerived,
+    },
+    RegimeInfo {
+        id: RegimeId::Nd335,
+        rating: Rating::State,
+        document: "335/2025/NĐ-CP",
+        guideline: "",
+        guidelines: &[Guideline {
+            document: "",
+            from_period_end: day(2026, 1, 1),
+            excludes_suspended_and_new: false,
+        }],
+        in_force_from: day(2026, 1, 1),
+        in_force_until: None,
+        implemented: true,
+        quarterly: false,
+        skips_new_collectives: false,
+        disunity_of_any_collective: false,
+        raised_ratio: false,
+        forms: true,
+        tree: NO_TREE_RULES,
+        quota_rule: Rule::StateQuota,
+        derived_rule: Rule::StateDerived,
+    },
+    RegimeInfo {
+        id: RegimeId::Nd233,
+        rating: Rating::State,
+        document: "233/2026/NĐ-CP",
+        guideline: "",
+        guidelines: &[Guideline {
+            document: "",
+            from_period_end: day(2026, 7, 1),
+            excludes_suspended_and_new: false,
+        }],
+        in_force_from: day(2026, 7, 1),
+        in_force_until: None,
+        implemented: true,
+        quarterly: false,
+        skips_new_collectives: false,
+        disunity_of_any_collective: false,
+        raised_ratio: false,
+        forms: true,
+        tree: NO_TREE_RULES,
+        quota_rule: Rule::StateQuota,
+        derived_rule: Rule::StateDerived,
+    },
 ];
 
 impl RegimeId {
@@ -189,6 +264,9 @@ impl RegimeId {
             RegimeId::Qd132 => &REGIMES[0],
             RegimeId::Qd124 => &REGIMES[1],
             RegimeId::Qd366 => &REGIMES[2],
+            RegimeId::Nd90 => &REGIMES[3],
+            RegimeId::Nd335 => &REGIMES[4],
+            RegimeId::Nd233 => &REGIMES[5],
         }
     }
 }
@@ -259,16 +337,43 @@ impl RegimeInfo {
 
     /// Its name in two languages.
     pub fn title(&self) -> Text {
-        Text::new(
-            format!("Quy định {} ({})", self.document, self.span_text()),
-            format!("Regulation {} ({})", self.document, self.span_text()),
-        )
+        match (self.rating, self.guideline) {
+            (Rating::Party, _) => Text::new(
+                format!("Quy định {} ({})", self.document, self.span_text()),
+                format!("Regulation {} ({})", self.document, self.span_text()),
+            ),
+            (Rating::State, "") => Text::new(
+                format!("Nghị định {} ({})", self.document, self.span_text()),
+                format!("Decree {} ({})", self.document, self.span_text()),
+            ),
+            (Rating::State, amended_by) => Text::new(
+                format!(
+                    "Nghị định {}, sửa đổi bởi Nghị định {amended_by} ({})",
+                    self.document,
+                    self.span_text()
+                ),
+                format!(
+                    "Decree {} as amended by Decree {amended_by} ({})",
+                    self.document,
+                    self.span_text()
+                ),
+            ),
+        }
     }
 }
 
-/// The regime in force on `day` (the period's last day), if any.
+/// The party regime in force on `day` (the period's last day), if any. State regimes are
+/// never selected by a day (`intake::validate::state`).
 pub fn regime_in_force_on(day: NaiveDate) -> Option<RegimeId> {
-    REGIMES.iter().find(|r| r.in_force_on(day)).map(|r| r.id)
+    REGIMES
+        .iter()
+        .find(|r| r.rating == Rating::Party && r.in_force_on(day))
+        .map(|r| r.id)
+}
+
+/// The regimes of one rating, oldest first.
+pub fn regimes_of(rating: Rating) -> impl Iterator<Item = &'static RegimeInfo> {
+    REGIMES.iter().filter(move |r| r.rating == rating)
 }
 
 #[cfg(test)]
@@ -287,6 +392,8 @@ mod tests {
         assert_eq!(regime_in_force_on(d(2025, 8, 30)), Some(RegimeId::Qd366));
         assert_eq!(regime_in_force_on(d(2018, 3, 7)), None);
         assert_eq!(regime_in_force_on(d(2018, 3, 8)), Some(RegimeId::Qd132));
+        // A state regime is never selected by a day.
+        assert_eq!(regime_in_force_on(d(2026, 7, 1)), Some(RegimeId::Qd366));
     }
 
     #[test]

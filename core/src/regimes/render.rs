@@ -2,27 +2,32 @@
 //! built in Vietnamese and English from the values.
 
 use crate::conduct::shipped::catalogue;
+use crate::contract::decision::Effect;
 use crate::contract::decision::{
     AlternativeRecord, CitationRecord, DecisionRecord, PeriodRecord, ReasonRecord,
 };
 use crate::contract::level::Level;
+use crate::contract::state::Rating;
 use crate::points::Points;
 use crate::regimes::decision::Decision;
 use crate::regimes::explain;
-use crate::rules::catalogue::Rule;
+use crate::regimes::state::citations::{link_citation, state_citation};
+use crate::rules::catalogue::{Citation, Rule};
 use crate::rules::reason::{Reason, Value};
 
 impl Decision {
     /// The contract record, with every message rendered.
     pub fn to_record(&self) -> DecisionRecord {
+        let regime = self.regime_shown();
         DecisionRecord {
+            rating: (self.rating == Rating::State).then_some(Rating::State),
             id: self.id.clone(),
-            regime: self.regime,
-            regime_document: self.regime.info().document.to_owned(),
-            regime_info: self
-                .regime
-                .info()
-                .record_for_period(self.regime_selection, self.period.to),
+            regime,
+            regime_document: regime.map(|r| r.info().document.to_owned()),
+            regime_info: regime.map(|r| {
+                r.info()
+                    .record_for_period(self.regime_selection, self.period.to)
+            }),
             period: PeriodRecord {
                 from: self.period.from.to_string(),
                 to: self.period.to.to_string(),
@@ -53,12 +58,20 @@ impl Decision {
                 .collect(),
             quota: self.quota.clone(),
             quota_group: self.quota_group.clone(),
+            state: self.state.as_ref().map(|part| part.record()),
+            state_rating: self.state_rating.clone(),
         }
     }
 }
 
-fn value_json(value: Value) -> serde_json::Value {
-    match value {
+fn text_json(text: &str) -> serde_json::Value {
+    serde_json::Value::String(text.to_owned())
+}
+
+/// A value as JSON; `None` for the values that stand for several (a period, the year,
+/// a quota step), which `reason_values` expands from the decision's state part.
+fn value_json(value: Value) -> Option<serde_json::Value> {
+    Some(match value {
         Value::Count(n) => serde_json::Value::from(n),
         Value::Points(p) => serde_json::Value::Number(p.to_json_number()),
         Value::Flag(b) => serde_json::Value::Bool(b),
@@ -83,12 +96,71 @@ fn value_json(value: Value) -> serde_json::Value {
                 .map(|r| serde_json::Value::String(r.id().to_owned()))
                 .collect(),
         ),
+        Value::Period(_) | Value::QuotaStep(_) | Value::Year => return None,
+        Value::Employment(e) => text_json(e.as_str()),
+        Value::LeaveKind(k) => text_json(k.as_str()),
+        Value::StateLevel(l) => text_json(l.as_str()),
+        Value::Regime(r) => text_json(r.as_str()),
+        Value::Source(s) => text_json(s.as_str()),
+        Value::Scope(s) => text_json(s.as_str()),
+        Value::Rounding(r) => text_json(r.as_str()),
+        Value::Parts(parts) => {
+            serde_json::Value::Array(parts.iter().map(|p| text_json(p.key())).collect())
+        }
+        Value::Capped(bits) => serde_json::Value::Array(
+            ["a", "b", "c"]
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| bits & (1 << i) != 0)
+                .map(|(_, k)| text_json(k))
+                .collect(),
+        ),
+        Value::DisciplineKind(k) => serde_json::to_value(k).unwrap_or(serde_json::Value::Null),
+        Value::Year4(y) => serde_json::Value::from(y),
+    })
+}
+
+/// A reason's values as the decision writes them: each value under its fact's key, and
+/// a period, the year or a quota step expanded into the numbers it stands for.
+fn reason_values(
+    reason: &Reason,
+    decision: &Decision,
+) -> std::collections::BTreeMap<String, serde_json::Value> {
+    let mut out = serde_json::Map::new();
+    for (fact, value) in reason.values.iter() {
+        match (value, decision.state.as_deref()) {
+            (Value::Period(index), Some(part)) => part.period_values(*index, reason.rule, &mut out),
+            (Value::Year, Some(part)) => part.year_values(&mut out),
+            (Value::QuotaStep(index), Some(part)) => part.quota_values(*index, &mut out),
+            (other, _) => {
+                if let Some(json) = value_json(*other) {
+                    out.insert(fact.key().to_owned(), json);
+                }
+            }
+        }
     }
+    out.into_iter().collect()
+}
+
+/// A reason's citation: a state rule's follows the regime, employment and pattern that
+/// applied it; a link rule's follows the party regime that read the state rating.
+fn citation_of(reason: &Reason, decision: &Decision) -> CitationRecord {
+    let citation = match (reason.rule, decision.state.as_deref()) {
+        (Rule::LinkStateRating | Rule::LinkMismatch, _) => {
+            link_citation(reason.rule, decision.regime, reason.effect != Effect::Info)
+        }
+        (rule, Some(part)) => state_citation(rule, decision.regime, part.employment, part.leader),
+        (rule, None) => rule.citation(),
+    };
+    record_of(citation)
 }
 
 /// A rule's citation as a decision writes it.
 pub fn citation_record(rule: Rule) -> CitationRecord {
-    let citation = rule.citation();
+    record_of(rule.citation())
+}
+
+fn record_of(citation: Citation) -> CitationRecord {
     CitationRecord {
         document: citation.document.to_owned(),
         article: citation.article.to_owned(),
@@ -104,13 +176,9 @@ pub fn reason_record(reason: &Reason, decision: &Decision) -> ReasonRecord {
         holds: reason.holds,
         effect: reason.effect,
         level: reason.level,
-        citation: citation_record(reason.rule),
+        citation: citation_of(reason, decision),
         basis: reason.basis(),
         message: explain::message(reason, decision),
-        values: reason
-            .values
-            .iter()
-            .map(|(f, v)| (f.key().to_owned(), value_json(*v)))
-            .collect(),
+        values: reason_values(reason, decision),
     }
 }

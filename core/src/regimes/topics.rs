@@ -3,7 +3,7 @@
 use crate::contract::regime::RegimeId;
 use crate::contract::text::Text;
 use crate::contract::topic::Topic;
-use crate::regimes::{graded, qd366};
+use crate::regimes::{graded, qd366, state};
 
 /// How `regime` rules on `topic`, in one sentence per language.
 pub fn rule_summary(topic: Topic, regime: RegimeId) -> Text {
@@ -11,6 +11,7 @@ pub fn rule_summary(topic: Topic, regime: RegimeId) -> Text {
         RegimeId::Qd366 => qd366::topics::summary(topic),
         RegimeId::Qd124 => graded::qd124::topic_summary(topic),
         RegimeId::Qd132 => graded::qd132::topic_summary(topic),
+        RegimeId::Nd90 | RegimeId::Nd335 | RegimeId::Nd233 => state::topics::summary(topic, regime),
     }
 }
 
@@ -25,7 +26,7 @@ mod tests {
             let _ = rule.topic();
         }
         for topic in Topic::ALL {
-            for regime in [RegimeId::Qd366, RegimeId::Qd124, RegimeId::Qd132] {
+            for regime in crate::regimes::registry::REGIMES.iter().map(|r| r.id) {
                 assert!(!rule_summary(topic, regime).en.is_empty());
             }
         }

@@ -107,6 +107,33 @@ const fn hd21(section: &'static str) -> Citation {
     }
 }
 
+const fn nd335(article: &'static str, clause: Option<&'static str>) -> Citation {
+    Citation {
+        document: "335/2025/NĐ-CP",
+        article,
+        clause,
+        note: None,
+    }
+}
+
+const fn nd233(article: &'static str, clause: Option<&'static str>) -> Citation {
+    Citation {
+        document: "233/2026/NĐ-CP",
+        article,
+        clause,
+        note: None,
+    }
+}
+
+const fn nd90(article: &'static str, clause: Option<&'static str>) -> Citation {
+    Citation {
+        document: "90/2020/NĐ-CP",
+        article,
+        clause,
+        note: None,
+    }
+}
+
 macro_rules! rules {
     ($( $regime:ident {
         $( $(#[$doc:meta])* $variant:ident = $id:literal, $citation:expr, $basis:ident, $topic:ident; )*
@@ -316,6 +343,98 @@ rules! {
         Qd132DerivedFact = "qd132.hd21.derived", hd21("II.B"), Reading, Context;
         /// HD 21 §II.B: at most 20% of the Good count rated Excellent, per group.
         Qd132Quota = "qd132.hd21.quota", hd21("II.B"), Text, Quota;
+        /// State-regimes §4: the state rating a party record reads (HD 21's hard effect
+        /// under QĐ 132; information, or HD 21's caps with `state_cap: hd21`, under QĐ 124
+        /// and QĐ 366). The citation follows the party regime (`regimes::state::citations`).
+        LinkStateRating = "link.state_rating", hd21("II.B.2"), Text, Caps;
+        /// State-regimes §4: the party level above the state one (QĐ 124, QĐ 366): a finding.
+        LinkMismatch = "link.state_party.mismatch", qd366("3", Some("4")), Reading, Caps;
+    }
+
+    Nd335 {
+        /// Spec §1: a cán bộ from 2026: no state regime (Luật 80/2025 Art. 17).
+        StateNone = "state.none", Citation { document: "80/2025/QH15", article: "17", clause: None, note: None }, Reading, NotClassified;
+        /// ND 335 Art. 14.2.a: quantity `a` = Σ w·done / Σ w (assigned).
+        StateQuantity = "nd335.14.2.a", nd335("14", Some("2.a")), Text, Context;
+        /// ND 335 Art. 14.2.b: quality `b`, 25% off a product's credit per failed review.
+        StateQuality = "nd335.14.2.b", nd335("14", Some("2.b")), Text, Context;
+        /// ND 335 Art. 14.2.c: progress `c`, 25% off a product's credit per delay.
+        StateProgress = "nd335.14.2.c", nd335("14", Some("2.c")), Text, Context;
+        /// ND 335 Art. 15.3.a: a leader's `d`, ½ when staff under management scored under 50.
+        StateUnitResults = "nd335.15.3.a", nd335("15", Some("3.a")), Inferred, Context;
+        /// ND 335 Art. 15.3.b: a leader's `đ`, ½ with prolonged delays in the unit's programme.
+        StateOrganising = "nd335.15.3.b", nd335("15", Some("3.b")), Inferred, Context;
+        /// ND 335 Art. 15.3.c: a leader's `e`, ½ with complaints of prolonged disunity.
+        StateRallying = "nd335.15.3.c", nd335("15", Some("3.c")), Inferred, Context;
+        /// ND 335 Art. 16: `R_p` = 70·(a+b+c)/3, or 70·(a+b+c+d+đ+e)/6; `S_p = G_p + R_p`.
+        StatePeriodScore = "nd335.16", nd335("16", None), Inferred, Context;
+        /// ND 335 Art. 21: the annual score, the mean of the periods with work, rounded once.
+        StateYear = "nd335.21.year", nd335("21", None), Inferred, Context;
+        /// ND 335 Art. 21: no period with assigned work → not classified.
+        StateNoWork = "nd335.21.no_work", nd335("21", None), Inferred, NotClassified;
+        /// ND 335 Art. 21.3 (ND 233 Art. 15.1): leave → rated on the time actually worked.
+        StateTimeWorked = "nd335.21.3", nd335("21", Some("3")), Text, Leave;
+        /// ND 233 Art. 14.1 (adopted for ND 335): worked under 6 months → not classified.
+        StateShort = "nd335.special.short", nd233("14", Some("1")), Text, NotClassified;
+        /// ND 233 Art. 14.2: unpaid leave with 6 months worked, sick or maternity leave →
+        /// classified on the time worked.
+        StateLeave = "nd335.special.leave", nd233("14", Some("2")), Text, Leave;
+        /// ND 233 Art. 14.3.c: a violation at the previous unit still counts for the person.
+        StateOldUnit = "nd335.special.old_unit", nd233("14", Some("3.c")), Text, Discipline;
+        /// A discipline record not counted in the rating year (ND 233 Art. 14.3; one act
+        /// counted once).
+        StateDisciplineNotCounted = "nd335.discipline", nd335("20", Some("4.c")), Reading, Discipline;
+        /// ND 335 Art. 20.4.a: the annual score under 50 → Not completed.
+        StateUnder50 = "nd335.20.4.a", nd335("20", Some("4.a")), Text, NotCompleted;
+        /// ND 335 Art. 20.4.b: degradation, must-not-do or exemplary breach → Not completed.
+        StateConduct = "nd335.20.4.b", nd335("20", Some("4.b")), Text, NotCompleted;
+        /// ND 335 Art. 20.4.c: disciplined in the year for a duty-related violation.
+        StateDisciplined = "nd335.20.4.c", nd335("20", Some("4.c")), Text, NotCompleted;
+        /// ND 335 Art. 20.4.d: a leader's unit involved in corruption or waste, dealt with.
+        StateScopeCorruption = "nd335.20.4.d", nd335("20", Some("4.d")), Text, NotCompleted;
+        /// ND 335 Art. 20.1: S ≥ 90 → Excellent, no other condition.
+        StateExcellent = "nd335.20.1", nd335("20", Some("1")), Text, Excellent;
+        /// ND 335 Art. 20.2: 70 ≤ S < 90 → Good.
+        StateGood = "nd335.20.2", nd335("20", Some("2")), Text, Good;
+        /// ND 335 Art. 20.3: 50 ≤ S < 70 → Completed.
+        StateCompleted = "nd335.20.3", nd335("20", Some("3")), Text, Completed;
+        /// ND 335 Art. 20.5.a: Excellent ≤ 20% of the Good count, per group and per agency.
+        StateQuota = "nd335.20.5.a", nd335("20", Some("5.a")), Text, Quota;
+        /// ND 335 Art. 20.5.b: 25% for an agency recognised Excellent.
+        StateRecognised = "nd335.20.5.b", nd335("20", Some("5.b")), Text, Quota;
+        /// ND 233 Art. 12.7: a head never above the unit (a warning under ND 335).
+        StateHeadCap = "nd233.12.7", nd233("12", Some("7")), Text, Caps;
+        /// A fact derived from an organisation tree (staff under 50, managed units, a
+        /// unit's level, the party Excellent rate).
+        StateDerived = "state.derived", nd335("15", Some("3.a")), Reading, Context;
+        /// An agency record: classified at the level the competent level gave it.
+        StateUnitLevel = "state.unit_level", nd335("20", None), Reading, Context;
+    }
+
+    Nd90 {
+        /// ND 90 Art. 2.3.a: worked under 6 months (maternity excepted) → not classified.
+        Nd90Short = "nd90.2.3.a", nd90("2", Some("3.a")), Text, NotClassified;
+        /// ND 90 Art. 2.3.b: lawful leave of 3 to under 6 months → at most Completed.
+        Nd90LeaveCap = "nd90.2.3.b", nd90("2", Some("3.b")), Text, Leave;
+        /// ND 90 Art. 2.3.c: maternity → rated on the time actually worked.
+        Nd90Maternity = "nd90.2.3.c", nd90("2", Some("3.c")), Text, Leave;
+        /// ND 90 Art. 2.5 (ND 48): disciplined in the year → Not completed.
+        Nd90Disciplined = "nd90.2.5", nd90("2", Some("5")), Text, Discipline;
+        /// ND 90 Art. 2.6 (ND 48): Excellent among all rated ≤ the party's Excellent rate.
+        Nd90Quota = "nd90.2.6", nd90("2", Some("6")), Text, Quota;
+        /// A discipline record not counted in the rating year (Art. 2.5.b–c).
+        Nd90DisciplineNotCounted = "nd90.discipline", nd90("2", Some("5")), Reading, Discipline;
+        /// ND 90 Arts. 4, 8, 12: Excellent.
+        Nd90Excellent = "nd90.excellent", nd90("8", Some("1")), Text, Excellent;
+        /// ND 90 Arts. 5, 9, 13: Good.
+        Nd90Good = "nd90.good", nd90("9", Some("1")), Text, Good;
+        /// ND 90 Arts. 6, 10, 14: Completed.
+        Nd90Completed = "nd90.completed", nd90("10", Some("1")), Text, Completed;
+        /// ND 90 Arts. 7, 11, 15: Not completed (one reason per ground).
+        Nd90NotCompleted = "nd90.not_completed", nd90("11", Some("1")), Text, NotCompleted;
+        /// No level holds and no ground applies (the list is closed): Completed for the
+        /// competent level to decide (`strict`: undetermined).
+        Nd90Gap = "nd90.gap", nd90("10", None), Inferred, Completed;
     }
 }
 

@@ -7,6 +7,11 @@
 use crate::contract::assessment::{ConductAnswerKind, DisciplineForm, Grade};
 use crate::contract::decision::{Basis, Effect};
 use crate::contract::level::Level;
+use crate::contract::regime::RegimeId;
+use crate::contract::state::{
+    DisciplineKind, Employment, LeaveKind, QuotaScope, StateLevel, StateRatingSource,
+};
+use crate::contract::state_options::Rounding;
 use crate::contract::subject::SubjectKind;
 use crate::points::Points;
 use crate::rules::catalogue::Rule;
@@ -92,6 +97,40 @@ pub enum Fact {
     Threshold,
     CollectiveDisciplined,
     Suspended,
+    /// A state period, by its index: renders as its `month` or `quarter` and the exact
+    /// numbers the rule read (`a`, `b`, `score`…).
+    Period,
+    StaffNotCompleted,
+    StaffCounted,
+    Override,
+    /// The annual mean of a state decision: renders as `periods_counted`,
+    /// `periods_excluded`, `sum`, `mean`, `rounding`, `score`.
+    Year,
+    Employment,
+    LeaveKind,
+    MonthsWorked,
+    MonthsAbsent,
+    Exception,
+    Failed,
+    /// A step of the state quota, by its index: renders as `scope`, `group`, `rated`,
+    /// `rate`, `rate_source`, `e_max`, `rank`, `candidates`, `good`, `tied`, `in_force`.
+    QuotaStep,
+    PartyLevel,
+    StateLevel,
+    /// The state level a party record read (`link.state_rating`).
+    StateRatingLevel,
+    StateNotCompleted,
+    Source,
+    Regime,
+    RatingYear,
+    Agency,
+    ManagedTotal,
+    CompletedOrBetter,
+    GoodOrBetter,
+    DisciplineKind,
+    Rounding,
+    UnitName,
+    Capped,
 }
 
 impl Fact {
@@ -171,6 +210,33 @@ impl Fact {
             Fact::Threshold => "threshold",
             Fact::CollectiveDisciplined => "collective_disciplined",
             Fact::Suspended => "suspended",
+            Fact::Period => "period",
+            Fact::StaffNotCompleted => "staff_not_completed",
+            Fact::StaffCounted => "staff_counted",
+            Fact::Override => "override",
+            Fact::Year => "year_mean",
+            Fact::Employment => "employment",
+            Fact::LeaveKind => "leave_kind",
+            Fact::MonthsWorked => "months_worked",
+            Fact::MonthsAbsent => "months_absent",
+            Fact::Exception => "exception",
+            Fact::Failed => "failed",
+            Fact::QuotaStep => "quota_step",
+            Fact::PartyLevel => "party_level",
+            Fact::StateLevel => "state_level",
+            Fact::StateRatingLevel => "level",
+            Fact::StateNotCompleted => "state_not_completed",
+            Fact::Source => "source",
+            Fact::Regime => "regime",
+            Fact::RatingYear => "year",
+            Fact::Agency => "agency",
+            Fact::ManagedTotal => "total",
+            Fact::CompletedOrBetter => "completed_or_better",
+            Fact::GoodOrBetter => "good_or_better",
+            Fact::DisciplineKind => "kind",
+            Fact::Rounding => "rounding",
+            Fact::UnitName => "unit_name",
+            Fact::Capped => "capped",
         }
     }
 }
@@ -186,6 +252,9 @@ pub enum NotCountedWhy {
     CountedBefore,
     /// The violation happened at the previous unit: it counts against that unit.
     PreviousUnit,
+    /// A party-only discipline in a state rating made before ND 48 applied
+    /// (15/9/2023): ND 90 as first issued counted administrative discipline only.
+    BeforeNd48,
 }
 
 impl NotCountedWhy {
@@ -196,6 +265,7 @@ impl NotCountedWhy {
             NotCountedWhy::AfterPeriod => "after_period",
             NotCountedWhy::CountedBefore => "counted_before",
             NotCountedWhy::PreviousUnit => "at_previous_unit",
+            NotCountedWhy::BeforeNd48 => "before_nd48",
         }
     }
 }
@@ -225,6 +295,34 @@ pub enum Value {
     Part(Part),
     /// Whose levels a count is of.
     Whose(Whose),
+    /// A state period, by its index in the decision's state part.
+    Period(u8),
+    /// A step of the state quota, by its index in the decision's state part.
+    QuotaStep(u8),
+    /// The annual mean of the decision's state part.
+    Year,
+    /// An employment.
+    Employment(Employment),
+    /// A kind of leave.
+    LeaveKind(LeaveKind),
+    /// A state result (a level, or not classified).
+    StateLevel(StateLevel),
+    /// A regime.
+    Regime(RegimeId),
+    /// Where a state rating came from.
+    Source(StateRatingSource),
+    /// The scope of a state quota step.
+    Scope(QuotaScope),
+    /// How the annual mean is rounded.
+    Rounding(Rounding),
+    /// Conditions of an ND 90 level that failed.
+    Parts(Nd90Parts),
+    /// Which of a period's `a`, `b`, `c` were capped at 1 (bits 0, 1, 2).
+    Capped(u8),
+    /// A discipline record's kind.
+    DisciplineKind(DisciplineKind),
+    /// A signed year.
+    Year4(i32),
 }
 
 impl Value {
@@ -265,6 +363,12 @@ pub enum Trigger {
     Disciplined,
     /// Rated Not completed as a civil servant.
     CivilServiceNotCompleted,
+    /// ND 90: over half of the tasks not on schedule, quality or efficiency.
+    Poor,
+    /// ND 90, leaders: the unit completed under half of its targets.
+    UnitUnderHalf,
+    /// ND 90, leaders: a unit under direct charge involved in corruption or waste.
+    ScopeCorruption,
 }
 
 impl Trigger {
@@ -285,6 +389,9 @@ impl Trigger {
             Trigger::ExemplaryBreach => "exemplary_breach",
             Trigger::Disciplined => "disciplined",
             Trigger::CivilServiceNotCompleted => "civil_service_not_completed",
+            Trigger::Poor => "poor",
+            Trigger::UnitUnderHalf => "unit_under_half",
+            Trigger::ScopeCorruption => "scope_corruption",
         }
     }
 }
@@ -345,6 +452,89 @@ impl Whose {
             Whose::Members => "members",
             Whose::SubordinateOrganisations => "subordinate_organisations",
         }
+    }
+}
+
+/// One condition of an ND 90 level (`values.failed`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Nd90Part {
+    /// The criteria's grades.
+    Criteria,
+    /// Every task on schedule with quality.
+    TasksOnTime,
+    /// At least half the tasks exceeded.
+    Exceeded,
+    /// Every task completed.
+    TasksCompleted,
+    /// At most 20% of the tasks poor.
+    Poor,
+    /// The unit's targets completed (all, or over 70%).
+    UnitCompleted,
+    /// At least half the unit's targets exceeded.
+    UnitExceeded,
+    /// At least 80% of the unit's targets on schedule.
+    UnitOnTime,
+    /// The managed units Completed or better (all, or 70%).
+    ManagedCompleted,
+    /// At least 70% of the managed units Good or better.
+    ManagedGood,
+}
+
+impl Nd90Part {
+    /// Every part, in the order shown.
+    pub const ALL: [Nd90Part; 10] = [
+        Nd90Part::Criteria,
+        Nd90Part::TasksOnTime,
+        Nd90Part::Exceeded,
+        Nd90Part::TasksCompleted,
+        Nd90Part::Poor,
+        Nd90Part::UnitCompleted,
+        Nd90Part::UnitExceeded,
+        Nd90Part::UnitOnTime,
+        Nd90Part::ManagedCompleted,
+        Nd90Part::ManagedGood,
+    ];
+
+    /// The code shown in `values.failed`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Nd90Part::Criteria => "criteria",
+            Nd90Part::TasksOnTime => "tasks_on_time",
+            Nd90Part::Exceeded => "exceeded",
+            Nd90Part::TasksCompleted => "tasks_completed",
+            Nd90Part::Poor => "poor",
+            Nd90Part::UnitCompleted => "unit_completed",
+            Nd90Part::UnitExceeded => "unit_exceeded",
+            Nd90Part::UnitOnTime => "unit_on_time",
+            Nd90Part::ManagedCompleted => "managed_completed",
+            Nd90Part::ManagedGood => "managed_good",
+        }
+    }
+}
+
+/// A set of ND 90 level conditions, as bits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct Nd90Parts(u16);
+
+impl Nd90Parts {
+    /// Adds a part.
+    pub fn insert(&mut self, part: Nd90Part) {
+        self.0 |= 1 << (part as u16);
+    }
+
+    /// Whether the set holds `part`.
+    pub fn contains(self, part: Nd90Part) -> bool {
+        self.0 & (1 << (part as u16)) != 0
+    }
+
+    /// Whether the set is empty.
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// The parts, in the order shown.
+    pub fn iter(self) -> impl Iterator<Item = Nd90Part> {
+        Nd90Part::ALL.into_iter().filter(move |p| self.contains(*p))
     }
 }
 
@@ -439,6 +629,14 @@ impl Values {
         }
     }
 
+    /// A state result by name.
+    pub fn state_level(&self, fact: Fact) -> Option<StateLevel> {
+        match self.get(fact) {
+            Some(Value::StateLevel(l)) => Some(l),
+            _ => None,
+        }
+    }
+
     /// A date by name.
     pub fn date(&self, fact: Fact) -> Option<NaiveDate> {
         match self.get(fact) {
@@ -469,9 +667,11 @@ pub struct Reason {
     pub level: Option<Level>,
     /// The values it read.
     pub values: Values,
-    /// This finding rests on the library's reading where the public texts are
-    /// incomplete (`basis: inferred` in the decision), although the rule itself is stated.
-    pub inferred: bool,
+    /// The basis of this finding when it is not the rule's: `inferred` where it rests on
+    /// the library's reading of incomplete texts although the rule itself is stated (or
+    /// a state rule under a regime whose text was not seen), `reading` where the library
+    /// chose it.
+    pub basis_override: Option<Basis>,
 }
 
 impl Reason {
@@ -489,22 +689,26 @@ impl Reason {
             effect,
             level,
             values,
-            inferred: false,
+            basis_override: None,
         }
     }
 
     /// Marks the finding as resting on the library's reading.
     pub fn inferred_if(mut self, inferred: bool) -> Reason {
-        self.inferred = inferred;
+        if inferred {
+            self.basis_override = Some(Basis::Inferred);
+        }
         self
     }
 
-    /// The basis shown in the decision: the rule's, or `inferred` for this finding.
+    /// Sets the basis of this finding.
+    pub fn with_basis(mut self, basis: Basis) -> Reason {
+        self.basis_override = (basis != self.rule.basis()).then_some(basis);
+        self
+    }
+
+    /// The basis shown in the decision: the rule's, or this finding's own.
     pub fn basis(&self) -> Basis {
-        if self.inferred {
-            Basis::Inferred
-        } else {
-            self.rule.basis()
-        }
+        self.basis_override.unwrap_or_else(|| self.rule.basis())
     }
 }

@@ -162,6 +162,7 @@ impl OrgEvaluator {
                 ignore_other_regime_fields: true,
                 regime_override: Some(regime),
                 grades_from_points: self.options.grades_from_points,
+                ..ValidateOptions::default()
             },
             None => ValidateOptions::default(),
         }

@@ -67,6 +67,8 @@ impl QuotaVerdict {
             rank: self.rank,
             demoted: !self.keeps,
             tied_at_cut: self.tied,
+            scope: None,
+            rule: None,
         }
     }
 }

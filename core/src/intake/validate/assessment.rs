@@ -6,15 +6,20 @@
 
 use crate::contract::assessment::Assessment;
 use crate::contract::errors::{ErrorCode, InputError, InputErrors};
+use crate::contract::regime::RegimeId;
+use crate::contract::state::Rating;
 use crate::intake::validate::conclusions::{collective, conclusions, graded_facts, leader};
 use crate::intake::validate::conduct::conduct;
 use crate::intake::validate::discipline::discipline;
+use crate::intake::validate::link::{civil_service_level, state_rating};
 use crate::intake::validate::options::ValidateOptions;
 use crate::intake::validate::owned::keep_owned;
 use crate::intake::validate::period::{evaluation_day, period, yearly_only};
 use crate::intake::validate::problems::Problems;
 use crate::intake::validate::regime::{regime, RegimeFields};
 use crate::intake::validate::score::grounds;
+use crate::intake::validate::state::foreign::state_fields;
+use crate::intake::validate::state::record::validate_state;
 use crate::intake::validate::subject::{excluded, subject};
 use crate::intake::validate::tasks::{leave, shortcomings, tasks};
 use crate::model::{Subject, ValidAssessment};
@@ -31,6 +36,9 @@ pub fn validate_with(
     input: &Assessment,
     options: ValidateOptions,
 ) -> Result<ValidAssessment, InputErrors> {
+    if input.rating == Some(Rating::State) {
+        return validate_state(input, options);
+    }
     let mut problems = Problems::default();
     let p = &mut problems;
     if input.id.is_empty() {
@@ -73,6 +81,8 @@ pub fn validate_with(
         &owned.conclusions,
         &owned.collective,
     );
+    state_fields(p, input);
+    let read = state_rating(p, input, span, input.civil_service_level);
 
     if !problems.0.is_empty() {
         return Err(InputErrors(problems.0));
@@ -98,7 +108,11 @@ pub fn validate_with(
             score: grounds.score,
             grades: grounds.grades,
             grades_mapped: grounds.grades_mapped,
-            civil_service_level: grounds.civil_service_level,
+            civil_service_level: if regime.0 == RegimeId::Qd132 {
+                civil_service_level(grounds.civil_service_level, read.as_ref())
+            } else {
+                grounds.civil_service_level
+            },
             tasks,
             shortcomings: owned.shortcomings.unwrap_or_default(),
             leave,
@@ -112,6 +126,9 @@ pub fn validate_with(
             profile: grounds.profile_used,
             conduct_scope: owned.conduct_scope,
             conduct: owned.conduct,
+            rating: Rating::Party,
+            state: None,
+            state_rating: read,
         }),
         // Unreachable in practice: each None above pushed a problem.
         _ => Err(InputErrors::one(InputError::new(

@@ -4,6 +4,7 @@
 use crate::contract::assessment::{Assessment, DisciplineForm};
 use crate::contract::errors::ErrorCode;
 use crate::contract::limits::MAX_DISCIPLINE_RECORDS;
+use crate::contract::state::DisciplineKind;
 use crate::intake::validate::problems::Problems;
 use crate::intake::validate::subject::SubjectFacts;
 use crate::model::Discipline;
@@ -41,7 +42,21 @@ pub fn discipline(p: &mut Problems, input: &Assessment, subject: &SubjectFacts) 
                 p.not_applicable(&format!("{base}/member_id"), vi_whom, en_whom);
             }
         }
+        if matches!(
+            record.form,
+            DisciplineForm::SalaryDowngrade | DisciplineForm::Demotion | DisciplineForm::Dismissal
+        ) {
+            p.push(
+                ErrorCode::InvalidValue,
+                &format!("{base}/form"),
+                "Hình thức kỷ luật hành chính (hạ bậc lương, giáng chức, buộc thôi việc) không phải kỷ luật đảng".to_owned(),
+                "an administrative form of discipline (salary downgrade, demotion, dismissal) is not party discipline".to_owned(),
+            );
+        }
         let form_fits = match record.form {
+            DisciplineForm::SalaryDowngrade
+            | DisciplineForm::Demotion
+            | DisciplineForm::Dismissal => true,
             DisciplineForm::Dissolution => !individual && !about_member,
             DisciplineForm::Removal | DisciplineForm::Expulsion => individual || about_member,
             DisciplineForm::Reprimand | DisciplineForm::Warning => true,
@@ -62,6 +77,7 @@ pub fn discipline(p: &mut Problems, input: &Assessment, subject: &SubjectFacts) 
                 at_previous_unit: record.at_previous_unit,
                 counted_before: record.counted_before,
                 member_id: record.member_id.clone(),
+                kind: DisciplineKind::Party,
             });
         }
     }

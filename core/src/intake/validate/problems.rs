@@ -36,6 +36,17 @@ impl Problems {
         );
     }
 
+    /// A field of the other rating (party or state), or of another family of the state
+    /// regimes, present on this record.
+    pub fn foreign(&mut self, path: &str, vi_owner: &str, en_owner: &str) {
+        self.push(
+            ErrorCode::RegimeFieldMismatch,
+            path,
+            format!("Trường `{path}` chỉ dùng cho {vi_owner}"),
+            format!("`{path}` is used only by {en_owner}"),
+        );
+    }
+
     pub fn date(&mut self, path: &str, text: &str) -> Option<NaiveDate> {
         let parsed = parse_iso_date(text);
         if parsed.is_none() {
@@ -78,6 +89,10 @@ impl Problems {
     pub fn points(&mut self, path: &str, number: &serde_json::Number, max: i64) -> Option<Points> {
         let (unit_vi, unit_en) = if path.starts_with("/leave") {
             ("Số tháng", "months")
+        } else if path.ends_with("/weight") {
+            ("Trọng số", "units of weight")
+        } else if path.contains("/unit/") {
+            ("Giá trị", "as a value")
         } else {
             ("Điểm", "points")
         };

@@ -7,7 +7,7 @@
 //! otherwise the level conditions from Excellent down; then, under QĐ 132, the caps
 //! (sick leave, leadership collective, head).
 
-use crate::contract::decision::Effect;
+use crate::contract::decision::{Basis, Effect};
 use crate::contract::level::{Level, Options, Outcome};
 use crate::model::ValidAssessment;
 use crate::regimes::decision::Decision;
@@ -42,7 +42,7 @@ pub fn evaluate(a: &ValidAssessment, options: &Options) -> Decision {
         // head cap is HD 21's own rule and keeps its basis.
         for reason in &mut reasons {
             if Family::is_member_rule(reason.rule) {
-                reason.inferred = true;
+                reason.basis_override = Some(Basis::Inferred);
             }
         }
     }

@@ -139,6 +139,20 @@ fn trigger_text(rule: Rule, which: Trigger, v: &Values) -> (String, String) {
             format!("Bị kỷ luật trong năm ({n} quyết định)"),
             format!("Disciplined in the year ({n} decision(s))"),
         ),
+        // ND 90's own triggers are worded by `state::messages`; these short forms serve
+        // only a record that shows them outside it.
+        Trigger::Poor => (
+            "Quá 50% nhiệm vụ chưa bảo đảm tiến độ, chất lượng, hiệu quả".to_owned(),
+            "More than half the tasks not on schedule, quality or efficiency".to_owned(),
+        ),
+        Trigger::UnitUnderHalf => (
+            "Đơn vị hoàn thành dưới 50% chỉ tiêu, nhiệm vụ".to_owned(),
+            "The unit completed under half of its targets".to_owned(),
+        ),
+        Trigger::ScopeCorruption => (
+            "Cơ quan, đơn vị phụ trách trực tiếp có vụ việc tham nhũng, lãng phí đã bị xử lý".to_owned(),
+            "A unit under direct charge was involved in corruption or waste and dealt with".to_owned(),
+        ),
         Trigger::CivilServiceNotCompleted => (
             "Được xếp loại Không hoàn thành nhiệm vụ với tư cách cán bộ, công chức, viên chức"
                 .to_owned(),

@@ -21,6 +21,26 @@ pub fn outside_period(a: &ValidAssessment, record: &Discipline) -> Option<NotCou
     }
 }
 
+/// The reason that says a discipline record does not count, and why.
+pub fn not_counted_reason(rule: Rule, record: &Discipline, why: NotCountedWhy) -> Reason {
+    discipline_reason(rule, record, true, why)
+}
+
+/// A discipline record's reason under `rule`: `holds` when it does not count (`why`).
+fn discipline_reason(rule: Rule, record: &Discipline, holds: bool, why: NotCountedWhy) -> Reason {
+    Reason::new(
+        rule,
+        holds,
+        Effect::Info,
+        None,
+        Values::of(&[
+            (Fact::Form, Value::Form(record.form)),
+            (Fact::DecidedOn, Value::Date(record.decided_on)),
+            (Fact::Why, Value::Why(why)),
+        ]),
+    )
+}
+
 /// Calls `count` with every discipline record of the assessment that counts; for every
 /// other one, the regime's `rule` explains why not (`not_counted`). A record that counts
 /// although the violation was at the previous unit is said too (the same rule, not
@@ -40,19 +60,11 @@ pub fn for_each_counted(
             count(record);
         }
         if why.is_some() || record.at_previous_unit {
-            reasons.push(Reason::new(
+            reasons.push(discipline_reason(
                 rule,
+                record,
                 why.is_some(),
-                Effect::Info,
-                None,
-                Values::of(&[
-                    (Fact::Form, Value::Form(record.form)),
-                    (Fact::DecidedOn, Value::Date(record.decided_on)),
-                    (
-                        Fact::Why,
-                        Value::Why(why.unwrap_or(NotCountedWhy::PreviousUnit)),
-                    ),
-                ]),
+                why.unwrap_or(NotCountedWhy::PreviousUnit),
             ));
         }
     }

@@ -19,6 +19,9 @@ pub fn form_names(form: DisciplineForm) -> (&'static str, &'static str) {
         DisciplineForm::Removal => ("cách chức", "removal from post"),
         DisciplineForm::Expulsion => ("khai trừ", "expulsion"),
         DisciplineForm::Dissolution => ("giải tán", "dissolution"),
+        DisciplineForm::SalaryDowngrade => ("hạ bậc lương", "salary downgrade"),
+        DisciplineForm::Demotion => ("giáng chức", "demotion"),
+        DisciplineForm::Dismissal => ("buộc thôi việc", "dismissal"),
     }
 }
 
