@@ -56,16 +56,37 @@ impl PyDecision {
         &self.decision.id
     }
 
-    /// The regime applied (`qd366`).
+    /// The regime applied (`qd366`, a state record's `nd335`), or None for a cán bộ
+    /// from 2026, whom no state regime rates (`state.none`).
     #[getter]
-    fn regime(&self) -> &'static str {
-        self.decision.regime.as_str()
+    fn regime(&self) -> Option<&'static str> {
+        self.decision.regime_shown().map(|r| r.as_str())
     }
 
-    /// The regulation of that regime (`366-QĐ/TW`).
+    /// The regulation of that regime (`366-QĐ/TW`), or None.
     #[getter]
-    fn regime_document(&self) -> &'static str {
-        self.decision.regime.info().document
+    fn regime_document(&self) -> Option<&'static str> {
+        self.decision.regime_shown().map(|r| r.info().document)
+    }
+
+    /// `state` for a state decision, else None.
+    #[getter]
+    fn rating(&self) -> Option<&'static str> {
+        self.record().rating.map(|r| r.as_str())
+    }
+
+    /// A state decision's own part (`employment`, `periods` with their exact numbers,
+    /// `periods_counted`, `mean`, `rounding`, `agency`), or None.
+    #[getter]
+    fn state<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        Ok(pythonize::pythonize(py, &self.record().state)?)
+    }
+
+    /// A party decision: the state rating it read (`regime`, `year`, `level`, `source`),
+    /// or None.
+    #[getter]
+    fn state_rating<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        Ok(pythonize::pythonize(py, &self.record().state_rating)?)
     }
 
     /// The regime's `id`, `name` (`{"vi", "en"}`), `document`, `guideline`,

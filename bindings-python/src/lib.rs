@@ -37,14 +37,22 @@ fn arrow_error(error: arrow_schema::ArrowError) -> PyErr {
 
 /// Evaluates one assessment given as the contract's JSON text.
 #[pyfunction]
-#[pyo3(signature = (text, *, reading = "cascade", basic_targets = "any"))]
+#[pyo3(signature = (text, *, reading = "cascade", basic_targets = "any", state_cap = "none", rounding = "two_decimals", leader_components = "text"))]
 fn evaluate_json(
     py: Python<'_>,
     text: &str,
     reading: &str,
     basic_targets: &str,
+    state_cap: &str,
+    rounding: &str,
+    leader_components: &str,
 ) -> PyResult<PyDecision> {
-    let options = options::evaluation(reading, basic_targets)?;
+    let options = options::with_state(
+        options::evaluation(reading, basic_targets)?,
+        state_cap,
+        rounding,
+        leader_components,
+    )?;
     match py.detach(|| cadre_eval::evaluate_text(text, &options)) {
         Ok(decision) => Ok(PyDecision::new(decision)),
         Err(errors) => Err(assessment_error(py, &errors.0, &no_column)),

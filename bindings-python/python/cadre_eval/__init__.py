@@ -104,6 +104,9 @@ __version__: str = _native.__version__
 
 Reading = Literal["cascade", "strict"]
 TargetsReading = Literal["any", "all"]
+StateCap = Literal["none", "hd21"]
+Rounding = Literal["two_decimals", "one_decimal", "integer"]
+LeaderComponents = Literal["text", "override"]
 QuotaReading = Literal["final_tally", "proposed_good"]
 RegimeId = Literal["qd366", "qd124", "qd132"]
 GradeMapping = Literal["score_shares"]
@@ -210,9 +213,15 @@ def evaluate(
     *,
     reading: Reading = "cascade",
     basic_targets: TargetsReading = "any",
+    state_cap: StateCap = "none",
+    rounding: Rounding = "two_decimals",
+    leader_components: LeaderComponents = "text",
 ) -> Decision:
     """Evaluates one assessment: a dict of the contract (``spec/contract.md``), a typed
     record (a dataclass or pydantic model with the contract's fields), or its JSON text.
+    A state record (``"rating": "state"``, ``docs/state-regimes.md``) is evaluated under
+    ND 90, ND 335 or ND 233; ``state_cap``, ``rounding`` and ``leader_components`` are
+    the state options.
 
     Raises :class:`AssessmentError` with every problem of the record.
 
@@ -225,7 +234,14 @@ def evaluate(
     {'document': '366-QĐ/TW', 'article': '11', 'clause': '1'}
     """
     text = assessment if isinstance(assessment, str) else _to_json(_as_mapping(assessment))
-    return _native.evaluate_json(text, reading=reading, basic_targets=basic_targets)
+    return _native.evaluate_json(
+        text,
+        reading=reading,
+        basic_targets=basic_targets,
+        state_cap=state_cap,
+        rounding=rounding,
+        leader_components=leader_components,
+    )
 
 
 def compare(
@@ -882,10 +898,14 @@ def org_comparison_frame(comparison: Mapping[str, Any]) -> pd.DataFrame:
 
 
 def regimes() -> list[RegimeInfo]:
-    """The regimes the library knows, oldest first.
+    """The regimes the library knows: the party's oldest first, then the state's.
 
-    >>> [(r["id"], r["document"], r["implemented"]) for r in regimes()]
-    [('qd132', '132-QĐ/TW', True), ('qd124', '124-QĐ/TW', True), ('qd366', '366-QĐ/TW', True)]
+    >>> [(r["id"], r["document"]) for r in regimes()][:3]
+    [('qd132', '132-QĐ/TW'), ('qd124', '124-QĐ/TW'), ('qd366', '366-QĐ/TW')]
+    >>> [r["id"] for r in regimes()][3:]
+    ['nd90', 'nd335', 'nd233']
+    >>> all(r["implemented"] for r in regimes())
+    True
     """
     return cast(list[RegimeInfo], _native.regimes())
 

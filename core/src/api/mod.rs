@@ -9,5 +9,6 @@ pub mod compare;
 pub mod evaluate;
 pub mod forms;
 pub mod org;
+pub mod pairs;
 pub mod rows;
 pub mod sheets;

@@ -4,6 +4,7 @@
 use crate::contract::decision::Effect;
 use crate::contract::level::{Level, Outcome};
 use crate::contract::quota::{GroupQuotaReport, QuotaOptions};
+use crate::contract::state::Rating;
 use crate::contract::subject::SubjectKind;
 use crate::group::quota::plan::{plan_quota, QuotaEntry, QuotaVerdict};
 use crate::regimes::decision::Decision;
@@ -83,8 +84,13 @@ pub fn apply_verdict(decision: &mut Decision, verdict: &QuotaVerdict, report: &G
 /// group name). Only Excellent candidates change; nobody moves up; input order does
 /// not matter (ties are broken by id).
 pub fn apply_quota(decisions: &mut [Decision], options: &QuotaOptions) -> Vec<GroupQuotaReport> {
-    decisions.iter_mut().for_each(restore);
-    let group_names: Vec<String> = decisions.iter().map(group_of).collect();
+    // Party and state quotas never mix: state decisions have their own
+    // (`group::quota::state`).
+    let party: Vec<usize> = (0..decisions.len())
+        .filter(|&i| decisions[i].rating == Rating::Party)
+        .collect();
+    party.iter().for_each(|&i| restore(&mut decisions[i]));
+    let group_names: Vec<String> = party.iter().map(|&i| group_of(&decisions[i])).collect();
     let mut names: Vec<&str> = Vec::new();
     let mut index_of: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     let mut groups = Vec::with_capacity(decisions.len());
@@ -96,8 +102,9 @@ pub fn apply_quota(decisions: &mut [Decision], options: &QuotaOptions) -> Vec<Gr
         }
         groups.push(group);
     }
-    let entries: Vec<QuotaEntry<'_>> = decisions
+    let entries: Vec<QuotaEntry<'_>> = party
         .iter()
+        .map(|&i| &decisions[i])
         .zip(&groups)
         .map(|(d, &group)| QuotaEntry {
             group,
@@ -114,8 +121,8 @@ pub fn apply_quota(decisions: &mut [Decision], options: &QuotaOptions) -> Vec<Gr
         })
         .collect();
     let plan = plan_quota(&entries, &names, options);
-    for (decision, verdict) in decisions.iter_mut().zip(&plan.verdicts) {
-        if let Some(verdict) = verdict {
+    for (&i, verdict) in party.iter().zip(&plan.verdicts) {
+        if let (Some(verdict), Some(decision)) = (verdict, decisions.get_mut(i)) {
             if let Some(report) = plan.reports.get(verdict.report) {
                 apply_verdict(decision, verdict, report);
             }

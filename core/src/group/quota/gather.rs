@@ -7,6 +7,7 @@ use crate::contract::decision::QuotaOutcome;
 use crate::contract::level::{Level, Outcome};
 use crate::contract::quota::{GroupQuotaReport, QuotaOptions};
 use crate::contract::regime::RegimeId;
+use crate::contract::state::Rating;
 use crate::contract::subject::{CollectiveKind, SubjectKind};
 use crate::group::quota::apply::{apply_verdict, default_group};
 use crate::group::quota::plan::{plan_quota, QuotaEntry, QuotaVerdict};
@@ -51,6 +52,10 @@ impl BatchQuota {
 
     /// Notes what the quota needs of the decision of row `row`.
     pub fn add(&mut self, row: usize, decision: &Decision) {
+        // A state decision is in the state quota, never the party's.
+        if decision.rating == Rating::State {
+            return;
+        }
         let group = match &decision.quota_group {
             Some(name) => self.group(name),
             None => {

@@ -4,3 +4,4 @@
 pub mod apply;
 pub mod gather;
 pub mod plan;
+pub mod state;

@@ -50,6 +50,9 @@ pub struct StatePart {
     pub nd48: bool,
     /// What the state quota did, step by step (in a batch or tree).
     pub quota_steps: Vec<QuotaStep>,
+    /// Whether the decision needed a decision before the quota (restored when the quota
+    /// is applied again).
+    pub needs_decision_before_quota: Option<bool>,
     /// ND 90: the criteria read.
     pub criteria: Option<Nd90Grades>,
     /// ND 90: the person's tasks not on schedule, quality or efficiency.
@@ -124,6 +127,7 @@ impl StatePart {
             unit_level: None,
             nd48: false,
             quota_steps: Vec::new(),
+            needs_decision_before_quota: None,
             criteria: None,
             poor: 0,
             unit: None,
@@ -149,6 +153,7 @@ impl StatePart {
             unit_level: s.unit_level,
             nd48: s.nd48,
             quota_steps: Vec::new(),
+            needs_decision_before_quota: None,
             criteria: s.criteria,
             poor: s.poor,
             unit: s.unit,

@@ -1,0 +1,315 @@
+//! A call holding state records (`spec/state-regimes.md` §4, design §8.4): state records
+//! and party records together, a state record and a party record with one id being a
+//! pair. The order of a round:
+//!
+//! 1. every record read and validated; pairs matched by id;
+//! 2. the state records evaluated;
+//! 3. under `nd90` with ND 48, an agency without a given party rate takes the rate of its
+//!    paired party records (evaluated without the link, after the party quota);
+//! 4. the state quota;
+//! 5. the party records evaluated, each reading its pair's final state result
+//!    (`source: computed`), then the party quota;
+//! 6. the mismatch findings on the final party levels.
+
+use crate::contract::assessment::Assessment;
+use crate::contract::decision::Effect;
+use crate::contract::errors::{ErrorCode, InputError, InputErrors};
+use crate::contract::level::{Level, Options, Outcome};
+use crate::contract::quota::{GroupQuotaReport, QuotaOptions};
+use crate::contract::regime::RegimeId;
+use crate::contract::state::{
+    Rating, StateLevel, StateQuotaReport, StateRatingInput, StateRatingSource,
+};
+use crate::contract::state_options::StateCap;
+use crate::group::quota::apply::apply_quota;
+use crate::group::quota::state::apply_state_quota_with;
+use crate::intake::decode::decode_assessment;
+use crate::intake::validate::assessment::validate_with;
+use crate::intake::validate::options::ValidateOptions;
+use crate::regimes::decision::Decision;
+use crate::regimes::dispatch::evaluate_valid;
+use crate::regimes::state::link::refresh_mismatch;
+use crate::rules::catalogue::Rule;
+use crate::rules::reason::{Reason, Values};
+use std::collections::{BTreeMap, HashMap};
+
+/// What a call with state records gives: every decision in input order, the records
+/// rejected (named `id`, or `id@state` for the state half of a pair), the party and the
+/// state quota reports.
+#[derive(Debug, Clone)]
+pub struct PairedBatch {
+    /// The decisions, in input order.
+    pub decisions: Vec<Decision>,
+    /// The rejected records: their name and problems.
+    pub rejected: Vec<(String, InputErrors)>,
+    /// The party quota's reports.
+    pub groups: Vec<GroupQuotaReport>,
+    /// The state quota's reports.
+    pub state_groups: Vec<StateQuotaReport>,
+}
+
+/// The name of a decision in a call: a state decision whose id a party record shares is
+/// `id@state`.
+pub fn decision_name(decision: &Decision, paired: bool) -> String {
+    if decision.rating == Rating::State && paired {
+        format!("{}@state", decision.id)
+    } else {
+        decision.id.clone()
+    }
+}
+
+fn one(code: ErrorCode, path: &str, vi: String, en: String) -> InputErrors {
+    InputErrors::one(InputError::new(code, path, vi, en))
+}
+
+/// Evaluates the records of one call (JSON texts), state and party, with the pair form,
+/// both quotas and the link.
+pub fn evaluate_with_pairs(
+    records: &[String],
+    options: &Options,
+    quota: &QuotaOptions,
+) -> PairedBatch {
+    let validate = ValidateOptions::for_evaluation(options);
+    let mut rejected = Vec::new();
+    let decoded: Vec<Result<Assessment, InputErrors>> =
+        records.iter().map(|text| decode_assessment(text)).collect();
+    let is_state =
+        |a: &Result<Assessment, InputErrors>| matches!(a, Ok(a) if a.rating == Some(Rating::State));
+    let party_ids: std::collections::HashSet<String> = decoded
+        .iter()
+        .filter(|a| !is_state(a))
+        .filter_map(|a| a.as_ref().ok().map(|a| a.id.clone()))
+        .collect();
+    // 2. The state records.
+    let mut slots: Vec<Option<Decision>> = vec![None; records.len()];
+    let mut state_of: HashMap<String, Result<usize, InputErrors>> = HashMap::new();
+    for (index, assessment) in decoded.iter().enumerate() {
+        let Ok(a) = assessment else { continue };
+        if a.rating != Some(Rating::State) {
+            continue;
+        }
+        let paired = party_ids.contains(&a.id);
+        let name = if paired {
+            format!("{}@state", a.id)
+        } else {
+            a.id.clone()
+        };
+        if state_of.contains_key(&a.id) {
+            rejected.push((
+                name,
+                one(
+                    ErrorCode::InvalidValue,
+                    "/id",
+                    format!("Hai hồ sơ đánh giá của Nhà nước cùng mã `{}`", a.id),
+                    format!("two state records share the id `{}`", a.id),
+                ),
+            ));
+            continue;
+        }
+        match validate_with(a, validate).and_then(|v| evaluate_valid(&v, options)) {
+            Ok(decision) => {
+                slots[index] = Some(decision);
+                state_of.insert(a.id.clone(), Ok(index));
+            }
+            Err(errors) => {
+                state_of.insert(a.id.clone(), Err(errors.clone()));
+                rejected.push((name, errors));
+            }
+        }
+    }
+    // 3. Party Excellent rates derived from the paired party records (nd90 with ND 48).
+    let derived = derived_rates(&decoded, &slots, &state_of, options, quota);
+    // 4. The state quota.
+    let state_indices: Vec<usize> = (0..slots.len()).filter(|&i| slots[i].is_some()).collect();
+    let mut states: Vec<Decision> = slots.iter_mut().filter_map(Option::take).collect();
+    let state_groups = apply_state_quota_with(&mut states, quota, &derived);
+    let mut state_by_id: HashMap<String, Decision> = HashMap::new();
+    for (index, decision) in state_indices.into_iter().zip(states) {
+        state_by_id.insert(decision.id.clone(), decision.clone());
+        slots[index] = Some(decision);
+    }
+    // 5. The party records, reading their pair.
+    for (index, assessment) in decoded.into_iter().enumerate() {
+        let mut a = match assessment {
+            Err(errors) => {
+                let id = records
+                    .get(index)
+                    .and_then(|t| serde_json::from_str::<serde_json::Value>(t).ok())
+                    .and_then(|v| v.get("id").and_then(|i| i.as_str()).map(str::to_owned))
+                    .unwrap_or_default();
+                rejected.push((id, errors));
+                continue;
+            }
+            Ok(a) if a.rating == Some(Rating::State) => continue,
+            Ok(a) => a,
+        };
+        let pair = state_of
+            .get(&a.id)
+            .map(|r| r.as_ref().map(|_| state_by_id.get(&a.id)));
+        match pair {
+            None => {}
+            Some(Ok(Some(state))) => {
+                let computed = StateRatingInput {
+                    regime: state.regime_shown().map(|r| r.as_str().to_owned()),
+                    year: state.state.as_deref().map_or(0, |s| s.year),
+                    level: StateLevel::of(
+                        (state.outcome == Outcome::Classified)
+                            .then_some(state.level)
+                            .flatten(),
+                    ),
+                    source: Some(StateRatingSource::Computed),
+                };
+                if let Some(given) = &a.state_rating {
+                    if given.level != computed.level || given.year != computed.year {
+                        rejected.push((
+                            a.id.clone(),
+                            one(
+                                ErrorCode::Conflict,
+                                "/state_rating",
+                                format!(
+                                    "`state_rating` ({}) khác kết quả tính từ hồ sơ đánh giá của Nhà nước cùng mã ({})",
+                                    given.level.as_str(),
+                                    computed.level.as_str()
+                                ),
+                                format!(
+                                    "`state_rating` ({}) differs from the one computed from the state record with the same id ({})",
+                                    given.level.as_str(),
+                                    computed.level.as_str()
+                                ),
+                            ),
+                        ));
+                        continue;
+                    }
+                }
+                a.state_rating = Some(computed);
+                let employment = state.state.as_deref().and_then(|s| s.employment);
+                match validate_with(&a, validate) {
+                    Ok(mut valid) => {
+                        if let Some(read) = valid.state_rating.as_mut() {
+                            read.employment = employment;
+                        }
+                        match evaluate_valid(&valid, options) {
+                            Ok(d) => slots[index] = Some(d),
+                            Err(errors) => rejected.push((a.id.clone(), errors)),
+                        }
+                    }
+                    Err(errors) => rejected.push((a.id.clone(), errors)),
+                }
+            }
+            Some(_) => {
+                // The pair's state record was rejected.
+                match validate_with(&a, validate) {
+                    Ok(valid) => {
+                        let needs_state =
+                            valid.regime == RegimeId::Qd132 || options.state_cap == StateCap::Hd21;
+                        if needs_state {
+                            rejected.push((
+                                a.id.clone(),
+                                one(
+                                    ErrorCode::MissingField,
+                                    "/state_rating",
+                                    "Hồ sơ đánh giá của Nhà nước cùng mã bị từ chối: không có kết quả xếp loại của Nhà nước để đọc".to_owned(),
+                                    "the state record with the same id was rejected: there is no state rating to read".to_owned(),
+                                ),
+                            ));
+                            continue;
+                        }
+                        match evaluate_valid(&valid, options) {
+                            Ok(mut d) => {
+                                d.reasons.push(Reason::new(
+                                    Rule::LinkStateRating,
+                                    false,
+                                    Effect::Info,
+                                    None,
+                                    Values::default(),
+                                ));
+                                slots[index] = Some(d);
+                            }
+                            Err(errors) => rejected.push((a.id.clone(), errors)),
+                        }
+                    }
+                    Err(errors) => rejected.push((a.id.clone(), errors)),
+                }
+                continue;
+            }
+        }
+        if slots[index].is_none() && !state_of.contains_key(&a.id) {
+            match validate_with(&a, validate).and_then(|v| evaluate_valid(&v, options)) {
+                Ok(d) => slots[index] = Some(d),
+                Err(errors) => rejected.push((a.id.clone(), errors)),
+            }
+        }
+    }
+    let mut decisions: Vec<Decision> = slots.into_iter().flatten().collect();
+    // The party quota, then the findings on the final party levels.
+    let groups = apply_quota(&mut decisions, quota);
+    for d in decisions.iter_mut().filter(|d| d.rating == Rating::Party) {
+        if d.state_rating.is_some() {
+            refresh_mismatch(d);
+        }
+    }
+    PairedBatch {
+        decisions,
+        rejected,
+        groups,
+        state_groups,
+    }
+}
+
+/// Step 3: per agency of an `nd90` state record under ND 48 with no given rate, the
+/// Excellent share of its paired party records (final levels after the party quota, the
+/// state link ignored). No classified paired record: none (the party norm applies).
+fn derived_rates(
+    decoded: &[Result<Assessment, InputErrors>],
+    slots: &[Option<Decision>],
+    state_of: &HashMap<String, Result<usize, InputErrors>>,
+    options: &Options,
+    quota: &QuotaOptions,
+) -> BTreeMap<String, (u32, u32)> {
+    let mut agency_of: HashMap<&str, String> = HashMap::new();
+    for d in slots.iter().flatten() {
+        let Some(part) = d.state.as_deref() else {
+            continue;
+        };
+        if d.regime == RegimeId::Nd90
+            && part.nd48
+            && !quota.party_excellent_rate.contains_key(&part.agency)
+        {
+            agency_of.insert(d.id.as_str(), part.agency.clone());
+        }
+    }
+    if agency_of.is_empty() {
+        return BTreeMap::new();
+    }
+    let validate = ValidateOptions::for_evaluation(options);
+    let mut party: Vec<Decision> = Vec::new();
+    for a in decoded.iter().flatten() {
+        if a.rating == Some(Rating::State) || !matches!(state_of.get(&a.id), Some(Ok(_))) {
+            continue;
+        }
+        if !agency_of.contains_key(a.id.as_str()) {
+            continue;
+        }
+        let mut unlinked = a.clone();
+        unlinked.state_rating = None;
+        if let Ok(d) = validate_with(&unlinked, validate).and_then(|v| evaluate_valid(&v, options))
+        {
+            party.push(d);
+        }
+    }
+    apply_quota(&mut party, quota);
+    let mut rates: BTreeMap<String, (u32, u32)> = BTreeMap::new();
+    for d in &party {
+        if d.outcome != Outcome::Classified {
+            continue;
+        }
+        if let Some(agency) = agency_of.get(d.id.as_str()) {
+            let entry = rates.entry(agency.clone()).or_default();
+            entry.1 += 1;
+            if d.level == Some(Level::Excellent) {
+                entry.0 += 1;
+            }
+        }
+    }
+    rates
+}
