@@ -44,8 +44,11 @@ async function fillPeriod(page, record) {
   await type(page, "/periods/0/general_items/innovation", innovation);
   await goToStep(page, "state-products");
   for (const [row, product] of period.products.entries()) {
-    await page.locator(`#${idFor("/periods/0/products")}-add`).click();
+    // From the keyboard: Enter on "Thêm: Sản phẩm" adds a row and puts the focus in its first field.
+    await page.locator(`#${idFor("/periods/0/products")}-add`).focus();
+    await page.keyboard.press("Enter");
     const at = (key) => `/periods/0/products/${row}/${key}`;
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.path), at("label"));
     if (product.label) await type(page, at("label"), product.label);
     await type(page, at("weight"), String(product.weight));
     await choose(page, at("done"), String(product.done));
