@@ -11,9 +11,14 @@
 #   4. the commune's đảng bộ compared under the three regimes as a whole tree, its points
 #      mapped to grades for QĐ 124 and QĐ 132: each regime's totals, the records whose
 #      level differs and how many change level per pair of regimes
-#      (cadre-eval compare --org examples/dang-bo-xa-2025.json --grades-from-points score_shares).
+#      (cadre-eval compare --org examples/dang-bo-xa-2025.json --grades-from-points score_shares);
+#   5. the state side of 2026 (examples/state-2026.md): a health centre's public
+#      employees under ND 233 with the state quota and the head cap, their party records
+#      reading the state rating, and a ministry department's civil servants under ND 335
+#      evaluated with their party records in one call (the pair form)
+#      (cadre-eval evaluate … --format table --quota).
 #
-#   scripts/run-example.sh              all four, in Vietnamese
+#   scripts/run-example.sh              all of them, in Vietnamese
 #   scripts/run-example.sh --lang en    extra arguments go to every command
 #
 # Runs from any directory. Exits non-zero if any command does (see `--help` of each).
@@ -35,3 +40,7 @@ printf '\n=== %s ===\n\n' "examples/chi-bo-2025-compare.json: cadre-eval compare
 "$CLI" compare examples/chi-bo-2025-compare.json "$@"
 printf '\n=== %s ===\n\n' "examples/dang-bo-xa-2025.json: cadre-eval compare --org --grades-from-points score_shares"
 "$CLI" compare --org examples/dang-bo-xa-2025.json --grades-from-points score_shares "$@"
+for example in trung-tam-y-te-2026-nd233 trung-tam-y-te-2026-party vu-ke-hoach-tai-chinh-2026-pair; do
+    printf '\n=== %s ===\n\n' "examples/$example.json: cadre-eval evaluate --format table --quota"
+    "$CLI" evaluate "examples/$example.json" --format table --quota "$@"
+done

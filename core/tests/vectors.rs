@@ -275,7 +275,7 @@ fn check_state_group(vector: &GroupVector) -> Vec<String> {
             serde_json::Value::Object(record).to_string()
         })
         .collect();
-    let batch = evaluate_with_pairs(&texts, &vector.options, &vector.quota);
+    let batch = evaluate_with_pairs(&texts, &vector.options, Some(&vector.quota));
     let party_ids: BTreeSet<String> = vector
         .inputs
         .iter()
@@ -407,7 +407,7 @@ fn check_state_group(vector: &GroupVector) -> Vec<String> {
     let mut rejected: Vec<(String, String, String)> = batch
         .rejected
         .iter()
-        .flat_map(|(name, errors)| {
+        .flat_map(|(_, name, errors)| {
             errors
                 .0
                 .iter()

@@ -7,11 +7,13 @@
 //! written as soon as it is made, so memory stays bounded whatever the input's length.
 
 use crate::api::evaluate::evaluate_text;
+use crate::api::pairs::evaluate_with_pairs;
 use crate::contract::batch::{BatchOptions, Line, RejectedRecord};
 use crate::contract::errors::{InputError, InputErrors};
 use crate::contract::level::Options;
 use crate::contract::limits::MAX_STATE_RECORD_BYTES;
 use crate::contract::quota::{GroupQuotaReport, QuotaOptions};
+use crate::contract::state::Rating;
 pub use crate::group::quota::apply::apply_quota;
 pub use crate::group::tally::OutcomeTally;
 use crate::intake::batch::{batch_records, salvage_id, BatchText};
@@ -61,6 +63,10 @@ pub fn evaluate_json_array(json: &str, options: &Options) -> Result<Vec<BatchIte
 /// Evaluates a JSON array of assessments, then applies the quota over the batch when
 /// `options` asks for it; records keep their input order.
 pub fn evaluate_batch_json(json: &str, options: &BatchOptions) -> Result<Batch, InputErrors> {
+    let records = batch_records(json, BatchText::ArrayOrLines)?;
+    if records.iter().any(|r| holds_state_record(r)) {
+        return Ok(with_pairs(&records, options));
+    }
     let items = evaluate_json_array(json, &options.evaluation)?;
     Ok(match &options.quota {
         Some(quota) => with_quota(items, quota),
@@ -82,6 +88,43 @@ pub fn evaluate_batch_lines(text: &str, options: &BatchOptions) -> Batch {
             items,
             groups: Vec::new(),
         },
+    }
+}
+
+/// Whether a record's text is a state record (`"rating": "state"`): a batch holding one
+/// is evaluated with the pair form and the state quota.
+fn holds_state_record(text: &str) -> bool {
+    #[derive(serde::Deserialize)]
+    struct RatingOnly {
+        #[serde(default)]
+        rating: Option<Rating>,
+    }
+    serde_json::from_str::<RatingOnly>(text).is_ok_and(|r| r.rating == Some(Rating::State))
+}
+
+/// A batch with state records: pairs, the state quota then the party quota, the link
+/// (`api::pairs`); every item stays in its place.
+fn with_pairs(records: &[&str], options: &BatchOptions) -> Batch {
+    let texts: Vec<String> = records.iter().map(|r| (*r).to_owned()).collect();
+    let paired = evaluate_with_pairs(&texts, &options.evaluation, options.quota.as_ref());
+    let mut items: Vec<Option<BatchItem>> = (0..records.len()).map(|_| None).collect();
+    for (index, decision) in paired.indices.into_iter().zip(paired.decisions) {
+        if let Some(slot) = items.get_mut(index) {
+            *slot = Some(BatchItem::Decision(Box::new(decision)));
+        }
+    }
+    for (index, name, errors) in paired.rejected {
+        if let Some(slot) = items.get_mut(index) {
+            *slot = Some(BatchItem::Rejected(RejectedRecord {
+                index,
+                id: Some(name),
+                errors: errors.0,
+            }));
+        }
+    }
+    Batch {
+        items: items.into_iter().flatten().collect(),
+        groups: paired.groups,
     }
 }
 

@@ -40,8 +40,10 @@ use std::collections::{BTreeMap, HashMap};
 pub struct PairedBatch {
     /// The decisions, in input order.
     pub decisions: Vec<Decision>,
-    /// The rejected records: their name and problems.
-    pub rejected: Vec<(String, InputErrors)>,
+    /// The input position of each decision.
+    pub indices: Vec<usize>,
+    /// The rejected records: their input position, name and problems.
+    pub rejected: Vec<(usize, String, InputErrors)>,
     /// The party quota's reports.
     pub groups: Vec<GroupQuotaReport>,
     /// The state quota's reports.
@@ -67,7 +69,7 @@ fn one(code: ErrorCode, path: &str, vi: String, en: String) -> InputErrors {
 pub fn evaluate_with_pairs(
     records: &[String],
     options: &Options,
-    quota: &QuotaOptions,
+    quota: Option<&QuotaOptions>,
 ) -> PairedBatch {
     let validate = ValidateOptions::for_evaluation(options);
     let mut rejected = Vec::new();
@@ -96,6 +98,7 @@ pub fn evaluate_with_pairs(
         };
         if state_of.contains_key(&a.id) {
             rejected.push((
+                index,
                 name,
                 one(
                     ErrorCode::InvalidValue,
@@ -113,16 +116,24 @@ pub fn evaluate_with_pairs(
             }
             Err(errors) => {
                 state_of.insert(a.id.clone(), Err(errors.clone()));
-                rejected.push((name, errors));
+                rejected.push((index, name, errors));
             }
         }
     }
     // 3. Party Excellent rates derived from the paired party records (nd90 with ND 48).
-    let derived = derived_rates(&decoded, &slots, &state_of, options, quota);
     // 4. The state quota.
     let state_indices: Vec<usize> = (0..slots.len()).filter(|&i| slots[i].is_some()).collect();
-    let mut states: Vec<Decision> = slots.iter_mut().filter_map(Option::take).collect();
-    let state_groups = apply_state_quota_with(&mut states, quota, &derived);
+    let mut state_groups = Vec::new();
+    let mut states: Vec<Decision> = match quota {
+        Some(quota) => {
+            let derived = derived_rates(&decoded, &slots, &state_of, options, quota);
+            let mut states: Vec<Decision> = slots.iter_mut().filter_map(Option::take).collect();
+            state_groups = apply_state_quota_with(&mut states, quota, &derived);
+            states
+        }
+        None => slots.iter_mut().filter_map(Option::take).collect(),
+    };
+    let states = std::mem::take(&mut states);
     let mut state_by_id: HashMap<String, Decision> = HashMap::new();
     for (index, decision) in state_indices.into_iter().zip(states) {
         state_by_id.insert(decision.id.clone(), decision.clone());
@@ -137,7 +148,7 @@ pub fn evaluate_with_pairs(
                     .and_then(|t| serde_json::from_str::<serde_json::Value>(t).ok())
                     .and_then(|v| v.get("id").and_then(|i| i.as_str()).map(str::to_owned))
                     .unwrap_or_default();
-                rejected.push((id, errors));
+                rejected.push((index, id, errors));
                 continue;
             }
             Ok(a) if a.rating == Some(Rating::State) => continue,
@@ -162,6 +173,7 @@ pub fn evaluate_with_pairs(
                 if let Some(given) = &a.state_rating {
                     if given.level != computed.level || given.year != computed.year {
                         rejected.push((
+                            index,
                             a.id.clone(),
                             one(
                                 ErrorCode::Conflict,
@@ -190,10 +202,10 @@ pub fn evaluate_with_pairs(
                         }
                         match evaluate_valid(&valid, options) {
                             Ok(d) => slots[index] = Some(d),
-                            Err(errors) => rejected.push((a.id.clone(), errors)),
+                            Err(errors) => rejected.push((index, a.id.clone(), errors)),
                         }
                     }
-                    Err(errors) => rejected.push((a.id.clone(), errors)),
+                    Err(errors) => rejected.push((index, a.id.clone(), errors)),
                 }
             }
             Some(_) => {
@@ -204,6 +216,7 @@ pub fn evaluate_with_pairs(
                             valid.regime == RegimeId::Qd132 || options.state_cap == StateCap::Hd21;
                         if needs_state {
                             rejected.push((
+                            index,
                                 a.id.clone(),
                                 one(
                                     ErrorCode::MissingField,
@@ -225,10 +238,10 @@ pub fn evaluate_with_pairs(
                                 ));
                                 slots[index] = Some(d);
                             }
-                            Err(errors) => rejected.push((a.id.clone(), errors)),
+                            Err(errors) => rejected.push((index, a.id.clone(), errors)),
                         }
                     }
-                    Err(errors) => rejected.push((a.id.clone(), errors)),
+                    Err(errors) => rejected.push((index, a.id.clone(), errors)),
                 }
                 continue;
             }
@@ -236,13 +249,17 @@ pub fn evaluate_with_pairs(
         if slots[index].is_none() && !state_of.contains_key(&a.id) {
             match validate_with(&a, validate).and_then(|v| evaluate_valid(&v, options)) {
                 Ok(d) => slots[index] = Some(d),
-                Err(errors) => rejected.push((a.id.clone(), errors)),
+                Err(errors) => rejected.push((index, a.id.clone(), errors)),
             }
         }
     }
+    let indices: Vec<usize> = (0..slots.len()).filter(|&i| slots[i].is_some()).collect();
     let mut decisions: Vec<Decision> = slots.into_iter().flatten().collect();
     // The party quota, then the findings on the final party levels.
-    let groups = apply_quota(&mut decisions, quota);
+    let groups = match quota {
+        Some(quota) => apply_quota(&mut decisions, quota),
+        None => Vec::new(),
+    };
     for d in decisions.iter_mut().filter(|d| d.rating == Rating::Party) {
         if d.state_rating.is_some() {
             refresh_mismatch(d);
@@ -250,6 +267,7 @@ pub fn evaluate_with_pairs(
     }
     PairedBatch {
         decisions,
+        indices,
         rejected,
         groups,
         state_groups,
