@@ -226,3 +226,37 @@ fn comparison_of_a_record_under_three_regimes() {
     }
     insta::assert_snapshot!(out);
 }
+
+/// The state side (`docs/state-regimes.md`): a leader's month by month, every number
+/// shown (`a`, `b`, `c`, `d`, `đ`, `e`, the period score, the mean and its rounding).
+const STATE_LEADER: &str = r#"{"id":"tran-thi-binh","rating":"state","period":{"year":2026},
+  "subject":{"kind":"leader","employment":"cong_chuc"},
+  "periods":[
+    {"month":4,"general":27,"products":[
+      {"label":"Kế hoạch quý","weight":3,"done":true},
+      {"label":"Báo cáo","weight":2,"done":true,"quality_failures":1,"delays":2}],
+     "unit":{"staff_not_completed":0}},
+    {"month":5,"general":26,"products":[
+      {"weight":2,"done":true,"quality_failures":1},
+      {"weight":2,"done":true,"delays":1},
+      {"weight":1,"done":true,"extra":true}],
+     "unit":{"staff_not_completed":1}},
+    {"month":6,"no_work":true}]}"#;
+
+#[test]
+fn state_leader_periods_and_the_mean() {
+    insta::assert_snapshot!(render(STATE_LEADER, &Options::default()));
+}
+
+/// ND 90 with ND 48: a civil servant blocked from Excellent by the share exceeded, then
+/// lowered by leave of 3 to under 6 months.
+const STATE_ND90: &str = r#"{"id":"cc-90","rating":"state","period":{"year":2024},
+  "subject":{"kind":"member","employment":"cong_chuc"},
+  "criteria":{"1":"good","2":"good","3":"good","4":"meets"},
+  "tasks":{"assigned":10,"completed":10,"on_time":10,"exceeded":3,"poor":0},
+  "leave":{"months_absent":4,"kind":"sick"}}"#;
+
+#[test]
+fn state_nd90_levels_and_the_leave_cap() {
+    insta::assert_snapshot!(render(STATE_ND90, &Options::default()));
+}

@@ -5,24 +5,37 @@
 
 use cadre_eval::{BatchItem, RejectedRecord};
 use cadre_eval::{Decision, InputErrors, Options, Reading, TargetsReading};
+use cadre_eval::{LeaderComponents, Rounding, StateCap};
 
 /// Every combination of the two readings the options offer.
 pub const ALL_OPTIONS: [Options; 4] = [
     Options {
         reading: Reading::Cascade,
         basic_targets: TargetsReading::Any,
+        state_cap: StateCap::None,
+        rounding: Rounding::TwoDecimals,
+        leader_components: LeaderComponents::Text,
     },
     Options {
         reading: Reading::Cascade,
         basic_targets: TargetsReading::All,
+        state_cap: StateCap::None,
+        rounding: Rounding::TwoDecimals,
+        leader_components: LeaderComponents::Text,
     },
     Options {
         reading: Reading::Strict,
         basic_targets: TargetsReading::Any,
+        state_cap: StateCap::None,
+        rounding: Rounding::TwoDecimals,
+        leader_components: LeaderComponents::Text,
     },
     Options {
         reading: Reading::Strict,
         basic_targets: TargetsReading::All,
+        state_cap: StateCap::None,
+        rounding: Rounding::TwoDecimals,
+        leader_components: LeaderComponents::Text,
     },
 ];
 

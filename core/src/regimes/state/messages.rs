@@ -28,8 +28,9 @@ use crate::rules::catalogue::Rule;
 use crate::rules::reason::{Fact, Nd90Part, NotCountedWhy, Reason, Trigger, Value, Values};
 use num_traits::One;
 
+/// A message in both languages; a value shown rounded reads `R ≈ 64,17`, not `R = ≈ …`.
 fn pair(vi: String, en: String) -> Text {
-    Text::new(vi, en)
+    Text::new(vi.replace("= ≈", "≈"), en.replace("= ≈", "≈"))
 }
 
 /// `Tháng 3` / `Month 3`, `Quý 2` / `Quarter 2`.
@@ -219,8 +220,8 @@ fn component(rule: Rule, v: &Values, part: &StatePart) -> Text {
                 let (raw_vi, raw_en) = pct(&c.uncapped[0]);
                 let (x_vi, x_en) = points(c.extra_weight);
                 (
-                    format!(" = {raw_vi}, tính tối đa 100% (có {x_vi} sản phẩm ngoài giao)"),
-                    format!(" = {raw_en}, counted at most 100% ({x_en} of products beyond the assignment)"),
+                    format!(" = {raw_vi}, tính tối đa 100% (trọng số {x_vi} của sản phẩm ngoài giao)"),
+                    format!(" = {raw_en}, counted at most 100% (a weight of {x_en} done beyond the assignment)"),
                 )
             } else {
                 (String::new(), String::new())
@@ -242,6 +243,7 @@ fn component(rule: Rule, v: &Values, part: &StatePart) -> Text {
                 c.quality_failures,
                 c.quality_at_zero,
             ),
+            c.capped & 2 != 0,
         ),
         _ => deductions(
             (&p_vi, &p_en),
@@ -250,6 +252,7 @@ fn component(rule: Rule, v: &Values, part: &StatePart) -> Text {
             ("lần chậm tiến độ", "delay(s)"),
             ("điểm tiến độ", "progress credit"),
             (&c.progress_weight, &c.c, c.delays, c.progress_at_zero),
+            c.capped & 4 != 0,
         ),
     }
 }
@@ -263,7 +266,13 @@ fn deductions(
     (event_vi, event_en): Pair<'_>,
     (credit_vi, credit_en): Pair<'_>,
     (weight, share, events, at_zero): (&Exact, &Exact, u64, u32),
+    capped: bool,
 ) -> Text {
+    let (cap_vi, cap_en) = if capped {
+        (", tính tối đa 100%", ", counted at most 100%")
+    } else {
+        ("", "")
+    };
     let (q_vi, q_en) = num(weight);
     let (s_vi, s_en) = pct(share);
     let (why_vi, why_en) = if events == 0 {
@@ -285,8 +294,8 @@ fn deductions(
         )
     };
     pair(
-        format!("{p_vi}: {what_vi} = {q_vi}/{w_vi} = {s_vi} ({why_vi})"),
-        format!("{p_en}: {what_en} = {q_en}/{w_en} = {s_en} ({why_en})"),
+        format!("{p_vi}: {what_vi} = {q_vi}/{w_vi}{cap_vi} = {s_vi} ({why_vi})"),
+        format!("{p_en}: {what_en} = {q_en}/{w_en}{cap_en} = {s_en} ({why_en})"),
     )
 }
 
