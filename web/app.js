@@ -5,6 +5,7 @@
 // what the binding returns.
 import init, {
   conductCatalogue,
+  evaluate,
   evaluatePartial,
   formSchema,
   whatWouldChange,
@@ -15,7 +16,7 @@ import { answersFromRecord, clearDraft, lastForm, loadDraft, saveDraft } from ".
 import { forgetShownErrors, renderField, renderList, showErrors } from "./fields.js";
 import { FORMS, formById, stepsOf } from "./forms.js";
 import { LEVELS, UI } from "./i18n.js";
-import { renderOfficialForm } from "./official-form.js";
+import { renderOfficialForm, renderStateSheet } from "./official-form.js";
 import { forgetShownResult, renderResult } from "./result.js";
 import { nearest, periodYear, state, stepOf, t, ui } from "./state.js";
 /** Keystroke-to-result times in ms (event time to the end of the update), for measurement. */
@@ -24,6 +25,12 @@ window.__latencies = [];
 // ---------------------------------------------------------------- the form schema
 
 function loadSchema() {
+  // A form whose fields the page lays out itself (the state-side sheet: the core has no
+  // form schema for state records yet).
+  if (state.form.schema) {
+    state.schema = state.form.schema();
+    return;
+  }
   const result = formSchema({ ...state.form.request, on: `${periodYear()}-12-31` });
   if (!result.ok) {
     state.schema = null;
@@ -320,6 +327,15 @@ function evaluateText(text) {
   let decision = null;
   let changes = null;
   let errors = [];
+  // A state record is evaluated whole: the core's partial evaluation and what would
+  // change do not read state records yet (state-design §14); its errors say what is missing.
+  if (state.form.rating === "state") {
+    const result = evaluate(text);
+    if (result.ok) decision = result.value;
+    else errors = result.errors;
+    lastEvaluation = { text, partial, decision, changes, errors };
+    return lastEvaluation;
+  }
   const partialResult = evaluatePartial(text);
   if (!partialResult.ok) errors = partialResult.errors;
   // Full evaluation once complete, or once no unanswered question can change the
@@ -359,6 +375,10 @@ function update() {
 function renderOfficial() {
   if (!state.schema) return;
   const record = assessment();
+  if (state.form.rating === "state") {
+    renderStateSheet($("official-form"), { form: state.form, record, decision: lastDecision, extra: state.extra, fields: state.fields });
+    return;
+  }
   renderOfficialForm($("official-form"), {
     form: state.form, record, decision: lastDecision, extra: state.extra, conduct: conductForPrint(record), fields: state.fields,
   });
@@ -443,8 +463,9 @@ function exportJson() {
 /** The form a contract record is for (its subject's kind, and for a member whether they work in the political system). */
 function formOfRecord(record) {
   const subject = record?.subject ?? {};
+  if (record?.rating === "state") return FORMS.find((form) => form.rating === "state" && form.kind === subject.kind) ?? state.form;
   if (subject.kind === "member" && subject.in_political_system === false) return formById("member_outside");
-  return FORMS.find((form) => form.request.kind === subject.kind && !form.request.outside_political_system) ?? state.form;
+  return FORMS.find((form) => form.request?.kind === subject.kind && !form.request.outside_political_system) ?? state.form;
 }
 
 async function importFile(file) {
@@ -526,7 +547,8 @@ function switchForm(formId) {
   if (draft) stepId = restoreDraft(draft);
   else {
     // A form not started yet begins with the record id, the year and the person's header.
-    state.values = new Map([["/id", carried.id ?? "tu-kiem-diem"], ["/period/year", carried.year ?? "2025"]]);
+    // A state-side sheet is of a year its regimes rate (from 2026), not the party year carried over.
+    state.values = new Map([["/id", carried.id ?? "tu-kiem-diem"], ["/period/year", state.form.defaultYear ?? carried.year ?? "2025"]]);
     state.listRows = new Map();
     state.extra = person;
   }
@@ -622,7 +644,7 @@ async function main() {
   if (draft) {
     stepId = restoreDraft(draft);
     if (draft.lang === "en" || draft.lang === "vi") state.lang = draft.lang;
-  }
+  } else if (state.form.defaultYear) state.values.set("/period/year", state.form.defaultYear);
   if (params.get("lang") === "en" || params.get("lang") === "vi") state.lang = params.get("lang");
   $("form-kind").replaceChildren(...FORMS.map((form) => el("option", { value: form.id, text: t(form.label) })));
   $("form-kind").value = state.form.id;

@@ -170,3 +170,93 @@ export function renderOfficialForm(container, data) {
   container.replaceChildren(el("article", { class: "paper", "data-form": form.id, lang: "vi" },
     header, title, identity, partA, partB, signature));
 }
+
+/** A decimal of the record or of a decision, Vietnamese style; an exact fraction ("17/20") as it is. */
+const decimalVi = (value) => (value === undefined || value === null ? "" : String(value).replace(".", ","));
+
+/** "Có" for true, "" for anything else: a product's yes/no column. */
+const yes = (value) => (value === true ? "Có" : value === false ? "Không" : "");
+
+/**
+ * Fills `container` with the state-side self-assessment sheet of one month or quarter
+ * (ND 335/2025, ND 233/2026): the national header, the title with the period, the person,
+ * the product table, the points (general criteria, the components a, b, c and for leaders
+ * d, đ, e as the core worked them out, the period score), the proposed level, place, date
+ * and the signature lines of the person and of the head who evaluates. `data` as for
+ * `renderOfficialForm` (no conduct checklist).
+ */
+export function renderStateSheet(container, data) {
+  const { form, record, decision, extra } = data;
+  const get = (key) => (extra.get(key) ?? "").trim();
+  const period = record.periods?.[0] ?? {};
+  const year = record.period?.year ?? "";
+  const which = period.month !== undefined ? `THÁNG ${period.month}` : period.quarter !== undefined ? `QUÝ ${period.quarter}` : `THÁNG (QUÝ) ${DOTS}`;
+  const computed = decision?.state?.periods?.[0] ?? {};
+
+  const header = el("div", { class: "party-header" },
+    el("div", { class: "issuer" },
+      el("p", { text: (get("agency") || DOTS).toLocaleUpperCase("vi") }),
+      el("p", { text: (get("work_unit") || DOTS).toLocaleUpperCase("vi") })),
+    el("div", { class: "party" },
+      el("p", { class: "code", text: period.quarter !== undefined ? form.code.quarter : form.code.month }),
+      el("p", { class: "party-name", text: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" }),
+      el("p", { class: "motto", text: "Độc lập - Tự do - Hạnh phúc" }),
+      el("p", { class: "date-line", text: dateLine(get("place"), get("signed_on")) })));
+  const title = el("div", { class: "form-title" },
+    el("h1", { text: form.title }),
+    el("p", { class: "year", text: `${which} NĂM ${year}` }),
+    el("p", { class: "subtitle", text: form.subtitle }));
+
+  const identity = el("div", { class: "identity" });
+  for (const field of form.header) {
+    const value = get(field.key);
+    identity.append(el("p", {}, `${field.printed ?? field.label.vi}: `, value ? el("strong", { text: value }) : DOTS));
+  }
+
+  const products = Array.isArray(period.products) ? period.products : [];
+  const productTable = el("table", { class: "points products" },
+    el("thead", {}, el("tr", {}, ...["STT", "Sản phẩm, công việc", "Trọng số", "Hoàn thành", "Lần không đạt chất lượng", "Lần chậm tiến độ", "Ngoài nhiệm vụ giao"]
+      .map((text) => el("th", { text })))),
+    el("tbody", {}, ...products.map((p, i) => el("tr", {},
+      el("td", { text: String(i + 1) }), el("td", { class: "label", text: p.label ?? "" }), el("td", { text: decimalVi(p.weight) }),
+      el("td", { text: yes(p.done) }), el("td", { text: decimalVi(p.quality_failures ?? (p.done === undefined ? "" : 0)) }),
+      el("td", { text: decimalVi(p.delays ?? (p.done === undefined ? "" : 0)) }), el("td", { text: p.extra ? "Có" : "" })))));
+
+  const items = period.general_items ?? {};
+  const row = (label, max, value, cls) => el("tr", { class: cls ?? null }, el("td", { text: label }), el("td", { text: max }), el("td", { class: "self", text: value }));
+  const components = [["a", "a) Số lượng sản phẩm hoàn thành"], ["b", "b) Chất lượng sản phẩm"], ["c", "c) Tiến độ sản phẩm"],
+    ["d", "d) Công chức thuộc quyền quản lý đạt từ 50 điểm"], ["dd", "đ) Đơn vị không có nhiệm vụ chậm tiến độ kéo dài"], ["e", "e) Đơn vị không có đơn thư về mất đoàn kết"]]
+    .filter(([key]) => computed[key] !== undefined);
+  const points = el("table", { class: "points" },
+    el("thead", {}, el("tr", {}, el("th", { text: "Tiêu chí" }), el("th", { text: "Điểm tối đa" }), el("th", { text: "Điểm tự chấm" }))),
+    el("tbody", {},
+      row("1. Tiêu chí chung", "30", decimalVi(computed.general ?? period.general), "total"),
+      row("a) Chính trị, tư tưởng, đạo đức, lối sống, ý thức kỷ luật", "10", decimalVi(items.politics_ethics)),
+      row("b) Năng lực, kỹ năng, tinh thần trách nhiệm, thái độ phục vụ", "10", decimalVi(items.capacity)),
+      row("c) Đổi mới, sáng tạo, dám nghĩ, dám làm", "10", decimalVi(items.innovation)),
+      row("2. Kết quả thực hiện nhiệm vụ", "70", decimalVi(computed.task_results), "total"),
+      ...components.map(([key, label]) => row(label, "1", decimalVi(computed[key]))),
+      row("Tổng điểm của kỳ", "100", decimalVi(computed.score_2dp), "total")));
+
+  const proposed = get("self_level") || decision?.level;
+  const levels = el("ul", { class: "levels" }, ...Object.entries(LEVELS).map(([level, label]) =>
+    el("li", { "data-level": level, class: proposed === level ? "chosen" : null },
+      el("span", { class: "box", "aria-hidden": "true", text: proposed === level ? "☒" : "☐" }), " ", label.vi)));
+
+  const parts = el("section", { class: "part" }, el("h2", { text: "III. TỰ NHẬN XÉT" }));
+  for (const part of form.parts) parts.append(el("h3", { text: part.heading.vi }), ...written(extra.get(`written.${part.id}`), 2));
+
+  const signer = (role, name) => el("div", { class: "signer" }, el("p", { class: "role", text: role }),
+    el("p", { class: "hint", text: "(Ký, ghi rõ họ tên)" }), el("p", { class: "name", text: name }));
+  container.replaceChildren(el("article", { class: "paper state-sheet", "data-form": form.id, lang: "vi" },
+    header, title, identity,
+    el("section", { class: "part" }, el("h2", { text: "I. SẢN PHẨM, CÔNG VIỆC TRONG KỲ" }), productTable),
+    el("section", { class: "part part-b" }, el("h2", { text: "II. ĐIỂM TỰ ĐÁNH GIÁ" }), points,
+      el("h3", { text: "Đề xuất xếp loại" }), levels,
+      decision?.regime ? el("p", { class: "auto", text: `Theo ${regimeDocument(decision.regime)}.` }) : null),
+    parts,
+    el("div", { class: "signature" }, signer("THỦ TRƯỞNG ĐƠN VỊ", ""), signer("NGƯỜI TỰ ĐÁNH GIÁ", get("full_name")))));
+}
+
+/** The decree a state regime applies, for the sheet's footnote. */
+const regimeDocument = (regime) => ({ nd335: "Nghị định số 335/2025/NĐ-CP", nd233: "Nghị định số 233/2026/NĐ-CP", nd90: "Nghị định số 90/2020/NĐ-CP" })[regime] ?? regime;

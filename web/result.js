@@ -53,6 +53,7 @@ function resultView(partial, decision, changes, errors) {
         changes: (path.changes ?? []).map((c) => ({ path: c.path, text: t(c.message), label: labelOf(c.path) })),
       })),
       blockers: reachable.length < (changes ?? []).length ? blockers : [],
+      periods: periodsView(decision),
     };
   }
   if (partial) {
@@ -84,6 +85,40 @@ function resultView(partial, decision, changes, errors) {
   };
 }
 
+/** The components a state decision gives for each period (state-design §10), as the core
+ * wrote them (exact fractions; the score also to two decimals): leaders have d, đ, e. */
+const COMPONENTS = [["a", "a"], ["b", "b"], ["c", "c"], ["d", "d"], ["dd", "đ"], ["e", "e"]];
+
+function periodsView(decision) {
+  const periods = decision.state?.periods ?? [];
+  if (!periods.length) return null;
+  const shown = COMPONENTS.filter(([key]) => periods.some((p) => p[key] !== undefined && p[key] !== null));
+  return {
+    columns: shown.map(([, name]) => name),
+    rows: periods.map((p) => ({
+      period: p.month !== undefined ? ui("monthN", { n: p.month }) : ui("quarterN", { n: p.quarter }),
+      counted: p.counted !== false,
+      components: shown.map(([key]) => p[key] ?? ""),
+      general: p.general ?? "",
+      tasks: p.task_results ?? "",
+      score: p.score_2dp ?? p.score ?? "",
+    })),
+  };
+}
+
+/** The period table of a state decision: components, general points, task results, score. */
+function periodsTable(view) {
+  const head = [ui("periodColumn"), ...view.columns, ui("generalColumn"), ui("tasksColumn"), ui("scoreColumn")];
+  // A region that scrolls sideways on a narrow phone, reachable by keyboard.
+  return el("div", { class: "table-scroll", role: "region", tabindex: "0", "aria-labelledby": "period-scores-caption" }, el("table", { class: "period-scores", id: "period-scores" },
+    el("caption", { id: "period-scores-caption", text: ui("periodScores") }),
+    el("thead", {}, el("tr", {}, ...head.map((text) => el("th", { scope: "col", text })))),
+    el("tbody", {}, ...view.rows.map((row) => el("tr", { "data-counted": String(row.counted) },
+      el("th", { scope: "row", text: row.period }),
+      ...(row.counted ? [...row.components, row.general, row.tasks, row.score].map((text) => el("td", { text: String(text) }))
+        : [el("td", { colspan: String(view.columns.length + 3), text: ui("notCounted") })]))))));
+}
+
 const gotoButton = (path, text) => el("button", { type: "button", class: "link", "data-goto": path, text });
 
 function resultNodes(view) {
@@ -91,6 +126,7 @@ function resultNodes(view) {
     "data-lowest": view.lowest, "data-highest": view.highest, text: view.levelText })];
   if (view.state === "complete") {
     body.push(el("p", { id: "band", "data-band": view.band, text: view.bandText }));
+    if (view.periods) body.push(periodsTable(view.periods));
     body.push(el("h3", { text: ui("why") }), el("ul", { class: "reasons", id: "reasons" }, ...view.reasons.map((r) =>
       el("li", { "data-rule": r.rule, class: `effect-${r.effect}` }, el("span", { text: r.text }), " ",
         el("span", { class: "cite", text: `(${r.cite})` })))));

@@ -26,7 +26,11 @@ export const state = {
 export const t = (text) => (text ? text[state.lang] ?? text.vi : "");
 
 /** An interface string of the page, `{name}` filled from `values`. */
-export const ui = (key, values) => (values ? fill(t(UI[key]), values) : t(UI[key]));
+export const ui = (key, values) => {
+  // A form may word a string its own way (the state-side sheet is not a party self-review).
+  const text = t(state.form.ui?.[key] ?? UI[key]);
+  return values ? fill(text, values) : text;
+};
 
 /** The year assessed, when it is one the form can take (else 2025, for the form schema). */
 export function periodYear() {
