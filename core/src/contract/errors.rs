@@ -147,6 +147,17 @@ impl InputError {
         )
     }
 
+    /// A whole input (a file, stdin, a request body) longer than `limit` bytes; reading
+    /// stopped at the limit, so its full length is not known.
+    pub fn input_too_large(limit: usize) -> InputError {
+        InputError::new(
+            ErrorCode::TooLarge,
+            "",
+            format!("Dữ liệu vào dài hơn giới hạn {limit} byte; đã dừng đọc tại giới hạn"),
+            format!("the input is longer than the limit of {limit} bytes; reading stopped there"),
+        )
+    }
+
     /// A line of JSON Lines over `limit` bytes (a record's, or a unit's).
     pub fn line_too_large(length: u64, limit: usize) -> InputError {
         InputError::new(

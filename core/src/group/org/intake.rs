@@ -11,7 +11,7 @@ use crate::group::org::evaluator::{prefixed, OrgEvaluator, OrgResult, Pending, U
 use crate::intake::decode::decode_and_validate;
 use crate::intake::validate::assessment::validate_with;
 use crate::intake::validate::options::ValidateOptions;
-use crate::json::{
+use crate::json::read::{
     decode_json_quietly, decode_reporting_unknown, is_json_syntax, structural_error,
 };
 use crate::model::ValidAssessment;

@@ -2,6 +2,7 @@
 //! Pointer, a structural error at its path, syntax told from data.
 
 use crate::contract::errors::{pointer_segment, ErrorCode, InputError};
+use crate::json::objects_only::ObjectsOnly;
 use serde::de::Deserializer;
 use serde::Deserialize;
 use serde_ignored::Path as IgnoredPath;
@@ -110,7 +111,8 @@ pub struct Decoded<T> {
 }
 
 /// Reads any type from any deserializer, reporting every unknown field (by JSON
-/// Pointer) and the first structural error. `is_syntax` tells a syntax error (bad JSON)
+/// Pointer) and the first structural error. Structs are read only from objects
+/// ([`ObjectsOnly`]). `is_syntax` tells a syntax error (bad JSON)
 /// from a data error (a wrong type or value). The shared reader of every format the
 /// library takes: assessments, organisation units, criteria profiles.
 pub fn decode_reporting_unknown<'de, T, D>(
@@ -125,7 +127,7 @@ where
     let mut unknown = Vec::new();
     let mut on_unknown =
         |path: IgnoredPath<'_>| unknown.push(unknown_field(ignored_pointer(&path)));
-    let tracked = serde_ignored::Deserializer::new(deserializer, &mut on_unknown);
+    let tracked = serde_ignored::Deserializer::new(ObjectsOnly(deserializer), &mut on_unknown);
     let result: Result<T, serde_path_to_error::Error<D::Error>> =
         serde_path_to_error::deserialize(tracked);
     match result {
@@ -160,7 +162,7 @@ pub fn decode_json_quietly<'de, T: Deserialize<'de>>(json: &'de str) -> Option<T
     let mut on_unknown = |_: IgnoredPath<'_>| unknown = true;
     let mut deserializer = serde_json::Deserializer::from_str(json);
     let value = T::deserialize(serde_ignored::Deserializer::new(
-        &mut deserializer,
+        ObjectsOnly(&mut deserializer),
         &mut on_unknown,
     ))
     .ok()?;
