@@ -129,10 +129,18 @@ impl InputError {
 
     /// A JSON text that cannot be read (bad syntax, trailing text).
     pub fn invalid_json(path: impl Into<String>, detail: &dyn fmt::Display) -> InputError {
+        let detail = detail.to_string();
+        // serde_json's detail is English; the Vietnamese text keeps only where it is.
+        let place = detail
+            .rfind(" at line ")
+            .and_then(|at| detail.get(at + 9..))
+            .and_then(|rest| rest.split_once(" column "))
+            .map(|(line, column)| format!(" (dòng {line}, cột {column})"))
+            .unwrap_or_default();
         InputError::new(
             ErrorCode::InvalidJson,
             path,
-            format!("Không đọc được JSON: {detail}"),
+            format!("Không đọc được JSON{place}"),
             format!("not valid JSON: {detail}"),
         )
     }

@@ -68,28 +68,148 @@ pub fn structural_error(message: &str, mut path: String, syntax: bool) -> InputE
         }
         return unknown_field(path);
     }
-    if message.starts_with("unknown variant") {
+    let message = without_position(message);
+    if let Some(rest) = message.strip_prefix("unknown variant ") {
+        let (given, allowed) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        let given = cut(given, 80);
+        let allowed = allowed.strip_prefix("one of ").unwrap_or(allowed);
         return InputError::new(
             ErrorCode::InvalidValue,
             path,
-            format!("Giá trị không được phép: {message}"),
-            message.to_owned(),
+            format!("Giá trị {given} không được phép; các giá trị được phép: {allowed}"),
+            format!("{given} is not allowed; expected one of {allowed}"),
         );
     }
-    if message.starts_with("invalid value: integer") {
+    if let Some(rest) = message.strip_prefix("invalid value: ") {
+        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        let (found_vi, found_en) = found_phrase(found);
+        let (expected_vi, expected_en) = expected_phrase(expected);
         return InputError::new(
             ErrorCode::OutOfRange,
             path,
-            format!("Số nằm ngoài khoảng cho phép: {message}"),
-            message.to_owned(),
+            format!("{found_vi} nằm ngoài khoảng cho phép (cần {expected_vi})"),
+            format!("{found_en} is out of range (expected {expected_en})"),
+        );
+    }
+    if let Some(rest) = message.strip_prefix("invalid type: ") {
+        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        if is_integer_beyond_u64(found) {
+            // serde_json reads an integer over u64 as a float; it is still an integer.
+            let (expected_vi, expected_en) = expected_phrase(expected);
+            return InputError::new(
+                ErrorCode::OutOfRange,
+                path,
+                format!("Số nguyên lớn hơn {} (cần {expected_vi})", u64::MAX),
+                format!("a whole number over {} (expected {expected_en})", u64::MAX),
+            );
+        }
+        let (found_vi, found_en) = found_phrase(found);
+        let (expected_vi, expected_en) = expected_phrase(expected);
+        return InputError::new(
+            ErrorCode::InvalidType,
+            path,
+            format!("Kiểu giá trị không đúng: có {found_vi}, cần {expected_vi}"),
+            format!("wrong type: found {found_en}, expected {expected_en}"),
         );
     }
     InputError::new(
         ErrorCode::InvalidType,
         path,
-        format!("Kiểu giá trị không đúng: {message}"),
-        message.to_owned(),
+        "Giá trị không đọc được theo định dạng dữ liệu",
+        format!("the value cannot be read: {}", cut(message, 200)),
     )
+}
+
+/// A serde_json message without its ` at line L column C` (the JSON path says where).
+fn without_position(message: &str) -> &str {
+    match message.rfind(" at line ") {
+        Some(at)
+            if message[at + 9..]
+                .split(" column ")
+                .all(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())) =>
+        {
+            &message[..at]
+        }
+        _ => message,
+    }
+}
+
+/// At most `limit` characters of `text`, `…` marking a cut (a value echoed in a
+/// message may be as long as its input).
+fn cut(text: &str, limit: usize) -> String {
+    match text.char_indices().nth(limit) {
+        Some((at, _)) => format!("{}…", &text[..at]),
+        None => text.to_owned(),
+    }
+}
+
+/// Whether serde found a "float" that is a whole number beyond `u64` (how serde_json
+/// reads an integer too large for `u64` or `i64`).
+fn is_integer_beyond_u64(found: &str) -> bool {
+    found
+        .strip_prefix("floating point `")
+        .and_then(|rest| rest.strip_suffix('`'))
+        .and_then(|number| number.parse::<f64>().ok())
+        .is_some_and(|value| value.fract() == 0.0 && value.abs() >= 1.8e19)
+}
+
+/// What serde found (its `Unexpected`), as people name JSON values.
+fn found_phrase(found: &str) -> (String, String) {
+    let literal = |prefix: &str| {
+        found
+            .strip_prefix(prefix)
+            .map(|rest| cut(rest.trim_matches('`'), 40))
+    };
+    if let Some(number) = literal("integer ").or_else(|| literal("floating point ")) {
+        return (format!("số {number}"), format!("the number {number}"));
+    }
+    let (vi, en) = match found {
+        "sequence" => ("một mảng", "an array"),
+        "map" => ("một đối tượng", "an object"),
+        "null" | "unit value" => ("null", "null"),
+        _ if found.starts_with("string") => ("một chuỗi", "a string"),
+        _ if found.starts_with("boolean") => ("một giá trị true/false", "true or false"),
+        _ => ("một giá trị kiểu khác", "a value of another type"),
+    };
+    (vi.to_owned(), en.to_owned())
+}
+
+/// What serde expected (a visitor's `expecting`), as people name JSON values.
+fn expected_phrase(expected: &str) -> (String, String) {
+    let whole = |max: u64| {
+        (
+            format!("một số nguyên từ 0 đến {max}"),
+            format!("a whole number from 0 to {max}"),
+        )
+    };
+    match expected {
+        "u8" => whole(u64::from(u8::MAX)),
+        "u16" => whole(u64::from(u16::MAX)),
+        "u32" => whole(u64::from(u32::MAX)),
+        "u64" | "usize" => whole(u64::MAX),
+        "i8" | "i16" | "i32" | "i64" | "isize" => {
+            ("một số nguyên".to_owned(), "a whole number".to_owned())
+        }
+        _ => {
+            let (vi, en) = if expected.starts_with("struct ") || expected.contains("map") {
+                (
+                    "một đối tượng JSON có các trường được đặt tên",
+                    "a JSON object with named fields",
+                )
+            } else if expected.contains("sequence") || expected.contains("tuple") {
+                ("một mảng", "an array")
+            } else if expected.contains("string") || expected.starts_with("a date") {
+                ("một chuỗi", "a string")
+            } else if expected.contains("bool") {
+                ("true hoặc false", "true or false")
+            } else if expected.contains("number") || expected.starts_with('f') {
+                ("một số", "a number")
+            } else {
+                ("một giá trị kiểu khác", "a value of another type")
+            };
+            (vi.to_owned(), en.to_owned())
+        }
+    }
 }
 
 fn unknown_field(path: String) -> InputError {
@@ -168,4 +288,65 @@ pub fn decode_json_quietly<'de, T: Deserialize<'de>>(json: &'de str) -> Option<T
     .ok()?;
     deserializer.end().ok()?;
     (!unknown).then_some(value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::contract::assessment::Assessment;
+
+    fn error_of(json: &str) -> InputError {
+        let mut deserializer = serde_json::Deserializer::from_str(json);
+        let decoded: Decoded<Assessment> =
+            decode_reporting_unknown(&mut deserializer, is_json_syntax);
+        decoded.errors.into_iter().next().unwrap()
+    }
+
+    const TASKS: &str = r#"{"id":"a","period":{"year":2025},"subject":{"kind":"member"},"tasks":"#;
+
+    /// Issue 16, defect 11: no serde internals ("expected u32", "struct Assessment with
+    /// 19 elements", positions) in messages, and no English inside the Vietnamese text.
+    #[test]
+    fn messages_name_json_types_in_both_languages() {
+        for json in [
+            r#"["a"]"#.to_owned(),
+            format!(r#"{TASKS}{{"assigned":"x"}}}}"#),
+            format!(r#"{TASKS}{{"assigned":-1}}}}"#),
+            r#"{"id":"a","period":{"year":2025},"subject":{"kind":"boss"}}"#.to_owned(),
+        ] {
+            let error = error_of(&json);
+            for text in [&error.message.vi, &error.message.en] {
+                for internal in [
+                    "struct ",
+                    "u32",
+                    " elements",
+                    " at line ",
+                    "sequence",
+                    "invalid type",
+                ] {
+                    assert!(!text.contains(internal), "{json}: {text}");
+                }
+            }
+            for english in ["expected", "found", "wrong type", "not allowed"] {
+                assert!(
+                    !error.message.vi.contains(english),
+                    "{json}: {}",
+                    error.message.vi
+                );
+            }
+        }
+    }
+
+    /// Issue 16, defect 11: an integer beyond u64 was reported as a float.
+    #[test]
+    fn an_integer_beyond_u64_is_reported_as_an_integer() {
+        let error = error_of(&format!(r#"{TASKS}{{"assigned":18446744073709551616}}}}"#));
+        assert_eq!(error.code, ErrorCode::OutOfRange);
+        assert_eq!(error.path, "/tasks/assigned");
+        assert!(error
+            .message
+            .en
+            .contains("whole number over 18446744073709551615"));
+        assert!(!error.message.en.contains("e+19"));
+    }
 }

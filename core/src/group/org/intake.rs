@@ -5,7 +5,9 @@ use crate::contract::assessment::Assessment;
 use crate::contract::batch::Line;
 use crate::contract::errors::{ErrorCode, InputError, InputErrors};
 use crate::contract::fields::RegimeField;
-use crate::contract::limits::{MAX_RECORD_BYTES, MAX_TREE_BYTES, MAX_UNIT_LINE_BYTES};
+use crate::contract::limits::{
+    MAX_RECORD_BYTES, MAX_STRING_CHARS, MAX_TREE_BYTES, MAX_UNIT_LINE_BYTES,
+};
 use crate::contract::org::{OrgOptions, Role, UnitInput};
 use crate::group::org::evaluator::{prefixed, OrgEvaluator, OrgResult, Pending, Unit};
 use crate::intake::decode::decode_and_validate;
@@ -28,6 +30,36 @@ pub(super) struct UnitHead {
     pub(super) led_by: Vec<String>,
     pub(super) head_leader: Option<String>,
     pub(super) grassroots: bool,
+}
+
+/// The unit's strings (id, name, parent, leader references) over [`MAX_STRING_CHARS`]
+/// characters, each an error at its path.
+fn oversized_strings(head: &UnitHead, path: &str) -> Vec<InputError> {
+    let mut errors = Vec::new();
+    let mut check = |field: String, text: &str| {
+        let chars = text.chars().take(MAX_STRING_CHARS + 1).count();
+        if chars > MAX_STRING_CHARS {
+            let chars = text.chars().count();
+            errors.push(InputError::string_too_long(field, chars, MAX_STRING_CHARS));
+        }
+    };
+    check(format!("{path}/id"), &head.id);
+    if let Some(name) = &head.name {
+        check(format!("{path}/name"), name);
+    }
+    if let Some(parent) = &head.parent {
+        check(format!("{path}/parent"), parent);
+    }
+    if let Some(leader) = &head.head_leader {
+        check(format!("{path}/head"), leader);
+    }
+    for (i, leader) in head.led_by.iter().enumerate() {
+        check(format!("{path}/led_by/{i}"), leader);
+    }
+    for (i, member) in head.leadership_members.iter().enumerate() {
+        check(format!("{path}/leadership_members/{i}"), member);
+    }
+    errors
 }
 
 /// A record as read with its unit: raw JSON text (decoded alone, so that its errors are
@@ -323,6 +355,14 @@ impl OrgEvaluator {
         line: Option<usize>,
         path: String,
     ) {
+        let oversized = oversized_strings(&head, &path);
+        if !oversized.is_empty() {
+            // The unit is not placed: its records are not evaluated, and units naming it
+            // as their parent are evaluated as roots (each told so).
+            let id: String = head.id.chars().take(MAX_STRING_CHARS).collect();
+            self.reject(line, Some(&id), None, oversized);
+            return;
+        }
         if head.id.is_empty() || self.unit_ids.contains_key(head.id.as_str()) {
             let error = InputError::new(
                 ErrorCode::InvalidValue,

@@ -384,3 +384,36 @@ mod order {
         }
     }
 }
+
+/// Issue 16, defect 6: a 300-character unit id and a 100,000-character name were
+/// accepted.
+#[test]
+fn a_unit_string_over_the_limit_rejects_the_unit() {
+    let long_id = "u".repeat(300);
+    let long_name = "n".repeat(100_000);
+    let lines = format!(
+        "{{\"id\":\"{long_id}\",\"members\":[{}]}}\n{{\"id\":\"ok\",\"name\":\"{long_name}\"}}\n{{\"id\":\"fine\",\"members\":[{}]}}",
+        member("a"),
+        member("b")
+    );
+    let result = evaluate_unit_lines(&lines, OrgOptions::default());
+    let rejected: Vec<(usize, Vec<(ErrorCode, String)>)> = result
+        .report
+        .rejected
+        .iter()
+        .map(|r| {
+            (
+                r.unit.as_ref().map_or(0, |u| u.chars().count()),
+                r.errors.iter().map(|e| (e.code, e.path.clone())).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        rejected,
+        [
+            (256, vec![(ErrorCode::TooLarge, "/id".to_owned())]),
+            (2, vec![(ErrorCode::TooLarge, "/name".to_owned())]),
+        ]
+    );
+    assert_eq!(result.records.len(), 1);
+}
