@@ -14,7 +14,7 @@ use crate::intake::decode::decode_and_validate;
 use crate::intake::validate::assessment::validate_with;
 use crate::intake::validate::options::ValidateOptions;
 use crate::json::read::{
-    decode_json_quietly, decode_reporting_unknown, is_json_syntax, structural_error,
+    decode_json_quietly, decode_reporting_unknown, is_json_syntax, structural_error, Decoded,
 };
 use crate::model::ValidAssessment;
 use crate::regimes::fields::reads;
@@ -185,6 +185,97 @@ pub fn decode_unit(text: &str) -> Result<UnitInput, InputErrors> {
     Ok(unit)
 }
 
+/// A unit of a nested tree as read: [`UnitInput`]'s fields, with its subordinate units
+/// kept raw, so that each is read on its own and a bad field rejects that unit only.
+#[derive(Deserialize)]
+struct NestedUnit {
+    id: String,
+    #[serde(default)]
+    name: Option<String>,
+    #[serde(default)]
+    parent: Option<String>,
+    #[serde(default)]
+    organisation: Option<Box<RawValue>>,
+    #[serde(default)]
+    agency: Option<Box<RawValue>>,
+    #[serde(default)]
+    leadership: Option<Box<RawValue>>,
+    #[serde(default)]
+    leadership_members: Vec<String>,
+    #[serde(default)]
+    led_by: Vec<String>,
+    #[serde(default)]
+    head: Option<String>,
+    #[serde(default)]
+    grassroots: bool,
+    #[serde(default)]
+    members: Vec<Box<RawValue>>,
+    #[serde(default)]
+    leaders: Vec<Box<RawValue>>,
+    #[serde(default)]
+    units: Vec<Box<RawValue>>,
+}
+
+/// Decodes one unit of a nested tree, its subordinate units left raw; errors are
+/// located below `path` (the unit's place in the tree).
+fn decode_nested(text: &str, path: &str) -> Result<(UnitInput, Vec<Box<RawValue>>), InputErrors> {
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let decoded: Decoded<NestedUnit> = decode_reporting_unknown(&mut deserializer, is_json_syntax);
+    let located = |errors: Vec<InputError>| {
+        InputErrors(
+            errors
+                .into_iter()
+                .map(|mut error| {
+                    error.path = format!("{path}{}", error.path);
+                    error
+                })
+                .collect(),
+        )
+    };
+    let nested = match decoded.value {
+        Some(unit) if decoded.errors.is_empty() => unit,
+        _ => return Err(located(decoded.errors)),
+    };
+    deserializer.end().map_err(|error| {
+        located(vec![structural_error(
+            &error.to_string(),
+            String::new(),
+            true,
+        )])
+    })?;
+    let NestedUnit {
+        id,
+        name,
+        parent,
+        organisation,
+        agency,
+        leadership,
+        leadership_members,
+        led_by,
+        head,
+        grassroots,
+        members,
+        leaders,
+        units,
+    } = nested;
+    let unit = UnitInput {
+        id,
+        name,
+        parent,
+        organisation,
+        agency,
+        leadership,
+        leadership_members,
+        led_by,
+        head,
+        grassroots,
+        members,
+        leaders,
+        units: Vec::new(),
+    };
+    Ok((unit, units))
+}
+
 impl OrgEvaluator {
     /// How each record is validated: as written, or under the regime compared.
     pub(super) fn validate_options(&self) -> ValidateOptions {
@@ -296,18 +387,32 @@ impl OrgEvaluator {
         self.reject(None, unit, id, errors);
     }
 
-    /// Adds a nested tree (its units are read depth-first; `parent` is implied).
-    pub fn add_tree(&mut self, root: UnitInput) {
-        let mut stack = vec![(root, String::new(), None::<String>)];
-        while let Some((mut unit, path, parent)) = stack.pop() {
-            let children = std::mem::take(&mut unit.units);
+    /// Adds a nested tree (its units are read depth-first; `parent` is implied). Each
+    /// subordinate unit is read on its own: one that cannot be read is rejected with
+    /// its errors at their paths, and the units nested in it with it (they cannot be
+    /// placed); the rest of the tree is evaluated.
+    fn add_tree(&mut self, root: UnitInput, children: Vec<Box<RawValue>>) {
+        let mut stack = vec![(root, children, String::new(), None::<String>)];
+        while let Some((mut unit, children, path, parent)) = stack.pop() {
             if parent.is_some() {
                 unit.parent = parent;
             }
             let id = unit.id.clone();
             // Pushed in reverse so that units are read in document order.
             for (index, child) in children.into_iter().enumerate().rev() {
-                stack.push((child, format!("{path}/units/{index}"), Some(id.clone())));
+                let child_path = format!("{path}/units/{index}");
+                match decode_nested(child.get(), &child_path) {
+                    Ok((child, grandchildren)) => {
+                        stack.push((child, grandchildren, child_path, Some(id.clone())));
+                    }
+                    Err(errors) => {
+                        let child_id = serde_json::from_str::<IdOnly>(child.get())
+                            .ok()
+                            .and_then(|only| only.id)
+                            .map(|id| id.chars().take(MAX_STRING_CHARS).collect::<String>());
+                        self.reject(None, child_id.as_deref(), None, errors.0);
+                    }
+                }
             }
             self.add_unit_input(unit, None, path);
         }
@@ -561,9 +666,9 @@ pub fn evaluate_tree_json(json: &str, options: OrgOptions) -> Result<OrgResult, 
             ),
         )));
     }
-    let root = decode_unit(json)?;
+    let (root, children) = decode_nested(json, "")?;
     let mut evaluator = OrgEvaluator::new(options);
-    evaluator.add_tree(root);
+    evaluator.add_tree(root, children);
     Ok(evaluator.finish())
 }
 

@@ -18,19 +18,42 @@ fn member(id: &str) -> String {
 
 #[test]
 fn every_unknown_unit_field_is_reported_with_its_path() {
+    // In the root: nothing can be evaluated.
     let tree = r#"{"id":"u","nmae":"x","units":[{"id":"v","bogus":1}]}"#;
     let errors = evaluate_tree_json(tree, OrgOptions::default())
         .err()
         .map(|e| e.0)
         .unwrap_or_default();
     let paths: Vec<(ErrorCode, &str)> = errors.iter().map(|e| (e.code, e.path.as_str())).collect();
+    assert_eq!(paths, [(ErrorCode::UnknownField, "/nmae")]);
+    // Below it: that unit is rejected, the root evaluated.
+    let tree = r#"{"id":"u","units":[{"id":"v","bogus":1}]}"#;
+    let result = evaluate_tree_json(tree, OrgOptions::default()).unwrap();
     assert_eq!(
-        paths,
-        [
-            (ErrorCode::UnknownField, "/nmae"),
-            (ErrorCode::UnknownField, "/units/0/bogus")
-        ]
+        rejected_paths(&result),
+        [(None, vec!["/units/0/bogus".to_owned()])]
     );
+    assert_eq!(result.report.rejected[0].unit.as_deref(), Some("v"));
+}
+
+/// Issue 16, defect 7: one bad field deep in a nested tree discarded the whole tree.
+#[test]
+fn a_bad_field_deep_in_a_nested_tree_rejects_that_unit_and_its_subtree_only() {
+    let tree = format!(
+        r#"{{"id":"root","members":[{}],"units":[{{"id":"a","members":[{}],"units":[{{"id":"b","grassroots":"x","members":[{}],"units":[{{"id":"c"}}]}}]}},{{"id":"d"}}]}}"#,
+        member("m1"),
+        member("m2"),
+        member("m3")
+    );
+    let result = evaluate_tree_json(&tree, OrgOptions::default()).unwrap();
+    let units: Vec<&str> = result.report.units.iter().map(|u| u.id.as_str()).collect();
+    assert_eq!(units, ["root", "a", "d"]);
+    assert_eq!(result.records.len(), 2);
+    let rejected = &result.report.rejected;
+    assert_eq!(rejected.len(), 1);
+    assert_eq!(rejected[0].unit.as_deref(), Some("b"));
+    assert_eq!(rejected[0].errors[0].path, "/units/0/units/0/grassroots");
+    assert_eq!(rejected[0].errors[0].code, ErrorCode::InvalidType);
 }
 
 #[test]
