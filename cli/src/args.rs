@@ -5,6 +5,7 @@ use cadre_eval::{
     BatchOptions, CompareOptions, GradeMapping, InputErrors, Options, OrgOptions, QuotaOptions,
     QuotaReading, Reading, RegimeId, SubjectKind, TargetsReading,
 };
+use cadre_eval_service::Limits;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -14,7 +15,8 @@ Exit codes:
   0  every record was evaluated
   1  at least one record was rejected (the others were still evaluated)
   2  usage error, unreadable input (file not found, not UTF-8, not a JSON array, \
-too many records), or output that could not be written";
+too many records, over a size limit), or output that could not be written
+A reader that closes the output early (`| head`) is not a failure: the exit code is then 0.";
 
 /// Exit codes of `compare`.
 const COMPARE_EXIT_CODES: &str = "\
@@ -25,7 +27,18 @@ shown; the other regimes and records are still compared); with --org, some regim
 rejected a record or unit of the tree
   2  usage error (an unknown regime), unreadable input (file not found, not UTF-8, \
 neither a JSON array nor one JSON object, too many records; with --org, not one nested \
-unit), or output that could not be written";
+unit; over a size limit), or output that could not be written
+A reader that closes the output early (`| head`) is not a failure: the exit code is then 0.";
+
+/// Exit codes of `partial` and `what-would-change`.
+const SINGLE_EXIT_CODES: &str = "\
+Exit codes / Mã thoát:
+  0  the form was read and answered / đã đọc và trả lời
+  2  the record cannot be read (its errors on stderr, each with its JSON path), \
+unreadable input, input over 64 KiB, or output that could not be written / \
+không đọc được hồ sơ (lỗi kèm đường dẫn JSON ở stderr), không đọc được dữ liệu vào, \
+dữ liệu vào quá 64 KiB, hoặc không ghi được kết quả
+A reader that closes the output early (`| head`) is not a failure: the exit code is then 0.";
 
 /// Evaluate party members, leaders and collectives under QĐ 366-QĐ/TW: a proposed
 /// quality level with every reason, rule id and citation.
@@ -83,9 +96,13 @@ pub enum Command {
     /// Print the conduct catalogue (or, with `--kind`, the items that apply).
     Conduct(ConductArgs),
     /// Evaluate an assessment still being filled in: the levels still reachable and
-    /// which unanswered fields can still change the result (JSON).
+    /// which unanswered fields can still change the result (JSON). / Đánh giá một hồ sơ
+    /// đang điền dở: các mức còn đạt được và những trường chưa điền còn có thể đổi kết quả.
+    #[command(after_help = SINGLE_EXIT_CODES)]
     Partial(SingleArgs),
-    /// For one assessment, the smallest changes that reach each higher level (JSON).
+    /// For one assessment, the smallest changes that reach each higher level (JSON). /
+    /// Với một hồ sơ, những thay đổi nhỏ nhất để đạt từng mức cao hơn.
+    #[command(after_help = SINGLE_EXIT_CODES)]
     WhatWouldChange(SingleArgs),
     /// Write a spreadsheet template to fill in: the columns that apply to the kinds and
     /// the regime, headed in Vietnamese, with drop-down lists, number ranges, date cells
@@ -99,6 +116,74 @@ pub enum Command {
     },
     /// List the rules the library applies: id, citation and basis.
     Rules(RulesArgs),
+    /// Run the HTTP service: every entry point under /v1/, the OpenAPI document at
+    /// /openapi.json, health at /healthz and /readyz, metrics at /metrics, and the
+    /// self-assessment form at / (with --form). See docs/service.md.
+    ///
+    /// Stops on SIGTERM or SIGINT: no new connections, requests in flight finish within
+    /// --shutdown-grace, exit 0. Logs one JSON line per request on stderr.
+    Serve(ServeArgs),
+}
+
+/// Arguments of `serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address and port to listen on. Beyond loopback, --token-file is required (or
+    /// --insecure-no-auth).
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:8080")]
+    pub bind: std::net::SocketAddr,
+    /// Bearer tokens, one per line (`#` comments and blank lines skipped): every call
+    /// under /v1/ and /metrics must send `Authorization: Bearer <token>`.
+    #[arg(long, value_name = "FILE")]
+    pub token_file: Option<PathBuf>,
+    /// Allow an address beyond loopback without tokens (behind a proxy that
+    /// authenticates, for example).
+    #[arg(long, conflicts_with = "token_file")]
+    pub insecure_no_auth: bool,
+    /// TLS certificate chain (PEM); with --tls-key.
+    #[arg(long, value_name = "FILE", requires = "tls_key")]
+    pub tls_cert: Option<PathBuf>,
+    /// TLS private key (PEM); with --tls-cert.
+    #[arg(long, value_name = "FILE", requires = "tls_cert")]
+    pub tls_key: Option<PathBuf>,
+    /// Serve the self-assessment form from this directory (web/) at /.
+    #[arg(long, value_name = "DIR")]
+    pub form: Option<PathBuf>,
+    /// The form's WASM package (bindings-wasm/pkg/web), served at /pkg/; default
+    /// <--form>/pkg.
+    #[arg(long, value_name = "DIR", requires = "form")]
+    pub form_pkg: Option<PathBuf>,
+    /// Largest request body read whole, in bytes (JSON Lines of assessments are
+    /// streamed and bounded by --max-records instead).
+    #[arg(long, value_name = "BYTES", default_value_t = Limits::default().max_body_bytes)]
+    pub max_body_bytes: usize,
+    /// Most records in one request.
+    #[arg(long, value_name = "N", default_value_t = Limits::default().max_records)]
+    pub max_records: usize,
+    /// Seconds to answer a request whose body is read whole; for a JSON Lines stream,
+    /// the longest wait for the next part of the body.
+    #[arg(long, value_name = "SECONDS", default_value_t = Limits::default().request_timeout.as_secs())]
+    pub request_timeout: u64,
+    /// Seconds for a client to send a request's headers.
+    #[arg(long, value_name = "SECONDS", default_value_t = Limits::default().header_timeout.as_secs())]
+    pub header_timeout: u64,
+    /// Most requests in flight under /v1/; beyond it, 503 with Retry-After at once.
+    #[arg(long, value_name = "N", default_value_t = Limits::default().max_concurrent_requests)]
+    pub max_concurrent_requests: usize,
+    /// Most JSON Lines streams in flight.
+    #[arg(long, value_name = "N", default_value_t = Limits::default().max_concurrent_streams)]
+    pub max_concurrent_streams: usize,
+    /// Milliseconds of queueing delay (how late the runtime runs a ready task) above
+    /// which new /v1/ requests are refused with 503 at once, so that the requests taken
+    /// are answered in bounded time under overload.
+    #[arg(long, value_name = "MS", default_value_t = Limits::default().max_queue_delay.as_millis() as u64)]
+    pub max_queue_delay_ms: u64,
+    /// Seconds that requests in flight may run on after SIGTERM or SIGINT.
+    #[arg(long, value_name = "SECONDS", default_value_t = Limits::default().shutdown_grace.as_secs())]
+    pub shutdown_grace: u64,
+    /// Worker threads (default: one per core).
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
 }
 
 /// Arguments of `evaluate`.
