@@ -7,7 +7,8 @@
 #   scripts/test.sh --only clippy    one stage (repeat --only, or give a comma list)
 #   scripts/test.sh --list           the stages
 #
-# Environment: FUZZ_SECONDS (default 20) is how long each fuzz target runs. The python
+# Environment: FUZZ_SECONDS is how long each fuzz target runs (default: 80 s shared
+# among the targets, at least 5 s each, so that more targets do not lengthen the stage). The python
 # stage keeps its virtual environment in .venv/ (created and filled from PyPI with the
 # pins of bindings-python/requirements-dev.txt when they change). The wasm stage adds
 # the wasm32 target and wasm-bindgen-cli (the Cargo.lock version) when missing, and
@@ -29,7 +30,9 @@ cd "$REPO_ROOT"
 # Order matters: the cheapest checks fail first.
 STAGES=(fmt clippy test office wasm browser python service fuzz)
 
-FUZZ_SECONDS="${FUZZ_SECONDS:-20}"
+FUZZ_SECONDS="${FUZZ_SECONDS:-}"
+# The fuzz stage's whole budget when FUZZ_SECONDS is not given.
+FUZZ_TOTAL_SECONDS=80
 
 header() { printf '\n==> %s\n' "$*"; }
 note() { printf '    %s\n' "$*"; }
@@ -412,15 +415,17 @@ stage_fuzz() {
         echo "no fuzz targets found in fuzz/Cargo.toml" >&2
         return 1
     fi
+    local seconds="${FUZZ_SECONDS:-$((FUZZ_TOTAL_SECONDS / ${#targets[@]}))}"
+    ((seconds >= 5)) || seconds=5
     for target in "${targets[@]}"; do
-        note "--- ${target} (${FUZZ_SECONDS} s)"
+        note "--- ${target} (${seconds} s)"
         # fuzz/corpus/<target> (ignored by git) keeps what earlier runs found; the
         # seeds only start it. -timeout: one input slower than 10 s counts as a hang.
         # -verbosity=0 -print_funcs=0: no line per new input or function; crashes and final
         # stats still print.
         mkdir -p "fuzz/corpus/${target}"
         run cargo +nightly fuzz run "$target" "fuzz/corpus/${target}" fuzz/seeds -- \
-            -max_total_time="$FUZZ_SECONDS" -timeout=10 -verbosity=0 -print_funcs=0 \
+            -max_total_time="$seconds" -timeout=10 -verbosity=0 -print_funcs=0 \
             -dict=fuzz/dicts/assessment.dict -print_final_stats=1 || {
             echo "fuzz target '${target}' failed; the reproducer is under fuzz/artifacts/${target}/" >&2
             return 1

@@ -15,7 +15,8 @@ Exit codes:
   0  every record was evaluated
   1  at least one record was rejected (the others were still evaluated)
   2  usage error, unreadable input (file not found, not UTF-8, not a JSON array, \
-too many records), or output that could not be written";
+too many records, over a size limit), or output that could not be written
+A reader that closes the output early (`| head`) is not a failure: the exit code is then 0.";
 
 /// Exit codes of `compare`.
 const COMPARE_EXIT_CODES: &str = "\
@@ -26,7 +27,18 @@ shown; the other regimes and records are still compared); with --org, some regim
 rejected a record or unit of the tree
   2  usage error (an unknown regime), unreadable input (file not found, not UTF-8, \
 neither a JSON array nor one JSON object, too many records; with --org, not one nested \
-unit), or output that could not be written";
+unit; over a size limit), or output that could not be written
+A reader that closes the output early (`| head`) is not a failure: the exit code is then 0.";
+
+/// Exit codes of `partial` and `what-would-change`.
+const SINGLE_EXIT_CODES: &str = "\
+Exit codes / Mã thoát:
+  0  the form was read and answered / đã đọc và trả lời
+  2  the record cannot be read (its errors on stderr, each with its JSON path), \
+unreadable input, input over 64 KiB, or output that could not be written / \
+không đọc được hồ sơ (lỗi kèm đường dẫn JSON ở stderr), không đọc được dữ liệu vào, \
+dữ liệu vào quá 64 KiB, hoặc không ghi được kết quả
+A reader that closes the output early (`| head`) is not a failure: the exit code is then 0.";
 
 /// Evaluate party members, leaders and collectives under QĐ 366-QĐ/TW: a proposed
 /// quality level with every reason, rule id and citation.
@@ -84,9 +96,13 @@ pub enum Command {
     /// Print the conduct catalogue (or, with `--kind`, the items that apply).
     Conduct(ConductArgs),
     /// Evaluate an assessment still being filled in: the levels still reachable and
-    /// which unanswered fields can still change the result (JSON).
+    /// which unanswered fields can still change the result (JSON). / Đánh giá một hồ sơ
+    /// đang điền dở: các mức còn đạt được và những trường chưa điền còn có thể đổi kết quả.
+    #[command(after_help = SINGLE_EXIT_CODES)]
     Partial(SingleArgs),
-    /// For one assessment, the smallest changes that reach each higher level (JSON).
+    /// For one assessment, the smallest changes that reach each higher level (JSON). /
+    /// Với một hồ sơ, những thay đổi nhỏ nhất để đạt từng mức cao hơn.
+    #[command(after_help = SINGLE_EXIT_CODES)]
     WhatWouldChange(SingleArgs),
     /// Write a spreadsheet template to fill in: the columns that apply to the kinds and
     /// the regime, headed in Vietnamese, with drop-down lists, number ranges, date cells

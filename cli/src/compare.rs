@@ -19,7 +19,7 @@ use cadre_eval::{
     compare_json_records, compare_org, pair_tallies, CompareOptions, Comparison, ErrorCode,
     GradesInput, InputError, InputErrors, Level, LevelChanges, OrgComparison, OrgRecordComparison,
     OrgRegimeResult, PairTally, RegimeId, RegimeResult, RejectedEntry, Role, Stats, Text,
-    TopicComparison, Verdict,
+    TopicComparison, Verdict, MAX_BATCH_BYTES, MAX_TREE_BYTES,
 };
 use std::io::{self, BufWriter, Write};
 use unicode_width::UnicodeWidthStr;
@@ -29,7 +29,7 @@ pub fn run(args: &CompareArgs) -> Result<bool, Failure> {
     if args.org {
         return run_org(args);
     }
-    let text = read_all(&args.input)?;
+    let text = read_all(&args.input, MAX_BATCH_BYTES)?;
     let options = args.options().map_err(Failure::Input)?;
     let results = compare_json_records(&text, &options).map_err(Failure::Input)?;
     let mut comparisons = Vec::with_capacity(results.len());
@@ -340,7 +340,7 @@ fn run_org(args: &CompareArgs) -> Result<bool, Failure> {
             "compare --org reads one nested tree (JSON); JSON Lines of units are not read",
         ))));
     }
-    let text = read_all(&args.input)?;
+    let text = read_all(&args.input, MAX_TREE_BYTES)?;
     let options = args.options().map_err(Failure::Input)?;
     let comparison = compare_org(&text, &options, args.quota_options()).map_err(Failure::Input)?;
     let mut out = BufWriter::new(io::stdout().lock());

@@ -7,7 +7,7 @@ use crate::table::DecisionTable;
 use crate::Failure;
 use cadre_eval::{
     batch_result_tables, evaluate_batch_json, evaluate_batch_lines, evaluate_sheets, BatchItem,
-    Decision, InputError, JsonLinesBatch, RejectedRecord, MAX_RECORD_BYTES,
+    Decision, InputError, JsonLinesBatch, RejectedRecord, MAX_BATCH_BYTES, MAX_RECORD_BYTES,
 };
 use serde::Serializer as _;
 use std::fs::File;
@@ -38,7 +38,7 @@ pub fn run(args: &EvaluateArgs) -> Result<bool, Failure> {
             )?;
         }
     } else {
-        json_array(&read_all(&args.input)?, args, &mut output)?;
+        json_array(&read_all(&args.input, MAX_BATCH_BYTES)?, args, &mut output)?;
     }
     output.finish()
 }
@@ -68,7 +68,7 @@ fn spreadsheet(args: &EvaluateArgs) -> Result<bool, Failure> {
 /// JSON or JSON Lines evaluated, the results written to a file for people; the rejected
 /// records still go to stderr.
 fn to_file(args: &EvaluateArgs, path: &Path) -> Result<bool, Failure> {
-    let text = read_all(&args.input)?;
+    let text = read_all(&args.input, MAX_BATCH_BYTES)?;
     let options = args.batch_options();
     let batch = if args.is_json_lines() {
         evaluate_batch_lines(&text, &options)

@@ -1,14 +1,16 @@
 //! `form-schema`, `conduct`, `partial`, `what-would-change`: the self-assessment side.
 
 use crate::args::{CollectiveKindArg, ConductArgs, FormSchemaArgs, KindArg, SingleArgs};
+use crate::lines::read_all;
 use crate::table::{Align, Table};
 use crate::Failure;
 use cadre_eval::{
     conduct_catalogue, conduct_catalogue_json, evaluate_partial_json, form_schema_for, parse_day,
     what_would_change_json, CollectiveKind, ConductScope, FormRequest, IsoDate, RegimeId,
+    MAX_RECORD_BYTES,
 };
 use chrono::{Datelike, NaiveDate};
-use std::io::{self, BufWriter, Read, Write};
+use std::io::{self, BufWriter, Write};
 
 /// The day given, or the last day of this year.
 fn day(on: Option<&str>) -> Result<NaiveDate, Failure> {
@@ -94,30 +96,16 @@ pub fn conduct(args: &ConductArgs) -> Result<bool, Failure> {
     Ok(true)
 }
 
-fn read_input(args: &SingleArgs) -> Result<String, Failure> {
-    let mut text = String::new();
-    let read = if args.input.as_os_str() == "-" {
-        io::stdin().lock().read_to_string(&mut text)
-    } else {
-        std::fs::File::open(&args.input).and_then(|mut f| f.read_to_string(&mut text))
-    };
-    read.map_err(|error| Failure::Unreadable {
-        name: args.input.display().to_string(),
-        error,
-    })?;
-    Ok(text)
-}
-
 /// `cadre-eval partial`.
 pub fn partial(args: &SingleArgs) -> Result<bool, Failure> {
-    let text = read_input(args)?;
+    let text = read_all(&args.input, MAX_RECORD_BYTES)?;
     let result = evaluate_partial_json(&text, &args.options()).map_err(Failure::Input)?;
     write_json(&result)
 }
 
 /// `cadre-eval what-would-change`.
 pub fn what_would_change(args: &SingleArgs) -> Result<bool, Failure> {
-    let text = read_input(args)?;
+    let text = read_all(&args.input, MAX_RECORD_BYTES)?;
     let result = what_would_change_json(&text, &args.options()).map_err(Failure::Input)?;
     // As a JSON value writes it: keys sorted.
     let value =

@@ -61,10 +61,7 @@ impl Failure {
             Failure::Input(errors) => errors
                 .errors()
                 .iter()
-                .map(|error| {
-                    let message = lang.pick(&error.message.vi, &error.message.en);
-                    format!("cadre-eval: {}: {message}\n", error.code)
-                })
+                .map(|error| format!("cadre-eval: {}\n", evaluate::readable_error(error, lang)))
                 .collect(),
             Failure::Output(error) => {
                 format!(

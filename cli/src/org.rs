@@ -7,8 +7,8 @@ use crate::table::DecisionTable;
 use crate::Failure;
 use cadre_eval::{
     evaluate_org_sheets, evaluate_tree_json, is_units_sheet, org_result_tables, InputError, Level,
-    OrgEvaluator, OrgOptions, OrgRecord, OrgResult, Share, Stats, UnitReport, MAX_UNIT_LINE_BYTES,
-    UNITS_SHEET,
+    OrgEvaluator, OrgOptions, OrgRecord, OrgResult, Share, Stats, UnitReport, MAX_TREE_BYTES,
+    MAX_UNIT_LINE_BYTES, UNITS_SHEET,
 };
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, BufWriter, Write};
@@ -74,7 +74,8 @@ fn json_tree(args: &OrgArgs, options: OrgOptions) -> Result<OrgResult, Failure> 
         }
         evaluator.finish()
     } else {
-        evaluate_tree_json(&read_all(&args.input)?, options).map_err(Failure::Input)?
+        evaluate_tree_json(&read_all(&args.input, MAX_TREE_BYTES)?, options)
+            .map_err(Failure::Input)?
     })
 }
 

@@ -4,7 +4,9 @@
 use crate::args::{Lang, TemplateArgs, TemplateFormat};
 use crate::lines::read_all;
 use crate::Failure;
-use cadre_eval::{sheet_template, template_with_records, template_with_tree, TemplateRequest};
+use cadre_eval::{
+    sheet_template, template_with_records, template_with_tree, TemplateRequest, MAX_BATCH_BYTES,
+};
 use cadre_eval_sheets::{write_template, write_template_csv};
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
@@ -20,7 +22,7 @@ pub fn run(args: &TemplateArgs) -> Result<bool, Failure> {
     let template = match &args.from {
         None => sheet_template(&request),
         Some(path) => {
-            let text = read_all(path)?;
+            let text = read_all(path, MAX_BATCH_BYTES)?;
             if args.org {
                 template_with_tree(&request, &text)
             } else {

@@ -53,25 +53,81 @@ impl Points {
         Points(self.0.saturating_sub(other.0))
     }
 
-    /// Reads a JSON number exactly.
+    /// Reads a JSON number exactly, from the digits the sender wrote.
     ///
-    /// Integers are exact. A fractional number is read from its shortest decimal
-    /// representation (the digits the sender wrote, for every number of up to 15
-    /// significant digits), so `27.505` is rejected rather than rounded.
+    /// serde_json keeps a number's text (feature `arbitrary_precision`), so
+    /// `29.999999999999999999` is refused (`TooManyDecimals`) rather than rounded to 30,
+    /// `65e-400` is not 0, and `2.5e1` is 25. A number built from a float (a JavaScript
+    /// or Python value) writes its shortest representation, which is what its sender
+    /// meant. Any non-zero digit after the second decimal is `TooManyDecimals`; a number
+    /// too large to be points (or an exponent too large to read) is `NotANumber`.
     pub fn from_json_number(number: &serde_json::Number) -> Result<Points, PointsProblem> {
-        if let Some(value) = number.as_i64() {
-            return value
-                .checked_mul(100)
-                .map(Points)
-                .ok_or(PointsProblem::NotANumber);
-        }
-        if number.as_u64().is_some() {
+        Points::from_number_text(&number.to_string())
+    }
+
+    /// Reads JSON number text (`-12.50`, `2.5e1`, `1E-2`) exactly; see
+    /// [`Points::from_json_number`].
+    pub fn from_number_text(text: &str) -> Result<Points, PointsProblem> {
+        let (negative, rest) = match text.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, text),
+        };
+        let (mantissa, exponent) = match rest.find(['e', 'E']) {
+            Some(at) => (&rest[..at], Some(&rest[at + 1..])),
+            None => (rest, None),
+        };
+        let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+        let all_digits = |part: &str| part.bytes().all(|b| b.is_ascii_digit());
+        if whole.is_empty() || !all_digits(whole) || !all_digits(fraction) {
             return Err(PointsProblem::NotANumber);
         }
-        match number.as_f64() {
-            Some(value) => Points::from_decimal_text(&format!("{value}")),
-            None => Err(PointsProblem::NotANumber),
+        // The value is `digits × 10^(−scale)`.
+        let digits = format!("{whole}{fraction}");
+        let significant = digits.trim_start_matches('0');
+        let trimmed = significant.trim_end_matches('0');
+        if trimmed.is_empty() {
+            return Ok(Points::ZERO);
         }
+        let exponent = match exponent {
+            None => 0_i64,
+            Some(text) => {
+                let unsigned = text.strip_prefix(['+', '-']).unwrap_or(text);
+                if unsigned.is_empty() || !all_digits(unsigned) {
+                    return Err(PointsProblem::NotANumber);
+                }
+                // Beyond this many digits the exponent alone puts the value out of reach.
+                if unsigned.trim_start_matches('0').len() > 6 {
+                    return Err(if text.starts_with('-') {
+                        PointsProblem::TooManyDecimals
+                    } else {
+                        PointsProblem::NotANumber
+                    });
+                }
+                let magnitude: i64 = unsigned.parse().map_err(|_| PointsProblem::NotANumber)?;
+                if text.starts_with('-') {
+                    -magnitude
+                } else {
+                    magnitude
+                }
+            }
+        };
+        let dropped_zeros = (significant.len() - trimmed.len()) as i64;
+        let scale = fraction.len() as i64 - exponent - dropped_zeros;
+        if scale > 2 {
+            return Err(PointsProblem::TooManyDecimals);
+        }
+        // hundredths = trimmed × 10^(2 − scale), at most 17 digits (15 whole digits).
+        let shift = 2 - scale;
+        if trimmed.len() as i64 + shift > 17 {
+            return Err(PointsProblem::NotANumber);
+        }
+        let mut hundredths: i64 = trimmed.parse().map_err(|_| PointsProblem::NotANumber)?;
+        for _ in 0..shift {
+            hundredths = hundredths
+                .checked_mul(10)
+                .ok_or(PointsProblem::NotANumber)?;
+        }
+        Ok(Points(if negative { -hundredths } else { hundredths }))
     }
 
     /// Parses decimal text such as `27.5`, `-3`, `8.25`.
@@ -232,6 +288,35 @@ mod tests {
         assert_eq!(read("1e-7"), Err(PointsProblem::TooManyDecimals));
         assert_eq!(read("1e300"), Err(PointsProblem::NotANumber));
         assert_eq!(read("18446744073709551615"), Err(PointsProblem::NotANumber));
+    }
+
+    /// Issue 16, defect 2: more than 15 significant digits are read, not rounded.
+    #[test]
+    fn reads_json_numbers_from_their_exact_text() {
+        let read = |text: &str| {
+            let number: serde_json::Number = serde_json::from_str(text).unwrap();
+            Points::from_json_number(&number)
+        };
+        let too_many = Err(PointsProblem::TooManyDecimals);
+        assert_eq!(read("29.999999999999999999"), too_many);
+        assert_eq!(read("30.000000000000001"), too_many);
+        assert_eq!(read("65e-400"), too_many);
+        assert_eq!(read("0e-400"), Ok(Points(0)));
+        assert_eq!(read("0.0000000000000000000"), Ok(Points(0)));
+        assert_eq!(read("27.50000000000000000000"), Ok(Points(2750)));
+        assert_eq!(read("2.5e1"), Ok(Points(2500)));
+        assert_eq!(read("2.55E1"), Ok(Points(2550)));
+        assert_eq!(read("2750e-2"), Ok(Points(2750)));
+        assert_eq!(read("2751e-3"), too_many);
+        assert_eq!(read("-1.5"), Ok(Points(-150)));
+        assert_eq!(read("1e400"), Err(PointsProblem::NotANumber));
+        assert_eq!(read("1e99999999999"), Err(PointsProblem::NotANumber));
+        assert_eq!(read("1e-99999999999"), too_many);
+        assert_eq!(read("0e99999999999"), Ok(Points(0)));
+        assert_eq!(
+            read("100000000000000000000"),
+            Err(PointsProblem::NotANumber)
+        );
     }
 
     #[test]

@@ -129,10 +129,18 @@ impl InputError {
 
     /// A JSON text that cannot be read (bad syntax, trailing text).
     pub fn invalid_json(path: impl Into<String>, detail: &dyn fmt::Display) -> InputError {
+        let detail = detail.to_string();
+        // serde_json's detail is English; the Vietnamese text keeps only where it is.
+        let place = detail
+            .rfind(" at line ")
+            .and_then(|at| detail.get(at + 9..))
+            .and_then(|rest| rest.split_once(" column "))
+            .map(|(line, column)| format!(" (dòng {line}, cột {column})"))
+            .unwrap_or_default();
         InputError::new(
             ErrorCode::InvalidJson,
             path,
-            format!("Không đọc được JSON: {detail}"),
+            format!("Không đọc được JSON{place}"),
             format!("not valid JSON: {detail}"),
         )
     }
@@ -150,6 +158,17 @@ impl InputError {
             "",
             format!("Hồ sơ dài {length} byte, vượt giới hạn {limit}"),
             format!("the record is {length} bytes, over the limit of {limit}"),
+        )
+    }
+
+    /// A whole input (a file, stdin, a request body) longer than `limit` bytes; reading
+    /// stopped at the limit, so its full length is not known.
+    pub fn input_too_large(limit: usize) -> InputError {
+        InputError::new(
+            ErrorCode::TooLarge,
+            "",
+            format!("Dữ liệu vào dài hơn giới hạn {limit} byte; đã dừng đọc tại giới hạn"),
+            format!("the input is longer than the limit of {limit} bytes; reading stopped there"),
         )
     }
 

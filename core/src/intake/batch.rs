@@ -2,7 +2,7 @@
 //! object, and the `id` of a record that could not be read.
 
 use crate::contract::errors::{InputError, InputErrors};
-use crate::contract::limits::MAX_BATCH_RECORDS;
+use crate::contract::limits::{MAX_BATCH_RECORDS, MAX_STRING_CHARS};
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
@@ -62,16 +62,21 @@ pub fn batch_records_within(
 }
 
 /// Best effort: the `id` of a record that could not be read, for its rejection (a
-/// string as it is, any other value as JSON).
+/// string as it is, any other value as JSON), cut to [`MAX_STRING_CHARS`] characters so
+/// that an oversized id is never echoed whole.
 pub fn salvage_id(json: &str) -> Option<String> {
     #[derive(Deserialize)]
     struct IdOnly {
         id: Option<serde_json::Value>,
     }
-    match serde_json::from_str::<IdOnly>(json).ok()?.id? {
-        serde_json::Value::String(id) => Some(id),
-        other => Some(other.to_string()),
-    }
+    let id = match serde_json::from_str::<IdOnly>(json).ok()?.id? {
+        serde_json::Value::String(id) => id,
+        other => other.to_string(),
+    };
+    Some(match id.char_indices().nth(MAX_STRING_CHARS) {
+        Some((cut, _)) => id[..cut].to_owned(),
+        None => id,
+    })
 }
 
 #[cfg(test)]
@@ -79,6 +84,17 @@ mod tests {
     #![allow(clippy::unwrap_used, reason = "tests")]
     use super::*;
     use crate::contract::errors::ErrorCode;
+
+    #[test]
+    fn a_salvaged_id_is_cut_to_the_string_limit() {
+        let long = "x".repeat(100_000);
+        let id = salvage_id(&format!(r#"{{"id":"{long}","period":1}}"#)).unwrap();
+        assert_eq!(id.chars().count(), MAX_STRING_CHARS);
+        let accented = "ệ".repeat(300);
+        let id = salvage_id(&format!(r#"{{"id":"{accented}"}}"#)).unwrap();
+        assert_eq!(id, "ệ".repeat(MAX_STRING_CHARS));
+        assert_eq!(salvage_id(r#"{"id":"short"}"#).as_deref(), Some("short"));
+    }
 
     #[test]
     fn a_caller_s_limit_refuses_a_longer_array_and_names_the_limit() {

@@ -7,7 +7,7 @@ use crate::contract::limits::{MAX_RECORD_BYTES, MAX_STATE_RECORD_BYTES};
 use crate::contract::state::Rating;
 use crate::intake::validate::assessment::validate_with;
 use crate::intake::validate::options::ValidateOptions;
-use crate::json::{
+use crate::json::read::{
     decode_json_quietly, decode_reporting_unknown, is_json_syntax, structural_error, Decoded,
 };
 use crate::model::ValidAssessment;

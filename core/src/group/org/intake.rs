@@ -5,14 +5,16 @@ use crate::contract::assessment::Assessment;
 use crate::contract::batch::Line;
 use crate::contract::errors::{ErrorCode, InputError, InputErrors};
 use crate::contract::fields::RegimeField;
-use crate::contract::limits::{MAX_RECORD_BYTES, MAX_TREE_BYTES, MAX_UNIT_LINE_BYTES};
+use crate::contract::limits::{
+    MAX_RECORD_BYTES, MAX_STRING_CHARS, MAX_TREE_BYTES, MAX_UNIT_LINE_BYTES,
+};
 use crate::contract::org::{OrgOptions, Role, UnitInput};
 use crate::group::org::evaluator::{prefixed, OrgEvaluator, OrgResult, Pending, Unit};
 use crate::intake::decode::decode_and_validate;
 use crate::intake::validate::assessment::validate_with;
 use crate::intake::validate::options::ValidateOptions;
-use crate::json::{
-    decode_json_quietly, decode_reporting_unknown, is_json_syntax, structural_error,
+use crate::json::read::{
+    decode_json_quietly, decode_reporting_unknown, is_json_syntax, structural_error, Decoded,
 };
 use crate::model::ValidAssessment;
 use crate::regimes::fields::reads;
@@ -28,6 +30,36 @@ pub(super) struct UnitHead {
     pub(super) led_by: Vec<String>,
     pub(super) head_leader: Option<String>,
     pub(super) grassroots: bool,
+}
+
+/// The unit's strings (id, name, parent, leader references) over [`MAX_STRING_CHARS`]
+/// characters, each an error at its path.
+fn oversized_strings(head: &UnitHead, path: &str) -> Vec<InputError> {
+    let mut errors = Vec::new();
+    let mut check = |field: String, text: &str| {
+        let chars = text.chars().take(MAX_STRING_CHARS + 1).count();
+        if chars > MAX_STRING_CHARS {
+            let chars = text.chars().count();
+            errors.push(InputError::string_too_long(field, chars, MAX_STRING_CHARS));
+        }
+    };
+    check(format!("{path}/id"), &head.id);
+    if let Some(name) = &head.name {
+        check(format!("{path}/name"), name);
+    }
+    if let Some(parent) = &head.parent {
+        check(format!("{path}/parent"), parent);
+    }
+    if let Some(leader) = &head.head_leader {
+        check(format!("{path}/head"), leader);
+    }
+    for (i, leader) in head.led_by.iter().enumerate() {
+        check(format!("{path}/led_by/{i}"), leader);
+    }
+    for (i, member) in head.leadership_members.iter().enumerate() {
+        check(format!("{path}/leadership_members/{i}"), member);
+    }
+    errors
 }
 
 /// A record as read with its unit: raw JSON text (decoded alone, so that its errors are
@@ -153,6 +185,97 @@ pub fn decode_unit(text: &str) -> Result<UnitInput, InputErrors> {
     Ok(unit)
 }
 
+/// A unit of a nested tree as read: [`UnitInput`]'s fields, with its subordinate units
+/// kept raw, so that each is read on its own and a bad field rejects that unit only.
+#[derive(Deserialize)]
+struct NestedUnit {
+    id: String,
+    #[serde(default)]
+    name: Option<String>,
+    #[serde(default)]
+    parent: Option<String>,
+    #[serde(default)]
+    organisation: Option<Box<RawValue>>,
+    #[serde(default)]
+    agency: Option<Box<RawValue>>,
+    #[serde(default)]
+    leadership: Option<Box<RawValue>>,
+    #[serde(default)]
+    leadership_members: Vec<String>,
+    #[serde(default)]
+    led_by: Vec<String>,
+    #[serde(default)]
+    head: Option<String>,
+    #[serde(default)]
+    grassroots: bool,
+    #[serde(default)]
+    members: Vec<Box<RawValue>>,
+    #[serde(default)]
+    leaders: Vec<Box<RawValue>>,
+    #[serde(default)]
+    units: Vec<Box<RawValue>>,
+}
+
+/// Decodes one unit of a nested tree, its subordinate units left raw; errors are
+/// located below `path` (the unit's place in the tree).
+fn decode_nested(text: &str, path: &str) -> Result<(UnitInput, Vec<Box<RawValue>>), InputErrors> {
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let decoded: Decoded<NestedUnit> = decode_reporting_unknown(&mut deserializer, is_json_syntax);
+    let located = |errors: Vec<InputError>| {
+        InputErrors(
+            errors
+                .into_iter()
+                .map(|mut error| {
+                    error.path = format!("{path}{}", error.path);
+                    error
+                })
+                .collect(),
+        )
+    };
+    let nested = match decoded.value {
+        Some(unit) if decoded.errors.is_empty() => unit,
+        _ => return Err(located(decoded.errors)),
+    };
+    deserializer.end().map_err(|error| {
+        located(vec![structural_error(
+            &error.to_string(),
+            String::new(),
+            true,
+        )])
+    })?;
+    let NestedUnit {
+        id,
+        name,
+        parent,
+        organisation,
+        agency,
+        leadership,
+        leadership_members,
+        led_by,
+        head,
+        grassroots,
+        members,
+        leaders,
+        units,
+    } = nested;
+    let unit = UnitInput {
+        id,
+        name,
+        parent,
+        organisation,
+        agency,
+        leadership,
+        leadership_members,
+        led_by,
+        head,
+        grassroots,
+        members,
+        leaders,
+        units: Vec::new(),
+    };
+    Ok((unit, units))
+}
+
 impl OrgEvaluator {
     /// How each record is validated: as written, or under the regime compared.
     pub(super) fn validate_options(&self) -> ValidateOptions {
@@ -265,18 +388,32 @@ impl OrgEvaluator {
         self.reject(None, unit, id, errors);
     }
 
-    /// Adds a nested tree (its units are read depth-first; `parent` is implied).
-    pub fn add_tree(&mut self, root: UnitInput) {
-        let mut stack = vec![(root, String::new(), None::<String>)];
-        while let Some((mut unit, path, parent)) = stack.pop() {
-            let children = std::mem::take(&mut unit.units);
+    /// Adds a nested tree (its units are read depth-first; `parent` is implied). Each
+    /// subordinate unit is read on its own: one that cannot be read is rejected with
+    /// its errors at their paths, and the units nested in it with it (they cannot be
+    /// placed); the rest of the tree is evaluated.
+    fn add_tree(&mut self, root: UnitInput, children: Vec<Box<RawValue>>) {
+        let mut stack = vec![(root, children, String::new(), None::<String>)];
+        while let Some((mut unit, children, path, parent)) = stack.pop() {
             if parent.is_some() {
                 unit.parent = parent;
             }
             let id = unit.id.clone();
             // Pushed in reverse so that units are read in document order.
             for (index, child) in children.into_iter().enumerate().rev() {
-                stack.push((child, format!("{path}/units/{index}"), Some(id.clone())));
+                let child_path = format!("{path}/units/{index}");
+                match decode_nested(child.get(), &child_path) {
+                    Ok((child, grandchildren)) => {
+                        stack.push((child, grandchildren, child_path, Some(id.clone())));
+                    }
+                    Err(errors) => {
+                        let child_id = serde_json::from_str::<IdOnly>(child.get())
+                            .ok()
+                            .and_then(|only| only.id)
+                            .map(|id| id.chars().take(MAX_STRING_CHARS).collect::<String>());
+                        self.reject(None, child_id.as_deref(), None, errors.0);
+                    }
+                }
             }
             self.add_unit_input(unit, None, path);
         }
@@ -324,6 +461,14 @@ impl OrgEvaluator {
         line: Option<usize>,
         path: String,
     ) {
+        let oversized = oversized_strings(&head, &path);
+        if !oversized.is_empty() {
+            // The unit is not placed: its records are not evaluated, and units naming it
+            // as their parent are evaluated as roots (each told so).
+            let id: String = head.id.chars().take(MAX_STRING_CHARS).collect();
+            self.reject(line, Some(&id), None, oversized);
+            return;
+        }
         if head.id.is_empty() || self.unit_ids.contains_key(head.id.as_str()) {
             let error = InputError::new(
                 ErrorCode::InvalidValue,
@@ -522,9 +667,9 @@ pub fn evaluate_tree_json(json: &str, options: OrgOptions) -> Result<OrgResult, 
             ),
         )));
     }
-    let root = decode_unit(json)?;
+    let (root, children) = decode_nested(json, "")?;
     let mut evaluator = OrgEvaluator::new(options);
-    evaluator.add_tree(root);
+    evaluator.add_tree(root, children);
     Ok(evaluator.finish())
 }
 

@@ -67,52 +67,8 @@ impl OrgEvaluator {
                 }),
             }
         }
-        // Depth by walking up; a walk longer than the tree is a cycle, cut at its start.
-        for index in 0..count {
-            let mut depth = 0u32;
-            let mut at = self.units.get(index).and_then(|u| u.parent);
-            let mut cut = false;
-            while let Some(parent) = at {
-                depth += 1;
-                if depth as usize > count || depth > MAX_DEPTH {
-                    cut = true;
-                    break;
-                }
-                at = self.units.get(parent as usize).and_then(|u| u.parent);
-            }
-            if cut {
-                self.reject_parent(index, |path| {
-                    InputError::new(
-                        ErrorCode::TooLarge,
-                        path,
-                        format!("Cây quá sâu (quá {MAX_DEPTH} cấp) hoặc có vòng lặp; đơn vị được đánh giá như một gốc"),
-                        format!("the tree is deeper than {MAX_DEPTH} levels or has a cycle; the unit is evaluated as a root"),
-                    )
-                });
-                if let Some(u) = self.units.get_mut(index) {
-                    u.parent = None;
-                }
-                depth = 0;
-            }
-            if let Some(u) = self.units.get_mut(index) {
-                u.depth = depth;
-            }
-        }
-        // Depths may have changed where cycles were cut: recompute from the parents.
-        for index in 0..count {
-            let mut depth = 0u32;
-            let mut at = self.units.get(index).and_then(|u| u.parent);
-            while let Some(parent) = at {
-                depth += 1;
-                if depth > MAX_DEPTH {
-                    break;
-                }
-                at = self.units.get(parent as usize).and_then(|u| u.parent);
-            }
-            if let Some(u) = self.units.get_mut(index) {
-                u.depth = depth;
-            }
-        }
+        self.cut_cycles();
+        self.cut_too_deep();
         let mut roots = Vec::new();
         for index in 0..count {
             let index32 = u32::try_from(index).unwrap_or(u32::MAX);
@@ -126,6 +82,126 @@ impl OrgEvaluator {
             }
         }
         roots
+    }
+
+    /// Cuts every cycle of parents at its unit with the smallest id, which becomes a
+    /// root: the same unit whatever the order the units came in.
+    fn cut_cycles(&mut self) {
+        const UNSEEN: u8 = 0;
+        const ON_WALK: u8 = 1;
+        const DONE: u8 = 2;
+        let count = self.units.len();
+        let mut state = vec![UNSEEN; count];
+        let mut walk = Vec::new();
+        let mut cuts = Vec::new();
+        for start in 0..count {
+            walk.clear();
+            let mut at = Some(start);
+            while let Some(index) = at {
+                match state.get(index).copied() {
+                    Some(UNSEEN) => {
+                        state[index] = ON_WALK;
+                        walk.push(index);
+                        at = self
+                            .units
+                            .get(index)
+                            .and_then(|u| u.parent)
+                            .map(|p| p as usize);
+                    }
+                    Some(ON_WALK) => {
+                        // The walk came back to `index`: the cycle is the walk from it on.
+                        let from = walk.iter().position(|&w| w == index).unwrap_or(0);
+                        let cycle = walk.get(from..).unwrap_or_default();
+                        if let Some(&smallest) = cycle
+                            .iter()
+                            .min_by(|&&a, &&b| self.units[a].id.cmp(&self.units[b].id))
+                        {
+                            cuts.push(smallest);
+                        }
+                        break;
+                    }
+                    _ => break,
+                }
+            }
+            for &index in &walk {
+                state[index] = DONE;
+            }
+        }
+        for index in cuts {
+            self.reject_parent(index, |path| {
+                InputError::new(
+                    ErrorCode::InvalidValue,
+                    path,
+                    "Các đơn vị cấp trên tạo thành vòng lặp; vòng được cắt tại đơn vị có mã nhỏ nhất, đơn vị này được đánh giá như một gốc",
+                    "the parents form a cycle; it is cut at the unit with the smallest id, which is evaluated as a root",
+                )
+            });
+            if let Some(u) = self.units.get_mut(index) {
+                u.parent = None;
+            }
+        }
+    }
+
+    /// Sets each unit's depth below its root and cuts the tree below every
+    /// [`MAX_DEPTH`] levels: a unit `MAX_DEPTH + 1` levels below its root is rejected
+    /// (with an error naming it) and evaluated as the root of its subtree, whose units
+    /// count their depth from it. Depths come from the parents alone (no cycles are
+    /// left), so the cut units are the same for any order of the units.
+    fn cut_too_deep(&mut self) {
+        let count = self.units.len();
+        let mut depth: Vec<Option<u32>> = vec![None; count];
+        let mut walk = Vec::new();
+        for start in 0..count {
+            walk.clear();
+            let mut at = Some(start);
+            let mut base = 0;
+            while let Some(index) = at {
+                if let Some(known) = depth.get(index).copied().flatten() {
+                    base = known + 1;
+                    break;
+                }
+                walk.push(index);
+                at = self
+                    .units
+                    .get(index)
+                    .and_then(|u| u.parent)
+                    .map(|p| p as usize);
+            }
+            // `walk` goes up: its last unit is a root (or the child of a known unit).
+            for (step, &index) in walk.iter().rev().enumerate() {
+                let step = u32::try_from(step).unwrap_or(u32::MAX);
+                depth[index] = Some(base.saturating_add(step));
+            }
+        }
+        let mut too_deep = Vec::new();
+        for (index, unit_depth) in depth.into_iter().enumerate() {
+            let unit_depth = unit_depth.unwrap_or(0);
+            let below_cut = unit_depth % (MAX_DEPTH + 1);
+            if unit_depth > 0 && below_cut == 0 {
+                too_deep.push((index, unit_depth));
+            }
+            if let Some(u) = self.units.get_mut(index) {
+                u.depth = below_cut;
+            }
+        }
+        for (index, unit_depth) in too_deep {
+            let id = self
+                .units
+                .get(index)
+                .map(|u| u.id.clone())
+                .unwrap_or_default();
+            self.reject_parent(index, |path| {
+                InputError::new(
+                    ErrorCode::TooLarge,
+                    path,
+                    format!("Đơn vị `{id}` ở cấp {unit_depth} dưới gốc, sâu quá {MAX_DEPTH} cấp; đơn vị được đánh giá như gốc của các đơn vị bên dưới nó"),
+                    format!("unit `{id}` is {unit_depth} levels below its root, deeper than {MAX_DEPTH}; it is evaluated as the root of its subtree"),
+                )
+            });
+            if let Some(u) = self.units.get_mut(index) {
+                u.parent = None;
+            }
+        }
     }
 
     /// Reports unit `index`'s parent reference with the error `error` builds from its

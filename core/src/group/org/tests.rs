@@ -18,19 +18,42 @@ fn member(id: &str) -> String {
 
 #[test]
 fn every_unknown_unit_field_is_reported_with_its_path() {
+    // In the root: nothing can be evaluated.
     let tree = r#"{"id":"u","nmae":"x","units":[{"id":"v","bogus":1}]}"#;
     let errors = evaluate_tree_json(tree, OrgOptions::default())
         .err()
         .map(|e| e.0)
         .unwrap_or_default();
     let paths: Vec<(ErrorCode, &str)> = errors.iter().map(|e| (e.code, e.path.as_str())).collect();
+    assert_eq!(paths, [(ErrorCode::UnknownField, "/nmae")]);
+    // Below it: that unit is rejected, the root evaluated.
+    let tree = r#"{"id":"u","units":[{"id":"v","bogus":1}]}"#;
+    let result = evaluate_tree_json(tree, OrgOptions::default()).unwrap();
     assert_eq!(
-        paths,
-        [
-            (ErrorCode::UnknownField, "/nmae"),
-            (ErrorCode::UnknownField, "/units/0/bogus")
-        ]
+        rejected_paths(&result),
+        [(None, vec!["/units/0/bogus".to_owned()])]
     );
+    assert_eq!(result.report.rejected[0].unit.as_deref(), Some("v"));
+}
+
+/// Issue 16, defect 7: one bad field deep in a nested tree discarded the whole tree.
+#[test]
+fn a_bad_field_deep_in_a_nested_tree_rejects_that_unit_and_its_subtree_only() {
+    let tree = format!(
+        r#"{{"id":"root","members":[{}],"units":[{{"id":"a","members":[{}],"units":[{{"id":"b","grassroots":"x","members":[{}],"units":[{{"id":"c"}}]}}]}},{{"id":"d"}}]}}"#,
+        member("m1"),
+        member("m2"),
+        member("m3")
+    );
+    let result = evaluate_tree_json(&tree, OrgOptions::default()).unwrap();
+    let units: Vec<&str> = result.report.units.iter().map(|u| u.id.as_str()).collect();
+    assert_eq!(units, ["root", "a", "d"]);
+    assert_eq!(result.records.len(), 2);
+    let rejected = &result.report.rejected;
+    assert_eq!(rejected.len(), 1);
+    assert_eq!(rejected[0].unit.as_deref(), Some("b"));
+    assert_eq!(rejected[0].errors[0].path, "/units/0/units/0/grassroots");
+    assert_eq!(rejected[0].errors[0].code, ErrorCode::InvalidType);
 }
 
 #[test]
@@ -245,4 +268,175 @@ fn an_unknown_field_in_a_line_is_reported_with_its_path() {
             Some("/members/1/period/quater".to_owned())
         ))
     );
+}
+
+/// The result with every list in one order (units, groups, records, rejections by their
+/// content) and lines left out, so that results read from different line orders compare.
+fn canonical(result: &OrgResult) -> Vec<Vec<String>> {
+    let sorted = |mut items: Vec<String>| {
+        items.sort();
+        items
+    };
+    let report = &result.report;
+    vec![
+        sorted(report.units.iter().map(|u| format!("{u:?}")).collect()),
+        sorted(report.groups.iter().map(|g| format!("{g:?}")).collect()),
+        vec![format!("{:?}", report.total)],
+        sorted(
+            report
+                .rejected
+                .iter()
+                .map(|r| format!("{:?} {:?} {:?}", r.unit, r.id, r.errors))
+                .collect(),
+        ),
+        sorted(result.records.iter().map(|r| format!("{r:?}")).collect()),
+    ]
+}
+
+/// Unit lines of a chain `u0 ← u1 ← … ← u{n-1}`, each unit with one member.
+fn chain(n: usize) -> Vec<String> {
+    (0..n)
+        .map(|i| {
+            let parent = if i == 0 {
+                String::new()
+            } else {
+                format!(r#""parent":"u{}","#, i - 1)
+            };
+            format!(
+                r#"{{"id":"u{i}",{parent}"members":[{}]}}"#,
+                member(&format!("m{i}"))
+            )
+        })
+        .collect()
+}
+
+/// Issue 16, defect 3: a 40-unit chain gave roots `[u0, u33]` in order and
+/// `[u39 … u33, u0]` reversed.
+#[test]
+fn a_chain_deeper_than_the_limit_is_cut_at_the_same_units_in_any_order() {
+    let lines = chain(70);
+    let forward = evaluate_unit_lines(&lines.join("\n"), OrgOptions::default());
+    let reversed: Vec<String> = lines.iter().rev().cloned().collect();
+    let backward = evaluate_unit_lines(&reversed.join("\n"), OrgOptions::default());
+    assert_eq!(canonical(&forward), canonical(&backward));
+    let mut cut: Vec<Option<String>> = forward
+        .report
+        .rejected
+        .iter()
+        .map(|r| r.unit.clone())
+        .collect();
+    cut.sort();
+    assert_eq!(cut, [Some("u33".to_owned()), Some("u66".to_owned())]);
+    let error = &forward.report.rejected[0].errors[0];
+    assert_eq!(error.code, ErrorCode::TooLarge);
+    assert!(error.message.en.contains("u33") || error.message.en.contains("u66"));
+    assert_eq!(forward.records.len(), 70);
+}
+
+#[test]
+fn a_cycle_is_cut_at_its_smallest_id_in_any_order() {
+    let lines = [
+        r#"{"id":"b","parent":"c"}"#,
+        r#"{"id":"c","parent":"a"}"#,
+        r#"{"id":"a","parent":"b"}"#,
+        r#"{"id":"d","parent":"a"}"#,
+    ];
+    for order in [[0, 1, 2, 3], [3, 2, 1, 0], [1, 3, 0, 2]] {
+        let text: Vec<&str> = order.iter().map(|&i| lines[i]).collect();
+        let result = evaluate_unit_lines(&text.join("\n"), OrgOptions::default());
+        let cut: Vec<Option<String>> = result
+            .report
+            .rejected
+            .iter()
+            .map(|r| r.unit.clone())
+            .collect();
+        assert_eq!(cut, [Some("a".to_owned())], "order {order:?}");
+    }
+}
+
+mod order {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// A forest of up to 60 units (some chains deeper than the limit, some parents
+    /// missing, some cycles), each unit with a member, and a permutation of its lines.
+    fn forest() -> impl Strategy<Value = (Vec<String>, Vec<usize>)> {
+        (1usize..60)
+            .prop_flat_map(|n| {
+                (
+                    proptest::collection::vec((0usize..100, 0u32..100), n),
+                    Just(n),
+                )
+            })
+            .prop_flat_map(|(parents, n)| {
+                let lines: Vec<String> = parents
+                    .iter()
+                    .enumerate()
+                    .map(|(i, &(pick, score))| {
+                        // Mostly the unit just above (deep chains), sometimes any unit
+                        // (cycles), sometimes none or a missing one.
+                        let parent = match pick {
+                            0..=59 if i > 0 => format!(r#""parent":"u{}","#, i - 1),
+                            60..=84 => format!(r#""parent":"u{}","#, pick % n),
+                            85..=89 => r#""parent":"nowhere","#.to_owned(),
+                            _ => String::new(),
+                        };
+                        let record = member(&format!("m{i}")).replace(
+                            r#""task_results":55"#,
+                            &format!(r#""task_results":{}"#, 40 + score % 31),
+                        );
+                        format!(r#"{{"id":"u{i}",{parent}"members":[{record}]}}"#)
+                    })
+                    .collect();
+                let order: Vec<usize> = (0..n).collect();
+                (Just(lines), Just(order).prop_shuffle())
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        /// Issue 16, defect 3: shuffled unit lines give the same report.
+        #[test]
+        fn shuffled_unit_lines_give_the_same_result((lines, order) in forest()) {
+            let options = || OrgOptions { keep_decisions: true, ..OrgOptions::default() };
+            let in_order = evaluate_unit_lines(&lines.join("\n"), options());
+            let shuffled: Vec<&str> = order.iter().map(|&i| lines[i].as_str()).collect();
+            let shuffled = evaluate_unit_lines(&shuffled.join("\n"), options());
+            prop_assert_eq!(canonical(&in_order), canonical(&shuffled));
+        }
+    }
+}
+
+/// Issue 16, defect 6: a 300-character unit id and a 100,000-character name were
+/// accepted.
+#[test]
+fn a_unit_string_over_the_limit_rejects_the_unit() {
+    let long_id = "u".repeat(300);
+    let long_name = "n".repeat(100_000);
+    let lines = format!(
+        "{{\"id\":\"{long_id}\",\"members\":[{}]}}\n{{\"id\":\"ok\",\"name\":\"{long_name}\"}}\n{{\"id\":\"fine\",\"members\":[{}]}}",
+        member("a"),
+        member("b")
+    );
+    let result = evaluate_unit_lines(&lines, OrgOptions::default());
+    let rejected: Vec<(usize, Vec<(ErrorCode, String)>)> = result
+        .report
+        .rejected
+        .iter()
+        .map(|r| {
+            (
+                r.unit.as_ref().map_or(0, |u| u.chars().count()),
+                r.errors.iter().map(|e| (e.code, e.path.clone())).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        rejected,
+        [
+            (256, vec![(ErrorCode::TooLarge, "/id".to_owned())]),
+            (2, vec![(ErrorCode::TooLarge, "/name".to_owned())]),
+        ]
+    );
+    assert_eq!(result.records.len(), 1);
 }

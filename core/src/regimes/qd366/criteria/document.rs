@@ -3,7 +3,7 @@
 use crate::contract::criteria::CriteriaProfileDocument;
 use crate::contract::errors::{ErrorCode, InputError, InputErrors};
 use crate::contract::limits::MAX_PROFILE_BYTES;
-use crate::json::{decode_reporting_unknown, is_json_syntax, structural_error};
+use crate::json::read::{decode_reporting_unknown, is_json_syntax, structural_error};
 use crate::regimes::qd366::criteria::profile::ValidProfile;
 use crate::regimes::qd366::criteria::validate::validate_profile_at;
 
