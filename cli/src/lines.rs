@@ -20,6 +20,14 @@ pub enum Line {
 }
 
 impl Line {
+    /// The bytes of text the line holds (none when only its length was kept).
+    pub fn text_len(&self) -> usize {
+        match self {
+            Line::Text(text) => text.len(),
+            Line::TooLong(_) | Line::NotUtf8 => 0,
+        }
+    }
+
     /// The line as the core reads it.
     pub fn as_core(&self) -> cadre_eval::Line<'_> {
         match self {

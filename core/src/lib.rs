@@ -78,8 +78,8 @@ pub mod synthetic;
 
 pub use api::batch::{
     apply_quota, evaluate_batch_json, evaluate_batch_lines, evaluate_json_array,
-    evaluate_json_line, evaluate_json_lines, evaluate_record_text, line_not_utf8, line_too_large,
-    Batch, BatchItem, JsonLinesBatch, OutcomeTally,
+    evaluate_json_line, evaluate_json_lines, evaluate_line, evaluate_record_text, line_not_utf8,
+    line_too_large, Batch, BatchItem, JsonLinesBatch, OutcomeTally,
 };
 pub use api::catalogues::{
     conduct_catalogue, conduct_catalogue_json, criteria_catalogue, level_entries, regime_entries,
