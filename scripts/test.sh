@@ -27,7 +27,7 @@ REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$REPO_ROOT"
 
 # Order matters: the cheapest checks fail first.
-STAGES=(fmt clippy test office wasm browser python fuzz)
+STAGES=(fmt clippy test office wasm browser python service fuzz)
 
 FUZZ_SECONDS="${FUZZ_SECONDS:-20}"
 
@@ -113,11 +113,10 @@ add_pytest_counts() {
     tests_failed=$(( ${tests_failed:-0} + failed ))
 }
 
-stage_python() {
-    # The Python package: a wheel built by maturin into a virtual environment, then its
-    # tests (every shared vector, tables, errors, doc tests), the stub check against the
-    # compiled module, a strict type check, and the worked analysis with its plots.
-    local venv="$REPO_ROOT/.venv" requirements="bindings-python/requirements-dev.txt"
+# A virtual environment at $1 holding the pins of the requirements file $2: created when
+# missing, filled from PyPI when the file changed since the last fill.
+ensure_venv() {
+    local venv="$1" requirements="$2"
     local python="$venv/bin/python" stamp="$venv/.requirements.sha256" want
     if [[ ! -x "$python" ]]; then
         run python3 -m venv "$venv"
@@ -127,8 +126,16 @@ stage_python() {
         run "$python" -m pip install --quiet --disable-pip-version-check -r "$requirements"
         echo "$want" >"$stamp"
     else
-        note "$requirements unchanged: .venv is up to date"
+        note "$requirements unchanged: ${venv#"$REPO_ROOT"/} is up to date"
     fi
+}
+
+stage_python() {
+    # The Python package: a wheel built by maturin into a virtual environment, then its
+    # tests (every shared vector, tables, errors, doc tests), the stub check against the
+    # compiled module, a strict type check, and the worked analysis with its plots.
+    local venv="$REPO_ROOT/.venv" python="$REPO_ROOT/.venv/bin/python"
+    ensure_venv "$venv" bindings-python/requirements-dev.txt
     local wheels="target/python-wheels"
     rm -rf "$wheels"
     run "$venv/bin/maturin" build --release --locked --strip --quiet \
@@ -159,6 +166,106 @@ stage_python() {
     done
 }
 
+
+stage_service() {
+    # The HTTP service as a client sees it: `cadre-eval serve` started on a free
+    # loopback port with a token file, its OpenAPI document checked by an independent
+    # validator (openapi-spec-validator), an API fuzzer driven by that document
+    # (schemathesis) finding no 5xx and no answer that breaks the document, the Python
+    # client example's tests (every answer compared with the CLI's), then SIGTERM and a
+    # clean exit. The Rust integration tests of the service run in the test stage.
+    local venv="$REPO_ROOT/.venv-service" python="$REPO_ROOT/.venv-service/bin/python"
+    ensure_venv "$venv" service/requirements-test.txt
+    run cargo build --locked -q -p cadre-eval-cli
+    local cli="${CARGO_TARGET_DIR:-target}/debug/cadre-eval" out="target/service"
+    rm -rf "$out"
+    mkdir -p "$out"
+    local token
+    token="$("$python" -c 'import secrets; print(secrets.token_urlsafe(24))')"
+    printf '# the service stage of scripts/test.sh\n%s\n' "$token" >"$out/tokens"
+    # A loaded CI machine must not make it shed (tested in service/tests/http.rs).
+    "$cli" serve --bind 127.0.0.1:0 --token-file "$out/tokens" --max-queue-delay-ms 60000 \
+        2>"$out/service.log" &
+    local pid=$! address="" tries
+    for tries in $(seq 1 100); do
+        address="$(sed -n 's/.*"message":"listening","address":"\([0-9.:]*\)".*/\1/p' "$out/service.log" | head -n 1)"
+        [[ -n "$address" ]] && break
+        sleep 0.1
+    done
+    if [[ -z "$address" ]]; then
+        kill "$pid" 2>/dev/null || true
+        cat "$out/service.log" >&2
+        echo "the service did not start" >&2
+        return 1
+    fi
+    note "service: http://$address (pid $pid), log $out/service.log"
+    local status=0 log="${TMPDIR:-/tmp}/cadre-eval-service-pytest-$$.log"
+    {
+        run curl -sf -o "$out/openapi.json" "http://$address/openapi.json" &&
+            run "$venv/bin/openapi-spec-validator" "$out/openapi.json" &&
+            # Checks: every one but the two that compare the JSON Schemas with what is
+            # accepted: a record that fits the schema can still break a rule (422), and a
+            # batch answers 200 with its bad records reported (docs/service.md).
+            (cd "$out" && run "$venv/bin/schemathesis" run "http://$address/openapi.json" \
+                --header "Authorization: Bearer $token" \
+                --phases examples,fuzzing,stateful --max-examples 25 --seed 20261207 \
+                --exclude-checks positive_data_acceptance,negative_data_rejection \
+                --report junit --report-dir "$REPO_ROOT/$out/schemathesis") &&
+            (CADRE_EVAL_URL="http://$address" CADRE_EVAL_TOKEN="$token" CADRE_EVAL_CLI="$cli" \
+                run "$python" -m pytest -q -p no:cacheprovider service/tests/python 2>&1 | tee "$log"; exit "${PIPESTATUS[0]}")
+    } || status=$?
+    [[ -f "$log" ]] && add_pytest_counts "$log"
+    rm -f "$log"
+    kill -TERM "$pid"
+    local exit_code=0
+    wait "$pid" || exit_code=$?
+    rm -f "$out/tokens"
+    if [[ $status -ne 0 ]]; then
+        return "$status"
+    fi
+    if [[ $exit_code -ne 0 ]]; then
+        echo "cadre-eval serve exited $exit_code after SIGTERM (want 0)" >&2
+        return 1
+    fi
+    note "served $(grep -c '"route"' "$out/service.log") requests; exit 0 after SIGTERM"
+    service_form_check "$cli" "$out"
+}
+
+# The form served by the service, in headless Chromium under the service's Content
+# Security Policy: the WASM module loads and the form evaluates (the page shows the
+# levels still reachable), and the browser reports no refused resource. Needs the wasm
+# stage's package and Chromium (the browser stage installs it); skipped without them.
+service_form_check() {
+    local cli="$1" out="$2" pkg="bindings-wasm/pkg/web"
+    if [[ ! -f "$pkg/cadre_eval_wasm_bg.wasm" || ! -x /usr/bin/chromium ]]; then
+        note "SKIPPED the form under the service: needs $pkg (stage wasm) and /usr/bin/chromium (stage browser)"
+        return 0
+    fi
+    "$cli" serve --bind 127.0.0.1:0 --form web --form-pkg "$pkg" 2>"$out/form-service.log" &
+    local pid=$! address="" tries
+    for tries in $(seq 1 100); do
+        address="$(sed -n 's/.*"message":"listening","address":"\([0-9.:]*\)".*/\1/p' "$out/form-service.log" | head -n 1)"
+        [[ -n "$address" ]] && break
+        sleep 0.1
+    done
+    local status=0
+    run timeout 120 /usr/bin/chromium --headless --no-sandbox --disable-gpu \
+        --disable-background-networking --disable-component-update --disable-sync --no-first-run \
+        --disable-quic --enable-logging=stderr --v=0 --virtual-time-budget=15000 \
+        --dump-dom "http://$address/" >"$out/form-dom.html" 2>"$out/form-chromium.log" || status=$?
+    kill -TERM "$pid"
+    wait "$pid" || true
+    [[ $status -eq 0 ]] || { echo "chromium failed ($status); see $out/form-chromium.log" >&2; return 1; }
+    if ! grep -q 'id="level"[^>]*data-highest="[a-z_]' "$out/form-dom.html"; then
+        echo "the form served by the service did not evaluate (no reachable levels in $out/form-dom.html)" >&2
+        return 1
+    fi
+    if grep -iE "refused to|content security policy" "$out/form-chromium.log"; then
+        echo "the browser refused something under the service's Content Security Policy" >&2
+        return 1
+    fi
+    note "the form evaluates in Chromium when served by the service, under its CSP"
+}
 
 # Adds a `node --test` log's "# pass N" / "# fail N" to the closing summary's counts.
 add_node_test_counts() {

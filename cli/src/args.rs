@@ -5,6 +5,7 @@ use cadre_eval::{
     BatchOptions, CompareOptions, GradeMapping, InputErrors, Options, OrgOptions, QuotaOptions,
     QuotaReading, Reading, RegimeId, SubjectKind, TargetsReading,
 };
+use cadre_eval_service::Limits;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -99,6 +100,74 @@ pub enum Command {
     },
     /// List the rules the library applies: id, citation and basis.
     Rules(RulesArgs),
+    /// Run the HTTP service: every entry point under /v1/, the OpenAPI document at
+    /// /openapi.json, health at /healthz and /readyz, metrics at /metrics, and the
+    /// self-assessment form at / (with --form). See docs/service.md.
+    ///
+    /// Stops on SIGTERM or SIGINT: no new connections, requests in flight finish within
+    /// --shutdown-grace, exit 0. Logs one JSON line per request on stderr.
+    Serve(ServeArgs),
+}
+
+/// Arguments of `serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address and port to listen on. Beyond loopback, --token-file is required (or
+    /// --insecure-no-auth).
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:8080")]
+    pub bind: std::net::SocketAddr,
+    /// Bearer tokens, one per line (`#` comments and blank lines skipped): every call
+    /// under /v1/ and /metrics must send `Authorization: Bearer <token>`.
+    #[arg(long, value_name = "FILE")]
+    pub token_file: Option<PathBuf>,
+    /// Allow an address beyond loopback without tokens (behind a proxy that
+    /// authenticates, for example).
+    #[arg(long, conflicts_with = "token_file")]
+    pub insecure_no_auth: bool,
+    /// TLS certificate chain (PEM); with --tls-key.
+    #[arg(long, value_name = "FILE", requires = "tls_key")]
+    pub tls_cert: Option<PathBuf>,
+    /// TLS private key (PEM); with --tls-cert.
+    #[arg(long, value_name = "FILE", requires = "tls_cert")]
+    pub tls_key: Option<PathBuf>,
+    /// Serve the self-assessment form from this directory (web/) at /.
+    #[arg(long, value_name = "DIR")]
+    pub form: Option<PathBuf>,
+    /// The form's WASM package (bindings-wasm/pkg/web), served at /pkg/; default
+    /// <--form>/pkg.
+    #[arg(long, value_name = "DIR", requires = "form")]
+    pub form_pkg: Option<PathBuf>,
+    /// Largest request body read whole, in bytes (JSON Lines of assessments are
+    /// streamed and bounded by --max-records instead).
+    #[arg(long, value_name = "BYTES", default_value_t = Limits::default().max_body_bytes)]
+    pub max_body_bytes: usize,
+    /// Most records in one request.
+    #[arg(long, value_name = "N", default_value_t = Limits::default().max_records)]
+    pub max_records: usize,
+    /// Seconds to answer a request whose body is read whole; for a JSON Lines stream,
+    /// the longest wait for the next part of the body.
+    #[arg(long, value_name = "SECONDS", default_value_t = Limits::default().request_timeout.as_secs())]
+    pub request_timeout: u64,
+    /// Seconds for a client to send a request's headers.
+    #[arg(long, value_name = "SECONDS", default_value_t = Limits::default().header_timeout.as_secs())]
+    pub header_timeout: u64,
+    /// Most requests in flight under /v1/; beyond it, 503 with Retry-After at once.
+    #[arg(long, value_name = "N", default_value_t = Limits::default().max_concurrent_requests)]
+    pub max_concurrent_requests: usize,
+    /// Most JSON Lines streams in flight.
+    #[arg(long, value_name = "N", default_value_t = Limits::default().max_concurrent_streams)]
+    pub max_concurrent_streams: usize,
+    /// Milliseconds of queueing delay (how late the runtime runs a ready task) above
+    /// which new /v1/ requests are refused with 503 at once, so that the requests taken
+    /// are answered in bounded time under overload.
+    #[arg(long, value_name = "MS", default_value_t = Limits::default().max_queue_delay.as_millis() as u64)]
+    pub max_queue_delay_ms: u64,
+    /// Seconds that requests in flight may run on after SIGTERM or SIGINT.
+    #[arg(long, value_name = "SECONDS", default_value_t = Limits::default().shutdown_grace.as_secs())]
+    pub shutdown_grace: u64,
+    /// Worker threads (default: one per core).
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
 }
 
 /// Arguments of `evaluate`.

@@ -1,7 +1,6 @@
 //! `cadre-eval evaluate`: read assessments, forward each to the core, write decisions.
 
 use crate::args::{EvaluateArgs, Fields, Lang, OutputFormat};
-use crate::lines::Line;
 use crate::lines::{read_all, unreadable, BoundedLines};
 use crate::sheets::{self, is_spreadsheet};
 use crate::table::DecisionTable;
@@ -11,6 +10,7 @@ use cadre_eval::{
     BatchItem, Decision, InputError, JsonLinesBatch, Level, Options, Outcome, RegimeId,
     RejectedRecord, MAX_RECORD_BYTES,
 };
+use cadre_eval_service::lines::Line;
 use serde::{Serialize, Serializer as _};
 use std::collections::BTreeMap;
 use std::fs::File;
@@ -210,7 +210,9 @@ fn feed_and_write(
             while chunk.len() < CHUNK_LINES && bytes < CHUNK_BYTES {
                 match lines.next_line() {
                     Ok(Some(line)) => {
-                        bytes += line.text_len();
+                        if let Line::Text(text) = &line {
+                            bytes += text.len();
+                        }
                         chunk.push(line);
                     }
                     Ok(None) => {

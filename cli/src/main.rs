@@ -13,6 +13,7 @@ mod evaluate;
 mod forms;
 mod lines;
 mod org;
+mod serve;
 mod sheets;
 mod table;
 mod template;
@@ -49,6 +50,8 @@ pub enum Failure {
     Usage(String),
     /// A worker thread stopped (a defect, reported rather than passed on as a panic).
     Stopped,
+    /// The service could not start, or stopped on an error.
+    Service(String),
 }
 
 impl Failure {
@@ -78,6 +81,7 @@ impl Failure {
             Failure::Sheets(error) => format!("cadre-eval: {error}\n"),
             Failure::Usage(message) => format!("cadre-eval: {message}\n"),
             Failure::Stopped => "cadre-eval: a worker thread stopped\n".to_owned(),
+            Failure::Service(message) => format!("cadre-eval serve: {message}\n"),
         };
         let _ = io::stderr().lock().write_all(text.as_bytes());
     }
@@ -107,6 +111,7 @@ fn main() -> ExitCode {
             write_stdout(|out| catalogue::write_rules(args, out)),
             args.lang,
         ),
+        Command::Serve(args) => (serve::run(args), Lang::En),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,

@@ -77,13 +77,15 @@ pub mod synthetic;
 // ---------------------------------------------------------------------------------
 
 pub use api::batch::{
-    apply_quota, evaluate_batch_json, evaluate_batch_lines, evaluate_json_array,
-    evaluate_json_line, evaluate_json_lines, evaluate_line, evaluate_record_text, line_not_utf8,
-    line_too_large, Batch, BatchItem, JsonLinesBatch, OutcomeTally,
+    apply_quota, evaluate_batch_json, evaluate_batch_json_within, evaluate_batch_lines,
+    evaluate_json_array, evaluate_json_array_within, evaluate_json_line, evaluate_json_lines,
+    evaluate_line, evaluate_record_text, line_not_utf8, line_too_large, Batch, BatchItem,
+    JsonLinesBatch, OutcomeTally,
 };
 pub use api::catalogues::{
-    conduct_catalogue, conduct_catalogue_json, criteria_catalogue, level_entries, regime_entries,
-    rule_entries, RegimeInfo, Rule, REGIMES,
+    catalogue_document, catalogue_document_json, catalogue_sha256, conduct_catalogue,
+    conduct_catalogue_json, conduct_catalogue_version, criteria_catalogue, level_entries,
+    regime_entries, rule_entries, RegimeInfo, Rule, ENGINE_VERSION, REGIMES,
 };
 pub use api::compare::{
     compare, compare_json, compare_json_records, compare_levels, compare_org, pair_tallies,
@@ -94,7 +96,7 @@ pub use api::evaluate::{
 };
 pub use api::forms::{
     conduct_items, evaluate_partial_json, form_schema, form_schema_for, parse_day,
-    what_would_change, what_would_change_json,
+    what_would_change, what_would_change_json, SHIPPED_PROFILE_IDS,
 };
 pub use api::org::{evaluate_tree_json, evaluate_unit_lines, OrgEvaluator, OrgRecord, OrgResult};
 pub use api::rows::{
@@ -124,7 +126,7 @@ pub use contract::assessment::{
     CONTRACT_VERSION,
 };
 pub use contract::batch::{BatchOptions, Line, RejectedRecord};
-pub use contract::catalogues::{LevelEntry, RegimeEntry, RuleEntry};
+pub use contract::catalogues::{CatalogueDocument, LevelEntry, RegimeEntry, RuleEntry};
 pub use contract::change::{Blocker, Change, ChangeResult, LevelPath};
 pub use contract::choices::{
     find_choice, label_key, ChoiceName, COLLECTIVE_KINDS, DISCIPLINE_FORMS, FLAGS, GRADES, LEVELS,
@@ -187,9 +189,7 @@ pub use contract::topic::Topic;
 // ---------------------------------------------------------------------------------
 
 pub use conduct::catalogue::discipline_form_item_id;
-pub use conduct::shipped::{
-    get as conduct_item, items_for as conduct_items_for, version as conduct_catalogue_version,
-};
+pub use conduct::shipped::{get as conduct_item, items_for as conduct_items_for};
 pub use contract::conduct_catalogue::{
     ApplicableItem, Catalogue, CatalogueError, ConductItem, Confirmation, Divisions, Document,
     DocumentCount, DocumentVersion, EndStatus, ItemEffect, ItemKind as ConductItemKind,
@@ -211,7 +211,7 @@ pub use regimes::qd366::criteria::catalogue::catalogue_item;
 pub use regimes::qd366::criteria::document::{decode_profile, decode_profile_value};
 pub use regimes::qd366::criteria::profile::{ItemScores, ProfileEntry, ValidProfile};
 pub use regimes::qd366::criteria::shipped::{
-    even_split_profile, shipped_profile, shipped_profiles, ILLUSTRATIVE_ISSUER, SHIPPED_PROFILE_IDS,
+    even_split_profile, shipped_profile, shipped_profiles, ILLUSTRATIVE_ISSUER,
 };
 pub use regimes::qd366::criteria::validate::{validate_profile, validate_profile_at};
 pub use regimes::registry::regime_in_force_on;

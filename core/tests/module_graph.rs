@@ -622,8 +622,8 @@ fn front_end_names(dirs: &[PathBuf]) -> BTreeMap<String, PathBuf> {
     found
 }
 
-/// The command-line tool and the bindings call only the front door (`api`) and the
-/// contract's types (`docs/architecture.md`, "The front door").
+/// The command-line tool, the HTTP service and the bindings call only the front door
+/// (`api`) and the contract's types (`docs/architecture.md`, "The front door").
 #[test]
 fn front_ends_use_only_the_front_door_and_the_contract() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
@@ -631,6 +631,7 @@ fn front_ends_use_only_the_front_door_and_the_contract() {
     let used = front_end_names(&[
         root.join("cli/src"),
         root.join("sheets/src"),
+        root.join("service/src"),
         root.join("bindings-python/src"),
         root.join("bindings-wasm/src"),
         root.join("bindings-wasm/examples"),

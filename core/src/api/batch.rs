@@ -10,11 +10,12 @@ use crate::api::evaluate::evaluate_text;
 use crate::contract::batch::{BatchOptions, Line, RejectedRecord};
 use crate::contract::errors::{InputError, InputErrors};
 use crate::contract::level::Options;
+use crate::contract::limits::MAX_BATCH_RECORDS;
 use crate::contract::limits::MAX_RECORD_BYTES;
 use crate::contract::quota::{GroupQuotaReport, QuotaOptions};
 pub use crate::group::quota::apply::apply_quota;
 pub use crate::group::tally::OutcomeTally;
-use crate::intake::batch::{batch_records, salvage_id, BatchText};
+use crate::intake::batch::{batch_records_within, salvage_id, BatchText};
 use crate::regimes::decision::Decision;
 
 /// One record's result in a batch.
@@ -51,17 +52,39 @@ pub fn evaluate_record_text(index: usize, json: &str, options: &Options) -> Batc
 /// Evaluates a JSON array of assessments. Fails as a whole only when the text is not a
 /// JSON array or holds more than `MAX_BATCH_RECORDS` records.
 pub fn evaluate_json_array(json: &str, options: &Options) -> Result<Vec<BatchItem>, InputErrors> {
-    Ok(batch_records(json, BatchText::ArrayOrLines)?
-        .into_iter()
-        .enumerate()
-        .map(|(index, record)| evaluate_record_text(index, record, options))
-        .collect())
+    evaluate_json_array_within(json, options, MAX_BATCH_RECORDS)
+}
+
+/// [`evaluate_json_array`] for a caller that takes at most `max_records` records at once
+/// (a service's limit per request; at most `MAX_BATCH_RECORDS`).
+pub fn evaluate_json_array_within(
+    json: &str,
+    options: &Options,
+    max_records: usize,
+) -> Result<Vec<BatchItem>, InputErrors> {
+    Ok(
+        batch_records_within(json, BatchText::ArrayOrLines, max_records)?
+            .into_iter()
+            .enumerate()
+            .map(|(index, record)| evaluate_record_text(index, record, options))
+            .collect(),
+    )
 }
 
 /// Evaluates a JSON array of assessments, then applies the quota over the batch when
 /// `options` asks for it; records keep their input order.
 pub fn evaluate_batch_json(json: &str, options: &BatchOptions) -> Result<Batch, InputErrors> {
-    let items = evaluate_json_array(json, &options.evaluation)?;
+    evaluate_batch_json_within(json, options, MAX_BATCH_RECORDS)
+}
+
+/// [`evaluate_batch_json`] for a caller that takes at most `max_records` records at once
+/// (a service's limit per request; at most `MAX_BATCH_RECORDS`).
+pub fn evaluate_batch_json_within(
+    json: &str,
+    options: &BatchOptions,
+    max_records: usize,
+) -> Result<Batch, InputErrors> {
+    let items = evaluate_json_array_within(json, &options.evaluation, max_records)?;
     Ok(match &options.quota {
         Some(quota) => with_quota(items, quota),
         None => Batch {

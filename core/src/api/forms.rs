@@ -14,7 +14,9 @@ use crate::dates::parse_iso_date;
 use crate::intake::decode::decode_and_validate;
 use crate::intake::validate::options::ValidateOptions;
 use crate::regimes::dispatch::evaluate_valid;
-use crate::regimes::qd366::criteria::shipped::{shipped_profile, SHIPPED_PROFILE_IDS};
+use crate::regimes::qd366::criteria::shipped::shipped_profile;
+/// The ids of the shipped criteria profiles, which [`form_schema_for`] takes.
+pub use crate::regimes::qd366::criteria::shipped::SHIPPED_PROFILE_IDS;
 pub use crate::regimes::qd366::form::form_schema;
 use chrono::NaiveDate;
 

@@ -51,3 +51,20 @@ pub struct LevelEntry {
     /// The floor of its score band (90, 70, 50, 0).
     pub floor: i64,
 }
+
+/// What a decision depends on besides its record: the engine's version, every rule
+/// (ids, citations, basis), the regimes and the conduct catalogue. Its SHA-256
+/// (`catalogue_sha256`) names the rules a rating was made under, for a system that
+/// stores it with each rating.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CatalogueDocument {
+    /// The engine's version.
+    pub engine_version: &'static str,
+    /// Every rule, in catalogue order.
+    pub rules: Vec<RuleEntry>,
+    /// Every regime, oldest first.
+    pub regimes: Vec<RegimeEntry>,
+    /// The conduct catalogue, as shipped.
+    pub conduct_catalogue: serde_json::Value,
+}

@@ -4,7 +4,7 @@
 //! [`InputErrors`], the CLI prints them as JSON, Python raises one exception carrying
 //! them, WASM returns them in a tagged failure value.
 
-use crate::contract::limits::{MAX_BATCH_RECORDS, MAX_RECORD_BYTES};
+use crate::contract::limits::MAX_RECORD_BYTES;
 use crate::contract::text::Text;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -182,9 +182,11 @@ impl InputError {
         )
     }
 
-    /// A batch of `count` records, over [`MAX_BATCH_RECORDS`]; `suggest_lines` adds that
-    /// JSON Lines has no such limit (where the caller reads them).
-    pub fn too_many_records(count: usize, suggest_lines: bool) -> InputError {
+    /// A batch of `count` records, over `limit` (at most
+    /// [`MAX_BATCH_RECORDS`](crate::contract::limits::MAX_BATCH_RECORDS); a service
+    /// may take fewer at once); `suggest_lines` adds that JSON Lines has no such limit
+    /// (where the caller reads them).
+    pub fn too_many_records(count: usize, limit: usize, suggest_lines: bool) -> InputError {
         let (vi_hint, en_hint) = if suggest_lines {
             ("; hãy dùng JSON Lines", "; use JSON Lines")
         } else {
@@ -193,8 +195,8 @@ impl InputError {
         InputError::new(
             ErrorCode::TooLarge,
             "",
-            format!("{count} hồ sơ, vượt giới hạn {MAX_BATCH_RECORDS} của một lô{vi_hint}"),
-            format!("{count} records, over the batch limit of {MAX_BATCH_RECORDS}{en_hint}"),
+            format!("{count} hồ sơ, vượt giới hạn {limit} hồ sơ của một lô{vi_hint}"),
+            format!("{count} records, over the batch limit of {limit} records{en_hint}"),
         )
     }
 

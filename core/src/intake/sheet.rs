@@ -341,8 +341,11 @@ impl SheetRecords {
             }
             records += 1;
             if records > MAX_BATCH_RECORDS {
-                let mut located =
-                    LocatedError::unplaced(InputError::too_many_records(records, false));
+                let mut located = LocatedError::unplaced(InputError::too_many_records(
+                    records,
+                    MAX_BATCH_RECORDS,
+                    false,
+                ));
                 located.sheet = Some(table.name.clone());
                 located.row = Some(row + 1);
                 header_errors.push(located);
