@@ -10,8 +10,8 @@ the period not counted before, a must-not-do or exemplary-conduct breach) or mor
 half the tasks are not completed (11.4.N); otherwise the highest level whose floor and
 conditions hold under the ``cascade`` reading (11.1.N with shortcomings fixed, 11.2.N,
 11.3.N), Not completed with a decision needed when none does (§5); a mitigation claim
-against a conduct trigger alone needs a decision when the level without it is higher;
-open complaints need a decision.
+against a conduct trigger alone needs a decision when the level without it is higher,
+or falls in that gap (§5, "Mitigation"); open complaints need a decision.
 """
 
 from __future__ import annotations
@@ -85,7 +85,8 @@ def classify(frame: pd.DataFrame) -> pd.DataFrame:
     mitigable = (
         conduct & ~low_score & ~tasks_failed & _flag(frame, "mitigation_self_detected_and_remedied")
     )
-    needs = (~triggered & gap) | (mitigable & (conditions > 0))
+    # Without the trigger the level is higher, or in the gap: a decision either way.
+    needs = (~triggered & gap) | mitigable
     needs |= _flag(frame, "procedure_open_complaints")
 
     names = np.array(["not_completed", "completed", "good", "excellent"], dtype=object)

@@ -48,7 +48,9 @@ _INPUTS = [
     ("low", "total < 50"),
     ("tasks_failed", "tasks_failed"),
     ("conduct", "conduct"),
-    ("mitigable", "mitigation and ((total >= 90 and excellent_ok) or (total >= 70 and good_ok) or completed_ok)"),
+    # A conduct trigger alone, mitigation claimed: the level without it is higher or in
+    # the gap, a decision either way (spec §5, "Mitigation").
+    ("mitigable", "mitigation"),
     ("excellent", "total >= 90 and excellent_ok"),
     ("good", "total >= 70 and good_ok"),
     ("completed", "completed_ok"),

@@ -224,6 +224,11 @@ pub struct EvaluateArgs {
     /// instructions, lists and units.
     #[arg(long, value_name = "NAME")]
     pub sheet: Vec<String>,
+    /// What each decision of the JSON output holds: the whole record (`all`), or
+    /// `levels`: id, regime, outcome, level, needs_decision and the deciding rule's id,
+    /// with no message rendered.
+    #[arg(long, value_enum, default_value_t = Fields::All, conflicts_with = "output")]
+    pub fields: Fields,
     /// Write the results to this file instead of stdout: a workbook for people
     /// (`.xlsx`: summary, decisions, reasons, rejected rows) or the decisions as CSV
     /// (`.csv`).
@@ -640,6 +645,15 @@ pub enum QuotaReadingArg {
     FinalTally,
     /// Only those proposed Good count: e_max = floor(p·G₀/q).
     ProposedGood,
+}
+
+/// What each decision of `evaluate`'s JSON output holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Fields {
+    /// The whole decision record, messages in both languages.
+    All,
+    /// The level and what settled it, nothing rendered.
+    Levels,
 }
 
 /// Output format.

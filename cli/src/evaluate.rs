@@ -1,18 +1,22 @@
 //! `cadre-eval evaluate`: read assessments, forward each to the core, write decisions.
 
-use crate::args::{EvaluateArgs, Lang, OutputFormat};
+use crate::args::{EvaluateArgs, Fields, Lang, OutputFormat};
 use crate::lines::{read_all, unreadable, BoundedLines};
 use crate::sheets::{self, is_spreadsheet};
 use crate::table::DecisionTable;
 use crate::Failure;
 use cadre_eval::{
-    batch_result_tables, evaluate_batch_json, evaluate_batch_lines, evaluate_sheets, BatchItem,
-    Decision, InputError, JsonLinesBatch, RejectedRecord, MAX_BATCH_BYTES, MAX_RECORD_BYTES,
+    batch_result_tables, evaluate_batch_json, evaluate_batch_lines, evaluate_line, evaluate_sheets,
+    BatchItem, Decision, InputError, JsonLinesBatch, Level, Options, Outcome, RegimeId,
+    RejectedRecord, MAX_BATCH_BYTES, MAX_RECORD_BYTES,
 };
-use serde::Serializer as _;
+use cadre_eval_service::lines::Line;
+use serde::{Serialize, Serializer as _};
+use std::collections::BTreeMap;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, BufWriter, Write};
 use std::path::Path;
+use std::sync::{mpsc, Mutex};
 use std::thread;
 
 /// Runs `evaluate`. `Ok(true)` when every record was evaluated, `Ok(false)` when some
@@ -25,7 +29,7 @@ pub fn run(args: &EvaluateArgs) -> Result<bool, Failure> {
         return to_file(args, path);
     }
     let stdout = io::stdout();
-    let mut output = Output::new(args.format, args.lang, BufWriter::new(stdout.lock()));
+    let mut output = Output::new(args, BufWriter::new(stdout.lock()));
     if args.is_json_lines() {
         if args.reads_stdin() {
             json_lines(io::stdin().lock(), args, &mut output)?;
@@ -57,7 +61,7 @@ fn spreadsheet(args: &EvaluateArgs) -> Result<bool, Failure> {
         return Ok(nothing_rejected);
     }
     let stdout = io::stdout();
-    let mut output = Output::new(args.format, args.lang, BufWriter::new(stdout.lock()));
+    let mut output = Output::new(args, BufWriter::new(stdout.lock()));
     output.rejected += evaluated.tables.rejected.len() as u64;
     output
         .decision_array(evaluated.decisions.iter())
@@ -107,8 +111,12 @@ fn json_lines(
     args: &EvaluateArgs,
     output: &mut Output<impl Write>,
 ) -> Result<(), Failure> {
-    let mut batch = JsonLinesBatch::new(args.batch_options());
+    let options = args.batch_options();
     let mut lines = BoundedLines::new(reader, MAX_RECORD_BYTES);
+    if options.quota.is_none() && output.table.is_none() {
+        return json_lines_in_parallel(&mut lines, args, &options.evaluation, output);
+    }
+    let mut batch = JsonLinesBatch::new(options);
     while let Some(line) = lines
         .next_line()
         .map_err(|error| unreadable(&args.input, error))?
@@ -132,21 +140,209 @@ fn json_lines(
     Ok(())
 }
 
+/// Lines handed to a worker at a time, at most: long enough that handing them over
+/// costs little, short enough that every core has work and little is held.
+const CHUNK_LINES: usize = 512;
+/// Bytes of lines handed over at a time, at most (plus one line).
+const CHUNK_BYTES: usize = 512 << 10;
+/// Chunks in flight (read and not yet written) per worker, at most: what bounds memory.
+const CHUNKS_PER_WORKER: usize = 4;
+
+/// JSON Lines without the quota, as JSON, on every core: a bounded ordered pipeline.
+/// This thread reads chunks of lines and hands them to the workers; each worker
+/// evaluates a chunk and sends back its output; this thread writes the chunks in input
+/// order as they complete. At most `CHUNKS_PER_WORKER` chunks per worker are in flight,
+/// so memory stays bounded whatever the input's length; no worker waits for another, so
+/// a slow chunk delays only the writing. The output is the same as one line at a time.
+fn json_lines_in_parallel(
+    lines: &mut BoundedLines<impl BufRead>,
+    args: &EvaluateArgs,
+    options: &Options,
+    output: &mut Output<impl Write>,
+) -> Result<(), Failure> {
+    let workers = thread::available_parallelism().map_or(1, usize::from);
+    let fields = output.fields;
+    let most_in_flight = workers * CHUNKS_PER_WORKER;
+    let (chunk_sender, chunks) = mpsc::sync_channel::<(usize, usize, Vec<Line>)>(most_in_flight);
+    let (result_sender, results) = mpsc::sync_channel::<(usize, Rendered)>(most_in_flight);
+    let chunks = Mutex::new(chunks);
+    thread::scope(|scope| {
+        for _ in 0..workers {
+            let (chunks, result_sender) = (&chunks, result_sender.clone());
+            scope.spawn(move || loop {
+                // The lock is held only to take the next chunk.
+                let next = chunks.lock().map(|receiver| receiver.recv());
+                let Ok(Ok((sequence, first, lines))) = next else {
+                    return;
+                };
+                let rendered = Rendered::of(&lines, first, options, fields);
+                if result_sender.send((sequence, rendered)).is_err() {
+                    return;
+                }
+            });
+        }
+        drop(result_sender);
+        // Both channels are moved in and closed when it returns, whatever happened, so
+        // that no worker waits on them and the scope can end.
+        feed_and_write(lines, args, output, chunk_sender, results, most_in_flight)
+    })
+}
+
+/// Reads chunks and sends them to the workers, keeping at most `most_in_flight` of them
+/// unwritten, and writes the results in input order.
+fn feed_and_write(
+    lines: &mut BoundedLines<impl BufRead>,
+    args: &EvaluateArgs,
+    output: &mut Output<impl Write>,
+    chunks: mpsc::SyncSender<(usize, usize, Vec<Line>)>,
+    results: mpsc::Receiver<(usize, Rendered)>,
+    most_in_flight: usize,
+) -> Result<(), Failure> {
+    let mut first_line = 0;
+    let (mut sent, mut written) = (0, 0);
+    let mut waiting: BTreeMap<usize, Rendered> = BTreeMap::new();
+    let mut failed = None;
+    let mut at_end = false;
+    loop {
+        while !at_end && sent - written < most_in_flight {
+            let mut chunk = Vec::with_capacity(CHUNK_LINES);
+            let mut bytes = 0;
+            while chunk.len() < CHUNK_LINES && bytes < CHUNK_BYTES {
+                match lines.next_line() {
+                    Ok(Some(line)) => {
+                        if let Line::Text(text) = &line {
+                            bytes += text.len();
+                        }
+                        chunk.push(line);
+                    }
+                    Ok(None) => {
+                        at_end = true;
+                        break;
+                    }
+                    // What was read before the failure is still evaluated and written.
+                    Err(error) => {
+                        failed = Some(error);
+                        at_end = true;
+                        break;
+                    }
+                }
+            }
+            if chunk.is_empty() {
+                break;
+            }
+            let count = chunk.len();
+            chunks
+                .send((sent, first_line, chunk))
+                .map_err(|_| Failure::Stopped)?;
+            sent += 1;
+            first_line += count;
+        }
+        if written == sent {
+            return match failed {
+                Some(error) => Err(unreadable(&args.input, error)),
+                None => Ok(()),
+            };
+        }
+        let (sequence, rendered) = results.recv().map_err(|_| Failure::Stopped)?;
+        waiting.insert(sequence, rendered);
+        while let Some(part) = waiting.remove(&written) {
+            output
+                .stdout
+                .write_all(&part.text.map_err(Failure::Output)?)
+                .map_err(Failure::Output)?;
+            for rejected in &part.rejected {
+                output.rejected(rejected, Some(rejected.index + 1));
+            }
+            written += 1;
+        }
+    }
+}
+
+/// One part of a chunk of JSON Lines, evaluated: its decisions as output text, its
+/// rejected records to report.
+struct Rendered {
+    text: io::Result<Vec<u8>>,
+    rejected: Vec<RejectedRecord>,
+}
+
+impl Rendered {
+    /// Evaluates `lines`, the first of which is line `first` of the input (from 0).
+    fn of(lines: &[Line], first: usize, options: &Options, fields: Fields) -> Rendered {
+        let mut text = Vec::with_capacity(lines.len() * 2048);
+        let mut rejected = Vec::new();
+        let mut written = Ok(());
+        for (index, line) in (first..).zip(lines) {
+            match evaluate_line(index, line.as_core(), options) {
+                Some(BatchItem::Decision(decision)) if written.is_ok() => {
+                    written = write_decision_line(&mut text, &decision, fields);
+                }
+                Some(BatchItem::Rejected(record)) => rejected.push(record),
+                _ => {}
+            }
+        }
+        Rendered {
+            text: written.map(|()| text),
+            rejected,
+        }
+    }
+}
+
+/// One decision as a line of JSON, whole or its `levels` fields.
+fn write_decision_line(
+    out: &mut impl Write,
+    decision: &Decision,
+    fields: Fields,
+) -> io::Result<()> {
+    match fields {
+        Fields::All => serde_json::to_writer(&mut *out, &decision.to_record())?,
+        Fields::Levels => serde_json::to_writer(&mut *out, &LevelsFields::of(decision))?,
+    }
+    out.write_all(b"\n")
+}
+
+/// The `levels` fields of a decision (`--fields levels`): what a pipeline that only
+/// needs the level reads, with no message rendered.
+#[derive(Serialize)]
+struct LevelsFields<'d> {
+    id: &'d str,
+    regime: RegimeId,
+    outcome: Outcome,
+    level: Option<Level>,
+    needs_decision: bool,
+    /// The id of the rule that settles the decision (`Decision::deciding_reason`).
+    deciding_rule: Option<&'static str>,
+}
+
+impl<'d> LevelsFields<'d> {
+    fn of(decision: &'d Decision) -> LevelsFields<'d> {
+        LevelsFields {
+            id: &decision.id,
+            regime: decision.regime,
+            outcome: decision.outcome,
+            level: decision.level,
+            needs_decision: decision.needs_decision,
+            deciding_rule: decision.deciding_reason().map(|reason| reason.rule.id()),
+        }
+    }
+}
+
 /// Where decisions and rejections go, in the chosen format.
 struct Output<W: Write> {
     format: OutputFormat,
     lang: Lang,
+    fields: Fields,
     stdout: W,
     table: Option<DecisionTable>,
     rejected: u64,
 }
 
 impl<W: Write> Output<W> {
-    fn new(format: OutputFormat, lang: Lang, stdout: W) -> Output<W> {
-        let table = (format == OutputFormat::Table).then(|| DecisionTable::new(lang));
+    fn new(args: &EvaluateArgs, stdout: W) -> Output<W> {
+        let table = (args.format == OutputFormat::Table).then(|| DecisionTable::new(args.lang));
         Output {
-            format,
-            lang,
+            format: args.format,
+            lang: args.lang,
+            fields: args.fields,
             stdout,
             table,
             rejected: 0,
@@ -162,7 +358,10 @@ impl<W: Write> Output<W> {
             Some(table) => decisions.for_each(|decision| table.push(decision)),
             None => {
                 let mut serializer = serde_json::Serializer::pretty(&mut self.stdout);
-                serializer.collect_seq(decisions.map(Decision::to_record))?;
+                match self.fields {
+                    Fields::All => serializer.collect_seq(decisions.map(Decision::to_record))?,
+                    Fields::Levels => serializer.collect_seq(decisions.map(LevelsFields::of))?,
+                }
                 self.stdout.write_all(b"\n")?;
             }
         }
@@ -173,10 +372,7 @@ impl<W: Write> Output<W> {
     fn decision_line(&mut self, decision: &Decision) -> io::Result<()> {
         match &mut self.table {
             Some(table) => table.push(decision),
-            None => {
-                serde_json::to_writer(&mut self.stdout, &decision.to_record())?;
-                self.stdout.write_all(b"\n")?;
-            }
+            None => write_decision_line(&mut self.stdout, decision, self.fields)?,
         }
         Ok(())
     }

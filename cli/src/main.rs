@@ -22,8 +22,14 @@ use args::{Cli, Command, Lang};
 use cadre_eval::InputErrors;
 use cadre_eval_sheets::SheetFileError;
 use clap::Parser;
+use mimalloc::MiMalloc;
 use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
+
+/// Many small allocations per record (decoding, rendering): mimalloc serves them faster
+/// than the system allocator (docs/performance.md, "Issue 15").
+#[global_allocator]
+static ALLOCATOR: MiMalloc = MiMalloc;
 
 /// Why a command stopped without finishing its work (exit code 2).
 pub enum Failure {

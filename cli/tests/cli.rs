@@ -413,6 +413,83 @@ fn json_lines_rejections_carry_the_line_index_and_evaluation_goes_on() {
 }
 
 #[test]
+fn json_lines_over_several_chunks_keep_input_order_on_every_core() {
+    // More lines than one chunk of the parallel reader holds (4,096), with rejections
+    // and blank lines among them: every decision and every rejection in input order.
+    let dir = TempDir::new("jsonl-order");
+    let kinds = [
+        EXCELLENT,
+        BAND_CONDITIONS_FAIL,
+        NEW_MEMBER,
+        INCONSISTENT,
+        "",
+    ];
+    let mut records = Vec::new();
+    let mut text = String::new();
+    for n in 0..9_000 {
+        let record = kinds[n % kinds.len()].replacen("\"id\":\"", &format!("\"id\":\"{n}-"), 1);
+        text.push_str(&record);
+        text.push('\n');
+        records.push(record);
+    }
+    let output = run_file(&["evaluate"], &dir.file("many.jsonl", &text));
+
+    assert_eq!(output.status.code(), Some(1));
+    let good: Vec<&str> = records
+        .iter()
+        .filter(|r| !r.is_empty() && !r.contains("-dv-bad"))
+        .map(String::as_str)
+        .collect();
+    assert_eq!(
+        parse_lines(stdout(&output)),
+        core_decisions(&good, &Options::default())
+    );
+    let rejected: Vec<usize> = stderr(&output)
+        .lines()
+        .map(|l| serde_json::from_str::<RejectedRecord>(l).unwrap().index)
+        .collect();
+    let expected: Vec<usize> = (0..9_000).filter(|n| n % kinds.len() == 3).collect();
+    assert_eq!(rejected, expected);
+}
+
+#[test]
+fn fields_levels_writes_the_level_and_the_deciding_rule_only() {
+    let dir = TempDir::new("jsonl-levels");
+    let records = [EXCELLENT, BAND_CONDITIONS_FAIL, NEW_MEMBER];
+    let file = dir.file("batch.jsonl", json_lines(&records));
+    let output = run_file(&["evaluate", "--fields", "levels"], &file);
+
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let lines: Vec<serde_json::Value> = stdout(&output)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let full = core_decisions(&records, &Options::default());
+    assert_eq!(lines.len(), full.len());
+    for (line, decision) in lines.iter().zip(&full) {
+        let expected = serde_json::json!({
+            "id": decision.id,
+            "regime": decision.regime,
+            "outcome": decision.outcome,
+            "level": decision.level,
+            "needs_decision": decision.needs_decision,
+            "deciding_rule": decision.deciding_reason().map(|r| r.rule.clone()),
+        });
+        assert_eq!(line, &expected);
+    }
+    assert_eq!(lines[1]["level"], "good");
+    assert_eq!(lines[1]["deciding_rule"], "qd366.11.1.N");
+
+    // The same fields for an array, as a pretty array.
+    let array_output = run_file(
+        &["evaluate", "--fields", "levels"],
+        &dir.file("batch.json", array(&records)),
+    );
+    let from_array: Vec<serde_json::Value> = serde_json::from_str(stdout(&array_output)).unwrap();
+    assert_eq!(from_array, lines);
+}
+
+#[test]
 fn input_that_is_not_a_json_array_is_a_usage_failure() {
     let dir = TempDir::new("not-array");
     let output = run_file(&["evaluate"], &dir.file("one.json", EXCELLENT));

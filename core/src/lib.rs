@@ -80,8 +80,8 @@ pub mod synthetic;
 pub use api::batch::{
     apply_quota, evaluate_batch_json, evaluate_batch_json_within, evaluate_batch_lines,
     evaluate_json_array, evaluate_json_array_within, evaluate_json_line, evaluate_json_lines,
-    evaluate_record_text, line_not_utf8, line_too_large, Batch, BatchItem, JsonLinesBatch,
-    OutcomeTally,
+    evaluate_line, evaluate_record_text, line_not_utf8, line_too_large, Batch, BatchItem,
+    JsonLinesBatch, OutcomeTally,
 };
 pub use api::catalogues::{
     catalogue_document, catalogue_document_json, catalogue_sha256, conduct_catalogue,

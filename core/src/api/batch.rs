@@ -213,6 +213,18 @@ pub fn evaluate_json_line(index: usize, line: &str, options: &Options) -> BatchI
     evaluate_record_text(index, line, options)
 }
 
+/// Evaluates line `index` of JSON Lines as read (from 0, blank lines counted): `None`
+/// for a blank line, else its decision or its rejection. Lines are independent, so a
+/// front end may evaluate them on several threads and write the results in order.
+pub fn evaluate_line(index: usize, line: Line<'_>, options: &Options) -> Option<BatchItem> {
+    Some(match line {
+        Line::Text(text) if text.trim().is_empty() => return None,
+        Line::Text(text) => evaluate_json_line(index, text, options),
+        Line::TooLong(length) => BatchItem::Rejected(line_too_large(index, length)),
+        Line::NotUtf8 => BatchItem::Rejected(line_not_utf8(index)),
+    })
+}
+
 /// Evaluates JSON Lines text: one assessment per non-blank line.
 pub fn evaluate_json_lines(text: &str, options: &Options) -> Vec<BatchItem> {
     text.lines()
@@ -254,13 +266,7 @@ impl JsonLinesBatch {
     pub fn push(&mut self, line: Line<'_>) -> Option<BatchItem> {
         let index = self.next;
         self.next += 1;
-        let item = match line {
-            Line::Text(text) if text.trim().is_empty() => return None,
-            Line::Text(text) => evaluate_json_line(index, text, &self.options),
-            Line::TooLong(length) => BatchItem::Rejected(line_too_large(index, length)),
-            Line::NotUtf8 => BatchItem::Rejected(line_not_utf8(index)),
-        };
-        match item {
+        match evaluate_line(index, line, &self.options)? {
             BatchItem::Decision(decision) if self.quota.is_some() => {
                 self.held.push(*decision);
                 None

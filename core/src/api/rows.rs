@@ -118,24 +118,36 @@ impl<'a> Records<'a> {
         &self,
         range: Range<usize>,
         options: &Options,
-        each: &mut dyn FnMut(usize, BatchItem, &ColumnOf<'_>),
+        each: &mut dyn FnMut(usize, RecordResult, &ColumnOf<'_>),
     ) {
         self.read(range, &mut |index, read, column_of| {
             let item = match read {
                 Read::Assessment(assessment) => match evaluate(&assessment, options) {
-                    Ok(decision) => BatchItem::Decision(Box::new(decision)),
-                    Err(errors) => BatchItem::Rejected(RejectedRecord {
+                    Ok(decision) => RecordResult::Decision(decision),
+                    Err(errors) => RecordResult::Rejected(RejectedRecord {
                         index,
                         id: Some(assessment.id),
                         errors: errors.0,
                     }),
                 },
-                Read::Json(text) => evaluate_record_text(index, text, options),
-                Read::Rejected(rejected) => BatchItem::Rejected(rejected),
+                Read::Json(text) => match evaluate_record_text(index, text, options) {
+                    BatchItem::Decision(decision) => RecordResult::Decision(*decision),
+                    BatchItem::Rejected(rejected) => RecordResult::Rejected(rejected),
+                },
+                Read::Rejected(rejected) => RecordResult::Rejected(rejected),
             };
             each(index, item, column_of);
         });
     }
+}
+
+/// One record's result as the sinks get it. Not boxed, unlike [`BatchItem`]: a table's
+/// rows are evaluated one at a time, and a box would cost an allocation per row.
+enum RecordResult {
+    /// Evaluated.
+    Decision(Decision),
+    /// Rejected, with its errors.
+    Rejected(RejectedRecord),
 }
 
 /// One record as read, before it is evaluated. Held for one record at a time: boxing
@@ -224,13 +236,13 @@ pub fn evaluate_records<S: EvaluationSink>(
             range,
             &options.evaluation,
             &mut |index, item, column_of| match item {
-                BatchItem::Decision(decision) => {
+                RecordResult::Decision(decision) => {
                     part.decision(index, &decision);
                     if gathering {
                         quota.add(index, &decision);
                     }
                 }
-                BatchItem::Rejected(rejected) => part.rejected(&rejected, column_of),
+                RecordResult::Rejected(rejected) => part.rejected(&rejected, column_of),
             },
         );
         (part, quota)
@@ -259,7 +271,7 @@ pub fn evaluate_records<S: EvaluationSink>(
             ranges.iter().cloned().zip(&mut sinks).collect();
         for_each_in_parallel(&mut parts, &|(range, part)| {
             records.evaluate(range.clone(), &options.evaluation, &mut |index, item, _| {
-                if let BatchItem::Decision(mut decision) = item {
+                if let RecordResult::Decision(mut decision) = item {
                     plan.apply(index, &mut decision);
                     part.final_decision(index, &decision);
                 }
