@@ -1,6 +1,7 @@
 //! Typed decisions for Python: `Decision` and `Reason`, each with the contract's fields
 //! as attributes and `to_dict()` giving the contract's JSON shape.
 
+use crate::convert::to_py;
 use crate::names::{basis_name, effect_name, outcome_name, reading_name};
 use cadre_eval::{Decision, DecisionRecord, Level, ReasonRecord};
 use pyo3::prelude::*;
@@ -79,14 +80,14 @@ impl PyDecision {
     /// `periods_counted`, `mean`, `rounding`, `agency`), or None.
     #[getter]
     fn state<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        Ok(pythonize::pythonize(py, &self.record().state)?)
+        to_py(py, &self.record().state)
     }
 
     /// A party decision: the state rating it read (`regime`, `year`, `level`, `source`),
     /// or None.
     #[getter]
     fn state_rating<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        Ok(pythonize::pythonize(py, &self.record().state_rating)?)
+        to_py(py, &self.record().state_rating)
     }
 
     /// The regime's `id`, `name` (`{"vi", "en"}`), `document`, `guideline`,
@@ -94,7 +95,7 @@ impl PyDecision {
     /// `selected` (`period`, `named` or `comparison`).
     #[getter]
     fn regime_info<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        Ok(pythonize::pythonize(py, &self.record().regime_info)?)
+        to_py(py, &self.record().regime_info)
     }
 
     /// The period evaluated, `{"from": "2025-01-01", "to": "2025-12-31"}`.
@@ -175,14 +176,14 @@ impl PyDecision {
     /// `rule`, `message`.
     #[getter]
     fn alternatives<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        Ok(pythonize::pythonize(py, &self.record().alternatives)?)
+        to_py(py, &self.record().alternatives)
     }
 
     /// What the Excellent quota did (`group`, `e_max`, `rank`, `demoted`, `tied_at_cut`),
     /// or None before a group evaluation.
     #[getter]
     fn quota<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        Ok(pythonize::pythonize(py, &self.decision.quota)?)
+        to_py(py, &self.decision.quota)
     }
 
     /// The quota group named in the input, or None.
@@ -206,7 +207,7 @@ impl PyDecision {
 
     /// The decision as the contract's JSON object (a dict of plain Python values).
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        Ok(pythonize::pythonize(py, self.record())?)
+        to_py(py, self.record())
     }
 
     /// The decision as the contract's JSON text.
@@ -272,7 +273,7 @@ impl PyReason {
     /// an article's notes are cited instead of a clause.
     #[getter]
     fn citation<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        Ok(pythonize::pythonize(py, &self.record.citation)?)
+        to_py(py, &self.record.citation)
     }
 
     /// `text` (stated in the text cited), `reading` (the library's reading where the
@@ -292,12 +293,12 @@ impl PyReason {
     /// The values it read, by name.
     #[getter]
     fn values<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        Ok(pythonize::pythonize(py, &self.record.values)?)
+        to_py(py, &self.record.values)
     }
 
     /// The reason as the contract's JSON object.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        Ok(pythonize::pythonize(py, &self.record)?)
+        to_py(py, &self.record)
     }
 
     fn __repr__(&self) -> String {

@@ -7,6 +7,7 @@
 //! the core's structured errors. The Python package `cadre_eval` wraps this module
 //! (pandas in and out, docstrings, typing).
 
+use crate::convert::to_py;
 use crate::decision::{decision_list, PyDecision, PyReason};
 use crate::errors::{assessment_error, no_column};
 use crate::output::{DecisionColumns, ReasonColumns, ROLES};
@@ -28,6 +29,7 @@ use pyo3::types::{PyDict, PyList};
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 mod comparison;
+mod convert;
 mod decision;
 mod errors;
 mod names;
@@ -121,7 +123,7 @@ fn batch<'py>(
     };
     let decisions = batches(py, &tables.decisions)?;
     let reasons = tables.reasons.map(|r| batches(py, &r)).transpose()?;
-    let groups = pythonize::pythonize(py, &tables.quota_groups)?;
+    let groups = to_py(py, &tables.quota_groups)?;
     Ok((decisions, reasons, groups))
 }
 
@@ -218,10 +220,7 @@ fn apply_quota<'py>(
     let options = options::quota(reading, raised_ratio_groups)?;
     let mut owned: Vec<Decision> = decisions.iter().map(|d| d.get().decision.clone()).collect();
     let reports = cadre_eval::apply_quota(&mut owned, &options);
-    Ok((
-        decision_list(py, owned)?,
-        pythonize::pythonize(py, &reports)?,
-    ))
+    Ok((decision_list(py, owned)?, to_py(py, &reports)?))
 }
 
 fn role_index(role: Role) -> usize {
@@ -278,7 +277,7 @@ fn evaluate_org<'py>(
         .transpose()?
         .map(|r| batches(py, &[r]))
         .transpose()?;
-    let report = pythonize::pythonize(py, &result.report)?;
+    let report = to_py(py, &result.report)?;
     Ok((decisions, reasons, report))
 }
 
@@ -313,7 +312,7 @@ fn compare_json<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let options = compare_options(regimes, grades_from_points, reading, basic_targets)?;
     match py.detach(|| cadre_eval::compare_json(text, &options)) {
-        Ok(comparison) => Ok(pythonize::pythonize(py, &comparison)?),
+        Ok(comparison) => Ok(to_py(py, &comparison)?),
         Err(errors) => Err(assessment_error(py, &errors.0, &no_column)),
     }
 }
@@ -412,7 +411,7 @@ fn compare_org<'py>(
         .then(|| options::quota(quota_reading, raised_ratio_groups))
         .transpose()?;
     match py.detach(|| cadre_eval::compare_org(text, &options, quota)) {
-        Ok(comparison) => Ok(pythonize::pythonize(py, &comparison)?),
+        Ok(comparison) => Ok(to_py(py, &comparison)?),
         Err(errors) => Err(assessment_error(py, &errors.0, &no_column)),
     }
 }
@@ -454,7 +453,7 @@ fn value_error(errors: &InputErrors) -> PyErr {
 /// The regimes the library knows, oldest first.
 #[pyfunction]
 fn regimes(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
-    Ok(pythonize::pythonize(py, &regime_entries())?)
+    to_py(py, &regime_entries())
 }
 
 /// The flat columns of a table, in the contract's order.
@@ -503,7 +502,7 @@ fn rules(py: Python<'_>) -> PyResult<Bound<'_, PyList>> {
 /// The four levels, lowest first, with their names and score floors.
 #[pyfunction]
 fn levels(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
-    Ok(pythonize::pythonize(py, &level_entries())?)
+    to_py(py, &level_entries())
 }
 
 /// Every stable error code.
@@ -530,10 +529,7 @@ fn conduct_catalogue_json() -> &'static str {
 #[pyfunction]
 fn criteria_catalogue<'py>(py: Python<'py>, appendix: &str) -> PyResult<Bound<'py, PyAny>> {
     let appendix: Appendix = options::named("appendix", appendix, "pl1, pl2, pl3, pl4, pl5")?;
-    Ok(pythonize::pythonize(
-        py,
-        cadre_eval::criteria_catalogue(appendix),
-    )?)
+    to_py(py, cadre_eval::criteria_catalogue(appendix))
 }
 
 /// The form schema (Mẫu 2A, 2B, 2C, 01) for a request given as the JSON text of
@@ -549,7 +545,7 @@ fn form_schema<'py>(
     let request: FormRequest = serde_json::from_str(request)
         .map_err(|e| PyValueError::new_err(format!("not a form request: {e}")))?;
     let form = form_schema_for(&request, profile).map_err(|errors| value_error(&errors))?;
-    Ok(pythonize::pythonize(py, &form)?)
+    to_py(py, &form)
 }
 
 /// The compiled module `cadre_eval._native`.

@@ -35,7 +35,8 @@ def state_side(vector: dict[str, Any]) -> bool:
     (issue 12: the state batch with its quota and pairs is not implemented yet)."""
     records = [vector["input"]] if "input" in vector else vector["inputs"] + [vector.get("template", {})]
     return bool(STATE_OPTIONS & set(vector.get("options", {}))) or any(
-        r.get("rating") == "state" or "state_rating" in r for r in records
+        isinstance(r, dict) and (r.get("rating") == "state" or "state_rating" in r)
+        for r in records
     )
 
 

@@ -116,18 +116,22 @@ struct QuotaResult<'a> {
     groups: Vec<GroupQuotaReport>,
 }
 
-/// Plain objects for maps, numbers for integers: what `JSON.parse` would give.
+/// What `JSON.parse` of the value's JSON text gives: plain objects, numbers.
+///
+/// Through the text because the workspace's `serde_json` keeps a number as the text its
+/// sender wrote (`arbitrary_precision`, issue 16), which only `serde_json` itself writes
+/// as a number: serde-wasm-bindgen would see an internal struct instead.
 fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, InputErrors> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| {
-            InputErrors::one(InputError::new(
-                ErrorCode::InvalidValue,
-                "",
-                format!("Không chuyển được kết quả sang JavaScript: {e}"),
-                format!("the result could not be converted to JavaScript: {e}"),
-            ))
-        })
+    let failed = |why: String| {
+        InputErrors::one(InputError::new(
+            ErrorCode::InvalidValue,
+            "",
+            format!("Không chuyển được kết quả sang JavaScript: {why}"),
+            format!("the result could not be converted to JavaScript: {why}"),
+        ))
+    };
+    let text = serde_json::to_string(value).map_err(|e| failed(e.to_string()))?;
+    js_sys::JSON::parse(&text).map_err(|e| failed(format!("{e:?}")))
 }
 
 /// The tagged value of a result: the success as converted, or `{ok: false, errors}`.
