@@ -42,7 +42,7 @@ fn record(id: usize, b: &mut Bytes<'_>) -> serde_json::Value {
                 .collect();
             let mut period = serde_json::json!({
                 key: i + 1,
-                "general": f64::from(u16::from(b.next()) * 3000 / 255) / 100.0,
+                "general": f64::from(u32::from(b.next()) * 3000 / 255) / 100.0,
                 "products": products,
             });
             if leader {
