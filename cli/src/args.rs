@@ -392,13 +392,15 @@ pub struct CompareArgs {
     /// 20% (repeatable).
     #[arg(long, value_name = "GROUP", requires = "org")]
     pub raised_ratio_group: Vec<String>,
-    /// The regimes to compare, in the order shown (comma-separated).
-    #[arg(
-        long,
-        value_enum,
-        value_delimiter = ',',
-        default_values_t = [RegimeArg::Qd366, RegimeArg::Qd124, RegimeArg::Qd132]
-    )]
+    /// The input holds state and party records (`"rating": "state"`, docs/state-regimes.md):
+    /// each person's state and party levels side by side, a state record and a party
+    /// record with one id being a pair (no quota).
+    #[arg(long, conflicts_with_all = ["org", "regimes", "grades_from_points"])]
+    pub state_party: bool,
+    /// The regimes to compare, in the order shown (comma-separated); default the party
+    /// regimes qd366, qd124, qd132, and for a state record nd335, nd233, nd90 with the
+    /// one in force first.
+    #[arg(long, value_enum, value_delimiter = ',')]
     pub regimes: Vec<RegimeArg>,
     /// Grades for a record that has points only, by a documented mapping
     /// (docs/regimes.md); default none.
@@ -438,7 +440,7 @@ impl CompareArgs {
     pub fn options(&self) -> Result<CompareOptions, InputErrors> {
         let regimes: Vec<RegimeId> = self.regimes.iter().map(|regime| regime.id()).collect();
         CompareOptions::new(
-            Some(&regimes),
+            (!regimes.is_empty()).then_some(regimes.as_slice()),
             self.grades_from_points.map(|mapping| match mapping {
                 GradeMappingArg::ScoreShares => GradeMapping::ScoreShares,
             }),
@@ -456,6 +458,12 @@ pub enum RegimeArg {
     Qd124,
     /// QĐ 132-QĐ/TW (2018) with HD 16 and HD 21-HD/BTCTW.
     Qd132,
+    /// State: Nghị định 335/2025/NĐ-CP (công chức from 2026).
+    Nd335,
+    /// State: Nghị định 233/2026/NĐ-CP (viên chức from 1/7/2026).
+    Nd233,
+    /// State: Nghị định 90/2020/NĐ-CP with Nghị định 48/2023/NĐ-CP.
+    Nd90,
 }
 
 impl RegimeArg {
@@ -465,6 +473,9 @@ impl RegimeArg {
             RegimeArg::Qd366 => RegimeId::Qd366,
             RegimeArg::Qd124 => RegimeId::Qd124,
             RegimeArg::Qd132 => RegimeId::Qd132,
+            RegimeArg::Nd335 => RegimeId::Nd335,
+            RegimeArg::Nd233 => RegimeId::Nd233,
+            RegimeArg::Nd90 => RegimeId::Nd90,
         }
     }
 }

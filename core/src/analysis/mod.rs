@@ -5,3 +5,4 @@ pub mod change;
 pub mod compare;
 pub mod compare_org;
 pub mod partial;
+pub mod state_party;
