@@ -6,6 +6,7 @@
 //! Every suggestion is checked by applying it and evaluating again: a change is only
 //! offered when it actually reaches the stated level.
 
+use crate::analysis::state_change::state_what_would_change;
 use crate::contract::change::{Blocker, Change, LevelPath};
 use crate::contract::decision::Effect;
 use crate::contract::level::{Level, Options, Outcome};
@@ -329,13 +330,19 @@ fn changes(
 }
 
 /// For each level above the decision's, the smallest changes that reach it, or why it
-/// cannot be reached this period. Empty for Excellent, not classified, or a regime this
-/// version does not evaluate.
+/// cannot be reached this period; a trigger that no change lifts is reported once, on the
+/// first level above the decision (the levels above it are held back by the same
+/// trigger). Empty for Excellent, not classified, or a regime this version does not
+/// evaluate. A state record: [`state_what_would_change`].
 pub fn what_would_change(
     a: &ValidAssessment,
     decision: &Decision,
     options: &Options,
 ) -> Vec<LevelPath> {
+    // State records under nd335 and nd233: the last period's products and points.
+    if let Some(state) = a.state.as_deref() {
+        return state_what_would_change(a, state, decision, options);
+    }
     let (Some(score), Some(tasks)) = (a.score, a.tasks) else {
         return Vec::new();
     };
@@ -350,13 +357,15 @@ pub fn what_would_change(
             continue;
         }
         if !blockers.is_empty() {
+            // A trigger no change lifts holds every higher level back too: reported once,
+            // on the first level above the decision.
             paths.push(LevelPath {
                 level,
                 reachable: false,
                 changes: Vec::new(),
-                blockers: blockers.clone(),
+                blockers,
             });
-            continue;
+            break;
         }
         let mut unreachable = Vec::new();
         if level == Level::Excellent && a.subject.kind == SubjectKind::Collective {

@@ -5,4 +5,5 @@ pub mod change;
 pub mod compare;
 pub mod compare_org;
 pub mod partial;
-pub mod state_party;
+pub mod state_change;
+pub mod state_partial;

@@ -332,6 +332,7 @@ fn products(p: &mut Problems, base: &str, list: &[ProductInput]) -> Option<Vec<P
                 quality_failures: failures.min(MAX_COUNT),
                 delays: delays.min(MAX_COUNT),
                 extra: item.extra,
+                label: item.label.clone(),
             });
         }
     }
