@@ -533,9 +533,20 @@ pub enum TemplateFormat {
 /// Arguments of `form-schema`.
 #[derive(Debug, Args)]
 pub struct FormSchemaArgs {
-    /// `member`, `leader` or `collective`.
+    /// `party` (default: the yearly self-review of QĐ 366) or `state` (the monthly or
+    /// quarterly self-assessment of a civil servant or public employee).
+    #[arg(long, value_enum, default_value_t = RatingArg::Party)]
+    pub rating: RatingArg,
+    /// `member`, `leader` or `collective` (a state form: `member` or `leader`).
     #[arg(long, value_enum)]
     pub kind: KindArg,
+    /// The regime: `qd366` (default) for the party forms; `nd335` (default for a state
+    /// form) or `nd233` for the state ones.
+    #[arg(long, value_enum)]
+    pub regime: Option<RegimeArg>,
+    /// A state form: `month` (default) or `quarter`.
+    #[arg(long, value_enum)]
+    pub period_kind: Option<PeriodKindArg>,
     /// A member outside the political system (PL 5, Mẫu 2C).
     #[arg(long)]
     pub outside_political_system: bool,
@@ -583,6 +594,24 @@ impl SingleArgs {
     pub fn options(&self) -> Options {
         evaluation_options(self.reading, TargetsArg::Any)
     }
+}
+
+/// Which rating a form is for (mirrors `cadre_eval::Rating`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RatingArg {
+    /// The party's.
+    Party,
+    /// The state's.
+    State,
+}
+
+/// A state form's period (mirrors `cadre_eval::PeriodKind`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PeriodKindArg {
+    /// Monthly.
+    Month,
+    /// Quarterly.
+    Quarter,
 }
 
 /// A subject kind (mirrors `cadre_eval::SubjectKind`).

@@ -1615,3 +1615,60 @@ fn compare_state_party_puts_each_person_s_levels_side_by_side() {
     let conflict = run_file(&["compare", "--state-party", "--regimes", "qd366"], &path);
     assert_eq!(conflict.status.code(), Some(2), "{}", stderr(&conflict));
 }
+
+/// `form-schema --rating state`: the core's state form (a leader's quarterly sheet under
+/// nd233 here); a party regime is refused for it, and a state regime for a party form.
+#[test]
+fn form_schema_gives_the_state_forms() {
+    let output = run(
+        &[
+            "form-schema",
+            "--rating",
+            "state",
+            "--regime",
+            "nd233",
+            "--kind",
+            "leader",
+            "--period-kind",
+            "quarter",
+            "--on",
+            "2026-12-31",
+        ],
+        b"",
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let form: cadre_eval::FormSchema = serde_json::from_slice(&output.stdout).unwrap();
+    let request: cadre_eval::FormRequest = serde_json::from_value(serde_json::json!({
+        "rating": "state", "regime": "nd233", "kind": "leader", "period_kind": "quarter", "on": "2026-12-31"
+    }))
+    .unwrap();
+    assert_eq!(form, cadre_eval::state_form_schema(&request).unwrap());
+    assert_eq!(form.form, "02B");
+    let refused = run(
+        &[
+            "form-schema",
+            "--rating",
+            "state",
+            "--regime",
+            "qd124",
+            "--kind",
+            "member",
+        ],
+        b"",
+    );
+    assert_ne!(refused.status.code(), Some(0));
+    assert!(
+        stderr(&refused).contains("not_applicable at /regime"),
+        "{}",
+        stderr(&refused)
+    );
+    let party = run(
+        &["form-schema", "--regime", "nd335", "--kind", "member"],
+        b"",
+    );
+    assert!(
+        stderr(&party).contains("not_applicable at /regime"),
+        "{}",
+        stderr(&party)
+    );
+}

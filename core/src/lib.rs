@@ -97,7 +97,7 @@ pub use api::evaluate::{
 };
 pub use api::forms::{
     conduct_items, evaluate_partial_json, form_schema, form_schema_for, parse_day,
-    what_would_change, what_would_change_json, SHIPPED_PROFILE_IDS,
+    state_form_schema, what_would_change, what_would_change_json, SHIPPED_PROFILE_IDS,
 };
 pub use api::org::{evaluate_tree_json, evaluate_unit_lines, OrgEvaluator, OrgRecord, OrgResult};
 pub use api::rows::{
