@@ -232,3 +232,55 @@ proptest! {
         }
     }
 }
+
+/// An `nd90` record (2025, a công chức): criteria and consistent task counts.
+fn nd90_record() -> impl Strategy<Value = Value> {
+    (
+        proptest::collection::vec(0u8..3, 4),
+        (1u32..=20, 0u32..=20, 0u32..=20, 0u32..=20, 0u32..=20),
+    )
+        .prop_map(|(grades, (n, c, o, x, p))| {
+            let c = c.min(n);
+            let o = o.min(c);
+            let x = x.min(c);
+            let p = p.min(n - o);
+            let grade = |g: u8| ["fails", "meets", "good"][usize::from(g)];
+            json!({
+                "id": "nd90-1",
+                "rating": "state",
+                "period": {"year": 2025},
+                "subject": {"kind": "member", "employment": "cong_chuc"},
+                "criteria": {"1": grade(grades[0]), "2": grade(grades[1]), "3": grade(grades[2]), "4": grade(grades[3])},
+                "tasks": {"assigned": n, "completed": c, "on_time": o, "exceeded": x, "poor": p}
+            })
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// `nd90`: every change of the person's tasks offered reaches its level; a level out
+    /// of reach is the last one listed and names its blocker.
+    #[test]
+    fn nd90_changes_offered_reach_their_level(record in nd90_record()) {
+        let a = cadre_eval::decode_assessment(&record.to_string()).unwrap();
+        let valid = validate(&a).unwrap();
+        let options = Options::default();
+        let decision = cadre_eval::evaluate_valid(&valid, &options).unwrap();
+        let offered = what_would_change(&valid, &decision, &options);
+        for (i, path) in offered.iter().enumerate() {
+            if path.reachable {
+                let mut changed = record.clone();
+                for change in &path.changes {
+                    changed.pointer_mut(&change.path).map(|at| *at = change.to.clone()).unwrap();
+                }
+                let (outcome, level) = level_of(&changed);
+                prop_assert_eq!(outcome, Outcome::Classified);
+                prop_assert!(level >= Some(path.level), "{:?} after {:?}", level, path.changes);
+            } else {
+                prop_assert!(!path.blockers.is_empty());
+                prop_assert_eq!(i + 1, offered.len(), "a level out of reach is the last listed");
+            }
+        }
+    }
+}

@@ -7,13 +7,14 @@
 //! offered when it actually reaches the stated level.
 
 use crate::analysis::state_change::state_what_would_change;
+use crate::analysis::task_counts::count_change;
 use crate::contract::change::{Blocker, Change, LevelPath};
 use crate::contract::decision::Effect;
 use crate::contract::level::{Level, Options, Outcome};
 use crate::contract::subject::SubjectKind;
 use crate::contract::text::Text;
 use crate::model::{Score, Tasks, ValidAssessment};
-use crate::points::{percent_text, Points};
+use crate::points::Points;
 use crate::regimes::decision::Decision;
 use crate::regimes::dispatch::evaluate_valid;
 use crate::regimes::explain::message;
@@ -190,37 +191,6 @@ fn apply(a: &ValidAssessment, plan: &Plan) -> ValidAssessment {
     changed.tasks = Some(plan.tasks);
     changed.shortcomings.fixed = plan.fixed;
     changed
-}
-
-fn count_change(
-    rule: Rule,
-    path: &str,
-    from: u32,
-    to: u32,
-    n: u32,
-    vi: &str,
-    en: &str,
-) -> Option<Change> {
-    (to != from).then(|| {
-        let more = to.saturating_sub(from);
-        let share = percent_text(u64::from(to), u64::from(n));
-        Change {
-            rule: rule.id().to_owned(),
-            path: path.to_owned(),
-            from: from.into(),
-            to: to.into(),
-            message: Text::new(
-                format!(
-                    "thêm {more} nhiệm vụ {vi}: {to}/{n} là {}",
-                    share.replace('.', ",")
-                ),
-                format!(
-                    "{more} more task{} {en}: {to} of {n} is {share}",
-                    if more == 1 { "" } else { "s" }
-                ),
-            ),
-        }
-    })
 }
 
 fn changes(

@@ -7,3 +7,4 @@ pub mod compare_org;
 pub mod partial;
 pub mod state_change;
 pub mod state_partial;
+pub mod task_counts;

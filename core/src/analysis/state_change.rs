@@ -13,13 +13,22 @@
 //! A level out of reach is reported once, with why (a ground, a cap, the quota, or the
 //! score: `nd335.21.year`); the levels above it are out of reach for the same reason and
 //! are not listed again.
+//!
+//! `nd90` rates criteria grades and task counts, not periods: the person influences their
+//! own tasks, as the party's what-would-change reads them (completed, not late or of poor
+//! quality, on schedule, exceeded); the criteria, the unit's targets and the managed units
+//! are blockers.
 
+use crate::analysis::task_counts::count_change;
 use crate::contract::change::{Blocker, Change, LevelPath};
 use crate::contract::decision::Effect;
 use crate::contract::level::{Level, Options, Outcome};
+use crate::contract::regime::RegimeId;
 use crate::contract::text::Text;
 use crate::exact::{approx, int, of_points, ratio, Exact};
-use crate::model::{LeaderFacts, PeriodKey, Product, StateFacts, TaskResults, ValidAssessment};
+use crate::model::{
+    LeaderFacts, PeriodKey, Product, StateFacts, TaskResults, Tasks, ValidAssessment,
+};
 use crate::points::Points;
 use crate::regimes::decision::Decision;
 use crate::regimes::dispatch::evaluate_valid;
@@ -377,8 +386,181 @@ fn annual(decision: &Decision) -> Option<(u32, Exact, Points)> {
     Some((mean.counted, mean.sum.clone(), mean.score))
 }
 
+/// `nd90`: the person's own tasks, as the party's what-would-change reads them; the
+/// candidate plans, smallest first: every task completed, then none late or of poor
+/// quality, then every one on schedule, then the fewest more exceeded. `poor` never
+/// exceeds the tasks not on time (`assigned − on_time`), so it falls before `on_time`
+/// rises.
+fn nd90_plans(tasks: Tasks, poor: u32) -> Vec<(Tasks, u32)> {
+    let n = tasks.assigned;
+    let mut plans = Vec::new();
+    let mut t = tasks;
+    t.completed = n;
+    t.not_completed = 0;
+    plans.push((t, poor));
+    plans.push((t, 0));
+    t.on_time = n;
+    plans.push((t, 0));
+    // At least half exceeded (ND 90 Art. 8.1), the fewest more.
+    let half = n.div_ceil(2).max(t.exceeded);
+    if half != t.exceeded {
+        plans.push((
+            Tasks {
+                exceeded: half,
+                ..t
+            },
+            0,
+        ));
+    }
+    plans
+}
+
+fn apply_nd90(a: &ValidAssessment, tasks: Tasks, poor: u32) -> ValidAssessment {
+    let mut changed = a.clone();
+    changed.tasks = Some(tasks);
+    if let Some(state) = changed.state.as_deref_mut() {
+        state.poor = poor;
+    }
+    changed
+}
+
+fn nd90_rule(level: Level) -> Rule {
+    match level {
+        Level::Excellent => Rule::Nd90Excellent,
+        Level::Good => Rule::Nd90Good,
+        _ => Rule::Nd90Completed,
+    }
+}
+
+fn nd90_changes(level: Level, from: Tasks, poor: u32, to: Tasks, to_poor: u32) -> Vec<Change> {
+    let rule = nd90_rule(level);
+    let n = from.assigned;
+    let mut list = Vec::new();
+    list.extend(count_change(
+        rule,
+        "/tasks/completed",
+        from.completed,
+        to.completed,
+        n,
+        "hoàn thành",
+        "completed",
+    ));
+    if to_poor != poor {
+        list.push(Change {
+            rule: rule.id().to_owned(),
+            path: "/tasks/poor".to_owned(),
+            from: poor.into(),
+            to: to_poor.into(),
+            message: Text::new(
+                format!(
+                    "không còn nhiệm vụ chậm tiến độ, chất lượng hoặc hiệu quả thấp (hiện {poor})"
+                ),
+                format!("no task left late or of poor quality or efficiency (now {poor})"),
+            ),
+        });
+    }
+    list.extend(count_change(
+        rule,
+        "/tasks/on_time",
+        from.on_time,
+        to.on_time,
+        n,
+        "hoàn thành đúng tiến độ",
+        "completed on schedule",
+    ));
+    list.extend(count_change(
+        rule,
+        "/tasks/exceeded",
+        from.exceeded,
+        to.exceeded,
+        n,
+        "vượt mức",
+        "exceeded",
+    ));
+    list
+}
+
+/// `nd90`: for each level above the decision's, the smallest change of the person's own
+/// tasks that reaches it, or why it is out of reach (reported once).
+fn nd90_what_would_change(
+    a: &ValidAssessment,
+    state: &StateFacts,
+    decision: &Decision,
+    options: &Options,
+) -> Vec<LevelPath> {
+    let Some(tasks) = a.tasks else {
+        return Vec::new();
+    };
+    let current = decision.level.unwrap_or(Level::NotCompleted);
+    let mut paths = Vec::new();
+    for level in [Level::Completed, Level::Good, Level::Excellent] {
+        if level <= current {
+            continue;
+        }
+        let reaches = |(t, poor): &(Tasks, u32)| {
+            evaluate_valid(&apply_nd90(a, *t, *poor), options)
+                .is_ok_and(|d| d.outcome == Outcome::Classified && d.level >= Some(level))
+        };
+        let plans = nd90_plans(tasks, state.poor);
+        let found = plans
+            .iter()
+            .find(|plan| (plan.0, plan.1) != (tasks, state.poor) && reaches(plan));
+        if let Some(&(to, to_poor)) = found {
+            paths.push(LevelPath {
+                level,
+                reachable: true,
+                changes: nd90_changes(level, tasks, state.poor, to, to_poor),
+                blockers: Vec::new(),
+            });
+            continue;
+        }
+        let best = plans
+            .last()
+            .and_then(|&(t, poor)| evaluate_valid(&apply_nd90(a, t, poor), options).ok());
+        // The level's own conditions that still fail (the criteria, the unit), else what
+        // holds the level lower (a ground, the leave cap, the quota).
+        let holding = best.as_ref().and_then(|best| {
+            best.reasons
+                .iter()
+                .find(|r| r.rule == nd90_rule(level) && !r.holds)
+                .or_else(|| {
+                    best.reasons
+                        .iter()
+                        .find(|r| r.level.is_some_and(|l| l < level) && r.effect != Effect::Info)
+                })
+                .map(|r| (r.rule, message(r, best)))
+        });
+        let blocker_of = |rule: Rule, text: Text| blocker(rule, text.vi, text.en);
+        let list = match holding {
+            Some((rule, text)) => vec![blocker_of(rule, text)],
+            None => vec![blocker_of(
+                nd90_rule(level),
+                Text::new(
+                    format!(
+                        "{} cần các tiêu chí đạt mức yêu cầu, không chỉ nhiệm vụ",
+                        level.vi()
+                    ),
+                    format!(
+                        "{} needs the criteria graded as required, not only the tasks",
+                        level.en()
+                    ),
+                ),
+            )],
+        };
+        paths.push(LevelPath {
+            level,
+            reachable: false,
+            changes: Vec::new(),
+            blockers: list,
+        });
+        break;
+    }
+    paths
+}
+
 /// For each level above a state decision's, the smallest changes of the last period with
-/// work that reach it, or why it is out of reach this period (see the module docs).
+/// work that reach it, or why it is out of reach this period (see the module docs); under
+/// `nd90`, of the person's own tasks.
 pub fn state_what_would_change(
     a: &ValidAssessment,
     state: &StateFacts,
@@ -387,6 +569,9 @@ pub fn state_what_would_change(
 ) -> Vec<LevelPath> {
     if decision.outcome != Outcome::Classified {
         return Vec::new();
+    }
+    if decision.regime == RegimeId::Nd90 {
+        return nd90_what_would_change(a, state, decision, options);
     }
     let Some((n, sum, score)) = annual(decision) else {
         return Vec::new();
