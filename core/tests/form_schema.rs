@@ -117,6 +117,27 @@ fn fill(form: &FormSchema) -> Value {
     record
 }
 
+/// A field has labels in both languages and cites rules the catalogue knows.
+fn assert_labelled_and_cited(name: &str, field: &Field) {
+    assert!(
+        !field.label.vi.is_empty() && !field.label.en.is_empty(),
+        "{name}: {} unlabelled",
+        field.path
+    );
+    assert!(
+        !field.citations.is_empty(),
+        "{name}: {} uncited",
+        field.path
+    );
+    for citation in &field.citations {
+        assert!(
+            Rule::from_id(&citation.rule).is_some(),
+            "{name}: {}",
+            citation.rule
+        );
+    }
+}
+
 #[test]
 fn every_kind_has_a_form_whose_fields_are_labelled_cited_and_fillable() {
     for (name, request) in all_requests() {
@@ -135,23 +156,7 @@ fn every_kind_has_a_form_whose_fields_are_labelled_cited_and_fillable() {
                 .iter()
                 .flat_map(|s| s.fields.iter().flat_map(|f| &f.item_fields)),
         ) {
-            assert!(
-                !field.label.vi.is_empty() && !field.label.en.is_empty(),
-                "{name}: {} unlabelled",
-                field.path
-            );
-            assert!(
-                !field.citations.is_empty(),
-                "{name}: {} uncited",
-                field.path
-            );
-            for citation in &field.citations {
-                assert!(
-                    Rule::from_id(&citation.rule).is_some(),
-                    "{name}: {}",
-                    citation.rule
-                );
-            }
+            assert_labelled_and_cited(&name, field);
             if field.field_type == FieldType::Choice {
                 assert!(
                     !field.options.is_empty(),
@@ -331,23 +336,7 @@ fn the_state_forms_are_labelled_cited_and_fill_a_valid_period() {
                         .iter()
                         .chain(section.fields.iter().flat_map(|f| &f.item_fields))
                     {
-                        assert!(
-                            !field.label.vi.is_empty() && !field.label.en.is_empty(),
-                            "{name}: {}",
-                            field.path
-                        );
-                        assert!(
-                            !field.citations.is_empty(),
-                            "{name}: {} uncited",
-                            field.path
-                        );
-                        for citation in &field.citations {
-                            assert!(
-                                Rule::from_id(&citation.rule).is_some(),
-                                "{name}: {}",
-                                citation.rule
-                            );
-                        }
+                        assert_labelled_and_cited(&name, field);
                     }
                     if !["period", "general_criteria", "products", "unit"]
                         .contains(&section.id.as_str())

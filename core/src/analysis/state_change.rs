@@ -236,32 +236,40 @@ fn changes(a: &ValidAssessment, last: usize, plan: &Plan, need: &Need<'_>) -> Ve
                 continue;
             };
             let at = |field: &str| format!("/periods/{last}/products/{i}/{field}");
-            if !product.done {
-                list.push(Change {
-                    rule: Rule::StateQuantity.id().to_owned(),
-                    path: at("done"),
-                    from: false.into(),
-                    to: true.into(),
-                    message: text.clone(),
-                });
-            }
-            if product.quality_failures > 0 {
-                list.push(Change {
-                    rule: Rule::StateQuality.id().to_owned(),
-                    path: at("quality_failures"),
-                    from: product.quality_failures.into(),
-                    to: 0.into(),
-                    message: text.clone(),
-                });
-            }
-            if product.delays > 0 {
-                list.push(Change {
-                    rule: Rule::StateProgress.id().to_owned(),
-                    path: at("delays"),
-                    from: product.delays.into(),
-                    to: 0.into(),
-                    message: text.clone(),
-                });
+            // Field by field, in the order `done`, `quality_failures`, `delays`.
+            let edits: [(Rule, &str, bool, serde_json::Value, serde_json::Value); 3] = [
+                (
+                    Rule::StateQuantity,
+                    "done",
+                    !product.done,
+                    false.into(),
+                    true.into(),
+                ),
+                (
+                    Rule::StateQuality,
+                    "quality_failures",
+                    product.quality_failures > 0,
+                    product.quality_failures.into(),
+                    0.into(),
+                ),
+                (
+                    Rule::StateProgress,
+                    "delays",
+                    product.delays > 0,
+                    product.delays.into(),
+                    0.into(),
+                ),
+            ];
+            for (rule, field, changed, from, to) in edits {
+                if changed {
+                    list.push(Change {
+                        rule: rule.id().to_owned(),
+                        path: at(field),
+                        from,
+                        to,
+                        message: text.clone(),
+                    });
+                }
             }
         }
     }
