@@ -302,6 +302,7 @@ pub fn evaluate_state_partial(
     let mut grounds = Vec::new();
     let mut leave = None;
     let mut marked_open = Vec::new();
+    let mut marked_fields = Vec::new();
     for (i, path) in marked.iter().enumerate() {
         if let Some(kind) = marked_state(path) {
             remove_at(&mut value, path);
@@ -343,6 +344,8 @@ pub fn evaluate_state_partial(
                         period,
                         open,
                     });
+                } else {
+                    marked_fields.push((i, path));
                 }
             }
             _ => errors.push(InputError::new(
@@ -357,6 +360,23 @@ pub fn evaluate_state_partial(
         return Err(InputErrors(errors));
     }
     let mut open = open_answers(&value);
+    // A field marked open that the record does not leave open once it is taken out (a
+    // period without work, `task_results` beside a product list, a unit not read).
+    let not_open: Vec<InputError> = marked_fields
+        .into_iter()
+        .filter(|(_, path)| !open.iter().any(|o| o.path == **path))
+        .map(|(i, path)| {
+            InputError::new(
+                ErrorCode::NotApplicable,
+                format!("/unanswered/{i}"),
+                format!("`{path}` không được đọc trong hồ sơ này nên không thể để trống"),
+                format!("`{path}` is not read in this record, so it cannot be left unanswered"),
+            )
+        })
+        .collect();
+    if !not_open.is_empty() {
+        return Err(InputErrors(not_open));
+    }
     for answer in marked_open {
         if !open.iter().any(|o| o.path == answer.path) {
             open.push(answer);
@@ -458,4 +478,61 @@ pub fn evaluate_state_partial(
         unanswered,
         decision: None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::partial::evaluate_partial_json;
+
+    fn partial(json: Value) -> Result<PartialResult, InputErrors> {
+        evaluate_partial_json(&json.to_string(), &Options::default())
+    }
+
+    fn record(periods: Value, unanswered: &[&str]) -> Value {
+        json!({
+            "id": "t", "rating": "state", "period": {"year": 2026},
+            "subject": {"kind": "member", "employment": "cong_chuc"},
+            "periods": periods, "unanswered": unanswered,
+        })
+    }
+
+    #[test]
+    fn a_field_the_record_does_not_read_cannot_be_left_open() {
+        // `task_results` beside a product list, and a member's unit facts.
+        let periods = json!([
+            {"month": 1, "general": 20, "products": [{"weight": 1, "done": true}]},
+            {"month": 2, "general": 20, "task_results": 50}
+        ]);
+        let errors = partial(record(
+            periods,
+            &["/periods/0/task_results", "/periods/1/unit"],
+        ))
+        .err()
+        .map(|e| e.0.iter().map(|e| e.path.clone()).collect::<Vec<_>>());
+        assert_eq!(
+            errors,
+            Some(vec!["/unanswered/0".to_owned(), "/unanswered/1".to_owned()])
+        );
+        let unknown = partial(record(
+            json!([{"month": 1}]),
+            &["/periods/0/products/7/delays"],
+        ));
+        assert!(unknown.is_err());
+    }
+
+    #[test]
+    fn a_written_value_marked_open_is_disregarded() {
+        // 30 + 70 written, the general points marked open: 70 to 100, Good to Excellent.
+        let result = partial(record(
+            json!([{"month": 1, "general": 30, "task_results": 70}]),
+            &["/periods/0/general"],
+        ));
+        let result = result.ok();
+        assert_eq!(result.as_ref().and_then(|r| r.lowest), Some(Level::Good));
+        assert_eq!(
+            result.as_ref().and_then(|r| r.highest),
+            Some(Level::Excellent)
+        );
+    }
 }
