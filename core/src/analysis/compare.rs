@@ -158,6 +158,25 @@ pub fn evaluate_under(
     regime: RegimeId,
     options: &CompareOptions,
 ) -> (Result<Decision, InputErrors>, Option<GradesInput>) {
+    // A state record is rated by the state regimes only (a party record under a state
+    // regime is refused by validation, which reads its `rating`).
+    if assessment.rating == Some(Rating::State) && regime.info().rating != Rating::State {
+        return (
+            Err(InputErrors::one(InputError::new(
+                ErrorCode::InvalidValue,
+                "/rating",
+                format!(
+                    "Hồ sơ đánh giá của Nhà nước được so sánh theo nd335, nd233, nd90, không theo {}",
+                    regime.as_str()
+                ),
+                format!(
+                    "a state record is compared under nd335, nd233 and nd90, not {}",
+                    regime.as_str()
+                ),
+            ))),
+            None,
+        );
+    }
     let validate_options = ValidateOptions {
         allow_regime_outside_span: true,
         ignore_other_regime_fields: true,
@@ -485,6 +504,28 @@ mod tests {
                 assert_eq!(c.errors, f.errors);
             }
         }
+    }
+
+    #[test]
+    fn a_state_record_is_compared_under_the_state_regimes_only() {
+        let json = r#"{"id":"s","rating":"state","period":{"year":2026},
+          "subject":{"kind":"member","employment":"vien_chuc"},
+          "periods":[{"quarter":1,"general":25,"task_results":60}]}"#;
+        let assessment = decode_assessment(json).unwrap();
+        // The default regimes: the state ones, the one in force first.
+        let default = compare(&assessment, &CompareOptions::default());
+        let regimes: Vec<RegimeId> = default.results.iter().map(|r| r.regime.id).collect();
+        assert_eq!(regimes, [RegimeId::Nd233, RegimeId::Nd335, RegimeId::Nd90]);
+        assert_eq!(default.in_force, Some(RegimeId::Nd233));
+        // A party regime named for it is refused, the state one still compared.
+        let options = CompareOptions {
+            regimes: vec![RegimeId::Qd366, RegimeId::Nd335],
+            ..CompareOptions::default()
+        };
+        let named = compare(&assessment, &options);
+        assert!(named.results[0].decision.is_none());
+        assert_eq!(named.results[0].errors[0].path, "/rating");
+        assert_eq!(named.levels[1], Some(Level::Good));
     }
 
     #[test]
