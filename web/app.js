@@ -327,8 +327,10 @@ function evaluateText(text) {
   let decision = null;
   let changes = null;
   let errors = [];
-  // A state record is evaluated whole: the core's partial evaluation and what would
-  // change do not read state records yet (state-design §14); its errors say what is missing.
+  // A state record is evaluated whole here, its errors saying what is missing. The core's
+  // partial evaluation and what would change read state records now (docs/state-regimes.md
+  // §10), but this page lays the state sheet out itself (web/forms.js) and does not use
+  // them yet.
   if (state.form.rating === "state") {
     const result = evaluate(text);
     if (result.ok) decision = result.value;

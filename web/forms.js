@@ -5,8 +5,10 @@
 // criteria-qd366.md §9), its written sections (Part A) and its printed layout.
 //
 // Adding a form means one more entry in FORMS: how to ask for its schema (or, as the
-// state-side sheet does until the core has a form schema for state records, the schema
-// laid out here: `schema`), its header fields, its written parts and its printed title,
+// state-side sheet does, the schema laid out here: `schema`; the core's state form schema,
+// `formSchema({rating: "state", …})`, fixes the employment and the period kind per request,
+// while this sheet asks for both in its first step), its header fields, its written parts
+// and its printed title,
 // and any strings of the page it words its own way (`ui`); `stepsOf` builds the
 // steps from the schema's sections, and an entry may add steps of its own (`extraSteps`:
 // a function of the schema giving steps `{ id, kind: "section", title, section }` whose
@@ -153,9 +155,11 @@ const stateField = (path, type, label, extra = {}) => ({ path, type, label, ...e
 const cite = (rule, text) => ({ rule, text });
 
 /** The record's fields on the state-side period form, laid out as the party forms' schema
- * lays out its sections. The core has no form schema for state records yet (state-design
- * §13): this is the page's layout of the contract's fields (state-design §2.1), period 0
- * being the one period the sheet is for; the core validates and evaluates every one of them. */
+ * lays out its sections. The core's state form schema (docs/state-regimes.md §10.1) holds
+ * the same fields for one employment and one period kind per request; this page asks for
+ * both in its first step, so it lays the contract's fields out itself (state-design §2.1),
+ * period 0 being the one period the sheet is for; the core validates and evaluates every
+ * one of them. */
 function stateSteps(kind) {
   const period = "/periods/0";
   const steps = [

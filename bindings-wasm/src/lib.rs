@@ -36,10 +36,11 @@ import type { QuotaOptions } from "./types/quota-options";
 import type { GroupQuotaReport } from "./types/group-quota-report";
 import type { Comparison } from "./types/comparison";
 import type { CompareOptions } from "./types/compare-options";
+import type { StatePartyComparison } from "./types/state-party-comparison";
 export type {
   Assessment, DecisionRecord, Level, InputError, RejectedRecord, FormRequest, FormSchema, Catalogue,
   ConductScope, ApplicableItem, PartialResult, LevelPath, Options, QuotaOptions, GroupQuotaReport,
-  Comparison, CompareOptions,
+  Comparison, CompareOptions, StatePartyComparison,
 };
 
 /** A success with its value, or every problem found (the contract's errors). */
@@ -73,6 +74,7 @@ export function applyQuota(inputs: AssessmentInput[] | string, options?: Options
 export function evaluatePartial(input: AssessmentInput, options?: Options | null): Result<PartialResult>;
 export function whatWouldChange(input: AssessmentInput, options?: Options | null): Result<ChangeResult>;
 export function compare(input: AssessmentInput, options?: CompareOptions | null): Result<Comparison>;
+export function compareStateParty(inputs: Assessment[] | string, options?: Options | null): Result<StatePartyComparison>;
 "#;
 
 /// The tagged success value.
@@ -380,5 +382,23 @@ pub fn compare(
     respond((|| {
         let request: CompareRequest = optional_checked(options.as_ref(), "options")?;
         success(compare_json(&input_text(&input, "")?, &request.options()?)?)
+    })())
+}
+
+/// A person's state and party levels side by side (`docs/state-regimes.md`,
+/// "Comparison"): the records of one call, state and party (an array, or its JSON text),
+/// evaluated without quota, a state record and a party record with one id being a pair.
+/// Fails only when the input cannot be read, or the options are not valid.
+#[wasm_bindgen(js_name = compareStateParty, unchecked_return_type = "Result<StatePartyComparison>")]
+pub fn compare_state_party(
+    #[wasm_bindgen(unchecked_param_type = "Assessment[] | string")] inputs: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Options")] options: Option<JsValue>,
+) -> JsValue {
+    respond((|| {
+        let options: Options = optional_checked(options.as_ref(), "options")?;
+        success(cadre_eval::compare_state_party(
+            &input_text(&inputs, "")?,
+            &options,
+        )?)
     })())
 }

@@ -2,8 +2,9 @@
 // expectations as the Rust runners (core/tests/vectors.rs, core/tests/form_vectors.rs):
 // single records and quota groups of every folder of vectors/ but the other kinds
 // (vectors/qd366, qd124, qd132, regimes, groups, … found, not named), then
-// vectors/partial, vectors/change and the comparisons of vectors/compare. The
-// organisation trees (vectors/org) are not part of the WASM API.
+// vectors/partial, vectors/change and the comparisons of vectors/compare (each with its
+// state folder: vectors/state/partial, state/change, state/compare). The organisation
+// trees (vectors/org) are not part of the WASM API.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
@@ -242,7 +243,7 @@ test(
 
 test(
   "every partial vector gives its expected result",
-  each(load("partial", "vectors"), (vector) => {
+  each([...load("partial", "vectors"), ...load("state/partial", "vectors")], (vector) => {
     const expect = vector.expect;
     const result = wasm.evaluatePartial(vector.input, vector.options);
     if (expect.errors) {
@@ -287,7 +288,7 @@ function reaches(input, level, changes, options) {
 
 test(
   "every what-would-change vector gives its expected paths",
-  each(load("change", "vectors"), (vector) => {
+  each([...load("change", "vectors"), ...load("state/change", "vectors")], (vector) => {
     const result = wasm.whatWouldChange(vector.input, vector.options);
     assert.ok(result.ok, `input rejected: ${JSON.stringify(result.errors)}`);
     const paths = result.value.what_would_change;
@@ -320,15 +321,41 @@ test(
   }),
 );
 
+// A state record compared without naming regimes is compared under the state ones, the
+// one in force first.
+const defaultRegimes = (input, inForce) =>
+  input.rating === "state"
+    ? [inForce, ...["nd335", "nd233", "nd90"].filter((r) => r !== inForce)].filter(Boolean)
+    : ["qd366", "qd124", "qd132"];
+
+// The state and party comparison (`options.state_party`) is the call's records side by
+// side: compareStateParty.
+const comparisons = [...load("compare", "comparisons"), ...load("state/compare", "comparisons")];
+
+test(
+  "every state and party comparison vector gives its expected people",
+  each(comparisons.filter(({ vector }) => vector.options?.state_party), (vector) => {
+    const result = wasm.compareStateParty(vector.input);
+    assert.ok(result.ok, `not compared: ${JSON.stringify(result.errors)}`);
+    const { people, totals, rejected } = result.value;
+    assert.deepEqual(rejected, [], "rejected");
+    const got = Object.fromEntries(
+      people.map((p) => [p.id, { state: p.state.level, party: p.party.level ?? null, agree: p.agree, mismatch: p.mismatch ?? null }]),
+    );
+    assert.deepEqual(got, vector.expect.people, "people");
+    assert.equal(totals.people, people.length, "totals");
+  }),
+);
+
 test(
   "every comparison vector gives its expected result",
-  each(load("compare", "comparisons"), (vector) => {
+  each(comparisons.filter(({ vector }) => !vector.options?.state_party), (vector) => {
     const options = vector.options ?? {};
     const result = wasm.compare(vector.input, options);
     assert.ok(result.ok, `not compared: ${JSON.stringify(result.errors)}`);
     const comparison = result.value;
     const expect = vector.expect;
-    const regimes = options.regimes ?? ["qd366", "qd124", "qd132"];
+    const regimes = options.regimes ?? defaultRegimes(vector.input, comparison.in_force);
     if (expect.in_force !== undefined) assert.equal(comparison.in_force, expect.in_force, "in_force");
     assert.deepEqual(comparison.results.map((r) => r.regime.id), regimes, "regimes compared, in order");
     comparison.results.forEach((got, i) => {

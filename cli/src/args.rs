@@ -392,13 +392,15 @@ pub struct CompareArgs {
     /// 20% (repeatable).
     #[arg(long, value_name = "GROUP", requires = "org")]
     pub raised_ratio_group: Vec<String>,
-    /// The regimes to compare, in the order shown (comma-separated).
-    #[arg(
-        long,
-        value_enum,
-        value_delimiter = ',',
-        default_values_t = [RegimeArg::Qd366, RegimeArg::Qd124, RegimeArg::Qd132]
-    )]
+    /// The input holds state and party records (`"rating": "state"`, docs/state-regimes.md):
+    /// each person's state and party levels side by side, a state record and a party
+    /// record with one id being a pair (no quota).
+    #[arg(long, conflicts_with_all = ["org", "regimes", "grades_from_points"])]
+    pub state_party: bool,
+    /// The regimes to compare, in the order shown (comma-separated); default the party
+    /// regimes qd366, qd124, qd132, and for a state record nd335, nd233, nd90 with the
+    /// one in force first.
+    #[arg(long, value_enum, value_delimiter = ',')]
     pub regimes: Vec<RegimeArg>,
     /// Grades for a record that has points only, by a documented mapping
     /// (docs/regimes.md); default none.
@@ -438,7 +440,7 @@ impl CompareArgs {
     pub fn options(&self) -> Result<CompareOptions, InputErrors> {
         let regimes: Vec<RegimeId> = self.regimes.iter().map(|regime| regime.id()).collect();
         CompareOptions::new(
-            Some(&regimes),
+            (!regimes.is_empty()).then_some(regimes.as_slice()),
             self.grades_from_points.map(|mapping| match mapping {
                 GradeMappingArg::ScoreShares => GradeMapping::ScoreShares,
             }),
@@ -456,6 +458,12 @@ pub enum RegimeArg {
     Qd124,
     /// QĐ 132-QĐ/TW (2018) with HD 16 and HD 21-HD/BTCTW.
     Qd132,
+    /// State: Nghị định 335/2025/NĐ-CP (công chức from 2026).
+    Nd335,
+    /// State: Nghị định 233/2026/NĐ-CP (viên chức from 1/7/2026).
+    Nd233,
+    /// State: Nghị định 90/2020/NĐ-CP with Nghị định 48/2023/NĐ-CP.
+    Nd90,
 }
 
 impl RegimeArg {
@@ -465,6 +473,9 @@ impl RegimeArg {
             RegimeArg::Qd366 => RegimeId::Qd366,
             RegimeArg::Qd124 => RegimeId::Qd124,
             RegimeArg::Qd132 => RegimeId::Qd132,
+            RegimeArg::Nd335 => RegimeId::Nd335,
+            RegimeArg::Nd233 => RegimeId::Nd233,
+            RegimeArg::Nd90 => RegimeId::Nd90,
         }
     }
 }
@@ -522,9 +533,20 @@ pub enum TemplateFormat {
 /// Arguments of `form-schema`.
 #[derive(Debug, Args)]
 pub struct FormSchemaArgs {
-    /// `member`, `leader` or `collective`.
+    /// `party` (default: the yearly self-review of QĐ 366) or `state` (the monthly or
+    /// quarterly self-assessment of a civil servant or public employee).
+    #[arg(long, value_enum, default_value_t = RatingArg::Party)]
+    pub rating: RatingArg,
+    /// `member`, `leader` or `collective` (a state form: `member` or `leader`).
     #[arg(long, value_enum)]
     pub kind: KindArg,
+    /// The regime: `qd366` (default) for the party forms; `nd335` (default for a state
+    /// form) or `nd233` for the state ones.
+    #[arg(long, value_enum)]
+    pub regime: Option<RegimeArg>,
+    /// A state form: `month` (default) or `quarter`.
+    #[arg(long, value_enum)]
+    pub period_kind: Option<PeriodKindArg>,
     /// A member outside the political system (PL 5, Mẫu 2C).
     #[arg(long)]
     pub outside_political_system: bool,
@@ -572,6 +594,24 @@ impl SingleArgs {
     pub fn options(&self) -> Options {
         evaluation_options(self.reading, TargetsArg::Any)
     }
+}
+
+/// Which rating a form is for (mirrors `cadre_eval::Rating`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RatingArg {
+    /// The party's.
+    Party,
+    /// The state's.
+    State,
+}
+
+/// A state form's period (mirrors `cadre_eval::PeriodKind`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PeriodKindArg {
+    /// Monthly.
+    Month,
+    /// Quarterly.
+    Quarter,
 }
 
 /// A subject kind (mirrors `cadre_eval::SubjectKind`).

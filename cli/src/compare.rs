@@ -13,13 +13,14 @@
 use crate::args::{CompareArgs, Lang, OutputFormat};
 use crate::evaluate::{readable_error, report_rejected};
 use crate::lines::read_all;
-use crate::table::{level_name, printable, NONE};
+use crate::table::{level_name, printable, Align, Table, NONE};
 use crate::Failure;
 use cadre_eval::{
-    compare_json_records, compare_org, pair_tallies, CompareOptions, Comparison, ErrorCode,
-    GradesInput, InputError, InputErrors, Level, LevelChanges, OrgComparison, OrgRecordComparison,
-    OrgRegimeResult, PairTally, RegimeId, RegimeResult, RejectedEntry, Role, Stats, Text,
-    TopicComparison, Verdict, MAX_BATCH_BYTES, MAX_TREE_BYTES,
+    compare_json_records, compare_org, compare_state_party, pair_tallies, CompareOptions,
+    Comparison, ErrorCode, GradesInput, InputError, InputErrors, Level, LevelChanges,
+    OrgComparison, OrgRecordComparison, OrgRegimeResult, PairTally, RegimeId, RegimeResult,
+    RejectedEntry, Role, StatePartyComparison, Stats, Text, TopicComparison, Verdict,
+    MAX_BATCH_BYTES, MAX_TREE_BYTES,
 };
 use std::io::{self, BufWriter, Write};
 use unicode_width::UnicodeWidthStr;
@@ -31,6 +32,9 @@ pub fn run(args: &CompareArgs) -> Result<bool, Failure> {
     }
     let text = read_all(&args.input, MAX_BATCH_BYTES)?;
     let options = args.options().map_err(Failure::Input)?;
+    if args.state_party {
+        return run_state_party(&text, &options, args);
+    }
     let results = compare_json_records(&text, &options).map_err(Failure::Input)?;
     let mut comparisons = Vec::with_capacity(results.len());
     let mut rejected = 0_usize;
@@ -56,6 +60,90 @@ pub fn run(args: &CompareArgs) -> Result<bool, Failure> {
     Ok(rejected == 0 && every_regime_evaluated)
 }
 
+/// `compare --state-party`: each person's state and party levels side by side.
+/// `Ok(true)` when no record was rejected.
+fn run_state_party(
+    text: &str,
+    options: &CompareOptions,
+    args: &CompareArgs,
+) -> Result<bool, Failure> {
+    let comparison = compare_state_party(text, &options.evaluation).map_err(Failure::Input)?;
+    for record in &comparison.rejected {
+        report_rejected(record, None, args.format, args.lang);
+    }
+    let mut out = BufWriter::new(io::stdout().lock());
+    match args.format {
+        OutputFormat::Json => serde_json::to_writer_pretty(&mut out, &comparison)
+            .map_err(io::Error::other)
+            .and_then(|()| out.write_all(b"\n")),
+        OutputFormat::Table => write_state_party(&comparison, args.lang, &mut out),
+    }
+    .and_then(|()| out.flush())
+    .map_err(Failure::Output)?;
+    Ok(comparison.rejected.is_empty())
+}
+
+/// The people's table, then the totals.
+fn write_state_party(
+    comparison: &StatePartyComparison,
+    lang: Lang,
+    out: &mut impl Write,
+) -> io::Result<()> {
+    let mut table = Table::new(&[
+        ("ID", Align::Left),
+        (lang.pick("Nhà nước", "State"), Align::Left),
+        (lang.pick("Điểm năm", "Annual score"), Align::Right),
+        (lang.pick("Đảng", "Party"), Align::Left),
+        (lang.pick("Cùng mức", "Agree"), Align::Left),
+        (lang.pick("Đảng cao hơn", "Party above"), Align::Left),
+    ]);
+    let yes_no = |flag: Option<bool>| match flag {
+        Some(true) => lang.pick("có", "yes").to_owned(),
+        Some(false) => lang.pick("không", "no").to_owned(),
+        None => NONE.to_owned(),
+    };
+    for person in &comparison.people {
+        let state = &person.state;
+        let state_level = match state.level.level() {
+            Some(level) => lang.pick(level.vi(), level.en()),
+            None => lang.pick("Không xếp loại", "Not classified"),
+        };
+        let (party_level, _) = level_name(person.party.outcome, person.party.level, lang);
+        table.push(vec![
+            person.id.clone(),
+            format!(
+                "{state_level} ({}, {})",
+                state.regime.map_or(NONE, RegimeId::as_str),
+                state.source.as_str()
+            ),
+            state
+                .score
+                .as_ref()
+                .map_or_else(|| NONE.to_owned(), ToString::to_string),
+            format!("{party_level} ({})", person.party.regime.as_str()),
+            yes_no(Some(person.agree)),
+            yes_no(person.mismatch),
+        ]);
+    }
+    table.write(out)?;
+    let totals = comparison.totals;
+    writeln!(
+        out,
+        "{}: {} {}; {} {}; {} {}; {} {}; {} {}",
+        lang.pick("Tổng kết", "Summary"),
+        totals.people,
+        lang.pick("người", "people"),
+        totals.agree,
+        lang.pick("cùng mức", "agree"),
+        totals.party_above,
+        lang.pick("mức Đảng cao hơn", "party above state"),
+        totals.party_below,
+        lang.pick("mức Đảng thấp hơn", "party below state"),
+        totals.not_comparable,
+        lang.pick("không so được", "not comparable"),
+    )
+}
+
 fn write_json(comparisons: &[Comparison], out: &mut impl Write) -> io::Result<()> {
     serde_json::to_writer_pretty(&mut *out, comparisons)?;
     out.write_all(b"\n")
@@ -77,7 +165,7 @@ fn write_report(
     if !comparisons.is_empty() {
         writeln!(out)?;
     }
-    write_summary(comparisons, &options.regimes, rejected, lang, out)
+    write_summary(comparisons, options.regimes.len(), rejected, lang, out)
 }
 
 /// One record: its level under each regime, then the topics that differ.
@@ -103,10 +191,16 @@ fn write_comparison(comparison: &Comparison, lang: Lang, out: &mut impl Write) -
     let level_width = rows.iter().map(|r| r.level.width()).max().unwrap_or(0);
     let code_width = rows.iter().map(|r| r.code.width()).max().unwrap_or(0);
     let rule_width = rows.iter().map(|r| r.rule.width()).max().unwrap_or(0);
+    let regime_width = comparison
+        .results
+        .iter()
+        .map(|r| r.regime.id.as_str().len())
+        .max()
+        .unwrap_or(0);
     for (row, result) in rows.iter().zip(&comparison.results) {
         let line = format!(
             "  {}  {}  {}  {}  {}",
-            result.regime.id.as_str(),
+            pad(result.regime.id.as_str(), regime_width),
             pad(&row.level, level_width),
             pad(&row.code, code_width),
             pad(&row.rule, rule_width),
@@ -233,11 +327,16 @@ fn verdict_name(verdict: Verdict, lang: Lang) -> &'static str {
 /// How many records keep their level, and per pair of regimes how many change.
 fn write_summary(
     comparisons: &[Comparison],
-    regimes: &[RegimeId],
+    regimes_asked: usize,
     rejected: usize,
     lang: Lang,
     out: &mut impl Write,
 ) -> io::Result<()> {
+    let regime_count = comparisons
+        .iter()
+        .map(|c| c.results.len())
+        .max()
+        .unwrap_or(regimes_asked);
     let fully_evaluated = |c: &&Comparison| c.results.iter().all(|r| r.decision.is_some());
     let with_errors = comparisons.iter().filter(|c| !fully_evaluated(c)).count();
     let agree = comparisons
@@ -251,14 +350,14 @@ fn write_summary(
         lang.pick("Tổng kết", "Summary"),
         count_of(comparisons.len() + rejected, lang),
         lang.pick("cùng mức theo cả", "get the same level under all"),
-        count_regimes(regimes.len(), lang),
+        count_regimes(regime_count, lang),
         lang.pick(
             "không đánh giá được theo một quy định (có lỗi)",
             "not evaluated under some regime (errors)"
         ),
         lang.pick("bị từ chối", "rejected"),
     )?;
-    for (from, to, tally) in pair_tallies(comparisons, regimes) {
+    for (from, to, tally) in pair_tallies(comparisons) {
         writeln!(out, "{}", pair_line(from, to, &tally, lang))?;
     }
     Ok(())

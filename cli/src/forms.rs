@@ -1,13 +1,15 @@
 //! `form-schema`, `conduct`, `partial`, `what-would-change`: the self-assessment side.
 
-use crate::args::{CollectiveKindArg, ConductArgs, FormSchemaArgs, KindArg, SingleArgs};
+use crate::args::{
+    CollectiveKindArg, ConductArgs, FormSchemaArgs, KindArg, PeriodKindArg, RatingArg, SingleArgs,
+};
 use crate::lines::read_all;
 use crate::table::{Align, Table};
 use crate::Failure;
 use cadre_eval::{
     conduct_catalogue, conduct_catalogue_json, evaluate_partial_json, form_schema_for, parse_day,
-    what_would_change_json, CollectiveKind, ConductScope, FormRequest, IsoDate, RegimeId,
-    MAX_RECORD_BYTES,
+    what_would_change_json, CollectiveKind, ConductScope, FormRequest, IsoDate, PeriodKind, Rating,
+    RegimeId, MAX_RECORD_BYTES,
 };
 use chrono::{Datelike, NaiveDate};
 use std::io::{self, BufWriter, Write};
@@ -36,7 +38,20 @@ fn write_json(value: &impl serde::Serialize) -> Result<bool, Failure> {
 /// `cadre-eval form-schema`.
 pub fn form_schema(args: &FormSchemaArgs) -> Result<bool, Failure> {
     let request = FormRequest {
-        regime: RegimeId::Qd366,
+        rating: match args.rating {
+            RatingArg::Party => Rating::Party,
+            RatingArg::State => Rating::State,
+        },
+        employment: None,
+        period_kind: args.period_kind.map(|kind| match kind {
+            PeriodKindArg::Month => PeriodKind::Month,
+            PeriodKindArg::Quarter => PeriodKind::Quarter,
+        }),
+        regime: match (args.regime, args.rating) {
+            (Some(regime), _) => regime.id(),
+            (None, RatingArg::State) => RegimeId::Nd335,
+            (None, RatingArg::Party) => RegimeId::Qd366,
+        },
         kind: KindArg::kind(args.kind),
         outside_political_system: args.outside_political_system,
         centrally_managed: args.centrally_managed,

@@ -5,7 +5,8 @@ use crate::args::{Lang, TemplateArgs, TemplateFormat};
 use crate::lines::read_all;
 use crate::Failure;
 use cadre_eval::{
-    sheet_template, template_with_records, template_with_tree, TemplateRequest, MAX_BATCH_BYTES,
+    sheet_template, template_with_records, template_with_tree, ErrorCode, InputError, InputErrors,
+    Rating, TemplateRequest, MAX_BATCH_BYTES,
 };
 use cadre_eval_sheets::{write_template, write_template_csv};
 use std::fs::File;
@@ -13,6 +14,26 @@ use std::io::{self, BufWriter, Write};
 
 /// Runs `template`.
 pub fn run(args: &TemplateArgs) -> Result<bool, Failure> {
+    // `--regime` takes the state regimes too (for `compare` and `form-schema`); the
+    // spreadsheet of state records (periods and products) is not written yet.
+    if let Some(regime) = args
+        .regime
+        .map(|regime| regime.id())
+        .filter(|id| id.info().rating == Rating::State)
+    {
+        return Err(Failure::Input(InputErrors::one(InputError::new(
+            ErrorCode::NotApplicable,
+            "/regime",
+            format!(
+                "Chưa có mẫu bảng tính cho hồ sơ đánh giá của Nhà nước ({})",
+                regime.as_str()
+            ),
+            format!(
+                "there is no spreadsheet template for state records ({}) yet",
+                regime.as_str()
+            ),
+        ))));
+    }
     let request = TemplateRequest {
         kinds: args.kind.iter().map(|kind| kind.kind()).collect(),
         regime: args.regime.map(|regime| regime.id()),

@@ -1544,3 +1544,131 @@ fn compare_org_usage_errors() {
     assert_eq!(no_org.status.code(), Some(2));
     assert!(stderr(&no_org).contains("--org"), "{}", stderr(&no_org));
 }
+
+/// A state record compared with the default regimes: the state regimes, the one in force
+/// first, exactly as the core compares it; the report names each regime on its line.
+#[test]
+fn compare_reads_state_records_under_the_state_regimes() {
+    let record = r#"{"id":"cmp-vc","rating":"state","period":{"year":2026},
+      "subject":{"kind":"member","employment":"vien_chuc"},
+      "periods":[{"quarter":1,"general":27,"task_results":60},{"quarter":2,"general":27,"task_results":60}]}"#;
+    let json = run(&["compare", "-", "--format", "json"], record.as_bytes());
+    let comparisons: Vec<Comparison> = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(
+        comparisons,
+        [compare_json(record, &CompareOptions::default()).unwrap()]
+    );
+    let regimes: Vec<&str> = comparisons[0]
+        .results
+        .iter()
+        .map(|r| r.regime.id.as_str())
+        .collect();
+    assert_eq!(regimes, ["nd233", "nd335", "nd90"]);
+    // ND 90 cannot read a record of periods: exit 1, the record still shown.
+    assert_eq!(json.status.code(), Some(1), "{}", stderr(&json));
+
+    let named = run(
+        &["compare", "-", "--regimes", "nd335,nd233", "--lang", "en"],
+        record.as_bytes(),
+    );
+    assert_eq!(named.status.code(), Some(0), "{}", stderr(&named));
+    let report = stdout(&named);
+    assert!(
+        report.contains("  nd335  Good") && report.contains("  nd233  Good"),
+        "{report}"
+    );
+    assert!(
+        report.contains("Summary: 1 record; 1 get the same level under all 2 regimes"),
+        "{report}"
+    );
+}
+
+/// `compare --state-party`: each person's state and party levels, as the core gives
+/// them; the table ends with the totals.
+#[test]
+fn compare_state_party_puts_each_person_s_levels_side_by_side() {
+    let path = example("vu-ke-hoach-tai-chinh-2026-pair.json");
+    let output = run_file(&["compare", "--state-party", "--format", "json"], &path);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let got: cadre_eval::StatePartyComparison = serde_json::from_slice(&output.stdout).unwrap();
+    let text = std::fs::read_to_string(&path).unwrap();
+    let want = cadre_eval::compare_state_party(&text, &cadre_eval::Options::default()).unwrap();
+    assert_eq!(got, want);
+    assert!(got.totals.people > 0 && got.rejected.is_empty());
+    assert!(got.people.iter().all(|p| p.state.score.is_some()));
+
+    let table = run_file(&["compare", "--state-party", "--lang", "en"], &path);
+    let report = stdout(&table);
+    let summary = report.lines().last().unwrap();
+    assert_eq!(
+        summary,
+        format!(
+            "Summary: {} people; {} agree; {} party above state; {} party below state; {} not comparable",
+            want.totals.people,
+            want.totals.agree,
+            want.totals.party_above,
+            want.totals.party_below,
+            want.totals.not_comparable
+        )
+    );
+    // --state-party takes no regimes.
+    let conflict = run_file(&["compare", "--state-party", "--regimes", "qd366"], &path);
+    assert_eq!(conflict.status.code(), Some(2), "{}", stderr(&conflict));
+}
+
+/// `form-schema --rating state`: the core's state form (a leader's quarterly sheet under
+/// nd233 here); a party regime is refused for it, and a state regime for a party form.
+#[test]
+fn form_schema_gives_the_state_forms() {
+    let output = run(
+        &[
+            "form-schema",
+            "--rating",
+            "state",
+            "--regime",
+            "nd233",
+            "--kind",
+            "leader",
+            "--period-kind",
+            "quarter",
+            "--on",
+            "2026-12-31",
+        ],
+        b"",
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let form: cadre_eval::FormSchema = serde_json::from_slice(&output.stdout).unwrap();
+    let request: cadre_eval::FormRequest = serde_json::from_value(serde_json::json!({
+        "rating": "state", "regime": "nd233", "kind": "leader", "period_kind": "quarter", "on": "2026-12-31"
+    }))
+    .unwrap();
+    assert_eq!(form, cadre_eval::state_form_schema(&request).unwrap());
+    assert_eq!(form.form, "02B");
+    let refused = run(
+        &[
+            "form-schema",
+            "--rating",
+            "state",
+            "--regime",
+            "qd124",
+            "--kind",
+            "member",
+        ],
+        b"",
+    );
+    assert_ne!(refused.status.code(), Some(0));
+    assert!(
+        stderr(&refused).contains("not_applicable at /regime"),
+        "{}",
+        stderr(&refused)
+    );
+    let party = run(
+        &["form-schema", "--regime", "nd335", "--kind", "member"],
+        b"",
+    );
+    assert!(
+        stderr(&party).contains("not_applicable at /regime"),
+        "{}",
+        stderr(&party)
+    );
+}

@@ -208,3 +208,26 @@ fn spreadsheet_options_are_checked() {
         text(&out.stdout)
     );
 }
+
+/// `template --regime nd335`: the state regimes parse (for `compare` and `form-schema`),
+/// but there is no spreadsheet of state records yet: refused, nothing written.
+#[test]
+fn template_refuses_a_state_regime() {
+    let dir =
+        std::env::temp_dir().join(format!("cadre-eval-state-template-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let out = dir.join("state.csv");
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_cadre-eval"))
+        .args(["template", "--regime", "nd335", "--lang", "en", "-o"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&output.stderr).contains("not_applicable at /regime"),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(!out.exists());
+    std::fs::remove_dir_all(&dir).unwrap();
+}

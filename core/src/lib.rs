@@ -89,15 +89,15 @@ pub use api::catalogues::{
     regime_entries, rule_entries, RegimeInfo, Rule, ENGINE_VERSION, REGIMES,
 };
 pub use api::compare::{
-    compare, compare_json, compare_json_records, compare_levels, compare_org, pair_tallies,
-    LevelComparison, LevelResult, PairTally,
+    compare, compare_json, compare_json_records, compare_levels, compare_org, compare_state_party,
+    pair_tallies, LevelComparison, LevelResult, PairTally,
 };
 pub use api::evaluate::{
     evaluate, evaluate_json, evaluate_text, evaluate_valid, reason_message, Decision,
 };
 pub use api::forms::{
     conduct_items, evaluate_partial_json, form_schema, form_schema_for, parse_day,
-    what_would_change, what_would_change_json, SHIPPED_PROFILE_IDS,
+    state_form_schema, what_would_change, what_would_change_json, SHIPPED_PROFILE_IDS,
 };
 pub use api::org::{evaluate_tree_json, evaluate_unit_lines, OrgEvaluator, OrgRecord, OrgResult};
 pub use api::rows::{
@@ -134,7 +134,8 @@ pub use contract::choices::{
     PARTY_STATUSES, SUBJECT_KINDS,
 };
 pub use contract::compare::{
-    CompareOptions, CompareRequest, Comparison, GradeMapping, RegimeResult, RegimeRuleSummary,
+    CompareOptions, CompareRequest, Comparison, GradeMapping, PartySide, PersonLevels,
+    RegimeResult, RegimeRuleSummary, StatePartyComparison, StatePartyTotals, StateSide,
     TopicComparison, TopicFinding, Verdict,
 };
 pub use contract::compare_org::{

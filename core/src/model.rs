@@ -233,6 +233,8 @@ pub struct Product {
     pub delays: u32,
     /// Beyond the assignment.
     pub extra: bool,
+    /// The label given, for what-would-change's messages.
+    pub label: Option<String>,
 }
 
 /// A leader's unit-side facts of a period.

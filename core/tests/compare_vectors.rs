@@ -3,12 +3,16 @@
 //! expectations: each regime's level or errors, whether the levels agree, the exact set
 //! of topics on which the regimes settle differently, how each regime was selected, and
 //! the grades mapped from points. The format is in `vectors/README.md`.
+//!
+//! `vectors/state/compare/*.json` too: state records compared under the state regimes,
+//! and (`options.state_party`) a call's people with their state and party levels side by
+//! side ([`cadre_eval::compare_state_party`]).
 
 #![cfg(test)]
 
 use cadre_eval::{
-    compare_json, compare_levels, CompareOptions, GradeMapping, GradesInput, Level, RegimeId,
-    RegimeSelection, Topic,
+    compare_json, compare_levels, compare_state_party, CompareOptions, GradeMapping, GradesInput,
+    Level, Options, RegimeId, RegimeSelection, StateLevel, Topic,
 };
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
@@ -39,6 +43,9 @@ struct Vector {
 struct OptionsInput {
     regimes: Option<Vec<RegimeId>>,
     grades_from_points: Option<GradeMapping>,
+    /// The input is a call's records, compared state against party.
+    #[serde(default)]
+    state_party: bool,
 }
 
 #[derive(Deserialize)]
@@ -48,9 +55,29 @@ struct ErrorExpect {
     path: String,
 }
 
+/// A person's expected state and party levels.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct Expect {
+struct PersonExpect {
+    state: StateLevel,
+    party: Option<Level>,
+    agree: bool,
+    mismatch: Option<bool>,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum Expect {
+    /// A state and party comparison: exactly these people.
+    StateParty {
+        people: BTreeMap<String, PersonExpect>,
+    },
+    Regimes(Box<RegimeExpect>),
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RegimeExpect {
     in_force: Option<RegimeId>,
     levels: BTreeMap<RegimeId, Option<Level>>,
     #[serde(default)]
@@ -63,7 +90,61 @@ struct Expect {
     mapped_grades: BTreeMap<RegimeId, GradesInput>,
 }
 
+fn check_state_party(vector: &Vector, people: &BTreeMap<String, PersonExpect>) -> Vec<String> {
+    let comparison = match compare_state_party(&vector.input.to_string(), &Options::default()) {
+        Ok(comparison) => comparison,
+        Err(errors) => return vec![format!("not compared: {errors}")],
+    };
+    let mut problems = Vec::new();
+    if !comparison.rejected.is_empty() {
+        problems.push(format!("rejected: {:?}", comparison.rejected));
+    }
+    let got: BTreeMap<&str, _> = comparison
+        .people
+        .iter()
+        .map(|p| (p.id.as_str(), p))
+        .collect();
+    if got.keys().copied().ne(people.keys().map(String::as_str)) {
+        problems.push(format!("people {:?}", got.keys().collect::<Vec<_>>()));
+    }
+    for (id, want) in people {
+        let Some(person) = got.get(id.as_str()) else {
+            continue;
+        };
+        let seen = (
+            person.state.level,
+            person.party.level,
+            person.agree,
+            person.mismatch,
+        );
+        if seen != (want.state, want.party, want.agree, want.mismatch) {
+            problems.push(format!("{id}: got {seen:?}"));
+        }
+    }
+    let totals = comparison.totals;
+    if totals.people != people.len()
+        || totals.agree + totals.party_above + totals.party_below + totals.not_comparable
+            != totals.people
+        || totals.agree != people.values().filter(|p| p.agree).count()
+    {
+        problems.push(format!("totals {totals:?}"));
+    }
+    problems
+}
+
 fn check(vector: &Vector) -> Vec<String> {
+    let expect = match &vector.expect {
+        Expect::StateParty { people } if vector.options.state_party => {
+            return check_state_party(vector, people)
+        }
+        Expect::StateParty { .. } => {
+            return vec!["`people` expected without `options.state_party`".to_owned()]
+        }
+        Expect::Regimes(_) if vector.options.state_party => {
+            return vec!["`options.state_party` expects `people`".to_owned()]
+        }
+        Expect::Regimes(expect) => expect,
+    };
     let mut problems = Vec::new();
     let mut options = CompareOptions {
         grades_from_points: vector.options.grades_from_points,
@@ -76,13 +157,12 @@ fn check(vector: &Vector) -> Vec<String> {
         Ok(comparison) => comparison,
         Err(errors) => return vec![format!("not compared: {errors}")],
     };
-    let expect = &vector.expect;
     if let Some(in_force) = expect.in_force {
         if comparison.in_force != Some(in_force) {
             problems.push(format!("in_force: got {:?}", comparison.in_force));
         }
     }
-    if comparison.results.len() != options.regimes.len() {
+    if vector.options.regimes.is_some() && comparison.results.len() != options.regimes.len() {
         problems.push(format!("{} results", comparison.results.len()));
     }
     for (result, level) in comparison.results.iter().zip(&comparison.levels) {
@@ -171,7 +251,7 @@ fn check(vector: &Vector) -> Vec<String> {
     }
     // Every difference names each compared regime's finding and rule summary.
     for topic in comparison.differences() {
-        if topic.rules.len() != options.regimes.len() {
+        if topic.rules.len() != comparison.results.len() {
             problems.push(format!(
                 "{:?}: {} rule summaries",
                 topic.topic,
@@ -184,11 +264,17 @@ fn check(vector: &Vector) -> Vec<String> {
 
 #[test]
 fn every_comparison_vector_gives_its_expected_result() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../vectors/compare");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../vectors");
     let mut failures = Vec::new();
     let mut count = 0;
-    for entry in std::fs::read_dir(&dir).unwrap() {
-        let path = entry.unwrap().path();
+    let mut state_count = 0;
+    let mut paths: Vec<_> = ["compare", "state/compare"]
+        .iter()
+        .flat_map(|folder| std::fs::read_dir(root.join(folder)).unwrap())
+        .map(|entry| entry.unwrap().path())
+        .collect();
+    paths.sort();
+    for path in paths {
         if path.extension().is_none_or(|e| e != "json") {
             continue;
         }
@@ -197,12 +283,19 @@ fn every_comparison_vector_gives_its_expected_result() {
             .unwrap();
         for vector in &file.comparisons {
             count += 1;
+            if path.parent().is_some_and(|p| p.ends_with("state/compare")) {
+                state_count += 1;
+            }
             for problem in check(vector) {
                 failures.push(format!("{} / {}: {problem}", path.display(), vector.name));
             }
         }
     }
     assert!(count > 0, "no comparison vectors under vectors/compare");
-    println!("{count} comparison vectors checked");
+    assert!(
+        state_count > 0,
+        "no comparison vectors under vectors/state/compare"
+    );
+    println!("{count} comparison vectors checked ({state_count} of state records)");
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

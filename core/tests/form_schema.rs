@@ -12,6 +12,9 @@ use serde_json::{json, Value};
 
 fn request(kind: SubjectKind) -> FormRequest {
     FormRequest {
+        rating: cadre_eval::Rating::Party,
+        employment: None,
+        period_kind: None,
         regime: cadre_eval::RegimeId::Qd366,
         kind,
         outside_political_system: false,
@@ -114,6 +117,27 @@ fn fill(form: &FormSchema) -> Value {
     record
 }
 
+/// A field has labels in both languages and cites rules the catalogue knows.
+fn assert_labelled_and_cited(name: &str, field: &Field) {
+    assert!(
+        !field.label.vi.is_empty() && !field.label.en.is_empty(),
+        "{name}: {} unlabelled",
+        field.path
+    );
+    assert!(
+        !field.citations.is_empty(),
+        "{name}: {} uncited",
+        field.path
+    );
+    for citation in &field.citations {
+        assert!(
+            Rule::from_id(&citation.rule).is_some(),
+            "{name}: {}",
+            citation.rule
+        );
+    }
+}
+
 #[test]
 fn every_kind_has_a_form_whose_fields_are_labelled_cited_and_fillable() {
     for (name, request) in all_requests() {
@@ -132,23 +156,7 @@ fn every_kind_has_a_form_whose_fields_are_labelled_cited_and_fillable() {
                 .iter()
                 .flat_map(|s| s.fields.iter().flat_map(|f| &f.item_fields)),
         ) {
-            assert!(
-                !field.label.vi.is_empty() && !field.label.en.is_empty(),
-                "{name}: {} unlabelled",
-                field.path
-            );
-            assert!(
-                !field.citations.is_empty(),
-                "{name}: {} uncited",
-                field.path
-            );
-            for citation in &field.citations {
-                assert!(
-                    Rule::from_id(&citation.rule).is_some(),
-                    "{name}: {}",
-                    citation.rule
-                );
-            }
+            assert_labelled_and_cited(&name, field);
             if field.field_type == FieldType::Choice {
                 assert!(
                     !field.options.is_empty(),
@@ -296,5 +304,90 @@ fn the_discipline_section_knows_a_collectives_own_discipline() {
                 .collect::<Vec<_>>(),
             ["366-QĐ/TW, Điều 11, ghi chú 2–3"]
         );
+    }
+}
+
+/// The state forms (`rating: state`): every field labelled and cited; the period's fields,
+/// answered at their best for period 0 (`{p}` → 0), give a record the engine rates
+/// Excellent with 100 points, so every path is one the contract reads.
+#[test]
+fn the_state_forms_are_labelled_cited_and_fill_a_valid_period() {
+    use cadre_eval::{form_schema_for, state_form_schema, PeriodKind, Rating, RegimeId};
+    for regime in [RegimeId::Nd335, RegimeId::Nd233] {
+        for kind in [SubjectKind::Member, SubjectKind::Leader] {
+            for period_kind in [PeriodKind::Month, PeriodKind::Quarter] {
+                let name = format!("{}-{kind:?}-{period_kind:?}", regime.as_str());
+                let request = FormRequest {
+                    rating: Rating::State,
+                    regime,
+                    period_kind: Some(period_kind),
+                    on: IsoDate(NaiveDate::from_ymd_opt(2026, 12, 31).unwrap()),
+                    ..request(kind)
+                };
+                let form = state_form_schema(&request).unwrap();
+                assert_eq!(form_schema_for(&request, None).unwrap(), form);
+                assert_eq!(form.period_placeholder.as_deref(), Some("{p}"), "{name}");
+                let mut record = Value::Object(form.fixed.clone());
+                record["id"] = json!("state-form-test");
+                record["period"] = json!({"year": 2026});
+                for section in &form.sections {
+                    for field in section
+                        .fields
+                        .iter()
+                        .chain(section.fields.iter().flat_map(|f| &f.item_fields))
+                    {
+                        assert_labelled_and_cited(&name, field);
+                    }
+                    if !["period", "general_criteria", "products", "unit"]
+                        .contains(&section.id.as_str())
+                    {
+                        continue;
+                    }
+                    for field in &section.fields {
+                        let path = field.path.replace("{p}", "0");
+                        // The totals written directly are the alternatives of the items.
+                        if path.ends_with("/general") || path.ends_with("/task_results") {
+                            continue;
+                        }
+                        match field.field_type {
+                            FieldType::Integer if field.required => set(
+                                &mut record,
+                                &path,
+                                Value::Number(field.max.clone().unwrap()),
+                            ),
+                            FieldType::Integer => set(&mut record, &path, json!(0)),
+                            FieldType::Decimal => set(
+                                &mut record,
+                                &path,
+                                Value::Number(field.max.clone().unwrap()),
+                            ),
+                            FieldType::Boolean => set(&mut record, &path, json!(false)),
+                            FieldType::List => {
+                                let mut item = json!({});
+                                for sub in field.item_fields.iter().filter(|f| f.required) {
+                                    let value = match sub.field_type {
+                                        FieldType::Boolean => json!(true),
+                                        _ => json!(1),
+                                    };
+                                    set(&mut item, &sub.path, value);
+                                }
+                                set(&mut record, &path, json!([item]));
+                            }
+                            other => panic!("{name}: {path} is {other:?}"),
+                        }
+                    }
+                }
+                // `set` made the period index an object key: the periods are a list.
+                let period = record["periods"]["0"].take();
+                record["periods"] = json!([period]);
+                let decision = evaluate_json(&record.to_string(), &Options::default())
+                    .unwrap_or_else(|e| panic!("{name}: {e}\n{record}"));
+                assert_eq!(
+                    decision.level,
+                    Some(cadre_eval::Level::Excellent),
+                    "{name}: {record}"
+                );
+            }
+        }
     }
 }

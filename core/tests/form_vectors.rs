@@ -239,11 +239,17 @@ fn check_partial(vector: &PartialVector) -> Vec<String> {
     problems
 }
 
-/// Sets `value` at the JSON Pointer `path` of `record`, creating objects on the way.
+/// Sets `value` at the JSON Pointer `path` of `record`, creating objects on the way (an
+/// index into an existing array, such as a state record's `/periods/3`, stays one).
 fn set_at(record: &mut Value, path: &str, value: Value) {
     let mut at = record;
     for segment in path.trim_start_matches('/').split('/') {
         let segment = segment.replace("~1", "/").replace("~0", "~");
+        let index = segment.parse::<usize>().ok();
+        if let Some(index) = index.filter(|&i| at.as_array().is_some_and(|l| i < l.len())) {
+            at = &mut at[index];
+            continue;
+        }
         if !at.is_object() {
             *at = Value::Object(serde_json::Map::new());
         }
@@ -446,7 +452,8 @@ fn report(kind: &str, count: usize, failures: &[String]) {
 
 #[test]
 fn every_partial_vector_gives_its_expected_result() {
-    let files: Vec<(String, PartialFile)> = load("partial");
+    let mut files: Vec<(String, PartialFile)> = load("partial");
+    files.extend(load("state/partial"));
     let mut failures = Vec::new();
     let mut count = 0;
     for (file, parsed) in &files {
@@ -463,7 +470,8 @@ fn every_partial_vector_gives_its_expected_result() {
 
 #[test]
 fn every_change_vector_gives_its_expected_paths() {
-    let files: Vec<(String, ChangeFile)> = load("change");
+    let mut files: Vec<(String, ChangeFile)> = load("change");
+    files.extend(load("state/change"));
     let mut failures = Vec::new();
     let mut count = 0;
     for (file, parsed) in &files {

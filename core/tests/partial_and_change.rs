@@ -221,7 +221,8 @@ fn not_reachable_this_period_when_disciplined() {
     let valid = validate(&cadre_eval::decode_assessment(json).unwrap()).unwrap();
     let decision = cadre_eval::evaluate_valid(&valid, &Options::default()).unwrap();
     let paths = what_would_change(&valid, &decision, &Options::default());
-    assert_eq!(paths.len(), 3);
+    // Reported once: the levels above Completed are held back by the same trigger.
+    assert_eq!(paths.len(), 1);
     for path in paths {
         assert!(!path.reachable);
         assert_eq!(path.blockers[0].rule, "qd366.11.4.N.conduct");

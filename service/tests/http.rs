@@ -825,3 +825,34 @@ async fn shutdown_lets_requests_in_flight_finish() {
     assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
     stopping.await.unwrap().unwrap();
 }
+
+/// `POST /v1/form-schema` with a state request: the core's monthly or quarterly state
+/// form (docs/state-regimes.md §10.1); a state form for a party regime is refused as data.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_form_schema_route_gives_the_state_forms() {
+    let (service, base) = serve(|_| {}).await;
+    let client = client();
+    let url = format!("{base}/v1/form-schema");
+    let form = post_json(
+        &client,
+        &url,
+        r#"{"rating": "state", "regime": "nd233", "kind": "leader", "period_kind": "quarter", "on": "2026-12-31"}"#,
+    )
+    .await;
+    assert_eq!(form.status(), 200);
+    let body: Value = form.json().await.unwrap();
+    assert_eq!(body["form"]["form"], "02B");
+    assert_eq!(body["form"]["period_placeholder"], "{p}");
+    assert_eq!(body["form"]["fixed"]["subject"]["employment"], "vien_chuc");
+    let refused = post_json(
+        &client,
+        &url,
+        r#"{"rating": "state", "regime": "qd124", "kind": "member", "on": "2026-12-31"}"#,
+    )
+    .await;
+    assert_eq!(refused.status(), 422);
+    let body: Value = refused.json().await.unwrap();
+    assert_eq!(body["errors"][0]["code"], "not_applicable");
+    assert_eq!(body["errors"][0]["path"], "/regime");
+    service.shutdown().await.unwrap();
+}

@@ -6,13 +6,15 @@
 //! Every suggestion is checked by applying it and evaluating again: a change is only
 //! offered when it actually reaches the stated level.
 
+use crate::analysis::state_change::state_what_would_change;
+use crate::analysis::task_counts::count_change;
 use crate::contract::change::{Blocker, Change, LevelPath};
 use crate::contract::decision::Effect;
 use crate::contract::level::{Level, Options, Outcome};
 use crate::contract::subject::SubjectKind;
 use crate::contract::text::Text;
 use crate::model::{Score, Tasks, ValidAssessment};
-use crate::points::{percent_text, Points};
+use crate::points::Points;
 use crate::regimes::decision::Decision;
 use crate::regimes::dispatch::evaluate_valid;
 use crate::regimes::explain::message;
@@ -191,37 +193,6 @@ fn apply(a: &ValidAssessment, plan: &Plan) -> ValidAssessment {
     changed
 }
 
-fn count_change(
-    rule: Rule,
-    path: &str,
-    from: u32,
-    to: u32,
-    n: u32,
-    vi: &str,
-    en: &str,
-) -> Option<Change> {
-    (to != from).then(|| {
-        let more = to.saturating_sub(from);
-        let share = percent_text(u64::from(to), u64::from(n));
-        Change {
-            rule: rule.id().to_owned(),
-            path: path.to_owned(),
-            from: from.into(),
-            to: to.into(),
-            message: Text::new(
-                format!(
-                    "thêm {more} nhiệm vụ {vi}: {to}/{n} là {}",
-                    share.replace('.', ",")
-                ),
-                format!(
-                    "{more} more task{} {en}: {to} of {n} is {share}",
-                    if more == 1 { "" } else { "s" }
-                ),
-            ),
-        }
-    })
-}
-
 fn changes(
     level: Level,
     a: &ValidAssessment,
@@ -329,13 +300,19 @@ fn changes(
 }
 
 /// For each level above the decision's, the smallest changes that reach it, or why it
-/// cannot be reached this period. Empty for Excellent, not classified, or a regime this
-/// version does not evaluate.
+/// cannot be reached this period; a trigger that no change lifts is reported once, on the
+/// first level above the decision (the levels above it are held back by the same
+/// trigger). Empty for Excellent, not classified, or a regime this version does not
+/// evaluate. A state record: [`state_what_would_change`].
 pub fn what_would_change(
     a: &ValidAssessment,
     decision: &Decision,
     options: &Options,
 ) -> Vec<LevelPath> {
+    // State records under nd335 and nd233: the last period's products and points.
+    if let Some(state) = a.state.as_deref() {
+        return state_what_would_change(a, state, decision, options);
+    }
     let (Some(score), Some(tasks)) = (a.score, a.tasks) else {
         return Vec::new();
     };
@@ -350,13 +327,15 @@ pub fn what_would_change(
             continue;
         }
         if !blockers.is_empty() {
+            // A trigger no change lifts holds every higher level back too: reported once,
+            // on the first level above the decision.
             paths.push(LevelPath {
                 level,
                 reachable: false,
                 changes: Vec::new(),
-                blockers: blockers.clone(),
+                blockers,
             });
-            continue;
+            break;
         }
         let mut unreachable = Vec::new();
         if level == Level::Excellent && a.subject.kind == SubjectKind::Collective {

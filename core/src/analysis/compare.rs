@@ -19,6 +19,7 @@ use crate::contract::errors::{ErrorCode, InputError, InputErrors};
 use crate::contract::fields::RegimeField;
 use crate::contract::level::{Level, Outcome};
 use crate::contract::regime::{RegimeId, RegimeRecord, RegimeSelection};
+use crate::contract::state::Rating;
 use crate::contract::topic::Topic;
 use crate::intake::decode::decode_assessment;
 use crate::intake::validate::assessment::validate_with;
@@ -29,6 +30,7 @@ use crate::regimes::dispatch::evaluate_valid;
 use crate::regimes::explain::message;
 use crate::regimes::fields::reads;
 use crate::regimes::registry::regime_in_force_on;
+use crate::regimes::state::select::{regime_for, Selected};
 use crate::regimes::topics::rule_summary;
 use crate::rules::catalogue::Rule;
 use chrono::NaiveDate;
@@ -156,6 +158,25 @@ pub fn evaluate_under(
     regime: RegimeId,
     options: &CompareOptions,
 ) -> (Result<Decision, InputErrors>, Option<GradesInput>) {
+    // A state record is rated by the state regimes only (a party record under a state
+    // regime is refused by validation, which reads its `rating`).
+    if assessment.rating == Some(Rating::State) && regime.info().rating != Rating::State {
+        return (
+            Err(InputErrors::one(InputError::new(
+                ErrorCode::InvalidValue,
+                "/rating",
+                format!(
+                    "Hồ sơ đánh giá của Nhà nước được so sánh theo nd335, nd233, nd90, không theo {}",
+                    regime.as_str()
+                ),
+                format!(
+                    "a state record is compared under nd335, nd233 and nd90, not {}",
+                    regime.as_str()
+                ),
+            ))),
+            None,
+        );
+    }
     let validate_options = ValidateOptions {
         allow_regime_outside_span: true,
         ignore_other_regime_fields: true,
@@ -247,14 +268,50 @@ fn regime_record(
     }
 }
 
-/// Compares one record under the regimes of `options`.
+/// The regime in force for a record: a state record's by its year and employment
+/// (`spec/state-regimes.md` §1; none for a cán bộ from 2026), a party record's on its
+/// period's last day.
+fn in_force_for(assessment: &Assessment) -> Option<RegimeId> {
+    if assessment.rating == Some(Rating::State) {
+        let year = assessment.period.year?;
+        return match regime_for(
+            assessment.subject.employment,
+            year,
+            assessment.subject.unit_regulation,
+        )? {
+            Selected::Regime(regime) => Some(regime),
+            Selected::NoRegime => None,
+        };
+    }
+    period_last_day(&assessment.period).and_then(regime_in_force_on)
+}
+
+/// The regimes a record is compared under: those asked; a state record compared with the
+/// default (party) regimes is compared under the state regimes instead, the one in force
+/// first (design §12).
+fn regimes_for(assessment: &Assessment, options: &CompareOptions) -> Vec<RegimeId> {
+    let state = assessment.rating == Some(Rating::State);
+    if !state || options.regimes != CompareOptions::default().regimes {
+        return options.regimes.clone();
+    }
+    let mut regimes = vec![RegimeId::Nd335, RegimeId::Nd233, RegimeId::Nd90];
+    if let Some(first) = in_force_for(assessment) {
+        regimes.retain(|&r| r != first);
+        regimes.insert(0, first);
+    }
+    regimes
+}
+
+/// Compares one record under the regimes of `options` (a state record with the default
+/// regimes: under the state regimes, [`regimes_for`]).
 pub fn compare(assessment: &Assessment, options: &CompareOptions) -> Comparison {
     let last_day = period_last_day(&assessment.period);
-    let in_force = last_day.and_then(regime_in_force_on);
-    let mut results = Vec::with_capacity(options.regimes.len());
-    let mut decisions = Vec::with_capacity(options.regimes.len());
-    let mut levels = Vec::with_capacity(options.regimes.len());
-    for &regime in &options.regimes {
+    let in_force = in_force_for(assessment);
+    let regimes = regimes_for(assessment, options);
+    let mut results = Vec::with_capacity(regimes.len());
+    let mut decisions = Vec::with_capacity(regimes.len());
+    let mut levels = Vec::with_capacity(regimes.len());
+    for &regime in &regimes {
         let selected = if Some(regime) == in_force {
             RegimeSelection::Period
         } else {
@@ -284,7 +341,7 @@ pub fn compare(assessment: &Assessment, options: &CompareOptions) -> Comparison 
             }
         }
     }
-    let (levels_agree, topics) = compare_decisions(&decisions, &options.regimes);
+    let (levels_agree, topics) = compare_decisions(&decisions, &regimes);
     Comparison {
         id: assessment.id.clone(),
         in_force,
@@ -298,10 +355,11 @@ pub fn compare(assessment: &Assessment, options: &CompareOptions) -> Comparison 
 
 /// [`compare`] without text.
 pub fn compare_levels(assessment: &Assessment, options: &CompareOptions) -> LevelComparison {
-    let in_force = period_last_day(&assessment.period).and_then(regime_in_force_on);
-    let mut results = Vec::with_capacity(options.regimes.len());
-    let mut decisions = Vec::with_capacity(options.regimes.len());
-    for &regime in &options.regimes {
+    let in_force = in_force_for(assessment);
+    let regimes = regimes_for(assessment, options);
+    let mut results = Vec::with_capacity(regimes.len());
+    let mut decisions = Vec::with_capacity(regimes.len());
+    for &regime in &regimes {
         match evaluate_under(assessment, regime, options).0 {
             Ok(decision) => {
                 results.push(LevelResult {
@@ -373,21 +431,32 @@ impl PairTally {
 }
 
 /// For each pair of the regimes compared (in the order asked, each with every later
-/// one), how the records' results change from the first to the second.
-pub fn pair_tallies(
-    comparisons: &[Comparison],
-    regimes: &[RegimeId],
-) -> Vec<(RegimeId, RegimeId, PairTally)> {
+/// one), how the records' results change from the first to the second. Records compared
+/// under different lists of regimes (a state record under the state regimes, a party
+/// record under the party ones) are counted per list, in first-appearance order.
+pub fn pair_tallies(comparisons: &[Comparison]) -> Vec<(RegimeId, RegimeId, PairTally)> {
+    let mut lists: Vec<(Vec<RegimeId>, Vec<&Comparison>)> = Vec::new();
+    for comparison in comparisons {
+        let regimes: Vec<RegimeId> = comparison.results.iter().map(|r| r.regime.id).collect();
+        match lists.iter_mut().find(|(list, _)| *list == regimes) {
+            Some((_, members)) => members.push(comparison),
+            None => lists.push((regimes, vec![comparison])),
+        }
+    }
     let mut out = Vec::new();
-    for (i, &from) in regimes.iter().enumerate() {
-        for (j, &to) in regimes.iter().enumerate().skip(i + 1) {
-            let mut tally = PairTally::default();
-            for comparison in comparisons {
-                if let (Some(a), Some(b)) = (comparison.results.get(i), comparison.results.get(j)) {
-                    tally.count(a, b);
+    for (regimes, members) in &lists {
+        for (i, &from) in regimes.iter().enumerate() {
+            for (j, &to) in regimes.iter().enumerate().skip(i + 1) {
+                let mut tally = PairTally::default();
+                for comparison in members {
+                    if let (Some(a), Some(b)) =
+                        (comparison.results.get(i), comparison.results.get(j))
+                    {
+                        tally.count(a, b);
+                    }
                 }
+                out.push((from, to, tally));
             }
-            out.push((from, to, tally));
         }
     }
     out
@@ -435,6 +504,28 @@ mod tests {
                 assert_eq!(c.errors, f.errors);
             }
         }
+    }
+
+    #[test]
+    fn a_state_record_is_compared_under_the_state_regimes_only() {
+        let json = r#"{"id":"s","rating":"state","period":{"year":2026},
+          "subject":{"kind":"member","employment":"vien_chuc"},
+          "periods":[{"quarter":1,"general":25,"task_results":60}]}"#;
+        let assessment = decode_assessment(json).unwrap();
+        // The default regimes: the state ones, the one in force first.
+        let default = compare(&assessment, &CompareOptions::default());
+        let regimes: Vec<RegimeId> = default.results.iter().map(|r| r.regime.id).collect();
+        assert_eq!(regimes, [RegimeId::Nd233, RegimeId::Nd335, RegimeId::Nd90]);
+        assert_eq!(default.in_force, Some(RegimeId::Nd233));
+        // A party regime named for it is refused, the state one still compared.
+        let options = CompareOptions {
+            regimes: vec![RegimeId::Qd366, RegimeId::Nd335],
+            ..CompareOptions::default()
+        };
+        let named = compare(&assessment, &options);
+        assert!(named.results[0].decision.is_none());
+        assert_eq!(named.results[0].errors[0].path, "/rating");
+        assert_eq!(named.levels[1], Some(Level::Good));
     }
 
     #[test]

@@ -5,3 +5,6 @@ pub mod change;
 pub mod compare;
 pub mod compare_org;
 pub mod partial;
+pub mod state_change;
+pub mod state_partial;
+pub mod task_counts;

@@ -13,6 +13,7 @@
 //! facts) make the level Not completed whatever else holds, so they are reasoned about
 //! directly.
 
+use crate::analysis::state_partial::evaluate_state_partial;
 use crate::conduct::shipped::catalogue;
 use crate::contract::assessment::{DisciplineForm, PeriodInput};
 use crate::contract::conduct_catalogue::ItemEffect;
@@ -388,24 +389,6 @@ pub fn evaluate_partial_json(json: &str, options: &Options) -> Result<PartialRes
     }
     let mut value: serde_json::Value = serde_json::from_str(json)
         .map_err(|e| InputErrors::one(InputError::invalid_json("", &e)))?;
-    // The self-assessment forms, and so partial evaluation, are QĐ 366's: a record of an
-    // earlier regime is evaluated whole, not as you type.
-    if let Some((regime, path)) = record_regime(&value) {
-        if !regime.info().forms {
-            return Err(InputErrors::one(InputError::new(
-                ErrorCode::NotApplicable,
-                path,
-                format!(
-                    "Đánh giá từng phần chỉ áp dụng cho phiếu theo Quy định 366-QĐ/TW; hồ sơ theo Quy định {} được đánh giá đầy đủ",
-                    regime.info().document
-                ),
-                format!(
-                    "partial evaluation is for QĐ 366 forms only; a record under {} is evaluated whole",
-                    regime.info().document
-                ),
-            )));
-        }
-    }
     // The list of fields marked unanswered.
     let mut marked: Vec<String> = Vec::new();
     if let Some(object) = value.as_object_mut() {
@@ -431,6 +414,28 @@ pub fn evaluate_partial_json(json: &str, options: &Options) -> Result<PartialRes
                     }
                 }
             }
+        }
+    }
+    // A state record (nd335, nd233) has a partial evaluation of its own.
+    if value.get("rating").and_then(serde_json::Value::as_str) == Some("state") {
+        return evaluate_state_partial(value, &marked, options);
+    }
+    // The self-assessment forms, and so partial evaluation, are QĐ 366's: a record of an
+    // earlier regime is evaluated whole, not as you type.
+    if let Some((regime, path)) = record_regime(&value) {
+        if !regime.info().forms {
+            return Err(InputErrors::one(InputError::new(
+                ErrorCode::NotApplicable,
+                path,
+                format!(
+                    "Đánh giá từng phần chỉ áp dụng cho phiếu theo Quy định 366-QĐ/TW; hồ sơ theo Quy định {} được đánh giá đầy đủ",
+                    regime.info().document
+                ),
+                format!(
+                    "partial evaluation is for QĐ 366 forms only; a record under {} is evaluated whole",
+                    regime.info().document
+                ),
+            )));
         }
     }
     let mut unknown = Unknown {

@@ -5,6 +5,7 @@ pub use crate::analysis::compare::{
     compare, compare_json, compare_levels, pair_tallies, LevelComparison, LevelResult, PairTally,
 };
 pub use crate::analysis::compare_org::compare_org;
+pub use crate::api::state_party::compare_state_party;
 use crate::contract::batch::RejectedRecord;
 use crate::contract::compare::{CompareOptions, Comparison};
 use crate::contract::errors::InputErrors;

@@ -7,9 +7,10 @@ use crate::conduct::shipped::items_for;
 use crate::contract::change::ChangeResult;
 use crate::contract::conduct::ConductScope;
 use crate::contract::conduct_catalogue::ApplicableItem;
-use crate::contract::errors::{InputError, InputErrors};
+use crate::contract::errors::{ErrorCode, InputError, InputErrors};
 use crate::contract::form::{FormRequest, FormSchema};
 use crate::contract::level::Options;
+use crate::contract::state::Rating;
 use crate::dates::parse_iso_date;
 use crate::intake::decode::decode_and_validate;
 use crate::intake::validate::options::ValidateOptions;
@@ -18,14 +19,42 @@ use crate::regimes::qd366::criteria::shipped::shipped_profile;
 /// The ids of the shipped criteria profiles, which [`form_schema_for`] takes.
 pub use crate::regimes::qd366::criteria::shipped::SHIPPED_PROFILE_IDS;
 pub use crate::regimes::qd366::form::form_schema;
+pub use crate::regimes::state::form::state_form_schema;
 use chrono::NaiveDate;
 
 /// The form for a request, with one field per criteria item when `profile` names a
-/// shipped criteria profile (an unknown id is an error at `/profile`).
+/// shipped criteria profile (an unknown id is an error at `/profile`); a state request
+/// (`rating: state`) gives the monthly or quarterly state form
+/// ([`state_form_schema`]).
 pub fn form_schema_for(
     request: &FormRequest,
     profile: Option<&str>,
 ) -> Result<FormSchema, InputErrors> {
+    if request.rating == Rating::State {
+        if profile.is_some() {
+            return Err(InputErrors::one(InputError::new(
+                ErrorCode::NotApplicable,
+                "/profile",
+                "Hồ sơ tiêu chí (profile) là của phiếu Quy định 366, không của phiếu Nhà nước",
+                "a criteria profile belongs to the QĐ 366 forms, not to a state form",
+            )));
+        }
+        return state_form_schema(request);
+    }
+    if request.regime.info().rating == Rating::State {
+        return Err(InputErrors::one(InputError::new(
+            ErrorCode::NotApplicable,
+            "/regime",
+            format!(
+                "`{}` là chế độ của Nhà nước: phiếu của chế độ này cần `rating: state`",
+                request.regime.as_str()
+            ),
+            format!(
+                "`{}` is a state regime: its forms need `rating: state`",
+                request.regime.as_str()
+            ),
+        )));
+    }
     let profile = match profile {
         Some(id) => Some(shipped_profile(id).ok_or_else(|| {
             InputErrors::one(InputError::unknown_profile(

@@ -12,3 +12,4 @@ pub mod org;
 pub mod pairs;
 pub mod rows;
 pub mod sheets;
+pub mod state_party;

@@ -2,10 +2,12 @@
 //! results, for one record and for an organisation tree.
 
 use crate::contract::assessment::GradesInput;
+use crate::contract::batch::RejectedRecord;
 use crate::contract::decision::DecisionRecord;
 use crate::contract::errors::{ErrorCode, InputError, InputErrors};
-use crate::contract::level::{Level, Options, Reading, TargetsReading};
+use crate::contract::level::{Level, Options, Outcome, Reading, TargetsReading};
 use crate::contract::regime::{RegimeId, RegimeRecord};
+use crate::contract::state::{StateLevel, StateRatingSource};
 use crate::contract::text::Text;
 use crate::contract::topic::Topic;
 use schemars::JsonSchema;
@@ -226,4 +228,82 @@ impl Comparison {
     pub fn differences(&self) -> impl Iterator<Item = &TopicComparison> {
         self.topics.iter().filter(|t| t.differs)
     }
+}
+
+/// One side of a person's state and party comparison: the state rating.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StateSide {
+    /// The state regime, if known (none: a cán bộ from 2026, or a given rating naming
+    /// none).
+    pub regime: Option<RegimeId>,
+    /// The state level, or `not_classified`.
+    pub level: StateLevel,
+    /// The annual score, when computed from a state record of the call (`nd335`,
+    /// `nd233`).
+    pub score: Option<serde_json::Number>,
+    /// `given` (the party record's `state_rating`) or `computed` (a state record of the
+    /// call).
+    pub source: StateRatingSource,
+}
+
+/// The party side of a person's state and party comparison.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PartySide {
+    /// The party regime.
+    pub regime: RegimeId,
+    /// The outcome.
+    pub outcome: Outcome,
+    /// The level (null when not classified).
+    pub level: Option<Level>,
+}
+
+/// A person's state and party levels side by side (`spec/state-regimes.md` §4).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PersonLevels {
+    /// The person's id.
+    pub id: String,
+    /// The state rating the party record read.
+    pub state: StateSide,
+    /// The party decision.
+    pub party: PartySide,
+    /// Whether both sides are classified at the same level.
+    pub agree: bool,
+    /// Whether `link.state_party.mismatch` holds (the party level above the state one,
+    /// under QĐ 124 and QĐ 366); null when the finding does not apply.
+    pub mismatch: Option<bool>,
+    /// Whether HD 21's caps (`state_cap: hd21`) lowered the party level.
+    pub capped: bool,
+}
+
+/// Totals of a state and party comparison.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StatePartyTotals {
+    /// People compared.
+    pub people: usize,
+    /// Both classified at the same level.
+    pub agree: usize,
+    /// The party level above the state one.
+    pub party_above: usize,
+    /// The party level below the state one.
+    pub party_below: usize,
+    /// Not classified on one side or both.
+    pub not_comparable: usize,
+}
+
+/// A call's people with both a state and a party rating, side by side.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StatePartyComparison {
+    /// Each person whose party record reads a state rating (a pair of the call, or a
+    /// given `state_rating`), in the party records' input order.
+    pub people: Vec<PersonLevels>,
+    /// The totals.
+    pub totals: StatePartyTotals,
+    /// The records the call rejected, named as a batch names them (`id@state` for the
+    /// state half of a pair).
+    pub rejected: Vec<RejectedRecord>,
 }

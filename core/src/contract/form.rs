@@ -5,6 +5,7 @@ use crate::contract::conduct_catalogue::ItemEffect;
 use crate::contract::criteria::ProfileReference;
 use crate::contract::date::IsoDate;
 use crate::contract::regime::RegimeId;
+use crate::contract::state::{Employment, PeriodKind, Rating};
 use crate::contract::subject::{CollectiveKind, SubjectKind};
 use crate::contract::text::Text;
 use schemars::JsonSchema;
@@ -14,11 +15,24 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FormRequest {
-    /// The regime (only `qd366` has forms in this version).
+    /// `party` (default: the yearly self-review) or `state` (the monthly or quarterly
+    /// self-assessment of a civil servant or public employee, `docs/state-regimes.md`).
+    #[serde(default)]
+    pub rating: Rating,
+    /// The regime: `qd366` for the party forms; `nd335` or `nd233` for the state ones (a
+    /// state request left at `qd366` takes the employment's: `nd233` for a viên chức,
+    /// else `nd335`).
     #[serde(default = "default_regime")]
     pub regime: RegimeId,
-    /// `member`, `leader` or `collective`.
+    /// `member`, `leader` or `collective` (a state form: `member` or `leader`).
     pub kind: SubjectKind,
+    /// State: the employment (default: the regime's, `cong_chuc` for `nd335`,
+    /// `vien_chuc` for `nd233`).
+    #[serde(default)]
+    pub employment: Option<Employment>,
+    /// State: `month` (default) or `quarter`.
+    #[serde(default)]
+    pub period_kind: Option<PeriodKind>,
     /// Member: outside the political system (PL 5, Mẫu 2C).
     #[serde(default)]
     pub outside_political_system: bool,
@@ -44,7 +58,9 @@ fn default_regime() -> RegimeId {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FormSchema {
-    /// The official form it mirrors: `2A`, `2B`, `2C` or `01`.
+    /// The official form it mirrors: `2A`, `2B`, `2C` or `01`; a state form `01A`, `01B`
+    /// (month: staff, leader) or `02A`, `02B` (quarter), codes seen in implementations
+    /// and not confirmed.
     pub form: String,
     /// Its title.
     pub title: Text,
@@ -62,6 +78,10 @@ pub struct FormSchema {
     pub fixed: serde_json::Map<String, serde_json::Value>,
     /// The sections, in the form's order.
     pub sections: Vec<Section>,
+    /// A state form: the placeholder for the period's index in the field paths
+    /// (`/periods/{p}/general`), which the caller replaces by the period's position.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period_placeholder: Option<String>,
 }
 
 /// A section of the form.

@@ -5,7 +5,7 @@
 use crate::contract::assessment::Assessment;
 use crate::contract::batch::{BatchOptions, RejectedRecord};
 use crate::contract::change::{ChangeResult, LevelPath};
-use crate::contract::compare::{CompareRequest, Comparison};
+use crate::contract::compare::{CompareRequest, Comparison, StatePartyComparison};
 use crate::contract::conduct::ConductScope;
 use crate::contract::conduct_catalogue::{ApplicableItem, Catalogue};
 use crate::contract::criteria::CriteriaProfileDocument;
@@ -20,7 +20,7 @@ use schemars::JsonSchema;
 use serde_json::Value;
 
 /// Every published schema's name, in the order they are listed.
-pub const SCHEMA_NAMES: [&str; 20] = [
+pub const SCHEMA_NAMES: [&str; 21] = [
     "assessment",
     "decision",
     "error",
@@ -39,6 +39,7 @@ pub const SCHEMA_NAMES: [&str; 20] = [
     "group-quota-report",
     "comparison",
     "compare-options",
+    "state-party-comparison",
     "org-report",
     "criteria-profile",
 ];
@@ -64,6 +65,7 @@ pub fn schema(name: &str) -> Option<Value> {
         "group-quota-report" => of::<GroupQuotaReport>(),
         "comparison" => of::<Comparison>(),
         "compare-options" => of::<CompareRequest>(),
+        "state-party-comparison" => of::<StatePartyComparison>(),
         "org-report" => of::<OrgReport>(),
         "criteria-profile" => of::<CriteriaProfileDocument>(),
         _ => return None,

@@ -10,6 +10,10 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::ops::Not;
 
+/// The three groups of a period's general criteria under the default profile (Luật 80
+/// Art. 25.4 a–c), each at most 10 points: the ids of `general_items`.
+pub const GENERAL_ITEMS: [&str; 3] = ["politics_ethics", "capacity", "innovation"];
+
 /// Which rating a record is: the party's (the default) or the state's.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]

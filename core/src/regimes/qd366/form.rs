@@ -21,7 +21,7 @@ use crate::contract::text::Text;
 use crate::regimes::qd366::criteria::profile::ValidProfile;
 use crate::rules::catalogue::Rule;
 
-fn cite(rules: &[Rule]) -> Vec<FieldCitation> {
+pub(crate) fn cite(rules: &[Rule]) -> Vec<FieldCitation> {
     rules
         .iter()
         .map(|rule| FieldCitation {
@@ -31,15 +31,15 @@ fn cite(rules: &[Rule]) -> Vec<FieldCitation> {
         .collect()
 }
 
-fn num(value: i64) -> Option<serde_json::Number> {
+pub(crate) fn num(value: i64) -> Option<serde_json::Number> {
     Some(serde_json::Number::from(value))
 }
 
-fn step() -> Option<serde_json::Number> {
+pub(crate) fn step() -> Option<serde_json::Number> {
     serde_json::Number::from_f64(0.01)
 }
 
-fn field(
+pub(crate) fn field(
     path: &str,
     field_type: FieldType,
     label: (&str, &str),
@@ -64,7 +64,7 @@ fn field(
     }
 }
 
-fn count(
+pub(crate) fn count(
     path: &str,
     label: (&str, &str),
     help: (&str, &str),
@@ -79,11 +79,11 @@ fn count(
     }
 }
 
-fn flag(path: &str, label: (&str, &str), help: (&str, &str), rules: &[Rule]) -> Field {
+pub(crate) fn flag(path: &str, label: (&str, &str), help: (&str, &str), rules: &[Rule]) -> Field {
     field(path, FieldType::Boolean, label, help, false, rules)
 }
 
-fn choice(
+pub(crate) fn choice(
     path: &str,
     label: (&str, &str),
     help: (&str, &str),
@@ -103,7 +103,12 @@ fn choice(
     }
 }
 
-fn section(id: &str, title: (&str, &str), help: (&str, &str), fields: Vec<Field>) -> Section {
+pub(crate) fn section(
+    id: &str,
+    title: (&str, &str),
+    help: (&str, &str),
+    fields: Vec<Field>,
+) -> Section {
     Section {
         id: id.to_owned(),
         title: Text::new(title.0, title.1),
@@ -767,7 +772,7 @@ fn facts_section(request: &FormRequest) -> Option<Section> {
     ))
 }
 
-fn conduct_section(request: &FormRequest) -> (Section, String) {
+pub(crate) fn conduct_section(request: &FormRequest) -> (Section, String) {
     let scope = request.scope.clone().unwrap_or_else(|| {
         let mut scope = ConductScope::new(request.kind);
         scope.leader = request.kind == SubjectKind::Leader;
@@ -959,5 +964,6 @@ pub fn form_schema(request: &FormRequest, profile: Option<&ValidProfile>) -> For
         conduct_catalogue: version,
         fixed,
         sections,
+        period_placeholder: None,
     }
 }

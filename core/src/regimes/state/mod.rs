@@ -19,6 +19,7 @@ pub mod citations;
 pub mod discipline;
 pub mod eligibility;
 pub mod evaluate;
+pub mod form;
 pub mod link;
 pub mod messages;
 pub mod nd233;

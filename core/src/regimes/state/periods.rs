@@ -277,6 +277,7 @@ mod tests {
             quality_failures: failures,
             delays,
             extra: false,
+            label: None,
         }
     }
 

@@ -4,16 +4,13 @@
 
 use crate::contract::errors::ErrorCode;
 use crate::contract::limits::{MAX_COUNT, MAX_PRODUCTS, MAX_PRODUCT_WEIGHT};
+use crate::contract::state::GENERAL_ITEMS;
 use crate::contract::state::{PeriodKind, PeriodUnitInput, ProductInput, StatePeriodInput};
 use crate::contract::state_options::LeaderComponents;
 use crate::intake::validate::problems::Problems;
 use crate::model::{LeaderFacts, PeriodKey, PeriodWork, Product, StatePeriod, TaskResults};
 use crate::points::Points;
 use std::collections::BTreeSet;
-
-/// The three groups of the general criteria under the default profile (Luật 80 Art.
-/// 25.4 a–c), each at most 10 points.
-pub const GENERAL_ITEMS: [&str; 3] = ["politics_ethics", "capacity", "innovation"];
 
 /// How the periods are read.
 #[derive(Debug, Clone, Copy)]
@@ -332,6 +329,7 @@ fn products(p: &mut Problems, base: &str, list: &[ProductInput]) -> Option<Vec<P
                 quality_failures: failures.min(MAX_COUNT),
                 delays: delays.min(MAX_COUNT),
                 extra: item.extra,
+                label: item.label.clone(),
             });
         }
     }
