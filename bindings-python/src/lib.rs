@@ -230,6 +230,7 @@ fn role_index(role: Role) -> usize {
         Role::Leadership => 2,
         Role::Leader => 3,
         Role::Member => 4,
+        Role::StateAgency => 5,
     }
 }
 

@@ -77,7 +77,14 @@ struct QuotaColumns {
 }
 
 /// The places of a record in an organisation unit, as the report names them.
-pub const ROLES: [&str; 5] = ["organisation", "agency", "leadership", "leader", "member"];
+pub const ROLES: [&str; 6] = [
+    "organisation",
+    "agency",
+    "leadership",
+    "leader",
+    "member",
+    "state_agency",
+];
 
 impl DecisionColumns {
     /// An empty table; `quota` adds the quota columns, `units` the unit and role columns

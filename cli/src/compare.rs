@@ -724,6 +724,7 @@ fn role_name(role: Role, lang: Lang) -> &'static str {
         Role::Organisation => lang.pick("tổ chức đảng", "party organisation"),
         Role::Agency => lang.pick("cơ quan, đơn vị", "agency"),
         Role::Leadership => lang.pick("tập thể lãnh đạo", "leadership"),
+        Role::StateAgency => lang.pick("cơ quan, đơn vị (Nhà nước)", "state agency"),
         Role::Leader => lang.pick("lãnh đạo", "leader"),
         Role::Member => lang.pick("đảng viên", "member"),
     }

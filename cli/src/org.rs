@@ -5,10 +5,11 @@ use crate::lines::{read_all, unreadable, BoundedLines};
 use crate::sheets::{self, is_spreadsheet};
 use crate::table::DecisionTable;
 use crate::Failure;
+use cadre_eval::QuotaScope;
 use cadre_eval::{
     evaluate_org_sheets, evaluate_tree_json, is_units_sheet, org_result_tables, InputError, Level,
-    OrgEvaluator, OrgOptions, OrgRecord, OrgResult, Share, Stats, UnitReport, MAX_TREE_BYTES,
-    MAX_UNIT_LINE_BYTES, UNITS_SHEET,
+    OrgEvaluator, OrgOptions, OrgRecord, OrgResult, ScoreMean, Share, StateUnitReport, Stats,
+    UnitReport, MAX_TREE_BYTES, MAX_UNIT_LINE_BYTES, UNITS_SHEET,
 };
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, BufWriter, Write};
@@ -181,8 +182,25 @@ fn stats_line(stats: &Stats, lang: Lang) -> String {
     )
 }
 
+/// `; điểm bình quân 85,15` — the mean annual score of state records, when any has one.
+fn mean_part(mean: Option<&ScoreMean>, lang: Lang) -> String {
+    mean.map_or_else(String::new, |m| {
+        let display = match lang {
+            Lang::Vi => m.display.replace('.', ","),
+            Lang::En => m.display.clone(),
+        };
+        format!(
+            " · {} {display} ({} {})",
+            lang.pick("điểm năm bình quân", "mean annual score"),
+            m.scored,
+            lang.pick("hồ sơ có điểm", "scored")
+        )
+    })
+}
+
 fn write_unit(
     unit: &UnitReport,
+    state: Option<&StateUnitReport>,
     records: &[&OrgRecord],
     lang: Lang,
     out: &mut impl Write,
@@ -196,19 +214,49 @@ fn write_unit(
         lang.pick("xếp loại đơn vị", "unit rating"),
         level_name(unit.rating, lang)
     )?;
-    writeln!(
-        out,
-        "{indent}  {}: {}",
-        lang.pick("Của đơn vị", "Own"),
-        stats_line(&unit.own, lang)
-    )?;
-    if unit.subtree != unit.own {
+    // A unit with state records only shows no empty party line.
+    if state.is_none() || unit.subtree.records > 0 {
+        let party = if state.is_some() {
+            lang.pick("Đảng — ", "Party — ")
+        } else {
+            ""
+        };
         writeln!(
             out,
-            "{indent}  {}: {}",
-            lang.pick("Cả đơn vị và cấp dưới", "With units below"),
-            stats_line(&unit.subtree, lang)
+            "{indent}  {party}{}: {}",
+            lang.pick("Của đơn vị", "Own"),
+            stats_line(&unit.own, lang)
         )?;
+        if unit.subtree != unit.own {
+            writeln!(
+                out,
+                "{indent}  {party}{}: {}",
+                lang.pick("Cả đơn vị và cấp dưới", "With units below"),
+                stats_line(&unit.subtree, lang)
+            )?;
+        }
+    }
+    if let Some(state) = state {
+        let party = lang.pick("Nhà nước — ", "State — ");
+        writeln!(
+            out,
+            "{indent}  {party}{} ({} {}, {}): {}{}",
+            lang.pick("Của đơn vị", "Own"),
+            lang.pick("cơ quan", "agency"),
+            state.agency,
+            level_name(state.rating, lang),
+            stats_line(&state.own, lang),
+            mean_part(state.own_mean.as_ref(), lang)
+        )?;
+        if state.subtree != state.own {
+            writeln!(
+                out,
+                "{indent}  {party}{}: {}{}",
+                lang.pick("Cả đơn vị và cấp dưới", "With units below"),
+                stats_line(&state.subtree, lang),
+                mean_part(state.subtree_mean.as_ref(), lang)
+            )?;
+        }
     }
     for d in &unit.demotions {
         let tie = if d.tied_at_cut {
@@ -257,7 +305,44 @@ fn write_report(result: &OrgResult, lang: Lang, out: &mut impl Write) -> io::Res
             .iter()
             .filter(|r| r.unit == unit.id)
             .collect();
-        write_unit(unit, &records, lang, out)?;
+        let state = report.state_units.iter().find(|s| s.id == unit.id);
+        write_unit(unit, state, &records, lang, out)?;
+    }
+    if !report.state_groups.is_empty() {
+        writeln!(
+            out,
+            "{}",
+            lang.pick(
+                "Nhà nước — tỷ lệ Hoàn thành xuất sắc theo nhóm và theo cơ quan:",
+                "State — the Excellent quota by group and by agency:"
+            )
+        )?;
+        for group in &report.state_groups {
+            let q = &group.quota;
+            let scope = match q.scope {
+                QuotaScope::Group => lang.pick("nhóm", "group"),
+                QuotaScope::Agency => lang.pick("cơ quan", "agency"),
+            };
+            writeln!(
+                out,
+                "  {scope} {} ({}, {}): {} {}, {} {}, {} {} → {} {}, {} {}{}",
+                q.name,
+                q.regime.as_str(),
+                q.rule,
+                lang.pick("đề nghị HTXSNV", "Excellent candidates"),
+                q.candidates,
+                lang.pick("HTTNV", "Good"),
+                q.good,
+                lang.pick("tỷ lệ", "ratio"),
+                q.ratio.as_deref().unwrap_or("—"),
+                lang.pick("tối đa", "e_max"),
+                q.e_max,
+                lang.pick("hạ", "demoted"),
+                q.demoted,
+                mean_part(group.mean.as_ref(), lang)
+            )?;
+        }
+        writeln!(out)?;
     }
     if !report.groups.is_empty() {
         writeln!(
@@ -300,12 +385,30 @@ fn write_report(result: &OrgResult, lang: Lang, out: &mut impl Write) -> io::Res
         }
         writeln!(out)?;
     }
-    writeln!(
-        out,
-        "{}: {}",
-        lang.pick("Tổng cộng", "Total"),
-        stats_line(&report.total, lang)
-    )?;
+    // The state figures of each root are its subtree's (the report has no state total
+    // across roots); a tree of state records only shows no empty party total.
+    for root in report.state_units.iter().filter(|u| u.depth == 0) {
+        writeln!(
+            out,
+            "{} ({}): {}{}",
+            lang.pick("Tổng cộng — Nhà nước", "Total — State"),
+            root.id,
+            stats_line(&root.subtree, lang),
+            mean_part(root.subtree_mean.as_ref(), lang)
+        )?;
+    }
+    if report.state_units.is_empty() || report.total.records > 0 {
+        writeln!(
+            out,
+            "{}: {}",
+            if report.state_units.is_empty() {
+                lang.pick("Tổng cộng", "Total")
+            } else {
+                lang.pick("Tổng cộng — Đảng", "Total — Party")
+            },
+            stats_line(&report.total, lang)
+        )?;
+    }
     if !report.rejected.is_empty() {
         writeln!(
             out,

@@ -166,7 +166,8 @@ pub use contract::limits::{
 };
 pub use contract::org::{
     Demotion, GroupReport, OrgDecisionRecord, OrgOptions, OrgOutput, OrgReport, RejectedEntry,
-    Role, Share, Shares, Stats, UnitInput, UnitReport,
+    Role, ScoreMean, Share, Shares, StateGroupReport, StateUnitReport, Stats, UnitInput,
+    UnitReport,
 };
 pub use contract::partial::{FieldInfluence, PartialResult, Reachable};
 pub use contract::quota::{GroupQuotaReport, QuotaOptions, QuotaReading};

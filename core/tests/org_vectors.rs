@@ -1,4 +1,5 @@
-//! Runs the organisation-tree vectors (`vectors/org/*.json`): each tree is evaluated
+//! Runs the organisation-tree vectors (`vectors/org/*.json`, and the trees holding state
+//! records, `vectors/state/org/*.json`): each tree is evaluated
 //! both nested and as JSON Lines of units, and the two results must agree with each
 //! other and the expectation. The example đảng bộ is also read with its lines reversed,
 //! to show that line order does not matter.
@@ -6,11 +7,15 @@
 #![cfg(test)]
 
 use cadre_eval::{
-    evaluate_tree_json, evaluate_unit_lines, Options, OrgOptions, OrgResult, QuotaOptions,
+    evaluate_tree_json, evaluate_unit_lines, Options, OrgOptions, OrgRecord, OrgResult,
+    QuotaOptions, Rating,
 };
+use num_bigint::BigInt;
+use num_rational::BigRational;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::Path;
+use std::str::FromStr;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -51,6 +56,40 @@ struct TreeExpect {
     reasons: BTreeMap<String, Vec<ReasonExpect>>,
     #[serde(default)]
     units: BTreeMap<String, UnitExpect>,
+    /// State records: decision name → annual score (exact decimals).
+    #[serde(default)]
+    scores: BTreeMap<String, serde_json::Value>,
+    /// State records: decision name → each period's expected keys, in input order.
+    #[serde(default)]
+    periods: BTreeMap<String, Vec<serde_json::Map<String, serde_json::Value>>>,
+    /// As `units`, over the state records only.
+    #[serde(default)]
+    state_units: BTreeMap<String, UnitExpect>,
+    /// Exactly these state quota reports, in order, compared on the keys given.
+    #[serde(default)]
+    state_groups: Option<Vec<serde_json::Map<String, serde_json::Value>>>,
+}
+
+/// A JSON number or exact string as a rational.
+fn exact(value: &serde_json::Value) -> Option<BigRational> {
+    let text = match value {
+        serde_json::Value::String(s) => s.clone(),
+        serde_json::Value::Number(n) => n.to_string(),
+        _ => return None,
+    };
+    if let Ok(r) = BigRational::from_str(&text) {
+        return Some(r);
+    }
+    let (whole, fraction) = text.split_once('.')?;
+    let digits = u32::try_from(fraction.len()).ok()?;
+    let n = BigInt::from_str(&format!("{whole}{fraction}")).ok()?;
+    Some(BigRational::new(n, BigInt::from(10u32).pow(digits)))
+}
+
+/// Two values agree: equal JSON, or equal as exact numbers.
+fn agrees(got: &serde_json::Value, wanted: &serde_json::Value) -> bool {
+    got == wanted
+        || matches!((exact(got), exact(wanted)), (Some(a), Some(b)) if a == b && !got.is_boolean())
 }
 
 #[derive(Deserialize, Debug)]
@@ -85,7 +124,7 @@ impl ReasonExpect {
             && self
                 .values
                 .iter()
-                .all(|(key, value)| reason.values.get(key) == Some(value))
+                .all(|(key, value)| reason.values.get(key).is_some_and(|got| agrees(got, value)))
     }
 }
 
@@ -126,13 +165,32 @@ fn as_unit_lines(unit: &serde_json::Value, parent: Option<&str>, lines: &mut Vec
     }
 }
 
+/// A decision's name: its id, or `<id>@state` for the state half of a pair.
+fn name(result: &OrgResult, record: &OrgRecord) -> String {
+    let d = &record.decision;
+    let paired = d.rating == Rating::State
+        && result
+            .records
+            .iter()
+            .any(|r| r.decision.id == d.id && r.decision.rating == Rating::Party);
+    if paired {
+        format!("{}@state", d.id)
+    } else {
+        d.id.clone()
+    }
+}
+
+fn find<'a>(result: &'a OrgResult, wanted: &str) -> Option<&'a OrgRecord> {
+    result.records.iter().find(|r| name(result, r) == wanted)
+}
+
 fn levels(result: &OrgResult) -> BTreeMap<String, Option<String>> {
     result
         .records
         .iter()
         .map(|r| {
             (
-                r.decision.id.clone(),
+                name(result, r),
                 r.decision.level.map(|l| l.as_str().to_owned()),
             )
         })
@@ -197,7 +255,7 @@ fn check(vector: &TreeVector) -> Vec<String> {
         problems.push(format!("rejected: got {rejected:?}, want {wanted:?}"));
     }
     for (id, rules) in &vector.expect.rules {
-        let Some(record) = nested.records.iter().find(|r| &r.decision.id == id) else {
+        let Some(record) = find(&nested, id) else {
             problems.push(format!("{id}: no decision to check rules on"));
             continue;
         };
@@ -209,7 +267,7 @@ fn check(vector: &TreeVector) -> Vec<String> {
         }
     }
     for (id, rules) in &vector.expect.absent_rules {
-        let Some(record) = nested.records.iter().find(|r| &r.decision.id == id) else {
+        let Some(record) = find(&nested, id) else {
             problems.push(format!("{id}: no decision to check absent rules on"));
             continue;
         };
@@ -220,7 +278,7 @@ fn check(vector: &TreeVector) -> Vec<String> {
         }
     }
     for (id, wanted) in &vector.expect.reasons {
-        let Some(record) = nested.records.iter().find(|r| &r.decision.id == id) else {
+        let Some(record) = find(&nested, id) else {
             problems.push(format!("{id}: no decision to check reasons on"));
             continue;
         };
@@ -236,6 +294,108 @@ fn check(vector: &TreeVector) -> Vec<String> {
                     "{id}: no reason matches {want:?}; reasons of that rule: {got:?}"
                 ));
             }
+        }
+    }
+    if nested.report.state_units != flat.report.state_units
+        || nested.report.state_groups != flat.report.state_groups
+    {
+        problems.push("nested and JSON Lines give different state statistics".to_owned());
+    }
+    for (id, want) in &vector.expect.scores {
+        let Some(record) = find(&nested, id) else {
+            problems.push(format!("{id}: no decision to check the score on"));
+            continue;
+        };
+        let got = record
+            .decision
+            .to_record()
+            .score
+            .map(serde_json::Value::Number);
+        let same = match &got {
+            Some(g) => agrees(g, want),
+            None => want.is_null(),
+        };
+        if !same {
+            problems.push(format!("{id}: score {got:?}, want {want}"));
+        }
+    }
+    for (id, wanted) in &vector.expect.periods {
+        let Some(record) = find(&nested, id) else {
+            problems.push(format!("{id}: no decision to check periods on"));
+            continue;
+        };
+        let got: Vec<serde_json::Value> = record
+            .decision
+            .to_record()
+            .state
+            .map(|s| {
+                s.periods
+                    .iter()
+                    .map(|p| serde_json::to_value(p).unwrap())
+                    .collect()
+            })
+            .unwrap_or_default();
+        if got.len() != wanted.len() {
+            problems.push(format!(
+                "{id}: {} periods, want {}",
+                got.len(),
+                wanted.len()
+            ));
+        }
+        for (index, (g, w)) in got.iter().zip(wanted).enumerate() {
+            for (key, value) in w {
+                let have = g.get(key).cloned().unwrap_or(serde_json::Value::Null);
+                if !agrees(&have, value) {
+                    problems.push(format!(
+                        "{id}: periods[{index}].{key}: got {have}, want {value}"
+                    ));
+                }
+            }
+        }
+    }
+    if let Some(wanted) = &vector.expect.state_groups {
+        let got: Vec<serde_json::Value> = nested
+            .report
+            .state_groups
+            .iter()
+            .map(|g| serde_json::to_value(&g.quota).unwrap())
+            .collect();
+        if got.len() != wanted.len() {
+            problems.push(format!(
+                "state_groups: {} reports, want {}: {got:?}",
+                got.len(),
+                wanted.len()
+            ));
+        }
+        for (index, (g, w)) in got.iter().zip(wanted).enumerate() {
+            for (key, value) in w {
+                let have = g.get(key).cloned().unwrap_or(serde_json::Value::Null);
+                if !agrees(&have, value) {
+                    problems.push(format!(
+                        "state_groups[{index}].{key}: got {have}, want {value}"
+                    ));
+                }
+            }
+        }
+    }
+    for (unit, want) in &vector.expect.state_units {
+        let Some(report) = nested.report.state_units.iter().find(|u| &u.id == unit) else {
+            problems.push(format!("unit {unit} missing from the state report"));
+            continue;
+        };
+        let s = &report.subtree;
+        let got = UnitExpect {
+            excellent: s.excellent,
+            good: s.good,
+            completed: s.completed,
+            not_completed: s.not_completed,
+            not_classified: s.not_classified,
+            undetermined: s.undetermined,
+            needs_decision: s.needs_decision,
+            demoted: s.quota_demoted,
+        };
+        if &got != want {
+            problems.push(format!("state unit {unit}: got {got:?}, want {want:?}"));
         }
     }
     for (unit, want) in &vector.expect.units {
@@ -263,9 +423,10 @@ fn check(vector: &TreeVector) -> Vec<String> {
 
 #[test]
 fn every_tree_vector_gives_its_expected_result_nested_and_as_lines() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../vectors/org");
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let mut files: Vec<_> = ["vectors/org", "vectors/state/org"]
+        .into_iter()
+        .flat_map(|dir| std::fs::read_dir(root.join(dir)).unwrap())
         .map(|e| e.unwrap().path())
         .collect();
     files.sort();
@@ -289,7 +450,7 @@ fn every_tree_vector_gives_its_expected_result_nested_and_as_lines() {
         }
     }
     println!("{count} tree vectors checked");
-    assert!(count >= 10, "expected the tree vectors, found {count}");
+    assert!(count >= 16, "expected the tree vectors, found {count}");
     assert!(
         failures.is_empty(),
         "{} problem(s):\n{}",

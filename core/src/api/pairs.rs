@@ -12,15 +12,14 @@
 //! 6. the mismatch findings on the final party levels.
 
 use crate::contract::assessment::Assessment;
-use crate::contract::decision::Effect;
 use crate::contract::errors::{ErrorCode, InputError, InputErrors};
-use crate::contract::level::{Level, Options, Outcome};
+use crate::contract::level::Options;
 use crate::contract::quota::{GroupQuotaReport, QuotaOptions};
-use crate::contract::regime::RegimeId;
-use crate::contract::state::{
-    Rating, StateLevel, StateQuotaReport, StateRatingInput, StateRatingSource,
+use crate::contract::state::{Rating, StateQuotaReport};
+use crate::group::pairs::{
+    computed_state_rating, missing_state_pair, pair_conflict, rate_agencies, rates_from,
+    state_pair_rejected_reason,
 };
-use crate::contract::state_options::StateCap;
 use crate::group::quota::apply::apply_quota;
 use crate::group::quota::state::apply_state_quota_with;
 use crate::intake::decode::{decode_and_validate, decode_assessment};
@@ -29,8 +28,6 @@ use crate::intake::validate::options::ValidateOptions;
 use crate::regimes::decision::Decision;
 use crate::regimes::dispatch::evaluate_valid;
 use crate::regimes::state::link::refresh_mismatch;
-use crate::rules::catalogue::Rule;
-use crate::rules::reason::{Reason, Values};
 use std::collections::{BTreeMap, HashMap};
 
 /// What a call with state records gives: every decision in input order, the records
@@ -166,38 +163,14 @@ pub fn evaluate_with_pairs(
         match pair {
             None => {}
             Some(Ok(Some(state))) => {
-                let computed = StateRatingInput {
-                    regime: state.regime_shown().map(|r| r.as_str().to_owned()),
-                    year: state.state.as_deref().map_or(0, |s| s.year),
-                    level: StateLevel::of(
-                        (state.outcome == Outcome::Classified)
-                            .then_some(state.level)
-                            .flatten(),
-                    ),
-                    source: Some(StateRatingSource::Computed),
-                };
-                if let Some(given) = &a.state_rating {
-                    if given.level != computed.level || given.year != computed.year {
-                        rejected.push((
-                            index,
-                            a.id.clone(),
-                            one(
-                                ErrorCode::Conflict,
-                                "/state_rating",
-                                format!(
-                                    "`state_rating` ({}) khác kết quả tính từ hồ sơ đánh giá của Nhà nước cùng mã ({})",
-                                    given.level.as_str(),
-                                    computed.level.as_str()
-                                ),
-                                format!(
-                                    "`state_rating` ({}) differs from the one computed from the state record with the same id ({})",
-                                    given.level.as_str(),
-                                    computed.level.as_str()
-                                ),
-                            ),
-                        ));
-                        continue;
-                    }
+                let computed = computed_state_rating(state);
+                if let Some(errors) = a
+                    .state_rating
+                    .as_ref()
+                    .and_then(|given| pair_conflict(given, &computed))
+                {
+                    rejected.push((index, a.id.clone(), errors));
+                    continue;
                 }
                 a.state_rating = Some(computed);
                 let employment = state.state.as_deref().and_then(|s| s.employment);
@@ -218,30 +191,13 @@ pub fn evaluate_with_pairs(
                 // The pair's state record was rejected.
                 match validate_with(&a, validate) {
                     Ok(valid) => {
-                        let needs_state =
-                            valid.regime == RegimeId::Qd132 || options.state_cap == StateCap::Hd21;
-                        if needs_state {
-                            rejected.push((
-                            index,
-                                a.id.clone(),
-                                one(
-                                    ErrorCode::MissingField,
-                                    "/state_rating",
-                                    "Hồ sơ đánh giá của Nhà nước cùng mã bị từ chối: không có kết quả xếp loại của Nhà nước để đọc".to_owned(),
-                                    "the state record with the same id was rejected: there is no state rating to read".to_owned(),
-                                ),
-                            ));
+                        if let Some(errors) = missing_state_pair(valid.regime, options) {
+                            rejected.push((index, a.id.clone(), errors));
                             continue;
                         }
                         match evaluate_valid(&valid, options) {
                             Ok(mut d) => {
-                                d.reasons.push(Reason::new(
-                                    Rule::LinkStateRating,
-                                    false,
-                                    Effect::Info,
-                                    None,
-                                    Values::default(),
-                                ));
+                                d.reasons.push(state_pair_rejected_reason());
                                 slots[index] = Some(d);
                             }
                             Err(errors) => rejected.push((index, a.id.clone(), errors)),
@@ -290,18 +246,7 @@ fn derived_rates(
     options: &Options,
     quota: &QuotaOptions,
 ) -> BTreeMap<String, (u32, u32)> {
-    let mut agency_of: HashMap<&str, String> = HashMap::new();
-    for d in slots.iter().flatten() {
-        let Some(part) = d.state.as_deref() else {
-            continue;
-        };
-        if d.regime == RegimeId::Nd90
-            && part.nd48
-            && !quota.party_excellent_rate.contains_key(&part.agency)
-        {
-            agency_of.insert(d.id.as_str(), part.agency.clone());
-        }
-    }
+    let agency_of = rate_agencies(slots.iter().flatten(), quota);
     if agency_of.is_empty() {
         return BTreeMap::new();
     }
@@ -321,19 +266,5 @@ fn derived_rates(
             party.push(d);
         }
     }
-    apply_quota(&mut party, quota);
-    let mut rates: BTreeMap<String, (u32, u32)> = BTreeMap::new();
-    for d in &party {
-        if d.outcome != Outcome::Classified {
-            continue;
-        }
-        if let Some(agency) = agency_of.get(d.id.as_str()) {
-            let entry = rates.entry(agency.clone()).or_default();
-            entry.1 += 1;
-            if d.level == Some(Level::Excellent) {
-                entry.0 += 1;
-            }
-        }
-    }
-    rates
+    rates_from(party, &agency_of, quota)
 }

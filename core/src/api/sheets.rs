@@ -748,6 +748,7 @@ pub fn evaluate_org_sheets(
             Role::Organisation => Some(&mut unit.organisation),
             Role::Agency => Some(&mut unit.agency),
             Role::Leadership => Some(&mut unit.leadership),
+            Role::StateAgency => Some(&mut unit.state_agency),
             Role::Leader | Role::Member => None,
         };
         let place = match (slot, role) {

@@ -8,6 +8,7 @@ use crate::contract::errors::InputError;
 use crate::contract::level::{Level, Options};
 use crate::contract::quota::{GroupQuotaReport, QuotaOptions};
 use crate::contract::regime::RegimeId;
+use crate::contract::state::StateQuotaReport;
 use crate::contract::subject::{CollectiveKind, SubjectKind};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -40,6 +41,12 @@ pub struct UnitInput {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Option<Assessment>")]
     pub leadership: Option<Box<RawValue>>,
+    /// The unit's state agency record (a state record of collective `agency` giving its
+    /// `unit_level`): the agency of the state records below it, the level a head's cap
+    /// and ND 90's managed units read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<Assessment>")]
+    pub state_agency: Option<Box<RawValue>>,
     /// Ids of this unit's member and leader records that make up the leadership collective.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub leadership_members: Vec<String>,
@@ -80,6 +87,8 @@ pub enum Role {
     Agency,
     /// The leadership collective.
     Leadership,
+    /// The unit's state agency record (`state_agency`).
+    StateAgency,
     /// A leader.
     Leader,
     /// A member.
@@ -93,6 +102,7 @@ impl Role {
             Role::Organisation => "organisation",
             Role::Agency => "agency",
             Role::Leadership => "leadership",
+            Role::StateAgency => "state_agency",
             Role::Leader => "leaders",
             Role::Member => "members",
         }
@@ -108,7 +118,7 @@ impl Role {
                     Some(CollectiveKind::PartyOrganisation | CollectiveKind::PartyCommittee)
                 )
             ),
-            Role::Agency => {
+            Role::Agency | Role::StateAgency => {
                 kind == SubjectKind::Collective && collective == Some(CollectiveKind::Agency)
             }
             Role::Leadership => {
@@ -284,6 +294,63 @@ pub struct OrgReport {
     pub total: Stats,
     /// What was not evaluated, and why.
     pub rejected: Vec<RejectedEntry>,
+    /// State records: units in tree order (those with state records in their subtree).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub state_units: Vec<StateUnitReport>,
+    /// State records: the state quota's groups and agencies.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub state_groups: Vec<StateGroupReport>,
+}
+
+/// The mean of the annual scores of a set of state records (`nd335`, `nd233`: those
+/// classified with a score).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ScoreMean {
+    /// Records with an annual score.
+    pub scored: u64,
+    /// The mean, exact (`"1703/20"`).
+    pub exact: String,
+    /// The mean rounded to two decimals, for people (`85.15`).
+    pub display: String,
+}
+
+/// A unit's figures over its state records.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StateUnitReport {
+    /// The unit's id.
+    pub id: String,
+    /// Its name.
+    pub name: Option<String>,
+    /// Its parent's id.
+    pub parent: Option<String>,
+    /// 0 for a root.
+    pub depth: u32,
+    /// The agency its state records belong to (`state_agency`, else the root's id).
+    pub agency: String,
+    /// The level of its state agency record, if it has one.
+    pub rating: Option<Level>,
+    /// The unit's own state records.
+    pub own: Stats,
+    /// The mean annual score of its own records.
+    pub own_mean: Option<ScoreMean>,
+    /// The unit and every unit below it.
+    pub subtree: Stats,
+    /// The mean annual score over the subtree.
+    pub subtree_mean: Option<ScoreMean>,
+}
+
+/// A state quota group's or agency's figures.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StateGroupReport {
+    /// What the state quota did.
+    pub quota: StateQuotaReport,
+    /// The records of the group or agency.
+    pub stats: Stats,
+    /// Their mean annual score.
+    pub mean: Option<ScoreMean>,
 }
 
 /// An organisation's result as the contract writes it: the report and, when kept, each

@@ -2,6 +2,7 @@
 //! trees (`spec/group-rules.md`).
 
 pub mod org;
+pub mod pairs;
 pub mod quota;
 pub mod summary;
 pub mod tally;

@@ -8,6 +8,7 @@ use crate::contract::org::{
     OrgDecisionRecord, OrgOptions, OrgOutput, OrgReport, RejectedEntry, Role,
 };
 use crate::contract::regime::RegimeId;
+use crate::contract::state::StateQuotaReport;
 use crate::contract::subject::CollectiveKind;
 use crate::model::{Discipline, ValidAssessment};
 use crate::points::Points;
@@ -112,6 +113,10 @@ pub(super) struct Unit {
     pub(super) leadership: Option<u32>,
     pub(super) records: Vec<u32>,
     pub(super) depth: u32,
+    /// Its state agency record (index into the state records).
+    pub(super) state_agency: Option<u32>,
+    /// Its state records (indices into the state records).
+    pub(super) state_records: Vec<u32>,
 }
 
 /// A record that waits for facts from elsewhere in the tree.
@@ -141,6 +146,15 @@ pub struct OrgEvaluator {
     /// Discipline records and degradation of people who have any, by id (sparse).
     pub(super) person_facts: HashMap<Box<str>, (Vec<Discipline>, bool)>,
     pub(super) rejected: Vec<RejectedEntry>,
+    /// State records, kept until the tree is read (`state.rs`).
+    pub(super) state: Vec<StateEntry>,
+    /// State record ids (unique among state records; a party record may share one).
+    pub(super) state_ids: HashMap<String, u32>,
+    /// Party members paired with a state record placed before them: evaluated once the
+    /// state results are known.
+    pub(super) paired: Vec<Pending>,
+    /// The state quota's reports.
+    pub(super) state_groups: Vec<StateQuotaReport>,
 }
 
 /// The 32 bits of an id's hash kept in `record_ids`.
@@ -196,6 +210,10 @@ impl OrgEvaluator {
             capped: Vec::new(),
             person_facts: HashMap::new(),
             rejected: Vec::new(),
+            state: Vec::new(),
+            state_ids: HashMap::new(),
+            paired: Vec::new(),
+            state_groups: Vec::new(),
         }
     }
 
@@ -393,4 +411,22 @@ pub(super) struct Capped {
     pub(super) derived: Option<Level>,
     /// The other facts derived for it (the leadership members'), shown with the cap.
     pub(super) values: Values,
+}
+
+/// A state record of the tree.
+pub(super) struct StateEntry {
+    /// Its unit.
+    pub(super) unit: u32,
+    /// Its place in the unit.
+    pub(super) role: Role,
+    /// Its JSON Pointer.
+    pub(super) path: String,
+    /// The record, validated.
+    pub(super) valid: ValidAssessment,
+    /// Its decision, once evaluated.
+    pub(super) decision: Option<Decision>,
+    /// Rejected once the tree was read (a conflict with the tree).
+    pub(super) rejected: bool,
+    /// A party record with the same id came before it in the input.
+    pub(super) late_party: bool,
 }

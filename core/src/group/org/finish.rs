@@ -13,6 +13,8 @@ impl OrgEvaluator {
     pub fn finish(mut self) -> OrgResult {
         let roots = self.link();
         let preorder = self.preorder(&roots);
+        // State records first: the pairs' party records read their results.
+        self.evaluate_state(&preorder);
         self.evaluate_collectives(&preorder);
         let led = self.units_by_leader(LeaderRef::LedBy);
         let headed = self.units_by_leader(LeaderRef::Head);
@@ -50,6 +52,7 @@ impl OrgEvaluator {
         if !settled && self.reject_cap_conflicts() {
             quota = self.apply_quota();
         }
+        self.refresh_link_findings();
         // What only the evaluation needed.
         drop(led);
         drop(used);

@@ -9,6 +9,7 @@ use crate::contract::limits::{
     MAX_RECORD_BYTES, MAX_STRING_CHARS, MAX_TREE_BYTES, MAX_UNIT_LINE_BYTES,
 };
 use crate::contract::org::{OrgOptions, Role, UnitInput};
+use crate::contract::state::Rating;
 use crate::group::org::evaluator::{prefixed, OrgEvaluator, OrgResult, Pending, Unit};
 use crate::intake::decode::decode_and_validate;
 use crate::intake::validate::assessment::validate_with;
@@ -83,13 +84,18 @@ pub(super) struct Slot<'a> {
 /// both readings of a unit, raw records (`wrap` = [`RecordInput::Raw`]) and records decoded
 /// with the line (`RecordInput::Decoded`).
 pub(super) fn unit_slots<'a, T>(
-    collectives: [&'a Option<T>; 3],
+    collectives: [&'a Option<T>; 4],
     leaders: &'a [T],
     members: &'a [T],
     wrap: impl Fn(&'a T) -> RecordInput<'a>,
 ) -> Vec<Slot<'a>> {
-    let mut slots = Vec::with_capacity(3 + leaders.len() + members.len());
-    let roles = [Role::Organisation, Role::Agency, Role::Leadership];
+    let mut slots = Vec::with_capacity(4 + leaders.len() + members.len());
+    let roles = [
+        Role::Organisation,
+        Role::Agency,
+        Role::Leadership,
+        Role::StateAgency,
+    ];
     for (role, record) in roles.into_iter().zip(collectives) {
         if let Some(record) = record {
             slots.push(Slot {
@@ -146,6 +152,9 @@ pub struct UnitRecords {
     /// The leadership collective.
     #[serde(default)]
     pub leadership: Option<Assessment>,
+    /// The unit's state agency record.
+    #[serde(default)]
+    pub state_agency: Option<Assessment>,
     /// Ids of the unit's records in its leadership collective.
     #[serde(default)]
     pub leadership_members: Vec<String>,
@@ -201,6 +210,8 @@ struct NestedUnit {
     #[serde(default)]
     leadership: Option<Box<RawValue>>,
     #[serde(default)]
+    state_agency: Option<Box<RawValue>>,
+    #[serde(default)]
     leadership_members: Vec<String>,
     #[serde(default)]
     led_by: Vec<String>,
@@ -250,6 +261,7 @@ fn decode_nested(text: &str, path: &str) -> Result<(UnitInput, Vec<Box<RawValue>
         organisation,
         agency,
         leadership,
+        state_agency,
         leadership_members,
         led_by,
         head,
@@ -265,6 +277,7 @@ fn decode_nested(text: &str, path: &str) -> Result<(UnitInput, Vec<Box<RawValue>
         organisation,
         agency,
         leadership,
+        state_agency,
         leadership_members,
         led_by,
         head,
@@ -285,9 +298,14 @@ impl OrgEvaluator {
                 ignore_other_regime_fields: true,
                 regime_override: Some(regime),
                 grades_from_points: self.options.grades_from_points,
+                leader_components: self.options.evaluation.leader_components,
+                staff_derived: true,
+            },
+            None => ValidateOptions {
+                leader_components: self.options.evaluation.leader_components,
+                staff_derived: true,
                 ..ValidateOptions::default()
             },
-            None => ValidateOptions::default(),
         }
     }
 
@@ -357,6 +375,7 @@ impl OrgEvaluator {
             organisation,
             agency,
             leadership,
+            state_agency,
             leadership_members,
             led_by,
             head,
@@ -365,7 +384,7 @@ impl OrgEvaluator {
             leaders,
         } = unit;
         let slots = unit_slots(
-            [&organisation, &agency, &leadership],
+            [&organisation, &agency, &leadership, &state_agency],
             &leaders,
             &members,
             RecordInput::Decoded,
@@ -428,6 +447,7 @@ impl OrgEvaluator {
             organisation,
             agency,
             leadership,
+            state_agency,
             leadership_members,
             led_by,
             head,
@@ -437,7 +457,7 @@ impl OrgEvaluator {
             units: _,
         } = unit;
         let slots = unit_slots(
-            [&organisation, &agency, &leadership],
+            [&organisation, &agency, &leadership, &state_agency],
             &leaders,
             &members,
             |raw| RecordInput::Raw(raw),
@@ -498,6 +518,8 @@ impl OrgEvaluator {
             leadership: None,
             records: Vec::with_capacity(slots.len()),
             depth: 0,
+            state_agency: None,
+            state_records: Vec::new(),
         });
         // Each record is decoded, validated and checked for its place; then the ids of
         // the valid ones are registered together (random accesses into a table of
@@ -507,6 +529,20 @@ impl OrgEvaluator {
             .into_iter()
             .map(|slot| self.check_record(index, slot))
             .collect();
+        // State records first (their ids are their own; a party record of the unit may
+        // pair with one), then the party records.
+        let is_state =
+            |c: &Checked| matches!(c, Checked::Valid(_, _, v) if v.rating == Rating::State);
+        if checked.iter().any(is_state) {
+            let (state, party): (Vec<Checked>, Vec<Checked>) =
+                checked.into_iter().partition(is_state);
+            for item in state {
+                if let Checked::Valid(role, position, valid) = item {
+                    self.place_state(index, role, position, valid, line);
+                }
+            }
+            checked = party;
+        }
         let mut reserved: Vec<Result<u32, String>> = Vec::with_capacity(checked.len());
         for item in &checked {
             if let Checked::Valid(role, _, valid) = item {
@@ -572,6 +608,32 @@ impl OrgEvaluator {
                 return Checked::Rejected(id, prefixed(errors.0, &record_path));
             }
         };
+        let state = valid.rating == Rating::State;
+        let collective_slot = matches!(
+            role,
+            Role::Organisation | Role::Agency | Role::Leadership | Role::StateAgency
+        );
+        if collective_slot && state != (role == Role::StateAgency) {
+            let record_path = self.record_path(unit, role, position);
+            let (vi, en) = if state {
+                (
+                    "hồ sơ đánh giá của Nhà nước về cơ quan, đơn vị đặt ở `state_agency`",
+                    "a state agency record goes in `state_agency`",
+                )
+            } else {
+                (
+                    "`state_agency` chỉ chứa hồ sơ đánh giá của Nhà nước (`rating: state`)",
+                    "`state_agency` holds a state record (`rating: state`) only",
+                )
+            };
+            let error = InputError::new(
+                ErrorCode::NotApplicable,
+                format!("{record_path}/rating"),
+                format!("Hồ sơ `{}`: {vi}", valid.id),
+                format!("record `{}`: {en}", valid.id),
+            );
+            return Checked::Rejected(Some(valid.id), vec![error]);
+        }
         if !role.admits(valid.subject.kind, valid.subject.collective_kind) {
             let record_path = self.record_path(unit, role, position);
             let error = InputError::new(
@@ -612,9 +674,20 @@ impl OrgEvaluator {
                 (valid.discipline.clone(), valid.conclusions.degradation),
             );
         }
+        // The party half of a pair waits for its state result.
+        let paired =
+            matches!(role, Role::Member | Role::Leader) && self.pairs_with_state(&valid.id);
         match role {
+            Role::Member if paired => {
+                let path = self.record_path(unit, role, position);
+                self.paired.push(Pending {
+                    record,
+                    valid,
+                    path,
+                });
+            }
             Role::Member => self.evaluate_now(record, &valid, None),
-            Role::Organisation | Role::Agency | Role::Leadership => {
+            Role::Organisation | Role::Agency | Role::Leadership | Role::StateAgency => {
                 let path = self.record_path(unit, role, position);
                 if let Some(u) = self.units.get_mut(unit as usize) {
                     match role {
@@ -633,7 +706,7 @@ impl OrgEvaluator {
                 // Under the regimes that grade criteria a leader takes nothing from the
                 // tree but a head's cap, so is rated now: a QĐ 132 chi bộ counts its
                 // leaders' levels (a head's before the cap, which reads the chi bộ).
-                if !reads(valid.regime, RegimeField::UnitsInCharge) {
+                if !paired && !reads(valid.regime, RegimeField::UnitsInCharge) {
                     self.evaluate_now(record, &valid, None);
                 }
                 let path = self.record_path(unit, role, position);

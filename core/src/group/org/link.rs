@@ -224,6 +224,11 @@ impl OrgEvaluator {
         let mut broken = Vec::new();
         for (index, unit) in self.units.iter().enumerate() {
             for (i, name) in field.names(unit).iter().enumerate() {
+                let state = self.is_state_leader(name);
+                if state && !leader_ids.contains(name.as_str()) {
+                    // A state leader: its units are read by the state records' jobs.
+                    continue;
+                }
                 if leader_ids.contains(name.as_str()) {
                     map.entry(name.clone())
                         .or_default()

@@ -20,6 +20,7 @@
 //! | `caps.rs` | QĐ 132's caps from the tree |
 //! | `quota.rs` | the quota's groups, and the quota applied |
 //! | `report.rs` | statistics per unit, group and in all |
+//! | `state.rs` | state records: agency, `d`, managed units, head cap, state quota, pairs |
 //! | `finish.rs` | the order of the jobs once every unit is in |
 
 pub mod caps;
@@ -30,5 +31,6 @@ pub mod intake;
 pub mod link;
 pub mod quota;
 pub mod report;
+pub mod state;
 #[cfg(test)]
 mod tests;

@@ -156,7 +156,7 @@ impl OrgEvaluator {
                         }
                     }
                 }
-                Role::Organisation | Role::Agency | Role::Leadership => {
+                Role::Organisation | Role::Agency | Role::Leadership | Role::StateAgency => {
                     // Collectives are compared with those of the sibling units; the
                     // roots' with each other (their real peers are outside the tree).
                     let parent = unit.and_then(|u| u.parent);

@@ -140,7 +140,7 @@ impl Percents {
     /// Denominators up to this are remembered (bounds the table; larger ones are rare).
     const REMEMBERED: u64 = 1000;
 
-    pub(super) fn share(&mut self, numerator: u64, denominator: u64) -> Share {
+    pub(crate) fn share(&mut self, numerator: u64, denominator: u64) -> Share {
         let percent = if denominator <= Self::REMEMBERED {
             self.0
                 .entry((numerator, denominator))
@@ -271,6 +271,8 @@ impl OrgEvaluator {
             })
             .collect();
         drop(group_tallies);
+        // Before the decisions are taken for the output.
+        let (state_units, state_groups) = self.state_report(preorder, &mut percents);
         let mut records = Vec::new();
         if self.options.keep_decisions {
             let mut decisions = std::mem::take(&mut self.decisions);
@@ -301,6 +303,14 @@ impl OrgEvaluator {
                         }
                     }
                 }
+                let unit_id = u.id.clone();
+                for (role, decision) in self.take_state_records(unit) {
+                    records.push(OrgRecord {
+                        unit: unit_id.clone(),
+                        role,
+                        decision,
+                    });
+                }
             }
         }
         OrgResult {
@@ -309,6 +319,8 @@ impl OrgEvaluator {
                 groups,
                 total: total.stats(&mut percents),
                 rejected: self.rejected,
+                state_units,
+                state_groups,
             },
             records,
         }

@@ -68,6 +68,8 @@ fn a_bad_record_is_reported_and_the_rest_evaluated() {
             groups: vec![],
             total: Stats::default(),
             rejected: vec![],
+            state_units: vec![],
+            state_groups: vec![],
         },
         records: vec![],
     });

@@ -291,7 +291,7 @@ fn rank_scope(
     let good = members.iter().filter(|m| m.level == Level::Good).count() as u64;
     let rated = members.len() as u64;
     let x = candidates.len() as u64;
-    let e_max = ratio.e_max(x, good, rated).min(x);
+    let e_max = ratio.e_max(x, good, rated);
     candidates.sort_by(|&a, &b| {
         compare(&decisions[a], &decisions[b], regime)
             .then_with(|| decisions[a].id.cmp(&decisions[b].id))
