@@ -594,14 +594,14 @@ impl Reader<'_> {
 }
 
 /// Whether `text` is an integer's text: an optional sign, then ASCII digits.
-fn is_integer_text(text: &str) -> bool {
+pub(crate) fn is_integer_text(text: &str) -> bool {
     let digits = text.strip_prefix(['-', '+']).unwrap_or(text);
     !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// A decimal's text, exactly: a JSON number (`27.5`), or digits with one decimal comma
 /// as Vietnamese writes them (`27,5`). `None` for anything else.
-fn decimal_text(text: &str) -> Option<serde_json::Number> {
+pub(crate) fn decimal_text(text: &str) -> Option<serde_json::Number> {
     match text.split_once(',') {
         Some((whole, fraction))
             if is_integer_text(whole)
@@ -618,7 +618,7 @@ fn decimal_text(text: &str) -> Option<serde_json::Number> {
 /// A day written day first, `D/M/YYYY` (`/`, `.` or `-` between the parts):
 /// `Some(Some(day))`, `Some(None)` when no such day exists (`30/02/2025`), `None` when
 /// the text is not written so.
-fn day_month_year(text: &str) -> Option<Option<NaiveDate>> {
+pub(crate) fn day_month_year(text: &str) -> Option<Option<NaiveDate>> {
     let text = text.trim();
     let separator = text.chars().find(|c| matches!(c, '/' | '.' | '-'))?;
     let mut parts = text.split(separator);
