@@ -121,6 +121,20 @@ def evaluate_table(
     raised_ratio_groups: list[str] = ...,
     threads: int | None = None,
 ) -> tuple[list[pa.RecordBatch], list[pa.RecordBatch] | None, Any]: ...
+def evaluate_long_tables(
+    periods: Any,
+    products: Any = None,
+    party: Any = None,
+    *,
+    reading: str = "cascade",
+    basic_targets: str = "any",
+    state_cap: str = "none",
+    rounding: str = "two_decimals",
+    leader_components: str = "text",
+    quota: bool = False,
+    quota_reading: str = "final_tally",
+    raised_ratio_groups: list[str] = ...,
+) -> dict[str, Any]: ...
 def evaluate_json_array(
     text: str,
     *,
