@@ -100,9 +100,10 @@ pub use api::forms::{
     what_would_change, what_would_change_json, SHIPPED_PROFILE_IDS,
 };
 pub use api::long::{
-    evaluate_long_tables, read_long_tables, LongColumn, LongEvaluated, LongKind, LongLevel,
-    LongPerson, LongRead, LongResult, LongTable, LongTableName, PlacedError, TablePlace,
-    GENERAL_ITEMS_PREFIX, PERIOD_COLUMNS, PRODUCT_COLUMNS,
+    evaluate_long_sheets, evaluate_long_tables, read_long_tables, EvaluatedLongSheets, LongColumn,
+    LongEvaluated, LongKind, LongLevel, LongPerson, LongRead, LongResult, LongTable, LongTableName,
+    PlacedError, TablePlace, GENERAL_ITEMS_PREFIX, PERIODS_SHEET, PERIOD_COLUMNS, PRODUCTS_SHEET,
+    PRODUCT_COLUMNS,
 };
 pub use api::org::{evaluate_tree_json, evaluate_unit_lines, OrgEvaluator, OrgRecord, OrgResult};
 pub use api::rows::{

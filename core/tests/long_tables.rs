@@ -383,3 +383,75 @@ fn a_missing_field_is_placed_at_the_column_to_fill() {
         )]
     );
 }
+
+/// A sheet holding `table` under a title row, as a workbook read by a front end.
+fn sheet(name: &str, table: &LongTable<'_>) -> cadre_eval::SheetTable {
+    use cadre_eval::SheetValue as V;
+    let mut rows = vec![
+        vec![V::Empty; table.columns.len()],
+        table
+            .columns
+            .iter()
+            .map(|c| V::Text((*c).to_owned()))
+            .collect(),
+    ];
+    for row in &table.rows {
+        rows.push(
+            row.iter()
+                .map(|cell| match cell {
+                    None => V::Empty,
+                    Some(Cell::Text(t)) => V::Text((*t).to_owned()),
+                    Some(Cell::Integer(n)) => V::Integer(*n),
+                    Some(Cell::Number(n)) => V::Number(*n),
+                    Some(Cell::Flag(b)) => V::Bool(*b),
+                })
+                .collect(),
+        );
+    }
+    cadre_eval::SheetTable {
+        name: name.to_owned(),
+        first_row: 0,
+        first_column: 0,
+        rows,
+        merged: Vec::new(),
+    }
+}
+
+#[test]
+fn a_state_workbook_decides_as_its_json_and_places_bad_cells_at_their_cell() {
+    let records = example("trung-tam-y-te-2026-nd233.json");
+    let (periods, products) = tables(&records);
+    let periods_sheet = sheet(cadre_eval::PERIODS_SHEET, &periods);
+    let products_sheet = sheet(cadre_eval::PRODUCTS_SHEET, &products);
+    let result = cadre_eval::evaluate_long_sheets(
+        &periods_sheet,
+        Some(&products_sheet),
+        &Options::default(),
+        Some(&quota()),
+    );
+    assert!(result.rejected.is_empty(), "{:?}", result.rejected);
+    let expected = json_decisions(&records);
+    assert_eq!(result.decisions.len(), expected.len());
+    for decision in &result.decisions {
+        let key = format!("{:?}:{}", decision.rating, decision.id);
+        let json = expected.iter().find(|(k, _)| *k == key).map(|(_, v)| v);
+        let got = serde_json::to_value(decision.to_record()).expect("a decision");
+        assert_eq!(Some(&got), json, "{key}");
+    }
+    // A text in a number cell: the sheet, the row (from 1, under a title row and the
+    // header) and the column's letter and header.
+    let mut bad = periods_sheet.clone();
+    let general = PERIOD_COLUMNS
+        .iter()
+        .position(|c| c.name == "periods_general")
+        .expect("a column");
+    bad.rows[4][general] = cadre_eval::SheetValue::Text("hai mươi".to_owned());
+    let result =
+        cadre_eval::evaluate_long_sheets(&bad, Some(&products_sheet), &Options::default(), None);
+    assert_eq!(result.rejected.len(), 1);
+    let error = &result.rejected[0].errors[0];
+    assert_eq!(error.code, ErrorCode::InvalidType);
+    assert_eq!(error.cell_reference().as_deref(), Some("Kỳ đánh giá!AC5"));
+    assert_eq!(error.header.as_deref(), Some("periods_general"));
+    assert_eq!(result.decisions.len(), expected.len() - 1);
+}
