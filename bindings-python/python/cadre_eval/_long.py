@@ -148,22 +148,22 @@ def evaluate(
         party_rows = []
         for item in result["party"]:
             record = item["record"]
-            row: dict[str, Any] = {}
+            party_row: dict[str, Any] = {}
             if record is not None:
                 link = record.get("state_rating") or {}
                 mismatch = next(
                     (r["holds"] for r in record["reasons"] if r["rule"] == "link.state_party.mismatch"),
                     None,
                 )
-                row = {
+                party_row = {
                     "id": record["id"], "outcome": record["outcome"], "level": record.get("level"),
                     "score": record.get("score"), "band": record.get("band"),
                     "needs_decision": record["needs_decision"], "regime": record.get("regime"),
                     "state_level": link.get("level"), "state_regime": link.get("regime"),
                     "state_source": link.get("source"), "mismatch": mismatch,
                 }
-            row["error_codes"], row["errors"] = _errors(item["errors"])
-            party_rows.append(row)
+            party_row["error_codes"], party_row["errors"] = _errors(item["errors"])
+            party_rows.append(party_row)
         frames.append(_frame(party_rows, PARTY_COLUMNS))
     return frames[0] if len(frames) == 1 else tuple(frames)
 

@@ -5,6 +5,8 @@ from typing import Any, final
 
 import pyarrow as pa
 
+from .types import StatePart
+
 __all__ = [
     "Decision",
     "Reason",
@@ -21,6 +23,7 @@ __all__ = [
     "form_schema",
     "evaluate_json",
     "evaluate_json_array",
+    "evaluate_long_tables",
     "evaluate_org",
     "evaluate_table",
     "levels",
@@ -45,7 +48,7 @@ class Decision:
     @property
     def rating(self) -> str | None: ...
     @property
-    def state(self) -> dict[str, Any] | None: ...
+    def state(self) -> StatePart | None: ...
     @property
     def state_rating(self) -> dict[str, Any] | None: ...
     @property
