@@ -505,21 +505,11 @@ impl Reader<'_> {
         path: &str,
         cell: Option<Cell<'_>>,
     ) -> Option<serde_json::Number> {
-        let number = match cell? {
-            Cell::Number(n) if n.is_nan() => return None,
-            // The shortest text that reads back as this f64 is the decimal the table
-            // was given (27.55 stays 27.55), which validation then reads exactly: a float
-            // that is no such decimal (0.1 + 0.2 = 0.30000000000000004) keeps all its
-            // places, and validation refuses it as more than two.
-            // A whole number is read as one (no decimal text to write and read back).
-            Cell::Number(n) if n.fract() == 0.0 && n.abs() < 9.0e15 => {
-                Some(serde_json::Number::from(n as i64))
-            }
-            Cell::Number(n) => serde_json::Number::from_f64(n),
-            Cell::Integer(n) => Some(serde_json::Number::from(n)),
-            Cell::Text(text) => decimal_text(text.trim()),
-            Cell::Flag(_) => None,
-        };
+        let cell = cell?;
+        if matches!(cell, Cell::Number(n) if n.is_nan()) {
+            return None;
+        }
+        let number = cell_decimal(cell);
         if number.is_none() {
             self.problems.wrong_type(column, path);
         }
@@ -590,6 +580,24 @@ impl Reader<'_> {
                 None
             }
         }
+    }
+}
+
+/// A cell's decimal, exactly (`None` when it holds none).
+pub(crate) fn cell_decimal(cell: Cell<'_>) -> Option<serde_json::Number> {
+    match cell {
+        // The shortest text that reads back as this f64 is the decimal the table was
+        // given (27.55 stays 27.55), which validation then reads exactly: a float that
+        // is no such decimal (0.1 + 0.2 = 0.30000000000000004) keeps all its places,
+        // and validation refuses it as more than two.
+        // A whole number is read as one (no decimal text to write and read back).
+        Cell::Number(n) if n.fract() == 0.0 && n.abs() < 9.0e15 => {
+            Some(serde_json::Number::from(n as i64))
+        }
+        Cell::Number(n) => serde_json::Number::from_f64(n),
+        Cell::Integer(n) => Some(serde_json::Number::from(n)),
+        Cell::Text(text) => decimal_text(text.trim()),
+        Cell::Flag(_) => None,
     }
 }
 

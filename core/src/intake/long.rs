@@ -22,7 +22,7 @@ use crate::contract::choices::{
     STATE_REGIMES, SUBJECT_KINDS,
 };
 use crate::contract::errors::{ErrorCode, InputError};
-use crate::intake::flat::{day_month_year, decimal_text, is_integer_text, Cell};
+use crate::intake::flat::{cell_decimal, day_month_year, is_integer_text, Cell};
 use serde_json::{Map, Value};
 use std::collections::HashMap;
 
@@ -700,18 +700,7 @@ fn read_cell(
             }
         }
         K::Decimal => {
-            let number = match cell {
-                // As the flat columns: a float's shortest text is the decimal the table
-                // was given; one that is no such decimal keeps its places and is refused
-                // by validation as more than two.
-                Cell::Number(n) if n.fract() == 0.0 && n.abs() < 9.0e15 => {
-                    Some(serde_json::Number::from(n as i64))
-                }
-                Cell::Number(n) => serde_json::Number::from_f64(n),
-                Cell::Integer(n) => Some(serde_json::Number::from(n)),
-                Cell::Text(text) => decimal_text(text.trim()),
-                Cell::Flag(_) => None,
-            };
+            let number = cell_decimal(cell);
             match number {
                 Some(n) => Ok(Some(Value::Number(n))),
                 None => wrong("một số thập phân", "a decimal number"),
