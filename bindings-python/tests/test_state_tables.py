@@ -144,3 +144,29 @@ def test_bad_cells_name_their_table_row_and_column() -> None:
     assert (orphan["table"], orphan["row"], orphan["column"]) == (
         "products", 0, "periods_quarter"
     )
+
+
+def test_a_flat_party_table_pairs_with_the_state_person_of_its_id() -> None:
+    periods = pd.DataFrame({
+        "id": ["a", "a"],
+        "period_year": [2026, 2026],
+        "subject_kind": ["member", "member"],
+        "subject_employment": ["Công chức", "Công chức"],
+        "periods_quarter": [1, 2],
+        "periods_general": [27.5, 28.0],
+        "periods_task_results": [60.0, 61.5],
+    })
+    party = pd.DataFrame({
+        "id": ["a", "b"], "period_year": [2026, 2026], "subject_kind": ["member", "member"],
+        "score_general": [27.0, 27.0], "score_task_results": [62.0, 62.0],
+        "tasks_assigned": [10, 10], "tasks_completed": [10, 10],
+        "tasks_on_time": [10, 10], "tasks_exceeded": [1, 1],
+    })
+    result = cadre_eval.evaluate_many(periods, party=party)
+    assert isinstance(result, tuple)
+    state, party_frame = result
+    assert state["error_codes"].isna().all(), state["errors"].tolist()
+    assert list(party_frame["id"]) == ["a", "b"]
+    assert party_frame.loc[0, "state_level"] == state.loc[0, "level"]
+    assert party_frame.loc[0, "state_source"] == "computed"
+    assert pd.isna(party_frame.loc[1, "state_level"])
