@@ -816,11 +816,11 @@ fn row_id<'a>(
             place(table, row, "id"),
             "/id".to_owned(),
             format!(
-                "Bảng `{}`, dòng {row}: thiếu mã `id` (văn bản)",
+                "Bảng `{}`, dòng {row}: thiếu mã `id`, hoặc mã không phải văn bản",
                 table.as_str()
             ),
             format!(
-                "table `{}`, row {row}: the `id` (a text) is missing",
+                "table `{}`, row {row}: the `id` is missing or not a text",
                 table.as_str()
             ),
         )),
