@@ -32,6 +32,7 @@ mod comparison;
 mod convert;
 mod decision;
 mod errors;
+mod long;
 mod names;
 mod options;
 mod output;
@@ -64,6 +65,41 @@ fn evaluate_json(
         Ok(decision) => Ok(PyDecision::new(decision)),
         Err(errors) => Err(assessment_error(py, &errors.0, &no_column)),
     }
+}
+
+/// Evaluates long tables of state records (design §16): a periods table, an optional
+/// products table and an optional party table (each anything with
+/// `__arrow_c_stream__`). Returns a dict of plain values for the Python package.
+#[pyfunction]
+#[pyo3(signature = (periods, products = None, party = None, *, reading = "cascade", basic_targets = "any", state_cap = "none", rounding = "two_decimals", leader_components = "text", quota = false, quota_reading = "final_tally", raised_ratio_groups = Vec::new()))]
+#[expect(
+    clippy::too_many_arguments,
+    reason = "keyword arguments of the Python API"
+)]
+fn evaluate_long_tables<'py>(
+    py: Python<'py>,
+    periods: &Bound<'py, PyAny>,
+    products: Option<&Bound<'py, PyAny>>,
+    party: Option<&Bound<'py, PyAny>>,
+    reading: &str,
+    basic_targets: &str,
+    state_cap: &str,
+    rounding: &str,
+    leader_components: &str,
+    quota: bool,
+    quota_reading: &str,
+    raised_ratio_groups: Vec<String>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let options = options::with_state(
+        options::evaluation(reading, basic_targets)?,
+        state_cap,
+        rounding,
+        leader_components,
+    )?;
+    let quota = quota
+        .then(|| options::quota(quota_reading, raised_ratio_groups))
+        .transpose()?;
+    long::evaluate_long(py, periods, products, party, &options, quota.as_ref())
 }
 
 /// The three results of a batch, for the Python package.
@@ -556,6 +592,7 @@ fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_class::<PyReason>()?;
     module.add_function(wrap_pyfunction!(evaluate_json, module)?)?;
     module.add_function(wrap_pyfunction!(evaluate_table, module)?)?;
+    module.add_function(wrap_pyfunction!(evaluate_long_tables, module)?)?;
     module.add_function(wrap_pyfunction!(evaluate_json_array, module)?)?;
     module.add_function(wrap_pyfunction!(apply_quota, module)?)?;
     module.add_function(wrap_pyfunction!(evaluate_org, module)?)?;

@@ -21,7 +21,7 @@ use cadre_eval::{
 
 /// One column's values, as the typed array holding them.
 #[derive(Clone, Copy)]
-enum Values<'a> {
+pub(crate) enum Values<'a> {
     Null,
     Utf8(&'a arrow_array::StringArray),
     LargeUtf8(&'a arrow_array::LargeStringArray),
@@ -32,7 +32,7 @@ enum Values<'a> {
 }
 
 impl<'a> Values<'a> {
-    fn of(array: &'a ArrayRef) -> Option<Values<'a>> {
+    pub(crate) fn of(array: &'a ArrayRef) -> Option<Values<'a>> {
         Some(match array.data_type() {
             DataType::Null => Values::Null,
             DataType::Utf8 => Values::Utf8(array.as_string::<i32>()),
@@ -45,7 +45,7 @@ impl<'a> Values<'a> {
         })
     }
 
-    fn cell(self, index: usize) -> Option<Cell<'a>> {
+    pub(crate) fn cell(self, index: usize) -> Option<Cell<'a>> {
         match self {
             Values::Null => None,
             Values::Utf8(a) => a.is_valid(index).then(|| Cell::Text(a.value(index))),
@@ -141,7 +141,7 @@ impl<'a> DisciplineRecords<'a> {
     }
 }
 
-fn unsupported(column: &str, data_type: &DataType) -> InputError {
+pub(crate) fn unsupported(column: &str, data_type: &DataType) -> InputError {
     InputError::new(
         ErrorCode::InvalidType,
         format!("/{}", pointer_segment(column)),
@@ -242,7 +242,7 @@ pub struct ArrowRows<'a> {
 
 impl<'a> ArrowRows<'a> {
     /// The rows of `batches`; fails when a column cannot be read at all.
-    fn of(
+    pub(crate) fn of(
         batches: &'a [RecordBatch],
         columns: &[TableColumn<'a>],
     ) -> Result<ArrowRows<'a>, InputErrors> {

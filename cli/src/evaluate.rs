@@ -6,9 +6,10 @@ use crate::sheets::{self, is_spreadsheet};
 use crate::table::DecisionTable;
 use crate::Failure;
 use cadre_eval::{
-    batch_result_tables, evaluate_batch_json, evaluate_batch_lines, evaluate_line, evaluate_sheets,
-    BatchItem, Decision, InputError, JsonLinesBatch, Level, Options, Outcome, RegimeId,
-    RejectedRecord, MAX_BATCH_BYTES, MAX_RECORD_BYTES,
+    batch_result_tables, evaluate_batch_json, evaluate_batch_lines, evaluate_line,
+    evaluate_long_sheets, evaluate_sheets, BatchItem, Decision, InputError, JsonLinesBatch, Level,
+    Options, Outcome, RegimeId, RejectedRecord, SheetTable, MAX_BATCH_BYTES, MAX_RECORD_BYTES,
+    PERIODS_SHEET, PRODUCTS_SHEET,
 };
 use cadre_eval_service::lines::Line;
 use serde::{Serialize, Serializer as _};
@@ -50,7 +51,15 @@ pub fn run(args: &EvaluateArgs) -> Result<bool, Failure> {
 /// A spreadsheet's records evaluated: the decisions to stdout (or the results to the
 /// output file), the rejected rows with their cells to stderr.
 fn spreadsheet(args: &EvaluateArgs) -> Result<bool, Failure> {
-    let tables = sheets::records(sheets::read_sheets(&args.input)?, &args.sheet)?;
+    let all = sheets::read_sheets(&args.input)?;
+    if let Some(periods) = all.iter().find(|t| is_periods_sheet(&t.name)) {
+        return state_workbook(
+            args,
+            periods,
+            all.iter().find(|t| is_products_sheet(&t.name)),
+        );
+    }
+    let tables = sheets::records(all, &args.sheet)?;
     let threads = thread::available_parallelism().map_or(1, usize::from);
     let evaluated =
         evaluate_sheets(&tables, &args.batch_options(), threads).map_err(|_| Failure::Stopped)?;
@@ -63,6 +72,50 @@ fn spreadsheet(args: &EvaluateArgs) -> Result<bool, Failure> {
     let stdout = io::stdout();
     let mut output = Output::new(args, BufWriter::new(stdout.lock()));
     output.rejected += evaluated.tables.rejected.len() as u64;
+    output
+        .decision_array(evaluated.decisions.iter())
+        .map_err(Failure::Output)?;
+    output.finish()
+}
+
+fn is_periods_sheet(name: &str) -> bool {
+    name == PERIODS_SHEET || name.eq_ignore_ascii_case("periods")
+}
+
+fn is_products_sheet(name: &str) -> bool {
+    name == PRODUCTS_SHEET || name.eq_ignore_ascii_case("products")
+}
+
+/// A state workbook (design §16): a periods sheet and a products sheet read through the
+/// core's two-table reader; the decisions to stdout or the results to the output file.
+fn state_workbook(
+    args: &EvaluateArgs,
+    periods: &SheetTable,
+    products: Option<&SheetTable>,
+) -> Result<bool, Failure> {
+    let options = args.batch_options();
+    let evaluated = evaluate_long_sheets(
+        periods,
+        products,
+        &options.evaluation,
+        options.quota.as_ref(),
+    );
+    sheets::report_rejected(&evaluated.rejected, args.format, args.lang);
+    let nothing_rejected = evaluated.rejected.is_empty();
+    if let Some(path) = &args.output {
+        let items: Vec<BatchItem> = evaluated
+            .decisions
+            .iter()
+            .map(|d| BatchItem::Decision(Box::new(d.clone())))
+            .collect();
+        let mut tables = batch_result_tables(&items, Vec::new(), options.quota.is_some());
+        tables.rejected = evaluated.rejected;
+        sheets::write_output(&tables, path)?;
+        return Ok(nothing_rejected);
+    }
+    let stdout = io::stdout();
+    let mut output = Output::new(args, BufWriter::new(stdout.lock()));
+    output.rejected += evaluated.rejected.len() as u64;
     output
         .decision_array(evaluated.decisions.iter())
         .map_err(Failure::Output)?;

@@ -231,3 +231,116 @@ fn template_refuses_a_state_regime() {
     assert!(!out.exists());
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// The state records of a JSON example written as a state workbook: a periods sheet
+/// and a products sheet (design §16), every leaf in the long tables' column.
+fn state_workbook(records: &[serde_json::Value], path: &str, bad_general: Option<usize>) {
+    use cadre_eval::{LongLevel, PERIODS_SHEET, PERIOD_COLUMNS, PRODUCTS_SHEET, PRODUCT_COLUMNS};
+    use serde_json::Value;
+    fn put(sheet: &mut rust_xlsxwriter::Worksheet, row: u32, column: u16, value: Option<&Value>) {
+        match value {
+            Some(Value::String(s)) => {
+                sheet.write_string(row, column, s).unwrap();
+            }
+            Some(Value::Number(n)) => {
+                sheet
+                    .write_number(row, column, n.as_f64().unwrap())
+                    .unwrap();
+            }
+            Some(Value::Bool(b)) => {
+                sheet.write_boolean(row, column, *b).unwrap();
+            }
+            _ => {}
+        }
+    }
+    let at = |v: &'_ Value, path: &str| v.pointer(path).cloned();
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let periods = workbook.add_worksheet();
+    periods.set_name(PERIODS_SHEET).unwrap();
+    for (c, column) in PERIOD_COLUMNS.iter().enumerate() {
+        periods.write_string(0, c as u16, column.name).unwrap();
+    }
+    let mut products_rows = Vec::new();
+    let mut row = 1;
+    for record in records.iter().filter(|r| r["rating"] == "state") {
+        for period in record["periods"].as_array().unwrap() {
+            for (c, column) in PERIOD_COLUMNS.iter().enumerate() {
+                let value = match column.level {
+                    LongLevel::Period => at(period, column.path),
+                    _ => at(record, column.path),
+                };
+                put(periods, row, c as u16, value.as_ref());
+            }
+            if bad_general == Some(row as usize) {
+                let c = PERIOD_COLUMNS
+                    .iter()
+                    .position(|c| c.name == "periods_general");
+                periods
+                    .write_string(row, c.unwrap() as u16, "hai mươi")
+                    .unwrap();
+            }
+            for product in period["products"].as_array().into_iter().flatten() {
+                products_rows.push(
+                    PRODUCT_COLUMNS
+                        .iter()
+                        .map(|column| match column.level {
+                            LongLevel::Person => at(record, column.path),
+                            LongLevel::Period => at(period, column.path),
+                            LongLevel::Product => at(product, column.path),
+                        })
+                        .collect::<Vec<_>>(),
+                );
+            }
+            row += 1;
+        }
+    }
+    let products = workbook.add_worksheet();
+    products.set_name(PRODUCTS_SHEET).unwrap();
+    for (c, column) in PRODUCT_COLUMNS.iter().enumerate() {
+        products.write_string(0, c as u16, column.name).unwrap();
+    }
+    for (r, cells) in products_rows.iter().enumerate() {
+        for (c, value) in cells.iter().enumerate() {
+            put(products, r as u32 + 1, c as u16, value.as_ref());
+        }
+    }
+    workbook.save(path).unwrap();
+}
+
+#[test]
+fn a_state_workbook_evaluates_as_its_json_and_reports_bad_cells() {
+    let dir = TempDir::new("state");
+    let example = "examples/trung-tam-y-te-2026-nd233.json";
+    let records: Vec<serde_json::Value> =
+        serde_json::from_str(&std::fs::read_to_string(repo().join(example)).unwrap()).unwrap();
+    let filled = dir.path("nha-nuoc.xlsx");
+    state_workbook(&records, &filled, None);
+    let from_json = run(&["evaluate", example, "--quota"]);
+    let from_sheets = run(&["evaluate", &filled, "--quota"]);
+    assert!(
+        from_sheets.status.success(),
+        "{}",
+        text(&from_sheets.stderr)
+    );
+    let expected: Vec<DecisionRecord> = serde_json::from_slice(&from_json.stdout).unwrap();
+    let got: Vec<DecisionRecord> = serde_json::from_slice(&from_sheets.stdout).unwrap();
+    assert_eq!(got.len(), 10);
+    assert_eq!(got, expected);
+    // The results workbook.
+    let results = dir.path("ket-qua.xlsx");
+    let written = run(&["evaluate", &filled, "--quota", "--output", &results]);
+    assert!(written.status.success(), "{}", text(&written.stderr));
+    assert!(Path::new(&results).exists());
+    // A text in a number cell: its sheet, row, column and header; the others evaluated.
+    let bad = dir.path("loi.xlsx");
+    state_workbook(&records, &bad, Some(4));
+    let output = run(&["evaluate", &bad, "--format", "json"]);
+    assert_eq!(output.status.code(), Some(1));
+    let rejected: RejectedRow =
+        serde_json::from_str(text(&output.stderr).lines().next().unwrap()).unwrap();
+    let error = &rejected.errors[0];
+    assert_eq!(error.cell_reference().as_deref(), Some("Kỳ đánh giá!AC5"));
+    assert_eq!(error.header.as_deref(), Some("periods_general"));
+    let decisions: Vec<DecisionRecord> = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(decisions.len(), 9);
+}

@@ -99,6 +99,12 @@ pub use api::forms::{
     conduct_items, evaluate_partial_json, form_schema, form_schema_for, parse_day,
     state_form_schema, what_would_change, what_would_change_json, SHIPPED_PROFILE_IDS,
 };
+pub use api::long::{
+    evaluate_long_sheets, evaluate_long_tables, read_long_tables, EvaluatedLongSheets, LongColumn,
+    LongEvaluated, LongKind, LongLevel, LongPerson, LongRead, LongResult, LongTable, LongTableName,
+    PlacedError, TablePlace, GENERAL_ITEMS_PREFIX, PERIODS_SHEET, PERIOD_COLUMNS, PRODUCTS_SHEET,
+    PRODUCT_COLUMNS,
+};
 pub use api::org::{evaluate_tree_json, evaluate_unit_lines, OrgEvaluator, OrgRecord, OrgResult};
 pub use api::rows::{
     columns_of, compare_records, evaluate_records, unknown_column, Cell, Column, ColumnKind,
@@ -130,8 +136,8 @@ pub use contract::batch::{BatchOptions, Line, RejectedRecord};
 pub use contract::catalogues::{CatalogueDocument, LevelEntry, RegimeEntry, RuleEntry};
 pub use contract::change::{Blocker, Change, ChangeResult, LevelPath};
 pub use contract::choices::{
-    find_choice, label_key, ChoiceName, COLLECTIVE_KINDS, DISCIPLINE_FORMS, FLAGS, GRADES, LEVELS,
-    PARTY_STATUSES, SUBJECT_KINDS,
+    find_choice, label_key, ChoiceName, COLLECTIVE_KINDS, DISCIPLINE_FORMS, DISCIPLINE_KINDS,
+    EMPLOYMENTS, FLAGS, GRADES, LEAVE_KINDS, LEVELS, PARTY_STATUSES, STATE_REGIMES, SUBJECT_KINDS,
 };
 pub use contract::compare::{
     CompareOptions, CompareRequest, Comparison, GradeMapping, PartySide, PersonLevels,

@@ -61,7 +61,7 @@ from typing import Any, Literal, TypedDict, cast, overload
 import pandas as pd
 import pyarrow as pa
 
-from . import _native, _tables
+from . import _long, _native, _tables
 from ._errors import AssessmentError, ErrorDetail, ErrorMessage
 from ._native import Decision, Reason
 from .types import Assessment
@@ -308,6 +308,12 @@ def evaluate_many(
     quota_reading: QuotaReading = ...,
     raised_ratio_groups: Iterable[str] = ...,
     threads: int | None = ...,
+    products: None = ...,
+    party: None = ...,
+    periods: Literal[False] = ...,
+    state_cap: StateCap = ...,
+    rounding: Rounding = ...,
+    leader_components: LeaderComponents = ...,
 ) -> pd.DataFrame: ...
 @overload
 def evaluate_many(
@@ -321,7 +327,32 @@ def evaluate_many(
     quota_reading: QuotaReading = ...,
     raised_ratio_groups: Iterable[str] = ...,
     threads: int | None = ...,
+    products: None = ...,
+    party: None = ...,
+    periods: Literal[False] = ...,
+    state_cap: StateCap = ...,
+    rounding: Rounding = ...,
+    leader_components: LeaderComponents = ...,
 ) -> tuple[pd.DataFrame, pd.DataFrame]: ...
+@overload
+def evaluate_many(
+    records: Records,
+    *,
+    reading: Reading = ...,
+    basic_targets: TargetsReading = ...,
+    reasons: bool = ...,
+    messages: bool = ...,
+    quota: bool = ...,
+    quota_reading: QuotaReading = ...,
+    raised_ratio_groups: Iterable[str] = ...,
+    threads: int | None = ...,
+    products: Any = ...,
+    party: Any = ...,
+    periods: bool = ...,
+    state_cap: StateCap = ...,
+    rounding: Rounding = ...,
+    leader_components: LeaderComponents = ...,
+) -> pd.DataFrame | tuple[pd.DataFrame, ...]: ...
 def evaluate_many(
     records: Records,
     *,
@@ -333,7 +364,13 @@ def evaluate_many(
     quota_reading: QuotaReading = "final_tally",
     raised_ratio_groups: Iterable[str] = (),
     threads: int | None = None,
-) -> pd.DataFrame | tuple[pd.DataFrame, pd.DataFrame]:
+    products: Any = None,
+    party: Any = None,
+    periods: bool = False,
+    state_cap: StateCap = "none",
+    rounding: Rounding = "two_decimals",
+    leader_components: LeaderComponents = "text",
+) -> pd.DataFrame | tuple[pd.DataFrame, ...]:
     """Evaluates many assessments: a list of contract dicts, or a pandas DataFrame or
     pyarrow Table of flat columns (:func:`columns`; ``tasks_on_time`` is
     ``/tasks/on_time``). Criterion grades (QĐ 124, QĐ 132) are one column per
@@ -356,6 +393,26 @@ def evaluate_many(
 
     A large table is split over ``threads`` threads (default: one per core); the
     result does not depend on it.
+
+    **State records** (ND 335, ND 233; ``docs/state-regimes.md``): a table with a
+    column ``periods_month`` or ``periods_quarter`` is a long table of periods, one
+    row per person and period (``id``, ``period_year``, ``subject_kind``,
+    ``subject_employment``, ``agency``, … repeated on each of the person's rows;
+    ``periods_general``, ``periods_task_results``, ``periods_unit_*`` per period), and
+    ``products`` an optional table with one row per product (``id``, the period,
+    ``label``, ``weight``, ``done``, ``quality_failures``, ``delays``, ``extra``).
+    The result has one row per person (first-appearance order): ``id``, ``outcome``,
+    ``level``, ``score`` (the exact hundredths as a float), ``band``,
+    ``needs_decision``, ``regime``, ``employment``, ``deciding_rule``,
+    ``alternative_level``, ``periods_counted``, ``periods_listed``, ``mean`` (exact,
+    as text), ``agency``, ``quota_*``, ``error_codes`` and ``errors`` (each with its
+    ``table``, ``row`` and ``column``). ``periods=True`` adds a frame of one row per
+    person and period (``a``, ``b``, ``c``, ``d``, ``dd``, ``e``, ``task_results``,
+    ``score`` exact as text, ``score_2dp``); ``reasons=True`` the reasons (with
+    ``values`` as JSON text); ``party=`` a flat party table evaluated in the same call
+    (a party row and a state person with one id are a pair) and a last frame for it,
+    with ``state_level``, ``state_regime``, ``state_source`` and ``mismatch``.
+    Frames come back as a tuple in that order when there is more than one.
 
     Raises :class:`AssessmentError` only when the table as a whole cannot be read (an
     unknown column, a column of the wrong type).
@@ -380,6 +437,30 @@ def evaluate_many(
     ['qd366.10.score', 'qd366.11.1.N']
     """
     groups_raised = list(raised_ratio_groups)
+    if _long.is_long(records):
+        return _long.evaluate(
+            records,
+            products,
+            party,
+            want_periods=periods,
+            reasons=reasons,
+            messages=messages,
+            quota=quota,
+            options={
+                "reading": reading,
+                "basic_targets": basic_targets,
+                "state_cap": state_cap,
+                "rounding": rounding,
+                "leader_components": leader_components,
+                "quota_reading": quota_reading,
+                "raised_ratio_groups": groups_raised,
+            },
+        )
+    if products is not None or party is not None or periods:
+        raise TypeError(
+            "products=, party= and periods= go with a long table of state periods "
+            "(a column periods_month or periods_quarter)"
+        )
     index: pd.Index | None = None
     if isinstance(records, (pd.DataFrame, pa.Table, pa.RecordBatch)):
         if isinstance(records, pd.DataFrame):

@@ -5,6 +5,8 @@ from typing import Any, final
 
 import pyarrow as pa
 
+from .types import StatePart
+
 __all__ = [
     "Decision",
     "Reason",
@@ -21,6 +23,7 @@ __all__ = [
     "form_schema",
     "evaluate_json",
     "evaluate_json_array",
+    "evaluate_long_tables",
     "evaluate_org",
     "evaluate_table",
     "levels",
@@ -45,7 +48,7 @@ class Decision:
     @property
     def rating(self) -> str | None: ...
     @property
-    def state(self) -> dict[str, Any] | None: ...
+    def state(self) -> StatePart | None: ...
     @property
     def state_rating(self) -> dict[str, Any] | None: ...
     @property
@@ -121,6 +124,20 @@ def evaluate_table(
     raised_ratio_groups: list[str] = ...,
     threads: int | None = None,
 ) -> tuple[list[pa.RecordBatch], list[pa.RecordBatch] | None, Any]: ...
+def evaluate_long_tables(
+    periods: Any,
+    products: Any = None,
+    party: Any = None,
+    *,
+    reading: str = "cascade",
+    basic_targets: str = "any",
+    state_cap: str = "none",
+    rounding: str = "two_decimals",
+    leader_components: str = "text",
+    quota: bool = False,
+    quota_reading: str = "final_tally",
+    raised_ratio_groups: list[str] = ...,
+) -> dict[str, Any]: ...
 def evaluate_json_array(
     text: str,
     *,

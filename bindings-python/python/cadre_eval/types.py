@@ -33,6 +33,8 @@ __all__ = [
     "Period",
     "Procedure",
     "Score",
+    "StatePart",
+    "StatePeriod",
     "Shortcomings",
     "Subject",
     "Tasks",
@@ -230,3 +232,39 @@ class Assessment(TypedDict, total=False):
     mitigation: Mitigation
     procedure: Procedure
     quota_group: str
+
+
+class StatePeriod(TypedDict, total=False):
+    """One period of a state decision (``Decision.state["periods"]``); the numbers
+    are exact, as text (``"n/d"`` or ``"n"``), except ``score_2dp``."""
+
+    month: int
+    quarter: int
+    counted: Required[bool]
+    general: float
+    assigned_weight: float
+    a: str
+    b: str
+    c: str
+    d: str
+    dd: str
+    e: str
+    task_results: str
+    task_results_given: bool
+    score: str
+    score_2dp: float
+
+
+class StatePart(TypedDict, total=False):
+    """The state side of a decision (``Decision.state``, ``docs/state-regimes.md``)."""
+
+    employment: Required[Literal["cong_chuc", "vien_chuc", "can_bo"] | None]
+    unit_regulation: bool
+    months_worked: float
+    period_kind: Literal["month", "quarter"]
+    periods: Required[list[StatePeriod]]
+    periods_counted: int
+    mean: str
+    rounding: Literal["two_decimals", "one_decimal", "integer"]
+    agency: str
+    unit_level: Level

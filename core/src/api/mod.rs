@@ -8,6 +8,7 @@ pub mod catalogues;
 pub mod compare;
 pub mod evaluate;
 pub mod forms;
+pub mod long;
 pub mod org;
 pub mod pairs;
 pub mod rows;

@@ -117,6 +117,38 @@ pub const DISCIPLINE_FORMS: &[ChoiceName] = &[
     name("dissolution", "Giải tán", "Dissolution"),
 ];
 
+/// `subject.employment` (state records).
+pub const EMPLOYMENTS: &[ChoiceName] = &[
+    name("cong_chuc", "Công chức", "Civil servant"),
+    name("vien_chuc", "Viên chức", "Public employee"),
+    name("can_bo", "Cán bộ", "Elected official"),
+];
+
+/// `leave.kind` (state records).
+pub const LEAVE_KINDS: &[ChoiceName] = &[
+    name("unpaid", "Nghỉ không lương", "Unpaid leave"),
+    name("sick", "Nghỉ ốm", "Sick leave"),
+    name("maternity", "Nghỉ thai sản", "Maternity leave"),
+    name("other", "Nghỉ khác", "Other leave"),
+];
+
+/// A state record's discipline `kind`.
+pub const DISCIPLINE_KINDS: &[ChoiceName] = &[
+    name("party", "Kỷ luật đảng", "Party discipline"),
+    name(
+        "administrative",
+        "Kỷ luật hành chính",
+        "Administrative discipline",
+    ),
+];
+
+/// The state regimes a state record may name.
+pub const STATE_REGIMES: &[ChoiceName] = &[
+    name("nd90", "Nghị định 90/2020/NĐ-CP", "Decree 90/2020/NĐ-CP"),
+    name("nd335", "Nghị định 335/2025/NĐ-CP", "Decree 335/2025/NĐ-CP"),
+    name("nd233", "Nghị định 233/2026/NĐ-CP", "Decree 233/2026/NĐ-CP"),
+];
+
 /// True and false, for the flags (`true`/`false`, `Có`/`Không`, `Yes`/`No`).
 pub const FLAGS: &[ChoiceName] = &[name("true", "Có", "Yes"), name("false", "Không", "No")];
 
@@ -162,6 +194,28 @@ mod tests {
     }
 
     #[test]
+    fn state_choice_names_are_the_enums_own() {
+        use crate::contract::state::{Employment, LeaveKind};
+        let employments = [
+            Employment::CongChuc,
+            Employment::VienChuc,
+            Employment::CanBo,
+        ];
+        for (name, value) in EMPLOYMENTS.iter().zip(employments) {
+            assert_eq!(name.value, value.as_str());
+        }
+        let kinds = [
+            LeaveKind::Unpaid,
+            LeaveKind::Sick,
+            LeaveKind::Maternity,
+            LeaveKind::Other,
+        ];
+        for (name, value) in LEAVE_KINDS.iter().zip(kinds) {
+            assert_eq!(name.value, value.as_str());
+        }
+    }
+
+    #[test]
     fn no_two_names_of_a_choice_are_read_alike() {
         for names in [
             SUBJECT_KINDS,
@@ -170,6 +224,10 @@ mod tests {
             GRADES,
             LEVELS,
             DISCIPLINE_FORMS,
+            EMPLOYMENTS,
+            LEAVE_KINDS,
+            DISCIPLINE_KINDS,
+            STATE_REGIMES,
             FLAGS,
         ] {
             for (i, a) in names.iter().enumerate() {

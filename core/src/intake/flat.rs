@@ -505,21 +505,11 @@ impl Reader<'_> {
         path: &str,
         cell: Option<Cell<'_>>,
     ) -> Option<serde_json::Number> {
-        let number = match cell? {
-            Cell::Number(n) if n.is_nan() => return None,
-            // The shortest text that reads back as this f64 is the decimal the table
-            // was given (27.55 stays 27.55), which validation then reads exactly: a float
-            // that is no such decimal (0.1 + 0.2 = 0.30000000000000004) keeps all its
-            // places, and validation refuses it as more than two.
-            // A whole number is read as one (no decimal text to write and read back).
-            Cell::Number(n) if n.fract() == 0.0 && n.abs() < 9.0e15 => {
-                Some(serde_json::Number::from(n as i64))
-            }
-            Cell::Number(n) => serde_json::Number::from_f64(n),
-            Cell::Integer(n) => Some(serde_json::Number::from(n)),
-            Cell::Text(text) => decimal_text(text.trim()),
-            Cell::Flag(_) => None,
-        };
+        let cell = cell?;
+        if matches!(cell, Cell::Number(n) if n.is_nan()) {
+            return None;
+        }
+        let number = cell_decimal(cell);
         if number.is_none() {
             self.problems.wrong_type(column, path);
         }
@@ -593,15 +583,33 @@ impl Reader<'_> {
     }
 }
 
+/// A cell's decimal, exactly (`None` when it holds none).
+pub(crate) fn cell_decimal(cell: Cell<'_>) -> Option<serde_json::Number> {
+    match cell {
+        // The shortest text that reads back as this f64 is the decimal the table was
+        // given (27.55 stays 27.55), which validation then reads exactly: a float that
+        // is no such decimal (0.1 + 0.2 = 0.30000000000000004) keeps all its places,
+        // and validation refuses it as more than two.
+        // A whole number is read as one (no decimal text to write and read back).
+        Cell::Number(n) if n.fract() == 0.0 && n.abs() < 9.0e15 => {
+            Some(serde_json::Number::from(n as i64))
+        }
+        Cell::Number(n) => serde_json::Number::from_f64(n),
+        Cell::Integer(n) => Some(serde_json::Number::from(n)),
+        Cell::Text(text) => decimal_text(text.trim()),
+        Cell::Flag(_) => None,
+    }
+}
+
 /// Whether `text` is an integer's text: an optional sign, then ASCII digits.
-fn is_integer_text(text: &str) -> bool {
+pub(crate) fn is_integer_text(text: &str) -> bool {
     let digits = text.strip_prefix(['-', '+']).unwrap_or(text);
     !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// A decimal's text, exactly: a JSON number (`27.5`), or digits with one decimal comma
 /// as Vietnamese writes them (`27,5`). `None` for anything else.
-fn decimal_text(text: &str) -> Option<serde_json::Number> {
+pub(crate) fn decimal_text(text: &str) -> Option<serde_json::Number> {
     match text.split_once(',') {
         Some((whole, fraction))
             if is_integer_text(whole)
@@ -618,7 +626,7 @@ fn decimal_text(text: &str) -> Option<serde_json::Number> {
 /// A day written day first, `D/M/YYYY` (`/`, `.` or `-` between the parts):
 /// `Some(Some(day))`, `Some(None)` when no such day exists (`30/02/2025`), `None` when
 /// the text is not written so.
-fn day_month_year(text: &str) -> Option<Option<NaiveDate>> {
+pub(crate) fn day_month_year(text: &str) -> Option<Option<NaiveDate>> {
     let text = text.trim();
     let separator = text.chars().find(|c| matches!(c, '/' | '.' | '-'))?;
     let mut parts = text.split(separator);

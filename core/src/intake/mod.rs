@@ -6,5 +6,6 @@ pub mod batch;
 pub mod columns;
 pub mod decode;
 pub mod flat;
+pub mod long;
 pub mod sheet;
 pub mod validate;
