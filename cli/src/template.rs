@@ -5,34 +5,22 @@ use crate::args::{Lang, TemplateArgs, TemplateFormat};
 use crate::lines::read_all;
 use crate::Failure;
 use cadre_eval::{
-    sheet_template, template_with_records, template_with_tree, ErrorCode, InputError, InputErrors,
-    Rating, TemplateRequest, MAX_BATCH_BYTES,
+    sheet_template, template_with_records, template_with_tree, Rating, TemplateRequest,
+    MAX_BATCH_BYTES,
 };
-use cadre_eval_sheets::{write_template, write_template_csv};
+use cadre_eval_sheets::{write_state_template, write_template, write_template_csv};
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
 
 /// Runs `template`.
 pub fn run(args: &TemplateArgs) -> Result<bool, Failure> {
-    // `--regime` takes the state regimes too (for `compare` and `form-schema`); the
-    // spreadsheet of state records (periods and products) is not written yet.
-    if let Some(regime) = args
+    // A state record (ND 335, ND 233) is months or quarters with their products: two
+    // sheets whose headers are the core's two-table reader's columns (design §16).
+    if args
         .regime
-        .map(|regime| regime.id())
-        .filter(|id| id.info().rating == Rating::State)
+        .is_some_and(|regime| regime.id().info().rating == Rating::State)
     {
-        return Err(Failure::Input(InputErrors::one(InputError::new(
-            ErrorCode::NotApplicable,
-            "/regime",
-            format!(
-                "Chưa có mẫu bảng tính cho hồ sơ đánh giá của Nhà nước ({})",
-                regime.as_str()
-            ),
-            format!(
-                "there is no spreadsheet template for state records ({}) yet",
-                regime.as_str()
-            ),
-        ))));
+        return state_template(args);
     }
     let request = TemplateRequest {
         kinds: args.kind.iter().map(|kind| kind.kind()).collect(),
@@ -85,5 +73,29 @@ pub fn run(args: &TemplateArgs) -> Result<bool, Failure> {
         write_template_csv(&template, &mut out, english).map_err(Failure::Output)?;
         out.flush().map_err(Failure::Output)?;
     }
+    Ok(true)
+}
+
+/// Writes the state workbook (a periods sheet and a products sheet): one for staff and
+/// leaders alike, the leader's columns left empty for staff.
+fn state_template(args: &TemplateArgs) -> Result<bool, Failure> {
+    if args.from.is_some() || args.org {
+        return Err(Failure::Usage(
+            "the state template is written empty: --from and --org are for party records"
+                .to_owned(),
+        ));
+    }
+    let csv = args.format == Some(TemplateFormat::Csv)
+        || args
+            .output
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+    if csv || args.output.as_os_str() == "-" {
+        return Err(Failure::Usage(
+            "a state template has a periods sheet and a products sheet: write it as a workbook (--output FILE.xlsx)"
+                .to_owned(),
+        ));
+    }
+    write_state_template(&args.output).map_err(Failure::Sheets)?;
     Ok(true)
 }

@@ -209,26 +209,49 @@ fn spreadsheet_options_are_checked() {
     );
 }
 
-/// `template --regime nd335`: the state regimes parse (for `compare` and `form-schema`),
-/// but there is no spreadsheet of state records yet: refused, nothing written.
+/// `template --regime nd335`: the state workbook, its periods and products sheets with
+/// the long tables' column names as headers; as CSV (one table only) it is refused and
+/// nothing is written.
 #[test]
-fn template_refuses_a_state_regime() {
+fn template_writes_the_state_workbook() {
+    use cadre_eval::{SheetValue, PERIODS_SHEET, PERIOD_COLUMNS, PRODUCTS_SHEET};
     let dir =
         std::env::temp_dir().join(format!("cadre-eval-state-template-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    let out = dir.join("state.csv");
+    let csv = dir.join("state.csv");
     let output = std::process::Command::new(env!("CARGO_BIN_EXE_cadre-eval"))
         .args(["template", "--regime", "nd335", "--lang", "en", "-o"])
-        .arg(&out)
+        .arg(&csv)
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(2));
     assert!(
-        String::from_utf8_lossy(&output.stderr).contains("not_applicable at /regime"),
+        String::from_utf8_lossy(&output.stderr).contains("products sheet"),
         "{}",
         String::from_utf8_lossy(&output.stderr)
     );
-    assert!(!out.exists());
+    assert!(!csv.exists());
+    let xlsx = dir.join("state.xlsx");
+    for regime in ["nd335", "nd233"] {
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_cadre-eval"))
+            .args(["template", "--kind", "leader", "--regime", regime, "-o"])
+            .arg(&xlsx)
+            .output()
+            .unwrap();
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let sheets = cadre_eval_sheets::read_file(&xlsx).unwrap();
+        let names: Vec<&str> = sheets.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names[..2], [PERIODS_SHEET, PRODUCTS_SHEET]);
+        let first = sheets[0].rows[0].first();
+        assert_eq!(
+            first,
+            Some(&SheetValue::Text(PERIOD_COLUMNS[0].name.to_owned()))
+        );
+    }
     std::fs::remove_dir_all(&dir).unwrap();
 }
 

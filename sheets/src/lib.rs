@@ -11,10 +11,12 @@
 mod layout;
 mod read;
 mod results;
+mod state_template;
 mod template;
 
 pub use read::{read_file, FileFormat};
 pub use results::{write_decisions_csv, write_results};
+pub use state_template::write_state_template;
 pub use template::{write_template, write_template_csv};
 
 use std::io;
