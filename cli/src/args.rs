@@ -2,8 +2,9 @@
 //! command's work is in its own module.
 
 use cadre_eval::{
-    BatchOptions, CompareOptions, GradeMapping, InputErrors, Options, OrgOptions, QuotaOptions,
-    QuotaReading, Reading, RegimeId, SubjectKind, TargetsReading,
+    BatchOptions, CompareOptions, GradeMapping, InputErrors, LeaderComponents, Options, OrgOptions,
+    PartyRate, QuotaOptions, QuotaReading, Reading, RegimeId, Rounding, StateCap, SubjectKind,
+    TargetsReading,
 };
 use cadre_eval_service::Limits;
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -220,6 +221,9 @@ pub struct EvaluateArgs {
     /// (repeatable).
     #[arg(long, value_name = "GROUP", requires = "quota")]
     pub raised_ratio_group: Vec<String>,
+    /// The options of state records (ND 335, ND 233, ND 90) and of the link.
+    #[command(flatten)]
+    pub state: StateArgs,
     /// A spreadsheet's sheet to read (repeatable); default every sheet but its
     /// instructions, lists and units.
     #[arg(long, value_name = "NAME")]
@@ -241,11 +245,26 @@ impl EvaluateArgs {
     /// quota when `--quota` is given.
     pub fn batch_options(&self) -> BatchOptions {
         BatchOptions {
-            evaluation: evaluation_options(self.reading, self.basic_targets),
-            quota: self
-                .quota
-                .then(|| quota_options(self.quota_reading, &self.raised_ratio_group)),
+            evaluation: self
+                .state
+                .evaluation(evaluation_options(self.reading, self.basic_targets)),
+            quota: self.quota.then(|| {
+                self.state
+                    .quota(quota_options(self.quota_reading, &self.raised_ratio_group))
+            }),
         }
+    }
+
+    /// A usage error when a quota option of state records is given without `--quota`.
+    pub fn check(&self) -> Result<(), String> {
+        if !self.quota && self.state.has_quota_options() {
+            return Err(
+                "--recognised-agency và --party-excellent-rate chỉ dùng cùng --quota / \
+                 --recognised-agency and --party-excellent-rate need --quota"
+                    .to_owned(),
+            );
+        }
+        Ok(())
     }
 
     /// Whether the input is JSON Lines: asked for, or named `*.jsonl`.
@@ -287,6 +306,9 @@ pub struct OrgArgs {
     /// A quota group for which the competent level allowed 25% instead of 20% (repeatable).
     #[arg(long, value_name = "GROUP")]
     pub raised_ratio_group: Vec<String>,
+    /// The options of state records (ND 335, ND 233, ND 90) and of the link.
+    #[command(flatten)]
+    pub state: StateArgs,
     /// A readable report (default) or JSON.
     #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
     pub format: OutputFormat,
@@ -323,9 +345,13 @@ impl OrgArgs {
 
     /// The organisation options these arguments select.
     pub fn options(&self) -> OrgOptions {
-        let evaluation = evaluation_options(self.reading, self.basic_targets);
-        let quota =
-            (!self.no_quota).then(|| quota_options(self.quota_reading, &self.raised_ratio_group));
+        let evaluation = self
+            .state
+            .evaluation(evaluation_options(self.reading, self.basic_targets));
+        let quota = (!self.no_quota).then(|| {
+            self.state
+                .quota(quota_options(self.quota_reading, &self.raised_ratio_group))
+        });
         // A results file shows every decision.
         let keep_decisions = if self.no_records && self.output.is_none() {
             false
@@ -340,6 +366,108 @@ impl OrgArgs {
             grades_from_points: None,
         }
     }
+}
+
+/// The options of state records and of the link (`spec/state-regimes.md` §2.1, §2.3,
+/// §4; docs/state-regimes.md), shared by `evaluate` and `org`.
+#[derive(Debug, Args)]
+pub struct StateArgs {
+    /// How a party rating under QĐ 124 or QĐ 366 reads the state one: `none` (a finding
+    /// when the party level is above the state one) or `hd21` (HD 21's caps).
+    #[arg(long, value_enum, default_value_t = StateCapArg::None)]
+    pub state_cap: StateCapArg,
+    /// How a state record's annual mean is rounded, once, half away from zero.
+    #[arg(long, value_enum, default_value_t = RoundingArg::TwoDecimals)]
+    pub rounding: RoundingArg,
+    /// A state leader's `d`, `đ`, `e` given directly: only 1 or ½ (`text`) or any value
+    /// from 0 to 1 (`override`, the reason then marked inferred).
+    #[arg(long, value_enum, default_value_t = LeaderComponentsArg::Text)]
+    pub leader_components: LeaderComponentsArg,
+    /// With the quota: an agency the competent level recognised Excellent, whose state
+    /// ratio is 25% instead of 20% (ND 335 Art. 20.5.b; repeatable).
+    #[arg(long, value_name = "AGENCY")]
+    pub recognised_agency: Vec<String>,
+    /// With the quota: an agency's party Excellent rate for ND 48's state quota
+    /// (`nd90.2.6`), as `AGENCY=E/N` (E of N party members) or `AGENCY=P%` (at most two
+    /// decimals); read exactly or refused (repeatable).
+    #[arg(long, value_name = "AGENCY=RATE", value_parser = parse_party_rate)]
+    pub party_excellent_rate: Vec<(String, PartyRate)>,
+}
+
+impl StateArgs {
+    /// `options` with the state options set.
+    pub fn evaluation(&self, options: Options) -> Options {
+        Options {
+            state_cap: match self.state_cap {
+                StateCapArg::None => StateCap::None,
+                StateCapArg::Hd21 => StateCap::Hd21,
+            },
+            rounding: match self.rounding {
+                RoundingArg::TwoDecimals => Rounding::TwoDecimals,
+                RoundingArg::OneDecimal => Rounding::OneDecimal,
+                RoundingArg::Integer => Rounding::Integer,
+            },
+            leader_components: match self.leader_components {
+                LeaderComponentsArg::Text => LeaderComponents::Text,
+                LeaderComponentsArg::Override => LeaderComponents::Override,
+            },
+            ..options
+        }
+    }
+
+    /// `quota` with the state quota's agencies and rates set (a rate named twice: the
+    /// last one).
+    pub fn quota(&self, quota: QuotaOptions) -> QuotaOptions {
+        QuotaOptions {
+            agency_recognised_excellent: self.recognised_agency.clone(),
+            party_excellent_rate: self.party_excellent_rate.iter().cloned().collect(),
+            ..quota
+        }
+    }
+
+    /// Whether an option of the state quota is given.
+    pub fn has_quota_options(&self) -> bool {
+        !self.recognised_agency.is_empty() || !self.party_excellent_rate.is_empty()
+    }
+}
+
+/// `--party-excellent-rate`: the core's reading, its error in both languages.
+fn parse_party_rate(text: &str) -> Result<(String, PartyRate), String> {
+    PartyRate::parse_agency_rate("--party-excellent-rate", text)
+        .map_err(|error| format!("{} / {}", error.message.vi, error.message.en))
+}
+
+/// How a party rating reads the state one (mirrors `cadre_eval::StateCap`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StateCapArg {
+    /// No cap: a finding when the party level is above the state one.
+    None,
+    /// HD 21's caps: Excellent needs state Excellent; state Not completed is party Not
+    /// completed.
+    Hd21,
+}
+
+/// How the annual mean is rounded (mirrors `cadre_eval::Rounding`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RoundingArg {
+    /// Two decimals.
+    #[value(name = "two_decimals", alias = "two-decimals")]
+    TwoDecimals,
+    /// One decimal.
+    #[value(name = "one_decimal", alias = "one-decimal")]
+    OneDecimal,
+    /// A whole number.
+    Integer,
+}
+
+/// Which values of a leader's `d`, `đ`, `e` are accepted (mirrors
+/// `cadre_eval::LeaderComponents`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LeaderComponentsArg {
+    /// Only 1 and ½, as the text says.
+    Text,
+    /// Any value from 0 to 1.
+    Override,
 }
 
 /// The evaluation options of `--reading` and `--basic-targets`.

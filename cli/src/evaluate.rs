@@ -23,6 +23,7 @@ use std::thread;
 /// Runs `evaluate`. `Ok(true)` when every record was evaluated, `Ok(false)` when some
 /// were rejected.
 pub fn run(args: &EvaluateArgs) -> Result<bool, Failure> {
+    args.check().map_err(Failure::Usage)?;
     if is_spreadsheet(&args.input) {
         return spreadsheet(args);
     }

@@ -1672,3 +1672,50 @@ fn form_schema_gives_the_state_forms() {
         stderr(&party)
     );
 }
+
+/// The state options reach the core: `--rounding integer` rounds the annual score to a
+/// whole number, and a party rate that cannot be read exactly is refused in both
+/// languages, exit 2.
+#[test]
+fn state_options_reach_the_core_and_inexact_rates_are_refused() {
+    let example =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/trung-tam-y-te-2026-nd233.json");
+    let scores = |extra: &[&str]| -> Vec<String> {
+        let mut args = vec!["evaluate", "--quota"];
+        args.extend_from_slice(extra);
+        let output = run_file(&args, &example);
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        let decisions: Vec<serde_json::Value> = serde_json::from_str(stdout(&output)).unwrap();
+        decisions
+            .iter()
+            .filter_map(|d| d["score"].as_number().map(ToString::to_string))
+            .collect()
+    };
+    let default = scores(&[]);
+    assert!(default.iter().any(|s| s.contains('.')), "{default:?}");
+    let whole = scores(&[
+        "--rounding",
+        "integer",
+        "--recognised-agency",
+        "ttyt-hoa-an",
+    ]);
+    assert_eq!(whole.len(), default.len());
+    assert!(whole.iter().all(|s| !s.contains('.')), "{whole:?}");
+
+    let refused = run_file(
+        &[
+            "evaluate",
+            "--quota",
+            "--party-excellent-rate",
+            "ttyt=12.345%",
+        ],
+        &example,
+    );
+    assert_eq!(refused.status.code(), Some(2));
+    let message = stderr(&refused);
+    assert!(message.contains("quá hai chữ số thập phân"), "{message}");
+    assert!(message.contains("more than two decimals"), "{message}");
+    let without_quota = run_file(&["evaluate", "--recognised-agency", "ttyt"], &example);
+    assert_eq!(without_quota.status.code(), Some(2));
+    assert!(stderr(&without_quota).contains("need --quota"));
+}

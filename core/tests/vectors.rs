@@ -4,8 +4,8 @@
 #![cfg(test)]
 
 use cadre_eval::{
-    apply_quota, decision_name, evaluate_text, evaluate_with_pairs, DecisionRecord,
-    GroupQuotaReport, Options, QuotaOptions, ReasonRecord,
+    apply_quota, decision_name, evaluate_batch_json, evaluate_text, evaluate_with_pairs,
+    BatchOptions, DecisionRecord, GroupQuotaReport, Options, QuotaOptions, ReasonRecord,
 };
 use num_bigint::BigInt;
 use num_rational::BigRational;
@@ -276,6 +276,23 @@ fn check_state_group(vector: &GroupVector) -> Vec<String> {
         })
         .collect();
     let batch = evaluate_with_pairs(&texts, &vector.options, Some(&vector.quota));
+    // The in-memory batch carries both quotas' reports as the pair form gives them.
+    let array = format!("[{}]", texts.join(","));
+    let batch_options = BatchOptions {
+        evaluation: vector.options,
+        quota: Some(vector.quota.clone()),
+    };
+    match evaluate_batch_json(&array, &batch_options) {
+        Ok(whole) => {
+            if whole.state_groups != batch.state_groups || whole.groups != batch.groups {
+                problems.push(format!(
+                    "evaluate_batch_json's reports differ from the pair form's: {:?} / {:?}",
+                    whole.state_groups, whole.groups
+                ));
+            }
+        }
+        Err(errors) => problems.push(format!("evaluate_batch_json refused the batch: {errors:?}")),
+    }
     let party_ids: BTreeSet<String> = vector
         .inputs
         .iter()

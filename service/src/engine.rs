@@ -12,7 +12,7 @@ use cadre_eval::{
     ApplicableItem, BatchItem, BatchOptions, ChangeResult, CompareOptions, Comparison,
     DecisionRecord, FormRequest, FormSchema, GroupQuotaReport, InputError, InputErrors,
     JsonLinesBatch, Options, OrgComparison, OrgOptions, OrgResult, PartialResult, QuotaOptions,
-    RegimeEntry, RuleEntry,
+    RegimeEntry, RuleEntry, StateQuotaReport,
 };
 
 pub use cadre_eval::{ENGINE_VERSION, MAX_RECORD_BYTES, MAX_UNIT_LINE_BYTES};
@@ -35,13 +35,21 @@ pub fn batch_entry(index: usize, item: BatchItem) -> BatchEntry {
     }
 }
 
+/// A batch's entries, in input order, with the party quota's reports per group and the
+/// state quota's reports (both empty without the quota).
+pub type EvaluatedBatch = (
+    Vec<BatchEntry>,
+    Vec<GroupQuotaReport>,
+    Vec<StateQuotaReport>,
+);
+
 /// Evaluates a JSON array of assessments (at most `max_records`), then applies the
 /// Excellent quota per group when `options` asks for it; the entries keep input order.
 pub fn evaluate_batch(
     text: &str,
     options: &BatchOptions,
     max_records: usize,
-) -> Result<(Vec<BatchEntry>, Vec<GroupQuotaReport>), InputErrors> {
+) -> Result<EvaluatedBatch, InputErrors> {
     let batch = cadre_eval::evaluate_batch_json_within(text, options, max_records)?;
     let entries = batch
         .items
@@ -49,7 +57,7 @@ pub fn evaluate_batch(
         .enumerate()
         .map(|(index, item)| batch_entry(index, item))
         .collect();
-    Ok((entries, batch.groups))
+    Ok((entries, batch.groups, batch.state_groups))
 }
 
 /// A JSON Lines batch read one line at a time (without the quota: every line's result

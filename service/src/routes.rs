@@ -20,8 +20,9 @@ use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use cadre_eval::{
-    ApplicableItem, Assessment, BatchOptions, CompareOptions, FormRequest, InputErrors, Options,
-    OrgOptions, QuotaOptions, RegimeId, UnitInput,
+    ApplicableItem, Assessment, BatchOptions, CompareOptions, FormRequest, InputErrors,
+    LeaderComponents, Options, OrgOptions, PartyRate, QuotaOptions, RegimeId, Rounding, StateCap,
+    UnitInput,
 };
 use schemars::JsonSchema;
 use std::sync::Arc;
@@ -104,25 +105,44 @@ impl<D: OperationOutput> OperationOutput for Documented<D> {
     }
 }
 
-/// The evaluation options of query parameters.
+/// The evaluation options of query parameters: the readings and the options of state
+/// records.
 fn options(
     reading: Option<cadre_eval::Reading>,
     basic_targets: Option<cadre_eval::TargetsReading>,
+    state: StateChoices,
 ) -> Options {
     Options {
         reading: reading.unwrap_or_default(),
         basic_targets: basic_targets.unwrap_or_default(),
-        ..Options::default()
+        state_cap: state.0.unwrap_or_default(),
+        rounding: state.1.unwrap_or_default(),
+        leader_components: state.2.unwrap_or_default(),
     }
 }
 
-/// The quota options of query parameters.
-fn quota_options(reading: Option<cadre_eval::QuotaReading>, raised: Vec<String>) -> QuotaOptions {
-    QuotaOptions {
+/// The state options of a query: `state_cap`, `rounding`, `leader_components`.
+type StateChoices = (Option<StateCap>, Option<Rounding>, Option<LeaderComponents>);
+
+/// The quota options of query parameters; a party rate that cannot be read exactly is
+/// refused, naming its parameter.
+fn quota_options(
+    reading: Option<cadre_eval::QuotaReading>,
+    raised: Vec<String>,
+    recognised: Vec<String>,
+    rates: &[String],
+) -> Result<QuotaOptions, ApiError> {
+    let party_excellent_rate = rates
+        .iter()
+        .map(|rate| PartyRate::parse_agency_rate("party_excellent_rate", rate))
+        .collect::<Result<_, _>>()
+        .map_err(|error| ApiError::from(InputErrors::one(error)))?;
+    Ok(QuotaOptions {
         reading: reading.unwrap_or_default(),
         raised_ratio_groups: raised,
-        ..QuotaOptions::default()
-    }
+        agency_recognised_excellent: recognised,
+        party_excellent_rate,
+    })
 }
 
 /// Runs CPU-bound work off the async workers, so that a large batch does not hold up
@@ -158,8 +178,14 @@ pub async fn evaluate(
     Params(params): Params<EvaluationParams>,
     body: JsonText<Assessment>,
 ) -> Result<Counted<EvaluateResponse>, ApiError> {
-    let decision =
-        engine::evaluate_one(&body.text, &options(params.reading, params.basic_targets))?;
+    let decision = engine::evaluate_one(
+        &body.text,
+        &options(
+            params.reading,
+            params.basic_targets,
+            (params.state_cap, params.rounding, params.leader_components),
+        ),
+    )?;
     Ok(Counted::new(
         EvaluateResponse {
             provenance: state.provenance_of([&decision]),
@@ -177,7 +203,11 @@ pub async fn evaluate_batch(
     Params(params): Params<EvaluationParams>,
     body: BatchInput,
 ) -> Result<Documented<BatchAnswer>, ApiError> {
-    let options = options(params.reading, params.basic_targets);
+    let options = options(
+        params.reading,
+        params.basic_targets,
+        (params.state_cap, params.rounding, params.leader_components),
+    );
     let text = match body {
         BatchInput::Lines(body) => {
             return Ok(Documented::new(
@@ -193,7 +223,7 @@ pub async fn evaluate_batch(
             evaluation: options,
             quota: None,
         };
-        let (items, _) = engine::evaluate_batch(&text, &batch, max_records)?;
+        let (items, _, _) = engine::evaluate_batch(&text, &batch, max_records)?;
         let (evaluated, rejected) = count_entries(&worker, &items);
         let provenance = worker.provenance_of(items.iter().filter_map(|e| e.decision.as_deref()));
         Ok(Counted::new(
@@ -254,8 +284,17 @@ pub async fn quota(
     Params(params): Params<QuotaParams>,
     body: JsonText<Vec<Assessment>>,
 ) -> Result<Counted<QuotaResponse>, ApiError> {
-    let options = options(params.reading, params.basic_targets);
-    let quota = quota_options(params.quota_reading, params.raised_ratio_group);
+    let options = options(
+        params.reading,
+        params.basic_targets,
+        (params.state_cap, params.rounding, params.leader_components),
+    );
+    let quota = quota_options(
+        params.quota_reading,
+        params.raised_ratio_group,
+        params.recognised_agency,
+        &params.party_excellent_rate,
+    )?;
     let max_records = state.limits().max_records;
     let worker = state.clone();
     blocking(move || {
@@ -263,7 +302,8 @@ pub async fn quota(
             evaluation: options,
             quota: Some(quota),
         };
-        let (items, groups) = engine::evaluate_batch(&body.text, &batch, max_records)?;
+        let (items, groups, state_groups) =
+            engine::evaluate_batch(&body.text, &batch, max_records)?;
         let (evaluated, rejected) = count_entries(&worker, &items);
         let provenance = worker.provenance_of(items.iter().filter_map(|e| e.decision.as_deref()));
         Ok(Counted::new(
@@ -273,6 +313,7 @@ pub async fn quota(
                 rejected: rejected as usize,
                 items,
                 groups,
+                state_groups,
             },
             evaluated,
             rejected,
@@ -289,9 +330,21 @@ pub async fn org(
     body: OrgInput,
 ) -> Result<Counted<OrgResponse>, ApiError> {
     let options = OrgOptions {
-        evaluation: options(params.reading, params.basic_targets),
-        quota: (!params.no_quota)
-            .then(|| quota_options(params.quota_reading, params.raised_ratio_group)),
+        evaluation: options(
+            params.reading,
+            params.basic_targets,
+            (params.state_cap, params.rounding, params.leader_components),
+        ),
+        quota: if params.no_quota {
+            None
+        } else {
+            Some(quota_options(
+                params.quota_reading,
+                params.raised_ratio_group,
+                params.recognised_agency,
+                &params.party_excellent_rate,
+            )?)
+        },
         keep_decisions: params.records.unwrap_or(!body.json_lines),
         ..OrgOptions::default()
     };
@@ -352,7 +405,11 @@ pub async fn compare(
     let options = compare_options(
         params.regimes,
         params.grades_from_points,
-        options(params.reading, params.basic_targets),
+        options(
+            params.reading,
+            params.basic_targets,
+            (params.state_cap, params.rounding, params.leader_components),
+        ),
     );
     let comparison = engine::compare(&body.text, &options)?;
     let provenance = state.provenance_of(
@@ -381,10 +438,18 @@ pub async fn compare_org(
     let options = compare_options(
         params.regimes,
         params.grades_from_points,
-        options(params.reading, params.basic_targets),
+        options(params.reading, params.basic_targets, (None, None, None)),
     );
-    let quota =
-        (!params.no_quota).then(|| quota_options(params.quota_reading, params.raised_ratio_group));
+    let quota = if params.no_quota {
+        None
+    } else {
+        Some(quota_options(
+            params.quota_reading,
+            params.raised_ratio_group,
+            Vec::new(),
+            &[],
+        )?)
+    };
     let worker = state.clone();
     blocking(move || {
         let comparison = engine::compare_org(&body.text, &options, quota)?;
@@ -410,7 +475,14 @@ pub async fn partial(
     Params(params): Params<EvaluationParams>,
     body: JsonText<Assessment>,
 ) -> Result<Counted<PartialResponse>, ApiError> {
-    let partial = engine::partial(&body.text, &options(params.reading, params.basic_targets))?;
+    let partial = engine::partial(
+        &body.text,
+        &options(
+            params.reading,
+            params.basic_targets,
+            (params.state_cap, params.rounding, params.leader_components),
+        ),
+    )?;
     Ok(Counted::new(
         PartialResponse {
             provenance: state.provenance(),
@@ -428,8 +500,14 @@ pub async fn what_would_change(
     Params(params): Params<EvaluationParams>,
     body: JsonText<Assessment>,
 ) -> Result<Counted<WhatWouldChangeResponse>, ApiError> {
-    let change =
-        engine::what_would_change(&body.text, &options(params.reading, params.basic_targets))?;
+    let change = engine::what_would_change(
+        &body.text,
+        &options(
+            params.reading,
+            params.basic_targets,
+            (params.state_cap, params.rounding, params.leader_components),
+        ),
+    )?;
     Ok(Counted::new(
         WhatWouldChangeResponse {
             provenance: state.provenance_of([&change.decision]),

@@ -6,8 +6,9 @@
 
 use cadre_eval::{
     Comparison, ConductScope, DecisionRecord, FormSchema, GradeMapping, GroupQuotaReport,
-    InputError, IsoDate, LevelPath, OrgComparison, OrgReport, PartialResult, QuotaReading, Reading,
-    RegimeEntry, RegimeId, RejectedRecord, Role, RuleEntry, TargetsReading, Text,
+    InputError, IsoDate, LeaderComponents, LevelPath, OrgComparison, OrgReport, PartialResult,
+    QuotaReading, Reading, RegimeEntry, RegimeId, RejectedRecord, Role, Rounding, RuleEntry,
+    StateCap, StateQuotaReport, TargetsReading, Text,
 };
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -127,6 +128,10 @@ pub struct QuotaResponse {
     pub items: Vec<BatchEntry>,
     /// What the quota did in each group.
     pub groups: Vec<GroupQuotaReport>,
+    /// What the state quota did in each group with similar tasks, then in each agency
+    /// (none without state records).
+    #[serde(default)]
+    pub state_groups: Vec<StateQuotaReport>,
 }
 
 /// A kept decision of an organisation evaluation, with its place in the tree.
@@ -278,6 +283,15 @@ pub struct EvaluationParams {
     pub reading: Option<Reading>,
     /// How "did not meet the basic targets" is read: `any` (default) or `all`.
     pub basic_targets: Option<TargetsReading>,
+    /// How a party rating under QĐ 124 or QĐ 366 reads a state one: `none` (default: a
+    /// finding when the party level is above the state one) or `hd21` (HD 21's caps).
+    pub state_cap: Option<StateCap>,
+    /// How a state record's annual mean is rounded: `two_decimals` (default),
+    /// `one_decimal` or `integer`.
+    pub rounding: Option<Rounding>,
+    /// A state leader's `d`, `đ`, `e` given directly: `text` (default: 1 or ½ only) or
+    /// `override` (any value from 0 to 1).
+    pub leader_components: Option<LeaderComponents>,
 }
 
 /// Options of a batch with the Excellent quota, as query parameters.
@@ -294,6 +308,24 @@ pub struct QuotaParams {
     /// (repeatable).
     #[serde(default)]
     pub raised_ratio_group: Vec<String>,
+    /// How a party rating under QĐ 124 or QĐ 366 reads a state one: `none` (default: a
+    /// finding when the party level is above the state one) or `hd21` (HD 21's caps).
+    pub state_cap: Option<StateCap>,
+    /// How a state record's annual mean is rounded: `two_decimals` (default),
+    /// `one_decimal` or `integer`.
+    pub rounding: Option<Rounding>,
+    /// A state leader's `d`, `đ`, `e` given directly: `text` (default: 1 or ½ only) or
+    /// `override` (any value from 0 to 1).
+    pub leader_components: Option<LeaderComponents>,
+    /// With the quota: an agency recognised Excellent, whose state ratio is 25% instead
+    /// of 20% (ND 335 Art. 20.5.b; repeatable).
+    #[serde(default)]
+    pub recognised_agency: Vec<String>,
+    /// With the quota: an agency's party Excellent rate for ND 48's state quota, as
+    /// `AGENCY=E/N` or `AGENCY=P%` (at most two decimals), read exactly or refused
+    /// (repeatable).
+    #[serde(default)]
+    pub party_excellent_rate: Vec<String>,
 }
 
 /// Options of an organisation evaluation, as query parameters.
@@ -315,6 +347,24 @@ pub struct OrgParams {
     /// Return every record's decision (default: yes for a nested tree, no for JSON Lines
     /// of units).
     pub records: Option<bool>,
+    /// How a party rating under QĐ 124 or QĐ 366 reads a state one: `none` (default: a
+    /// finding when the party level is above the state one) or `hd21` (HD 21's caps).
+    pub state_cap: Option<StateCap>,
+    /// How a state record's annual mean is rounded: `two_decimals` (default),
+    /// `one_decimal` or `integer`.
+    pub rounding: Option<Rounding>,
+    /// A state leader's `d`, `đ`, `e` given directly: `text` (default: 1 or ½ only) or
+    /// `override` (any value from 0 to 1).
+    pub leader_components: Option<LeaderComponents>,
+    /// With the quota: an agency recognised Excellent, whose state ratio is 25% instead
+    /// of 20% (ND 335 Art. 20.5.b; repeatable).
+    #[serde(default)]
+    pub recognised_agency: Vec<String>,
+    /// With the quota: an agency's party Excellent rate for ND 48's state quota, as
+    /// `AGENCY=E/N` or `AGENCY=P%` (at most two decimals), read exactly or refused
+    /// (repeatable).
+    #[serde(default)]
+    pub party_excellent_rate: Vec<String>,
 }
 
 /// Options of a comparison, as query parameters.
@@ -331,6 +381,14 @@ pub struct CompareParams {
     pub reading: Option<Reading>,
     /// `any` (default) or `all`.
     pub basic_targets: Option<TargetsReading>,
+    /// How a party rating under QĐ 124 or QĐ 366 reads a state one: `none` (default) or
+    /// `hd21`.
+    pub state_cap: Option<StateCap>,
+    /// How a state record's annual mean is rounded: `two_decimals` (default),
+    /// `one_decimal` or `integer`.
+    pub rounding: Option<Rounding>,
+    /// A state leader's `d`, `đ`, `e` given directly: `text` (default) or `override`.
+    pub leader_components: Option<LeaderComponents>,
 }
 
 /// Options of an organisation comparison, as query parameters.

@@ -11,7 +11,7 @@ mod common;
 use cadre_eval::{
     apply_quota, compare_json, evaluate_batch_json, evaluate_json, evaluate_partial_json,
     evaluate_text, evaluate_tree_json, what_would_change_json, BatchItem, BatchOptions,
-    CompareOptions, Options, OrgOptions, QuotaOptions,
+    CompareOptions, Options, OrgOptions, PartyRate, QuotaOptions,
 };
 use common::{client, repo_root, serve};
 use serde_json::{json, Value};
@@ -44,11 +44,17 @@ fn load(path: &PathBuf) -> Value {
 /// The query string of evaluation options.
 fn options_query(options: &Options) -> String {
     let value = serde_json::to_value(options).unwrap();
-    format!(
+    let mut query = format!(
         "reading={}&basic_targets={}",
         value["reading"].as_str().unwrap(),
         value["basic_targets"].as_str().unwrap()
-    )
+    );
+    for key in ["state_cap", "rounding", "leader_components"] {
+        if let Some(choice) = value.get(key).and_then(Value::as_str) {
+            query.push_str(&format!("&{key}={choice}"));
+        }
+    }
+    query
 }
 
 fn quota_query(quota: &QuotaOptions) -> String {
@@ -57,6 +63,18 @@ fn quota_query(quota: &QuotaOptions) -> String {
     for group in &quota.raised_ratio_groups {
         query.push_str("&raised_ratio_group=");
         query.push_str(&percent(group));
+    }
+    for agency in &quota.agency_recognised_excellent {
+        query.push_str("&recognised_agency=");
+        query.push_str(&percent(agency));
+    }
+    for (agency, rate) in &quota.party_excellent_rate {
+        let rate = match rate {
+            PartyRate::Counts { excellent, rated } => format!("{excellent}/{rated}"),
+            PartyRate::Percent(percent) => format!("{percent}%"),
+        };
+        query.push_str("&party_excellent_rate=");
+        query.push_str(&percent(&format!("{agency}={rate}")));
     }
     query
 }
@@ -71,22 +89,6 @@ fn percent(text: &str) -> String {
             _ => format!("%{b:02X}"),
         })
         .collect()
-}
-
-/// Whether a vector sets an option of the state regimes (`state_cap`, `rounding`,
-/// `leader_components`, or the state quota's agencies and rates).
-fn uses_state_options(vector: &Value) -> bool {
-    let set = |key: &str, names: &[&str]| {
-        vector
-            .get(key)
-            .and_then(Value::as_object)
-            .is_some_and(|o| names.iter().any(|n| o.contains_key(*n)))
-    };
-    set("options", &["state_cap", "rounding", "leader_components"])
-        || set(
-            "quota",
-            &["agency_recognised_excellent", "party_excellent_rate"],
-        )
 }
 
 fn options_of(vector: &Value) -> Options {
@@ -180,7 +182,7 @@ async fn check_group(client: &reqwest::Client, base: &str, vector: &Value) -> Ve
         })
         .collect();
     let holds_state = records.iter().any(|r| r["rating"] == "state");
-    let (want, groups) = if holds_state {
+    let (want, groups, state_groups) = if holds_state {
         // A call with state records pairs them with party records and applies both
         // quotas (api::pairs); some of these vectors hold a record that is rejected.
         let batch = evaluate_batch_json(
@@ -199,7 +201,7 @@ async fn check_group(client: &reqwest::Client, base: &str, vector: &Value) -> Ve
                 BatchItem::Rejected(_) => None,
             })
             .collect();
-        (want, batch.groups)
+        (want, batch.groups, batch.state_groups)
     } else {
         let mut decisions: Vec<_> = records
             .iter()
@@ -210,7 +212,7 @@ async fn check_group(client: &reqwest::Client, base: &str, vector: &Value) -> Ve
             .iter()
             .map(|d| serde_json::to_value(d.to_record()).unwrap())
             .collect();
-        (want, groups)
+        (want, groups, Vec::new())
     };
     let url = format!(
         "{base}/v1/quota?{}&{}",
@@ -234,6 +236,12 @@ async fn check_group(client: &reqwest::Client, base: &str, vector: &Value) -> Ve
     }
     if body["groups"] != serde_json::to_value(&groups).unwrap() {
         problems.push(format!("group reports differ: {}", body["groups"]));
+    }
+    if body["state_groups"] != serde_json::to_value(&state_groups).unwrap() {
+        problems.push(format!(
+            "state group reports differ: {}",
+            body["state_groups"]
+        ));
     }
     problems
 }
@@ -388,12 +396,6 @@ async fn every_shared_vector_through_http_gives_what_the_library_gives() {
                 continue;
             };
             for vector in list.as_array().unwrap() {
-                if uses_state_options(vector) {
-                    // The service does not take the state regimes' options as query
-                    // parameters yet (issue 12's follow-up); core runs these vectors.
-                    *counts.entry("skipped (state options)").or_default() += 1;
-                    continue;
-                }
                 let problems = match what {
                     "decision" => check_decision(&client, &base, vector).await,
                     "group" => check_group(&client, &base, vector).await,

@@ -14,7 +14,7 @@ use crate::contract::level::Options;
 use crate::contract::limits::MAX_BATCH_RECORDS;
 use crate::contract::limits::MAX_STATE_RECORD_BYTES;
 use crate::contract::quota::{GroupQuotaReport, QuotaOptions};
-use crate::contract::state::Rating;
+use crate::contract::state::{Rating, StateQuotaReport};
 pub use crate::group::quota::apply::apply_quota;
 pub use crate::group::tally::OutcomeTally;
 use crate::intake::batch::{batch_records_within, salvage_id, BatchText};
@@ -35,8 +35,11 @@ pub enum BatchItem {
 pub struct Batch {
     /// Each record, evaluated or rejected, in input order.
     pub items: Vec<BatchItem>,
-    /// The quota's report per group, by group name.
+    /// The party quota's report per group, by group name.
     pub groups: Vec<GroupQuotaReport>,
+    /// The state quota's reports (`spec/state-regimes.md` §2.3): per group with similar
+    /// tasks, then per agency; none without the quota or without state records.
+    pub state_groups: Vec<StateQuotaReport>,
 }
 
 /// Evaluates one record's JSON text, as a batch item.
@@ -100,6 +103,7 @@ pub fn evaluate_batch_json_within(
         None => Batch {
             items,
             groups: Vec::new(),
+            state_groups: Vec::new(),
         },
     })
 }
@@ -114,6 +118,7 @@ pub fn evaluate_batch_lines(text: &str, options: &BatchOptions) -> Batch {
         None => Batch {
             items,
             groups: Vec::new(),
+            state_groups: Vec::new(),
         },
     }
 }
@@ -152,6 +157,7 @@ fn with_pairs(records: &[&str], options: &BatchOptions) -> Batch {
     Batch {
         items: items.into_iter().flatten().collect(),
         groups: paired.groups,
+        state_groups: paired.state_groups,
     }
 }
 
@@ -180,7 +186,11 @@ fn with_quota(items: Vec<BatchItem>, quota: &QuotaOptions) -> Batch {
                 .map(|decision| BatchItem::Decision(Box::new(decision))),
         })
         .collect();
-    Batch { items, groups }
+    Batch {
+        items,
+        groups,
+        state_groups: Vec::new(),
+    }
 }
 
 /// The rejection of a JSON Lines line over the record limit (`length` bytes), for

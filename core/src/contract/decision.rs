@@ -138,7 +138,8 @@ impl DecisionRecord {
     /// The reason that settles the decision, chosen as `Decision::deciding_reason`
     /// chooses it (one rule for both, `deciding_position`).
     pub fn deciding_reason(&self) -> Option<&ReasonRecord> {
-        let position = deciding_position(self.reasons.iter().map(|r| (r.effect, r.level)))?;
+        let position =
+            deciding_position(self.reasons.iter().map(|r| (r.effect, r.level)), self.band)?;
         self.reasons.get(position)
     }
 
@@ -167,9 +168,16 @@ impl DecisionRecord {
 /// The position of the reason that settles a decision, for a one-line summary, among
 /// reasons given by effect and level: the first that demotes, else excludes, else
 /// decides Not completed, else needs a decision, else blocks, else decides.
+///
+/// A block of a level above the score's `band` only says that the score did not reach
+/// that level (the state bands, `nd335.20.1` under 90): it is skipped, so that the
+/// band's own rule settles the decision; a block at or below the band is a condition
+/// that failed and still settles it.
 pub fn deciding_position(
     reasons: impl Iterator<Item = (Effect, Option<Level>)> + Clone,
+    band: Option<Level>,
 ) -> Option<usize> {
+    let above_band = |level: Option<Level>| matches!((level, band), (Some(l), Some(b)) if l > b);
     let first = |wanted: &dyn Fn(Effect, Option<Level>) -> bool| {
         reasons
             .clone()
@@ -181,7 +189,7 @@ pub fn deciding_position(
             first(&|effect, level| effect == Effect::Decides && level == Some(Level::NotCompleted))
         })
         .or_else(|| first(&|effect, _| effect == Effect::NeedsDecision))
-        .or_else(|| first(&|effect, _| effect == Effect::Blocks))
+        .or_else(|| first(&|effect, level| effect == Effect::Blocks && !above_band(level)))
         .or_else(|| first(&|effect, _| effect == Effect::Decides))
 }
 

@@ -2,9 +2,11 @@
 //! the fields of a state assessment (`"rating": "state"`), the `state_rating` a party
 //! record reads, the options of a state evaluation, and what a state decision adds.
 
+use crate::contract::errors::{ErrorCode, InputError};
 use crate::contract::level::Level;
 use crate::contract::regime::RegimeId;
 use crate::contract::state_options::Rounding;
+use crate::points::{Points, PointsProblem};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -383,6 +385,88 @@ pub enum PartyRate {
     Percent(serde_json::Number),
 }
 
+impl PartyRate {
+    /// Reads one agency's rate as a command line or a query string writes it:
+    /// `AGENCY=E/N` (E of N party members rated Excellent) or `AGENCY=P%` (a percent,
+    /// 0–100, at most two decimals). A rate that cannot be read exactly is refused,
+    /// naming `path`: it is never rounded.
+    pub fn parse_agency_rate(path: &str, text: &str) -> Result<(String, PartyRate), InputError> {
+        let refuse = |why_vi: &str, why_en: &str| {
+            InputError::new(
+                ErrorCode::InvalidValue,
+                path,
+                format!(
+                    "Tỷ lệ đảng viên xuất sắc `{text}` không đọc được chính xác: {why_vi}; \
+                     viết CƠ_QUAN=E/N (ví dụ vu-khtc=3/20) hoặc CƠ_QUAN=P% (ví dụ vu-khtc=15%)"
+                ),
+                format!(
+                    "party Excellent rate `{text}` cannot be read exactly: {why_en}; \
+                     write AGENCY=E/N (e.g. vu-khtc=3/20) or AGENCY=P% (e.g. vu-khtc=15%)"
+                ),
+            )
+        };
+        let Some((agency, rate)) = text.rsplit_once('=') else {
+            return Err(refuse("thiếu dấu `=`", "no `=`"));
+        };
+        let (agency, rate) = (agency.trim(), rate.trim());
+        if agency.is_empty() {
+            return Err(refuse("thiếu tên cơ quan", "no agency"));
+        }
+        let count = |t: &str| {
+            let t = t.trim();
+            (!t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| t.parse::<u32>().ok())
+                .flatten()
+        };
+        let parsed = if let Some(percent) = rate.strip_suffix('%') {
+            let percent = percent.trim();
+            match Points::from_number_text(percent) {
+                Ok(p)
+                    if (0..=10_000).contains(&p.hundredths())
+                        && !percent.contains(['e', 'E', '-']) =>
+                {
+                    let number: serde_json::Number = serde_json::from_str(percent)
+                        .map_err(|_| refuse("không phải một số", "not a number"))?;
+                    PartyRate::Percent(number)
+                }
+                Ok(_) => {
+                    return Err(refuse(
+                        "phần trăm phải từ 0 đến 100",
+                        "a percent is 0 to 100",
+                    ))
+                }
+                Err(PointsProblem::TooManyDecimals) => {
+                    return Err(refuse("quá hai chữ số thập phân", "more than two decimals"))
+                }
+                Err(PointsProblem::NotANumber) => {
+                    return Err(refuse("không phải một số", "not a number"))
+                }
+            }
+        } else if let Some((excellent, rated)) = rate.split_once('/') {
+            match (count(excellent), count(rated)) {
+                (Some(excellent), Some(rated)) if rated > 0 && excellent <= rated => {
+                    PartyRate::Counts { excellent, rated }
+                }
+                (Some(_), Some(_)) => {
+                    return Err(refuse(
+                        "cần 0 ≤ E ≤ N và N > 0",
+                        "it needs 0 ≤ E ≤ N and N > 0",
+                    ))
+                }
+                _ => {
+                    return Err(refuse(
+                        "E và N phải là số nguyên",
+                        "E and N must be whole numbers",
+                    ))
+                }
+            }
+        } else {
+            return Err(refuse("không có `/` hay `%`", "neither `/` nor `%`"));
+        };
+        Ok((agency.to_owned(), parsed))
+    }
+}
+
 /// What a state decision adds (spec §2, `docs/state-regimes.md` "The decision"): the
 /// employment, and for `nd335` and `nd233` every period's exact score and the mean.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -563,5 +647,58 @@ impl RatioSource {
             RatioSource::PartyNorm => "party_norm",
             RatioSource::NotInForce => "not_in_force",
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rate(text: &str) -> Result<(String, PartyRate), String> {
+        PartyRate::parse_agency_rate("/party_excellent_rate", text).map_err(|e| e.message.en)
+    }
+
+    #[test]
+    fn agency_rates_read_exactly_as_counts_or_percents() {
+        assert_eq!(
+            rate("vu-khtc=3/20"),
+            Ok((
+                "vu-khtc".to_owned(),
+                PartyRate::Counts {
+                    excellent: 3,
+                    rated: 20
+                }
+            ))
+        );
+        let (agency, percent) = rate("so=a=b=12.5%").unwrap();
+        assert_eq!(agency, "so=a=b");
+        assert!(matches!(percent, PartyRate::Percent(n) if n.to_string() == "12.5"));
+        assert!(rate("x=100%").is_ok());
+        assert!(rate("x=0/1").is_ok());
+    }
+
+    #[test]
+    fn inexact_or_malformed_rates_are_refused_with_the_reason() {
+        for (text, why) in [
+            ("x=12.345%", "more than two decimals"),
+            ("x=100.01%", "0 to 100"),
+            ("x=-1%", "0 to 100"),
+            ("x=1e1%", "0 to 100"),
+            ("x=4/3", "E ≤ N"),
+            ("x=1/0", "N > 0"),
+            ("x=1.5/3", "whole numbers"),
+            ("x=0.15", "neither"),
+            ("=1/2", "no agency"),
+            ("x", "no `=`"),
+        ] {
+            let error = rate(text).unwrap_err();
+            assert!(error.contains(why), "{text}: {error}");
+        }
+        let error = PartyRate::parse_agency_rate("p", "x=1/0").unwrap_err();
+        assert_eq!(
+            (error.code, error.path.as_str()),
+            (ErrorCode::InvalidValue, "p")
+        );
+        assert!(error.message.vi.contains("không đọc được chính xác"));
     }
 }

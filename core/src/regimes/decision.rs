@@ -123,7 +123,8 @@ impl Decision {
     /// blocks, else the first that decides (one rule for both this and
     /// [`crate::DecisionRecord::deciding_reason`]).
     pub fn deciding_reason(&self) -> Option<&Reason> {
-        let position = deciding_position(self.reasons.iter().map(|r| (r.effect, r.level)))?;
+        let position =
+            deciding_position(self.reasons.iter().map(|r| (r.effect, r.level)), self.band)?;
         self.reasons.get(position)
     }
 }

@@ -662,13 +662,21 @@ fn quota(reason: &Reason, v: &Values, decision: &Decision) -> Text {
         return pair(String::new(), String::new());
     };
     let name = step.name.as_str();
+    // The group is named by the employment of the people in it (ND 233's quota groups
+    // are of viên chức).
     let (scope_vi, scope_en) = match (step.scope, step.rule) {
-        (QuotaScope::Group, Rule::Nd90Quota) => ("nhóm", "the group"),
+        (QuotaScope::Group, Rule::Nd90Quota) => ("nhóm".to_owned(), "the group"),
         (QuotaScope::Group, _) => (
-            "nhóm công chức có nhiệm vụ tương đồng",
+            format!(
+                "nhóm {} có nhiệm vụ tương đồng",
+                match part.employment {
+                    Some(Employment::VienChuc) => "viên chức",
+                    _ => "công chức",
+                }
+            ),
             "the group with similar tasks",
         ),
-        (QuotaScope::Agency, _) => ("cơ quan", "the agency"),
+        (QuotaScope::Agency, _) => ("cơ quan".to_owned(), "the agency"),
     };
     let (x, h, k, rank) = (step.candidates, step.good, step.e_max, step.rank);
     let (tie_vi, tie_en) = if step.tied {
