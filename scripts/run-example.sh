@@ -16,7 +16,8 @@
 #      employees under ND 233 with the state quota and the head cap, their party records
 #      reading the state rating, and a ministry department's civil servants under ND 335
 #      evaluated with their party records in one call (the pair form)
-#      (cadre-eval evaluate … --format table --quota).
+#      (cadre-eval evaluate … --format table --quota), and the ministry department as an
+#      organisation tree of state records (cadre-eval org examples/vu-ke-hoach-tai-chinh-2026.json).
 #
 #   scripts/run-example.sh              all of them, in Vietnamese
 #   scripts/run-example.sh --lang en    extra arguments go to every command
@@ -44,3 +45,5 @@ for example in trung-tam-y-te-2026-nd233 trung-tam-y-te-2026-party vu-ke-hoach-t
     printf '\n=== %s ===\n\n' "examples/$example.json: cadre-eval evaluate --format table --quota"
     "$CLI" evaluate "examples/$example.json" --format table --quota "$@"
 done
+printf '\n=== %s ===\n\n' "examples/vu-ke-hoach-tai-chinh-2026.json: cadre-eval org"
+"$CLI" org examples/vu-ke-hoach-tai-chinh-2026.json "$@"

@@ -24,7 +24,8 @@ import cadre_eval
 from conftest import OTHER_KINDS, VECTORS, flatten, load, load_shared, shared_files
 
 SINGLE = load_shared("vectors")
-TREES = load("org", "trees")
+# Organisation trees, and the trees holding state records (vectors/state/org).
+TREES = load("org", "trees") + load("state/org", "trees")
 STATE_OPTIONS = {"state_cap", "rounding", "leader_components"}
 
 

@@ -508,3 +508,196 @@ fn the_example_dang_bo_evaluates_cleanly() {
     assert_eq!(result.report.total, reversed.report.total);
     assert_eq!(result.report.groups, reversed.report.groups);
 }
+
+/// The trees holding state records: the state vectors and the 2026 ministry example.
+fn state_trees() -> Vec<serde_json::Value> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let text = std::fs::read_to_string(root.join("vectors/state/org/trees.json")).unwrap();
+    let parsed: TreeFile = serde_json::from_str(&text).unwrap();
+    let mut trees: Vec<serde_json::Value> = parsed.trees.into_iter().map(|v| v.input).collect();
+    let example =
+        std::fs::read_to_string(root.join("examples/vu-ke-hoach-tai-chinh-2026.json")).unwrap();
+    trees.push(serde_json::from_str(&example).unwrap());
+    trees
+}
+
+/// What a tree's state side gives, independent of the order units came in: each
+/// decision (by name), the state figures per unit and per group, and the rejections.
+fn state_outcome(result: &OrgResult) -> Vec<Vec<String>> {
+    let sorted = |mut items: Vec<String>| {
+        items.sort();
+        items
+    };
+    let report = &result.report;
+    vec![
+        sorted(
+            result
+                .records
+                .iter()
+                .map(|r| format!("{} {:?}", name(result, r), r.decision.to_record()))
+                .collect(),
+        ),
+        sorted(
+            report
+                .state_units
+                .iter()
+                .map(|u| format!("{u:?}"))
+                .collect(),
+        ),
+        sorted(
+            report
+                .state_groups
+                .iter()
+                .map(|g| format!("{g:?}"))
+                .collect(),
+        ),
+        sorted(
+            report
+                .rejected
+                .iter()
+                .map(|r| format!("{:?} {:?} {:?}", r.unit, r.id, r.errors))
+                .collect(),
+        ),
+    ]
+}
+
+mod state_order {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// One of the state trees as unit lines, and a permutation of them.
+    fn shuffled_tree() -> impl Strategy<Value = (Vec<String>, Vec<usize>)> {
+        let trees: Vec<Vec<String>> = state_trees()
+            .iter()
+            .map(|tree| {
+                let mut lines = Vec::new();
+                as_unit_lines(tree, None, &mut lines);
+                lines
+            })
+            .collect();
+        proptest::sample::select(trees).prop_flat_map(|lines| {
+            let order: Vec<usize> = (0..lines.len()).collect();
+            (Just(lines), Just(order).prop_shuffle())
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+
+        /// A tree's state results (decisions, `d` derived from the staff, the state
+        /// quota, `state_units`, `state_groups`) do not depend on the order of its units.
+        #[test]
+        fn state_results_do_not_depend_on_unit_order((lines, order) in shuffled_tree()) {
+            let options = || OrgOptions { keep_decisions: true, ..OrgOptions::default() };
+            let in_order = evaluate_unit_lines(&lines.join("\n"), options());
+            let shuffled: Vec<&str> = order.iter().map(|&i| lines[i].as_str()).collect();
+            let shuffled = evaluate_unit_lines(&shuffled.join("\n"), options());
+            prop_assert!(!in_order.report.state_units.is_empty());
+            prop_assert_eq!(state_outcome(&in_order), state_outcome(&shuffled));
+        }
+    }
+}
+
+/// `d` derived from the staff equals `d` given when the given count agrees with the
+/// tree: writing the derived `staff_not_completed` into the leader's periods changes
+/// neither its level, nor its score, nor its periods, and raises no conflict.
+#[test]
+fn d_derived_equals_d_given_when_consistent() {
+    let mut checked = 0;
+    for tree in state_trees() {
+        let options = || OrgOptions {
+            keep_decisions: true,
+            ..OrgOptions::default()
+        };
+        let derived = evaluate_tree_json(&tree.to_string(), options()).unwrap();
+        // Each leader whose `d` was read from the tree: the staff count per period.
+        let mut given = tree.clone();
+        let mut leaders = Vec::new();
+        for record in &derived.records {
+            let d = &record.decision;
+            if d.rating != Rating::State {
+                continue;
+            }
+            let reasons = d.to_record().reasons;
+            let counts: Vec<(serde_json::Value, serde_json::Value)> = reasons
+                .iter()
+                .filter(|r| r.rule == "nd335.15.3.a")
+                .filter_map(|r| {
+                    let month = r.values.get("month").or_else(|| r.values.get("quarter"))?;
+                    Some((month.clone(), r.values.get("staff_not_completed")?.clone()))
+                })
+                .collect();
+            if counts.is_empty() || !reasons.iter().any(|r| r.rule == "state.derived") {
+                continue;
+            }
+            if write_staff_counts(&mut given, &d.id, &counts) {
+                leaders.push(name(&derived, record));
+            }
+        }
+        if leaders.is_empty() {
+            continue;
+        }
+        let with_given = evaluate_tree_json(&given.to_string(), options()).unwrap();
+        assert_eq!(
+            with_given.report.rejected.len(),
+            derived.report.rejected.len(),
+            "{:?}",
+            with_given.report.rejected
+        );
+        for leader in &leaders {
+            let a = find(&derived, leader).unwrap().decision.to_record();
+            let b = find(&with_given, leader).unwrap().decision.to_record();
+            assert_eq!(a.level, b.level, "{leader}");
+            assert_eq!(a.score, b.score, "{leader}");
+            assert_eq!(
+                a.state.map(|s| s.periods),
+                b.state.map(|s| s.periods),
+                "{leader}"
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked >= 2, "leaders with d derived: {checked}");
+}
+
+/// Writes `unit.staff_not_completed` into each period (by `month` or `quarter`) of the
+/// state leader record `id` anywhere in `tree`; whether the record was found.
+fn write_staff_counts(
+    tree: &mut serde_json::Value,
+    id: &str,
+    counts: &[(serde_json::Value, serde_json::Value)],
+) -> bool {
+    let mut found = false;
+    if let Some(leaders) = tree.get_mut("leaders").and_then(|l| l.as_array_mut()) {
+        for leader in leaders {
+            if leader["id"] != id || leader["rating"] != "state" {
+                continue;
+            }
+            for period in leader["periods"].as_array_mut().into_iter().flatten() {
+                let key = period
+                    .get("month")
+                    .or_else(|| period.get("quarter"))
+                    .cloned();
+                let Some((_, count)) = counts.iter().find(|(k, _)| Some(k) == key.as_ref()) else {
+                    continue;
+                };
+                let unit = period
+                    .as_object_mut()
+                    .unwrap()
+                    .entry("unit")
+                    .or_insert_with(|| serde_json::json!({}));
+                unit["staff_not_completed"] = count.clone();
+            }
+            found = true;
+        }
+    }
+    for child in tree
+        .get_mut("units")
+        .and_then(|u| u.as_array_mut())
+        .into_iter()
+        .flatten()
+    {
+        found |= write_staff_counts(child, id, counts);
+    }
+    found
+}

@@ -17,7 +17,8 @@ use common::{client, repo_root, serve};
 use serde_json::{json, Value};
 use std::path::PathBuf;
 
-/// Every vector file under `vectors/`, with its kind (its folder).
+/// Every vector file under `vectors/`, with its kind (its folder), and the state trees
+/// of `vectors/state/org`.
 fn vector_files() -> Vec<(String, PathBuf)> {
     let mut files = Vec::new();
     for folder in std::fs::read_dir(repo_root().join("vectors")).unwrap() {
@@ -31,6 +32,13 @@ fn vector_files() -> Vec<(String, PathBuf)> {
             if file.extension().is_some_and(|e| e == "json") {
                 files.push((kind.clone(), file));
             }
+        }
+    }
+    // The organisation trees holding state records run as trees too.
+    for file in std::fs::read_dir(repo_root().join("vectors/state/org")).unwrap() {
+        let file = file.unwrap().path();
+        if file.extension().is_some_and(|e| e == "json") {
+            files.push(("state/org".to_owned(), file));
         }
     }
     files.sort();

@@ -73,6 +73,15 @@ impl StateEntry {
     }
 }
 
+/// ` (a, b)` naming the staff, or nothing when there are none.
+fn staff_named(names: &[&str]) -> String {
+    if names.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", staff_list(names))
+    }
+}
+
 fn staff_list(names: &[&str]) -> String {
     let mut shown: Vec<&str> = names.iter().copied().take(10).collect();
     if names.len() > shown.len() {
@@ -449,14 +458,14 @@ impl OrgEvaluator {
                                     errors.push(conflict(
                                         format!("{at}/staff_not_completed"),
                                         format!(
-                                            "Đã ghi {given} công chức dưới 50 điểm trong kỳ {}, cây tổ chức cho {k} ({})",
+                                            "Đã ghi {given} công chức dưới 50 điểm trong kỳ {}, cây tổ chức cho {k}{}",
                                             period.key.number(),
-                                            staff_list(&under)
+                                            staff_named(&under)
                                         ),
                                         format!(
-                                            "{given} staff under 50 given for period {}, the tree gives {k} ({})",
+                                            "{given} staff under 50 given for period {}, the tree gives {k}{}",
                                             period.key.number(),
-                                            staff_list(&under)
+                                            staff_named(&under)
                                         ),
                                     ));
                                 }
@@ -468,14 +477,14 @@ impl OrgEvaluator {
                                     errors.push(conflict(
                                         format!("{at}/d"),
                                         format!(
-                                            "d = {d} mâu thuẫn với cây tổ chức: {k} công chức dưới 50 điểm trong kỳ {} ({})",
+                                            "d = {d} mâu thuẫn với cây tổ chức: {k} công chức dưới 50 điểm trong kỳ {}{}",
                                             period.key.number(),
-                                            staff_list(&under)
+                                            staff_named(&under)
                                         ),
                                         format!(
-                                            "d = {d} contradicts the tree: {k} staff under 50 in period {} ({})",
+                                            "d = {d} contradicts the tree: {k} staff under 50 in period {}{}",
                                             period.key.number(),
-                                            staff_list(&under)
+                                            staff_named(&under)
                                         ),
                                     ));
                                 }
