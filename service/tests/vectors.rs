@@ -17,8 +17,8 @@ use common::{client, repo_root, serve};
 use serde_json::{json, Value};
 use std::path::PathBuf;
 
-/// Every vector file under `vectors/`, with its kind (its folder), and the state trees
-/// of `vectors/state/org`.
+/// Every vector file under `vectors/`, with its kind (its folder), and those of
+/// `vectors/state/{org,compare,partial,change}`.
 fn vector_files() -> Vec<(String, PathBuf)> {
     let mut files = Vec::new();
     for folder in std::fs::read_dir(repo_root().join("vectors")).unwrap() {
@@ -34,11 +34,15 @@ fn vector_files() -> Vec<(String, PathBuf)> {
             }
         }
     }
-    // The organisation trees holding state records run as trees too.
-    for file in std::fs::read_dir(repo_root().join("vectors/state/org")).unwrap() {
-        let file = file.unwrap().path();
-        if file.extension().is_some_and(|e| e == "json") {
-            files.push(("state/org".to_owned(), file));
+    // The state regimes' trees, comparisons, partial evaluations and changes, each of
+    // the kind of its folder.
+    for kind in ["org", "compare", "partial", "change"] {
+        let folder = repo_root().join("vectors/state").join(kind);
+        for file in std::fs::read_dir(folder).unwrap() {
+            let file = file.unwrap().path();
+            if file.extension().is_some_and(|e| e == "json") {
+                files.push((kind.to_owned(), file));
+            }
         }
     }
     files.sort();
