@@ -12,7 +12,7 @@ use cadre_eval::{
     compare_json, conduct_catalogue_json, evaluate_batch_json, form_schema_for,
     what_would_change_json, Batch, BatchItem, BatchOptions, CompareRequest, ConductScope,
     DecisionRecord, ErrorCode, FormRequest, GroupQuotaReport, InputError, InputErrors, Options,
-    QuotaOptions, RejectedRecord,
+    QuotaOptions, RejectedRecord, StateQuotaReport,
 };
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -34,13 +34,14 @@ import type { LevelPath } from "./types/level-path";
 import type { Options } from "./types/options";
 import type { QuotaOptions } from "./types/quota-options";
 import type { GroupQuotaReport } from "./types/group-quota-report";
+import type { StateQuotaReport } from "./types/state-quota-report";
 import type { Comparison } from "./types/comparison";
 import type { CompareOptions } from "./types/compare-options";
 import type { StatePartyComparison } from "./types/state-party-comparison";
 export type {
   Assessment, DecisionRecord, Level, InputError, RejectedRecord, FormRequest, FormSchema, Catalogue,
   ConductScope, ApplicableItem, PartialResult, LevelPath, Options, QuotaOptions, GroupQuotaReport,
-  Comparison, CompareOptions, StatePartyComparison,
+  StateQuotaReport, Comparison, CompareOptions, StatePartyComparison,
 };
 
 /** A success with its value, or every problem found (the contract's errors). */
@@ -51,10 +52,13 @@ export type BatchResult =
   | { ok: true; value: DecisionRecord }
   | ({ ok: false } & RejectedRecord);
 
-/** A batch with the Excellent quota applied, and what the quota did in each group. */
+/** A batch with the Excellent quota applied, and what the quota did in each group
+ * (the party quota's `groups`; the state quota's `state_groups`, per group with similar
+ * tasks, then per agency). */
 export interface QuotaResult {
   items: BatchResult[];
   groups: GroupQuotaReport[];
+  state_groups: StateQuotaReport[];
 }
 
 /** A decision and, for each higher level, what would reach it. */
@@ -116,6 +120,7 @@ enum BatchResult<'a> {
 struct QuotaResult<'a> {
     items: Vec<BatchResult<'a>>,
     groups: Vec<GroupQuotaReport>,
+    state_groups: Vec<StateQuotaReport>,
 }
 
 /// What `JSON.parse` of the value's JSON text gives: plain objects, numbers.
@@ -285,6 +290,7 @@ pub fn apply_quota(
         success(QuotaResult {
             items: render(&batch.items),
             groups: batch.groups,
+            state_groups: batch.state_groups,
         })
     })())
 }

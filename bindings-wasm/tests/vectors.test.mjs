@@ -55,12 +55,13 @@ function loadShared(key) {
 }
 
 const single = loadShared("vectors");
-// A group vector holding state records needs the state batch (its quota per group and
-// agency, the pair form), not implemented yet (issue 12): counted, not run.
+// A group vector holding state records runs through the same call with the pair form
+// and both quotas (its own test below).
 const isStateGroup = (vector) =>
   [...vector.inputs, vector.template ?? {}].some((r) => r.rating === "state" || "state_rating" in r);
 const allGroups = loadShared("groups");
 const groups = allGroups.filter(({ vector }) => !isStateGroup(vector));
+const stateGroups = allGroups.filter(({ vector }) => isStateGroup(vector));
 
 test("every folder of single-record and group vectors is run", () => {
   const folders = readdirSync(vectorsDir)
@@ -237,6 +238,70 @@ test(
     for (const rule of vector.expect.rules) {
       const has = (d) => d.reasons.some((r) => r.rule === rule);
       assert.ok(decisions.filter((d) => d.quota?.demoted).every(has) && decisions.some(has), `rule ${rule}`);
+    }
+  }),
+);
+
+// As core/tests/vectors.rs checks them: decisions named by id, a pair's state decision
+// `<id>@state`; the state quota reports compared in order on the keys listed.
+test(
+  "every state group vector gives its expected levels and quota reports",
+  each(stateGroups, (vector) => {
+    const inputs = vector.inputs.map((input) => ({ ...(vector.template ?? {}), ...input }));
+    const result = wasm.applyQuota(inputs, vector.options, vector.quota);
+    assert.ok(result.ok, JSON.stringify(result.errors));
+    const partyIds = new Set(vector.inputs.filter((i) => i.rating !== "state").map((i) => i.id));
+    const nameOf = (id, rating) => (rating === "state" && partyIds.has(id) ? `${id}@state` : id);
+    const named = new Map();
+    const rejected = [];
+    for (const item of result.value.items) {
+      if (item.ok) {
+        named.set(nameOf(item.value.id, item.value.rating), item.value);
+      } else {
+        const rating = inputs[item.index]?.rating;
+        for (const error of item.errors) {
+          rejected.push({ id: nameOf(item.id, rating), code: error.code, path: error.path });
+        }
+      }
+    }
+    const expect = vector.expect;
+    assert.deepEqual(result.value.groups, expect.groups, "party group reports");
+    const got = result.value.state_groups;
+    const wanted = expect.state_groups ?? [];
+    assert.ok(got.length >= wanted.length, `state groups: ${JSON.stringify(got)}`);
+    wanted.forEach((report, index) => {
+      for (const [key, value] of Object.entries(report)) {
+        assert.deepEqual(got[index][key], value, `state_groups[${index}].${key}`);
+      }
+    });
+    for (const [name, level] of Object.entries(expect.levels)) {
+      assert.ok(named.has(name), `${name} missing`);
+      assert.equal(named.get(name).level ?? null, level, `${name}: level`);
+    }
+    const names = [...named.entries()];
+    const demoted = names.filter(([, d]) => d.quota?.demoted).map(([n]) => n);
+    assert.deepEqual(demoted.sort(), [...expect.demoted].sort(), "demoted");
+    const needs = names.filter(([, d]) => d.needs_decision).map(([n]) => n);
+    assert.deepEqual(needs.sort(), [...expect.needs_decision].sort(), "needs_decision");
+    for (const rule of expect.rules) {
+      assert.ok(names.some(([, d]) => d.reasons.some((r) => r.rule === rule)), `rule ${rule}`);
+    }
+    for (const [name, score] of Object.entries(expect.scores ?? {})) {
+      assert.equal(named.get(name)?.score, score, `${name}: score`);
+    }
+    for (const [name, reasons] of Object.entries(expect.reasons ?? {})) {
+      for (const want of reasons) {
+        assert.ok(
+          named.get(name)?.reasons.some((r) => r.rule === want.rule),
+          `${name}: no reason ${want.rule}`,
+        );
+      }
+    }
+    for (const want of expect.rejected ?? []) {
+      assert.ok(
+        rejected.some((r) => r.id === want.id && r.code === want.code && r.path === want.path),
+        `not rejected as expected: ${JSON.stringify(want)} (got ${JSON.stringify(rejected)})`,
+      );
     }
   }),
 );

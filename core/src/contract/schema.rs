@@ -16,11 +16,12 @@ use crate::contract::level::Options;
 use crate::contract::org::OrgReport;
 use crate::contract::partial::PartialResult;
 use crate::contract::quota::{GroupQuotaReport, QuotaOptions};
+use crate::contract::state::StateQuotaReport;
 use schemars::JsonSchema;
 use serde_json::Value;
 
 /// Every published schema's name, in the order they are listed.
-pub const SCHEMA_NAMES: [&str; 21] = [
+pub const SCHEMA_NAMES: [&str; 22] = [
     "assessment",
     "decision",
     "error",
@@ -37,6 +38,7 @@ pub const SCHEMA_NAMES: [&str; 21] = [
     "batch-options",
     "quota-options",
     "group-quota-report",
+    "state-quota-report",
     "comparison",
     "compare-options",
     "state-party-comparison",
@@ -63,6 +65,7 @@ pub fn schema(name: &str) -> Option<Value> {
         "batch-options" => of::<BatchOptions>(),
         "quota-options" => of::<QuotaOptions>(),
         "group-quota-report" => of::<GroupQuotaReport>(),
+        "state-quota-report" => of::<StateQuotaReport>(),
         "comparison" => of::<Comparison>(),
         "compare-options" => of::<CompareRequest>(),
         "state-party-comparison" => of::<StatePartyComparison>(),
