@@ -11,10 +11,12 @@ use arrow_array::{RecordBatch, RecordBatchReader};
 use arrow_pyarrow::FromPyArrow;
 use cadre_eval::{
     org_result_tables, record_result_tables, sheet_template, template_with_records,
-    template_with_tree, BatchOptions, InputErrors, RegimeId, ResultTables, SheetColumn,
+    template_with_tree, BatchOptions, InputErrors, Rating, RegimeId, ResultTables, SheetColumn,
     SubjectKind, TemplateRequest,
 };
-use cadre_eval_sheets::{write_results, write_template as write_template_file, SheetFileError};
+use cadre_eval_sheets::{
+    write_results, write_state_template, write_template as write_template_file, SheetFileError,
+};
 use pyo3::exceptions::{PyOSError, PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
 use std::path::PathBuf;
@@ -36,7 +38,9 @@ pub fn sheet_column(header: &str) -> Option<String> {
 
 /// Writes a template workbook: empty, or filled with `records` (a JSON array of
 /// assessments) or `tree` (one nested unit as JSON), its headers in Vietnamese or, with
-/// `english`, in English.
+/// `english`, in English. A state regime (`nd335`, `nd233`) writes the empty state
+/// workbook (a periods sheet and a products sheet), as `cadre-eval template --regime
+/// nd335` does.
 #[pyfunction]
 #[pyo3(signature = (path, *, records = None, tree = None, kinds = Vec::new(), regime = None, criteria = Vec::new(), english = false))]
 #[expect(
@@ -58,8 +62,18 @@ pub fn write_template(
         .map(|kind| options::named::<SubjectKind>("kind", kind, "member, leader, collective"))
         .collect::<PyResult<Vec<_>>>()?;
     let regime = regime
-        .map(|id| options::named::<RegimeId>("regime", id, "qd366, qd124, qd132"))
+        .map(|id| options::named::<RegimeId>("regime", id, "qd366, qd124, qd132, nd335, nd233"))
         .transpose()?;
+    if regime.is_some_and(|regime| regime.info().rating == Rating::State) {
+        if records.is_some() || tree.is_some() || !kinds.is_empty() || !criteria.is_empty() {
+            return Err(PyValueError::new_err(
+                "the state template is written empty: records, tree, kinds and criteria are for party records",
+            ));
+        }
+        return py
+            .detach(|| write_state_template(&path))
+            .map_err(file_error);
+    }
     let request = TemplateRequest {
         kinds,
         regime,

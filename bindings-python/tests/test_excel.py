@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import pandas as pd
 import pytest
@@ -104,6 +104,33 @@ def test_an_empty_template_has_the_columns_of_its_kinds_and_regime(tmp_path: Pat
     assert "Level of the collective headed" in headers
     assert "Criterion: chinh_tri" in headers
     assert "General criteria points (max 30)" not in headers
+
+
+@pytest.mark.parametrize("regime", ["nd335", "nd233"])
+def test_a_state_template_has_the_long_tables_sheets_and_headers(
+    regime: Literal["nd335", "nd233"], tmp_path: Path
+) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    path = tmp_path / "mau-nha-nuoc.xlsx"
+    cadre_eval.write_template(path, regime=regime)
+    book = openpyxl.load_workbook(path)
+    assert book.sheetnames == ["Kỳ đánh giá", "Sản phẩm", "Hướng dẫn"]
+    periods = [cell.value for cell in book["Kỳ đánh giá"][1]]
+    products = [cell.value for cell in book["Sản phẩm"][1]]
+    assert periods[:3] == ["id", "rating", "regime"]
+    assert {"periods_month", "periods_quarter", "period_year"} <= set(periods)
+    assert products[:3] == ["id", "periods_month", "periods_quarter"]
+    assert book["Kỳ đánh giá"]["A1"].comment.text.startswith("/id")
+    assert book["Kỳ đánh giá"].max_row == 1
+    frame = pd.read_excel(path, sheet_name="Kỳ đánh giá")
+    assert list(frame.columns) == periods and frame.empty
+
+
+def test_a_state_template_is_written_empty(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="written empty"):
+        cadre_eval.write_template(tmp_path / "m.xlsx", [{"id": "a"}], regime="nd335")
+    with pytest.raises(ValueError, match="regime must be one of"):
+        cadre_eval.write_template(tmp_path / "m.xlsx", regime="nd999")  # type: ignore[arg-type]
 
 
 def test_the_results_workbook_holds_the_decisions_and_the_summary(tmp_path: Path) -> None:

@@ -632,7 +632,9 @@ pub struct TemplateArgs {
     #[arg(long)]
     pub org: bool,
     /// Fill the template with these records: a JSON array of assessments, or with
-    /// `--org` a tree (one nested unit).
+    /// `--org` a tree (one nested unit); with `--regime nd335|nd233` the state records
+    /// of the array (one periods row per person and period, one products row per
+    /// product).
     #[arg(long, value_name = "FILE")]
     pub from: Option<PathBuf>,
     /// QĐ 124, QĐ 132: the criteria to grade, one column each (comma-separated ids).

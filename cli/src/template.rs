@@ -8,7 +8,9 @@ use cadre_eval::{
     sheet_template, template_with_records, template_with_tree, Rating, TemplateRequest,
     MAX_BATCH_BYTES,
 };
-use cadre_eval_sheets::{write_state_template, write_template, write_template_csv};
+use cadre_eval_sheets::{
+    write_state_records, write_state_template, write_template, write_template_csv,
+};
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
 
@@ -77,12 +79,12 @@ pub fn run(args: &TemplateArgs) -> Result<bool, Failure> {
 }
 
 /// Writes the state workbook (a periods sheet and a products sheet): one for staff and
-/// leaders alike, the leader's columns left empty for staff.
+/// leaders alike, the leader's columns left empty for staff; with `--from`, filled with
+/// the state records of a JSON array (the others skipped).
 fn state_template(args: &TemplateArgs) -> Result<bool, Failure> {
-    if args.from.is_some() || args.org {
+    if args.org {
         return Err(Failure::Usage(
-            "the state template is written empty: --from and --org are for party records"
-                .to_owned(),
+            "a state template has no units sheet: --org is for party records".to_owned(),
         ));
     }
     let csv = args.format == Some(TemplateFormat::Csv)
@@ -96,6 +98,23 @@ fn state_template(args: &TemplateArgs) -> Result<bool, Failure> {
                 .to_owned(),
         ));
     }
-    write_state_template(&args.output).map_err(Failure::Sheets)?;
+    let Some(from) = &args.from else {
+        write_state_template(&args.output).map_err(Failure::Sheets)?;
+        return Ok(true);
+    };
+    let text = read_all(from, MAX_BATCH_BYTES)?;
+    let records: Vec<serde_json::Value> = serde_json::from_str(&text).map_err(|error| {
+        Failure::Usage(format!(
+            "{}: not a JSON array of records ({error})",
+            from.display()
+        ))
+    })?;
+    if !records.iter().any(|record| record["rating"] == "state") {
+        return Err(Failure::Usage(format!(
+            "{}: no state record (\"rating\": \"state\") to write",
+            from.display()
+        )));
+    }
+    write_state_records(&args.output, &records).map_err(Failure::Sheets)?;
     Ok(true)
 }

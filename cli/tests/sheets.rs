@@ -367,3 +367,45 @@ fn a_state_workbook_evaluates_as_its_json_and_reports_bad_cells() {
     let decisions: Vec<DecisionRecord> = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(decisions.len(), 9);
 }
+
+/// `template --regime nd233 --from`: the 2026 example's state records written into the
+/// state workbook by the program evaluate as its JSON; a file with no state record is
+/// refused and nothing is written.
+#[test]
+fn template_from_state_records_evaluates_as_their_json() {
+    let dir = TempDir::new("state-from");
+    let example = "examples/trung-tam-y-te-2026-nd233.json";
+    let filled = dir.path("nha-nuoc.xlsx");
+    let written = run(&[
+        "template", "--regime", "nd233", "--from", example, "-o", &filled,
+    ]);
+    assert!(written.status.success(), "{}", text(&written.stderr));
+    let from_json = run(&["evaluate", example, "--quota"]);
+    let from_sheets = run(&["evaluate", &filled, "--quota"]);
+    assert!(
+        from_sheets.status.success(),
+        "{}",
+        text(&from_sheets.stderr)
+    );
+    let expected: Vec<DecisionRecord> = serde_json::from_slice(&from_json.stdout).unwrap();
+    let got: Vec<DecisionRecord> = serde_json::from_slice(&from_sheets.stdout).unwrap();
+    assert_eq!(got.len(), 10);
+    assert_eq!(got, expected);
+    let party = dir.path("dang.xlsx");
+    let refused = run(&[
+        "template",
+        "--regime",
+        "nd335",
+        "--from",
+        "examples/chi-bo-2025.json",
+        "-o",
+        &party,
+    ]);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(
+        text(&refused.stderr).contains("no state record"),
+        "{}",
+        text(&refused.stderr)
+    );
+    assert!(!Path::new(&party).exists());
+}

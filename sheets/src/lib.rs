@@ -16,7 +16,7 @@ mod template;
 
 pub use read::{read_file, FileFormat};
 pub use results::{write_decisions_csv, write_results};
-pub use state_template::write_state_template;
+pub use state_template::{write_state_records, write_state_template};
 pub use template::{write_template, write_template_csv};
 
 use std::io;

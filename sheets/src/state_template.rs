@@ -1,19 +1,23 @@
-//! The empty workbook for state records (ND 335, ND 233; design §16): a periods sheet
-//! and a products sheet whose headers are the core's two-table reader's column names
-//! ([`PERIOD_COLUMNS`], [`PRODUCT_COLUMNS`]), each with a note giving its JSON path and
-//! meaning, drop-down lists for choices and flags, number ranges, frozen headers and an
-//! instructions sheet. What `cadre-eval evaluate` reads back is exactly these headers.
+//! The state workbook (ND 335, ND 233; design §16): a periods sheet and a products sheet
+//! whose headers are the core's two-table reader's column names ([`PERIOD_COLUMNS`],
+//! [`PRODUCT_COLUMNS`]), each with a note giving its JSON path and meaning, drop-down
+//! lists for choices and flags, number ranges, frozen headers and an instructions sheet;
+//! empty, or filled from state records (one periods row per person and period, one
+//! products row per product). What `cadre-eval evaluate` reads back is exactly these
+//! headers.
 
 use crate::layout::{header, title, wrapped, write_error};
 use crate::SheetFileError;
 use cadre_eval::{
-    LongColumn, LongKind, FLAGS, GENERAL_ITEMS_PREFIX, PERIODS_SHEET, PERIOD_COLUMNS,
+    LongColumn, LongKind, LongLevel, FLAGS, GENERAL_ITEMS_PREFIX, PERIODS_SHEET, PERIOD_COLUMNS,
     PRODUCTS_SHEET, PRODUCT_COLUMNS,
 };
 use rust_xlsxwriter::{
     DataValidation, DataValidationErrorStyle, DataValidationRule, Note, Workbook, Worksheet,
     XlsxError,
 };
+use serde_json::Value;
+use std::collections::BTreeSet;
 use std::path::Path;
 
 /// The instructions sheet.
@@ -23,14 +27,102 @@ const ROWS: u32 = 2000;
 
 /// Writes the empty state workbook at `path`.
 pub fn write_state_template(path: &Path) -> Result<(), SheetFileError> {
+    write_state_records(path, &[]).map(|_| ())
+}
+
+/// Writes the state workbook at `path` filled with the state records among `records`
+/// (JSON objects of the input contract; those whose `rating` is not `state` are
+/// skipped): one periods row per person and period, every leaf in its column (a
+/// period's `general_items` in `periods_general_items_<id>` columns), one products row
+/// per product. Returns how many records it wrote.
+pub fn write_state_records(path: &Path, records: &[Value]) -> Result<usize, SheetFileError> {
     let error = write_error(path);
+    let state: Vec<&Value> = records.iter().filter(|r| r["rating"] == "state").collect();
+    let items: BTreeSet<String> = state
+        .iter()
+        .flat_map(|record| periods(record))
+        .filter_map(|period| period.get("general_items").and_then(Value::as_object))
+        .flat_map(|items| items.keys().cloned())
+        .collect();
     let mut workbook = Workbook::new();
-    let periods = workbook.add_worksheet();
-    table_sheet(periods, PERIODS_SHEET, PERIOD_COLUMNS).map_err(&error)?;
-    periods.set_active(true);
-    table_sheet(workbook.add_worksheet(), PRODUCTS_SHEET, PRODUCT_COLUMNS).map_err(&error)?;
+    let sheet = workbook.add_worksheet();
+    table_sheet(sheet, PERIODS_SHEET, PERIOD_COLUMNS).map_err(&error)?;
+    let first_item = u16::try_from(PERIOD_COLUMNS.len()).unwrap_or(u16::MAX);
+    for (offset, item) in items.iter().enumerate() {
+        let col = first_item.saturating_add(u16::try_from(offset).unwrap_or(u16::MAX));
+        sheet
+            .write_string_with_format(0, col, format!("{GENERAL_ITEMS_PREFIX}{item}"), &header())
+            .map_err(&error)?;
+    }
+    let mut row = 0u32;
+    for record in &state {
+        for period in periods(record) {
+            row += 1;
+            for (col, column) in (0u16..).zip(PERIOD_COLUMNS) {
+                let value = match column.level {
+                    LongLevel::Period => at(period, column.path),
+                    _ => at(record, column.path),
+                };
+                put(sheet, row, col, value).map_err(&error)?;
+            }
+            for (col, item) in (first_item..).zip(&items) {
+                let value = period
+                    .get("general_items")
+                    .and_then(|items| items.get(item));
+                put(sheet, row, col, value).map_err(&error)?;
+            }
+        }
+    }
+    sheet.set_active(true);
+    let sheet = workbook.add_worksheet();
+    table_sheet(sheet, PRODUCTS_SHEET, PRODUCT_COLUMNS).map_err(&error)?;
+    let mut row = 0u32;
+    for record in &state {
+        for period in periods(record) {
+            let products = period.get("products").and_then(Value::as_array);
+            for product in products.into_iter().flatten() {
+                row += 1;
+                for (col, column) in (0u16..).zip(PRODUCT_COLUMNS) {
+                    let value = match column.level {
+                        LongLevel::Person => at(record, column.path),
+                        LongLevel::Period => at(period, column.path),
+                        LongLevel::Product => at(product, column.path),
+                    };
+                    put(sheet, row, col, value).map_err(&error)?;
+                }
+            }
+        }
+    }
     instructions(workbook.add_worksheet()).map_err(&error)?;
-    workbook.save(path).map_err(&error)
+    workbook.save(path).map_err(&error)?;
+    Ok(state.len())
+}
+
+/// A record's periods.
+fn periods(record: &Value) -> impl Iterator<Item = &Value> {
+    record
+        .get("periods")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+}
+
+/// The value at `path` (`/subject/kind`, `/discipline/0/form`) under `value`, if set.
+fn at<'v>(value: &'v Value, path: &str) -> Option<&'v Value> {
+    value.pointer(path).filter(|v| !v.is_null())
+}
+
+/// Writes a JSON leaf into a cell: a text, a number, a flag; anything else is left empty.
+fn put(sheet: &mut Worksheet, row: u32, col: u16, value: Option<&Value>) -> Result<(), XlsxError> {
+    match value {
+        Some(Value::String(text)) => sheet.write_string(row, col, text).map(|_| ()),
+        Some(Value::Number(number)) => match number.as_f64() {
+            Some(number) => sheet.write_number(row, col, number).map(|_| ()),
+            None => sheet.write_string(row, col, number.to_string()).map(|_| ()),
+        },
+        Some(Value::Bool(flag)) => sheet.write_boolean(row, col, *flag).map(|_| ()),
+        _ => Ok(()),
+    }
 }
 
 fn table_sheet(sheet: &mut Worksheet, name: &str, columns: &[LongColumn]) -> Result<(), XlsxError> {

@@ -756,7 +756,7 @@ def write_template(
     *,
     tree: Mapping[str, Any] | str | os.PathLike[str] | None = None,
     kinds: Iterable[Literal["member", "leader", "collective"]] = (),
-    regime: RegimeId | None = None,
+    regime: RegimeId | Literal["nd335", "nd233"] | None = None,
     criteria: Iterable[str] = (),
     english: bool = False,
 ) -> None:
@@ -770,6 +770,13 @@ def write_template(
     columns they use; with ``tree`` (a nested organisation unit) the workbook has a units
     sheet and each record's unit. ``criteria`` names the criteria a QĐ 124 or QĐ 132
     template grades, one column each.
+
+    A state regime (``regime="nd335"`` or ``"nd233"``, ``docs/excel.md`` §6) writes the
+    empty state workbook of ``cadre-eval template --regime nd335``: a periods sheet
+    (``Kỳ đánh giá``, one row per person and month or quarter) and a products sheet
+    (``Sản phẩm``), headed by the columns :func:`evaluate_many` reads as a long table,
+    each with a note giving its JSON path; ``records``, ``tree``, ``kinds`` and
+    ``criteria`` are for party templates and refused with it.
     """
     _native.write_template(
         os.fspath(path),
