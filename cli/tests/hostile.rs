@@ -133,3 +133,130 @@ fn points_are_read_from_their_exact_text() {
     let output = run(&["evaluate", "--jsonl", "-"], record.as_bytes());
     assert_eq!(output.status.code(), Some(0));
 }
+
+/// `count` party records as JSON Lines, a fifth or so Excellent candidates, in 50 groups.
+fn party_stream(count: usize) -> String {
+    (0..count)
+        .map(|i| {
+            RECORD
+                .replace(
+                    "\"dv-1\"",
+                    &format!("\"dv-{i}\",\"quota_group\":\"g{}\"", i % 50),
+                )
+                .replace("27.5", ["27.5", "28", "29", "25"][i % 4])
+                .replace("\"exceeded\":4", &format!("\"exceeded\":{}", i % 7))
+                + "\n"
+        })
+        .collect()
+}
+
+/// The lines of an example's JSON array.
+fn example_lines(name: &str) -> String {
+    let path = format!("{}/../examples/{name}", env!("CARGO_MANIFEST_DIR"));
+    let records: Vec<serde_json::Value> =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    records.iter().map(|r| r.to_string() + "\n").collect()
+}
+
+fn decisions_of_lines(stdout: &[u8]) -> Vec<serde_json::Value> {
+    String::from_utf8_lossy(stdout)
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect()
+}
+
+/// Issue 16, defect 5, and issue 12: JSON Lines with the quota give the decisions of the
+/// same records as a JSON array — with state records, pairs and the state quota too
+/// (main evaluated each line alone: no pair, no state quota).
+#[test]
+fn a_quota_stream_decides_as_the_array_does_pairs_and_state_quota_included() {
+    for example in [
+        "chi-bo-2025.json",
+        "vu-ke-hoach-tai-chinh-2026-pair.json",
+        "trung-tam-y-te-2026-nd233.json",
+    ] {
+        let path = format!("{}/../examples/{example}", env!("CARGO_MANIFEST_DIR"));
+        let array = run(&["evaluate", "--quota", &path], b"");
+        let expected: Vec<serde_json::Value> = serde_json::from_slice(&array.stdout).unwrap();
+        let lines = example_lines(example);
+        let streamed = run(&["evaluate", "--jsonl", "--quota", "-"], lines.as_bytes());
+        assert_eq!(streamed.status.code(), array.status.code(), "{example}");
+        assert_eq!(decisions_of_lines(&streamed.stdout), expected, "{example}");
+    }
+}
+
+/// Issue 16, defect 5: `--quota` over a stream held every decision (about 1.25 KB a
+/// record) and aborted under a memory limit. Now it keeps the candidates' rank keys
+/// only: 60,000 records under a 128 MiB address-space cap end with every decision.
+#[test]
+fn a_big_quota_stream_under_a_memory_cap_ends_with_every_decision() {
+    let count = 60_000;
+    let stream = party_stream(count);
+    let script = format!(
+        "ulimit -v {}; '{BIN}' evaluate --jsonl --quota --fields levels -; echo \"exit=$?\" >&2",
+        128 * 1024
+    );
+    let mut child = Command::new("sh")
+        .arg("-c")
+        .arg(script)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || stdin.write_all(stream.as_bytes()));
+    let output = child.wait_with_output().unwrap();
+    writer.join().unwrap().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.trim_end().ends_with("exit=0"), "{stderr}");
+    let decisions = decisions_of_lines(&output.stdout);
+    assert_eq!(decisions.len(), count);
+    // The quota did demote: 1/5 of the Good count at most per group.
+    let demoted = decisions
+        .iter()
+        .filter(|d| d["deciding_rule"] == "qd366.11.1.quota")
+        .count();
+    assert!(demoted > 0, "no candidate demoted");
+}
+
+/// Issue 16, defect 5: `--format table` held every row to the end. Rows now come as
+/// they are decided, after the first 1,000: one heading, every row, the summary.
+#[test]
+fn a_long_table_is_written_whole_with_one_heading() {
+    let stream = party_stream(2500);
+    let output = run(
+        &[
+            "evaluate", "--jsonl", "--format", "table", "--lang", "en", "-",
+        ],
+        stream.as_bytes(),
+    );
+    assert_eq!(output.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(text.lines().filter(|l| l.starts_with("ID ")).count(), 1);
+    assert_eq!(text.lines().filter(|l| l.starts_with("dv-")).count(), 2500);
+    assert!(
+        text.lines().last().unwrap().starts_with("Records: 2500"),
+        "{text}"
+    );
+}
+
+/// Issue 16, defect 4: `evaluate --jsonl --output FILE` read its whole input first
+/// (and refused a stream over 256 MiB). Lines are now evaluated as they are read: 300
+/// MB of blank lines under a 128 MiB cap give an empty result file.
+#[test]
+fn json_lines_for_an_output_file_are_not_read_whole_first() {
+    let dir = std::env::temp_dir().join(format!("cadre-eval-h16-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("out.csv");
+    let script = format!(
+        "ulimit -v {}; head -c 300M /dev/zero | tr '\\0' '\\n' | '{BIN}' evaluate --jsonl --output '{}' -; echo \"exit=$?\" >&2",
+        128 * 1024,
+        file.display()
+    );
+    let output = Command::new("sh").arg("-c").arg(script).output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.trim_end().ends_with("exit=0"), "{stderr}");
+    assert!(file.exists());
+    std::fs::remove_dir_all(&dir).unwrap();
+}
