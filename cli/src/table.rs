@@ -137,14 +137,26 @@ impl Table {
 /// Space between two columns.
 const COLUMN_GAP: &str = "  ";
 
-/// The text with control characters (a newline or an escape sequence in an id) escaped.
+/// Whether a character would change the layout or the reading of a cell: a control
+/// character, or a bidirectional formatting character (a right-to-left override in an
+/// id reverses what follows it on the line; issue 16, defect 11).
+fn is_unsafe(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+        )
+}
+
+/// The text with control and bidirectional formatting characters (a newline, an escape
+/// sequence or a right-to-left override in an id) escaped.
 pub fn printable(text: &str) -> String {
-    if !text.chars().any(char::is_control) {
+    if !text.chars().any(is_unsafe) {
         return text.to_owned();
     }
     text.chars()
         .map(|c| {
-            if c.is_control() {
+            if is_unsafe(c) {
                 c.escape_default().to_string()
             } else {
                 c.to_string()
@@ -331,6 +343,17 @@ mod tests {
         table.write(&mut out).unwrap();
         let text = String::from_utf8(out).unwrap();
         assert_eq!(text, "id   n\n---  -\nabc  1\nd    22\n");
+    }
+
+    /// Issue 16, defect 11: a right-to-left override in an id passed into the table.
+    #[test]
+    fn bidirectional_formatting_characters_are_escaped() {
+        let mut table = Table::new(&[("id", Align::Left)]);
+        table.push(vec!["dv\u{202E}1-gnp\u{2066}x\u{200F}".to_owned()]);
+        assert_eq!(
+            render(&table).lines().nth(2),
+            Some("dv\\u{202e}1-gnp\\u{2066}x\\u{200f}")
+        );
     }
 
     #[test]
