@@ -18,8 +18,16 @@ fn run(args: &[&str], stdin: &[u8]) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    let _ = child.stdin.take().unwrap().write_all(stdin);
-    child.wait_with_output().unwrap()
+    // Written from another thread: a command that writes as it reads would otherwise
+    // block on a full stdout while this thread still writes its input.
+    let mut input = child.stdin.take().unwrap();
+    let stdin = stdin.to_vec();
+    let writer = std::thread::spawn(move || {
+        let _ = input.write_all(&stdin);
+    });
+    let output = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    output
 }
 
 /// `head -c <bytes> /dev/zero | cadre-eval <args>` under a cap of `cap_kib` KiB of
@@ -259,4 +267,68 @@ fn json_lines_for_an_output_file_are_not_read_whole_first() {
     assert!(stderr.trim_end().ends_with("exit=0"), "{stderr}");
     assert!(file.exists());
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// Issue 16, defect 11: one record followed by text gave exit 2 from `evaluate` and
+/// exit 1 from `compare`, which reported it as a record "không có id" though it has one.
+#[test]
+fn trailing_text_is_the_same_whole_input_error_for_evaluate_and_compare() {
+    let input = format!("{RECORD} xyz");
+    for command in ["evaluate", "compare"] {
+        let output = run(&[command, "-"], input.as_bytes());
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{command}: {stderr}");
+        assert!(stderr.contains("invalid_json"), "{command}: {stderr}");
+        assert!(!stderr.contains("không có id"), "{command}: {stderr}");
+    }
+}
+
+/// Issue 16, defect 11: a `{from, to}` period skipped the 1900–2200 check that `{year}`
+/// has, and an evaluation day centuries after the period was accepted.
+#[test]
+fn period_dates_and_the_evaluation_day_are_bounded() {
+    let with = |period: &str, as_of: &str| {
+        RECORD
+            .replace(r#""period":{"year":2025}"#, period)
+            .replace(r#""id":"dv-1","#, &format!(r#""id":"dv-1",{as_of}"#))
+    };
+    let cases = [
+        (
+            with(r#""period":{"from":"1066-01-01","to":"1066-12-31"}"#, ""),
+            Some("/period/from"),
+        ),
+        (
+            with(r#""period":{"from":"2025-01-01","to":"9999-12-31"}"#, ""),
+            Some("/period/to"),
+        ),
+        (
+            with(r#""period":{"year":2025}"#, r#""as_of":"2200-01-01","#),
+            Some("/as_of"),
+        ),
+        (
+            with(r#""period":{"year":2025}"#, r#""as_of":"2035-12-31","#),
+            None,
+        ),
+        (
+            with(r#""period":{"from":"2025-01-01","to":"2025-12-31"}"#, ""),
+            None,
+        ),
+    ];
+    for (line, refused_at) in cases {
+        let output = run(
+            &["evaluate", "--jsonl", "--format", "json", "-"],
+            line.as_bytes(),
+        );
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        match refused_at {
+            Some(path) => {
+                assert_eq!(output.status.code(), Some(1), "{line}: {stderr}");
+                assert!(
+                    stderr.contains(&format!("\"path\":\"{path}\"")),
+                    "{line}: {stderr}"
+                );
+            }
+            None => assert_eq!(output.status.code(), Some(0), "{line}: {stderr}"),
+        }
+    }
 }
