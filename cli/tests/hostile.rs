@@ -332,3 +332,75 @@ fn period_dates_and_the_evaluation_day_are_bounded() {
         }
     }
 }
+
+/// Issue 16: `ProfileChoice` was a derived untagged enum, which buffers the value: an
+/// inline criteria profile written as an array passed the objects-only reader.
+#[test]
+fn an_inline_criteria_profile_written_as_an_array_is_refused() {
+    let vectors: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../vectors/qd366/profiles.json"
+        ))
+        .unwrap(),
+    )
+    .unwrap();
+    fn inline(value: &serde_json::Value) -> Option<&serde_json::Value> {
+        match value {
+            serde_json::Value::Object(map) => {
+                if map
+                    .get("score")
+                    .and_then(|s| s.get("profile"))
+                    .is_some_and(|p| p.is_object())
+                {
+                    return Some(value);
+                }
+                map.values().find_map(inline)
+            }
+            serde_json::Value::Array(items) => items.iter().find_map(inline),
+            _ => None,
+        }
+    }
+    let record = inline(&vectors).unwrap().clone();
+    let output = run(
+        &["evaluate", "--format", "json", "-"],
+        format!("[{record}]").as_bytes(),
+    );
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let mut as_array = record.clone();
+    let profile = &as_array["score"]["profile"];
+    let fields = [
+        "id",
+        "version",
+        "appendix",
+        "issuer",
+        "valid_from",
+        "illustrative",
+    ];
+    let mut items: Vec<serde_json::Value> = fields
+        .iter()
+        .map(|f| profile.get(*f).cloned().unwrap_or_default())
+        .collect();
+    items[5] = serde_json::Value::Bool(false);
+    items.extend([
+        serde_json::Value::Null,
+        serde_json::Value::Null,
+        profile["items"].clone(),
+    ]);
+    as_array["score"]["profile"] = serde_json::Value::Array(items);
+    let output = run(
+        &["evaluate", "--format", "json", "-"],
+        format!("[{as_array}]").as_bytes(),
+    );
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains(r#""code":"invalid_type","path":"/score/profile""#),
+        "{stderr}"
+    );
+}
