@@ -4,7 +4,9 @@ code, JSON path and messages; a batch reports its bad rows and evaluates the res
 from __future__ import annotations
 
 import pickle
+from typing import Any
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pytest
@@ -129,3 +131,66 @@ def test_an_organisation_tree_that_is_not_a_unit() -> None:
     with pytest.raises(cadre_eval.AssessmentError) as raised:
         cadre_eval.evaluate_org("[1, 2]")
     assert raised.value.codes()
+
+
+_RECORD = {
+    "id": "dv-1",
+    "period": {"year": 2025},
+    "subject": {"kind": "member", "admitted_on": "2019-05-19"},
+    "score": {"general": 27.5, "task_results": 63},
+    "tasks": {"assigned": 12, "completed": 12, "on_time": 12, "exceeded": 4},
+}
+
+
+def test_a_nan_in_a_list_of_dicts_rejects_only_its_row() -> None:
+    # Issue 16, defect 10: the NaN made the whole batch "not a JSON array".
+    bad = dict(_RECORD, id="dv-2", score={"general": float("nan"), "task_results": 63})
+    out = cadre_eval.evaluate_many([_RECORD, bad])
+    assert out.loc[0, "level"] == "excellent" and out.loc[0, "errors"] is None
+    errors = out.loc[1, "errors"]
+    assert [(e["code"], e["path"]) for e in errors] == [("invalid_type", "/score/general")]
+    with pytest.raises(cadre_eval.AssessmentError) as raised:
+        cadre_eval.evaluate(bad)
+    assert [e["path"] for e in raised.value.errors()] == ["/score/general"]
+
+
+def _flat(assigned: Any) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "id": ["a", "b"],
+            "period_year": [2025, 2025],
+            "subject_kind": ["member", "member"],
+            "score_general": [27.5, 27.5],
+            "score_task_results": [63.0, 63.0],
+            "tasks_assigned": assigned,
+            "tasks_completed": [12, 12],
+            "tasks_on_time": [12, 12],
+            "tasks_exceeded": [4, 4],
+        }
+    )
+
+
+def test_a_uint64_beyond_int64_rejects_only_its_row() -> None:
+    # Issue 16, defect 10: 2**64 - 1 in a uint64 column refused the whole table.
+    out = cadre_eval.evaluate_many(_flat(np.array([12, 2**64 - 1], dtype=np.uint64)))
+    assert out.loc[0, "level"] == "excellent" and out.loc[0, "errors"] is None
+    errors = out.loc[1, "errors"]
+    assert len(errors) == 1 and errors[0]["column"] == "tasks_assigned"
+    assert errors[0]["path"] == "/tasks/assigned"
+    fits = cadre_eval.evaluate_many(_flat(np.array([12, 12], dtype=np.uint64)))
+    assert list(fits["level"]) == ["excellent", "excellent"]
+
+
+def test_duplicate_column_names_are_an_error_naming_the_column() -> None:
+    # Issue 16, defect 10: a bare `KeyError: 0`.
+    frame = _flat([12, 12])
+    frame.insert(2, "period_year_again", frame["period_year"])
+    frame.columns = [c if c != "period_year_again" else "period_year" for c in frame.columns]
+    arrow = pa.Table.from_arrays(
+        [pa.array(frame.iloc[:, i]) for i in range(frame.shape[1])], names=list(frame.columns)
+    )
+    for table in (frame, arrow):
+        with pytest.raises(cadre_eval.AssessmentError) as raised:
+            cadre_eval.evaluate_many(table)
+        errors = raised.value.errors()
+        assert [(e["code"], e["column"]) for e in errors] == [("invalid_type", "period_year")]

@@ -1,21 +1,22 @@
 //! `cadre-eval evaluate`: read assessments, forward each to the core, write decisions.
 
 use crate::args::{EvaluateArgs, Fields, Lang, OutputFormat};
-use crate::lines::{read_all, unreadable, BoundedLines};
+use crate::lines::{read_all, read_whole, unreadable, BoundedLines};
 use crate::sheets::{self, is_spreadsheet};
 use crate::table::DecisionTable;
 use crate::Failure;
 use cadre_eval::{
-    batch_result_tables, evaluate_batch_json, evaluate_batch_lines, evaluate_line,
-    evaluate_long_sheets, evaluate_sheets, BatchItem, Decision, InputError, JsonLinesBatch, Level,
-    Options, Outcome, RegimeId, RejectedRecord, SheetTable, MAX_BATCH_BYTES, MAX_RECORD_BYTES,
+    batch_result_tables, batch_with_quota, evaluate_batch_json, evaluate_line,
+    evaluate_long_sheets, evaluate_paired_lines, evaluate_sheets, Batch, BatchItem, Decision,
+    InputError, InputErrors, JsonLinesBatch, Level, Options, Outcome, QuotaStream, RegimeId,
+    RejectedRecord, SheetTable, MAX_BATCH_BYTES, MAX_BATCH_RECORDS, MAX_RECORD_BYTES,
     PERIODS_SHEET, PRODUCTS_SHEET,
 };
 use cadre_eval_service::lines::Line;
 use serde::{Serialize, Serializer as _};
 use std::collections::BTreeMap;
 use std::fs::File;
-use std::io::{self, BufRead, BufReader, BufWriter, Write};
+use std::io::{self, BufRead, BufReader, BufWriter, Seek, SeekFrom, Write};
 use std::path::Path;
 use std::sync::{mpsc, Mutex};
 use std::thread;
@@ -126,17 +127,47 @@ fn state_workbook(
 /// JSON or JSON Lines evaluated, the results written to a file for people; the rejected
 /// records still go to stderr.
 fn to_file(args: &EvaluateArgs, path: &Path) -> Result<bool, Failure> {
-    let text = read_all(&args.input, MAX_BATCH_BYTES)?;
     let options = args.batch_options();
     let batch = if args.is_json_lines() {
-        evaluate_batch_lines(&text, &options)
+        if args.reads_stdin() {
+            lines_for_file(io::stdin().lock(), args)?
+        } else {
+            let file = File::open(&args.input).map_err(|error| unreadable(&args.input, error))?;
+            lines_for_file(BufReader::with_capacity(READ_BUFFER, file), args)?
+        }
     } else {
+        let text = read_all(&args.input, MAX_BATCH_BYTES)?;
         evaluate_batch_json(&text, &options).map_err(Failure::Input)?
     };
     let tables = batch_result_tables(&batch.items, batch.groups, options.quota.is_some());
     sheets::report_rejected(&tables.rejected, args.format, args.lang);
     sheets::write_output(&tables, path)?;
     Ok(tables.rejected.is_empty())
+}
+
+/// JSON Lines for an output file, evaluated as they are read (issue 16, defect 4: the
+/// input is not read whole first). The file holds every result, so at most
+/// `MAX_BATCH_RECORDS` records are taken: one more is a `too_large` error.
+fn lines_for_file(reader: impl BufRead, args: &EvaluateArgs) -> Result<Batch, Failure> {
+    let mut lines = BoundedLines::new(reader, MAX_RECORD_BYTES);
+    let options = args.batch_options();
+    let mut items = Vec::new();
+    let (mut index, mut records) = (0, 0);
+    while let Some(line) = lines
+        .next_line()
+        .map_err(|error| unreadable(&args.input, error))?
+    {
+        if let Some(item) = evaluate_line(index, line.as_core(), &options.evaluation) {
+            records += 1;
+            if records > MAX_BATCH_RECORDS {
+                let error = InputError::too_many_records(records, MAX_BATCH_RECORDS, false);
+                return Err(Failure::Input(InputErrors::one(error)));
+            }
+            items.push(item);
+        }
+        index += 1;
+    }
+    Ok(batch_with_quota(items, &options))
 }
 
 /// Read buffer for JSON Lines: one record fits several times over.
@@ -170,6 +201,10 @@ fn json_lines(
     if options.quota.is_none() && output.table.is_none() {
         return json_lines_in_parallel(&mut lines, args, &options.evaluation, output);
     }
+    if options.quota.is_some() {
+        return json_lines_with_quota(lines, args, output);
+    }
+    // The table without the quota: rows written as they come.
     let mut batch = JsonLinesBatch::new(options);
     while let Some(line) = lines
         .next_line()
@@ -186,11 +221,101 @@ fn json_lines(
             None => {}
         }
     }
-    // With the quota, the decisions come now, in input order.
-    let (held, _) = batch.finish();
-    for decision in &held {
-        output.decision_line(decision).map_err(Failure::Output)?;
+    Ok(())
+}
+
+/// JSON Lines with the quota (`QuotaStream`): a first reading keeps what the quota needs
+/// and reports the rejected records; a second reading of the same lines evaluates them
+/// again and writes the decisions with the quota applied, in input order. Standard
+/// input is copied to an unnamed temporary file for the second reading. A stream with
+/// state records is evaluated whole instead, with pairs and both quotas, up to
+/// `MAX_BATCH_BYTES`.
+fn json_lines_with_quota(
+    mut lines: BoundedLines<impl BufRead>,
+    args: &EvaluateArgs,
+    output: &mut Output<impl Write>,
+) -> Result<(), Failure> {
+    let options = args.batch_options();
+    let mut spool = if args.reads_stdin() {
+        let file = tempfile::tempfile().map_err(|error| unreadable(&args.input, error))?;
+        Some(BufWriter::new(file))
+    } else {
+        None
+    };
+    let mut stream = QuotaStream::new(options.clone());
+    let mut reported = Vec::new();
+    while let Some(line) = lines
+        .next_line()
+        .map_err(|error| unreadable(&args.input, error))?
+    {
+        if let Some(spool) = &mut spool {
+            // A line that is not kept (too long, not UTF-8) is copied as a blank line,
+            // so that the second reading numbers lines alike.
+            let text = match &line {
+                Line::Text(text) => text.as_str(),
+                _ => "",
+            };
+            spool
+                .write_all(text.as_bytes())
+                .and_then(|()| spool.write_all(b"\n"))
+                .map_err(|error| unreadable(&args.input, error))?;
+        }
+        match stream.push(line.as_core()) {
+            Ok(Some(rejected)) => {
+                reported.push(rejected.index);
+                output.rejected(&rejected, Some(rejected.index + 1));
+            }
+            Ok(None) => {}
+            Err(error) => return Err(Failure::Input(InputErrors::one(error))),
+        }
     }
+    let again = match spool {
+        Some(spool) => {
+            let mut file = spool
+                .into_inner()
+                .map_err(|error| unreadable(&args.input, error.into_error()))?;
+            file.seek(SeekFrom::Start(0))
+                .map_err(|error| unreadable(&args.input, error))?;
+            file
+        }
+        None => File::open(&args.input).map_err(|error| unreadable(&args.input, error))?,
+    };
+    if stream.holds_state_records() {
+        let text = read_whole(again, &args.input, MAX_BATCH_BYTES)?;
+        for item in evaluate_paired_lines(&text, &options).items {
+            match item {
+                BatchItem::Decision(decision) => {
+                    output.decision_line(&decision).map_err(Failure::Output)?;
+                }
+                // The first reading reported what a record alone shows; the pairs may
+                // add a rejection (a conflict with the pair, a rejected pair).
+                BatchItem::Rejected(rejected) => {
+                    if reported.binary_search(&rejected.index).is_err() {
+                        output.rejected(&rejected, Some(rejected.index + 1));
+                    }
+                }
+            }
+        }
+        return Ok(());
+    }
+    let mut plan = stream.plan();
+    let mut lines = BoundedLines::new(
+        BufReader::with_capacity(READ_BUFFER, again),
+        MAX_RECORD_BYTES,
+    );
+    while let Some(line) = lines
+        .next_line()
+        .map_err(|error| unreadable(&args.input, error))?
+    {
+        let item = plan
+            .decide(line.as_core())
+            .map_err(|error| Failure::Input(InputErrors::one(error)))?;
+        if let Some(BatchItem::Decision(decision)) = item {
+            output.decision_line(&decision).map_err(Failure::Output)?;
+        }
+    }
+    plan.finish()
+        .map_err(|error| Failure::Input(InputErrors::one(error)))?;
     Ok(())
 }
 
@@ -425,7 +550,10 @@ impl<W: Write> Output<W> {
     /// One decision of a JSON Lines input.
     fn decision_line(&mut self, decision: &Decision) -> io::Result<()> {
         match &mut self.table {
-            Some(table) => table.push(decision),
+            Some(table) => {
+                table.push(decision);
+                table.stream_to(&mut self.stdout)?;
+            }
             None => write_decision_line(&mut self.stdout, decision, self.fields)?,
         }
         Ok(())

@@ -26,24 +26,29 @@ pub fn unreadable(input: &Path, error: io::Error) -> Failure {
 /// held in memory.
 pub fn read_all(input: &Path, limit: usize) -> Result<String, Failure> {
     if input.as_os_str() == "-" {
-        read_bounded(io::stdin().lock(), limit).map_err(|error| unreadable(input, error))?
+        read_whole(io::stdin().lock(), input, limit)
     } else {
-        std::fs::File::open(input)
-            .and_then(|file| read_bounded(file, limit))
-            .map_err(|error| unreadable(input, error))?
+        let file = std::fs::File::open(input).map_err(|error| unreadable(input, error))?;
+        read_whole(file, input, limit)
     }
-    .ok_or_else(|| Failure::Input(InputErrors::one(InputError::input_too_large(limit))))
-    .and_then(|bytes| {
-        String::from_utf8(bytes).map_err(|error| {
-            unreadable(
-                input,
-                io::Error::new(
-                    io::ErrorKind::InvalidData,
-                    format!("not UTF-8 text: {error}"),
-                ),
-            )
+}
+
+/// [`read_all`] of an open reader of `input`.
+pub fn read_whole(reader: impl Read, input: &Path, limit: usize) -> Result<String, Failure> {
+    read_bounded(reader, limit)
+        .map_err(|error| unreadable(input, error))?
+        .ok_or_else(|| Failure::Input(InputErrors::one(InputError::input_too_large(limit))))
+        .and_then(|bytes| {
+            String::from_utf8(bytes).map_err(|error| {
+                unreadable(
+                    input,
+                    io::Error::new(
+                        io::ErrorKind::InvalidData,
+                        format!("not UTF-8 text: {error}"),
+                    ),
+                )
+            })
         })
-    })
 }
 
 /// At most `limit` bytes of `reader` (after a leading byte-order mark, which is

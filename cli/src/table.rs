@@ -15,11 +15,15 @@ pub enum Align {
     Right,
 }
 
-/// Rows of cells under headings, written with every column as wide as its widest cell.
+/// Rows of cells under headings, written with every column as wide as its widest cell;
+/// or, once [`Table::flush`] has written the rows held so far, as wide as its widest
+/// cell among them (a later wider cell pushes the rest of its line to the right).
 pub struct Table {
     headings: Vec<String>,
     aligns: Vec<Align>,
     rows: Vec<Vec<String>>,
+    /// The column widths, fixed by the first [`Table::flush`].
+    widths: Option<Vec<usize>>,
 }
 
 impl Table {
@@ -32,17 +36,39 @@ impl Table {
                 .collect(),
             aligns: columns.iter().map(|(_, align)| *align).collect(),
             rows: Vec::new(),
+            widths: None,
         }
     }
 
-    /// Adds a row; control characters in cells are escaped so they cannot break the layout.
-    pub fn push(&mut self, cells: Vec<String>) {
-        self.rows
-            .push(cells.into_iter().map(|cell| printable(&cell)).collect());
+    /// Rows held, not yet written.
+    pub fn held(&self) -> usize {
+        self.rows.len()
     }
 
-    /// Writes the headings, a rule and the rows.
-    pub fn write(&self, out: &mut impl Write) -> io::Result<()> {
+    /// Writes the rows held so far (the headings and the rule first, the first time,
+    /// which fixes the column widths) and forgets them: a long table is written as it
+    /// comes instead of held whole.
+    pub fn flush(&mut self, out: &mut impl Write) -> io::Result<()> {
+        let widths = match self.widths.take() {
+            Some(widths) => widths,
+            None => {
+                let widths = self.widest();
+                self.write_row(out, &self.headings, &widths)?;
+                let rules: Vec<String> = widths.iter().map(|&width| "-".repeat(width)).collect();
+                self.write_row(out, &rules, &widths)?;
+                widths
+            }
+        };
+        for row in &self.rows {
+            self.write_row(out, row, &widths)?;
+        }
+        self.rows.clear();
+        self.widths = Some(widths);
+        Ok(())
+    }
+
+    /// Each column's width: its widest cell among the headings and the rows held.
+    fn widest(&self) -> Vec<usize> {
         let mut widths: Vec<usize> = self
             .headings
             .iter()
@@ -53,6 +79,25 @@ impl Table {
                 *width = (*width).max(cell.width());
             }
         }
+        widths
+    }
+
+    /// Adds a row; control characters in cells are escaped so they cannot break the layout.
+    pub fn push(&mut self, cells: Vec<String>) {
+        self.rows
+            .push(cells.into_iter().map(|cell| printable(&cell)).collect());
+    }
+
+    /// Writes the headings, a rule and the rows (after a [`Table::flush`], the rows held
+    /// since).
+    pub fn write(&self, out: &mut impl Write) -> io::Result<()> {
+        if let Some(widths) = &self.widths {
+            for row in &self.rows {
+                self.write_row(out, row, widths)?;
+            }
+            return Ok(());
+        }
+        let widths = self.widest();
         self.write_row(out, &self.headings, &widths)?;
         let rules: Vec<String> = widths.iter().map(|&width| "-".repeat(width)).collect();
         self.write_row(out, &rules, &widths)?;
@@ -92,14 +137,26 @@ impl Table {
 /// Space between two columns.
 const COLUMN_GAP: &str = "  ";
 
-/// The text with control characters (a newline or an escape sequence in an id) escaped.
+/// Whether a character would change the layout or the reading of a cell: a control
+/// character, or a bidirectional formatting character (a right-to-left override in an
+/// id reverses what follows it on the line; issue 16, defect 11).
+fn is_unsafe(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+        )
+}
+
+/// The text with control and bidirectional formatting characters (a newline, an escape
+/// sequence or a right-to-left override in an id) escaped.
 pub fn printable(text: &str) -> String {
-    if !text.chars().any(char::is_control) {
+    if !text.chars().any(is_unsafe) {
         return text.to_owned();
     }
     text.chars()
         .map(|c| {
-            if c.is_control() {
+            if is_unsafe(c) {
                 c.escape_default().to_string()
             } else {
                 c.to_string()
@@ -107,6 +164,10 @@ pub fn printable(text: &str) -> String {
         })
         .collect()
 }
+
+/// Rows a decision table holds before it starts writing them as they come: its column
+/// widths are those of the first rows.
+pub const ROWS_BEFORE_STREAMING: usize = 1000;
 
 /// Shown in a cell that has no value.
 pub const NONE: &str = "—";
@@ -173,6 +234,15 @@ impl DecisionTable {
             reason,
         ]);
         self.tally.add(decision);
+    }
+
+    /// Writes the rows held once there are [`ROWS_BEFORE_STREAMING`] of them, so that a
+    /// long run's table is written as it comes (the widths are those of the first rows).
+    pub fn stream_to(&mut self, out: &mut impl Write) -> io::Result<()> {
+        if self.table.held() >= ROWS_BEFORE_STREAMING {
+            self.table.flush(out)?;
+        }
+        Ok(())
     }
 
     /// Writes the table alone, without the summary line.
@@ -261,6 +331,29 @@ mod tests {
         table.push(vec!["90.5".to_owned(), String::new()]);
         table.push(vec!["7".to_owned(), "ok".to_owned()]);
         assert_eq!(render(&table), "   n  note\n----  ----\n90.5\n   7  ok\n");
+    }
+
+    #[test]
+    fn a_flushed_table_keeps_its_widths_and_writes_each_row_once() {
+        let mut table = Table::new(&[("id", Align::Left), ("n", Align::Right)]);
+        table.push(vec!["abc".to_owned(), "1".to_owned()]);
+        let mut out = Vec::new();
+        table.flush(&mut out).unwrap();
+        table.push(vec!["d".to_owned(), "22".to_owned()]);
+        table.write(&mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert_eq!(text, "id   n\n---  -\nabc  1\nd    22\n");
+    }
+
+    /// Issue 16, defect 11: a right-to-left override in an id passed into the table.
+    #[test]
+    fn bidirectional_formatting_characters_are_escaped() {
+        let mut table = Table::new(&[("id", Align::Left)]);
+        table.push(vec!["dv\u{202E}1-gnp\u{2066}x\u{200F}".to_owned()]);
+        assert_eq!(
+            render(&table).lines().nth(2),
+            Some("dv\\u{202e}1-gnp\\u{2066}x\\u{200f}")
+        );
     }
 
     #[test]

@@ -78,10 +78,10 @@ pub mod synthetic;
 // ---------------------------------------------------------------------------------
 
 pub use api::batch::{
-    apply_quota, evaluate_batch_json, evaluate_batch_json_within, evaluate_batch_lines,
-    evaluate_json_array, evaluate_json_array_within, evaluate_json_line, evaluate_json_lines,
-    evaluate_line, evaluate_record_text, line_not_utf8, line_too_large, Batch, BatchItem,
-    JsonLinesBatch, OutcomeTally,
+    apply_quota, batch_with_quota, evaluate_batch_json, evaluate_batch_json_within,
+    evaluate_batch_lines, evaluate_json_array, evaluate_json_array_within, evaluate_json_line,
+    evaluate_json_lines, evaluate_line, evaluate_paired_lines, evaluate_record_text, line_not_utf8,
+    line_too_large, Batch, BatchItem, JsonLinesBatch, OutcomeTally, QuotaStream, QuotaStreamPlan,
 };
 pub use api::catalogues::{
     catalogue_document, catalogue_document_json, catalogue_sha256, conduct_catalogue,
@@ -168,7 +168,8 @@ pub use contract::limits::{
     MAX_BATCH_BYTES, MAX_BATCH_RECORDS, MAX_COUNT, MAX_CRITERION_ID_CHARS, MAX_DEPTH,
     MAX_DISCIPLINE_RECORDS, MAX_GRADED_CRITERIA, MAX_PRODUCTS, MAX_PRODUCT_WEIGHT,
     MAX_PROFILE_BYTES, MAX_PROFILE_ITEMS, MAX_RECORD_BYTES, MAX_STATE_RECORD_BYTES,
-    MAX_STRING_CHARS, MAX_TEXT_CHARS, MAX_TREE_BYTES, MAX_UNIT_LINE_BYTES,
+    MAX_STREAM_QUOTA_CANDIDATES, MAX_STRING_CHARS, MAX_TEXT_CHARS, MAX_TREE_BYTES,
+    MAX_UNIT_LINE_BYTES,
 };
 pub use contract::org::{
     Demotion, GroupReport, OrgDecisionRecord, OrgOptions, OrgOutput, OrgReport, RejectedEntry,

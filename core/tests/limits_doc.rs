@@ -5,7 +5,8 @@
 use cadre_eval::{
     MAX_BATCH_BYTES, MAX_BATCH_RECORDS, MAX_COUNT, MAX_CRITERION_ID_CHARS, MAX_DEPTH,
     MAX_DISCIPLINE_RECORDS, MAX_GRADED_CRITERIA, MAX_PROFILE_BYTES, MAX_PROFILE_ITEMS,
-    MAX_RECORD_BYTES, MAX_STRING_CHARS, MAX_TEXT_CHARS, MAX_TREE_BYTES, MAX_UNIT_LINE_BYTES,
+    MAX_RECORD_BYTES, MAX_STREAM_QUOTA_CANDIDATES, MAX_STRING_CHARS, MAX_TEXT_CHARS,
+    MAX_TREE_BYTES, MAX_UNIT_LINE_BYTES,
 };
 
 /// The table's rows: limit → value, as written.
@@ -58,6 +59,10 @@ fn the_documented_limits_are_the_enforced_ones() {
             written(MAX_RECORD_BYTES, "bytes"),
         ),
         ("records in one JSON array", written(MAX_BATCH_RECORDS, "")),
+        (
+            "Excellent candidates in one JSON Lines stream",
+            written(MAX_STREAM_QUOTA_CANDIDATES, ""),
+        ),
         ("one JSON array", written(MAX_BATCH_BYTES, "bytes")),
         ("strings", written(MAX_STRING_CHARS, " characters")),
         ("discipline records", written(MAX_DISCIPLINE_RECORDS, "")),

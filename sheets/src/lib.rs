@@ -14,7 +14,10 @@ mod results;
 mod state_template;
 mod template;
 
-pub use read::{read_file, FileFormat};
+pub use read::{
+    read_file, FileFormat, MAX_SHEET_CELLS, MAX_SHEET_FILE_BYTES, MAX_SHEET_INFLATED_BYTES,
+    MAX_SHEET_ROWS,
+};
 pub use results::{write_decisions_csv, write_results};
 pub use state_template::{write_state_records, write_state_template};
 pub use template::{write_template, write_template_csv};
@@ -69,6 +72,15 @@ pub enum SheetFileError {
         /// The file.
         path: PathBuf,
         /// What the writer said.
+        detail: String,
+    },
+    /// The file is over one of the documented limits (`docs/excel.md`, "Limits"): its
+    /// size, the size its zip entries inflate to, or a sheet's rows or cells.
+    #[error("{path}: too_large: {detail}")]
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+        /// Which limit, and by how much.
         detail: String,
     },
     /// No sheet has the name asked for.

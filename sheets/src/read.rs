@@ -31,10 +31,134 @@ impl FileFormat {
     }
 }
 
+/// The largest spreadsheet file read, in bytes (checked before it is opened).
+pub const MAX_SHEET_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The most a zip-based workbook (xlsx, xlsm, ods) may inflate to, in bytes: the sum of
+/// its entries' uncompressed sizes, read from its central directory before any entry is
+/// inflated (a zip bomb is refused there).
+pub const MAX_SHEET_INFLATED_BYTES: u64 = 512 * 1024 * 1024;
+
+/// The most rows a sheet may span (Excel's own limit; a CSV file's lines too).
+pub const MAX_SHEET_ROWS: u64 = 1_048_576;
+
+/// The most cells a sheet's used range may span (rows × columns, empty cells included:
+/// the reader holds the range whole). For xlsx the range is measured from a first pass
+/// over its cells, before it is held; two cells at A1 and XFD1048576 are refused there.
+pub const MAX_SHEET_CELLS: u64 = 4_000_000;
+
+fn too_large(path: &Path, detail: String) -> SheetFileError {
+    SheetFileError::TooLarge {
+        path: path.to_path_buf(),
+        detail,
+    }
+}
+
+/// The file's size, within [`MAX_SHEET_FILE_BYTES`].
+fn check_file_size(path: &Path) -> Result<(), SheetFileError> {
+    let size = std::fs::metadata(path)
+        .map_err(|source| SheetFileError::Io {
+            path: path.to_path_buf(),
+            source,
+        })?
+        .len();
+    if size > MAX_SHEET_FILE_BYTES {
+        return Err(too_large(
+            path,
+            format!("the file has {size} bytes, over the limit of {MAX_SHEET_FILE_BYTES}"),
+        ));
+    }
+    Ok(())
+}
+
+/// A zip-based workbook's declared inflated size, within [`MAX_SHEET_INFLATED_BYTES`]
+/// (files that are not zip archives, xls and xlsb's older forms, pass to calamine).
+fn check_inflated_size(path: &Path) -> Result<(), SheetFileError> {
+    let Ok(file) = File::open(path) else {
+        return Ok(()); // calamine reports it
+    };
+    let Ok(mut archive) = zip::ZipArchive::new(BufReader::new(file)) else {
+        return Ok(());
+    };
+    let mut total: u64 = 0;
+    for index in 0..archive.len() {
+        let Ok(entry) = archive.by_index_raw(index) else {
+            continue;
+        };
+        total = total.saturating_add(entry.size());
+        if total > MAX_SHEET_INFLATED_BYTES {
+            return Err(too_large(
+                path,
+                format!(
+                    "the workbook inflates to more than {MAX_SHEET_INFLATED_BYTES} bytes \
+                     (its entry {:?} alone to {})",
+                    entry.name(),
+                    entry.size()
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// A sheet spanning `rows` × `columns`, within [`MAX_SHEET_ROWS`] and [`MAX_SHEET_CELLS`].
+fn check_span(path: &Path, sheet: &str, rows: u64, columns: u64) -> Result<(), SheetFileError> {
+    if rows > MAX_SHEET_ROWS {
+        return Err(too_large(
+            path,
+            format!("sheet {sheet:?} spans {rows} rows, over the limit of {MAX_SHEET_ROWS}"),
+        ));
+    }
+    let cells = rows.saturating_mul(columns);
+    if cells > MAX_SHEET_CELLS {
+        return Err(too_large(
+            path,
+            format!(
+                "sheet {sheet:?} spans {rows} rows × {columns} columns = {cells} cells, \
+                 over the limit of {MAX_SHEET_CELLS}"
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// The rows × columns an xlsx sheet's cells and formulas span, from a pass over them
+/// that holds none (calamine's ranges are dense: they are built only once this fits).
+fn xlsx_span(
+    xlsx: &mut calamine::Xlsx<BufReader<File>>,
+    name: &str,
+) -> Result<Option<(u64, u64)>, calamine::XlsxError> {
+    let mut bounds: Option<(u32, u32, u32, u32)> = None;
+    let mut add = |(row, column): (u32, u32)| {
+        bounds = Some(match bounds {
+            None => (row, row, column, column),
+            Some((r0, r1, c0, c1)) => (r0.min(row), r1.max(row), c0.min(column), c1.max(column)),
+        });
+    };
+    {
+        let mut cells = xlsx.worksheet_cells_reader(name)?;
+        while let Some(cell) = cells.next_cell()? {
+            add(cell.get_position());
+        }
+    }
+    {
+        let mut cells = xlsx.worksheet_cells_reader(name)?;
+        while let Some(cell) = cells.next_formula()? {
+            add(cell.get_position());
+        }
+    }
+    Ok(bounds.map(|(r0, r1, c0, c1)| (u64::from(r1 - r0) + 1, u64::from(c1 - c0) + 1)))
+}
+
 /// Every sheet of the file, in the workbook's order (a CSV file is one sheet named
-/// after its records sheet).
+/// after its records sheet). Over a documented limit (file size, inflated size, rows,
+/// cells) the file is refused with [`SheetFileError::TooLarge`].
 pub fn read_file(path: &Path) -> Result<Vec<SheetTable>, SheetFileError> {
-    match FileFormat::of(path) {
+    let format = FileFormat::of(path);
+    if format.is_some() {
+        check_file_size(path)?;
+    }
+    match format {
         Some(FileFormat::Workbook) => read_workbook(path),
         Some(FileFormat::Csv) => read_csv(path).map(|table| vec![table]),
         None => Err(SheetFileError::UnknownFormat {
@@ -51,16 +175,28 @@ fn workbook_error(path: &Path, detail: impl ToString) -> SheetFileError {
 }
 
 fn read_workbook(path: &Path) -> Result<Vec<SheetTable>, SheetFileError> {
+    check_inflated_size(path)?;
     let mut workbook = open_workbook_auto(path).map_err(|e| workbook_error(path, e))?;
     let names = workbook.sheet_names();
     let mut tables = Vec::with_capacity(names.len());
     for name in names {
+        if let Sheets::Xlsx(xlsx) = &mut workbook {
+            if let Some((rows, columns)) =
+                xlsx_span(xlsx, &name).map_err(|e| workbook_error(path, e))?
+            {
+                check_span(path, &name, rows, columns)?;
+            }
+        }
         let values = workbook
             .worksheet_range(&name)
             .map_err(|e| workbook_error(path, e))?;
         // A format without formulas (or a sheet without any) reads as none.
         let formulas = workbook.worksheet_formula(&name).unwrap_or_default();
         let merged = merged_ranges(&mut workbook, &name);
+        // Other formats are measured once read (before the table is built from them).
+        for range in [values.get_size(), formulas.get_size()] {
+            check_span(path, &name, range.0 as u64, range.1 as u64)?;
+        }
         tables.push(table(name, &values, &formulas, merged));
     }
     Ok(tables)
@@ -179,9 +315,16 @@ fn read_csv(path: &Path) -> Result<SheetTable, SheetFileError> {
         source,
     };
     let mut bytes = Vec::new();
+    // Bounded even if the file grows after its size was checked.
     File::open(path)
-        .and_then(|mut file| file.read_to_end(&mut bytes))
+        .and_then(|file| file.take(MAX_SHEET_FILE_BYTES + 1).read_to_end(&mut bytes))
         .map_err(io_error)?;
+    if bytes.len() as u64 > MAX_SHEET_FILE_BYTES {
+        return Err(too_large(
+            path,
+            format!("the file has more than {MAX_SHEET_FILE_BYTES} bytes"),
+        ));
+    }
     let text = String::from_utf8(bytes).map_err(|e| SheetFileError::NotUtf8 {
         path: path.to_path_buf(),
         detail: e.utf8_error().to_string(),
@@ -193,11 +336,21 @@ fn read_csv(path: &Path) -> Result<SheetTable, SheetFileError> {
         .flexible(true)
         .from_reader(text.as_bytes());
     let mut rows = Vec::new();
+    let mut cells: u64 = 0;
     for record in reader.records() {
         let record = record.map_err(|e| SheetFileError::Csv {
             path: path.to_path_buf(),
             detail: e.to_string(),
         })?;
+        cells += record.len() as u64;
+        // Rows may differ in length: the cells held are counted, one column per row.
+        check_span(path, default_records_sheet(), rows.len() as u64 + 1, 1)?;
+        if cells > MAX_SHEET_CELLS {
+            return Err(too_large(
+                path,
+                format!("the file holds more than {MAX_SHEET_CELLS} cells"),
+            ));
+        }
         rows.push(
             record
                 .iter()

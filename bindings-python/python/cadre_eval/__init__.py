@@ -54,6 +54,7 @@ import dataclasses
 import datetime
 import decimal
 import json
+import math
 import os
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Literal, TypedDict, cast, overload
@@ -204,8 +205,26 @@ def _as_mapping(record: Any) -> Any:
     return record
 
 
+def _finite(value: Any) -> Any:
+    """`value` with every NaN or infinity as its text, which the core refuses as
+    ``invalid_type`` at its path: only the record holding it is rejected (issue 16,
+    defect 10: a NaN made the whole batch text unreadable)."""
+    if isinstance(value, Mapping):
+        return {k: _finite(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_finite(v) for v in value]
+    if isinstance(value, (float, decimal.Decimal)) and not math.isfinite(value):
+        return str(value)
+    if hasattr(value, "item") and not isinstance(value, (str, bytes)):  # numpy scalars
+        return _finite(value.item())
+    return value
+
+
 def _to_json(value: Any) -> str:
-    return json.dumps(value, default=_json_default, ensure_ascii=False)
+    try:
+        return json.dumps(value, default=_json_default, ensure_ascii=False, allow_nan=False)
+    except ValueError:
+        return json.dumps(_finite(value), default=_json_default, ensure_ascii=False)
 
 
 def evaluate(

@@ -64,6 +64,16 @@ def _try_cast(array: Any, target: pa.DataType) -> Any:
         return array
 
 
+def _wide_integers(array: Any) -> Any:
+    """Integers as int64, or, when some value is beyond int64 (a uint64 holding 2⁶⁴−1),
+    as float64: that row alone is then out of range (issue 16, defect 10: the whole
+    table was refused)."""
+    cast = _try_cast(array, pa.int64())
+    if pa.types.is_int64(cast.type):
+        return cast
+    return pc.cast(array, pa.float64(), safe=False)
+
+
 def _normalise(array: Any, kind: str) -> Any:
     """One column in the Arrow type the core reads for its kind."""
     t = array.type
@@ -80,13 +90,15 @@ def _normalise(array: Any, kind: str) -> Any:
         return _try_cast(array, pa.string())
     if kind in {"count", "year"}:
         if pa.types.is_integer(t):
-            return _try_cast(array, pa.int64())
+            # A uint64 beyond int64 (2⁶⁴−1) is read as a float: its row alone is then
+            # out of range (issue 16, defect 10: the whole table was refused).
+            return _wide_integers(array)
         if pa.types.is_floating(t) or pa.types.is_decimal(t):
             return _try_cast(array, pa.float64())
         return array
     if kind == "decimal":
         if pa.types.is_integer(t):
-            return _try_cast(array, pa.int64())
+            return _wide_integers(array)
         if pa.types.is_floating(t):
             return _try_cast(array, pa.float64())
         if pa.types.is_decimal(t):
@@ -178,11 +190,22 @@ def _flat_table(table: pa.Table) -> pa.Table:
     )
 
 
+def _refuse_duplicate_columns(names: list[Any]) -> None:
+    """A column named twice (or a Vietnamese and an English header for the same field)
+    is an error naming it (issue 16, defect 10: it raised a bare ``KeyError: 0``)."""
+    seen: set[Any] = set()
+    for name in names:
+        if name in seen:
+            raise _type_error(str(name), "the column appears more than once")
+        seen.add(name)
+
+
 def to_arrow(records: Any) -> pa.Table:
     """A pandas DataFrame, a pyarrow Table or RecordBatch as a table of flat columns;
     headers of a template (Vietnamese or English) are read as their flat columns."""
     if isinstance(records, pd.DataFrame):
         records = _flat_frame(records)
+        _refuse_duplicate_columns(list(records.columns))
         arrays = []
         names = []
         for name in records.columns:
@@ -196,8 +219,10 @@ def to_arrow(records: Any) -> pa.Table:
         table = pa.Table.from_arrays(arrays, names=names)
     elif isinstance(records, pa.RecordBatch):
         table = _flat_table(pa.Table.from_batches([records]))
+        _refuse_duplicate_columns(table.column_names)
     elif isinstance(records, pa.Table):
         table = _flat_table(records)
+        _refuse_duplicate_columns(table.column_names)
     else:  # pragma: no cover - the caller checks
         raise TypeError(f"not a table: {type(records).__name__}")
     return _normalise_table(table)

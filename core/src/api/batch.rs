@@ -11,11 +11,14 @@ use crate::api::pairs::evaluate_with_pairs;
 use crate::contract::batch::{BatchOptions, Line, RejectedRecord};
 use crate::contract::errors::{InputError, InputErrors};
 use crate::contract::level::Options;
-use crate::contract::limits::MAX_BATCH_RECORDS;
-use crate::contract::limits::MAX_STATE_RECORD_BYTES;
+use crate::contract::level::{Level, Outcome};
+use crate::contract::limits::{
+    MAX_BATCH_RECORDS, MAX_STATE_RECORD_BYTES, MAX_STREAM_QUOTA_CANDIDATES,
+};
 use crate::contract::quota::{GroupQuotaReport, QuotaOptions};
 use crate::contract::state::{Rating, StateQuotaReport};
 pub use crate::group::quota::apply::apply_quota;
+use crate::group::quota::gather::{BatchQuota, BatchQuotaPlan};
 pub use crate::group::tally::OutcomeTally;
 use crate::intake::batch::{batch_records_within, salvage_id, BatchText};
 use crate::regimes::decision::Decision;
@@ -112,7 +115,12 @@ pub fn evaluate_batch_json_within(
 /// quota over the batch when `options` asks for it; records keep their order, each
 /// indexed by its line (from 0).
 pub fn evaluate_batch_lines(text: &str, options: &BatchOptions) -> Batch {
-    let items = evaluate_json_lines(text, &options.evaluation);
+    batch_with_quota(evaluate_json_lines(text, &options.evaluation), options)
+}
+
+/// A batch's items, evaluated one by one, with the quota applied over them when
+/// `options` asks for it; every item stays in its place.
+pub fn batch_with_quota(items: Vec<BatchItem>, options: &BatchOptions) -> Batch {
     match &options.quota {
         Some(quota) => with_quota(items, quota),
         None => Batch {
@@ -293,5 +301,173 @@ impl JsonLinesBatch {
             None => Vec::new(),
         };
         (self.held, groups)
+    }
+}
+
+/// JSON Lines with the quota in bounded memory (issue 16, defect 5), read twice.
+///
+/// The first reading ([`QuotaStream::push`] on every line) evaluates each record and
+/// keeps only what the quota needs (`BatchQuota`: an Excellent candidate's rank key and
+/// id, a count for any other classified record), never the decision. [`plan`] then plans
+/// the quota, and the second reading ([`QuotaStreamPlan::decide`] on the same lines)
+/// evaluates each record again and applies its verdict. Decisions are therefore written
+/// in input order, each complete, with memory that grows with the Excellent candidates
+/// only.
+///
+/// State records need every record of the call at once (pairs, the state quota, the
+/// link: `api::pairs`); a stream that holds one says so ([`holds_state_records`]) and is
+/// evaluated whole with [`evaluate_paired_lines`] instead.
+///
+/// [`plan`]: QuotaStream::plan
+/// [`holds_state_records`]: QuotaStream::holds_state_records
+pub struct QuotaStream {
+    options: Options,
+    quota: QuotaOptions,
+    next: usize,
+    gathered: BatchQuota,
+    candidates: usize,
+    holds_state: bool,
+}
+
+impl QuotaStream {
+    /// A stream with these options (`options.quota` set; without it the quota is the
+    /// default one).
+    pub fn new(options: BatchOptions) -> QuotaStream {
+        QuotaStream {
+            options: options.evaluation,
+            quota: options.quota.unwrap_or_default(),
+            next: 0,
+            gathered: BatchQuota::default(),
+            candidates: 0,
+            holds_state: false,
+        }
+    }
+
+    /// The first reading of the next line: its rejection, if it is rejected (to report
+    /// now). A stream with more Excellent candidates than
+    /// [`MAX_STREAM_QUOTA_CANDIDATES`] is refused with `too_large`.
+    pub fn push(&mut self, line: Line<'_>) -> Result<Option<RejectedRecord>, InputError> {
+        let index = self.next;
+        self.next += 1;
+        match evaluate_line(index, line, &self.options) {
+            None => Ok(None),
+            Some(BatchItem::Rejected(rejected)) => {
+                if let Line::Text(text) = line {
+                    self.holds_state |= holds_state_record(text);
+                }
+                Ok(Some(rejected))
+            }
+            Some(BatchItem::Decision(decision)) => {
+                if decision.rating == Rating::State {
+                    self.holds_state = true;
+                    return Ok(None);
+                }
+                if decision.outcome == Outcome::Classified
+                    && decision.level == Some(Level::Excellent)
+                {
+                    self.candidates += 1;
+                    if self.candidates > MAX_STREAM_QUOTA_CANDIDATES {
+                        return Err(InputError::too_many_candidates(MAX_STREAM_QUOTA_CANDIDATES));
+                    }
+                }
+                self.gathered.add(index, &decision);
+                Ok(None)
+            }
+        }
+    }
+
+    /// Whether a line read so far holds a state record.
+    pub fn holds_state_records(&self) -> bool {
+        self.holds_state
+    }
+
+    /// Plans the quota over every line read, for the second reading.
+    pub fn plan(self) -> QuotaStreamPlan {
+        QuotaStreamPlan {
+            plan: self.gathered.plan(&self.quota),
+            options: self.options,
+            next: 0,
+            lines: self.next,
+        }
+    }
+}
+
+/// The quota planned over a stream's first reading, applied on its second
+/// ([`QuotaStream`]).
+pub struct QuotaStreamPlan {
+    plan: BatchQuotaPlan,
+    options: Options,
+    next: usize,
+    /// Lines of the first reading.
+    lines: usize,
+}
+
+impl QuotaStreamPlan {
+    /// The second reading of the next line: its decision with the quota applied, or its
+    /// rejection (already reported by the first reading); `None` for a blank line.
+    /// A second reading longer than the first is refused (the input changed).
+    pub fn decide(&mut self, line: Line<'_>) -> Result<Option<BatchItem>, InputError> {
+        let index = self.next;
+        self.next += 1;
+        if index >= self.lines {
+            return Err(InputError::input_changed());
+        }
+        Ok(match evaluate_line(index, line, &self.options) {
+            Some(BatchItem::Decision(mut decision)) => {
+                self.plan.apply(index, &mut decision);
+                Some(BatchItem::Decision(decision))
+            }
+            other => other,
+        })
+    }
+
+    /// What the quota did in each group; a second reading shorter than the first is
+    /// refused (the input changed).
+    pub fn finish(self) -> Result<Vec<GroupQuotaReport>, InputError> {
+        if self.next != self.lines {
+            return Err(InputError::input_changed());
+        }
+        Ok(self.plan.into_reports())
+    }
+}
+
+/// JSON Lines text evaluated as one call with state records: pairs, both quotas and the
+/// link (`api::pairs`), each item indexed by its line (from 0, blank lines counted).
+pub fn evaluate_paired_lines(text: &str, options: &BatchOptions) -> Batch {
+    let mut lines = Vec::new();
+    let mut items: Vec<(usize, BatchItem)> = Vec::new();
+    for (index, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        if line.len() > MAX_STATE_RECORD_BYTES {
+            let length = u64::try_from(line.len()).unwrap_or(u64::MAX);
+            items.push((index, BatchItem::Rejected(line_too_large(index, length))));
+        } else {
+            lines.push((index, line.to_owned()));
+        }
+    }
+    let (indices, texts): (Vec<usize>, Vec<String>) = lines.into_iter().unzip();
+    let paired = evaluate_with_pairs(&texts, &options.evaluation, options.quota.as_ref());
+    for (position, decision) in paired.indices.into_iter().zip(paired.decisions) {
+        if let Some(&index) = indices.get(position) {
+            items.push((index, BatchItem::Decision(Box::new(decision))));
+        }
+    }
+    for (position, name, errors) in paired.rejected {
+        if let Some(&index) = indices.get(position) {
+            let rejected = RejectedRecord {
+                index,
+                id: Some(name).filter(|name| !name.is_empty()),
+                errors: errors.0,
+            };
+            items.push((index, BatchItem::Rejected(rejected)));
+        }
+    }
+    items.sort_by_key(|(index, _)| *index);
+    Batch {
+        items: items.into_iter().map(|(_, item)| item).collect(),
+        groups: paired.groups,
+        state_groups: paired.state_groups,
     }
 }

@@ -318,13 +318,42 @@ impl LevelCounts {
 }
 
 /// A criteria profile: by the id of a shipped one, or given in full.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 #[serde(untagged)]
 pub enum ProfileChoice {
     /// The id of a shipped profile (`cadre_eval::criteria::SHIPPED_PROFILE_IDS`).
     Shipped(String),
     /// A profile set by a superior committee.
     Given(Box<CriteriaProfile>),
+}
+
+/// A text (the id) or an object (the profile), nothing else: serde's derived untagged
+/// form buffers the value and so read a profile written as an array past the
+/// objects-only reader (issue 16); the object is read here from the reader's own map.
+impl<'de> Deserialize<'de> for ProfileChoice {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Choice;
+        impl<'de> serde::de::Visitor<'de> for Choice {
+            type Value = ProfileChoice;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a profile id or a profile object")
+            }
+            fn visit_str<E: serde::de::Error>(self, id: &str) -> Result<ProfileChoice, E> {
+                Ok(ProfileChoice::Shipped(id.to_owned()))
+            }
+            fn visit_string<E: serde::de::Error>(self, id: String) -> Result<ProfileChoice, E> {
+                Ok(ProfileChoice::Shipped(id))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> Result<ProfileChoice, A::Error> {
+                CriteriaProfile::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+                    .map(|profile| ProfileChoice::Given(Box::new(profile)))
+            }
+        }
+        deserializer.deserialize_any(Choice)
+    }
 }
 
 /// Answers to the conduct checklist (`spec/conduct.md`): self-reported, one per item of

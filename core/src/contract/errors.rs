@@ -172,6 +172,30 @@ impl InputError {
         )
     }
 
+    /// A JSON Lines stream with the quota holding more than `limit` Excellent candidates.
+    pub fn too_many_candidates(limit: usize) -> InputError {
+        InputError::new(
+            ErrorCode::TooLarge,
+            "",
+            format!(
+                "Dữ liệu vào có hơn {limit} hồ sơ đề xuất Hoàn thành xuất sắc nhiệm vụ để xét tỷ lệ; đã dừng đọc"
+            ),
+            format!(
+                "the input holds more than {limit} Excellent candidates for the quota; reading stopped"
+            ),
+        )
+    }
+
+    /// An input read twice (a stream with the quota) that changed between the readings.
+    pub fn input_changed() -> InputError {
+        InputError::new(
+            ErrorCode::InvalidValue,
+            "",
+            "Dữ liệu vào đã thay đổi giữa hai lần đọc".to_owned(),
+            "the input changed between its two readings".to_owned(),
+        )
+    }
+
     /// A line of JSON Lines over `limit` bytes (a record's, or a unit's).
     pub fn line_too_large(length: u64, limit: usize) -> InputError {
         InputError::new(

@@ -5,6 +5,7 @@
 //! | one record, as JSON text | 64 KiB (a state record with product lists: 256 KiB) |
 //! | products in one period of a state record | 500, each weight at most 1,000,000 |
 //! | records in one batch (a JSON array) | 1,000,000 |
+//! | Excellent candidates in one JSON Lines stream with the quota | 10,000,000 |
 //! | one batch as a JSON array, in bytes | 256 MiB |
 //! | one JSON Lines line | 64 KiB (the record limit) |
 //! | strings (`id`, `quota_group`, `member_id`, unit names) | 256 characters |
@@ -29,6 +30,10 @@ pub const MAX_BATCH_RECORDS: usize = 1_000_000;
 /// Largest batch given as one JSON array (or read whole), in bytes of JSON text: a
 /// reader stops there and says so; JSON Lines streams beyond it.
 pub const MAX_BATCH_BYTES: usize = 256 * 1024 * 1024;
+/// Most Excellent candidates in one JSON Lines stream evaluated with the quota: what the
+/// quota keeps of each (about 80 bytes and its id) is the stream's only memory that
+/// grows with its length; other records keep nothing.
+pub const MAX_STREAM_QUOTA_CANDIDATES: usize = 10_000_000;
 /// Longest string field, in characters.
 pub const MAX_STRING_CHARS: usize = 256;
 /// Most discipline records in one assessment.

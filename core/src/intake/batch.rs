@@ -35,7 +35,16 @@ pub fn batch_records_within(
     if or_one {
         match text.trim_start().chars().next() {
             Some('[') => {}
-            Some('{') => return Ok(vec![text]),
+            Some('{') => {
+                // One JSON value and nothing after it: trailing text or broken syntax
+                // refuses the whole input, as for an array (issue 16, defect 11:
+                // `compare` rejected it as a record without its id, exit 1, where
+                // `evaluate` exits 2).
+                return match serde_json::from_str::<&RawValue>(text) {
+                    Ok(_) => Ok(vec![text]),
+                    Err(error) => Err(InputErrors::one(InputError::not_a_batch(&error, true))),
+                };
+            }
             Some(_) => {
                 let error = InputError::not_a_batch(&"neither an array nor an object", true);
                 return Err(InputErrors::one(error));
@@ -84,6 +93,23 @@ mod tests {
     #![allow(clippy::unwrap_used, reason = "tests")]
     use super::*;
     use crate::contract::errors::ErrorCode;
+
+    /// Issue 16, defect 11: one record followed by text was a rejected record without
+    /// its id (`compare`, exit 1); it is the whole input's error, as for an array.
+    #[test]
+    fn one_record_with_trailing_text_is_not_a_batch() {
+        for text in [
+            r#"{"id":"p"} xyz"#,
+            r#"{"id":"p"}{"id":"q"}"#,
+            r#"{"id":"p""#,
+        ] {
+            let errors = batch_records(text, BatchText::ArrayOrRecord).unwrap_err();
+            assert_eq!(errors.0[0].code, ErrorCode::InvalidJson, "{text}");
+            assert_eq!(errors.0[0].path, "", "{text}");
+        }
+        let records = batch_records(" {\"id\":\"p\"}\n", BatchText::ArrayOrRecord).unwrap();
+        assert_eq!(records.len(), 1);
+    }
 
     #[test]
     fn a_salvaged_id_is_cut_to_the_string_limit() {

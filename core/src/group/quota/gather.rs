@@ -1,7 +1,9 @@
 //! The quota over a batch read record by record (a table of millions of rows, over
 //! several threads): what the quota needs of each decision is gathered as it is
-//! evaluated — a few integers and, for a candidate, its id — never the decision itself;
-//! then the quota is planned once over the whole batch.
+//! evaluated — for an Excellent candidate a few integers and its id, for any other
+//! classified subject a count in its group — never the decision itself; then the quota
+//! is planned once over the whole batch. Memory grows with the candidates only (about
+//! 80 bytes and the id each), whatever the batch's length.
 
 use crate::contract::decision::QuotaOutcome;
 use crate::contract::level::{Level, Outcome};
@@ -10,23 +12,22 @@ use crate::contract::regime::RegimeId;
 use crate::contract::state::Rating;
 use crate::contract::subject::{CollectiveKind, SubjectKind};
 use crate::group::quota::apply::{apply_verdict, default_group};
-use crate::group::quota::plan::{plan_quota, QuotaEntry, QuotaVerdict};
+use crate::group::quota::plan::{plan_quota_counted, GroupCounts, QuotaEntry, QuotaVerdict};
 use crate::points::Points;
 use crate::regimes::decision::Decision;
 use std::collections::HashMap;
 
-/// What the quota needs of one evaluated record.
+/// What the quota needs of one Excellent candidate.
 struct Gathered {
     row: usize,
     group: usize,
-    level: Option<Level>,
     score: Option<Points>,
     exceeded: u32,
     assigned: u32,
     /// The raised 25% ratio is QĐ 366's only.
     regime: RegimeId,
-    /// Only candidates need their id (the last tie-break).
-    id: Option<Box<str>>,
+    /// The last tie-break.
+    id: Box<str>,
 }
 
 /// The quota's inputs gathered over a batch (or over one range of it).
@@ -36,7 +37,10 @@ pub struct BatchQuota {
     index: HashMap<String, usize>,
     /// The default group of each subject kind, once named (no string per record).
     defaults: HashMap<(SubjectKind, Option<CollectiveKind>), usize>,
+    /// The Excellent candidates.
     entries: Vec<Gathered>,
+    /// Per group, the classified subjects that are not candidates.
+    counts: Vec<GroupCounts>,
 }
 
 impl BatchQuota {
@@ -47,6 +51,7 @@ impl BatchQuota {
         let group = self.names.len();
         self.names.push(name.to_owned());
         self.index.insert(name.to_owned(), group);
+        self.counts.push(GroupCounts::default());
         group
     }
 
@@ -70,23 +75,40 @@ impl BatchQuota {
                 }
             }
         };
-        let level = (decision.outcome == Outcome::Classified)
+        let Some(level) = (decision.outcome == Outcome::Classified)
             .then_some(decision.level)
-            .flatten();
-        self.entries.push(Gathered {
-            row,
-            group,
-            level,
-            score: decision.score,
-            exceeded: decision.tasks.map_or(0, |t| t.exceeded),
-            assigned: decision.tasks.map_or(0, |t| t.assigned),
-            regime: decision.regime,
-            id: (level == Some(Level::Excellent)).then(|| decision.id.clone().into_boxed_str()),
-        });
+            .flatten()
+        else {
+            return;
+        };
+        if let Some(counts) = self.counts.get_mut(group) {
+            counts.present = true;
+            counts.graded |= !decision.regime.info().raised_ratio;
+            counts.good += u32::from(level == Level::Good);
+        }
+        if level == Level::Excellent {
+            self.entries.push(Gathered {
+                row,
+                group,
+                score: decision.score,
+                exceeded: decision.tasks.map_or(0, |t| t.exceeded),
+                assigned: decision.tasks.map_or(0, |t| t.assigned),
+                regime: decision.regime,
+                id: decision.id.clone().into_boxed_str(),
+            });
+        }
     }
 
     /// Takes in another range's entries (ranges arrive in row order).
     pub fn merge(&mut self, other: BatchQuota) {
+        for (name, counts) in other.names.iter().zip(&other.counts) {
+            let group = self.group(name);
+            if let Some(mine) = self.counts.get_mut(group) {
+                mine.good += counts.good;
+                mine.present |= counts.present;
+                mine.graded |= counts.graded;
+            }
+        }
         for mut entry in other.entries {
             let name = other.names.get(entry.group).map_or("", String::as_str);
             entry.group = self.group(name);
@@ -101,8 +123,8 @@ impl BatchQuota {
             .iter()
             .map(|e| QuotaEntry {
                 group: e.group,
-                id: e.id.as_deref().unwrap_or(""),
-                level: e.level,
+                id: &e.id,
+                level: Some(Level::Excellent),
                 score: e.score,
                 exceeded: e.exceeded,
                 assigned: e.assigned,
@@ -110,7 +132,7 @@ impl BatchQuota {
             })
             .collect();
         let names: Vec<&str> = self.names.iter().map(String::as_str).collect();
-        let plan = plan_quota(&entries, &names, options);
+        let plan = plan_quota_counted(&entries, &self.counts, &names, options);
         let mut verdicts = HashMap::new();
         for (entry, verdict) in self.entries.iter().zip(plan.verdicts) {
             if let Some(verdict) = verdict {

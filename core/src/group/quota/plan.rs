@@ -97,14 +97,49 @@ fn rank_order(a: &QuotaEntry<'_>, b: &QuotaEntry<'_>) -> Ordering {
         .then_with(|| (xb * na).cmp(&(xa * nb)))
 }
 
+/// What a caller that keeps only the Excellent candidates as entries knows of the rest
+/// of one group (a stream with the quota, `api::stream`): the classified subjects that
+/// are not candidates, counted.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct GroupCounts {
+    /// Subjects proposed Good.
+    pub good: u32,
+    /// Whether the group has a classified subject at all.
+    pub present: bool,
+    /// Whether a classified subject's regime knows only 20% (QĐ 124, HD 21).
+    pub graded: bool,
+}
+
 /// Plans the quota: which candidates keep Excellent in each group. `names[g]` is the
 /// name of group `g`. Integer arithmetic only; the result does not depend on the order
 /// of the entries (ties are broken by id).
 pub fn plan_quota(entries: &[QuotaEntry<'_>], names: &[&str], options: &QuotaOptions) -> QuotaPlan {
+    plan_quota_counted(entries, &[], names, options)
+}
+
+/// [`plan_quota`] where `counted[g]` adds to group `g` subjects that have no entry (the
+/// entries are then usually the candidates alone).
+pub fn plan_quota_counted(
+    entries: &[QuotaEntry<'_>],
+    counted: &[GroupCounts],
+    names: &[&str],
+    options: &QuotaOptions,
+) -> QuotaPlan {
     let mut groups: Vec<(Vec<usize>, u32)> = vec![(Vec::new(), 0); names.len()];
     let mut present = vec![false; names.len()];
     // QĐ 124 and HD 21 know only 20%: a group with one of their records keeps it.
     let mut graded = vec![false; names.len()];
+    for (group, counts) in counted.iter().enumerate() {
+        if let (Some((_, good)), Some(present), Some(graded)) = (
+            groups.get_mut(group),
+            present.get_mut(group),
+            graded.get_mut(group),
+        ) {
+            *good += counts.good;
+            *present |= counts.present;
+            *graded |= counts.graded;
+        }
+    }
     for (index, entry) in entries.iter().enumerate() {
         let Some(level) = entry.level else { continue };
         if !entry.regime.info().raised_ratio {

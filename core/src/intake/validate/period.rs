@@ -5,7 +5,7 @@ use crate::contract::errors::ErrorCode;
 use crate::contract::regime::RegimeId;
 use crate::dates::{vi_date, Span};
 use crate::intake::validate::problems::Problems;
-use chrono::NaiveDate;
+use chrono::{Datelike, Months, NaiveDate};
 
 /// The period as written, checked.
 pub fn period(problems: &mut Problems, input: &PeriodInput) -> Option<Span> {
@@ -40,6 +40,22 @@ pub fn period(problems: &mut Problems, input: &PeriodInput) -> Option<Span> {
             let from = problems.date("/period/from", from);
             let to = problems.date("/period/to", to);
             let (from, to) = (from?, to?);
+            // The same years as `{year}` (issue 16, defect 11: `{from, to}` skipped them).
+            let mut in_range = true;
+            for (path, day) in [("/period/from", from), ("/period/to", to)] {
+                if !(1900..=2200).contains(&day.year()) {
+                    problems.push(
+                        ErrorCode::OutOfRange,
+                        path,
+                        format!("Ngày {} nằm ngoài các năm 1900–2200", vi_date(day)),
+                        format!("{day} is outside the years 1900–2200"),
+                    );
+                    in_range = false;
+                }
+            }
+            if !in_range {
+                return None;
+            }
             if from > to {
                 problems.push(
                     ErrorCode::InvalidDate,
@@ -72,7 +88,12 @@ pub fn period_last_day(input: &PeriodInput) -> Option<NaiveDate> {
     period(&mut Problems::default(), input).map(|span| span.to)
 }
 
-/// The evaluation day: as written, or the period's last day; never before the period.
+/// How many years after its period's last day a record may be evaluated
+/// ([`evaluation_day`]); documented in `docs/contract.md`.
+pub const MAX_YEARS_AFTER_PERIOD: i32 = 10;
+
+/// The evaluation day: as written, or the period's last day; never before the period,
+/// nor more than [`MAX_YEARS_AFTER_PERIOD`] years after its last day.
 pub fn evaluation_day(
     p: &mut Problems,
     input: &Assessment,
@@ -97,6 +118,24 @@ pub fn evaluation_day(
                     span.from
                 ),
             );
+        } else if let Some(bound) = span.to.checked_add_months(Months::new(
+            u32::try_from(12 * MAX_YEARS_AFTER_PERIOD).unwrap_or(u32::MAX),
+        )) {
+            if day > bound {
+                p.push(
+                    ErrorCode::InvalidDate,
+                    "/as_of",
+                    format!(
+                        "Ngày đánh giá {} sau khi kỳ kết thúc ({}) hơn {MAX_YEARS_AFTER_PERIOD} năm",
+                        vi_date(day),
+                        vi_date(span.to)
+                    ),
+                    format!(
+                        "the evaluation day {day} is more than {MAX_YEARS_AFTER_PERIOD} years after the period ends ({})",
+                        span.to
+                    ),
+                );
+            }
         }
     }
     as_of
