@@ -11,10 +11,18 @@ use rust_xlsxwriter::Workbook;
 use std::fs::{self, File};
 use std::path::PathBuf;
 
+/// A file in a folder of its own, so that tests running at once never share one.
 fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("cadre-eval-limits-{}", std::process::id()));
+    let dir = std::env::temp_dir().join(format!("cadre-eval-limits-{}-{name}", std::process::id()));
     fs::create_dir_all(&dir).unwrap();
     dir.join(name)
+}
+
+/// Removes a test's files with their folders.
+fn clean_up(paths: &[&PathBuf]) {
+    for path in paths {
+        fs::remove_dir_all(path.parent().unwrap()).unwrap();
+    }
 }
 
 fn assert_too_large(result: Result<Vec<cadre_eval::SheetTable>, SheetFileError>, what: &str) {
@@ -33,7 +41,7 @@ fn a_file_over_the_size_limit_is_refused_before_it_is_read() {
         .set_len(MAX_SHEET_FILE_BYTES + 1)
         .unwrap();
     assert_too_large(read_file(&path), "bytes");
-    fs::remove_file(&path).unwrap();
+    clean_up(&[&path]);
 }
 
 /// Two cells at A1 and XFD1048576: calamine's dense range would be 17 billion cells.
@@ -54,8 +62,7 @@ fn an_xlsx_sheet_spanning_too_many_cells_is_refused_before_it_is_held() {
     sheet.write_string(rows, 15_999, "x").unwrap();
     workbook.save(&wide).unwrap();
     assert_too_large(read_file(&wide), "cells");
-    fs::remove_file(&path).unwrap();
-    fs::remove_file(&wide).unwrap();
+    clean_up(&[&path, &wide]);
 }
 
 #[test]
@@ -64,7 +71,7 @@ fn a_csv_file_with_too_many_cells_is_refused() {
     let line = ",".repeat(usize::try_from(MAX_SHEET_CELLS).unwrap());
     fs::write(&path, format!("id\n{line}\n")).unwrap();
     assert_too_large(read_file(&path), "cells");
-    fs::remove_file(&path).unwrap();
+    clean_up(&[&path]);
 }
 
 /// A little-endian zip archive of one deflated entry `name` whose central directory
@@ -119,6 +126,5 @@ fn a_workbook_that_inflates_past_the_limit_is_refused() {
         read_file(&path),
         Err(SheetFileError::Workbook { .. })
     ));
-    fs::remove_file(&path).unwrap();
-    fs::remove_file(&ods).unwrap();
+    clean_up(&[&path, &ods]);
 }
