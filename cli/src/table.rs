@@ -2,7 +2,7 @@
 //! or with combining marks) lines up in a terminal.
 
 use crate::args::Lang;
-use cadre_eval::{reason_message, Decision, Level, Outcome, OutcomeTally};
+use cadre_eval::{reason_message, Decision, Level, Outcome, OutcomeTally, Rating};
 use std::io::{self, Write};
 use unicode_width::UnicodeWidthStr;
 
@@ -43,6 +43,11 @@ impl Table {
     /// Rows held, not yet written.
     pub fn held(&self) -> usize {
         self.rows.len()
+    }
+
+    /// Forgets the rows held without writing them.
+    pub fn discard(&mut self) {
+        self.rows.clear();
     }
 
     /// Writes the rows held so far (the headings and the rule first, the first time,
@@ -173,16 +178,28 @@ pub const ROWS_BEFORE_STREAMING: usize = 1000;
 pub const NONE: &str = "—";
 
 /// The decisions of one run, as a table with a summary line.
+///
+/// Two layouts (`docs/state-regimes.md` "The CLI"): party decisions only keep the party
+/// columns; once a state decision is among the rows, the table shows the rating, the
+/// regime, the annual score and the periods counted of those listed for every row.
+/// Both layouts are filled until the first rows are written, which fixes the layout
+/// (a stream's first [`ROWS_BEFORE_STREAMING`] rows decide it).
 pub struct DecisionTable {
     lang: Lang,
-    table: Table,
+    party: Table,
+    state: Table,
+    /// A state decision is among the rows.
+    holds_state: bool,
+    /// The layout is fixed: rows have been written.
+    fixed: bool,
     tally: OutcomeTally,
+    state_tally: OutcomeTally,
 }
 
 impl DecisionTable {
     /// An empty table with headings in `lang`.
     pub fn new(lang: Lang) -> DecisionTable {
-        let table = Table::new(&[
+        let party = Table::new(&[
             ("ID", Align::Left),
             (lang.pick("Xếp loại", "Level"), Align::Left),
             (lang.pick("Mã", "Code"), Align::Left),
@@ -191,16 +208,36 @@ impl DecisionTable {
             (lang.pick("Quy tắc", "Rule"), Align::Left),
             (lang.pick("Lý do", "Reason"), Align::Left),
         ]);
+        let state = Table::new(&[
+            ("ID", Align::Left),
+            (lang.pick("Đánh giá", "Rating"), Align::Left),
+            (lang.pick("Chế độ", "Regime"), Align::Left),
+            (lang.pick("Xếp loại", "Level"), Align::Left),
+            (lang.pick("Mã", "Code"), Align::Left),
+            (lang.pick("Điểm năm", "Annual score"), Align::Right),
+            (lang.pick("Kỳ", "Periods"), Align::Right),
+            (lang.pick("Cần quyết định", "Needs decision"), Align::Left),
+            (lang.pick("Quy tắc", "Rule"), Align::Left),
+            (lang.pick("Lý do", "Reason"), Align::Left),
+        ]);
         DecisionTable {
             lang,
-            table,
+            party,
+            state,
+            holds_state: false,
+            fixed: false,
             tally: OutcomeTally::default(),
+            state_tally: OutcomeTally::default(),
         }
     }
 
     /// Adds one decision: its level, score and the reason that settles it.
     pub fn push(&mut self, decision: &Decision) {
         let lang = self.lang;
+        let is_state = decision.rating == Rating::State;
+        if !self.fixed {
+            self.holds_state |= is_state;
+        }
         let (name, code) = level_name(decision.outcome, decision.level, lang);
         let (rule, reason) = match decision.deciding_reason() {
             Some(reason) => {
@@ -213,47 +250,121 @@ impl DecisionTable {
             }
             None => (NONE.to_owned(), String::new()),
         };
-        self.table.push(vec![
-            decision.id.clone(),
-            name.to_owned(),
-            code.to_owned(),
-            decision.score.map_or_else(
+        let score = decision.score.map_or_else(
+            || NONE.to_owned(),
+            |score| match lang {
+                Lang::Vi => score.vi(),
+                Lang::En => score.to_string(),
+            },
+        );
+        let needs = if decision.needs_decision {
+            lang.pick("có", "yes")
+        } else {
+            ""
+        }
+        .to_owned();
+        if !self.fixed || self.holds_state {
+            // `11/12`: periods with work (in the mean) of those listed.
+            let periods = decision.state.as_deref().map_or_else(
                 || NONE.to_owned(),
-                |score| match lang {
-                    Lang::Vi => score.vi(),
-                    Lang::En => score.to_string(),
+                |part| {
+                    let counted = part.periods.iter().filter(|p| p.work.is_some()).count();
+                    format!("{counted}/{}", part.periods.len())
                 },
-            ),
-            if decision.needs_decision {
-                lang.pick("có", "yes")
+            );
+            let rating = if is_state {
+                lang.pick("Nhà nước", "State")
             } else {
-                ""
-            }
-            .to_owned(),
-            rule,
-            reason,
-        ]);
-        self.tally.add(decision);
+                lang.pick("Đảng", "Party")
+            };
+            let regime = decision
+                .regime_shown()
+                .map_or(NONE, |regime| regime.as_str());
+            self.state.push(vec![
+                decision.id.clone(),
+                rating.to_owned(),
+                regime.to_owned(),
+                name.to_owned(),
+                code.to_owned(),
+                score.clone(),
+                periods,
+                needs.clone(),
+                rule.clone(),
+                reason.clone(),
+            ]);
+        }
+        if !self.fixed || !self.holds_state {
+            self.party.push(vec![
+                decision.id.clone(),
+                name.to_owned(),
+                code.to_owned(),
+                score,
+                needs,
+                rule,
+                reason,
+            ]);
+        }
+        if is_state {
+            self.state_tally.add(decision);
+        } else {
+            self.tally.add(decision);
+        }
+    }
+
+    /// The table of the layout in use.
+    fn shown(&self) -> &Table {
+        if self.holds_state {
+            &self.state
+        } else {
+            &self.party
+        }
     }
 
     /// Writes the rows held once there are [`ROWS_BEFORE_STREAMING`] of them, so that a
     /// long run's table is written as it comes (the widths are those of the first rows).
     pub fn stream_to(&mut self, out: &mut impl Write) -> io::Result<()> {
-        if self.table.held() >= ROWS_BEFORE_STREAMING {
-            self.table.flush(out)?;
+        let held = self.shown().held();
+        if held >= ROWS_BEFORE_STREAMING {
+            self.fixed = true;
+            if self.holds_state {
+                self.party.discard();
+                self.state.flush(out)?;
+            } else {
+                self.state.discard();
+                self.party.flush(out)?;
+            }
         }
         Ok(())
     }
 
     /// Writes the table alone, without the summary line.
     pub fn write_rows(&self, out: &mut impl Write) -> io::Result<()> {
-        self.table.write(out)
+        self.shown().write(out)
     }
 
-    /// Writes the table and the summary line, counting `rejected` records in it.
+    /// Writes the table and the summary line, counting `rejected` records in it; with
+    /// state decisions, a line for them before the party line.
     pub fn write(&self, out: &mut impl Write, rejected: u64) -> io::Result<()> {
-        self.table.write(out)?;
-        writeln!(out, "{}", summary(&self.tally, self.lang, rejected))
+        self.shown().write(out)?;
+        if self.state_tally.evaluated() == 0 {
+            return writeln!(out, "{}", summary(&self.tally, self.lang, rejected));
+        }
+        let lang = self.lang;
+        writeln!(
+            out,
+            "{} — {}",
+            lang.pick("Nhà nước", "State"),
+            summary(&self.state_tally, lang, 0)
+        )?;
+        if self.tally.evaluated() > 0 || rejected > 0 {
+            writeln!(
+                out,
+                "{} — {}",
+                lang.pick("Đảng (và hồ sơ bị từ chối)", "Party (and rejected records)"),
+                summary(&self.tally, lang, rejected)
+            )?;
+        }
+        Ok(())
     }
 }
 

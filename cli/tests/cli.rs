@@ -1719,3 +1719,57 @@ fn state_options_reach_the_core_and_inexact_rates_are_refused() {
     assert_eq!(without_quota.status.code(), Some(2));
     assert!(stderr(&without_quota).contains("need --quota"));
 }
+
+/// Design §15: with state records, the table shows the rating, the regime, the annual
+/// score and the periods counted of those listed for every row, and the summary counts
+/// state and party decisions on lines of their own; party-only input keeps its columns.
+#[test]
+fn a_table_with_state_records_shows_rating_regime_and_periods() {
+    let output = run_file(
+        &["evaluate", "--quota", "--format", "table", "--lang", "en"],
+        &example("vu-ke-hoach-tai-chinh-2026-pair.json"),
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = stdout(&output);
+    let heading = text.lines().next().unwrap();
+    for column in ["Rating", "Regime", "Annual score", "Periods", "Rule"] {
+        assert!(heading.contains(column), "{heading}");
+    }
+    let row = |id: &str, rating: &str| {
+        text.lines()
+            .find(|l| l.starts_with(&format!("{id} ")) && l.contains(rating))
+            .unwrap_or_else(|| panic!("no {rating} row for {id}:\n{text}"))
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    // Six months of leave: 6 of 12 months in the mean; the deciding rule is the band's.
+    assert!(
+        row("vu-thi-giang", "State")
+            .starts_with("vu-thi-giang State nd335 Good HTTNV 86.08 6/12 nd335.20.2"),
+        "{}",
+        row("vu-thi-giang", "State")
+    );
+    assert!(row("nguyen-van-an", "Party").contains("Party qd366 Good HTTNV 88 —"));
+    let summary: Vec<&str> = text.lines().rev().take(2).collect();
+    assert!(summary[1].starts_with("State — Records: 12;"), "{text}");
+    assert!(
+        summary[0].starts_with("Party (and rejected records) — Records: 10;"),
+        "{text}"
+    );
+
+    let party = run_file(
+        &["evaluate", "--format", "table", "--lang", "en"],
+        &example("chi-bo-2025.json"),
+    );
+    let heading = stdout(&party).lines().next().unwrap().to_owned();
+    assert!(
+        heading.starts_with("ID ") && !heading.contains("Rating"),
+        "{heading}"
+    );
+    assert!(stdout(&party)
+        .lines()
+        .last()
+        .unwrap()
+        .starts_with("Records: 17;"));
+}
