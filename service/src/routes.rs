@@ -105,6 +105,23 @@ impl<D: OperationOutput> OperationOutput for Documented<D> {
     }
 }
 
+/// The evaluation options of a parameter struct with the fields `reading`,
+/// `basic_targets`, `state_cap`, `rounding` and `leader_components` (each route's own
+/// struct: the query types cannot share a flattened part, see `wire.rs`).
+macro_rules! options {
+    ($params:expr) => {
+        options(
+            $params.reading,
+            $params.basic_targets,
+            (
+                $params.state_cap,
+                $params.rounding,
+                $params.leader_components,
+            ),
+        )
+    };
+}
+
 /// The evaluation options of query parameters: the readings and the options of state
 /// records.
 fn options(
@@ -178,14 +195,7 @@ pub async fn evaluate(
     Params(params): Params<EvaluationParams>,
     body: JsonText<Assessment>,
 ) -> Result<Counted<EvaluateResponse>, ApiError> {
-    let decision = engine::evaluate_one(
-        &body.text,
-        &options(
-            params.reading,
-            params.basic_targets,
-            (params.state_cap, params.rounding, params.leader_components),
-        ),
-    )?;
+    let decision = engine::evaluate_one(&body.text, &options!(params))?;
     Ok(Counted::new(
         EvaluateResponse {
             provenance: state.provenance_of([&decision]),
@@ -203,11 +213,7 @@ pub async fn evaluate_batch(
     Params(params): Params<EvaluationParams>,
     body: BatchInput,
 ) -> Result<Documented<BatchAnswer>, ApiError> {
-    let options = options(
-        params.reading,
-        params.basic_targets,
-        (params.state_cap, params.rounding, params.leader_components),
-    );
+    let options = options!(params);
     let text = match body {
         BatchInput::Lines(body) => {
             return Ok(Documented::new(
@@ -284,11 +290,7 @@ pub async fn quota(
     Params(params): Params<QuotaParams>,
     body: JsonText<Vec<Assessment>>,
 ) -> Result<Counted<QuotaResponse>, ApiError> {
-    let options = options(
-        params.reading,
-        params.basic_targets,
-        (params.state_cap, params.rounding, params.leader_components),
-    );
+    let options = options!(params);
     let quota = quota_options(
         params.quota_reading,
         params.raised_ratio_group,
@@ -330,11 +332,7 @@ pub async fn org(
     body: OrgInput,
 ) -> Result<Counted<OrgResponse>, ApiError> {
     let options = OrgOptions {
-        evaluation: options(
-            params.reading,
-            params.basic_targets,
-            (params.state_cap, params.rounding, params.leader_components),
-        ),
+        evaluation: options!(params),
         quota: if params.no_quota {
             None
         } else {
@@ -402,15 +400,7 @@ pub async fn compare(
     Params(params): Params<CompareParams>,
     body: JsonText<Assessment>,
 ) -> Result<Counted<CompareResponse>, ApiError> {
-    let options = compare_options(
-        params.regimes,
-        params.grades_from_points,
-        options(
-            params.reading,
-            params.basic_targets,
-            (params.state_cap, params.rounding, params.leader_components),
-        ),
-    );
+    let options = compare_options(params.regimes, params.grades_from_points, options!(params));
     let comparison = engine::compare(&body.text, &options)?;
     let provenance = state.provenance_of(
         comparison
@@ -475,14 +465,7 @@ pub async fn partial(
     Params(params): Params<EvaluationParams>,
     body: JsonText<Assessment>,
 ) -> Result<Counted<PartialResponse>, ApiError> {
-    let partial = engine::partial(
-        &body.text,
-        &options(
-            params.reading,
-            params.basic_targets,
-            (params.state_cap, params.rounding, params.leader_components),
-        ),
-    )?;
+    let partial = engine::partial(&body.text, &options!(params))?;
     Ok(Counted::new(
         PartialResponse {
             provenance: state.provenance(),
@@ -500,14 +483,7 @@ pub async fn what_would_change(
     Params(params): Params<EvaluationParams>,
     body: JsonText<Assessment>,
 ) -> Result<Counted<WhatWouldChangeResponse>, ApiError> {
-    let change = engine::what_would_change(
-        &body.text,
-        &options(
-            params.reading,
-            params.basic_targets,
-            (params.state_cap, params.rounding, params.leader_components),
-        ),
-    )?;
+    let change = engine::what_would_change(&body.text, &options!(params))?;
     Ok(Counted::new(
         WhatWouldChangeResponse {
             provenance: state.provenance_of([&change.decision]),
