@@ -102,8 +102,18 @@ fn evaluate_long_tables<'py>(
     long::evaluate_long(py, periods, products, party, &options, quota.as_ref())
 }
 
-/// The three results of a batch, for the Python package.
+/// The four results of a batch, for the Python package: the decisions, the reasons
+/// (when asked), the party quota's and the state quota's reports.
 type BatchResult<'py> = (
+    Bound<'py, PyAny>,
+    Option<Bound<'py, PyAny>>,
+    Bound<'py, PyAny>,
+    Bound<'py, PyAny>,
+);
+
+/// The three results of an organisation tree: the decisions, the reasons (when asked)
+/// and the report.
+type TreeResult<'py> = (
     Bound<'py, PyAny>,
     Option<Bound<'py, PyAny>>,
     Bound<'py, PyAny>,
@@ -125,30 +135,51 @@ fn thread_count(threads: Option<usize>) -> usize {
         .max(1)
 }
 
+/// A batch's options from the keyword arguments of `evaluate_many`.
 #[expect(
     clippy::too_many_arguments,
     reason = "mirrors the keyword arguments of the Python API"
 )]
-fn batch<'py>(
-    py: Python<'py>,
-    source: &Source<'_>,
+fn batch_options(
     reading: &str,
     basic_targets: &str,
-    reasons: bool,
-    messages: bool,
+    state_cap: &str,
+    rounding: &str,
+    leader_components: &str,
     quota: bool,
     quota_reading: &str,
     raised_ratio_groups: Vec<String>,
+    agency_recognised_excellent: Vec<String>,
+    party_excellent_rate: Option<&str>,
+) -> PyResult<BatchOptions> {
+    let evaluation = options::with_state(
+        options::evaluation(reading, basic_targets)?,
+        state_cap,
+        rounding,
+        leader_components,
+    )?;
+    let quota = quota
+        .then(|| {
+            options::with_state_quota(
+                options::quota(quota_reading, raised_ratio_groups)?,
+                agency_recognised_excellent,
+                party_excellent_rate,
+            )
+        })
+        .transpose()?;
+    Ok(BatchOptions { evaluation, quota })
+}
+
+fn batch<'py>(
+    py: Python<'py>,
+    source: &Source<'_>,
+    options: &BatchOptions,
+    reasons: bool,
+    messages: bool,
     threads: Option<usize>,
 ) -> PyResult<BatchResult<'py>> {
-    let options = BatchOptions {
-        evaluation: options::evaluation(reading, basic_targets)?,
-        quota: quota
-            .then(|| options::quota(quota_reading, raised_ratio_groups))
-            .transpose()?,
-    };
     let threads = thread_count(threads);
-    let tables = py.detach(|| evaluate_batch(source, &options, reasons, messages, threads));
+    let tables = py.detach(|| evaluate_batch(source, options, reasons, messages, threads));
     let tables = match tables {
         Ok(tables) => tables,
         Err(BatchFailure::Input(errors)) => return Err(table_error(py, &errors)),
@@ -160,14 +191,15 @@ fn batch<'py>(
     let decisions = batches(py, &tables.decisions)?;
     let reasons = tables.reasons.map(|r| batches(py, &r)).transpose()?;
     let groups = to_py(py, &tables.quota_groups)?;
-    Ok((decisions, reasons, groups))
+    let state_groups = to_py(py, &tables.state_groups)?;
+    Ok((decisions, reasons, groups, state_groups))
 }
 
 /// Evaluates a table of flat columns (anything with `__arrow_c_stream__`: a
 /// `pyarrow.Table` or `RecordBatchReader`). Returns the decisions and, when asked, the
-/// reasons as `pyarrow.RecordBatch`es, and the quota's group reports.
+/// reasons as `pyarrow.RecordBatch`es, and the quotas' reports (party, state).
 #[pyfunction]
-#[pyo3(signature = (table, *, reading = "cascade", basic_targets = "any", reasons = false, messages = true, quota = false, quota_reading = "final_tally", raised_ratio_groups = Vec::new(), threads = None))]
+#[pyo3(signature = (table, *, reading = "cascade", basic_targets = "any", reasons = false, messages = true, quota = false, quota_reading = "final_tally", raised_ratio_groups = Vec::new(), threads = None, state_cap = "none", rounding = "two_decimals", leader_components = "text", agency_recognised_excellent = Vec::new(), party_excellent_rate = None))]
 #[expect(
     clippy::too_many_arguments,
     reason = "keyword arguments of the Python API"
@@ -183,7 +215,24 @@ fn evaluate_table<'py>(
     quota_reading: &str,
     raised_ratio_groups: Vec<String>,
     threads: Option<usize>,
+    state_cap: &str,
+    rounding: &str,
+    leader_components: &str,
+    agency_recognised_excellent: Vec<String>,
+    party_excellent_rate: Option<&str>,
 ) -> PyResult<BatchResult<'py>> {
+    let options = batch_options(
+        reading,
+        basic_targets,
+        state_cap,
+        rounding,
+        leader_components,
+        quota,
+        quota_reading,
+        raised_ratio_groups,
+        agency_recognised_excellent,
+        party_excellent_rate,
+    )?;
     let reader = arrow_array::ffi_stream::RecordBatchStreamReader::from_pyarrow_bound(table)?;
     let schema = reader.schema();
     let columns = table_columns(schema.fields().iter().map(|f| f.name().as_str()))
@@ -195,24 +244,14 @@ fn evaluate_table<'py>(
         batches: &batches,
         columns,
     };
-    batch(
-        py,
-        &source,
-        reading,
-        basic_targets,
-        reasons,
-        messages,
-        quota,
-        quota_reading,
-        raised_ratio_groups,
-        threads,
-    )
+    batch(py, &source, &options, reasons, messages, threads)
 }
 
 /// Evaluates a JSON array of assessments (the contract's records). Same results as
-/// `evaluate_table`.
+/// `evaluate_table`; an array holding state records is one call of the pair form
+/// (pairs by id, the state quota then the party quota, the link).
 #[pyfunction]
-#[pyo3(signature = (text, *, reading = "cascade", basic_targets = "any", reasons = false, messages = true, quota = false, quota_reading = "final_tally", raised_ratio_groups = Vec::new(), threads = None))]
+#[pyo3(signature = (text, *, reading = "cascade", basic_targets = "any", reasons = false, messages = true, quota = false, quota_reading = "final_tally", raised_ratio_groups = Vec::new(), threads = None, state_cap = "none", rounding = "two_decimals", leader_components = "text", agency_recognised_excellent = Vec::new(), party_excellent_rate = None))]
 #[expect(
     clippy::too_many_arguments,
     reason = "keyword arguments of the Python API"
@@ -228,17 +267,30 @@ fn evaluate_json_array<'py>(
     quota_reading: &str,
     raised_ratio_groups: Vec<String>,
     threads: Option<usize>,
+    state_cap: &str,
+    rounding: &str,
+    leader_components: &str,
+    agency_recognised_excellent: Vec<String>,
+    party_excellent_rate: Option<&str>,
 ) -> PyResult<BatchResult<'py>> {
-    batch(
-        py,
-        &Source::Json(text),
+    let options = batch_options(
         reading,
         basic_targets,
-        reasons,
-        messages,
+        state_cap,
+        rounding,
+        leader_components,
         quota,
         quota_reading,
         raised_ratio_groups,
+        agency_recognised_excellent,
+        party_excellent_rate,
+    )?;
+    batch(
+        py,
+        &Source::Json(text),
+        &options,
+        reasons,
+        messages,
         threads,
     )
 }
@@ -290,7 +342,7 @@ fn evaluate_org<'py>(
     raised_ratio_groups: Vec<String>,
     reasons: bool,
     messages: bool,
-) -> PyResult<BatchResult<'py>> {
+) -> PyResult<TreeResult<'py>> {
     let options = options::org(
         reading,
         basic_targets,

@@ -1,10 +1,11 @@
 //! Evaluation and quota options from their Python names (`"cascade"`, `"strict"`, …).
 
-use cadre_eval::{Options, OrgOptions, QuotaOptions};
+use cadre_eval::{Options, OrgOptions, PartyRate, QuotaOptions};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use serde::de::value::{Error as ValueError, StrDeserializer};
 use serde::de::DeserializeOwned;
+use std::collections::BTreeMap;
 
 /// Reads a contract enum from its JSON name, or says which names are allowed.
 pub fn named<T: DeserializeOwned>(what: &str, text: &str, allowed: &str) -> PyResult<T> {
@@ -45,6 +46,30 @@ pub fn quota(reading: &str, raised_ratio_groups: Vec<String>) -> PyResult<QuotaO
         reading: named("quota_reading", reading, "final_tally, proposed_good")?,
         raised_ratio_groups,
         ..QuotaOptions::default()
+    })
+}
+
+/// The quota options with the state quota's own (`spec/state-regimes.md` §2.3): the
+/// agencies recognised Excellent (25%), and ND 48's party Excellent rate per agency as
+/// the JSON text of the contract's map (counts or a percent, read exactly by the core).
+pub fn with_state_quota(
+    quota: QuotaOptions,
+    agency_recognised_excellent: Vec<String>,
+    party_excellent_rate: Option<&str>,
+) -> PyResult<QuotaOptions> {
+    let party_excellent_rate = match party_excellent_rate {
+        None => BTreeMap::new(),
+        Some(text) => serde_json::from_str::<BTreeMap<String, PartyRate>>(text).map_err(|e| {
+            PyValueError::new_err(format!(
+                "party_excellent_rate maps an agency to {{\"excellent\": E, \"rated\": N}} \
+                 or a percent: {e}"
+            ))
+        })?,
+    };
+    Ok(QuotaOptions {
+        agency_recognised_excellent,
+        party_excellent_rate,
+        ..quota
     })
 }
 

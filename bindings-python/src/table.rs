@@ -15,8 +15,8 @@ use arrow_schema::{ArrowError, DataType};
 use cadre_eval::{
     columns_of, evaluate_records, pointer_segment, BatchOptions, Cell, Column, ColumnOf, Decision,
     DisciplineCells, ErrorCode, EvaluationSink, FlatRow, GroupQuotaReport, InputError, InputErrors,
-    QuotaOutcome, Records, RejectedRecord, RowSource, TableColumn, WorkerStopped, CRITERION_PREFIX,
-    DISCIPLINE_COLUMNS,
+    QuotaOutcome, Records, RejectedRecord, RowSource, StateQuotaReport, TableColumn, WorkerStopped,
+    CRITERION_PREFIX, DISCIPLINE_COLUMNS,
 };
 
 /// One column's values, as the typed array holding them.
@@ -334,6 +334,9 @@ pub struct BatchTables {
     pub reasons: Option<Vec<RecordBatch>>,
     /// What the quota did in each group, when asked.
     pub quota_groups: Vec<GroupQuotaReport>,
+    /// What the state quota did per group and per agency, when asked and the batch
+    /// holds state records.
+    pub state_groups: Vec<StateQuotaReport>,
 }
 
 /// A failure of a whole batch: its input, or building the output.
@@ -401,5 +404,6 @@ pub fn evaluate_batch(
         decisions,
         reasons: reasons.then_some(reason_tables),
         quota_groups: evaluated.groups,
+        state_groups: evaluated.state_groups,
     })
 }

@@ -31,9 +31,10 @@ STATE_OPTIONS = {"state_cap", "rounding", "leader_components"}
 
 def state_side(vector: dict[str, Any]) -> bool:
     """A vector of the state regimes (``docs/state-regimes.md``): a state record, a party
-    record reading a state rating, or a state option. These run through ``evaluate``;
-    the batch forms (tables, the CLI, the quota) read party records only in this version
-    (issue 12: the state batch with its quota and pairs is not implemented yet)."""
+    record reading a state rating, or a state option. Single records run through
+    ``evaluate``; state group vectors through ``evaluate_many`` over a list of dicts
+    (one call of the pair form, both quotas) and, where their state records have
+    periods, over the long tables (``test_each_state_group_vector_through_long_tables``)."""
     records = [vector["input"]] if "input" in vector else vector["inputs"] + [vector.get("template", {})]
     return bool(STATE_OPTIONS & set(vector.get("options", {}))) or any(
         isinstance(r, dict) and (r.get("rating") == "state" or "state_rating" in r)
@@ -42,7 +43,7 @@ def state_side(vector: dict[str, Any]) -> bool:
 
 
 GROUPS = [(f, v) for f, v in load_shared("groups") if not state_side(v)]
-PENDING_STATE_GROUPS = [(f, v) for f, v in load_shared("groups") if state_side(v)]
+STATE_GROUPS = [(f, v) for f, v in load_shared("groups") if state_side(v)]
 PARTY_SINGLE = [(f, v) for f, v in SINGLE if not state_side(v)]
 DECISION_VECTORS = [(f, v) for f, v in PARTY_SINGLE if "errors" not in v["expect"]]
 
@@ -63,11 +64,12 @@ def test_the_vectors_are_all_there() -> None:
     assert len(SINGLE) >= 60 and len(DECISION_VECTORS) >= 60 and ERROR_VECTORS
     assert len(FLAT_VECTORS) >= 100
     assert GROUPS and len(TREES) >= 10
+    assert len(STATE_GROUPS) >= 19
     names = [v["name"] for _, v in SINGLE]
     assert len(names) == len(set(names))
     # Every folder of single-record or group vectors is run, whatever its name.
     folders = {p.name for p in VECTORS.iterdir() if p.is_dir()} - OTHER_KINDS
-    run = {name.split("/")[0] for name, _ in SINGLE + GROUPS + PENDING_STATE_GROUPS}
+    run = {name.split("/")[0] for name, _ in SINGLE + GROUPS + STATE_GROUPS}
     assert run == folders and {"qd366", "groups"} <= run
     assert {f.relative_to(VECTORS).parts[0] for f in shared_files()} == folders
 
@@ -402,3 +404,125 @@ def test_each_tree_vector_through_evaluate_org(file: str, vector: dict[str, Any]
             for key in counts
         }
         assert got_counts == counts, unit
+
+
+STATE_REGIMES = {"nd90", "nd335", "nd233"}
+
+
+def state_quota(vector: dict[str, Any]) -> dict[str, Any]:
+    """The quota keyword arguments of a group vector, the state quota's included."""
+    quota = vector.get("quota", {})
+    return {
+        "quota_reading": quota.get("reading", "final_tally"),
+        "raised_ratio_groups": quota.get("raised_ratio_groups", []),
+        "agency_recognised_excellent": quota.get("agency_recognised_excellent", []),
+        "party_excellent_rate": quota.get("party_excellent_rate"),
+    }
+
+
+def check_state_groups(got: list[dict[str, Any]], wanted: list[dict[str, Any]]) -> list[str]:
+    """The Rust harness's check: the reports listed, in order, on the keys given (the
+    link vectors list a group's report only, not the agency's after it)."""
+    problems = []
+    if len(got) < len(wanted):
+        problems.append(f"state groups: got {got}, want {wanted}")
+    for index, (have, want) in enumerate(zip(got, wanted)):
+        problems += [
+            f"state_groups[{index}].{key}: got {have.get(key)}, want {value}"
+            for key, value in want.items()
+            if not agrees(have.get(key), value)
+        ]
+    return problems
+
+
+def check_state_group_frame(
+    vector: dict[str, Any],
+    frame: pd.DataFrame,
+    reasons: pd.DataFrame,
+    names: list[str],
+    state_groups: list[dict[str, Any]],
+) -> list[str]:
+    """A state group vector's expectations on an evaluated frame whose rows are named
+    ``names`` (``id@state`` for the state half of a pair), as ``core/tests/vectors.rs``
+    checks them."""
+    expect = vector["expect"]
+    problems = check_state_groups(state_groups, expect["state_groups"])
+    rejected = frame["error_codes"].notna().tolist()
+    levels = {
+        name: level
+        for name, level, bad in zip(names, plain(frame)["level"], rejected)
+        if not bad
+    }
+    problems += [
+        f"{name}: level {levels.get(name, 'missing')}, want {level}"
+        for name, level in expect["levels"].items()
+        if levels.get(name, "missing") != level
+    ]
+    demoted = sorted(n for n, d in zip(names, frame["quota_demoted"].fillna(False)) if d)
+    if demoted != sorted(expect["demoted"]):
+        problems.append(f"demoted: got {demoted}, want {sorted(expect['demoted'])}")
+    needs = sorted(
+        n for n, d, bad in zip(names, frame["needs_decision"].fillna(False), rejected) if d and not bad
+    )
+    if needs != sorted(expect["needs_decision"]):
+        problems.append(f"needs_decision: got {needs}, want {sorted(expect['needs_decision'])}")
+    rules = set(reasons["rule"].astype(str)) if len(reasons) else set()
+    problems += [f"rule {r} in no decision" for r in expect["rules"] if r not in rules]
+    row_of = {name: row for row, name in enumerate(names)}
+    for name, score in expect.get("scores", {}).items():
+        got = frame.loc[frame.index[row_of[name]], "score"] if name in row_of else None
+        if got is None or pd.isna(got) or not agrees(float(got), score):
+            problems.append(f"{name}: score {got}, want {score}")
+    for name, wanted_reasons in expect.get("reasons", {}).items():
+        rows = reasons.loc[reasons["row"] == row_of.get(name, -1)]
+        for wanted in wanted_reasons:
+            # The table holds rule, holds, effect and level (values are in the
+            # decision's record, checked by the Rust, WASM and service runners).
+            matches = rows["rule"].astype(str) == wanted["rule"]
+            for key in ("holds", "effect", "level"):
+                if key in wanted:
+                    matches &= rows[key].astype(object) == wanted[key]
+            if not matches.any():
+                problems.append(f"{name}: no reason {wanted}")
+    wanted_rejected = sorted((r["id"], r["code"], r["path"]) for r in expect.get("rejected", []))
+    got_rejected = sorted(
+        (name, e["code"], e["path"])
+        for name, errors, bad in zip(names, frame["errors"], rejected)
+        if bad
+        for e in errors
+    )
+    if got_rejected != wanted_rejected:
+        problems.append(f"rejected: got {got_rejected}, want {wanted_rejected}")
+    return problems
+
+
+def row_names(frame: pd.DataFrame, party_ids: set[str]) -> list[str]:
+    """Each row's name as the vectors write it: a state decision whose id a party record
+    shares is ``id@state`` (a rejected record is already named so)."""
+    return [
+        f"{record_id}@state"
+        if pd.isna(codes) and regime in STATE_REGIMES and record_id in party_ids
+        else str(record_id)
+        for record_id, regime, codes in zip(frame["id"], frame["regime"], frame["error_codes"])
+    ]
+
+
+@pytest.mark.parametrize(("file", "vector"), STATE_GROUPS, ids=[v["name"] for _, v in STATE_GROUPS])
+def test_each_state_group_vector_through_evaluate_many(file: str, vector: dict[str, Any]) -> None:
+    """A list of dicts is one call: pairs by id, the state quota then the party quota,
+    the link (``api::rows`` through the pair form), as Rust, WASM and the service."""
+    inputs = group_inputs(vector)
+    frame, reasons = cadre_eval.evaluate_many(
+        inputs, quota=True, reasons=True, **options(vector), **state_quota(vector)
+    )
+    assert len(frame) == len(inputs)
+    assert frame.attrs["quota_groups"] == vector["expect"]["groups"]
+    party_ids = {r["id"] for r in inputs if r.get("rating") != "state"}
+    names = row_names(frame, party_ids)
+    assert check_state_group_frame(
+        vector, frame, reasons, names, frame.attrs["state_quota_groups"]
+    ) == []
+    # Without the quota: the pairs and the link still, no quota report of either kind.
+    bare = cadre_eval.evaluate_many(inputs, **options(vector))
+    assert len(bare) == len(inputs)
+    assert "quota_groups" not in bare.attrs and "state_quota_groups" not in bare.attrs

@@ -4,8 +4,9 @@
 #![cfg(test)]
 
 use cadre_eval::{
-    apply_quota, decision_name, evaluate_batch_json, evaluate_text, evaluate_with_pairs,
-    BatchOptions, DecisionRecord, GroupQuotaReport, Options, QuotaOptions, ReasonRecord,
+    apply_quota, decision_name, evaluate_batch_json, evaluate_records, evaluate_text,
+    evaluate_with_pairs, BatchOptions, ColumnOf, Decision, DecisionRecord, EvaluationSink,
+    GroupQuotaReport, Options, QuotaOptions, ReasonRecord, Records, RejectedRecord,
 };
 use num_bigint::BigInt;
 use num_rational::BigRational;
@@ -293,6 +294,7 @@ fn check_state_group(vector: &GroupVector) -> Vec<String> {
         }
         Err(errors) => problems.push(format!("evaluate_batch_json refused the batch: {errors:?}")),
     }
+    problems.extend(check_records_entry(&array, &batch_options, &batch));
     let party_ids: BTreeSet<String> = vector
         .inputs
         .iter()
@@ -445,6 +447,106 @@ fn check_state_group(vector: &GroupVector) -> Vec<String> {
         ));
     }
     problems
+}
+
+/// A rejected record as a sink receives it: its index, its name, each error's code and
+/// path.
+type RejectedAt = (usize, Option<String>, Vec<(String, String)>);
+
+/// What a sink of `evaluate_records` receives, by record index.
+#[derive(Default)]
+struct Received {
+    decisions: Vec<(usize, Decision)>,
+    finals: Vec<(usize, Decision)>,
+    rejected: Vec<RejectedAt>,
+}
+
+impl EvaluationSink for Received {
+    fn decision(&mut self, index: usize, decision: &Decision) {
+        self.decisions.push((index, decision.clone()));
+    }
+
+    fn rejected(&mut self, rejected: &RejectedRecord, _: &ColumnOf<'_>) {
+        let errors = rejected
+            .errors
+            .iter()
+            .map(|e| (e.code.to_string(), e.path.clone()))
+            .collect();
+        self.rejected
+            .push((rejected.index, rejected.id.clone(), errors));
+    }
+
+    fn final_decision(&mut self, index: usize, decision: &Decision) {
+        self.finals.push((index, decision.clone()));
+    }
+}
+
+/// The batch entry of the front ends' tables (`evaluate_records`, here over the JSON
+/// array the Python binding hands over for a list of dicts) gives what the pair form
+/// gives: the same decisions at the same positions, the same rejections, both quotas'
+/// reports.
+fn check_records_entry(
+    array: &str,
+    options: &BatchOptions,
+    paired: &cadre_eval::PairedBatch,
+) -> Vec<String> {
+    let mut problems = Vec::new();
+    let records = Records::json_array(array).expect("a JSON array");
+    let evaluated = evaluate_records(&records, options, 2, true, &|_| Received::default())
+        .expect("no worker stops");
+    let mut decisions = Vec::new();
+    let mut finals = Vec::new();
+    let mut rejected = Vec::new();
+    for sink in evaluated.sinks {
+        decisions.extend(sink.decisions);
+        finals.extend(sink.finals);
+        rejected.extend(sink.rejected);
+    }
+    let wanted: Vec<(usize, Decision)> = paired
+        .indices
+        .iter()
+        .copied()
+        .zip(paired.decisions.iter().cloned())
+        .collect();
+    if decisions != wanted || finals != wanted {
+        problems.push(format!(
+            "evaluate_records: decisions differ from the pair form's: {decisions:?}"
+        ));
+    }
+    let wanted_rejected: Vec<RejectedAt> = paired
+        .rejected
+        .iter()
+        .map(|(index, name, errors)| {
+            let errors = errors
+                .0
+                .iter()
+                .map(|e| (e.code.to_string(), e.path.clone()))
+                .collect();
+            (*index, Some(name.clone()).filter(|n| !n.is_empty()), errors)
+        })
+        .collect();
+    rejected.sort_by_key(|(index, _, _)| *index);
+    let mut wanted_rejected = wanted_rejected;
+    wanted_rejected.sort_by_key(|(index, _, _)| *index);
+    if rejected != wanted_rejected {
+        problems.push(format!(
+            "evaluate_records: rejected {rejected:?}, want {wanted_rejected:?}"
+        ));
+    }
+    if evaluated.groups != paired.groups || evaluated.state_groups != paired.state_groups {
+        problems.push(format!(
+            "evaluate_records: reports {:?} / {:?}",
+            evaluated.groups, evaluated.state_groups
+        ));
+    }
+    if decisions.len() + rejected.len() != records_count(array) {
+        problems.push("evaluate_records: a record has no result".to_owned());
+    }
+    problems
+}
+
+fn records_count(array: &str) -> usize {
+    serde_json::from_str::<Vec<serde_json::Value>>(array).map_or(0, |v| v.len())
 }
 
 fn check_group(vector: &GroupVector) -> Vec<String> {

@@ -65,7 +65,7 @@ import pyarrow as pa
 from . import _long, _native, _tables
 from ._errors import AssessmentError, ErrorDetail, ErrorMessage
 from ._native import Decision, Reason
-from .types import Assessment
+from .types import Assessment, PartyRateCounts, StateQuotaReport
 
 __all__ = [
     "AssessmentError",
@@ -80,6 +80,7 @@ __all__ = [
     "Reason",
     "RegimeInfo",
     "RuleInfo",
+    "StateQuotaReport",
     "apply_quota",
     "columns",
     "compare",
@@ -111,6 +112,9 @@ LeaderComponents = Literal["text", "override"]
 QuotaReading = Literal["final_tally", "proposed_good"]
 RegimeId = Literal["qd366", "qd124", "qd132"]
 GradeMapping = Literal["score_shares"]
+#: ND 48's party Excellent rate of an agency: counts, or a percent (0–100, at most two
+#: decimals, read exactly).
+PartyRate = PartyRateCounts | int | float | str
 
 
 class Text(TypedDict):
@@ -333,6 +337,8 @@ def evaluate_many(
     state_cap: StateCap = ...,
     rounding: Rounding = ...,
     leader_components: LeaderComponents = ...,
+    agency_recognised_excellent: Iterable[str] = ...,
+    party_excellent_rate: Mapping[str, PartyRate] | None = ...,
 ) -> pd.DataFrame: ...
 @overload
 def evaluate_many(
@@ -352,6 +358,8 @@ def evaluate_many(
     state_cap: StateCap = ...,
     rounding: Rounding = ...,
     leader_components: LeaderComponents = ...,
+    agency_recognised_excellent: Iterable[str] = ...,
+    party_excellent_rate: Mapping[str, PartyRate] | None = ...,
 ) -> tuple[pd.DataFrame, pd.DataFrame]: ...
 @overload
 def evaluate_many(
@@ -371,6 +379,8 @@ def evaluate_many(
     state_cap: StateCap = ...,
     rounding: Rounding = ...,
     leader_components: LeaderComponents = ...,
+    agency_recognised_excellent: Iterable[str] = ...,
+    party_excellent_rate: Mapping[str, PartyRate] | None = ...,
 ) -> pd.DataFrame | tuple[pd.DataFrame, ...]: ...
 def evaluate_many(
     records: Records,
@@ -389,6 +399,8 @@ def evaluate_many(
     state_cap: StateCap = "none",
     rounding: Rounding = "two_decimals",
     leader_components: LeaderComponents = "text",
+    agency_recognised_excellent: Iterable[str] = (),
+    party_excellent_rate: Mapping[str, PartyRate] | None = None,
 ) -> pd.DataFrame | tuple[pd.DataFrame, ...]:
     """Evaluates many assessments: a list of contract dicts, or a pandas DataFrame or
     pyarrow Table of flat columns (:func:`columns`; ``tasks_on_time`` is
@@ -413,7 +425,19 @@ def evaluate_many(
     A large table is split over ``threads`` threads (default: one per core); the
     result does not depend on it.
 
-    **State records** (ND 335, ND 233; ``docs/state-regimes.md``): a table with a
+    **State records in a list of dicts** (``"rating": "state"``,
+    ``docs/state-regimes.md``): the list is one call, as the command-line tool reads a
+    JSON array. A state record and a party record with one ``id`` are a pair: the state
+    record is evaluated first and its result read by the party record (``state_cap``
+    says how); with ``quota=True`` the state quota is applied per group with similar
+    tasks and per agency (``agency_recognised_excellent``: agencies allowed 25%;
+    ``party_excellent_rate``: ND 48's party rate per agency, ``{"excellent": E,
+    "rated": N}`` or a percent), then the party quota. The state quota's reports are in
+    ``frame.attrs["state_quota_groups"]`` (:class:`cadre_eval.types.StateQuotaReport`);
+    a state decision's row has its state ``regime``. ``state_cap``, ``rounding`` and
+    ``leader_components`` are the state options, as for :func:`evaluate`.
+
+    **State records as long tables** (ND 335, ND 233; ``docs/state-regimes.md``): a table with a
     column ``periods_month`` or ``periods_quarter`` is a long table of periods, one
     row per person and period (``id``, ``period_year``, ``subject_kind``,
     ``subject_employment``, ``agency``, … repeated on each of the person's rows;
@@ -481,31 +505,30 @@ def evaluate_many(
             "(a column periods_month or periods_quarter)"
         )
     index: pd.Index | None = None
+    settings: dict[str, Any] = {
+        "reading": reading,
+        "basic_targets": basic_targets,
+        "reasons": reasons,
+        "messages": messages,
+        "quota": quota,
+        "quota_reading": quota_reading,
+        "raised_ratio_groups": groups_raised,
+        "threads": threads,
+        "state_cap": state_cap,
+        "rounding": rounding,
+        "leader_components": leader_components,
+        "agency_recognised_excellent": list(agency_recognised_excellent),
+        "party_excellent_rate": None if party_excellent_rate is None else _to_json(dict(party_excellent_rate)),
+    }
     if isinstance(records, (pd.DataFrame, pa.Table, pa.RecordBatch)):
         if isinstance(records, pd.DataFrame):
             index = records.index
-        decisions, why, groups = _native.evaluate_table(
-            _tables.to_arrow(records),
-            reading=reading,
-            basic_targets=basic_targets,
-            reasons=reasons,
-            messages=messages,
-            quota=quota,
-            quota_reading=quota_reading,
-            raised_ratio_groups=groups_raised,
-            threads=threads,
+        decisions, why, groups, state_groups = _native.evaluate_table(
+            _tables.to_arrow(records), **settings
         )
     elif isinstance(records, Sequence) and not isinstance(records, (str, bytes)):
-        decisions, why, groups = _native.evaluate_json_array(
-            _to_json([_as_mapping(record) for record in records]),
-            reading=reading,
-            basic_targets=basic_targets,
-            reasons=reasons,
-            messages=messages,
-            quota=quota,
-            quota_reading=quota_reading,
-            raised_ratio_groups=groups_raised,
-            threads=threads,
+        decisions, why, groups, state_groups = _native.evaluate_json_array(
+            _to_json([_as_mapping(record) for record in records]), **settings
         )
     else:
         raise TypeError(
@@ -515,6 +538,7 @@ def evaluate_many(
     frame = _tables.decisions_frame(decisions, index)
     if quota:
         frame.attrs["quota_groups"] = groups
+        frame.attrs["state_quota_groups"] = state_groups
     if reasons:
         assert why is not None
         return frame, _tables.reasons_frame(why)

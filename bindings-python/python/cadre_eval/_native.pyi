@@ -5,7 +5,7 @@ from typing import Any, final
 
 import pyarrow as pa
 
-from .types import StatePart
+from .types import StatePart, StateQuotaReport
 
 __all__ = [
     "Decision",
@@ -123,7 +123,12 @@ def evaluate_table(
     quota_reading: str = "final_tally",
     raised_ratio_groups: list[str] = ...,
     threads: int | None = None,
-) -> tuple[list[pa.RecordBatch], list[pa.RecordBatch] | None, Any]: ...
+    state_cap: str = "none",
+    rounding: str = "two_decimals",
+    leader_components: str = "text",
+    agency_recognised_excellent: list[str] = ...,
+    party_excellent_rate: str | None = None,
+) -> tuple[list[pa.RecordBatch], list[pa.RecordBatch] | None, Any, list[StateQuotaReport]]: ...
 def evaluate_long_tables(
     periods: Any,
     products: Any = None,
@@ -149,7 +154,12 @@ def evaluate_json_array(
     quota_reading: str = "final_tally",
     raised_ratio_groups: list[str] = ...,
     threads: int | None = None,
-) -> tuple[list[pa.RecordBatch], list[pa.RecordBatch] | None, Any]: ...
+    state_cap: str = "none",
+    rounding: str = "two_decimals",
+    leader_components: str = "text",
+    agency_recognised_excellent: list[str] = ...,
+    party_excellent_rate: str | None = None,
+) -> tuple[list[pa.RecordBatch], list[pa.RecordBatch] | None, Any, list[StateQuotaReport]]: ...
 def apply_quota(
     decisions: list[Decision],
     *,

@@ -35,6 +35,8 @@ __all__ = [
     "Score",
     "StatePart",
     "StatePeriod",
+    "StateQuotaReport",
+    "PartyRateCounts",
     "Shortcomings",
     "Subject",
     "Tasks",
@@ -268,3 +270,33 @@ class StatePart(TypedDict, total=False):
     rounding: Literal["two_decimals", "one_decimal", "integer"]
     agency: str
     unit_level: Level
+
+
+class PartyRateCounts(TypedDict):
+    """ND 48's party Excellent rate of an agency as counts (``nd90.2.6``): ``excellent``
+    of ``rated`` party members rated Excellent. A rate may also be a percent (a number,
+    0 to 100, at most two decimals)."""
+
+    excellent: int
+    rated: int
+
+
+class StateQuotaReport(TypedDict):
+    """What the state quota did in one group with similar tasks or one agency
+    (``spec/state-regimes.md`` §2.3): ``evaluate_many(..., quota=True)`` puts them in
+    ``frame.attrs["state_quota_groups"]``; :class:`cadre_eval.OrgResult` has them as
+    the ``state_groups`` frame."""
+
+    scope: Literal["group", "agency"]
+    name: str
+    year: int
+    regime: Literal["nd90", "nd335", "nd233"]
+    rule: str
+    ratio: str | None
+    ratio_source: Literal["norm", "recognised", "given", "derived", "party_norm", "not_in_force"]
+    rated: int
+    candidates: int
+    good: int
+    e_max: int
+    demoted: int
+    tied_at_cut: int

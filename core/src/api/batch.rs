@@ -133,7 +133,7 @@ pub fn batch_with_quota(items: Vec<BatchItem>, options: &BatchOptions) -> Batch 
 
 /// Whether a record's text is a state record (`"rating": "state"`): a batch holding one
 /// is evaluated with the pair form and the state quota.
-fn holds_state_record(text: &str) -> bool {
+pub fn holds_state_record(text: &str) -> bool {
     #[derive(serde::Deserialize)]
     struct RatingOnly {
         #[serde(default)]

@@ -61,6 +61,11 @@ fn one(code: ErrorCode, path: &str, vi: String, en: String) -> InputErrors {
     InputErrors::one(InputError::new(code, path, vi, en))
 }
 
+/// One record of a call as read: its assessment, or, for a record that could not be
+/// read, the name it is reported under (its `id` when one can be found, else empty) and
+/// every problem found in it.
+pub type ReadRecord = Result<Assessment, (String, InputErrors)>;
+
 /// Evaluates the records of one call (JSON texts), state and party, with the pair form,
 /// both quotas and the link.
 pub fn evaluate_with_pairs(
@@ -68,19 +73,47 @@ pub fn evaluate_with_pairs(
     options: &Options,
     quota: Option<&QuotaOptions>,
 ) -> PairedBatch {
+    let read = records
+        .iter()
+        .map(|text| read_json_record(text, options))
+        .collect();
+    evaluate_read_with_pairs(read, options, quota)
+}
+
+/// One record's JSON text as the pair form reads it: decoded, or every problem at once
+/// as a record evaluated alone reports them (unknown fields with the validation problems
+/// of the rest) under its `id` when one can be found.
+pub fn read_json_record(text: &str, options: &Options) -> ReadRecord {
+    decode_assessment(text).map_err(|errors| {
+        let validate = ValidateOptions::for_evaluation(options);
+        let errors = decode_and_validate(text, validate).err().unwrap_or(errors);
+        let id = serde_json::from_str::<serde_json::Value>(text)
+            .ok()
+            .and_then(|v| v.get("id").and_then(|i| i.as_str()).map(str::to_owned))
+            .unwrap_or_default();
+        (id, errors)
+    })
+}
+
+/// Evaluates the records of one call as read (rows of a table, decoded JSON), state and
+/// party, with the pair form, both quotas and the link: what [`evaluate_with_pairs`]
+/// does once each record is read.
+pub fn evaluate_read_with_pairs(
+    decoded: Vec<ReadRecord>,
+    options: &Options,
+    quota: Option<&QuotaOptions>,
+) -> PairedBatch {
     let validate = ValidateOptions::for_evaluation(options);
     let mut rejected = Vec::new();
-    let decoded: Vec<Result<Assessment, InputErrors>> =
-        records.iter().map(|text| decode_assessment(text)).collect();
-    let is_state =
-        |a: &Result<Assessment, InputErrors>| matches!(a, Ok(a) if a.rating == Some(Rating::State));
+    let is_state = |a: &ReadRecord| matches!(a, Ok(a) if a.rating == Some(Rating::State));
     let party_ids: std::collections::HashSet<String> = decoded
         .iter()
         .filter(|a| !is_state(a))
         .filter_map(|a| a.as_ref().ok().map(|a| a.id.clone()))
         .collect();
+    let count = decoded.len();
     // 2. The state records.
-    let mut slots: Vec<Option<Decision>> = vec![None; records.len()];
+    let mut slots: Vec<Option<Decision>> = vec![None; count];
     let mut state_of: HashMap<String, Result<usize, InputErrors>> = HashMap::new();
     for (index, assessment) in decoded.iter().enumerate() {
         let Ok(a) = assessment else { continue };
@@ -139,18 +172,7 @@ pub fn evaluate_with_pairs(
     // 5. The party records, reading their pair.
     for (index, assessment) in decoded.into_iter().enumerate() {
         let mut a = match assessment {
-            Err(errors) => {
-                // Report every problem at once, as a record evaluated alone does
-                // (unknown fields with the validation problems of the rest).
-                let errors = records
-                    .get(index)
-                    .and_then(|text| decode_and_validate(text, validate).err())
-                    .unwrap_or(errors);
-                let id = records
-                    .get(index)
-                    .and_then(|t| serde_json::from_str::<serde_json::Value>(t).ok())
-                    .and_then(|v| v.get("id").and_then(|i| i.as_str()).map(str::to_owned))
-                    .unwrap_or_default();
+            Err((id, errors)) => {
                 rejected.push((index, id, errors));
                 continue;
             }
@@ -240,7 +262,7 @@ pub fn evaluate_with_pairs(
 /// Excellent share of its paired party records (final levels after the party quota, the
 /// state link ignored). No classified paired record: none (the party norm applies).
 fn derived_rates(
-    decoded: &[Result<Assessment, InputErrors>],
+    decoded: &[ReadRecord],
     slots: &[Option<Decision>],
     state_of: &HashMap<String, Result<usize, InputErrors>>,
     options: &Options,

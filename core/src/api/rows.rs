@@ -9,10 +9,17 @@
 //! split. With the quota, nothing is kept per record but a few integers: a front end
 //! that needs the full decisions after the quota (their reasons) gets them from a
 //! second pass, each record evaluated again (evaluation is deterministic).
+//!
+//! A batch holding a state record (`docs/state-regimes.md`) is one call of the pair
+//! form (`api::pairs`): seen in the first pass, it makes the batch read again whole,
+//! state and party records of one id paired, the state quota then the party quota and
+//! the link applied, and each record's final decision handed to the sinks. A batch of
+//! party records only never pays for it beyond one comparison per record.
 
 use crate::analysis::compare::{compare_levels, LevelComparison};
-use crate::api::batch::{evaluate_record_text, BatchItem};
+use crate::api::batch::{evaluate_record_text, holds_state_record, BatchItem};
 use crate::api::evaluate::evaluate;
+use crate::api::pairs::{evaluate_read_with_pairs, read_json_record, ReadRecord};
 use crate::contract::assessment::Assessment;
 use crate::contract::batch::{BatchOptions, RejectedRecord};
 use crate::contract::compare::CompareOptions;
@@ -20,6 +27,7 @@ use crate::contract::decision::QuotaOutcome;
 use crate::contract::errors::InputErrors;
 use crate::contract::level::Options;
 use crate::contract::quota::GroupQuotaReport;
+use crate::contract::state::{Rating, StateQuotaReport};
 use crate::group::quota::gather::BatchQuota;
 use crate::intake::batch::{batch_records, salvage_id, BatchText};
 use crate::intake::decode::decode_assessment;
@@ -59,6 +67,27 @@ impl<'a> Records<'a> {
     /// [`evaluate_json_array`](crate::evaluate_json_array) checks them.
     pub fn json_array(text: &'a str) -> Result<Records<'a>, InputErrors> {
         Ok(Records::Json(batch_records(text, BatchText::Array)?))
+    }
+
+    /// How many records there are.
+    fn len(&self) -> usize {
+        match self {
+            Records::Rows(source) => source.rows(),
+            Records::Json(records) => records.len(),
+        }
+    }
+
+    /// Runs `work` with the flat column of an error path of record `index` (a row read
+    /// again; none for a JSON record).
+    fn with_column_of(&self, index: usize, work: &mut dyn FnMut(&ColumnOf<'_>)) {
+        match self {
+            Records::Rows(source) => {
+                let mut row = FlatRow::new();
+                source.fill(index, &mut row);
+                work(&|path| row.column_of(path));
+            }
+            Records::Json(_) => work(&|_| None),
+        }
     }
 
     /// The ranges of records to work on, one per thread: a table is split when it is
@@ -113,31 +142,57 @@ impl<'a> Records<'a> {
         }
     }
 
-    /// Evaluates each record of `range` in order.
+    /// Evaluates each record of `range` in order; the last argument of `each` says
+    /// whether the record is a state record (`"rating": "state"`), evaluated or not.
     fn evaluate(
         &self,
         range: Range<usize>,
         options: &Options,
-        each: &mut dyn FnMut(usize, RecordResult, &ColumnOf<'_>),
+        each: &mut dyn FnMut(usize, RecordResult, &ColumnOf<'_>, bool),
     ) {
         self.read(range, &mut |index, read, column_of| {
-            let item = match read {
-                Read::Assessment(assessment) => match evaluate(&assessment, options) {
-                    Ok(decision) => RecordResult::Decision(decision),
-                    Err(errors) => RecordResult::Rejected(RejectedRecord {
-                        index,
-                        id: Some(assessment.id),
-                        errors: errors.0,
-                    }),
-                },
+            let (item, state) = match read {
+                Read::Assessment(assessment) => {
+                    let state = assessment.rating == Some(Rating::State);
+                    let item = match evaluate(&assessment, options) {
+                        Ok(decision) => RecordResult::Decision(decision),
+                        Err(errors) => RecordResult::Rejected(RejectedRecord {
+                            index,
+                            id: Some(assessment.id),
+                            errors: errors.0,
+                        }),
+                    };
+                    (item, state)
+                }
                 Read::Json(text) => match evaluate_record_text(index, text, options) {
-                    BatchItem::Decision(decision) => RecordResult::Decision(*decision),
-                    BatchItem::Rejected(rejected) => RecordResult::Rejected(rejected),
+                    BatchItem::Decision(decision) => {
+                        let state = decision.rating == Rating::State;
+                        (RecordResult::Decision(*decision), state)
+                    }
+                    BatchItem::Rejected(rejected) => {
+                        (RecordResult::Rejected(rejected), holds_state_record(text))
+                    }
                 },
-                Read::Rejected(rejected) => RecordResult::Rejected(rejected),
+                Read::Rejected(rejected) => (RecordResult::Rejected(rejected), false),
             };
-            each(index, item, column_of);
+            each(index, item, column_of, state);
         });
+    }
+
+    /// Every record as the pair form reads it, in order.
+    fn read_all(&self, options: &Options) -> Vec<ReadRecord> {
+        let mut all = Vec::with_capacity(self.len());
+        self.read(0..self.len(), &mut |_, read, _| {
+            all.push(match read {
+                Read::Assessment(assessment) => Ok(assessment),
+                Read::Json(text) => read_json_record(text, options),
+                Read::Rejected(rejected) => Err((
+                    rejected.id.unwrap_or_default(),
+                    InputErrors(rejected.errors),
+                )),
+            });
+        });
+        all
     }
 }
 
@@ -171,6 +226,11 @@ pub type ColumnOf<'f> = dyn Fn(&str) -> Option<Cow<'static, str>> + 'f;
 
 /// What receives a batch's evaluated records, one sink per range of records, in the
 /// records' order.
+///
+/// In a batch holding state records (the pair form), every decision is final when it
+/// is handed over: [`EvaluationSink::decision`] gets it with both quotas applied, then
+/// [`EvaluationSink::quota`] its quota outcome, if any, and, with `final_decisions`,
+/// [`EvaluationSink::final_decision`] the same decision.
 pub trait EvaluationSink: Send {
     /// A record evaluated. With the quota this is its decision before the quota; the
     /// quota's outcome for it, if it is a candidate, comes by [`EvaluationSink::quota`].
@@ -207,19 +267,26 @@ pub trait ComparisonSink: Send {
 #[error("a worker thread of the batch stopped")]
 pub struct WorkerStopped;
 
-/// The sinks of a batch in the order of their ranges, and what the quota did in each
+/// The sinks of a batch in the order of their ranges, and what the quotas did in each
 /// group (none without the quota).
 pub struct Evaluated<S> {
     /// One sink per range, in record order.
     pub sinks: Vec<S>,
-    /// The quota's report per group, by group name.
+    /// The party quota's report per group, by group name.
     pub groups: Vec<GroupQuotaReport>,
+    /// The state quota's reports (`spec/state-regimes.md` §2.3), per group with similar
+    /// tasks then per agency, as [`Batch`](crate::Batch) gives them; none without the
+    /// quota or without state records.
+    pub state_groups: Vec<StateQuotaReport>,
 }
 
 /// Evaluates every record, each range on its own thread (at most `threads`), handing
 /// the results to the sinks `sink` makes (one per range), with the quota over the whole
 /// batch when `options` asks for it; with `final_decisions`, every decision again with
-/// the quota applied (see [`EvaluationSink::final_decision`]).
+/// the quota applied (see [`EvaluationSink::final_decision`]). A batch holding a state
+/// record is evaluated as one call of the pair form (pairs by id, the state quota and
+/// the party quota, the link), as [`evaluate_batch_json`](crate::evaluate_batch_json)
+/// evaluates one.
 pub fn evaluate_records<S: EvaluationSink>(
     records: &Records<'_>,
     options: &BatchOptions,
@@ -232,30 +299,46 @@ pub fn evaluate_records<S: EvaluationSink>(
     let parts = in_parallel(&ranges, &|range| {
         let mut part = sink(range.clone());
         let mut quota = BatchQuota::default();
+        let mut holds_state = false;
         records.evaluate(
             range,
             &options.evaluation,
-            &mut |index, item, column_of| match item {
-                RecordResult::Decision(decision) => {
-                    part.decision(index, &decision);
-                    if gathering {
-                        quota.add(index, &decision);
+            &mut |index, item, column_of, state| {
+                holds_state |= state;
+                match item {
+                    RecordResult::Decision(decision) => {
+                        part.decision(index, &decision);
+                        if gathering {
+                            quota.add(index, &decision);
+                        }
                     }
+                    RecordResult::Rejected(rejected) => part.rejected(&rejected, column_of),
                 }
-                RecordResult::Rejected(rejected) => part.rejected(&rejected, column_of),
             },
         );
-        (part, quota)
+        (part, quota, holds_state)
     })?;
+    if parts.iter().any(|(_, _, holds_state)| *holds_state) {
+        // The first pass's sinks are dropped: every record goes through the pair form.
+        drop(parts);
+        return Ok(evaluate_paired(
+            records,
+            &ranges,
+            options,
+            final_decisions,
+            sink,
+        ));
+    }
     let Some(quota_options) = &options.quota else {
         return Ok(Evaluated {
-            sinks: parts.into_iter().map(|(part, _)| part).collect(),
+            sinks: parts.into_iter().map(|(part, _, _)| part).collect(),
             groups: Vec::new(),
+            state_groups: Vec::new(),
         });
     };
     let mut gathered = BatchQuota::default();
     let mut sinks = Vec::with_capacity(parts.len());
-    for (part, quota) in parts {
+    for (part, quota, _) in parts {
         gathered.merge(quota);
         sinks.push(part);
     }
@@ -270,18 +353,83 @@ pub fn evaluate_records<S: EvaluationSink>(
         let mut parts: Vec<(Range<usize>, &mut S)> =
             ranges.iter().cloned().zip(&mut sinks).collect();
         for_each_in_parallel(&mut parts, &|(range, part)| {
-            records.evaluate(range.clone(), &options.evaluation, &mut |index, item, _| {
-                if let RecordResult::Decision(mut decision) = item {
-                    plan.apply(index, &mut decision);
-                    part.final_decision(index, &decision);
-                }
-            });
+            records.evaluate(
+                range.clone(),
+                &options.evaluation,
+                &mut |index, item, _, _| {
+                    if let RecordResult::Decision(mut decision) = item {
+                        plan.apply(index, &mut decision);
+                        part.final_decision(index, &decision);
+                    }
+                },
+            );
         })?;
     }
     Ok(Evaluated {
         sinks,
         groups: plan.into_reports(),
+        state_groups: Vec::new(),
     })
+}
+
+/// A batch holding state records: every record read again, in order, and evaluated as
+/// one call of the pair form (`api::pairs`); each final decision or rejection handed to
+/// the sinks of `ranges`, in order.
+fn evaluate_paired<S: EvaluationSink>(
+    records: &Records<'_>,
+    ranges: &[Range<usize>],
+    options: &BatchOptions,
+    final_decisions: bool,
+    sink: &(dyn Fn(Range<usize>) -> S + Sync),
+) -> Evaluated<S> {
+    let read = records.read_all(&options.evaluation);
+    let paired = evaluate_read_with_pairs(read, &options.evaluation, options.quota.as_ref());
+    let mut results: Vec<Option<Result<Decision, RejectedRecord>>> =
+        (0..records.len()).map(|_| None).collect();
+    for (index, decision) in paired.indices.into_iter().zip(paired.decisions) {
+        if let Some(slot) = results.get_mut(index) {
+            *slot = Some(Ok(decision));
+        }
+    }
+    for (index, name, errors) in paired.rejected {
+        if let Some(slot) = results.get_mut(index) {
+            *slot = Some(Err(RejectedRecord {
+                index,
+                id: Some(name).filter(|name| !name.is_empty()),
+                errors: errors.0,
+            }));
+        }
+    }
+    let mut results = results.into_iter().enumerate();
+    let mut sinks = Vec::with_capacity(ranges.len());
+    for range in ranges {
+        let mut part = sink(range.clone());
+        for (index, result) in results.by_ref().take(range.len()) {
+            match result {
+                Some(Ok(decision)) => {
+                    part.decision(index, &decision);
+                    if let Some(outcome) = &decision.quota {
+                        part.quota(index, outcome);
+                    }
+                    if final_decisions {
+                        part.final_decision(index, &decision);
+                    }
+                }
+                Some(Err(rejected)) => {
+                    records.with_column_of(index, &mut |column_of| {
+                        part.rejected(&rejected, column_of);
+                    });
+                }
+                None => {}
+            }
+        }
+        sinks.push(part);
+    }
+    Evaluated {
+        sinks,
+        groups: paired.groups,
+        state_groups: paired.state_groups,
+    }
 }
 
 /// Compares every record under the regimes of `options`, each range on its own thread
