@@ -326,7 +326,7 @@ fn role_index(role: Role) -> usize {
 /// `lines`, JSON Lines of units naming their `parent`. Returns the report (a dict), the
 /// decisions table (with `unit` and `role`), and the reasons table when asked.
 #[pyfunction]
-#[pyo3(signature = (text, *, lines = false, reading = "cascade", basic_targets = "any", quota = true, quota_reading = "final_tally", raised_ratio_groups = Vec::new(), reasons = false, messages = true))]
+#[pyo3(signature = (text, *, lines = false, reading = "cascade", basic_targets = "any", quota = true, quota_reading = "final_tally", raised_ratio_groups = Vec::new(), reasons = false, messages = true, state_cap = "none", rounding = "two_decimals", leader_components = "text", agency_recognised_excellent = Vec::new(), party_excellent_rate = None))]
 #[expect(
     clippy::too_many_arguments,
     reason = "keyword arguments of the Python API"
@@ -342,6 +342,11 @@ fn evaluate_org<'py>(
     raised_ratio_groups: Vec<String>,
     reasons: bool,
     messages: bool,
+    state_cap: &str,
+    rounding: &str,
+    leader_components: &str,
+    agency_recognised_excellent: Vec<String>,
+    party_excellent_rate: Option<&str>,
 ) -> PyResult<TreeResult<'py>> {
     let options = options::org(
         reading,
@@ -349,6 +354,14 @@ fn evaluate_org<'py>(
         quota,
         quota_reading,
         raised_ratio_groups,
+    )?;
+    let options = options::org_with_state(
+        options,
+        state_cap,
+        rounding,
+        leader_components,
+        agency_recognised_excellent,
+        party_excellent_rate,
     )?;
     let result = tree_result(py, text, lines, options)?;
     let mut decisions = DecisionColumns::new(quota, true);
@@ -479,7 +492,7 @@ fn compare_json_array<'py>(
 /// Compares an organisation tree (nested JSON) under several regimes: the comparison
 /// as plain Python values (`cadre_eval::OrgComparison`).
 #[pyfunction]
-#[pyo3(signature = (text, *, regimes = None, grades_from_points = None, reading = "cascade", basic_targets = "any", quota = true, quota_reading = "final_tally", raised_ratio_groups = Vec::new()))]
+#[pyo3(signature = (text, *, regimes = None, grades_from_points = None, reading = "cascade", basic_targets = "any", quota = true, quota_reading = "final_tally", raised_ratio_groups = Vec::new(), state_cap = "none", rounding = "two_decimals", leader_components = "text", agency_recognised_excellent = Vec::new(), party_excellent_rate = None))]
 #[expect(
     clippy::too_many_arguments,
     reason = "keyword arguments of the Python API"
@@ -494,10 +507,23 @@ fn compare_org<'py>(
     quota: bool,
     quota_reading: &str,
     raised_ratio_groups: Vec<String>,
+    state_cap: &str,
+    rounding: &str,
+    leader_components: &str,
+    agency_recognised_excellent: Vec<String>,
+    party_excellent_rate: Option<&str>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let options = compare_options(regimes, grades_from_points, reading, basic_targets)?;
+    let mut options = compare_options(regimes, grades_from_points, reading, basic_targets)?;
+    options.evaluation =
+        options::with_state(options.evaluation, state_cap, rounding, leader_components)?;
     let quota = quota
-        .then(|| options::quota(quota_reading, raised_ratio_groups))
+        .then(|| {
+            options::with_state_quota(
+                options::quota(quota_reading, raised_ratio_groups)?,
+                agency_recognised_excellent,
+                party_excellent_rate,
+            )
+        })
         .transpose()?;
     match py.detach(|| cadre_eval::compare_org(text, &options, quota)) {
         Ok(comparison) => Ok(to_py(py, &comparison)?),

@@ -91,3 +91,23 @@ pub fn org(
         grades_from_points: None,
     })
 }
+
+/// An organisation tree's options with the state options and the state quota's
+/// (`spec/state-regimes.md`; the quota's only when the tree's quota is applied).
+pub fn org_with_state(
+    options: OrgOptions,
+    state_cap: &str,
+    rounding: &str,
+    leader_components: &str,
+    agency_recognised_excellent: Vec<String>,
+    party_excellent_rate: Option<&str>,
+) -> PyResult<OrgOptions> {
+    Ok(OrgOptions {
+        evaluation: with_state(options.evaluation, state_cap, rounding, leader_components)?,
+        quota: options
+            .quota
+            .map(|quota| with_state_quota(quota, agency_recognised_excellent, party_excellent_rate))
+            .transpose()?,
+        ..options
+    })
+}

@@ -21,7 +21,7 @@ import pyarrow as pa
 import pytest
 
 import cadre_eval
-from conftest import OTHER_KINDS, VECTORS, flatten, load, load_shared, shared_files
+from conftest import EXAMPLES, OTHER_KINDS, VECTORS, flatten, load, load_shared, shared_files
 
 SINGLE = load_shared("vectors")
 # Organisation trees, and the trees holding state records (vectors/state/org).
@@ -396,6 +396,23 @@ def test_each_tree_vector_through_evaluate_org(file: str, vector: dict[str, Any]
         assert nested.reasons is not None
         have = set(nested.reasons.loc[nested.reasons["row"] == rows[0], "rule"].astype(str))
         assert set(rules) <= have, record_id
+    # The state figures as frames (`OrgResult.state_units`, `state_groups`), the same
+    # nested and as unit lines, as `core/tests/org_vectors.rs` checks the report.
+    pd.testing.assert_frame_equal(nested.state_units, lines.state_units)
+    pd.testing.assert_frame_equal(nested.state_groups, lines.state_groups)
+    if "state_groups" in expect:
+        got_groups = nested.state_groups.to_dict("records")
+        assert len(got_groups) == len(expect["state_groups"]), got_groups
+        for have, want in zip(got_groups, expect["state_groups"]):
+            assert {k: have[k] for k in want} == want
+    state_units = nested.state_units.set_index("id")
+    for unit, counts in expect.get("state_units", {}).items():
+        row = state_units.loc[unit]
+        got_counts = {
+            key: int(row[f"subtree_{'quota_demoted' if key == 'demoted' else key}"])
+            for key in counts
+        }
+        assert got_counts == counts, unit
     units = nested.units.set_index("id")
     for unit, counts in expect.get("units", {}).items():
         row = units.loc[unit]
@@ -526,3 +543,61 @@ def test_each_state_group_vector_through_evaluate_many(file: str, vector: dict[s
     bare = cadre_eval.evaluate_many(inputs, **options(vector))
     assert len(bare) == len(inputs)
     assert "quota_groups" not in bare.attrs and "state_quota_groups" not in bare.attrs
+
+
+def test_state_frames_of_the_2026_ministry_example() -> None:
+    """The 2026 ministry department as a tree (``examples/``): the state frames hold the
+    report's figures, typed, and agree with the decisions frame; a party-only tree has
+    them empty, with their columns."""
+    tree = json.loads((EXAMPLES / "vu-ke-hoach-tai-chinh-2026.json").read_text(encoding="utf-8"))
+    result = cadre_eval.evaluate_org(tree)
+    report = result.report
+    assert not result.rejected
+    units, groups = result.state_units, result.state_groups
+    assert list(units["id"]) == [u["id"] for u in report["state_units"]]
+    assert len(groups) == len(report["state_groups"]) >= 2
+    assert set(groups["scope"]) == {"group", "agency"}
+    # Counts are integers, shares floats, means exact text.
+    assert str(units["subtree_records"].dtype) == "Int64"
+    assert str(groups["e_max"].dtype) == "Int64"
+    assert str(units["subtree_excellent_share"].dtype) == "float64"
+    root = units.loc[units["depth"] == 0].iloc[0]
+    state_rows = result.decisions[result.decisions["regime"].astype(str).isin(STATE_REGIMES)]
+    assert int(root["subtree_records"]) == len(state_rows)
+    assert int(root["subtree_excellent"]) == int((state_rows["level"] == "excellent").sum())
+    scored = state_rows["score"].dropna()
+    assert int(root["subtree_scored"]) == len(scored)
+    mean = Fraction(str(root["subtree_mean"]))
+    assert mean == sum(Fraction(Decimal(repr(s))) for s in scored) / len(scored)
+    assert Decimal(root["subtree_mean_display"]) == round(Decimal(mean.numerator) / mean.denominator, 2)
+    for _, group in groups.iterrows():
+        assert group["demoted"] == group["final_quota_demoted"] or group["scope"] == "agency"
+    # The options reach the state quota: recognised Excellent, the agency's ratio is 1/4.
+    agency = groups.loc[groups["scope"] == "agency", "name"].iloc[0]
+    raised = cadre_eval.evaluate_org(tree, agency_recognised_excellent=[agency]).state_groups
+    assert raised.loc[raised["scope"] == "agency", "ratio"].iloc[0] == "1/4"
+    assert groups.loc[groups["scope"] == "agency", "ratio"].iloc[0] == "1/5"
+    party_only = cadre_eval.evaluate_org(
+        {"id": "cb", "members": [{"id": "a", "period": {"year": 2025}, "subject": {"kind": "member"},
+                                  "score": {"general": 28, "task_results": 60},
+                                  "tasks": {"assigned": 1, "completed": 1, "on_time": 1, "exceeded": 0}}]}
+    )
+    assert party_only.state_units.empty and party_only.state_groups.empty
+    assert list(party_only.state_groups.columns) == list(groups.columns)
+    assert list(party_only.state_units.columns) == list(units.columns)
+
+
+def test_compare_org_takes_the_state_options() -> None:
+    """``compare_org`` forwards the state options as ``evaluate_org`` does: a bad one is
+    refused by name, and a state cap changes nothing it must not."""
+    tree = json.loads((EXAMPLES / "vu-ke-hoach-tai-chinh-2026.json").read_text(encoding="utf-8"))
+    plain_run = cadre_eval.compare_org(tree, regimes=["qd366"])
+    capped = cadre_eval.compare_org(
+        tree, regimes=["qd366"], state_cap="hd21", rounding="one_decimal",
+        agency_recognised_excellent=["vu"], party_excellent_rate={"vu": {"excellent": 1, "rated": 10}},
+    )
+    assert [r["id"] for r in capped["records"]] == [r["id"] for r in plain_run["records"]]
+    with pytest.raises(ValueError, match="state_cap"):
+        cadre_eval.compare_org(tree, regimes=["qd366"], state_cap="cap")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="party_excellent_rate"):
+        cadre_eval.compare_org(tree, regimes=["qd366"], party_excellent_rate={"vu": {"excellent": "x"}})  # type: ignore[dict-item]

@@ -514,11 +514,10 @@ def evaluate_many(
         "quota_reading": quota_reading,
         "raised_ratio_groups": groups_raised,
         "threads": threads,
-        "state_cap": state_cap,
-        "rounding": rounding,
-        "leader_components": leader_components,
-        "agency_recognised_excellent": list(agency_recognised_excellent),
-        "party_excellent_rate": None if party_excellent_rate is None else _to_json(dict(party_excellent_rate)),
+        **_state_settings(
+            state_cap, rounding, leader_components, agency_recognised_excellent,
+            party_excellent_rate,
+        ),
     }
     if isinstance(records, (pd.DataFrame, pa.Table, pa.RecordBatch)):
         if isinstance(records, pd.DataFrame):
@@ -675,6 +674,19 @@ class OrgResult:
     ``decisions`` one row per record with its ``unit`` and ``role``; ``reasons`` one
     row per reason (when asked); ``report`` is the full report as the CLI's
     ``org --format json`` writes it.
+
+    A tree holding state records (``docs/state-regimes.md``, "Organisation trees") adds
+    their figures, apart from the party's: ``state_units`` has one row per unit with
+    state records in its subtree (``id``, ``name``, ``parent``, ``depth``, ``agency``,
+    ``rating`` of its state agency record, the counts and shares of its subtree and its
+    own records as in ``units``, and the mean annual score: ``subtree_scored``,
+    ``subtree_mean`` exact as text such as ``"1703/20"``, ``subtree_mean_display`` as
+    text rounded to two decimals, the same with ``own_``); ``state_groups`` one row per
+    state quota group with similar tasks and per agency (what the state quota did:
+    ``scope``, ``name``, ``year``, ``regime``, ``rule``, ``ratio`` exact as text,
+    ``ratio_source``, ``rated``, ``candidates``, ``good``, ``e_max``, ``demoted``,
+    ``tied_at_cut``; the final counts, ``final_*``; and the mean, ``scored``, ``mean``,
+    ``mean_display``). Both are empty, with their columns, for a party-only tree.
     """
 
     report: dict[str, Any]
@@ -682,6 +694,8 @@ class OrgResult:
     groups: pd.DataFrame
     decisions: pd.DataFrame
     reasons: pd.DataFrame | None
+    state_units: pd.DataFrame
+    state_groups: pd.DataFrame
 
     @property
     def total(self) -> dict[str, Any]:
@@ -709,6 +723,86 @@ def _flat(prefix: str, stats: Mapping[str, Any]) -> dict[str, Any]:
     return row
 
 
+#: The columns of :attr:`OrgResult.state_groups` that come from the state quota's
+#: report, in order.
+_STATE_QUOTA_COLUMNS = (
+    "scope", "name", "year", "regime", "rule", "ratio", "ratio_source", "rated",
+    "candidates", "good", "e_max", "demoted", "tied_at_cut",
+)
+
+#: The counts of a :class:`Stats`-like mapping, as the frames hold them.
+_STATS_COUNTS = (
+    "records", "classified", "excellent", "good", "completed", "not_completed",
+    "not_classified", "undetermined", "needs_decision", "quota_demoted", "rejected",
+)
+_STATS_SHARES = ("excellent", "good", "completed", "not_completed", "good_or_better")
+
+
+def _stats_columns(prefix: str) -> list[str]:
+    return (
+        [f"{prefix}{name}" for name in _STATS_COUNTS]
+        + [f"{prefix}not_classified_by"]
+        + [f"{prefix}{name}_share" for name in _STATS_SHARES]
+    )
+
+
+def _mean(prefix: str, mean: Mapping[str, Any] | None) -> dict[str, Any]:
+    """A state report's mean annual score: how many scored, exact and for people."""
+    return {
+        f"{prefix}scored": 0 if mean is None else mean["scored"],
+        f"{prefix}mean": None if mean is None else mean["exact"],
+        f"{prefix}mean_display": None if mean is None else mean["display"],
+    }
+
+
+def _state_frames(report: Mapping[str, Any]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The state figures of an organisation report as frames (empty, with their
+    columns, when the tree holds no state record)."""
+    unit_columns = [
+        "id", "name", "parent", "depth", "agency", "rating",
+        *_stats_columns("subtree_"), *_mean("subtree_", None),
+        *_stats_columns("own_"), *_mean("own_", None),
+    ]
+    units = pd.DataFrame(
+        [
+            {
+                "id": unit["id"],
+                "name": unit.get("name"),
+                "parent": unit.get("parent"),
+                "depth": unit["depth"],
+                "agency": unit["agency"],
+                "rating": unit.get("rating"),
+                **_flat("subtree_", unit["subtree"]),
+                **_mean("subtree_", unit.get("subtree_mean")),
+                **_flat("own_", unit["own"]),
+                **_mean("own_", unit.get("own_mean")),
+            }
+            for unit in report.get("state_units", [])
+        ],
+        columns=unit_columns,
+    )
+    group_columns = [*_STATE_QUOTA_COLUMNS, *_stats_columns("final_"), *_mean("", None)]
+    groups = pd.DataFrame(
+        [
+            {**group["quota"], **_flat("final_", group["stats"]), **_mean("", group.get("mean"))}
+            for group in report.get("state_groups", [])
+        ],
+        columns=group_columns,
+    )
+    counts = [
+        "depth", "year", "rated", "candidates", "good", "e_max", "demoted", "tied_at_cut",
+        "scored", "subtree_scored", "own_scored",
+        *(f"{prefix}{name}" for prefix in ("subtree_", "own_", "final_") for name in _STATS_COUNTS),
+    ]
+    for frame in (units, groups):
+        for name in frame.columns:
+            if name in counts:
+                frame[name] = frame[name].astype("Int64")
+            elif name.endswith("_share"):
+                frame[name] = frame[name].astype("float64")
+    return units, groups
+
+
 def evaluate_org(
     tree: Mapping[str, Any] | Sequence[Mapping[str, Any]] | str | os.PathLike[str],
     *,
@@ -720,9 +814,20 @@ def evaluate_org(
     raised_ratio_groups: Iterable[str] = (),
     reasons: bool = False,
     messages: bool = True,
+    state_cap: StateCap = "none",
+    rounding: Rounding = "two_decimals",
+    leader_components: LeaderComponents = "text",
+    agency_recognised_excellent: Iterable[str] = (),
+    party_excellent_rate: Mapping[str, PartyRate] | None = None,
 ) -> OrgResult:
     """Evaluates an organisation tree (``docs/organisation-trees.md``) in the order of
     Art. 12.2, with facts derived from the tree and the Excellent quota per group.
+
+    A tree may hold state records (``docs/state-regimes.md``, "Organisation trees"):
+    ``state_cap``, ``rounding`` and ``leader_components`` are the state options, as for
+    :func:`evaluate`; ``agency_recognised_excellent`` and ``party_excellent_rate`` the
+    state quota's, as for :func:`evaluate_many`. Their figures are in
+    :attr:`OrgResult.state_units` and :attr:`OrgResult.state_groups`.
 
     ``tree`` is a nested unit (a dict, or its JSON text), a list of units naming their
     ``parent`` (JSON Lines of units as dicts), JSON Lines text (``lines=True``), or a
@@ -761,6 +866,10 @@ def evaluate_org(
         raised_ratio_groups=list(raised_ratio_groups),
         reasons=reasons,
         messages=messages,
+        **_state_settings(
+            state_cap, rounding, leader_components, agency_recognised_excellent,
+            party_excellent_rate,
+        ),
     )
     units = pd.DataFrame(
         [
@@ -780,13 +889,36 @@ def evaluate_org(
     groups = pd.DataFrame(
         [{**group["quota"], **_flat("final_", group["stats"])} for group in report["groups"]]
     )
+    state_units, state_groups = _state_frames(report)
     return OrgResult(
         report=report,
         units=units,
         groups=groups,
         decisions=_tables.decisions_frame(decisions, None),
         reasons=None if why is None else _tables.reasons_frame(why),
+        state_units=state_units,
+        state_groups=state_groups,
     )
+
+
+def _state_settings(
+    state_cap: StateCap,
+    rounding: Rounding,
+    leader_components: LeaderComponents,
+    agency_recognised_excellent: Iterable[str],
+    party_excellent_rate: Mapping[str, PartyRate] | None,
+) -> dict[str, Any]:
+    """The state options as the compiled module takes them (a party rate map as the
+    contract's JSON, read exactly by the core)."""
+    return {
+        "state_cap": state_cap,
+        "rounding": rounding,
+        "leader_components": leader_components,
+        "agency_recognised_excellent": list(agency_recognised_excellent),
+        "party_excellent_rate": None
+        if party_excellent_rate is None
+        else _to_json(dict(party_excellent_rate)),
+    }
 
 
 def _records_json(records: Sequence[Mapping[str, Any]]) -> str:
@@ -929,6 +1061,11 @@ def compare_org(
     quota: bool = True,
     quota_reading: QuotaReading = "final_tally",
     raised_ratio_groups: Iterable[str] = (),
+    state_cap: StateCap = "none",
+    rounding: Rounding = "two_decimals",
+    leader_components: LeaderComponents = "text",
+    agency_recognised_excellent: Iterable[str] = (),
+    party_excellent_rate: Mapping[str, PartyRate] | None = None,
 ) -> dict[str, Any]:
     """Compares an organisation tree under several regimes (``regimes``,
     ``grades_from_points`` as for :func:`compare`): the whole tree is evaluated under
@@ -943,7 +1080,10 @@ def compare_org(
     ``levels`` and ``outcomes`` in the order compared, ``levels_agree`` and the
     ``differences``, topic by topic) and ``changes`` (per pair of regimes, how many
     records classified under both are rated ``up`` or ``down`` under the second).
-    :func:`org_comparison_frame` turns its records into a DataFrame.
+    :func:`org_comparison_frame` turns its records into a DataFrame. The state options
+    (``state_cap``, ``rounding``, ``leader_components``, ``agency_recognised_excellent``,
+    ``party_excellent_rate``) are :func:`evaluate_org`'s, for a tree holding state
+    records.
 
     Raises :class:`AssessmentError` when the tree cannot be read.
 
@@ -968,6 +1108,10 @@ def compare_org(
         quota=quota,
         quota_reading=quota_reading,
         raised_ratio_groups=list(raised_ratio_groups),
+        **_state_settings(
+            state_cap, rounding, leader_components, agency_recognised_excellent,
+            party_excellent_rate,
+        ),
     )
     return comparison
 

@@ -177,6 +177,11 @@ def evaluate_org(
     raised_ratio_groups: list[str] = ...,
     reasons: bool = False,
     messages: bool = True,
+    state_cap: str = "none",
+    rounding: str = "two_decimals",
+    leader_components: str = "text",
+    agency_recognised_excellent: list[str] = ...,
+    party_excellent_rate: str | None = None,
 ) -> tuple[list[pa.RecordBatch], list[pa.RecordBatch] | None, Any]: ...
 def compare_json(
     text: str,
@@ -213,6 +218,11 @@ def compare_org(
     quota: bool = True,
     quota_reading: str = "final_tally",
     raised_ratio_groups: list[str] = ...,
+    state_cap: str = "none",
+    rounding: str = "two_decimals",
+    leader_components: str = "text",
+    agency_recognised_excellent: list[str] = ...,
+    party_excellent_rate: str | None = None,
 ) -> Any: ...
 def regimes() -> Any: ...
 def columns() -> Any: ...
