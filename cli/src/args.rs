@@ -255,8 +255,10 @@ impl EvaluateArgs {
         }
     }
 
-    /// A usage error when a quota option of state records is given without `--quota`.
+    /// A usage error when a quota option of state records is given without `--quota`,
+    /// or an agency's party rate twice.
     pub fn check(&self) -> Result<(), String> {
+        self.state.check()?;
         if !self.quota && self.state.has_quota_options() {
             return Err(
                 "--recognised-agency và --party-excellent-rate chỉ dùng cùng --quota / \
@@ -423,6 +425,17 @@ impl StateArgs {
             party_excellent_rate: self.party_excellent_rate.iter().cloned().collect(),
             ..quota
         }
+    }
+
+    /// A usage error when an agency's party rate is given twice (the core's refusal,
+    /// in both languages): one of the two is never picked silently.
+    pub fn check(&self) -> Result<(), String> {
+        PartyRate::by_agency(
+            "--party-excellent-rate",
+            self.party_excellent_rate.iter().cloned(),
+        )
+        .map(|_| ())
+        .map_err(|error| format!("{} / {}", error.message.vi, error.message.en))
     }
 
     /// Whether an option of the state quota is given.

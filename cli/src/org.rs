@@ -16,6 +16,7 @@ use std::io::{self, BufRead, BufReader, BufWriter, Write};
 
 /// Runs `org`. `Ok(true)` when nothing was rejected.
 pub fn run(args: &OrgArgs) -> Result<bool, Failure> {
+    args.state.check().map_err(Failure::Usage)?;
     let options = args.options();
     let quota = options.quota.is_some();
     let (result, tables) = if is_spreadsheet(&args.input) {

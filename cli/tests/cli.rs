@@ -1715,6 +1715,32 @@ fn state_options_reach_the_core_and_inexact_rates_are_refused() {
     let message = stderr(&refused);
     assert!(message.contains("quá hai chữ số thập phân"), "{message}");
     assert!(message.contains("more than two decimals"), "{message}");
+    // An agency's rate given twice is refused, naming it, by `evaluate` and `org`
+    // (never the last one silently).
+    let twice = [
+        "--quota",
+        "--party-excellent-rate",
+        "so-a=1/10",
+        "--party-excellent-rate",
+        "so-a=2/10",
+    ];
+    let refused = run_file(&[&["evaluate"][..], &twice].concat(), &example);
+    assert_eq!(refused.status.code(), Some(2));
+    let message = stderr(&refused);
+    assert!(message.contains("`so-a` is given twice"), "{message}");
+    assert!(message.contains("được nêu hai lần"), "{message}");
+    let refused = run_file(
+        &[
+            "org",
+            "--party-excellent-rate",
+            "so-a=1/10",
+            "--party-excellent-rate",
+            "so-a=10%",
+        ],
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/vu-ke-hoach-tai-chinh-2026.json"),
+    );
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(stderr(&refused).contains("`so-a` is given twice"));
     let without_quota = run_file(&["evaluate", "--recognised-agency", "ttyt"], &example);
     assert_eq!(without_quota.status.code(), Some(2));
     assert!(stderr(&without_quota).contains("need --quota"));

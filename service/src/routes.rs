@@ -152,7 +152,8 @@ fn quota_options(
     let party_excellent_rate = rates
         .iter()
         .map(|rate| PartyRate::parse_agency_rate("party_excellent_rate", rate))
-        .collect::<Result<_, _>>()
+        .collect::<Result<Vec<_>, _>>()
+        .and_then(|rates| PartyRate::by_agency("party_excellent_rate", rates))
         .map_err(|error| ApiError::from(InputErrors::one(error)))?;
     Ok(QuotaOptions {
         reading: reading.unwrap_or_default(),

@@ -465,6 +465,28 @@ impl PartyRate {
         };
         Ok((agency.to_owned(), parsed))
     }
+
+    /// Agencies' rates as read one by one ([`PartyRate::parse_agency_rate`]) gathered by
+    /// agency. An agency named twice is refused, naming it and `path`, even with the same
+    /// rate: the quota never picks one of two rates given for one agency.
+    pub fn by_agency(
+        path: &str,
+        rates: impl IntoIterator<Item = (String, PartyRate)>,
+    ) -> Result<BTreeMap<String, PartyRate>, InputError> {
+        let mut by_agency = BTreeMap::new();
+        for (agency, rate) in rates {
+            if by_agency.contains_key(&agency) {
+                return Err(InputError::new(
+                    ErrorCode::Conflict,
+                    path,
+                    format!("Tỷ lệ đảng viên xuất sắc của cơ quan `{agency}` được nêu hai lần"),
+                    format!("the party Excellent rate of agency `{agency}` is given twice"),
+                ));
+            }
+            by_agency.insert(agency, rate);
+        }
+        Ok(by_agency)
+    }
 }
 
 /// What a state decision adds (spec §2, `docs/state-regimes.md` "The decision"): the
@@ -700,5 +722,35 @@ mod tests {
             (ErrorCode::InvalidValue, "p")
         );
         assert!(error.message.vi.contains("không đọc được chính xác"));
+    }
+
+    #[test]
+    fn an_agency_named_twice_is_refused_naming_it() {
+        let read = |texts: &[&str]| {
+            let rates: Vec<(String, PartyRate)> = texts.iter().map(|t| rate(t).unwrap()).collect();
+            PartyRate::by_agency("--party-excellent-rate", rates)
+        };
+        let error = read(&["vu-a=1/10", "vu-b=5%", "vu-a=2/10"]).unwrap_err();
+        assert_eq!(
+            (error.code, error.path.as_str()),
+            (ErrorCode::Conflict, "--party-excellent-rate")
+        );
+        assert!(
+            error.message.en.contains("`vu-a` is given twice"),
+            "{}",
+            error.message.en
+        );
+        assert!(error.message.vi.contains("`vu-a`"), "{}", error.message.vi);
+        // The same rate twice is refused too; distinct agencies are kept, each once.
+        assert!(read(&["vu-a=10%", "vu-a=10%"]).is_err());
+        let rates = read(&["vu-a=1/10", "vu-b=5%"]).unwrap();
+        assert_eq!(rates.len(), 2);
+        assert_eq!(
+            rates.get("vu-a"),
+            Some(&PartyRate::Counts {
+                excellent: 1,
+                rated: 10
+            })
+        );
     }
 }
