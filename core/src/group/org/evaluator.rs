@@ -146,6 +146,9 @@ pub struct OrgEvaluator {
     /// Discipline records and degradation of people who have any, by id (sparse).
     pub(super) person_facts: HashMap<Box<str>, (Vec<Discipline>, bool)>,
     pub(super) rejected: Vec<RejectedEntry>,
+    /// The rejections of state records: their position in `rejected` and their unit.
+    /// Each is counted in the state figures only, never in the party's.
+    pub(super) state_rejected: Vec<(usize, u32)>,
     /// State records, kept until the tree is read (`state.rs`).
     pub(super) state: Vec<StateEntry>,
     /// State record ids (unique among state records; a party record may share one).
@@ -210,11 +213,18 @@ impl OrgEvaluator {
             capped: Vec::new(),
             person_facts: HashMap::new(),
             rejected: Vec::new(),
+            state_rejected: Vec::new(),
             state: Vec::new(),
             state_ids: HashMap::new(),
             paired: Vec::new(),
             state_groups: Vec::new(),
         }
+    }
+
+    /// Marks the next rejection as a state record's of `unit` (counted in the state
+    /// figures only).
+    pub(super) fn count_state_rejection(&mut self, unit: u32) {
+        self.state_rejected.push((self.rejected.len(), unit));
     }
 
     pub(super) fn reject(

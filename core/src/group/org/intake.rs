@@ -124,7 +124,8 @@ pub(super) fn unit_slots<'a, T>(
     reason = "held for one unit at a time; boxing would allocate once per record"
 )]
 pub(super) enum Checked {
-    Rejected(Option<String>, Vec<InputError>),
+    /// Its id, its problems, and whether it is a state record.
+    Rejected(Option<String>, Vec<InputError>, bool),
     Valid(Role, Option<usize>, ValidAssessment),
 }
 
@@ -178,6 +179,10 @@ pub struct UnitRecords {
 #[derive(Deserialize)]
 pub(super) struct IdOnly {
     id: Option<String>,
+    /// `"state"` for a state record (read loosely: a record that cannot be read may
+    /// still say which rating it is, and is counted in that rating's figures only).
+    #[serde(default)]
+    rating: Option<serde_json::Value>,
 }
 
 /// Decodes one unit (its records stay raw), locating a structural error by path.
@@ -558,8 +563,11 @@ impl OrgEvaluator {
         let mut reserved = reserved.into_iter();
         for item in checked.drain(..) {
             match item {
-                Checked::Rejected(id, errors) => {
+                Checked::Rejected(id, errors, state) => {
                     let unit_id = self.unit_id(index);
+                    if state {
+                        self.count_state_rejection(index);
+                    }
                     self.reject(line, Some(&unit_id), id.as_deref(), errors);
                 }
                 Checked::Valid(role, position, valid) => match reserved.next() {
@@ -593,19 +601,24 @@ impl OrgEvaluator {
         let options = self.validate_options();
         let checked = match record {
             RecordInput::Raw(raw) => decode_and_validate(raw.get(), options).map_err(|errors| {
-                let id = serde_json::from_str::<IdOnly>(raw.get())
-                    .ok()
-                    .and_then(|r| r.id);
-                (errors, id)
+                let salvaged = serde_json::from_str::<IdOnly>(raw.get()).ok();
+                let state = salvaged
+                    .as_ref()
+                    .is_some_and(|r| r.rating.as_ref().and_then(|v| v.as_str()) == Some("state"));
+                (errors, salvaged.and_then(|r| r.id), state)
             }),
-            RecordInput::Decoded(assessment) => validate_with(assessment, options)
-                .map_err(|errors| (errors, Some(assessment.id.clone()))),
+            RecordInput::Decoded(assessment) => {
+                validate_with(assessment, options).map_err(|errors| {
+                    let state = assessment.rating == Some(Rating::State);
+                    (errors, Some(assessment.id.clone()), state)
+                })
+            }
         };
         let valid = match checked {
             Ok(valid) => valid,
-            Err((errors, id)) => {
+            Err((errors, id, state)) => {
                 let record_path = self.record_path(unit, role, position);
-                return Checked::Rejected(id, prefixed(errors.0, &record_path));
+                return Checked::Rejected(id, prefixed(errors.0, &record_path), state);
             }
         };
         let state = valid.rating == Rating::State;
@@ -632,7 +645,7 @@ impl OrgEvaluator {
                 format!("Hồ sơ `{}`: {vi}", valid.id),
                 format!("record `{}`: {en}", valid.id),
             );
-            return Checked::Rejected(Some(valid.id), vec![error]);
+            return Checked::Rejected(Some(valid.id), vec![error], state);
         }
         if !role.admits(valid.subject.kind, valid.subject.collective_kind) {
             let record_path = self.record_path(unit, role, position);
@@ -650,7 +663,7 @@ impl OrgEvaluator {
                     role.key()
                 ),
             );
-            return Checked::Rejected(Some(valid.id), vec![error]);
+            return Checked::Rejected(Some(valid.id), vec![error], state);
         }
         Checked::Valid(role, position, valid)
     }

@@ -8,7 +8,7 @@ use crate::group::org::quota::QuotaApplied;
 use crate::points::percent_text;
 use crate::rules::catalogue::Rule;
 use hashbrown::HashMap;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 /// Counts over a set of records, summed while the report is built (per unit, subtree,
 /// group and in all); made into [`Stats`], with its shares and rule ids as text, once.
@@ -197,7 +197,12 @@ impl OrgEvaluator {
                 }
             }
         }
-        for entry in &self.rejected {
+        // A state record's rejection counts in the state figures only.
+        let state_rejected: HashSet<usize> = self.state_rejected.iter().map(|&(i, _)| i).collect();
+        for (position, entry) in self.rejected.iter().enumerate() {
+            if state_rejected.contains(&position) {
+                continue;
+            }
             let unit = entry
                 .unit
                 .as_ref()

@@ -117,6 +117,7 @@ impl OrgEvaluator {
                 ),
             );
             let unit_id = self.unit_id(unit);
+            self.count_state_rejection(unit);
             self.reject(line, Some(&unit_id), Some(&valid.id), vec![error]);
             return;
         }
@@ -168,6 +169,7 @@ impl OrgEvaluator {
         let (unit, id) = (entry.unit, entry.valid.id.clone());
         let line = self.units.get(unit as usize).and_then(|u| u.line);
         let unit_id = self.unit_id(unit);
+        self.count_state_rejection(unit);
         self.reject(line, Some(&unit_id), Some(&id), errors);
     }
 
@@ -837,7 +839,7 @@ impl OrgEvaluator {
         percents: &mut Percents,
     ) -> (Vec<StateUnitReport>, Vec<StateGroupReport>) {
         let reports = std::mem::take(&mut self.state_groups);
-        if self.state.is_empty() {
+        if self.state.is_empty() && self.state_rejected.is_empty() {
             return (Vec::new(), Vec::new());
         }
         let mut own: Vec<StateTally> = vec![StateTally::default(); self.units.len()];
@@ -874,9 +876,12 @@ impl OrgEvaluator {
                     .add(d);
             }
         }
-        for entry in self.state.iter().filter(|e| e.rejected) {
-            if let Some(tally) = own.get_mut(entry.unit as usize) {
+        for &(_, unit) in &self.state_rejected {
+            if let Some(tally) = own.get_mut(unit as usize) {
                 tally.tally.add_rejected();
+            }
+            if let Some(flag) = present.get_mut(unit as usize) {
+                *flag = true;
             }
         }
         let mut subtree = own.clone();

@@ -9,6 +9,8 @@ use crate::group::org::evaluator::OrgResult;
 use crate::group::org::intake::{evaluate_tree_json, evaluate_unit_lines};
 use crate::rules::catalogue::Rule;
 use crate::rules::reason::{Fact, Value};
+use serde_json::json;
+use std::fs::read_to_string;
 
 fn member(id: &str) -> String {
     format!(
@@ -441,4 +443,50 @@ fn a_unit_string_over_the_limit_rejects_the_unit() {
         ]
     );
     assert_eq!(result.records.len(), 1);
+}
+
+/// A state record that is rejected is counted in the state figures only, never in the
+/// party's `rejected` (and a party record's rejection in the party figures only): the
+/// tree of vector `state-tree-given-staff-count-contradicts-the-tree` (its head's
+/// given `d` contradicts the tree: rejected after placement), with a state record that
+/// cannot be validated, a state id used twice, and a party member rejected.
+#[test]
+fn rejected_records_count_in_their_own_rating_only() {
+    let file = read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../vectors/state/org/trees.json"
+    ))
+    .unwrap();
+    let vectors: serde_json::Value = serde_json::from_str(&file).unwrap();
+    let vector = vectors["trees"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|v| v["name"] == "state-tree-given-staff-count-contradicts-the-tree")
+        .unwrap();
+    let mut tree = vector["input"].clone();
+    let members = tree["members"].as_array_mut().unwrap();
+    let mut invalid_state = members[0].clone();
+    invalid_state["id"] = "cv-invalid".into();
+    invalid_state["periods"] = json!([{"month": 13, "general": 27}]);
+    let duplicate_state = members[0].clone();
+    let mut bad_party: serde_json::Value = serde_json::from_str(&member("dv-bad")).unwrap();
+    bad_party["score"]["general"] = 99.into();
+    let good_party: serde_json::Value = serde_json::from_str(&member("dv-good")).unwrap();
+    members.extend([invalid_state, duplicate_state, bad_party, good_party]);
+    let result = evaluate_tree_json(&tree.to_string(), OrgOptions::default()).unwrap();
+    let report = &result.report;
+    let mut rejected: Vec<&str> = report
+        .rejected
+        .iter()
+        .filter_map(|r| r.id.as_deref())
+        .collect();
+    rejected.sort_unstable();
+    // The head (conflict), the invalid state record, the second `cv-1`, the party one.
+    assert_eq!(rejected, ["cv-1", "cv-invalid", "dv-bad", "truong-phong"]);
+    assert_eq!(report.total.rejected, 1, "{:?}", report.total);
+    assert_eq!(report.units[0].own.rejected, 1);
+    let state_root = &report.state_units[0];
+    assert_eq!(state_root.own.rejected, 3, "{:?}", state_root.own);
+    assert_eq!(state_root.subtree.rejected, 3);
 }
