@@ -161,7 +161,8 @@ pub use contract::decision::{
 };
 pub use contract::errors::{pointer_segment, ErrorCode, InputError, InputErrors};
 pub use contract::form::{
-    Choice, ConductItemInfo, Field, FieldCitation, FieldType, FormRequest, FormSchema, Section,
+    Choice, ConductItemInfo, Field, FieldCitation, FieldType, FormRequest, FormSchema,
+    RequestOption, Section,
 };
 pub use contract::level::{Level, Options, Outcome, Reading, TargetsReading};
 pub use contract::limits::{
