@@ -13,7 +13,7 @@ import init, {
 import { complyWithAll, conductForPrint, conductView, renderConductSection, updateConduct } from "./checklist.js";
 import { $, el, idFor } from "./dom.js";
 import { answersFromRecord, clearDraft, lastForm, loadDraft, saveDraft } from "./draft.js";
-import { forgetShownErrors, renderField, renderList, showErrors } from "./fields.js";
+import { forgetShownErrors, renderField, renderList, renderRequestOption, showErrors } from "./fields.js";
 import { FORMS, formById, stepsOf } from "./forms.js";
 import { LEVELS, UI } from "./i18n.js";
 import { renderOfficialForm, renderStateSheet } from "./official-form.js";
@@ -25,19 +25,42 @@ window.__latencies = [];
 // ---------------------------------------------------------------- the form schema
 
 function loadSchema() {
-  // A form whose fields the page lays out itself (the state-side sheet: the core has no
-  // form schema for state records yet).
-  if (state.form.schema) {
-    state.schema = state.form.schema();
-    return;
-  }
-  const result = formSchema({ ...state.form.request, on: `${periodYear()}-12-31` });
+  const result = formSchema({ ...state.form.request, ...Object.fromEntries(state.request), on: `${periodYear()}-12-31` });
   if (!result.ok) {
     state.schema = null;
     $("form-errors").replaceChildren(...result.errors.map((e) => el("p", { class: "error", text: t(e.message) })));
     return;
   }
-  state.schema = result.value;
+  state.schema = atFirstPeriod(result.value);
+}
+
+/** A period form's fields at the one period the sheet is for: the schema's placeholder
+ * for the period's index (`/periods/{p}/general`) made 0. Any other schema as it is. */
+function atFirstPeriod(schema) {
+  const placeholder = schema.period_placeholder;
+  if (!placeholder) return schema;
+  const at = (field) => ({ ...field, path: field.path.replaceAll(placeholder, "0"), item_fields: field.item_fields?.map(at) });
+  return { ...schema, sections: schema.sections.map((section) => ({ ...section, fields: section.fields.map(at) })) };
+}
+
+/** The variant of the form (a value for each of the schema's `request_options`) that
+ * takes the most of a record: the one leaving the fewest of its answers out. */
+function loadVariantOf(record) {
+  state.request = new Map();
+  loadSchema();
+  const options = state.schema?.request_options ?? [];
+  if (!options.length) return;
+  const variants = options.reduce((found, option) => found.flatMap((chosen) => option.options.map((o) => [...chosen, [option.name, o.value]])), [[]]);
+  let best = null;
+  for (const variant of variants) {
+    state.request = new Map(variant);
+    loadSchema();
+    if (!state.schema) continue;
+    const left = answersFromRecord(record, state.schema).skipped.length;
+    if (!best || left < best.left) best = { variant, left };
+  }
+  state.request = new Map(best?.variant ?? []);
+  loadSchema();
 }
 
 /** Reads the conduct catalogue once: which document each checklist item belongs to. */
@@ -68,6 +91,8 @@ function renderIdentityStep(step, box) {
   for (const field of state.form.header) box.append(extraField(field.key, t(field.label), field));
   box.append(renderField({ type: "integer", label: UI.year, required: true, min: 1930, max: 2200 }, "/period/year", step));
   box.append(renderField({ type: "text", label: UI.id, help: UI.idHelp, required: true }, "/id", step));
+  // The variants of the form the core offers (a state sheet: employment, month or quarter).
+  for (const option of state.schema.request_options ?? []) box.append(renderRequestOption(option));
 }
 
 function renderWrittenStep(step, box) {
@@ -147,7 +172,7 @@ function renderForm() {
   const container = $("steps");
   const schema = state.schema;
   if (!schema) return container.replaceChildren();
-  $("form-title").textContent = `${t(schema.title)} (${schema.appendix.toUpperCase()})`;
+  $("form-title").textContent = schema.appendix ? `${t(schema.title)} (${schema.appendix.toUpperCase()})` : t(schema.title);
   state.steps = stepsOf(state.form, schema, UI);
   state.step = Math.min(state.step, state.steps.length - 1);
   const sections = state.steps.map((step, index) => {
@@ -328,9 +353,8 @@ function evaluateText(text) {
   let changes = null;
   let errors = [];
   // A state record is evaluated whole here, its errors saying what is missing. The core's
-  // partial evaluation and what would change read state records now (docs/state-regimes.md
-  // §10), but this page lays the state sheet out itself (web/forms.js) and does not use
-  // them yet.
+  // partial evaluation and what would change read state records too (docs/state-regimes.md
+  // §10); the state sheet does not show them yet.
   if (state.form.rating === "state") {
     const result = evaluate(text);
     if (result.ok) decision = result.value;
@@ -378,7 +402,7 @@ function renderOfficial() {
   if (!state.schema) return;
   const record = assessment();
   if (state.form.rating === "state") {
-    renderStateSheet($("official-form"), { form: state.form, record, decision: lastDecision, extra: state.extra, fields: state.fields });
+    renderStateSheet($("official-form"), { form: state.form, schema: state.schema, record, decision: lastDecision, extra: state.extra, fields: state.fields });
     return;
   }
   renderOfficialForm($("official-form"), {
@@ -423,6 +447,7 @@ function saveNow() {
     values: Object.fromEntries(state.values),
     list_rows: Object.fromEntries(state.listRows),
     extra: Object.fromEntries(state.extra),
+    request: Object.fromEntries(state.request),
   });
   showDraftStatus(ok ? ui("draftSaved", { time: timeOf(savedAt) }) : ui("draftNotSaved"));
   document.body.dataset.saved = ok ? savedAt : "";
@@ -447,6 +472,7 @@ function restoreDraft(draft) {
   state.values = new Map(Object.entries(draft.values).filter(([, v]) => typeof v === "string"));
   state.listRows = new Map(Object.entries(draft.list_rows ?? {}).filter(([, v]) => Number.isInteger(v) && v >= 0 && v < 1000));
   state.extra = new Map(Object.entries(draft.extra ?? {}).filter(([, v]) => typeof v === "string"));
+  state.request = new Map(Object.entries(draft.request ?? {}).filter(([, v]) => typeof v === "string"));
   return draft.step;
 }
 
@@ -488,7 +514,7 @@ async function importFile(file) {
   }
   // The year selects the form's conduct items, so it is read before the schema.
   state.values = new Map([["/period/year", String(record.period?.year ?? periodYear())]]);
-  loadSchema();
+  loadVariantOf(record);
   if (!state.schema) return;
   const { values, listRows, skipped } = answersFromRecord(record, state.schema);
   state.values = values;
@@ -506,6 +532,18 @@ async function importFile(file) {
 
 function onInput(event) {
   const target = event.target;
+  if (target.dataset?.request) {
+    // Another variant of the form (a state sheet's employment, month or quarter): the
+    // core's schema for it; answers its fields share are kept.
+    if (!target.checked) return;
+    state.request.set(target.dataset.request, target.value);
+    loadSchema();
+    renderForm();
+    document.getElementById(target.id)?.focus();
+    update();
+    scheduleSave();
+    return;
+  }
   if (target.dataset?.extra) {
     if (target.type === "radio" && !target.checked) return;
     if (target.value === "") state.extra.delete(target.dataset.extra);
@@ -542,6 +580,8 @@ function switchForm(formId) {
   saveNow();
   const carried = { id: state.values.get("/id"), year: state.values.get("/period/year") };
   const person = new Map([...state.extra].filter(([key]) => !key.startsWith("written.")));
+  // The variant chosen (employment, month or quarter) holds for the other forms of its rating.
+  const request = formById(formId).rating === state.form.rating ? state.request : new Map();
   state.form = formById(formId);
   history.replaceState(null, "", `?kind=${state.form.id}${state.lang === "en" ? "&lang=en" : ""}`);
   const draft = loadDraft(state.form.id);
@@ -553,6 +593,7 @@ function switchForm(formId) {
     state.values = new Map([["/id", carried.id ?? "tu-kiem-diem"], ["/period/year", state.form.defaultYear ?? carried.year ?? "2025"]]);
     state.listRows = new Map();
     state.extra = person;
+    state.request = request;
   }
   loadSchema();
   state.step = 0;
@@ -579,6 +620,7 @@ function wireReviewStep() {
     state.values = new Map([["/id", "tu-kiem-diem"], ["/period/year", String(periodYear())]]);
     state.listRows = new Map();
     state.extra = new Map();
+    state.request = new Map();
     state.step = 0;
     loadSchema();
     rerender();

@@ -91,8 +91,7 @@ export function answersFromRecord(record, schema) {
   };
   take("/id");
   take("/period/year");
-  // A form laying out its own fields (the state-side sheet) lists them as `form_sections`.
-  for (const section of [...schema.sections, ...(schema.form_sections ?? [])]) {
+  for (const section of schema.sections) {
     for (const field of section.fields) {
       if (field.type === "group") {
         for (const item of field.item_fields ?? []) take(field.path + item.path);

@@ -36,6 +36,21 @@ export function radios(path, options) {
   });
 }
 
+/** A variant of the form the core offers (a schema's `request_options` entry: a state
+ * sheet's employment, month or quarter) as radio buttons; choosing one asks the core
+ * for that variant's schema (`data-request`). */
+export function renderRequestOption(option) {
+  const id = `request-${option.name}`;
+  return el("fieldset", { class: "field boolean", id, "aria-describedby": `${id}-help` },
+    el("legend", {}, t(option.label), el("span", { class: "required", "aria-hidden": "true", text: " *" })),
+    el("div", { class: "choices" }, ...option.options.map((choice) => {
+      const radio = el("input", { type: "radio", id: `${id}-${choice.value}`, name: id, value: choice.value, "data-request": option.name });
+      radio.checked = choice.value === option.value;
+      return el("label", { class: "choice", for: radio.id }, radio, el("span", { text: t(choice.label) }));
+    })),
+    el("p", { class: "help", id: `${id}-help`, text: t(option.help) }));
+}
+
 function control(field, path, labelId, describedBy) {
   const value = state.values.get(path);
   const common = { id: idFor(path), "data-path": path, name: path, "aria-labelledby": labelId, "aria-describedby": describedBy };

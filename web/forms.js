@@ -4,16 +4,11 @@
 // form's header (name, unit: personal data that stays out of the record, spec
 // criteria-qd366.md §9), its written sections (Part A) and its printed layout.
 //
-// Adding a form means one more entry in FORMS: how to ask for its schema (or, as the
-// state-side sheet does, the schema laid out here: `schema`; the core's state form schema,
-// `formSchema({rating: "state", …})`, fixes the employment and the period kind per request,
-// while this sheet asks for both in its first step), its header fields, its written parts
-// and its printed title,
-// and any strings of the page it words its own way (`ui`); `stepsOf` builds the
-// steps from the schema's sections, and an entry may add steps of its own (`extraSteps`:
-// a function of the schema giving steps `{ id, kind: "section", title, section }` whose
-// `section.fields` are in the form schema's shape, e.g. a product list as a `list` field)
-// before the written part.
+// Adding a form means one more entry in FORMS: how to ask for its schema (`request`; a
+// schema's `request_options`, such as the state sheet's employment and month or quarter,
+// are asked on the first step and the schema asked for again), its header fields, its
+// written parts and its printed title, and any strings of the page it words its own way
+// (`ui`); `stepsOf` builds the steps from the schema's sections.
 
 const v = (vi, en) => ({ vi, en });
 
@@ -149,127 +144,21 @@ const STATE_UI = {
     "The level worked out from the period's points is a proposal; the competent person decides."),
 };
 
-/** A field of the state-side period form, in the form schema's shape (state-design §13). */
-const stateField = (path, type, label, extra = {}) => ({ path, type, label, ...extra });
-
-const cite = (rule, text) => ({ rule, text });
-
-/** The record's fields on the state-side period form, laid out as the party forms' schema
- * lays out its sections. The core's state form schema (docs/state-regimes.md §10.1) holds
- * the same fields for one employment and one period kind per request; this page asks for
- * both in its first step, so it lays the contract's fields out itself (state-design §2.1),
- * period 0 being the one period the sheet is for; the core validates and evaluates every
- * one of them. */
-function stateSteps(kind) {
-  const period = "/periods/0";
-  const steps = [
-    {
-      id: "state-period",
-      title: v("Kỳ đánh giá", "Period"),
-      help: v("Phiếu tự đánh giá hằng tháng (hoặc hằng quý): ghi tháng hoặc quý, không ghi cả hai.",
-        "The monthly (or quarterly) self-assessment: give the month or the quarter, not both."),
-      fields: [
-        stateField("/subject/employment", "choice", v("Là", "You are"), {
-          required: true,
-          options: [
-            { value: "cong_chuc", label: v("Công chức", "Civil servant (công chức)") },
-            { value: "vien_chuc", label: v("Viên chức", "Public employee (viên chức)") },
-          ],
-          help: v("Công chức theo Nghị định 335/2025/NĐ-CP; viên chức theo Nghị định 233/2026/NĐ-CP.",
-            "Civil servants: ND 335/2025; public employees: ND 233/2026."),
-        }),
-        stateField(`${period}/month`, "integer", v("Tháng", "Month"), { min: 1, max: 12 }),
-        stateField(`${period}/quarter`, "integer", v("Quý (nếu đánh giá theo quý)", "Quarter (if assessed by quarter)"), { min: 1, max: 4 }),
-      ],
-    },
-    {
-      id: "state-general",
-      title: v("Tiêu chí chung (tối đa 30 điểm)", "General criteria (up to 30 points)"),
-      help: v("Ba nhóm tiêu chí chung, mỗi nhóm tối đa 10 điểm; tổng là điểm tiêu chí chung của kỳ.",
-        "Three groups of general criteria, up to 10 points each; their total is the period's general points."),
-      fields: [
-        stateField(`${period}/general_items/politics_ethics`, "decimal", v("Chính trị, tư tưởng, đạo đức, lối sống, ý thức kỷ luật", "Politics, ethics, lifestyle and discipline"),
-          { min: 0, max: 10, citations: [cite("nd335.16", "Luật 80/2025/QH15, Điều 25, khoản 4, điểm a")] }),
-        stateField(`${period}/general_items/capacity`, "decimal", v("Năng lực, kỹ năng, tinh thần trách nhiệm, thái độ phục vụ", "Capacity, skills, responsibility and service"),
-          { min: 0, max: 10, citations: [cite("nd335.16", "Luật 80/2025/QH15, Điều 25, khoản 4, điểm b")] }),
-        stateField(`${period}/general_items/innovation`, "decimal", v("Đổi mới, sáng tạo, dám nghĩ, dám làm", "Innovation, initiative"),
-          { min: 0, max: 10, citations: [cite("nd335.16", "Luật 80/2025/QH15, Điều 25, khoản 4, điểm c")] }),
-        stateField(`${period}/general`, "decimal", v("Hoặc: tổng điểm tiêu chí chung (khi không chấm theo từng nhóm)", "Or: the general points in total (when not scored by group)"),
-          { min: 0, max: 30, help: v("Ghi cả ba nhóm thì không cần ghi tổng; nếu ghi cả hai, tổng phải bằng tổng ba nhóm.",
-            "With the three groups the total is not needed; given both, they must agree.") }),
-      ],
-    },
-    {
-      id: "state-products",
-      title: v("Sản phẩm, công việc trong kỳ (tối đa 70 điểm)", "Products and tasks of the period (up to 70 points)"),
-      help: v("Mỗi sản phẩm một dòng, với trọng số đã quy đổi. Không ghi lần chậm hoặc không đạt chất lượng có lý do khách quan.",
-        "One row per product, with its converted weight. Excused delays and quality failures are not entered."),
-      fields: [
-        stateField(`${period}/products`, "list", v("Sản phẩm", "Product"), {
-          citations: [
-            cite("nd335.14.2.a", "Nghị định 335/2025/NĐ-CP, Điều 14, khoản 2, điểm a"),
-            cite("nd335.14.2.b", "Nghị định 335/2025/NĐ-CP, Điều 14, khoản 2, điểm b"),
-            cite("nd335.14.2.c", "Nghị định 335/2025/NĐ-CP, Điều 14, khoản 2, điểm c"),
-          ],
-          item_fields: [
-            stateField("/label", "text", v("Tên sản phẩm, công việc", "Product or task")),
-            stateField("/weight", "decimal", v("Trọng số (đã quy đổi)", "Weight (converted)"), { required: true, min: 0 }),
-            stateField("/done", "boolean", v("Đã hoàn thành trong kỳ", "Completed in the period"), { required: true }),
-            stateField("/quality_failures", "integer", v("Số lần không đạt chất lượng", "Failed quality reviews"), { min: 0 }),
-            stateField("/delays", "integer", v("Số lần chậm tiến độ", "Delays"), { min: 0 }),
-            stateField("/extra", "boolean", v("Ngoài nhiệm vụ được giao (vượt)", "Beyond the assignment (extra)")),
-          ],
-        }),
-      ],
-    },
-  ];
-  if (kind === "leader") {
-    steps.push({
-      id: "state-unit",
-      title: v("Kết quả của đơn vị được giao quản lý", "The unit you lead"),
-      help: v("Người đứng đầu, cấp phó: ba thành phần d, đ, e của điểm kết quả thực hiện nhiệm vụ.",
-        "Heads and deputies: the three components d, đ, e of the task results."),
-      fields: [
-        stateField(`${period}/unit/staff_not_completed`, "integer", v("Số công chức thuộc quyền quản lý dưới 50 điểm trong kỳ", "Staff under your management scoring under 50 this period"),
-          { required: true, min: 0, citations: [cite("nd335.15.3.a", "Nghị định 335/2025/NĐ-CP, Điều 15, khoản 3, điểm a")] }),
-        stateField(`${period}/unit/prolonged_delays`, "boolean", v("Đơn vị có nhiệm vụ chậm tiến độ kéo dài", "The unit had prolonged delays"),
-          { citations: [cite("nd335.15.3.b", "Nghị định 335/2025/NĐ-CP, Điều 15, khoản 3, điểm b")] }),
-        stateField(`${period}/unit/disunity_complaints`, "boolean", v("Đơn vị có đơn thư về mất đoàn kết", "Complaints of disunity in the unit"),
-          { citations: [cite("nd335.15.3.c", "Nghị định 335/2025/NĐ-CP, Điều 15, khoản 3, điểm c")] }),
-      ],
-    });
-  }
-  return steps.map(({ id, title, help, fields }) => ({ id, kind: "section", title, help, section: { id, title, help, fields } }));
-}
-
-/** The form schema of a state-side sheet, in the shape of the core's party form schemas:
- * its fixed part and its sections (all of them the form's own steps, `extraSteps`). */
-function stateSchema(kind) {
-  return {
-    title: v("Phiếu tự đánh giá, xếp loại chất lượng theo tháng, quý", "Monthly or quarterly self-assessment"),
-    appendix: kind === "leader" ? "nd335 · lãnh đạo" : "nd335",
-    fixed: { rating: "state", subject: { kind } },
-    sections: [],
-    form_sections: stateSteps(kind).map((step) => step.section),
-  };
-}
-
 /** The state-side sheet of a staff member or a leader (ND 335/2025, ND 233/2026): the
- * year from 2026, its schema and steps laid out here, its printed title and form codes. */
+ * core's state form schema (forms 01A/01B/02A/02B; the employment and the month or
+ * quarter are the schema's `request_options`, asked on the first step), the year from
+ * 2026, its printed title. */
 function stateForm(kind, label, subtitle) {
   return {
     id: `state_${kind}`,
     label,
     rating: "state",
     kind,
+    request: { rating: "state", kind },
     defaultYear: "2026",
-    schema: () => stateSchema(kind),
-    extraSteps: () => stateSteps(kind),
     individual: true,
     ui: STATE_UI,
     header: STATE_PERSON,
-    // The codes seen in implementations (state-design §13: unconfirmed), by the period's kind.
-    code: kind === "leader" ? { month: "Mẫu 01B", quarter: "Mẫu 02B" } : { month: "Mẫu 01A", quarter: "Mẫu 02A" },
     title: "PHIẾU TỰ ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG",
     subtitle,
     parts: STATE_PARTS,
@@ -345,15 +234,14 @@ export const formById = (id) => FORMS.find((form) => form.id === id) ?? FORMS[0]
 
 /**
  * The steps of a form: who is reviewed, one step per section of the form schema (in its
- * order), any steps of the form's own, the written parts, then the result with saving and
- * printing. Each step is `{ id, kind, title, help, section? }`.
+ * order), the written parts, then the result with saving and printing. Each step is
+ * `{ id, kind, title, help, section? }`.
  */
 export function stepsOf(form, schema, shared) {
   const ui = { ...shared, ...form.ui };
   return [
     { id: "identity", kind: "identity", title: form.individual ? ui.identityStep : ui.identityStepCollective, help: ui.identityHelp },
     ...schema.sections.map((section) => ({ id: section.id, kind: "section", title: section.title, help: section.help, section })),
-    ...(form.extraSteps?.(schema) ?? []),
     { id: "written", kind: "written", title: ui.narrativeStep, help: ui.narrativeHelp },
     { id: "review", kind: "review", title: ui.reviewStep },
   ];

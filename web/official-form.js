@@ -183,10 +183,10 @@ const yes = (value) => (value === true ? "Có" : value === false ? "Không" : ""
  * the product table, the points (general criteria, the components a, b, c and for leaders
  * d, đ, e as the core worked them out, the period score), the proposed level, place, date
  * and the signature lines of the person and of the head who evaluates. `data` as for
- * `renderOfficialForm` (no conduct checklist).
+ * `renderOfficialForm` (no conduct checklist), with the form `schema` (its form code).
  */
 export function renderStateSheet(container, data) {
-  const { form, record, decision, extra } = data;
+  const { form, schema, record, decision, extra } = data;
   const get = (key) => (extra.get(key) ?? "").trim();
   const period = record.periods?.[0] ?? {};
   const year = record.period?.year ?? "";
@@ -198,7 +198,7 @@ export function renderStateSheet(container, data) {
       el("p", { text: (get("agency") || DOTS).toLocaleUpperCase("vi") }),
       el("p", { text: (get("work_unit") || DOTS).toLocaleUpperCase("vi") })),
     el("div", { class: "party" },
-      el("p", { class: "code", text: period.quarter !== undefined ? form.code.quarter : form.code.month }),
+      el("p", { class: "code", text: `Mẫu ${schema.form}` }),
       el("p", { class: "party-name", text: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" }),
       el("p", { class: "motto", text: "Độc lập - Tự do - Hạnh phúc" }),
       el("p", { class: "date-line", text: dateLine(get("place"), get("signed_on")) })));

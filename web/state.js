@@ -11,6 +11,8 @@ export const state = {
   listRows: new Map(),
   /** What the page asks beside the record: the form's header, its written parts, place and date. */
   extra: new Map(),
+  /** The variant of the form asked for: a value per `request_options` name of its schema. */
+  request: new Map(),
   schema: null,
   /** Field metadata by JSON Pointer, for labels and types. */
   fields: new Map(),

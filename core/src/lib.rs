@@ -161,15 +161,16 @@ pub use contract::decision::{
 };
 pub use contract::errors::{pointer_segment, ErrorCode, InputError, InputErrors};
 pub use contract::form::{
-    Choice, ConductItemInfo, Field, FieldCitation, FieldType, FormRequest, FormSchema, Section,
+    Choice, ConductItemInfo, Field, FieldCitation, FieldType, FormRequest, FormSchema,
+    RequestOption, Section,
 };
 pub use contract::level::{Level, Options, Outcome, Reading, TargetsReading};
 pub use contract::limits::{
     MAX_BATCH_BYTES, MAX_BATCH_RECORDS, MAX_COUNT, MAX_CRITERION_ID_CHARS, MAX_DEPTH,
-    MAX_DISCIPLINE_RECORDS, MAX_GRADED_CRITERIA, MAX_PRODUCTS, MAX_PRODUCT_WEIGHT,
-    MAX_PROFILE_BYTES, MAX_PROFILE_ITEMS, MAX_RECORD_BYTES, MAX_STATE_RECORD_BYTES,
-    MAX_STREAM_QUOTA_CANDIDATES, MAX_STRING_CHARS, MAX_TEXT_CHARS, MAX_TREE_BYTES,
-    MAX_UNIT_LINE_BYTES,
+    MAX_DISCIPLINE_RECORDS, MAX_GRADED_CRITERIA, MAX_PARTY_AWAITING_STATE, MAX_PRODUCTS,
+    MAX_PRODUCT_WEIGHT, MAX_PROFILE_BYTES, MAX_PROFILE_ITEMS, MAX_RECORD_BYTES,
+    MAX_STATE_RECORD_BYTES, MAX_STREAM_QUOTA_CANDIDATES, MAX_STRING_CHARS, MAX_TEXT_CHARS,
+    MAX_TREE_BYTES, MAX_UNIT_LINE_BYTES,
 };
 pub use contract::org::{
     Demotion, GroupReport, OrgDecisionRecord, OrgOptions, OrgOutput, OrgReport, RejectedEntry,

@@ -565,8 +565,9 @@ mod state_order {
     use super::*;
     use proptest::prelude::*;
 
-    /// One of the state trees as unit lines, and a permutation of them.
-    fn shuffled_tree() -> impl Strategy<Value = (Vec<String>, Vec<usize>)> {
+    /// One of the state trees as unit lines, a permutation of them, and a seed that
+    /// shuffles the records within each unit.
+    fn shuffled_tree() -> impl Strategy<Value = (Vec<String>, Vec<usize>, u64)> {
         let trees: Vec<Vec<String>> = state_trees()
             .iter()
             .map(|tree| {
@@ -577,23 +578,49 @@ mod state_order {
             .collect();
         proptest::sample::select(trees).prop_flat_map(|lines| {
             let order: Vec<usize> = (0..lines.len()).collect();
-            (Just(lines), Just(order).prop_shuffle())
+            (Just(lines), Just(order).prop_shuffle(), any::<u64>())
         })
     }
 
+    /// A unit line with its `members` and `leaders` each in an order drawn from `seed`
+    /// (Fisher–Yates over SplitMix64).
+    fn shuffle_records(line: &str, seed: &mut u64) -> String {
+        let mut unit: serde_json::Value = serde_json::from_str(line).unwrap();
+        for slot in ["members", "leaders"] {
+            let Some(records) = unit.get_mut(slot).and_then(|v| v.as_array_mut()) else {
+                continue;
+            };
+            for i in (1..records.len()).rev() {
+                *seed = seed.wrapping_add(0x9E37_79B9_7F4A_7C15);
+                let mut z = *seed;
+                z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+                z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+                z ^= z >> 31;
+                let j = usize::try_from(z % (i as u64 + 1)).unwrap();
+                records.swap(i, j);
+            }
+        }
+        unit.to_string()
+    }
+
     proptest! {
-        #![proptest_config(ProptestConfig::with_cases(48))]
+        #![proptest_config(ProptestConfig::with_cases(64))]
 
         /// A tree's state results (decisions, `d` derived from the staff, the state
-        /// quota, `state_units`, `state_groups`) do not depend on the order of its units.
+        /// quota, `state_units`, `state_groups`) and its pairs' party results do not
+        /// depend on the order of its units nor of the records within a unit: a party
+        /// record before its state record is linked as one after it.
         #[test]
-        fn state_results_do_not_depend_on_unit_order((lines, order) in shuffled_tree()) {
+        fn results_do_not_depend_on_unit_or_record_order((lines, order, seed) in shuffled_tree()) {
             let options = || OrgOptions { keep_decisions: true, ..OrgOptions::default() };
             let in_order = evaluate_unit_lines(&lines.join("\n"), options());
-            let shuffled: Vec<&str> = order.iter().map(|&i| lines[i].as_str()).collect();
+            let mut seed = seed;
+            let shuffled: Vec<String> =
+                order.iter().map(|&i| shuffle_records(&lines[i], &mut seed)).collect();
             let shuffled = evaluate_unit_lines(&shuffled.join("\n"), options());
             prop_assert!(!in_order.report.state_units.is_empty());
             prop_assert_eq!(state_outcome(&in_order), state_outcome(&shuffled));
+            prop_assert_eq!(&in_order.report.total, &shuffled.report.total);
         }
     }
 }

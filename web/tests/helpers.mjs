@@ -11,8 +11,9 @@ import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import { formServer } from "../serve.mjs";
 import { idFor } from "../dom.js";
+import { valueAt } from "../draft.js";
 
-export { idFor };
+export { idFor, valueAt };
 
 export const repo = fileURLToPath(new URL("../../", import.meta.url));
 export const out = `${repo}target/browser`;
@@ -116,6 +117,16 @@ export async function choose(page, path, value) {
   const node = await reveal(page, path);
   if (await node.evaluate((n) => n.tagName === "SELECT")) await node.selectOption(value);
   else await page.locator(`#${idFor(path)}-${value}`).check();
+}
+
+/** Chooses a variant of the form the core offers (a schema's `request_options` entry:
+ * the state sheet's employment, month or quarter) by its radio button. */
+export async function chooseVariant(page, name, value) {
+  const radio = page.locator(`#request-${name}-${value}`);
+  const stepId = await radio.evaluate((n) => n.closest(".step")?.dataset.step);
+  if (await page.locator(`#step-${stepId}`).isHidden()) await goToStep(page, stepId);
+  await radio.check();
+  await page.locator(`#request-${name}-${value}:checked`).waitFor();
 }
 
 /** Types into a field of the page's own (the form's header, the written parts, place, date). */

@@ -1,5 +1,6 @@
 // The state-side self-assessment (ND 335/2025, ND 233/2026): a civil servant's or public
-// employee's month with its product list, filled in a real browser as a person would.
+// employee's month with its product list, filled in a real browser as a person would, the
+// page laid out from the core's state form schema and filled by walking that schema.
 // The records are those of shared vectors (vectors/state/periods.json): the page must show
 // the vector's score, level and period components, which the core computes through the
 // WASM build; the exported JSON is evaluated again outside the page (the Node WASM build,
@@ -10,8 +11,8 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import {
-  DESKTOP, PHONE, axeAudit, blocking, choose, exportedLevels, goToStep, idFor, openForm, out, repo, shown,
-  sharedBrowser, type, typeExtra, wasm,
+  PHONE, axeAudit, blocking, choose, chooseVariant, exportedLevels, goToStep, idFor, openForm, out, repo, shown,
+  sharedBrowser, type, typeExtra, valueAt, wasm,
 } from "./helpers.mjs";
 
 const shared = sharedBrowser();
@@ -24,45 +25,78 @@ const vectorNamed = (name) => {
   return found;
 };
 
-/** Splits a period's general points over the three groups of the default profile (10 each). */
+/** Splits a period's general points over the three groups (10 each at most). */
 function generalItems(general) {
   const hundredths = Math.round(general * 100);
   const first = Math.min(1000, hundredths);
   const second = Math.min(1000, hundredths - first);
-  return [first, second, hundredths - first - second].map((h) => String(h / 100));
+  const [politics_ethics, capacity, innovation] = [first, second, hundredths - first - second].map((h) => h / 100);
+  return { politics_ethics, capacity, innovation };
 }
 
-/** Fills the form's period steps with the vector's one period, through the page's controls. */
-async function fillPeriod(page, record) {
-  const period = record.periods[0];
-  await choose(page, "/subject/employment", record.subject.employment);
-  if (period.month !== undefined) await type(page, "/periods/0/month", String(period.month));
-  else await type(page, "/periods/0/quarter", String(period.quarter));
-  const [politics, capacity, innovation] = generalItems(period.general);
-  await type(page, "/periods/0/general_items/politics_ethics", politics);
-  await type(page, "/periods/0/general_items/capacity", capacity);
-  await type(page, "/periods/0/general_items/innovation", innovation);
-  await goToStep(page, "state-products");
-  for (const [row, product] of period.products.entries()) {
-    // From the keyboard: Enter on "Thêm: Sản phẩm" adds a row and puts the focus in its first field.
-    await page.locator(`#${idFor("/periods/0/products")}-add`).focus();
-    await page.keyboard.press("Enter");
-    const at = (key) => `/periods/0/products/${row}/${key}`;
-    assert.equal(await page.evaluate(() => document.activeElement.dataset.path), at("label"));
-    if (product.label) await type(page, at("label"), product.label);
-    await type(page, at("weight"), String(product.weight));
-    await choose(page, at("done"), String(product.done));
-    if (product.quality_failures !== undefined) await type(page, at("quality_failures"), String(product.quality_failures));
-    if (product.delays !== undefined) await type(page, at("delays"), String(product.delays));
-    if (product.extra !== undefined) await choose(page, at("extra"), String(product.extra));
-  }
-  if (period.unit) {
-    await type(page, "/periods/0/unit/staff_not_completed", String(period.unit.staff_not_completed));
-    for (const flag of ["prolonged_delays", "disunity_complaints"]) {
-      if (period.unit[flag] !== undefined) await choose(page, `/periods/0/unit/${flag}`, String(period.unit[flag]));
+/** The vector's record as a person answers the form: the general points by group. */
+function byGroup(record) {
+  const answered = structuredClone(record);
+  const period = answered.periods[0];
+  period.general_items = generalItems(period.general);
+  delete period.general;
+  return answered;
+}
+
+/** The core's state form schema for a record (the Node WASM build, as the page asks it). */
+function schemaFor(record) {
+  const result = wasm.formSchema({
+    rating: "state", kind: record.subject.kind, employment: record.subject.employment,
+    period_kind: record.periods[0].quarter !== undefined ? "quarter" : "month", on: `${record.period.year}-12-31`,
+  });
+  assert.equal(result.ok, true, JSON.stringify(result.errors));
+  return result.value;
+}
+
+/** Answers a field of the schema at `path` through the page's controls. */
+async function answer(page, field, path, value) {
+  if (field.type === "boolean" || field.type === "choice") await choose(page, path, String(value));
+  else await type(page, path, String(value));
+}
+
+/**
+ * Fills the page from the core's form schema: the variant (employment, month or quarter)
+ * chosen among the schema's `request_options`, then every field of every section that the
+ * record answers, a list's rows added from the keyboard. Returns the paths answered.
+ */
+async function fillFromSchema(page, record) {
+  const schema = schemaFor(record);
+  for (const option of schema.request_options) await chooseVariant(page, option.name, option.value);
+  const answered = [];
+  for (const section of schema.sections) {
+    for (const field of section.fields) {
+      const path = field.path.replaceAll(schema.period_placeholder, "0");
+      const value = valueAt(record, path);
+      if (value === undefined) continue;
+      answered.push(path);
+      if (field.type !== "list") {
+        await answer(page, field, path, value);
+        continue;
+      }
+      const add = page.locator(`#${idFor(path)}-add`);
+      await goToStep(page, await add.evaluate((n) => n.closest(".step").dataset.step));
+      for (const [row, item] of value.entries()) {
+        // From the keyboard: Enter on "Thêm: …" adds a row and puts the focus in its first field.
+        await add.focus();
+        await page.keyboard.press("Enter");
+        assert.equal(await page.evaluate(() => document.activeElement.dataset.path), `${path}/${row}${field.item_fields[0].path}`);
+        for (const sub of field.item_fields) {
+          const subValue = valueAt(item, sub.path);
+          if (subValue !== undefined) await answer(page, sub, `${path}/${row}${sub.path}`, subValue);
+        }
+      }
     }
   }
+  return { schema, answered };
 }
+
+/** The record the page exports once filled from `record`: the record with the schema's fixed part. */
+const asExported = (record, schema) => ({ ...record, ...schema.fixed, subject: { ...record.subject, ...schema.fixed.subject } });
 
 /** The period table as shown: header cells, and each row's cells. */
 const periodTable = (page) => page.evaluate(() => {
@@ -96,25 +130,31 @@ test("a civil servant's month with products shows the shared vector's score and 
   const vector = vectorNamed("state-extra-products-capped-at-one");
   const { page, context, offsite, problems } = await openForm(shared.browser, shared.server.base, { kind: "state_member" });
   const stepIds = await page.locator("#step-list .step-link").evaluateAll((links) => links.map((a) => a.id.slice(4)));
-  assert.deepEqual(stepIds, ["identity", "state-period", "state-general", "state-products", "written", "review"]);
+  const schema = schemaFor(vector.input);
+  // The steps are the core's sections, between the page's own first and last ones.
+  assert.deepEqual(stepIds, ["identity", ...schema.sections.map((section) => section.id), "written", "review"]);
+  assert.deepEqual(schema.sections.map((section) => section.id), ["period", "general_criteria", "products", "annual", "conduct"]);
   assert.equal(await page.locator(`#${idFor("/period/year")}`).inputValue(), "2026");
   await typeExtra(page, "full_name", "Phạm Thị Hoa");
   await type(page, "/id", vector.input.id);
-  // Before the products: what is missing is named, nothing is worked out.
-  await choose(page, "/subject/employment", "cong_chuc");
+  // Before the period: what is missing is named, nothing is worked out.
+  await chooseVariant(page, "employment", "cong_chuc");
   assert.equal((await shown(page)).state, "invalid");
-  await fillPeriod(page, vector.input);
+  const input = byGroup(vector.input);
+  const { answered } = await fillFromSchema(page, input);
+  assert.deepEqual(answered, ["/periods/0/month", ...Object.keys(input.periods[0].general_items).map((k) => `/periods/0/general_items/${k}`), "/periods/0/products"]);
   await assertShowsVector(page, vector);
   await page.screenshot({ path: `${out}/state-member-month.png`, fullPage: true });
   // The exported record evaluates to the same level outside the page.
   const { record, levels } = await exportedLevels(page, "state-member-month");
+  assert.deepEqual(record, asExported(input, schema));
   assert.deepEqual(record.periods[0].general_items, { politics_ethics: 10, capacity: 10, innovation: 8 });
   for (const level of Object.values(levels)) assert.equal(level, vector.expect.level);
   // Removing the extra product: the core works the month out again (no extra weight makes
   // up the two failed reviews any more: b = (2·½ + 1)/3 = 2/3).
-  await goToStep(page, "state-products");
+  await goToStep(page, "products");
   await page.getByRole("button", { name: "Xoá: Sản phẩm 3" }).click();
-  assert.equal(await page.locator("#step-state-products fieldset.row").count(), 2);
+  assert.equal(await page.locator("#step-products fieldset.row").count(), 2);
   const afterRemoval = await exportedLevels(page, "state-member-month-removed");
   assert.equal(afterRemoval.record.periods[0].products.length, 2);
   assert.equal((await shown(page)).level, afterRemoval.levels.wasm);
@@ -133,7 +173,7 @@ test("a leader's month on a phone: d, đ, e, the axe audit, the draft and the pr
     found.push(...blocking(await axeAudit(page)).map((v) => `${where}: ${v.impact} ${v.id} — ${v.help} — ${v.nodes.join(", ")}`));
   };
   const steps = await page.locator("#step-list .step-link").evaluateAll((links) => links.map((a) => a.id.slice(4)));
-  assert.deepEqual(steps, ["identity", "state-period", "state-general", "state-products", "state-unit", "written", "review"]);
+  assert.deepEqual(steps, ["identity", "period", "general_criteria", "products", "unit", "annual", "conduct", "written", "review"]);
   for (const step of steps) {
     await goToStep(page, step);
     await audit(`empty, ${step}`);
@@ -142,8 +182,10 @@ test("a leader's month on a phone: d, đ, e, the axe audit, the draft and the pr
     await typeExtra(page, key, value);
   }
   await type(page, "/id", vector.input.id);
-  await fillPeriod(page, vector.input);
-  await goToStep(page, "state-products");
+  const input = byGroup(vector.input);
+  const { answered } = await fillFromSchema(page, input);
+  assert.ok(answered.includes("/periods/0/unit/prolonged_delays"), answered.join(" "));
+  await goToStep(page, "products");
   await audit("filled, products");
   assert.equal(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), 0);
   await page.screenshot({ path: `${out}/state-leader-phone.png` });
@@ -209,10 +251,15 @@ test("a state record imported from JSON fills the sheet and shows the vector's r
 test("a public employee's quarter is rated under ND 233 by the core", async () => {
   const { page, context, problems } = await openForm(shared.browser, shared.server.base, { kind: "state_member", query: "&lang=en" });
   await type(page, "/id", "vc-quy-2");
-  await choose(page, "/subject/employment", "vien_chuc");
+  // The month is the default variant; the quarter is the core's schema asked for again.
+  assert.equal(await page.locator(`#${idFor("/periods/0/month")}`).count(), 1);
+  await chooseVariant(page, "employment", "vien_chuc");
+  await chooseVariant(page, "period_kind", "quarter");
+  assert.equal(await page.locator(`#${idFor("/periods/0/month")}`).count(), 0);
+  assert.equal(await page.evaluate(() => document.activeElement.id), "request-period_kind-quarter");
   await type(page, "/periods/0/quarter", "2");
   await type(page, "/periods/0/general", "27.5");
-  await goToStep(page, "state-products");
+  await goToStep(page, "products");
   for (const [row, [weight, done, delays]] of [["4", "true", "1"], ["2", "false", "0"]].entries()) {
     await page.locator(`#${idFor("/periods/0/products")}-add`).click();
     await type(page, `/periods/0/products/${row}/weight`, weight);
@@ -239,4 +286,18 @@ test("a public employee's quarter is rated under ND 233 by the core", async () =
   assert.ok(paper.includes("Theo Nghị định số 233/2026/NĐ-CP."), paper);
   assert.deepEqual(problems, []);
   await context.close();
+
+  // The exported quarter, imported into a fresh page, picks the same variant of the form.
+  const fresh = await openForm(shared.browser, shared.server.base, { kind: "member" });
+  await goToStep(fresh.page, "review");
+  await fresh.page.locator("#import").setInputFiles({ name: "quarter.json", mimeType: "application/json", buffer: Buffer.from(text) });
+  await fresh.page.waitForFunction(() => document.getElementById("import-status")?.textContent.includes("quarter.json"));
+  assert.equal(await fresh.page.locator("#form-kind").inputValue(), "state_member");
+  assert.doesNotMatch(await fresh.page.locator("#import-status").textContent(), /\//); // no field left out
+  assert.equal(await fresh.page.locator("#request-employment-vien_chuc").isChecked(), true);
+  assert.equal(await fresh.page.locator("#request-period_kind-quarter").isChecked(), true);
+  assert.equal(await fresh.page.locator(`#${idFor("/periods/0/quarter")}`).inputValue(), "2");
+  assert.equal((await shown(fresh.page)).level, decision.level);
+  assert.deepEqual(fresh.problems, []);
+  await fresh.context.close();
 });

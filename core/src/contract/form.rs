@@ -82,6 +82,29 @@ pub struct FormSchema {
     /// (`/periods/{p}/general`), which the caller replaces by the period's position.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub period_placeholder: Option<String>,
+    /// What a caller may ask of this form differently (a state form: the employment and
+    /// the period's kind), each with the value this schema is for and the choices: a page
+    /// asks them beside the form's fields and asks for the schema again with the one
+    /// chosen. Empty for the party forms.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub request_options: Vec<RequestOption>,
+}
+
+/// A field of the form request that gives another variant of the same form (the
+/// employment, the period's kind), with its choices.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RequestOption {
+    /// The `FormRequest` field it sets: `employment` or `period_kind`.
+    pub name: String,
+    /// Label.
+    pub label: Text,
+    /// Help.
+    pub help: Text,
+    /// The value this schema was made for.
+    pub value: String,
+    /// The values the form takes, each with its label.
+    pub options: Vec<Choice>,
 }
 
 /// A section of the form.

@@ -55,5 +55,11 @@ pub const MAX_TEXT_CHARS: usize = 1000;
 pub const MAX_DEPTH: u32 = 32;
 /// Largest nested organisation tree, in bytes of JSON text.
 pub const MAX_TREE_BYTES: usize = 256 * 1024 * 1024;
+/// Party members an organisation tree keeps, once evaluated, in case the state record
+/// with the same id comes later in the input (the pair is then linked as if the state
+/// record had come first): the most recent ones are kept, a few hundred bytes each. A
+/// state record that comes after more party members than this behind its pair is a
+/// `conflict` naming this limit (`docs/organisation-trees.md`).
+pub const MAX_PARTY_AWAITING_STATE: usize = 10_000;
 /// Largest unit line of JSON Lines, in bytes.
 pub const MAX_UNIT_LINE_BYTES: usize = 16 * 1024 * 1024;

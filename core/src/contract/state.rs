@@ -535,6 +535,16 @@ pub enum PeriodKind {
     Quarter,
 }
 
+impl PeriodKind {
+    /// The id as written in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PeriodKind::Month => "month",
+            PeriodKind::Quarter => "quarter",
+        }
+    }
+}
+
 /// One period of a state decision, its numbers exact (`"n/d"` or `"n"`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

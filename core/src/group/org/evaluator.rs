@@ -4,6 +4,7 @@
 use crate::contract::decision::Effect;
 use crate::contract::errors::{ErrorCode, InputError};
 use crate::contract::level::{Level, Outcome};
+use crate::contract::limits::MAX_PARTY_AWAITING_STATE;
 use crate::contract::org::{
     OrgDecisionRecord, OrgOptions, OrgOutput, OrgReport, RejectedEntry, Role,
 };
@@ -18,6 +19,7 @@ use crate::rules::catalogue::Rule;
 use crate::rules::reason::{Reason, Values};
 use hashbrown::hash_table::Entry;
 use hashbrown::{DefaultHashBuilder, HashMap, HashTable};
+use std::collections::VecDeque;
 use std::hash::BuildHasher;
 
 /// What an evaluated record leaves behind: enough for the quota and the statistics.
@@ -153,9 +155,14 @@ pub struct OrgEvaluator {
     pub(super) state: Vec<StateEntry>,
     /// State record ids (unique among state records; a party record may share one).
     pub(super) state_ids: HashMap<String, u32>,
-    /// Party members paired with a state record placed before them: evaluated once the
-    /// state results are known.
+    /// Party members paired with a state record: evaluated (again, for one placed before
+    /// its state record) once the state results are known.
     pub(super) paired: Vec<Pending>,
+    /// Party members evaluated without a state pair, by record: kept in case their state
+    /// record comes later (at most [`MAX_PARTY_AWAITING_STATE`], the latest).
+    pub(super) awaiting_state: HashMap<u32, AwaitingState>,
+    /// The records of `awaiting_state` oldest first (some already paired and gone).
+    pub(super) awaiting_order: VecDeque<u32>,
     /// The state quota's reports.
     pub(super) state_groups: Vec<StateQuotaReport>,
 }
@@ -217,6 +224,8 @@ impl OrgEvaluator {
             state: Vec::new(),
             state_ids: HashMap::new(),
             paired: Vec::new(),
+            awaiting_state: HashMap::new(),
+            awaiting_order: VecDeque::new(),
             state_groups: Vec::new(),
         }
     }
@@ -275,6 +284,39 @@ impl OrgEvaluator {
             .record_ids
             .find(hash, |&(h, r)| h == short && has_id(&self.summaries, r, id))?;
         self.summaries.get(record as usize)?.as_ref()
+    }
+
+    /// The index of the record with this id, if it is in the tree and was not rejected.
+    pub(super) fn record_index(&self, id: &str) -> Option<u32> {
+        let (short, hash) = self.id_hash(id);
+        self.record_ids
+            .find(hash, |&(h, r)| h == short && has_id(&self.summaries, r, id))
+            .map(|&(_, record)| record)
+    }
+
+    /// Keeps an evaluated party member for a state record that may come later; the
+    /// oldest kept is let go past [`MAX_PARTY_AWAITING_STATE`].
+    pub(super) fn await_state(
+        &mut self,
+        record: u32,
+        position: Option<usize>,
+        valid: ValidAssessment,
+    ) {
+        self.awaiting_state
+            .insert(record, AwaitingState { position, valid });
+        self.awaiting_order.push_back(record);
+        while self.awaiting_state.len() > MAX_PARTY_AWAITING_STATE {
+            let Some(oldest) = self.awaiting_order.pop_front() else {
+                break;
+            };
+            self.awaiting_state.remove(&oldest);
+        }
+        // Entries paired and gone leave their record in the order: dropped once they
+        // outnumber the kept ones.
+        if self.awaiting_order.len() > 2 * MAX_PARTY_AWAITING_STATE {
+            let kept = &self.awaiting_state;
+            self.awaiting_order.retain(|r| kept.contains_key(r));
+        }
     }
 
     /// Registers a record's id and reserves its slot (a placeholder summary until it is
@@ -423,6 +465,15 @@ pub(super) struct Capped {
     pub(super) values: Values,
 }
 
+/// A party member evaluated without a state pair, kept for a state record that may come
+/// later in the input.
+pub(super) struct AwaitingState {
+    /// Its place in its unit's `members`.
+    pub(super) position: Option<usize>,
+    /// The record, validated.
+    pub(super) valid: ValidAssessment,
+}
+
 /// A state record of the tree.
 pub(super) struct StateEntry {
     /// Its unit.
@@ -437,6 +488,7 @@ pub(super) struct StateEntry {
     pub(super) decision: Option<Decision>,
     /// Rejected once the tree was read (a conflict with the tree).
     pub(super) rejected: bool,
-    /// A party record with the same id came before it in the input.
+    /// A party member with the same id came before it in the input, too long before to
+    /// be kept ([`MAX_PARTY_AWAITING_STATE`]).
     pub(super) late_party: bool,
 }

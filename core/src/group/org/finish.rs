@@ -11,6 +11,10 @@ pub(super) const DERIVATION_ROUNDS: usize = 8;
 impl OrgEvaluator {
     /// Evaluates the tree and reports.
     pub fn finish(mut self) -> OrgResult {
+        // Every state record is in: party members kept for one that might come are not
+        // needed any more.
+        self.awaiting_state = HashMap::new();
+        self.awaiting_order.clear();
         let roots = self.link();
         let preorder = self.preorder(&roots);
         // State records first: the pairs' party records read their results.

@@ -699,7 +699,10 @@ impl OrgEvaluator {
                     path,
                 });
             }
-            Role::Member => self.evaluate_now(record, &valid, None),
+            Role::Member => {
+                self.evaluate_now(record, &valid, None);
+                self.await_state(record, position, valid);
+            }
             Role::Organisation | Role::Agency | Role::Leadership | Role::StateAgency => {
                 let path = self.record_path(unit, role, position);
                 if let Some(u) = self.units.get_mut(unit as usize) {

@@ -16,6 +16,7 @@ use crate::contract::decision::Effect;
 use crate::contract::errors::{ErrorCode, InputError};
 use crate::contract::fields::RegimeField;
 use crate::contract::level::{Level, Outcome};
+use crate::contract::limits::MAX_PARTY_AWAITING_STATE;
 use crate::contract::org::Role;
 use crate::contract::org::{ScoreMean, StateGroupReport, StateUnitReport};
 use crate::contract::regime::RegimeId;
@@ -121,10 +122,7 @@ impl OrgEvaluator {
             self.reject(line, Some(&unit_id), Some(&valid.id), vec![error]);
             return;
         }
-        let late_party = role != Role::StateAgency
-            && self
-                .find_record(&valid.id)
-                .is_some_and(|s| matches!(s.role, Role::Leader | Role::Member));
+        let late_party = role != Role::StateAgency && !self.can_link_earlier_party(&valid.id);
         let index = u32::try_from(self.state.len()).unwrap_or(u32::MAX);
         self.state_ids.insert(valid.id.clone(), index);
         if let Some(u) = self.units.get_mut(unit as usize) {
@@ -142,6 +140,33 @@ impl OrgEvaluator {
             rejected: false,
             late_party,
         });
+    }
+
+    /// A person's state record placed after a party record with its id: a party member
+    /// kept since ([`MAX_PARTY_AWAITING_STATE`]) waits for the state result as if it had
+    /// come second (a leader waits anyway). False for a member let go before: the pair
+    /// cannot be linked.
+    fn can_link_earlier_party(&mut self, id: &str) -> bool {
+        let Some(record) = self.record_index(id) else {
+            return true;
+        };
+        let Some(Some(summary)) = self.summaries.get(record as usize) else {
+            return true;
+        };
+        if summary.role != Role::Member {
+            return true;
+        }
+        let unit = summary.unit;
+        let Some(kept) = self.awaiting_state.remove(&record) else {
+            return false;
+        };
+        let path = self.record_path(unit, Role::Member, kept.position);
+        self.paired.push(Pending {
+            record,
+            valid: kept.valid,
+            path,
+        });
+        true
     }
 
     /// Whether a party record with this id is the party half of a pair.
@@ -612,11 +637,12 @@ impl OrgEvaluator {
     }
 
     /// The pairs' party records read their state result: members waiting since they were
-    /// placed are evaluated; leaders (still pending) read it before their evaluation. A
-    /// party record placed before its state record is rejected (it was evaluated without
-    /// it); one whose state record was rejected follows decision D-16.
+    /// placed (or kept since they were evaluated, their state record coming later) are
+    /// evaluated; leaders (still pending) read it before their evaluation. A party member
+    /// placed too long before its state record to be kept ([`MAX_PARTY_AWAITING_STATE`])
+    /// is rejected; one whose state record was rejected follows decision D-16.
     fn link_pairs(&mut self) {
-        // Party records that came before their state record.
+        // Party members let go before their state record came.
         let late: Vec<String> = self
             .state
             .iter()
@@ -624,15 +650,7 @@ impl OrgEvaluator {
             .map(|e| e.valid.id.clone())
             .collect();
         for id in late {
-            self.leaders.retain(|p| p.valid.id != id);
-            let Some(record) = self.find_record(&id).map(|_| ()).and_then(|()| {
-                let (short, hash) = self.id_hash(&id);
-                self.record_ids
-                    .find(hash, |&(h, r)| {
-                        h == short && super::evaluator::has_id(&self.summaries, r, &id)
-                    })
-                    .map(|&(_, r)| r)
-            }) else {
+            let Some(record) = self.record_index(&id) else {
                 continue;
             };
             let unit = self
@@ -647,8 +665,8 @@ impl OrgEvaluator {
             }
             let error = conflict(
                 "/id".to_owned(),
-                format!("Hồ sơ đánh giá của Nhà nước cùng mã `{id}` đứng sau hồ sơ này: hãy đặt nó trong cùng đơn vị hoặc một đơn vị đứng trước"),
-                format!("the state record with the same id `{id}` comes after this record: put it in the same unit or one before"),
+                format!("Hồ sơ đánh giá của Nhà nước cùng mã `{id}` đứng sau hồ sơ này hơn {MAX_PARTY_AWAITING_STATE} hồ sơ đảng viên: hãy đặt nó gần hơn (cùng đơn vị hoặc một đơn vị đứng trước)"),
+                format!("the state record with the same id `{id}` comes more than {MAX_PARTY_AWAITING_STATE} party members after this record: put it nearer (in the same unit or one before)"),
             );
             self.reject_reserved(record, line, &unit_id, &id, vec![error]);
         }

@@ -490,3 +490,63 @@ fn rejected_records_count_in_their_own_rating_only() {
     assert_eq!(state_root.own.rejected, 3, "{:?}", state_root.own);
     assert_eq!(state_root.subtree.rejected, 3);
 }
+
+/// A party member placed before its state record (in a unit above, or earlier in the
+/// lines) is kept and linked, up to `MAX_PARTY_AWAITING_STATE` party members ahead of
+/// its state record; one further ahead was let go, and its pair is the conflict that
+/// names the limit.
+#[test]
+fn a_party_member_before_its_state_record_is_linked_within_the_kept_window() {
+    use crate::contract::limits::MAX_PARTY_AWAITING_STATE;
+    let party = |id: &str| {
+        format!(
+            r#"{{"id":"{id}","period":{{"year":2022}},"subject":{{"kind":"member","admitted_on":"2008-11-20"}},"grades":{{"criteria":{{"politics":"good","ethics":"excellent","discipline":"good"}},"task_results":"excellent"}},"tasks":{{"assigned":10,"completed":10,"on_time":10,"exceeded":2}}}}"#
+        )
+    };
+    let state = r#"{"id":"an","rating":"state","period":{"year":2022},"subject":{"kind":"member","employment":"cong_chuc"},"criteria":{"1":"good","2":"good","3":"good","4":"good"},"tasks":{"assigned":10,"completed":10,"on_time":10,"exceeded":3,"poor":0}}"#;
+    // `an` first, then `others` party members, then its state record in a unit below.
+    let tree = |others: usize| {
+        let members: Vec<String> = std::iter::once(party("an"))
+            .chain((0..others).map(|i| party(&format!("p{i}"))))
+            .collect();
+        format!(
+            "{{\"id\":\"u\",\"members\":[{}]}}\n{{\"id\":\"v\",\"parent\":\"u\",\"members\":[{state}]}}",
+            members.join(",")
+        )
+    };
+    let options = || OrgOptions {
+        keep_decisions: true,
+        ..OrgOptions::default()
+    };
+    let an = |result: &OrgResult| {
+        result
+            .records
+            .iter()
+            .find(|r| r.decision.id == "an" && r.decision.state.is_none())
+            .map(|r| r.decision.clone())
+    };
+    // The last one kept: linked, Good (QĐ 132's Excellent blocked by the state Good).
+    let kept = evaluate_unit_lines(&tree(MAX_PARTY_AWAITING_STATE - 1), options());
+    assert!(
+        kept.report.rejected.is_empty(),
+        "{:?}",
+        kept.report.rejected
+    );
+    let decision = an(&kept).unwrap();
+    assert_eq!(decision.level, Some(Level::Good));
+    assert!(decision
+        .reasons
+        .iter()
+        .any(|r| r.rule == Rule::LinkStateRating && r.holds));
+    // One more party member in between: `an` was let go, its pair a conflict.
+    let let_go = evaluate_unit_lines(&tree(MAX_PARTY_AWAITING_STATE), options());
+    assert_eq!(an(&let_go), None);
+    let rejected = &let_go.report.rejected;
+    assert_eq!(rejected.len(), 1, "{rejected:?}");
+    assert_eq!(rejected[0].id.as_deref(), Some("an"));
+    assert_eq!(rejected[0].errors[0].code, ErrorCode::Conflict);
+    assert!(rejected[0].errors[0]
+        .message
+        .en
+        .contains(&MAX_PARTY_AWAITING_STATE.to_string()));
+}

@@ -965,5 +965,6 @@ pub fn form_schema(request: &FormRequest, profile: Option<&ValidProfile>) -> For
         fixed,
         sections,
         period_placeholder: None,
+        request_options: Vec::new(),
     }
 }

@@ -8,8 +8,11 @@
 //! The form codes (`01A`, `01B` monthly; `02A`, `02B` quarterly) are those seen in
 //! implementations, not confirmed by the decrees.
 
+use crate::contract::choices::EMPLOYMENTS;
 use crate::contract::errors::{ErrorCode, InputError, InputErrors};
-use crate::contract::form::{Field, FieldType, FormRequest, FormSchema, Section};
+use crate::contract::form::{
+    Choice, Field, FieldType, FormRequest, FormSchema, RequestOption, Section,
+};
 use crate::contract::regime::RegimeId;
 use crate::contract::state::{Employment, PeriodKind, Rating, GENERAL_ITEMS};
 use crate::contract::subject::SubjectKind;
@@ -477,6 +480,57 @@ fn discipline_field() -> Field {
     }
 }
 
+/// The employments that have a state form: those of `nd335` and `nd233`.
+const FORM_EMPLOYMENTS: [Employment; 2] = [Employment::CongChuc, Employment::VienChuc];
+
+/// The variants of the form a caller may ask for instead (see
+/// [`FormSchema::request_options`]): the period's kind, and the employment when the
+/// regime follows from it (a request naming `nd335` or `nd233` keeps its regime's).
+fn request_options(
+    request: &FormRequest,
+    employment: Employment,
+    period_kind: PeriodKind,
+) -> Vec<RequestOption> {
+    let mut options = Vec::new();
+    if request.regime == RegimeId::Qd366 {
+        options.push(RequestOption {
+            name: "employment".to_owned(),
+            label: Text::new("Bạn là", "You are"),
+            help: Text::new(
+                "Công chức theo Nghị định 335/2025/NĐ-CP; viên chức theo Nghị định 233/2026/NĐ-CP",
+                "Civil servants: Decree 335/2025/NĐ-CP; public employees: Decree 233/2026/NĐ-CP",
+            ),
+            value: employment.as_str().to_owned(),
+            options: EMPLOYMENTS
+                .iter()
+                .filter(|name| FORM_EMPLOYMENTS.iter().any(|e| e.as_str() == name.value))
+                .map(|name| Choice {
+                    value: name.value.to_owned(),
+                    label: Text::new(name.vi, name.en),
+                })
+                .collect(),
+        });
+    }
+    let kind_choice = |kind: PeriodKind, vi: &str, en: &str| Choice {
+        value: kind.as_str().to_owned(),
+        label: Text::new(vi, en),
+    };
+    options.push(RequestOption {
+        name: "period_kind".to_owned(),
+        label: Text::new("Đánh giá theo", "Assessed"),
+        help: Text::new(
+            "Theo tháng hoặc theo quý, như quy chế của cơ quan, đơn vị quy định",
+            "Monthly or quarterly, as your agency's regulation says",
+        ),
+        value: period_kind.as_str().to_owned(),
+        options: vec![
+            kind_choice(PeriodKind::Month, "Tháng", "Monthly"),
+            kind_choice(PeriodKind::Quarter, "Quý", "Quarterly"),
+        ],
+    });
+    options
+}
+
 /// The regime a state request is for (see [`FormRequest::regime`]), or the error.
 fn state_regime(request: &FormRequest) -> Result<RegimeId, InputErrors> {
     match request.regime {
@@ -578,6 +632,7 @@ pub fn state_form_schema(request: &FormRequest) -> Result<FormSchema, InputError
         fixed,
         sections,
         period_placeholder: Some(PERIOD_PLACEHOLDER.to_owned()),
+        request_options: request_options(request, employment, period_kind),
     })
 }
 
@@ -615,6 +670,74 @@ mod tests {
             let unit = form.sections.iter().any(|s| s.id == "unit");
             assert_eq!(unit, kind == SubjectKind::Leader);
         }
+    }
+
+    /// Each variant a schema offers is a request that gives a schema for it: the option
+    /// names the value asked, and the fixed part and the period's key follow it.
+    #[test]
+    fn each_request_option_asks_for_its_own_variant() {
+        let mut asked = request(SubjectKind::Leader, RegimeId::Qd366, PeriodKind::Month);
+        asked.period_kind = None;
+        let form = state_form_schema(&asked).unwrap();
+        let names: Vec<&str> = form
+            .request_options
+            .iter()
+            .map(|o| o.name.as_str())
+            .collect();
+        assert_eq!(names, ["employment", "period_kind"]);
+        let mut seen = Vec::new();
+        for employment in &form.request_options[0].options {
+            for period_kind in &form.request_options[1].options {
+                let variant: FormRequest = serde_json::from_value(serde_json::json!({
+                    "rating": "state",
+                    "kind": "leader",
+                    "employment": employment.value,
+                    "period_kind": period_kind.value,
+                    "on": "2026-12-31",
+                }))
+                .unwrap();
+                let schema = state_form_schema(&variant).unwrap();
+                let values: Vec<&str> = schema
+                    .request_options
+                    .iter()
+                    .map(|o| o.value.as_str())
+                    .collect();
+                assert_eq!(
+                    values,
+                    [employment.value.as_str(), period_kind.value.as_str()]
+                );
+                assert_eq!(
+                    schema.fixed["subject"]["employment"],
+                    employment.value.as_str()
+                );
+                let key = &schema.sections[0].fields[0].path;
+                assert_eq!(key, &format!("/periods/{{p}}/{}", period_kind.value));
+                seen.push((schema.regime, schema.form));
+            }
+        }
+        assert_eq!(
+            seen,
+            [
+                (RegimeId::Nd335, "01B".to_owned()),
+                (RegimeId::Nd335, "02B".to_owned()),
+                (RegimeId::Nd233, "01B".to_owned()),
+                (RegimeId::Nd233, "02B".to_owned()),
+            ]
+        );
+        // A regime named keeps its employment: only the period's kind varies.
+        let named = state_form_schema(&request(
+            SubjectKind::Member,
+            RegimeId::Nd233,
+            PeriodKind::Quarter,
+        ))
+        .unwrap();
+        let names: Vec<&str> = named
+            .request_options
+            .iter()
+            .map(|o| o.name.as_str())
+            .collect();
+        assert_eq!(names, ["period_kind"]);
+        assert_eq!(named.request_options[0].value, "quarter");
     }
 
     #[test]

@@ -39,10 +39,7 @@ pub fn periods(
         let base = format!("/periods/{index}");
         let key = period_key(p, &base, period);
         if let Some(key) = key {
-            let field = match key.kind() {
-                PeriodKind::Month => "month",
-                PeriodKind::Quarter => "quarter",
-            };
+            let field = key.kind().as_str();
             let first = *kind.get_or_insert(key.kind());
             if first != key.kind() {
                 if !kind_reported {
