@@ -161,12 +161,15 @@ pub fn write_decimal(
     row: u32,
     col: u16,
     text: &str,
+    format: &Format,
 ) -> Result<(), XlsxError> {
     match text.parse::<f64>() {
-        Ok(number) if number.is_finite() && same_decimal(&number.to_string(), text) => {
-            sheet.write_number(row, col, number).map(|_| ())
-        }
-        _ => sheet.write_string(row, col, text).map(|_| ()),
+        Ok(number) if number.is_finite() && same_decimal(&number.to_string(), text) => sheet
+            .write_number_with_format(row, col, number, format)
+            .map(|_| ()),
+        _ => sheet
+            .write_string_with_format(row, col, text, format)
+            .map(|_| ()),
     }
 }
 

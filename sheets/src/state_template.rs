@@ -15,8 +15,8 @@ use cadre_eval::{
     GENERAL_ITEM_HEADERS, PERIODS_SHEET, PERIOD_COLUMNS, PRODUCTS_SHEET, PRODUCT_COLUMNS,
 };
 use rust_xlsxwriter::{
-    DataValidation, DataValidationErrorStyle, DataValidationRule, Note, Workbook, Worksheet,
-    XlsxError,
+    DataValidation, DataValidationErrorStyle, DataValidationRule, Format, Note, Workbook,
+    Worksheet, XlsxError,
 };
 use serde_json::Value;
 use std::collections::BTreeSet;
@@ -132,7 +132,9 @@ fn at<'v>(value: &'v Value, path: &str) -> Option<&'v Value> {
 fn put(sheet: &mut Worksheet, row: u32, col: u16, value: Option<&Value>) -> Result<(), XlsxError> {
     match value {
         Some(Value::String(text)) => sheet.write_string(row, col, text).map(|_| ()),
-        Some(Value::Number(number)) => write_decimal(sheet, row, col, &number.to_string()),
+        Some(Value::Number(number)) => {
+            write_decimal(sheet, row, col, &number.to_string(), &Format::new())
+        }
         Some(Value::Bool(flag)) => sheet.write_boolean(row, col, *flag).map(|_| ()),
         _ => Ok(()),
     }

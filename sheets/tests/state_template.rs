@@ -6,11 +6,11 @@
 #![cfg(test)]
 
 use cadre_eval::{
-    evaluate_batch_json, evaluate_long_sheets, BatchItem, BatchOptions, Options, QuotaOptions,
-    RegimeId, SheetTable, SheetValue, PERIODS_SHEET, PERIOD_COLUMNS, PRODUCTS_SHEET,
-    PRODUCT_COLUMNS,
+    batch_result_tables, evaluate_batch_json, evaluate_long_sheets, BatchItem, BatchOptions, Level,
+    Options, Outcome, QuotaOptions, RegimeId, SheetTable, SheetValue, PERIODS_SHEET,
+    PERIOD_COLUMNS, PRODUCTS_SHEET, PRODUCT_COLUMNS,
 };
-use cadre_eval_sheets::{read_file, write_state_records, write_state_template};
+use cadre_eval_sheets::{read_file, write_results, write_state_records, write_state_template};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
@@ -266,4 +266,138 @@ fn numbers_come_back_exactly() {
             "Số tháng nghỉ".to_owned()
         )]
     );
+}
+
+/// The text of a cell, if it holds one.
+fn text_at(row: &[SheetValue], at: usize) -> Option<&str> {
+    match row.get(at) {
+        Some(SheetValue::Text(t)) => Some(t.trim()),
+        _ => None,
+    }
+}
+
+/// The results workbook of the ND 233 example with both quotas: the state records
+/// counted apart from the party's categories on the summary, with their levels, and the
+/// state quota's groups beside the party's; the decisions sheet shows each record's
+/// rating and its periods counted and listed.
+#[test]
+fn the_results_workbook_shows_the_state_levels_and_groups() {
+    let scratch = Scratch::new("results");
+    let records = example("trung-tam-y-te-2026-nd233.json");
+    let options = BatchOptions {
+        evaluation: Options::default(),
+        quota: Some(quota()),
+    };
+    let batch = evaluate_batch_json(&serde_json::to_string(&records).unwrap(), &options).unwrap();
+    let state_groups: Vec<_> = batch
+        .state_groups
+        .iter()
+        .filter(|g| g.candidates > 0)
+        .cloned()
+        .collect();
+    assert!(!state_groups.is_empty());
+    let tables = batch_result_tables(
+        &batch.items,
+        batch.groups.clone(),
+        batch.state_groups.clone(),
+        true,
+    );
+    assert_eq!(tables.state_groups, batch.state_groups);
+    let decisions: Vec<&cadre_eval::Decision> = batch
+        .items
+        .iter()
+        .filter_map(|item| match item {
+            BatchItem::Decision(d) => Some(&**d),
+            BatchItem::Rejected(_) => None,
+        })
+        .collect();
+    let at = |level: Level| {
+        decisions
+            .iter()
+            .filter(|d| d.outcome == Outcome::Classified && d.level == Some(level))
+            .count() as u64
+    };
+    let state = &tables.summary.total.state;
+    assert_eq!(state.records, 10);
+    assert_eq!(
+        (
+            state.excellent,
+            state.good,
+            state.completed,
+            state.not_completed
+        ),
+        (
+            at(Level::Excellent),
+            at(Level::Good),
+            at(Level::Completed),
+            at(Level::NotCompleted)
+        )
+    );
+    assert_eq!(tables.summary.total.party_members.records, 0);
+    assert_eq!(tables.summary.total.all.records, 10);
+    let path = scratch.file("ket-qua.xlsx");
+    write_results(&tables, &path).unwrap();
+    let sheets = read_file(&path).unwrap();
+    let summary = sheet(&sheets, "Tổng hợp");
+    let row = summary
+        .rows
+        .iter()
+        .find(|row| text_at(row, 1) == Some("Cán bộ, công chức, viên chức (Nhà nước)"))
+        .unwrap();
+    let number = |at: usize| match row[at] {
+        SheetValue::Number(n) => n as u64,
+        ref other => panic!("{other:?}"),
+    };
+    assert_eq!(
+        [number(2), number(4), number(6), number(8), number(10)],
+        [
+            state.records,
+            state.excellent,
+            state.good,
+            state.completed,
+            state.not_completed
+        ]
+    );
+    let headed = |word: &str| {
+        summary.rows.iter().any(|row| {
+            row.iter()
+                .any(|v| matches!(v, SheetValue::Text(t) if t.contains(word)))
+        })
+    };
+    assert!(headed("CÁN BỘ, CÔNG CHỨC, VIÊN CHỨC"));
+    assert!(!headed("ĐẢNG CỘNG SẢN"));
+    let listed: Vec<&str> = summary
+        .rows
+        .iter()
+        .filter_map(|row| text_at(row, 1))
+        .filter(|t| t.starts_with("Nhóm: ") || t.starts_with("Cơ quan: "))
+        .collect();
+    let named: Vec<String> = state_groups
+        .iter()
+        .map(|g| match g.scope {
+            cadre_eval::QuotaScope::Group => format!("Nhóm: {}", g.name),
+            cadre_eval::QuotaScope::Agency => format!("Cơ quan: {}", g.name),
+        })
+        .collect();
+    assert_eq!(listed, named);
+    let results = sheet(&sheets, "Kết quả");
+    let top = results
+        .rows
+        .iter()
+        .position(|row| text_at(row, 0) == Some("STT"))
+        .unwrap();
+    for (row, decision) in results.rows[top + 1..].iter().zip(&decisions) {
+        assert_eq!(text_at(row, 4), Some(decision.id.as_str()));
+        assert_eq!(text_at(row, 19), Some("Nhà nước"));
+        let record = decision.to_record();
+        let part = record.state.as_ref().unwrap();
+        let counted = part.periods.iter().filter(|p| p.counted).count();
+        let periods = format!("{counted}/{}", part.periods.len());
+        assert_eq!(text_at(row, 20), Some(periods.as_str()));
+        let score = record
+            .score
+            .as_ref()
+            .map(|s| s.to_string().parse::<f64>().unwrap());
+        assert_eq!(row[8], score.map_or(SheetValue::Empty, SheetValue::Number));
+    }
 }
