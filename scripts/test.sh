@@ -402,7 +402,9 @@ stage_office() {
     # periods sheet still has its Vietnamese headers and reads back (empty).
     run "$bin" template --regime nd233 --kind leader --output "$out/nha-nuoc.xlsx"
     run "${office[@]}" --convert-to ods --outdir "$out" "$out/nha-nuoc.xlsx" >/dev/null
-    run "${office[@]}" --convert-to csv --outdir "$out/csv" "$out/nha-nuoc.ods" >/dev/null
+    # UTF-8 (76): the headers are Vietnamese.
+    run "${office[@]}" --convert-to 'csv:Text - txt - csv (StarCalc):44,34,76' \
+        --outdir "$out/csv" "$out/nha-nuoc.ods" >/dev/null
     run grep -q '^Mã hồ sơ,Loại đánh giá,Quy định áp dụng,Năm đánh giá,' "$out/csv/nha-nuoc.csv"
     [[ "$("$bin" evaluate "$out/nha-nuoc.ods")" == "[]" ]]
     note "the state template LibreOffice saved reads back with its periods headers"
