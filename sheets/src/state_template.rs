@@ -128,14 +128,20 @@ fn at<'v>(value: &'v Value, path: &str) -> Option<&'v Value> {
 }
 
 /// Writes a JSON leaf into a cell: a text, a number (exactly: [`write_decimal`]), a
-/// flag; anything else is left empty.
+/// flag as its Vietnamese label; anything else is left empty.
 fn put(sheet: &mut Worksheet, row: u32, col: u16, value: Option<&Value>) -> Result<(), XlsxError> {
     match value {
         Some(Value::String(text)) => sheet.write_string(row, col, text).map(|_| ()),
         Some(Value::Number(number)) => {
             write_decimal(sheet, row, col, &number.to_string(), &Format::new())
         }
-        Some(Value::Bool(flag)) => sheet.write_boolean(row, col, *flag).map(|_| ()),
+        // A flag as its label (`Có`, `Không`), as the party template writes it: a boolean
+        // cell beside empty ones reads as a float column in pandas.
+        Some(Value::Bool(flag)) => {
+            let value = if *flag { "true" } else { "false" };
+            let label = FLAGS.iter().find(|f| f.value == value).map_or("", |f| f.vi);
+            sheet.write_string(row, col, label).map(|_| ())
+        }
         _ => Ok(()),
     }
 }
