@@ -11,9 +11,10 @@ CSV_BASE is the base name LibreOffice gave the sheets it exported (`soffice
 this (scripts/test.sh --only office); it uses the standard library only.
 
 Checked: every decision's row on the sheet `Kết quả` (id, level code, score, needs
-decision, deciding rule), the total row of the summary `Tổng hợp` (records, classified,
-each level, Good or better, not classified, needs decision, quota demotions), and for a
-tree the total against the report's own figures.
+decision, deciding rule; a state record's rating and periods counted/listed), the total
+row of the summary `Tổng hợp` (records, classified, each level, Good or better, not
+classified, needs decision, quota demotions) and its state row when there are state
+records, and for a tree the total against the report's own figures.
 """
 
 from __future__ import annotations
@@ -69,6 +70,13 @@ def check_decisions(decisions: list[dict[str, Any]], base: str) -> None:
         for column, value in want.items():
             if row[at[column]] != value:
                 problems.append(f"{decision['id']}: {column} {row[at[column]]!r}, JSON says {value!r}")
+        state = decision.get("state")
+        if decision.get("rating") == "state" and state is not None:
+            counted = sum(1 for period in state["periods"] if period["counted"])
+            periods = f"{counted}/{len(state['periods'])}"
+            for column, value in (("Đánh giá", "Nhà nước"), ("Kỳ tính điểm / kỳ đã khai", periods)):
+                if row[at[column]] != value:
+                    problems.append(f"{decision['id']}: {column} {row[at[column]]!r}, JSON says {value!r}")
         score = decision["score"]
         shown = row[at["Điểm"]]
         if (score is None) != (shown == "") or (score is not None and float(shown) != float(score)):
@@ -91,9 +99,38 @@ def counts(decisions: list[dict[str, Any]]) -> dict[str, int]:
     }
 
 
+SUMMARY_COLUMNS = {
+    "records": 2,
+    "classified": 3,
+    "excellent": 4,
+    "good": 6,
+    "completed": 8,
+    "not_completed": 10,
+    "good_or_better": 12,
+    "not_classified": 14,
+    "needs_decision": 15,
+    "quota_demoted": 16,
+}
+
+
 def check_summary(decisions: list[dict[str, Any]], base: str, report: dict[str, Any] | None) -> None:
     table = sheet(base, "Tổng hợp")
     total = next(row for row in table if len(row) > 1 and row[1] == "Tổng số hồ sơ")
+    state = [d for d in decisions if d.get("rating") == "state"]
+    if state:
+        label = "Cán bộ, công chức, viên chức (Nhà nước)"
+        row = next((row for row in table if len(row) > 1 and row[1].strip() == label), None)
+        if row is None:
+            fail([f"summary: no row {label!r} for {len(state)} state records"])
+        else:
+            want = counts(state)
+            problems = [
+                f"summary state {name}: {row[column]}, JSON says {want[name]}"
+                for name, column in SUMMARY_COLUMNS.items()
+                if int(row[column]) != want[name]
+            ]
+            if problems:
+                fail(problems)
     columns = {
         "records": 2,
         "classified": 3,

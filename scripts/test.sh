@@ -399,13 +399,27 @@ stage_office() {
     run cmp "$out/dang-bo-ods.json" "$out/dang-bo.json"
     note "the ODS files LibreOffice saved read back as the JSON records"
     # The state template (ND 233): LibreOffice opens it, saves it as ODS, and the ODS's
-    # periods sheet still has the two-table reader's headers and reads back (empty).
+    # periods sheet still has its Vietnamese headers and reads back (empty).
     run "$bin" template --regime nd233 --kind leader --output "$out/nha-nuoc.xlsx"
     run "${office[@]}" --convert-to ods --outdir "$out" "$out/nha-nuoc.xlsx" >/dev/null
-    run "${office[@]}" --convert-to csv --outdir "$out/csv" "$out/nha-nuoc.ods" >/dev/null
-    run grep -q '^id,rating,regime,period_year,' "$out/csv/nha-nuoc.csv"
+    # UTF-8 (76): the headers are Vietnamese.
+    run "${office[@]}" --convert-to 'csv:Text - txt - csv (StarCalc):44,34,76' \
+        --outdir "$out/csv" "$out/nha-nuoc.ods" >/dev/null
+    run grep -q '^Mã hồ sơ,Loại đánh giá,Quy định áp dụng,Năm đánh giá,' "$out/csv/nha-nuoc.csv"
     [[ "$("$bin" evaluate "$out/nha-nuoc.ods")" == "[]" ]]
     note "the state template LibreOffice saved reads back with its periods headers"
+    # The 2026 ND 233 example written into the state template, evaluated with both
+    # quotas into a results workbook: LibreOffice's CSV of it agrees with the JSON (the
+    # state columns and the summary's state row); its summary page becomes a PNG.
+    run "$bin" template --regime nd233 --from examples/trung-tam-y-te-2026-nd233.json \
+        --output "$out/nha-nuoc-2026.xlsx"
+    run "$bin" evaluate "$out/nha-nuoc-2026.xlsx" --quota --output "$out/nha-nuoc-ket-qua.xlsx"
+    "$bin" evaluate examples/trung-tam-y-te-2026-nd233.json --quota >"$out/nha-nuoc-2026.json"
+    book=nha-nuoc-ket-qua
+    run "${office[@]}" --convert-to "$csv_all" --outdir "$out/csv" "$out/$book.xlsx" >/dev/null
+    run "${office[@]}" --convert-to pdf --outdir "$out/pdf" "$out/$book.xlsx" >/dev/null
+    run pdftoppm -f 1 -l 1 -png -r 110 -singlefile "$out/pdf/$book.pdf" "$out/$book-summary"
+    run python3 scripts/check-office-export.py "$out/nha-nuoc-2026.json" "$out/csv/$book"
 }
 
 stage_fuzz() {

@@ -688,6 +688,7 @@ fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(criteria_catalogue, module)?)?;
     module.add_function(wrap_pyfunction!(form_schema, module)?)?;
     module.add_function(wrap_pyfunction!(sheets::sheet_column, module)?)?;
+    module.add_function(wrap_pyfunction!(sheets::long_column, module)?)?;
     module.add_function(wrap_pyfunction!(sheets::write_template, module)?)?;
     module.add_function(wrap_pyfunction!(sheets::write_workbook_records, module)?)?;
     module.add_function(wrap_pyfunction!(sheets::write_workbook_tree, module)?)?;

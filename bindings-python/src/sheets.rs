@@ -10,12 +10,13 @@ use crate::tree_result;
 use arrow_array::{RecordBatch, RecordBatchReader};
 use arrow_pyarrow::FromPyArrow;
 use cadre_eval::{
-    org_result_tables, record_result_tables, sheet_template, template_with_records,
-    template_with_tree, BatchOptions, InputErrors, Rating, RegimeId, ResultTables, SheetColumn,
-    SubjectKind, TemplateRequest,
+    long_column_of_header, org_result_tables, record_result_tables, sheet_template,
+    template_with_records, template_with_tree, BatchOptions, InputErrors, LongTableName, Rating,
+    RegimeId, ResultTables, SheetColumn, SubjectKind, TemplateRequest,
 };
 use cadre_eval_sheets::{
-    write_results, write_state_template, write_template as write_template_file, SheetFileError,
+    write_results, write_state_records, write_state_template,
+    write_template as write_template_file, SheetFileError,
 };
 use pyo3::exceptions::{PyOSError, PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
@@ -34,6 +35,23 @@ fn input_error(py: Python<'_>, errors: &InputErrors) -> PyErr {
 #[pyfunction]
 pub fn sheet_column(header: &str) -> Option<String> {
     SheetColumn::of_header(header).map(|column| column.key())
+}
+
+/// The name a long table of state records gives the column a header names in its table
+/// (`periods` or `products`): `periods_month` for `Tháng` or `Month`,
+/// `periods_general_items_<id>` for `Tiêu chí chung: <id>`; or `None`.
+#[pyfunction]
+pub fn long_column(table: &str, header: &str) -> PyResult<Option<String>> {
+    let table = match table {
+        "periods" => LongTableName::Periods,
+        "products" => LongTableName::Products,
+        other => {
+            return Err(PyValueError::new_err(format!(
+                "table must be periods or products, not {other:?}"
+            )))
+        }
+    };
+    Ok(long_column_of_header(table, header).map(|column| column.name()))
 }
 
 /// Writes a template workbook: empty, or filled with `records` (a JSON array of
@@ -64,14 +82,28 @@ pub fn write_template(
     let regime = regime
         .map(|id| options::named::<RegimeId>("regime", id, "qd366, qd124, qd132, nd335, nd233"))
         .transpose()?;
-    if regime.is_some_and(|regime| regime.info().rating == Rating::State) {
-        if records.is_some() || tree.is_some() || !kinds.is_empty() || !criteria.is_empty() {
+    if let Some(regime) = regime.filter(|regime| regime.info().rating == Rating::State) {
+        if tree.is_some() || !kinds.is_empty() || !criteria.is_empty() {
             return Err(PyValueError::new_err(
-                "the state template is written empty: records, tree, kinds and criteria are for party records",
+                "a state template takes records only: tree, kinds and criteria are for party records",
+            ));
+        }
+        let Some(records) = records else {
+            return py
+                .detach(|| write_state_template(&path, regime))
+                .map_err(file_error);
+        };
+        // The state records of a JSON array, as `cadre-eval template --from` writes them.
+        let records: Vec<serde_json::Value> = serde_json::from_str(records)
+            .map_err(|e| PyValueError::new_err(format!("records: not a JSON array ({e})")))?;
+        if !records.iter().any(|record| record["rating"] == "state") {
+            return Err(PyValueError::new_err(
+                "records: no state record (\"rating\": \"state\") to write",
             ));
         }
         return py
-            .detach(|| write_state_template(&path))
+            .detach(|| write_state_records(&path, regime, &records))
+            .map(|_| ())
             .map_err(file_error);
     }
     let request = TemplateRequest {

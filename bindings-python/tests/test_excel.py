@@ -117,18 +117,45 @@ def test_a_state_template_has_the_long_tables_sheets_and_headers(
     assert book.sheetnames == ["Kỳ đánh giá", "Sản phẩm", "Hướng dẫn"]
     periods = [cell.value for cell in book["Kỳ đánh giá"][1]]
     products = [cell.value for cell in book["Sản phẩm"][1]]
-    assert periods[:3] == ["id", "rating", "regime"]
-    assert {"periods_month", "periods_quarter", "period_year"} <= set(periods)
-    assert products[:3] == ["id", "periods_month", "periods_quarter"]
-    assert book["Kỳ đánh giá"]["A1"].comment.text.startswith("/id")
+    assert periods[:4] == ["Mã hồ sơ", "Loại đánh giá", "Quy định áp dụng", "Năm đánh giá"]
+    assert {"Tháng", "Quý", "Điểm tiêu chí chung (tối đa 30)"} <= set(periods)
+    assert products[:3] == ["Mã hồ sơ", "Tháng", "Quý"]
+    note = book["Kỳ đánh giá"]["A1"].comment.text
+    assert note.startswith("Record id\nid · /id")
+    degradation = book["Kỳ đánh giá"].cell(1, periods.index("Kết luận suy thoái") + 1)
+    article = "Điều 20, khoản 4.b" if regime == "nd335" else "Điều 12, khoản 4.b"
+    assert article in degradation.comment.text
     assert book["Kỳ đánh giá"].max_row == 1
     frame = pd.read_excel(path, sheet_name="Kỳ đánh giá")
     assert list(frame.columns) == periods and frame.empty
 
 
-def test_a_state_template_is_written_empty(tmp_path: Path) -> None:
-    with pytest.raises(ValueError, match="written empty"):
+def test_a_state_template_filled_from_records_reads_back_as_their_decisions(
+    tmp_path: Path,
+) -> None:
+    records = load("trung-tam-y-te-2026-nd233.json")
+    path = tmp_path / "nha-nuoc.xlsx"
+    cadre_eval.write_template(path, records, regime="nd233")
+    periods = pd.read_excel(path, sheet_name="Kỳ đánh giá")
+    products = pd.read_excel(path, sheet_name="Sản phẩm")
+    assert "Điểm tiêu chí chung (tối đa 30)" in periods.columns
+    from_sheets = cadre_eval.evaluate_many(periods, products=products)
+    from_json = cadre_eval.evaluate_many(records)
+    assert len(from_sheets) == 10
+    columns = ["id", "outcome", "level", "score", "needs_decision"]
+    got = from_sheets[columns].reset_index(drop=True)
+    want = from_json[columns].reset_index(drop=True)
+    assert got.astype(object).where(got.notna(), None).values.tolist() == want.astype(
+        object
+    ).where(want.notna(), None).values.tolist()
+
+
+def test_a_state_template_takes_records_only(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="no state record"):
         cadre_eval.write_template(tmp_path / "m.xlsx", [{"id": "a"}], regime="nd335")
+    with pytest.raises(ValueError, match="records only"):
+        cadre_eval.write_template(tmp_path / "m.xlsx", kinds=["member"], regime="nd335")
+    assert not (tmp_path / "m.xlsx").exists()
     with pytest.raises(ValueError, match="regime must be one of"):
         cadre_eval.write_template(tmp_path / "m.xlsx", regime="nd999")  # type: ignore[arg-type]
 

@@ -110,7 +110,12 @@ fn state_workbook(
             .iter()
             .map(|d| BatchItem::Decision(Box::new(d.clone())))
             .collect();
-        let mut tables = batch_result_tables(&items, Vec::new(), options.quota.is_some());
+        let mut tables = batch_result_tables(
+            &items,
+            Vec::new(),
+            evaluated.state_groups,
+            options.quota.is_some(),
+        );
         tables.rejected = evaluated.rejected;
         sheets::write_output(&tables, path)?;
         return Ok(nothing_rejected);
@@ -139,7 +144,12 @@ fn to_file(args: &EvaluateArgs, path: &Path) -> Result<bool, Failure> {
         let text = read_all(&args.input, MAX_BATCH_BYTES)?;
         evaluate_batch_json(&text, &options).map_err(Failure::Input)?
     };
-    let tables = batch_result_tables(&batch.items, batch.groups, options.quota.is_some());
+    let tables = batch_result_tables(
+        &batch.items,
+        batch.groups,
+        batch.state_groups,
+        options.quota.is_some(),
+    );
     sheets::report_rejected(&tables.rejected, args.format, args.lang);
     sheets::write_output(&tables, path)?;
     Ok(tables.rejected.is_empty())

@@ -5,7 +5,7 @@ use crate::args::{Lang, TemplateArgs, TemplateFormat};
 use crate::lines::read_all;
 use crate::Failure;
 use cadre_eval::{
-    sheet_template, template_with_records, template_with_tree, Rating, TemplateRequest,
+    sheet_template, template_with_records, template_with_tree, Rating, RegimeId, TemplateRequest,
     MAX_BATCH_BYTES,
 };
 use cadre_eval_sheets::{
@@ -18,11 +18,12 @@ use std::io::{self, BufWriter, Write};
 pub fn run(args: &TemplateArgs) -> Result<bool, Failure> {
     // A state record (ND 335, ND 233) is months or quarters with their products: two
     // sheets whose headers are the core's two-table reader's columns (design §16).
-    if args
+    if let Some(regime) = args
         .regime
-        .is_some_and(|regime| regime.id().info().rating == Rating::State)
+        .map(|regime| regime.id())
+        .filter(|regime| regime.info().rating == Rating::State)
     {
-        return state_template(args);
+        return state_template(args, regime);
     }
     let request = TemplateRequest {
         kinds: args.kind.iter().map(|kind| kind.kind()).collect(),
@@ -81,7 +82,7 @@ pub fn run(args: &TemplateArgs) -> Result<bool, Failure> {
 /// Writes the state workbook (a periods sheet and a products sheet): one for staff and
 /// leaders alike, the leader's columns left empty for staff; with `--from`, filled with
 /// the state records of a JSON array (the others skipped).
-fn state_template(args: &TemplateArgs) -> Result<bool, Failure> {
+fn state_template(args: &TemplateArgs, regime: RegimeId) -> Result<bool, Failure> {
     if args.org {
         return Err(Failure::Usage(
             "a state template has no units sheet: --org is for party records".to_owned(),
@@ -99,7 +100,7 @@ fn state_template(args: &TemplateArgs) -> Result<bool, Failure> {
         ));
     }
     let Some(from) = &args.from else {
-        write_state_template(&args.output).map_err(Failure::Sheets)?;
+        write_state_template(&args.output, regime).map_err(Failure::Sheets)?;
         return Ok(true);
     };
     let text = read_all(from, MAX_BATCH_BYTES)?;
@@ -115,6 +116,6 @@ fn state_template(args: &TemplateArgs) -> Result<bool, Failure> {
             from.display()
         )));
     }
-    write_state_records(&args.output, &records).map_err(Failure::Sheets)?;
+    write_state_records(&args.output, regime, &records).map_err(Failure::Sheets)?;
     Ok(true)
 }

@@ -209,8 +209,8 @@ fn spreadsheet_options_are_checked() {
     );
 }
 
-/// `template --regime nd335`: the state workbook, its periods and products sheets with
-/// the long tables' column names as headers; as CSV (one table only) it is refused and
+/// `template --regime nd335`: the state workbook, its periods and products sheets headed
+/// with the Vietnamese labels of the long tables' columns; as CSV (one table only) it is refused and
 /// nothing is written.
 #[test]
 fn template_writes_the_state_workbook() {
@@ -249,7 +249,7 @@ fn template_writes_the_state_workbook() {
         let first = sheets[0].rows[0].first();
         assert_eq!(
             first,
-            Some(&SheetValue::Text(PERIOD_COLUMNS[0].name.to_owned()))
+            Some(&SheetValue::Text(PERIOD_COLUMNS[0].vi.to_owned()))
         );
     }
     std::fs::remove_dir_all(&dir).unwrap();

@@ -100,10 +100,10 @@ pub use api::forms::{
     state_form_schema, what_would_change, what_would_change_json, SHIPPED_PROFILE_IDS,
 };
 pub use api::long::{
-    evaluate_long_sheets, evaluate_long_tables, read_long_tables, EvaluatedLongSheets, LongColumn,
-    LongEvaluated, LongKind, LongLevel, LongPerson, LongRead, LongResult, LongTable, LongTableName,
-    PlacedError, TablePlace, GENERAL_ITEMS_PREFIX, PERIODS_SHEET, PERIOD_COLUMNS, PRODUCTS_SHEET,
-    PRODUCT_COLUMNS,
+    evaluate_long_sheets, evaluate_long_tables, long_column_of_header, read_long_tables,
+    EvaluatedLongSheets, LongColumn, LongEvaluated, LongHeader, LongKind, LongLevel, LongPerson,
+    LongRead, LongResult, LongTable, LongTableName, PlacedError, TablePlace, GENERAL_ITEMS_PREFIX,
+    GENERAL_ITEM_HEADERS, PERIODS_SHEET, PERIOD_COLUMNS, PRODUCTS_SHEET, PRODUCT_COLUMNS,
 };
 pub use api::org::{evaluate_tree_json, evaluate_unit_lines, OrgEvaluator, OrgRecord, OrgResult};
 pub use api::rows::{

@@ -455,3 +455,165 @@ fn a_state_workbook_decides_as_its_json_and_places_bad_cells_at_their_cell() {
     assert_eq!(error.header.as_deref(), Some("periods_general"));
     assert_eq!(result.decisions.len(), expected.len() - 1);
 }
+
+/// The decisions of `result`, as JSON, in order.
+fn decided(result: &LongEvaluated) -> Vec<Value> {
+    result
+        .persons
+        .iter()
+        .map(|p| {
+            let d = p.decision.as_ref().expect("every person evaluates");
+            serde_json::to_value(d.to_record()).expect("a decision")
+        })
+        .collect()
+}
+
+/// Headers in Vietnamese or English (or a mix with names, case and spacing aside) are
+/// read through the same header step as the names: the same decisions.
+#[test]
+fn vietnamese_and_english_headers_read_as_the_names() {
+    let records = example("trung-tam-y-te-2026-nd233.json");
+    let (periods, products) = tables(&records);
+    let by_name = evaluate_long_tables(&periods, Some(&products), &[], &Options::default(), None);
+    let expected = decided(&by_name);
+    assert_eq!(expected.len(), 10);
+    let shouted: Vec<String> = PERIOD_COLUMNS
+        .iter()
+        .map(|c| format!("  {} ", c.en.to_uppercase()))
+        .collect();
+    let headers: [(Vec<&str>, Vec<&str>); 3] = [
+        (
+            PERIOD_COLUMNS.iter().map(|c| c.vi).collect(),
+            PRODUCT_COLUMNS.iter().map(|c| c.vi).collect(),
+        ),
+        (
+            shouted.iter().map(String::as_str).collect(),
+            PRODUCT_COLUMNS.iter().map(|c| c.en).collect(),
+        ),
+        (
+            PERIOD_COLUMNS
+                .iter()
+                .enumerate()
+                .map(|(i, c)| if i % 2 == 0 { c.vi } else { c.name })
+                .collect(),
+            PRODUCT_COLUMNS.iter().map(|c| c.name).collect(),
+        ),
+    ];
+    for (period_headers, product_headers) in headers {
+        let periods = LongTable {
+            columns: period_headers,
+            rows: periods.rows.clone(),
+        };
+        let products = LongTable {
+            columns: product_headers,
+            rows: products.rows.clone(),
+        };
+        let result =
+            evaluate_long_tables(&periods, Some(&products), &[], &Options::default(), None);
+        assert!(result.errors.is_empty(), "{:?}", result.errors);
+        assert_eq!(decided(&result), expected, "{:?}", periods.columns);
+    }
+    // A column named twice (its name and its Vietnamese header): the second is not read.
+    let mut twice = periods.clone();
+    twice.columns.push(PERIOD_COLUMNS[3].vi);
+    for row in &mut twice.rows {
+        row.push(Some(Cell::Integer(1999)));
+    }
+    let result = evaluate_long_tables(&twice, Some(&products), &[], &Options::default(), None);
+    let places: Vec<(ErrorCode, String)> = result
+        .errors
+        .iter()
+        .map(|e| {
+            (
+                e.error.code,
+                e.place.as_ref().expect("a place").column.clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        places,
+        [(ErrorCode::InvalidValue, PERIOD_COLUMNS[3].vi.to_owned())]
+    );
+    assert_eq!(decided(&result), expected);
+}
+
+/// A state workbook headed in Vietnamese: the same decisions, a bad cell placed at its
+/// cell under its Vietnamese header; a header no column has and a column's second header
+/// are the sheet's problems at their header cell (row, letter, header), and the other
+/// columns are read.
+#[test]
+fn a_vietnamese_state_workbook_places_its_header_problems() {
+    use cadre_eval::SheetValue as V;
+    let records = example("trung-tam-y-te-2026-nd233.json");
+    let (periods, products) = tables(&records);
+    let mut periods_sheet = sheet(cadre_eval::PERIODS_SHEET, &periods);
+    let mut products_sheet = sheet(cadre_eval::PRODUCTS_SHEET, &products);
+    periods_sheet.rows[1] = PERIOD_COLUMNS
+        .iter()
+        .map(|c| V::Text(c.vi.to_owned()))
+        .collect();
+    products_sheet.rows[1] = PRODUCT_COLUMNS
+        .iter()
+        .map(|c| V::Text(c.vi.to_owned()))
+        .collect();
+    let expected = json_decisions(&records);
+    let read = |periods: &cadre_eval::SheetTable| {
+        cadre_eval::evaluate_long_sheets(
+            periods,
+            Some(&products_sheet),
+            &Options::default(),
+            Some(&quota()),
+        )
+    };
+    let result = read(&periods_sheet);
+    assert!(result.rejected.is_empty(), "{:?}", result.rejected);
+    assert_eq!(result.decisions.len(), expected.len());
+    let general = PERIOD_COLUMNS
+        .iter()
+        .position(|c| c.name == "periods_general")
+        .expect("a column");
+    let mut bad = periods_sheet.clone();
+    bad.rows[4][general] = V::Text("hai mươi".to_owned());
+    let result = read(&bad);
+    let error = &result.rejected[0].errors[0];
+    assert_eq!(error.cell_reference().as_deref(), Some("Kỳ đánh giá!AC5"));
+    assert_eq!(error.header.as_deref(), Some(PERIOD_COLUMNS[general].vi));
+    assert_eq!(result.decisions.len(), expected.len() - 1);
+    // Two more headers: one no column has, and the year's English header.
+    let mut extra = periods_sheet.clone();
+    extra.rows[1].push(V::Text("Số con".to_owned()));
+    extra.rows[1].push(V::Text("year".to_owned()));
+    for row in extra.rows.iter_mut().skip(2) {
+        row.push(V::Integer(2));
+        row.push(V::Integer(1999));
+    }
+    let result = read(&extra);
+    assert_eq!(result.decisions.len(), expected.len());
+    assert_eq!(result.rejected.len(), 1);
+    let header = &result.rejected[0];
+    assert_eq!(
+        (header.sheet.as_deref(), header.row),
+        (Some("Kỳ đánh giá"), Some(2))
+    );
+    let got: Vec<(ErrorCode, Option<&str>, Option<&str>)> = header
+        .errors
+        .iter()
+        .map(|e| (e.code, e.column.as_deref(), e.header.as_deref()))
+        .collect();
+    let letter = |n: usize| cadre_eval::column_letter(n as u32);
+    let (unknown, twice) = (
+        letter(PERIOD_COLUMNS.len()),
+        letter(PERIOD_COLUMNS.len() + 1),
+    );
+    assert_eq!(
+        got,
+        [
+            (
+                ErrorCode::UnknownField,
+                Some(unknown.as_str()),
+                Some("Số con")
+            ),
+            (ErrorCode::InvalidValue, Some(twice.as_str()), Some("year")),
+        ]
+    );
+}

@@ -151,3 +151,85 @@ pub fn kind_vi(kind: SubjectKind) -> &'static str {
         .find(|name| name.value == kind.as_str())
         .map_or("", |name| name.vi)
 }
+
+/// Writes a decimal's text (`27.5`, `-3`, `12.345678901234567891`) as a number cell when
+/// the float it becomes reads back as the same decimal (a reader reads a float cell by
+/// its shortest text), else as the text itself, which the reader reads exactly: a
+/// number is never written as its nearest float.
+pub fn write_decimal(
+    sheet: &mut Worksheet,
+    row: u32,
+    col: u16,
+    text: &str,
+    format: &Format,
+) -> Result<(), XlsxError> {
+    match text.parse::<f64>() {
+        Ok(number) if number.is_finite() && same_decimal(&number.to_string(), text) => sheet
+            .write_number_with_format(row, col, number, format)
+            .map(|_| ()),
+        _ => sheet
+            .write_string_with_format(row, col, text, format)
+            .map(|_| ()),
+    }
+}
+
+/// Whether two decimal texts are the same number (`27.50` and `27.5`, `3` and `+3.0`);
+/// a text with an exponent or no digits is the same as nothing.
+fn same_decimal(a: &str, b: &str) -> bool {
+    match (canonical_decimal(a), canonical_decimal(b)) {
+        (Some(a), Some(b)) => a == b,
+        _ => false,
+    }
+}
+
+/// A decimal text without sign noise, leading or trailing zeros: `-012.50` → `-12.5`.
+fn canonical_decimal(text: &str) -> Option<String> {
+    let (negative, digits) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text.strip_prefix('+').unwrap_or(text)),
+    };
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+    let all_digits = |part: &str| part.bytes().all(|b| b.is_ascii_digit());
+    if whole.is_empty() && fraction.is_empty() || !all_digits(whole) || !all_digits(fraction) {
+        return None;
+    }
+    let whole = whole.trim_start_matches('0');
+    let fraction = fraction.trim_end_matches('0');
+    let magnitude = match (whole.is_empty(), fraction.is_empty()) {
+        (true, true) => return Some("0".to_owned()),
+        (_, true) => whole.to_owned(),
+        (true, false) => format!("0.{fraction}"),
+        (false, false) => format!("{whole}.{fraction}"),
+    };
+    Some(if negative {
+        format!("-{magnitude}")
+    } else {
+        magnitude
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decimals_compare_by_value_not_by_text() {
+        assert!(same_decimal("27.5", "27.50"));
+        assert!(same_decimal("3", "+3.0"));
+        assert!(same_decimal("0", "-0.00"));
+        assert!(same_decimal("0.1", ".1"));
+        assert!(!same_decimal("27.5", "27.05"));
+        assert!(!same_decimal("1e2", "100"));
+        assert!(!same_decimal("", "0"));
+        // The float nearest a long decimal prints as another decimal.
+        let long = "12.345678901234567891";
+        assert!(!same_decimal(
+            &long.parse::<f64>().unwrap().to_string(),
+            long
+        ));
+        assert!(same_decimal(
+            &"27.35".parse::<f64>().unwrap().to_string(),
+            "27.35"
+        ));
+    }
+}

@@ -6,12 +6,12 @@
 
 use crate::layout::{
     body, cell, header, kind_vi, level_fill, note, provenance_line, title, title_rows, vi_day,
-    wrapped, write_error,
+    wrapped, write_decimal, write_error,
 };
 use crate::SheetFileError;
 use cadre_eval::{
-    CategoryStats, CommitteeSummary, DecisionRecord, Effect, Level, Outcome, ResultRow,
-    ResultTables, Share, Stats, SubjectKind, COLLECTIVE_KINDS,
+    CategoryStats, CommitteeSummary, DecisionRecord, Effect, Level, Outcome, QuotaScope, Rating,
+    ResultRow, ResultTables, Share, Stats, SubjectKind, COLLECTIVE_KINDS,
 };
 use rust_xlsxwriter::{Color, FormatAlign, FormatUnderline, Workbook, Worksheet, XlsxError};
 use std::io::{self, Write};
@@ -115,12 +115,35 @@ fn summary_sheet(
         .clone()
         .unwrap_or_else(|| "……………………".to_owned());
     sheet.merge_range(0, 0, 0, 5, &organ.to_uppercase(), &bold_center)?;
+    // A workbook of state records alone is the agency's; with party records, the
+    // committee's.
+    let state_only =
+        summary.total.state.records > 0 && summary.total.state.records == summary.total.all.records;
+    let (motto, heading, signature) = if state_only {
+        (
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "BIỂU TỔNG HỢP KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG CÁN BỘ, CÔNG CHỨC, VIÊN CHỨC",
+            "THỦ TRƯỞNG CƠ QUAN, ĐƠN VỊ",
+        )
+    } else if summary.total.state.records > 0 {
+        (
+            "ĐẢNG CỘNG SẢN VIỆT NAM",
+            "BIỂU TỔNG HỢP KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG TỔ CHỨC ĐẢNG, ĐẢNG VIÊN VÀ CÁN BỘ, CÔNG CHỨC, VIÊN CHỨC",
+            "T/M CẤP ỦY",
+        )
+    } else {
+        (
+            "ĐẢNG CỘNG SẢN VIỆT NAM",
+            "BIỂU TỔNG HỢP KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG TỔ CHỨC ĐẢNG VÀ ĐẢNG VIÊN",
+            "T/M CẤP ỦY",
+        )
+    };
     sheet.merge_range(
         0,
         11,
         0,
         last,
-        "ĐẢNG CỘNG SẢN VIỆT NAM",
+        motto,
         &bold_center.clone().set_underline(FormatUnderline::Single),
     )?;
     sheet.merge_range(
@@ -136,7 +159,7 @@ fn summary_sheet(
         0,
         3,
         last,
-        "BIỂU TỔNG HỢP KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG TỔ CHỨC ĐẢNG VÀ ĐẢNG VIÊN",
+        heading,
         &title().set_align(FormatAlign::Center),
     )?;
     sheet.merge_range(4, 0, 4, last, &period_title(tables), &bold_center)?;
@@ -202,16 +225,21 @@ fn summary_sheet(
     not_classified_block(sheet, &mut row, summary)?;
     demotions_block(sheet, &mut row, summary)?;
     groups_block(sheet, &mut row, tables)?;
+    state_groups_block(sheet, &mut row, tables)?;
     // Signatures.
     row += 1;
     sheet.merge_range(row, 0, row, 5, "Nơi nhận:", &body().set_bold().set_italic())?;
-    sheet.merge_range(row, 11, row, last, "T/M CẤP ỦY", &bold_center)?;
+    sheet.merge_range(row, 11, row, last, signature, &bold_center)?;
     sheet.merge_range(
         row + 1,
         0,
         row + 1,
         5,
-        "- Cấp ủy cấp trên (để báo cáo);",
+        if state_only {
+            "- Cơ quan cấp trên (để báo cáo);"
+        } else {
+            "- Cấp ủy cấp trên (để báo cáo);"
+        },
         &body(),
     )?;
     sheet.merge_range(
@@ -266,6 +294,8 @@ fn category_rows(
         ),
         ("Đảng viên", &stats.party_members),
         ("   Trong đó: cán bộ lãnh đạo, quản lý", &stats.leaders),
+        ("Cán bộ, công chức, viên chức (Nhà nước)", &stats.state),
+        ("   Trong đó: lãnh đạo, quản lý", &stats.state_leaders),
     ];
     let mut number = 0;
     for (label, figures) in categories {
@@ -543,8 +573,59 @@ fn groups_block(
     )
 }
 
+/// What the state quota did (ND 335 Art. 20.5, ND 90 Art. 2.6): per group with similar
+/// tasks, then per agency, beside the party's groups.
+fn state_groups_block(
+    sheet: &mut Worksheet,
+    row: &mut u32,
+    tables: &ResultTables,
+) -> Result<(), XlsxError> {
+    let groups: Vec<Vec<String>> = tables
+        .state_groups
+        .iter()
+        .filter(|g| g.candidates > 0)
+        .enumerate()
+        .map(|(i, g)| {
+            vec![
+                (i + 1).to_string(),
+                match g.scope {
+                    QuotaScope::Group => format!("Nhóm: {}", g.name),
+                    QuotaScope::Agency => format!("Cơ quan: {}", g.name),
+                },
+                format!("{} ({})", g.rule, g.regime.as_str()),
+                g.ratio.clone().unwrap_or_else(|| "—".to_owned()),
+                g.candidates.to_string(),
+                g.good.to_string(),
+                g.e_max.to_string(),
+                g.demoted.to_string(),
+                g.tied_at_cut.to_string(),
+            ]
+        })
+        .collect();
+    if groups.is_empty() {
+        return Ok(());
+    }
+    small_table(
+        sheet,
+        row,
+        "Tỷ lệ Hoàn thành xuất sắc nhiệm vụ của cán bộ, công chức, viên chức (Nhà nước), theo nhóm và cơ quan",
+        &[
+            ("STT", 0, 0),
+            ("Nhóm, cơ quan", 1, 1),
+            ("Quy tắc", 2, 3),
+            ("Tỷ lệ", 4, 5),
+            ("Đề nghị HTXSNV", 6, 7),
+            ("HTTNV", 8, 9),
+            ("Số tối đa", 10, 11),
+            ("Bị hạ", 12, 13),
+            ("Đồng hạng tại ngưỡng", 14, 15),
+        ],
+        &groups,
+    )
+}
+
 /// The decision sheet's columns: heading and width.
-const DECISION_COLUMNS: [(&str, f64); 19] = [
+const DECISION_COLUMNS: [(&str, f64); 21] = [
     ("STT", 5.0),
     ("Trang", 10.0),
     ("Dòng", 6.0),
@@ -564,6 +645,8 @@ const DECISION_COLUMNS: [(&str, f64); 19] = [
     ("Xếp thứ", 7.0),
     ("Số tối đa", 7.0),
     ("Bị hạ do tỷ lệ", 8.0),
+    ("Đánh giá", 10.0),
+    ("Kỳ tính điểm / kỳ đã khai", 10.0),
 ];
 
 fn decisions_sheet(
@@ -597,7 +680,18 @@ fn decisions_sheet(
             None
         });
         let level_format = plain.clone().set_background_color(fill).set_bold();
-        let texts: [(usize, String); 11] = [
+        let state = d.state.as_ref();
+        // The periods that count in the mean, of those listed.
+        let periods = state.map_or(String::new(), |s| {
+            let counted = s.periods.iter().filter(|p| p.counted).count();
+            format!("{counted}/{}", s.periods.len())
+        });
+        let rating = if d.rating == Some(Rating::State) {
+            "Nhà nước"
+        } else {
+            "Đảng"
+        };
+        let texts: [(usize, String); 13] = [
             (1, result.sheet.clone().unwrap_or_default()),
             (3, result.unit.clone().unwrap_or_default()),
             (4, d.id.clone()),
@@ -628,6 +722,8 @@ fn decisions_sheet(
                     }
                 }),
             ),
+            (19, rating.to_owned()),
+            (20, periods),
         ];
         #[expect(clippy::cast_precision_loss, reason = "a row number")]
         sheet.write_number_with_format(row, 0, (i + 1) as f64, &plain)?;
@@ -638,13 +734,13 @@ fn decisions_sheet(
             Some(number) => sheet.write_number_with_format(row, 2, f64::from(number), &plain)?,
             None => sheet.write_string_with_format(row, 2, "", &plain)?,
         };
-        match d
-            .score
-            .as_ref()
-            .and_then(|s| s.to_string().parse::<f64>().ok())
-        {
-            Some(score) => sheet.write_number_with_format(row, 8, score, &plain)?,
-            None => sheet.write_string_with_format(row, 8, "", &plain)?,
+        // The score (a state record's annual score) exactly: a number cell when its
+        // float reads back as the same decimal, else its text.
+        match &d.score {
+            Some(score) => write_decimal(sheet, row, 8, &score.to_string(), &plain)?,
+            None => {
+                sheet.write_string_with_format(row, 8, "", &plain)?;
+            }
         };
         sheet.write_string_with_format(row, 9, &words, &level_format)?;
         sheet.write_string_with_format(row, 10, &code, &level_format)?;

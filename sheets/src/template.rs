@@ -2,7 +2,9 @@
 //! notes, drop-down lists, number ranges and date cells, frozen headers, an
 //! instructions sheet citing the rule behind each column), or as CSV.
 
-use crate::layout::{body, cell_type_names, header, kind_vi, title, wrapped, write_error, FONT};
+use crate::layout::{
+    body, cell_type_names, header, kind_vi, title, wrapped, write_decimal, write_error, FONT,
+};
 use crate::SheetFileError;
 use cadre_eval::{
     CellType, SheetRole, Template, TemplateColumn, TemplateSheet, TemplateValue, FLAGS,
@@ -243,16 +245,8 @@ fn write_value(
             )]
             sheet.write_number(row, col, *n as f64)?;
         }
-        // The decimal's text read as the float nearest to it: with at most two places
-        // and fifteen digits, its shortest text is that decimal again.
-        TemplateValue::Decimal(text) => match text.parse::<f64>() {
-            Ok(number) => {
-                sheet.write_number(row, col, number)?;
-            }
-            Err(_) => {
-                sheet.write_string(row, col, text)?;
-            }
-        },
+        // A number cell when the float reads back as this decimal, else its text.
+        TemplateValue::Decimal(text) => write_decimal(sheet, row, col, text, &Format::new())?,
         TemplateValue::Date(iso) => match ExcelDateTime::parse_from_str(iso) {
             Ok(day) => {
                 sheet.write_datetime_with_format(

@@ -947,11 +947,14 @@ def write_template(
     template grades, one column each.
 
     A state regime (``regime="nd335"`` or ``"nd233"``, ``docs/excel.md`` §6) writes the
-    empty state workbook of ``cadre-eval template --regime nd335``: a periods sheet
+    state workbook of ``cadre-eval template --regime nd335``: a periods sheet
     (``Kỳ đánh giá``, one row per person and month or quarter) and a products sheet
-    (``Sản phẩm``), headed by the columns :func:`evaluate_many` reads as a long table,
-    each with a note giving its JSON path; ``records``, ``tree``, ``kinds`` and
-    ``criteria`` are for party templates and refused with it.
+    (``Sản phẩm``), headed in Vietnamese (the columns :func:`evaluate_many` reads as a
+    long table), each header with a note giving its English header, name, JSON path and
+    the articles behind it; with ``records``, filled with their state records as
+    ``cadre-eval template --from`` fills it (a list without a state record is a
+    ``ValueError``). ``tree``, ``kinds`` and ``criteria`` are for party templates and
+    refused with it.
     """
     _native.write_template(
         os.fspath(path),

@@ -38,11 +38,16 @@ PARTY_COLUMNS = (
 
 
 def is_long(records: Any) -> bool:
-    """Whether a table is a long table of state periods."""
+    """Whether a table is a long table of state periods: a column naming the month or
+    the quarter, by its name or its Vietnamese or English header (the core says which:
+    ``Tháng``, ``Quarter``)."""
     names = getattr(records, "columns", None)
     if names is None:
         names = getattr(records, "column_names", None)
-    return names is not None and any(key in list(names) for key in PERIOD_KEYS)
+    return names is not None and any(
+        isinstance(name, str) and _native.long_column("periods", name) in PERIOD_KEYS
+        for name in list(names)
+    )
 
 
 def to_arrow(table: Any, what: str) -> pa.Table:

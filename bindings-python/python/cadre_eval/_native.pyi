@@ -27,6 +27,7 @@ __all__ = [
     "evaluate_org",
     "evaluate_table",
     "levels",
+    "long_column",
     "regimes",
     "roles",
     "rules",
@@ -235,6 +236,7 @@ def criteria_catalogue(appendix: str) -> Any: ...
 def form_schema(request: str, *, profile: str | None = None) -> Any: ...
 
 def sheet_column(header: str) -> str | None: ...
+def long_column(table: str, header: str) -> str | None: ...
 def write_template(
     path: str,
     *,

@@ -10,10 +10,11 @@ use crate::contract::sheet::{LocatedError, RejectedRow};
 use crate::contract::state::StateQuotaReport;
 use crate::intake::flat::Cell;
 pub use crate::intake::long::{
-    read_long_tables, LongColumn, LongKind, LongLevel, LongPerson, LongRead, LongTable,
-    LongTableName, PlacedError, TablePlace, GENERAL_ITEMS_PREFIX, PERIOD_COLUMNS, PRODUCT_COLUMNS,
+    long_column_of_header, read_long_tables, LongColumn, LongHeader, LongKind, LongLevel,
+    LongPerson, LongRead, LongTable, LongTableName, PlacedError, TablePlace, GENERAL_ITEMS_PREFIX,
+    GENERAL_ITEM_HEADERS, PERIOD_COLUMNS, PRODUCT_COLUMNS,
 };
-use crate::intake::sheet::{column_letter, SheetTable, SheetValue};
+use crate::intake::sheet::{column_letter, read_header_row, HeaderRow, SheetTable, SheetValue};
 use crate::regimes::decision::Decision;
 use std::collections::HashMap;
 
@@ -124,24 +125,24 @@ pub const PERIODS_SHEET: &str = "Kỳ đánh giá";
 /// The products sheet of a state workbook.
 pub const PRODUCTS_SHEET: &str = "Sản phẩm";
 
-/// A sheet read as a long table: its header row (the first row with a value) names the
-/// columns; the cells below are the rows. Dates become their day's text; a formula or
-/// an error value is refused at its cell (the value to evaluate is typed in it).
+/// A sheet read as a long table: its header row (the first row with a value, read as
+/// every sheet's is, `intake::sheet::read_header_row`) names the columns, by their
+/// names or their Vietnamese or English headers; the cells below are the rows. Dates
+/// become their day's text; a formula or an error value is refused at its cell (the
+/// value to evaluate is typed in it).
 struct SheetLong<'s> {
     sheet: &'s SheetTable,
-    /// The row (from 0, of `sheet.rows`) of the header.
-    header: usize,
+    /// The header row: each column's name in the long table.
+    header: Option<HeaderRow<String>>,
     /// The day texts of date cells, by (row, column) of `sheet.rows`.
     days: HashMap<(usize, usize), String>,
 }
 
 impl<'s> SheetLong<'s> {
-    fn of(sheet: &'s SheetTable) -> SheetLong<'s> {
-        let header = sheet
-            .rows
-            .iter()
-            .position(|row| row.iter().any(|v| !matches!(v, SheetValue::Empty)))
-            .unwrap_or(0);
+    fn of(sheet: &'s SheetTable, name: LongTableName) -> SheetLong<'s> {
+        let header = read_header_row(sheet, |text| {
+            long_column_of_header(name, text).map(|column| column.name())
+        });
         let mut days = HashMap::new();
         for (r, row) in sheet.rows.iter().enumerate() {
             for (c, value) in row.iter().enumerate() {
@@ -157,27 +158,39 @@ impl<'s> SheetLong<'s> {
         }
     }
 
-    /// The table, and the problems of cells that hold no value to read.
+    /// The problems of its header row, as one rejected row.
+    fn header_errors(&self) -> Option<RejectedRow> {
+        let header = self.header.as_ref().filter(|h| !h.errors.is_empty())?;
+        Some(RejectedRow {
+            index: None,
+            sheet: Some(self.sheet.name.clone()),
+            row: Some(header.row),
+            unit: None,
+            id: None,
+            errors: header.errors.clone(),
+        })
+    }
+
+    /// The table (the columns its header row names, in order), and the problems of
+    /// cells that hold no value to read.
     fn table(&self, name: LongTableName) -> (LongTable<'_>, Vec<PlacedError>) {
-        let headers: Vec<&str> = self
-            .sheet
-            .rows
-            .get(self.header)
-            .map(|row| {
-                row.iter()
-                    .map(|v| match v {
-                        SheetValue::Text(t) => t.trim(),
-                        _ => "",
-                    })
-                    .collect()
+        let Some(header) = &self.header else {
+            return (LongTable::default(), Vec::new());
+        };
+        let read: Vec<(usize, &str)> = header
+            .columns
+            .iter()
+            .enumerate()
+            .filter_map(|(position, column)| {
+                column.as_ref().map(|(name, _)| (position, name.as_str()))
             })
-            .unwrap_or_default();
+            .collect();
         let mut errors = Vec::new();
         let mut rows = Vec::new();
-        for (r, row) in self.sheet.rows.iter().enumerate().skip(self.header + 1) {
-            let index = r - self.header - 1;
-            let mut cells = Vec::with_capacity(headers.len());
-            for (c, _) in headers.iter().enumerate() {
+        for (r, row) in self.sheet.rows.iter().enumerate().skip(header.at + 1) {
+            let index = r - header.at - 1;
+            let mut cells = Vec::with_capacity(read.len());
+            for &(c, column) in &read {
                 let cell = match row.get(c) {
                     None | Some(SheetValue::Empty) => None,
                     Some(SheetValue::Text(t)) if t.trim().is_empty() => None,
@@ -189,7 +202,6 @@ impl<'s> SheetLong<'s> {
                         self.days.get(&(r, c)).map(|d| Cell::Text(d.as_str()))
                     }
                     Some(SheetValue::Formula(text) | SheetValue::Error(text)) => {
-                        let column = headers.get(c).copied().unwrap_or("");
                         errors.push(PlacedError {
                             place: Some(TablePlace {
                                 table: name,
@@ -214,32 +226,29 @@ impl<'s> SheetLong<'s> {
         }
         (
             LongTable {
-                columns: headers,
+                columns: read.iter().map(|&(_, column)| column).collect(),
                 rows,
             },
             errors,
         )
     }
 
-    /// A problem at `place` (a row of this table) as the sheet's cell.
+    /// A problem at `place` (a row of this table) as the sheet's cell: its row, column
+    /// letter and the header as written.
     fn locate(&self, place: Option<&TablePlace>, error: InputError) -> LocatedError {
         let mut located = LocatedError::unplaced(error);
         located.sheet = Some(self.sheet.name.clone());
-        let Some(place) = place else {
+        let (Some(place), Some(header)) = (place, &self.header) else {
             return located;
         };
-        let header_row = self.sheet.rows.get(self.header);
-        let column = header_row.and_then(|row| {
-            row.iter()
-                .position(|v| matches!(v, SheetValue::Text(t) if t.trim() == place.column))
-        });
-        // The header is the sheet's row `first_row + header`, shown from 1.
-        let row = self.sheet.first_row as usize + self.header + 2 + place.row;
+        // The header is the sheet's row `header.row` (from 1); the table's rows follow.
+        let row = header.row as usize + 1 + place.row;
         located.row = u32::try_from(row).ok();
+        let column = header.find(|name| *name == place.column);
         located.column = column
-            .and_then(|c| u32::try_from(c).ok())
+            .and_then(|(c, _)| u32::try_from(c).ok())
             .map(|c| column_letter(self.sheet.first_column + c));
-        located.header = Some(place.column.clone());
+        located.header = Some(column.map_or(place.column.clone(), |(_, text)| text.to_owned()));
         located
     }
 }
@@ -264,8 +273,8 @@ pub fn evaluate_long_sheets(
     options: &Options,
     quota: Option<&QuotaOptions>,
 ) -> EvaluatedLongSheets {
-    let period_sheet = SheetLong::of(periods);
-    let product_sheet = products.map(SheetLong::of);
+    let period_sheet = SheetLong::of(periods, LongTableName::Periods);
+    let product_sheet = products.map(|sheet| SheetLong::of(sheet, LongTableName::Products));
     let (period_table, mut cell_errors) = period_sheet.table(LongTableName::Periods);
     let product_table = product_sheet.as_ref().map(|s| {
         let (table, errors) = s.table(LongTableName::Products);
@@ -282,7 +291,11 @@ pub fn evaluate_long_sheets(
         let located = locate(e);
         (located.sheet, located.row)
     };
-    let mut rejected = Vec::new();
+    // A header no column has, or a column's second header: that column is not read.
+    let mut rejected: Vec<RejectedRow> = std::iter::once(&period_sheet)
+        .chain(product_sheet.as_ref())
+        .filter_map(SheetLong::header_errors)
+        .collect();
     // A cell that holds no value rejects the row's person: its record cannot be read.
     let result = evaluate_long_tables(&period_table, product_table.as_ref(), &[], options, quota);
     let mut decisions = Vec::new();

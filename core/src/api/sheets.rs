@@ -20,6 +20,7 @@ use crate::contract::results::{Provenance, RegimeDocuments, ResultRow, ResultTab
 use crate::contract::sheet::{
     LocatedError, RejectedRow, SheetRole, Template, TemplateRequest, TemplateValue,
 };
+use crate::contract::state::StateQuotaReport;
 use crate::contract::subject::{CollectiveKind, SubjectKind};
 use crate::group::org::evaluator::{OrgEvaluator, OrgResult};
 use crate::group::org::intake::{decode_unit, UnitRecords};
@@ -414,6 +415,7 @@ pub fn record_result_tables(
         rejected,
         count,
         groups,
+        Vec::new(),
         options.quota.is_some(),
     ))
 }
@@ -467,19 +469,28 @@ pub fn evaluate_sheets(
         })
         .collect();
     let decisions: Vec<Decision> = decisions.into_iter().map(|(_, d)| d).collect();
-    let tables = batch_tables(&decisions, rows, rejected, rejected_records, groups, quota);
+    let tables = batch_tables(
+        &decisions,
+        rows,
+        rejected,
+        rejected_records,
+        groups,
+        Vec::new(),
+        quota,
+    );
     Ok(EvaluatedSheets { decisions, tables })
 }
 
 /// The tables of a batch's results: its decisions (rendered in `rows`), what was
 /// rejected (`records` of them records, the rest a sheet's header problems), and what
-/// the quota did.
+/// the party and state quotas did.
 fn batch_tables(
     decisions: &[Decision],
     rows: Vec<ResultRow>,
     rejected: Vec<RejectedRow>,
     records: usize,
     groups: Vec<GroupQuotaReport>,
+    state_groups: Vec<StateQuotaReport>,
     quota: bool,
 ) -> ResultTables {
     let summary = committee_summary(
@@ -498,14 +509,17 @@ fn batch_tables(
         rejected,
         summary,
         quota_groups: groups,
+        state_groups,
     }
 }
 
 /// The tables of a batch evaluated from JSON (`evaluate_batch_json`): each record's
-/// result by its position.
+/// result by its position, with the party quota's groups and the state quota's
+/// (`Batch::groups`, `Batch::state_groups`).
 pub fn batch_result_tables(
     items: &[BatchItem],
     groups: Vec<GroupQuotaReport>,
+    state_groups: Vec<StateQuotaReport>,
     quota: bool,
 ) -> ResultTables {
     let mut decisions = Vec::new();
@@ -533,7 +547,15 @@ pub fn batch_result_tables(
         }
     }
     let records = rejected.len();
-    batch_tables(&decisions, rows, rejected, records, groups, quota)
+    batch_tables(
+        &decisions,
+        rows,
+        rejected,
+        records,
+        groups,
+        state_groups,
+        quota,
+    )
 }
 
 /// Which engine, regimes, periods and days made these decisions.
@@ -970,6 +992,11 @@ fn org_tables(
         rejected,
         summary,
         quota_groups: report.groups.iter().map(|g| g.quota.clone()).collect(),
+        state_groups: report
+            .state_groups
+            .iter()
+            .map(|g| g.quota.clone())
+            .collect(),
     }
 }
 

@@ -9,6 +9,7 @@ use crate::contract::org::Stats;
 use crate::contract::quota::GroupQuotaReport;
 use crate::contract::regime::RegimeId;
 use crate::contract::sheet::RejectedRow;
+use crate::contract::state::StateQuotaReport;
 use crate::contract::subject::{CollectiveKind, SubjectKind};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -27,6 +28,10 @@ pub struct ResultTables {
     pub summary: CommitteeSummary,
     /// What the Excellent quota did in each group (none without the quota).
     pub quota_groups: Vec<GroupQuotaReport>,
+    /// What the state quota did per group with similar tasks, then per agency (ND 335
+    /// Art. 20.5, ND 90 Art. 2.6; none without the quota or without state records).
+    #[serde(default)]
+    pub state_groups: Vec<StateQuotaReport>,
 }
 
 /// Which engine and rules made the figures, and for which period and days.
@@ -133,6 +138,13 @@ pub struct CategoryStats {
     pub party_members: Stats,
     /// Of the party members, those in a leadership or management post.
     pub leaders: Stats,
+    /// State records (cán bộ, công chức, viên chức rated under ND 335, ND 233, ND 90),
+    /// counted apart from the party's categories.
+    #[serde(default)]
+    pub state: Stats,
+    /// Of the state records, those of heads and deputies.
+    #[serde(default)]
+    pub state_leaders: Stats,
     /// Everything.
     pub all: Stats,
 }

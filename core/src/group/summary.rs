@@ -1,7 +1,7 @@
 //! The committee's summary: a season's decisions counted per unit (its own records and
 //! with the units below) and in total, each split as a committee reports them to its
 //! superior (HD 43): party organisations, other collectives, party members and, of
-//! them, leaders; with the records not classified by rule and the quota's demotions
+//! them, leaders, and apart from them the state records and, of them, leaders; with the records not classified by rule and the quota's demotions
 //! with their rank (`spec/group-rules.md` §4). The counting is the organisation
 //! report's ([`Tally`]); shares are exact fractions shown to one decimal place.
 
@@ -9,6 +9,7 @@ use crate::contract::decision::Effect;
 use crate::contract::results::{
     CategoryStats, CommitteeSummary, NotClassifiedCount, QuotaDemotion, UnitSummary,
 };
+use crate::contract::state::Rating;
 use crate::contract::subject::{CollectiveKind, SubjectKind};
 use crate::group::org::report::{Percents, Tally};
 use crate::regimes::decision::Decision;
@@ -35,6 +36,8 @@ struct CategoryTally {
     other_collectives: Tally,
     party_members: Tally,
     leaders: Tally,
+    state: Tally,
+    state_leaders: Tally,
     all: Tally,
 }
 
@@ -55,17 +58,28 @@ impl CategoryTally {
                 demoted,
             );
         };
-        match (decision.subject_kind, decision.collective_kind) {
-            (SubjectKind::Member, _) => count(&mut self.party_members),
-            (SubjectKind::Leader, _) => {
+        match (
+            decision.rating,
+            decision.subject_kind,
+            decision.collective_kind,
+        ) {
+            // A state record counts apart from the party's categories.
+            (Rating::State, SubjectKind::Leader, _) => {
+                count(&mut self.state);
+                count(&mut self.state_leaders);
+            }
+            (Rating::State, _, _) => count(&mut self.state),
+            (_, SubjectKind::Member, _) => count(&mut self.party_members),
+            (_, SubjectKind::Leader, _) => {
                 count(&mut self.party_members);
                 count(&mut self.leaders);
             }
             (
+                _,
                 SubjectKind::Collective,
                 Some(CollectiveKind::PartyOrganisation | CollectiveKind::PartyCommittee),
             ) => count(&mut self.party_organisations),
-            (SubjectKind::Collective, _) => count(&mut self.other_collectives),
+            (_, SubjectKind::Collective, _) => count(&mut self.other_collectives),
         }
         count(&mut self.all);
     }
@@ -75,6 +89,8 @@ impl CategoryTally {
         self.other_collectives.merge(&other.other_collectives);
         self.party_members.merge(&other.party_members);
         self.leaders.merge(&other.leaders);
+        self.state.merge(&other.state);
+        self.state_leaders.merge(&other.state_leaders);
         self.all.merge(&other.all);
     }
 
@@ -84,6 +100,8 @@ impl CategoryTally {
             other_collectives: self.other_collectives.stats(percents),
             party_members: self.party_members.stats(percents),
             leaders: self.leaders.stats(percents),
+            state: self.state.stats(percents),
+            state_leaders: self.state_leaders.stats(percents),
             all: self.all.stats(percents),
         }
     }

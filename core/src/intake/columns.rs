@@ -188,6 +188,35 @@ pub fn column_info(column: Column) -> ColumnInfo {
     }
 }
 
+/// Whether a header, as [`label_key`] gives it (`key`), names the column whose program
+/// name, Vietnamese and English headers are `names`: the one header→column step of every
+/// sheet (records, units, and a state workbook's periods and products).
+pub fn header_names(key: &str, names: [&str; 3]) -> bool {
+    names.iter().any(|name| label_key(name) == key)
+}
+
+/// The column of `prefix`ed headers a header names, if it is one: the header after a
+/// program prefix (`grades_criteria_`, kept as written), or after one of the Vietnamese
+/// and English prefixes (`Tiêu chí:`, compared as [`label_key`] compares, the id
+/// trimmed); `None` when the header is no such column or names no id.
+pub fn prefixed_header<'h>(
+    header: &'h str,
+    program: &str,
+    labels: [&str; 2],
+) -> Option<Option<&'h str>> {
+    if let Some(id) = header.strip_prefix(program) {
+        return Some((!id.is_empty()).then_some(id));
+    }
+    for prefix in labels {
+        let head = header.get(..prefix.len());
+        if head.is_some_and(|head| label_key(head) == label_key(prefix)) {
+            let id = header.get(prefix.len()..).unwrap_or("").trim();
+            return Some((!id.is_empty()).then_some(id));
+        }
+    }
+    None
+}
+
 /// The regime-specific field a column belongs to, if any.
 fn regime_field(column: Column) -> Option<RegimeField> {
     const FIELDS: [RegimeField; 24] = [
@@ -286,28 +315,18 @@ impl SheetColumn {
     /// `Criterion: <id>` for a criterion (the id is kept as written).
     pub fn of_header(header: &str) -> Option<SheetColumn> {
         let header = header.trim();
-        if let Some(id) = header.strip_prefix(CRITERION_PREFIX) {
-            return (!id.is_empty()).then(|| SheetColumn::Criterion(id.to_owned()));
-        }
-        for prefix in CRITERION_HEADERS {
-            let head = header.get(..prefix.len());
-            if head.is_some_and(|head| label_key(head) == label_key(prefix)) {
-                let id = header.get(prefix.len()..).unwrap_or("").trim();
-                return (!id.is_empty()).then(|| SheetColumn::Criterion(id.to_owned()));
-            }
+        if let Some(id) = prefixed_header(header, CRITERION_PREFIX, CRITERION_HEADERS) {
+            return id.map(|id| SheetColumn::Criterion(id.to_owned()));
         }
         let key = label_key(header);
         if let Some(column) = Column::ALL.iter().copied().find(|&column| {
             let info = column_info(column);
-            column.prefix().is_none()
-                && (column.name() == key || label_key(info.vi) == key || label_key(info.en) == key)
+            column.prefix().is_none() && header_names(&key, [column.name(), info.vi, info.en])
         }) {
             return Some(SheetColumn::Field(column));
         }
         BESIDE.into_iter().find(|column| {
-            beside(column).is_some_and(|[name, vi, en, _, _]| {
-                name == key || label_key(vi) == key || label_key(en) == key
-            })
+            beside(column).is_some_and(|[name, vi, en, _, _]| header_names(&key, [name, vi, en]))
         })
     }
 
@@ -547,7 +566,7 @@ impl UnitColumn {
         let key = label_key(header);
         UnitColumn::ALL.into_iter().find(|column| {
             let (name, vi, en, _, _) = column.describe();
-            name == key || label_key(vi) == key || label_key(en) == key
+            header_names(&key, [name, vi, en])
         })
     }
 

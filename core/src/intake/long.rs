@@ -18,11 +18,16 @@
 //! row (from 0, in the table's order) and column.
 
 use crate::contract::choices::{
-    find_choice, ChoiceName, DISCIPLINE_KINDS, EMPLOYMENTS, FLAGS, LEAVE_KINDS, LEVELS,
+    find_choice, label_key, ChoiceName, DISCIPLINE_KINDS, EMPLOYMENTS, FLAGS, LEAVE_KINDS, LEVELS,
     STATE_REGIMES, SUBJECT_KINDS,
 };
 use crate::contract::errors::{ErrorCode, InputError};
+use crate::contract::form::FieldCitation;
+use crate::contract::regime::RegimeId;
+use crate::intake::columns::{header_names, prefixed_header};
 use crate::intake::flat::{cell_decimal, day_month_year, is_integer_text, Cell};
+use crate::regimes::state::citations::state_citation;
+use crate::rules::catalogue::Rule;
 use serde_json::{Map, Value};
 use std::collections::HashMap;
 
@@ -116,6 +121,10 @@ pub enum LongLevel {
 pub struct LongColumn {
     /// Its name in a table.
     pub name: &'static str,
+    /// Its header on a Vietnamese sheet (a state template's first row).
+    pub vi: &'static str,
+    /// Its English header.
+    pub en: &'static str,
     /// The JSON path of its field, relative to the record, the period or the product.
     pub path: &'static str,
     /// What it holds.
@@ -124,336 +133,117 @@ pub struct LongColumn {
     pub level: LongLevel,
     /// What it asks, in English.
     pub description: &'static str,
+    /// The rules that read it (a template cites their articles under its regime).
+    pub rules: &'static [Rule],
 }
 
+/// A column: its name, headers (Vietnamese, English), path, kind, level, meaning and
+/// rules.
 const fn column(
     name: &'static str,
+    (vi, en): (&'static str, &'static str),
     path: &'static str,
     kind: LongKind,
     level: LongLevel,
     description: &'static str,
+    rules: &'static [Rule],
 ) -> LongColumn {
     LongColumn {
         name,
+        vi,
+        en,
         path,
         kind,
         level,
         description,
+        rules,
+    }
+}
+
+impl LongColumn {
+    /// Where the rules that read it are written under `regime` (`nd335`, `nd233`: ND 233
+    /// cites its own articles, `regimes::state::citations`), each text once.
+    pub fn citations(&self, regime: RegimeId) -> Vec<FieldCitation> {
+        let mut cited: Vec<FieldCitation> = Vec::new();
+        for &rule in self.rules {
+            let text = state_citation(rule, regime, None, false).in_words();
+            if !cited.iter().any(|c| c.text == text) {
+                cited.push(FieldCitation {
+                    rule: rule.id().to_owned(),
+                    text,
+                });
+            }
+        }
+        cited
     }
 }
 
 use LongKind as K;
 use LongLevel as L;
+use Rule as R;
+
+const LEAVE: &[Rule] = &[R::StateShort, R::StateLeave, R::StateTimeWorked];
+const QUOTA: &[Rule] = &[R::StateQuota, R::StateRecognised];
+const DISCIPLINED: &[Rule] = &[R::StateDisciplined];
+const NOT_COUNTED: &[Rule] = &[R::StateDisciplined, R::StateDisciplineNotCounted];
+const PERIOD_KEY: &[Rule] = &[R::StatePeriodScore, R::StateYear];
+const ID: (&str, &str) = ("Mã hồ sơ", "Record id");
+const MONTH: (&str, &str) = ("Tháng", "Month");
+const QUARTER: (&str, &str) = ("Quý", "Quarter");
 
 /// The columns of the periods table (besides the family [`GENERAL_ITEMS_PREFIX`]).
+#[rustfmt::skip]
 pub const PERIOD_COLUMNS: &[LongColumn] = &[
-    column("id", "/id", K::Text, L::Person, "The person's id."),
-    column(
-        "rating",
-        "/rating",
-        K::Text,
-        L::Person,
-        "`state` (the default here).",
-    ),
-    column(
-        "regime",
-        "/regime",
-        K::Choice(STATE_REGIMES),
-        L::Person,
-        "nd335, nd233 (selected by the year when empty).",
-    ),
-    column(
-        "period_year",
-        "/period/year",
-        K::Year,
-        L::Person,
-        "The year rated.",
-    ),
-    column(
-        "as_of",
-        "/as_of",
-        K::Date,
-        L::Person,
-        "The evaluation day (default 31/12 of the year).",
-    ),
-    column(
-        "subject_kind",
-        "/subject/kind",
-        K::Choice(SUBJECT_KINDS),
-        L::Person,
-        "member (staff) or leader (head or deputy).",
-    ),
-    column(
-        "subject_employment",
-        "/subject/employment",
-        K::Choice(EMPLOYMENTS),
-        L::Person,
-        "cong_chuc, vien_chuc or can_bo.",
-    ),
-    column(
-        "subject_unit_regulation",
-        "/subject/unit_regulation",
-        K::Flag,
-        L::Person,
-        "Viên chức in 2026: the unit has its own regulation.",
-    ),
-    column(
-        "agency",
-        "/agency",
-        K::Text,
-        L::Person,
-        "The agency, for the quota.",
-    ),
-    column(
-        "quota_group",
-        "/quota_group",
-        K::Text,
-        L::Person,
-        "The group with similar tasks, for the quota.",
-    ),
-    column(
-        "leave_months_worked",
-        "/leave/months_worked",
-        K::Decimal,
-        L::Person,
-        "Months actually worked in the year.",
-    ),
-    column(
-        "leave_months_absent",
-        "/leave/months_absent",
-        K::Decimal,
-        L::Person,
-        "Months of leave in the year.",
-    ),
-    column(
-        "leave_kind",
-        "/leave/kind",
-        K::Choice(LEAVE_KINDS),
-        L::Person,
-        "The kind of the leave.",
-    ),
-    column(
-        "conclusions_degradation",
-        "/conclusions/degradation",
-        K::FlagFalse,
-        L::Person,
-        "Concluded degraded (ND 335 Art. 20.4.b).",
-    ),
-    column(
-        "conclusions_prohibition_breach",
-        "/conclusions/prohibition_breach",
-        K::FlagFalse,
-        L::Person,
-        "Concluded in breach of a prohibition.",
-    ),
-    column(
-        "conclusions_exemplary_breach",
-        "/conclusions/exemplary_breach",
-        K::FlagFalse,
-        L::Person,
-        "Concluded in breach of exemplary conduct.",
-    ),
-    column(
-        "leader_scope_corruption_disciplined",
-        "/leader/scope_corruption_disciplined",
-        K::FlagFalse,
-        L::Person,
-        "Leader: corruption in the scope led, disciplined.",
-    ),
-    column(
-        "leader_headed_level",
-        "/leader/headed_level",
-        K::Choice(LEVELS),
-        L::Person,
-        "Head: the level of the unit headed (ND 233 Art. 12.7).",
-    ),
-    column(
-        "mitigation_self_detected_and_remedied",
-        "/mitigation/self_detected_and_remedied",
-        K::FlagFalse,
-        L::Person,
-        "Leader: the corruption was self-detected and remedied.",
-    ),
-    column(
-        "discipline_form",
-        "/discipline/0/form",
-        K::Text,
-        L::Person,
-        "One discipline record: its form.",
-    ),
-    column(
-        "discipline_kind",
-        "/discipline/0/kind",
-        K::Choice(DISCIPLINE_KINDS),
-        L::Person,
-        "party or administrative.",
-    ),
-    column(
-        "discipline_decided_on",
-        "/discipline/0/decided_on",
-        K::Date,
-        L::Person,
-        "The day it was decided.",
-    ),
-    column(
-        "discipline_duty_related",
-        "/discipline/0/duty_related",
-        K::Flag,
-        L::Person,
-        "Related to the duties (default yes).",
-    ),
-    column(
-        "discipline_at_previous_unit",
-        "/discipline/0/at_previous_unit",
-        K::FlagFalse,
-        L::Person,
-        "Decided at a previous unit.",
-    ),
-    column(
-        "discipline_counted_before",
-        "/discipline/0/counted_before",
-        K::FlagFalse,
-        L::Person,
-        "Already counted in an earlier year.",
-    ),
-    column(
-        "periods_month",
-        "/month",
-        K::Count,
-        L::Period,
-        "The month (1–12); or periods_quarter.",
-    ),
-    column(
-        "periods_quarter",
-        "/quarter",
-        K::Count,
-        L::Period,
-        "The quarter (1–4); or periods_month.",
-    ),
-    column(
-        "periods_no_work",
-        "/no_work",
-        K::FlagFalse,
-        L::Period,
-        "No assigned work in the period (left out of the mean).",
-    ),
-    column(
-        "periods_general",
-        "/general",
-        K::Decimal,
-        L::Period,
-        "General criteria points G (0–30).",
-    ),
-    column(
-        "periods_task_results",
-        "/task_results",
-        K::Decimal,
-        L::Period,
-        "Task results R (0–70) given directly, without products.",
-    ),
-    column(
-        "periods_unit_staff_not_completed",
-        "/unit/staff_not_completed",
-        K::Count,
-        L::Period,
-        "Leader: staff managed scoring under 50 in the period.",
-    ),
-    column(
-        "periods_unit_prolonged_delays",
-        "/unit/prolonged_delays",
-        K::FlagFalse,
-        L::Period,
-        "Leader: prolonged delays in the unit (đ = ½).",
-    ),
-    column(
-        "periods_unit_disunity_complaints",
-        "/unit/disunity_complaints",
-        K::FlagFalse,
-        L::Period,
-        "Leader: disunity or complaints in the unit (e = ½).",
-    ),
-    column(
-        "periods_unit_d",
-        "/unit/d",
-        K::Decimal,
-        L::Period,
-        "Leader: d given directly.",
-    ),
-    column(
-        "periods_unit_dd",
-        "/unit/dd",
-        K::Decimal,
-        L::Period,
-        "Leader: đ given directly.",
-    ),
-    column(
-        "periods_unit_e",
-        "/unit/e",
-        K::Decimal,
-        L::Period,
-        "Leader: e given directly.",
-    ),
+    column("id", ID, "/id", K::Text, L::Person, "The person's id.", &[]),
+    column("rating", ("Loại đánh giá", "Rating"), "/rating", K::Text, L::Person, "`state` (the default here).", &[]),
+    column("regime", ("Quy định áp dụng", "Regime"), "/regime", K::Choice(STATE_REGIMES), L::Person, "nd335, nd233 (selected by the year when empty).", &[]),
+    column("period_year", ("Năm đánh giá", "Year"), "/period/year", K::Year, L::Person, "The year rated.", &[R::StateYear]),
+    column("as_of", ("Ngày đánh giá", "Evaluation day"), "/as_of", K::Date, L::Person, "The evaluation day (default 31/12 of the year).", &[]),
+    column("subject_kind", ("Đối tượng", "Subject kind"), "/subject/kind", K::Choice(SUBJECT_KINDS), L::Person, "member (staff) or leader (head or deputy).", &[R::StatePeriodScore]),
+    column("subject_employment", ("Công chức hay viên chức", "Employment"), "/subject/employment", K::Choice(EMPLOYMENTS), L::Person, "cong_chuc, vien_chuc or can_bo.", &[R::StateNone]),
+    column("subject_unit_regulation", ("Đơn vị có quy chế đánh giá riêng", "Unit has its own regulation"), "/subject/unit_regulation", K::Flag, L::Person, "Viên chức in 2026: the unit has its own regulation.", &[]),
+    column("agency", ("Cơ quan, đơn vị", "Agency"), "/agency", K::Text, L::Person, "The agency, for the quota.", QUOTA),
+    column("quota_group", ("Nhóm tỷ lệ xuất sắc", "Quota group"), "/quota_group", K::Text, L::Person, "The group with similar tasks, for the quota.", QUOTA),
+    column("leave_months_worked", ("Số tháng thực tế làm việc", "Months worked"), "/leave/months_worked", K::Decimal, L::Person, "Months actually worked in the year.", LEAVE),
+    column("leave_months_absent", ("Số tháng nghỉ", "Months of leave"), "/leave/months_absent", K::Decimal, L::Person, "Months of leave in the year.", LEAVE),
+    column("leave_kind", ("Loại nghỉ", "Kind of leave"), "/leave/kind", K::Choice(LEAVE_KINDS), L::Person, "The kind of the leave.", LEAVE),
+    column("conclusions_degradation", ("Kết luận suy thoái", "Concluded degradation"), "/conclusions/degradation", K::FlagFalse, L::Person, "Concluded degraded (ND 335 Art. 20.4.b).", &[R::StateConduct]),
+    column("conclusions_prohibition_breach", ("Vi phạm những điều không được làm", "Prohibition breach"), "/conclusions/prohibition_breach", K::FlagFalse, L::Person, "Concluded in breach of a prohibition.", &[R::StateConduct]),
+    column("conclusions_exemplary_breach", ("Vi phạm quy định nêu gương", "Exemplary-conduct breach"), "/conclusions/exemplary_breach", K::FlagFalse, L::Person, "Concluded in breach of exemplary conduct.", &[R::StateConduct]),
+    column("leader_scope_corruption_disciplined", ("Để xảy ra tham nhũng, lãng phí, tiêu cực và bị xử lý", "Corruption in scope, disciplined"), "/leader/scope_corruption_disciplined", K::FlagFalse, L::Person, "Leader: corruption in the scope led, disciplined.", &[R::StateScopeCorruption]),
+    column("leader_headed_level", ("Xếp loại của đơn vị do mình đứng đầu", "Level of the unit headed"), "/leader/headed_level", K::Choice(LEVELS), L::Person, "Head: the level of the unit headed (ND 233 Art. 12.7).", &[R::StateHeadCap]),
+    column("mitigation_self_detected_and_remedied", ("Tự phát hiện, khắc phục kịp thời", "Self-detected and remedied"), "/mitigation/self_detected_and_remedied", K::FlagFalse, L::Person, "Leader: the corruption was self-detected and remedied.", &[R::StateScopeCorruption]),
+    column("discipline_form", ("Hình thức kỷ luật", "Discipline: form"), "/discipline/0/form", K::Text, L::Person, "One discipline record: its form.", DISCIPLINED),
+    column("discipline_kind", ("Loại kỷ luật (đảng, hành chính)", "Discipline: kind"), "/discipline/0/kind", K::Choice(DISCIPLINE_KINDS), L::Person, "party or administrative.", DISCIPLINED),
+    column("discipline_decided_on", ("Ngày quyết định kỷ luật", "Discipline: decided on"), "/discipline/0/decided_on", K::Date, L::Person, "The day it was decided.", NOT_COUNTED),
+    column("discipline_duty_related", ("Kỷ luật liên quan đến nhiệm vụ được giao", "Discipline: duty related"), "/discipline/0/duty_related", K::Flag, L::Person, "Related to the duties (default yes).", DISCIPLINED),
+    column("discipline_at_previous_unit", ("Vi phạm xảy ra ở đơn vị cũ", "Discipline: at the previous unit"), "/discipline/0/at_previous_unit", K::FlagFalse, L::Person, "Decided at a previous unit.", &[R::StateOldUnit]),
+    column("discipline_counted_before", ("Kỷ luật đã tính ở năm trước", "Discipline: counted before"), "/discipline/0/counted_before", K::FlagFalse, L::Person, "Already counted in an earlier year.", NOT_COUNTED),
+    column("periods_month", MONTH, "/month", K::Count, L::Period, "The month (1–12); or periods_quarter.", PERIOD_KEY),
+    column("periods_quarter", QUARTER, "/quarter", K::Count, L::Period, "The quarter (1–4); or periods_month.", PERIOD_KEY),
+    column("periods_no_work", ("Không được giao nhiệm vụ trong kỳ", "No assigned work in the period"), "/no_work", K::FlagFalse, L::Period, "No assigned work in the period (left out of the mean).", &[R::StateNoWork]),
+    column("periods_general", ("Điểm tiêu chí chung (tối đa 30)", "General criteria points (max 30)"), "/general", K::Decimal, L::Period, "General criteria points G (0–30).", &[R::StatePeriodScore]),
+    column("periods_task_results", ("Điểm kết quả thực hiện nhiệm vụ (tối đa 70)", "Task results points (max 70)"), "/task_results", K::Decimal, L::Period, "Task results R (0–70) given directly, without products.", &[R::StatePeriodScore]),
+    column("periods_unit_staff_not_completed", ("Số người do mình quản lý dưới 50 điểm", "Staff managed under 50"), "/unit/staff_not_completed", K::Count, L::Period, "Leader: staff managed scoring under 50 in the period.", &[R::StateUnitResults]),
+    column("periods_unit_prolonged_delays", ("Đơn vị chậm tiến độ kéo dài", "Prolonged delays in the unit"), "/unit/prolonged_delays", K::FlagFalse, L::Period, "Leader: prolonged delays in the unit (đ = ½).", &[R::StateOrganising]),
+    column("periods_unit_disunity_complaints", ("Đơn vị mất đoàn kết, đơn thư kéo dài", "Disunity or complaints in the unit"), "/unit/disunity_complaints", K::FlagFalse, L::Period, "Leader: disunity or complaints in the unit (e = ½).", &[R::StateRallying]),
+    column("periods_unit_d", ("Điểm d (kết quả của đơn vị)", "d given directly"), "/unit/d", K::Decimal, L::Period, "Leader: d given directly.", &[R::StateUnitResults]),
+    column("periods_unit_dd", ("Điểm đ (tổ chức thực hiện)", "đ given directly"), "/unit/dd", K::Decimal, L::Period, "Leader: đ given directly.", &[R::StateOrganising]),
+    column("periods_unit_e", ("Điểm e (tập hợp, đoàn kết)", "e given directly"), "/unit/e", K::Decimal, L::Period, "Leader: e given directly.", &[R::StateRallying]),
 ];
 
 /// The columns of the products table.
+#[rustfmt::skip]
 pub const PRODUCT_COLUMNS: &[LongColumn] = &[
-    column("id", "/id", K::Text, L::Person, "The person's id."),
-    column(
-        "periods_month",
-        "/month",
-        K::Count,
-        L::Period,
-        "The month of the product's period.",
-    ),
-    column(
-        "periods_quarter",
-        "/quarter",
-        K::Count,
-        L::Period,
-        "The quarter of the product's period.",
-    ),
-    column(
-        "label",
-        "/label",
-        K::Text,
-        L::Product,
-        "What the product is (for people).",
-    ),
-    column(
-        "weight",
-        "/weight",
-        K::Decimal,
-        L::Product,
-        "Its converted weight (> 0).",
-    ),
-    column(
-        "done",
-        "/done",
-        K::Flag,
-        L::Product,
-        "Completed in the period.",
-    ),
-    column(
-        "quality_failures",
-        "/quality_failures",
-        K::Count,
-        L::Product,
-        "Unexcused failed quality reviews.",
-    ),
-    column(
-        "delays",
-        "/delays",
-        K::Count,
-        L::Product,
-        "Unexcused delays.",
-    ),
-    column(
-        "extra",
-        "/extra",
-        K::FlagFalse,
-        L::Product,
-        "Completed beyond the assignment.",
-    ),
+    column("id", ID, "/id", K::Text, L::Person, "The person's id.", &[]),
+    column("periods_month", MONTH, "/month", K::Count, L::Period, "The month of the product's period.", PERIOD_KEY),
+    column("periods_quarter", QUARTER, "/quarter", K::Count, L::Period, "The quarter of the product's period.", PERIOD_KEY),
+    column("label", ("Tên sản phẩm", "Product"), "/label", K::Text, L::Product, "What the product is (for people).", &[]),
+    column("weight", ("Trọng số quy đổi", "Converted weight"), "/weight", K::Decimal, L::Product, "Its converted weight (> 0).", &[R::StateQuantity]),
+    column("done", ("Hoàn thành trong kỳ", "Done"), "/done", K::Flag, L::Product, "Completed in the period.", &[R::StateQuantity]),
+    column("quality_failures", ("Số lần không đạt chất lượng", "Quality failures"), "/quality_failures", K::Count, L::Product, "Unexcused failed quality reviews.", &[R::StateQuality]),
+    column("delays", ("Số lần chậm tiến độ", "Delays"), "/delays", K::Count, L::Product, "Unexcused delays.", &[R::StateProgress]),
+    column("extra", ("Ngoài nhiệm vụ được giao", "Beyond the assignment"), "/extra", K::FlagFalse, L::Product, "Completed beyond the assignment.", &[R::StateQuantity]),
 ];
 
 /// The period columns that name a period.
@@ -575,11 +365,57 @@ pub struct LongRead {
     pub errors: Vec<PlacedError>,
 }
 
-/// A column of a table as read: its definition, or a general item's id.
-#[derive(Clone, Copy)]
-enum Known<'a> {
+/// The header prefixes of a general item's column besides [`GENERAL_ITEMS_PREFIX`],
+/// Vietnamese and English (`Tiêu chí chung: politics_ethics`).
+pub const GENERAL_ITEM_HEADERS: [&str; 2] = ["Tiêu chí chung:", "General item:"];
+
+/// A column of the long tables as a header names it: one of the table's columns, or a
+/// general item's (the periods table only), by its id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LongHeader<'h> {
+    /// One of the table's columns.
     Column(&'static LongColumn),
-    GeneralItem(&'a str),
+    /// `periods_general_items_<id>`: the id.
+    GeneralItem(&'h str),
+}
+
+impl LongHeader<'_> {
+    /// The column's name in a table (`periods_general_items_<id>` for a general item).
+    pub fn name(&self) -> String {
+        match self {
+            LongHeader::Column(column) => column.name.to_owned(),
+            LongHeader::GeneralItem(item) => format!("{GENERAL_ITEMS_PREFIX}{item}"),
+        }
+    }
+
+    fn is_id(&self) -> bool {
+        matches!(self, LongHeader::Column(column) if column.name == "id")
+    }
+}
+
+/// The column of `table` a header names: a column's name, its Vietnamese or English
+/// header (compared as every sheet's headers are, `intake::columns::header_names`), or,
+/// in the periods table, a general item's column (`periods_general_items_<id>`,
+/// `Tiêu chí chung: <id>`, `General item: <id>`; the id as written).
+pub fn long_column_of_header(table: LongTableName, header: &str) -> Option<LongHeader<'_>> {
+    let header = header.trim();
+    let columns = match table {
+        LongTableName::Periods => PERIOD_COLUMNS,
+        LongTableName::Products => PRODUCT_COLUMNS,
+    };
+    let key = label_key(header);
+    if let Some(column) = columns
+        .iter()
+        .find(|c| header_names(&key, [c.name, c.vi, c.en]))
+    {
+        return Some(LongHeader::Column(column));
+    }
+    if table != LongTableName::Periods {
+        return None;
+    }
+    prefixed_header(header, GENERAL_ITEMS_PREFIX, GENERAL_ITEM_HEADERS)
+        .flatten()
+        .map(LongHeader::GeneralItem)
 }
 
 fn cell_error(
@@ -595,14 +431,14 @@ fn cell_error(
     }
 }
 
-/// Resolves a table's columns: each known, or an error of the table.
+/// Resolves a table's columns (by [`long_column_of_header`]): each known, or an error
+/// of the table (a header no column has, or a second header of one column).
 fn resolve<'a>(
     table: &LongTable<'a>,
     name: LongTableName,
-    known: &'static [LongColumn],
     errors: &mut Vec<PlacedError>,
-) -> Vec<Option<Known<'a>>> {
-    let mut seen: Vec<&str> = Vec::new();
+) -> Vec<Option<LongHeader<'a>>> {
+    let mut seen: Vec<LongHeader<'a>> = Vec::new();
     table
         .columns
         .iter()
@@ -612,7 +448,20 @@ fn resolve<'a>(
                 row: 0,
                 column: column.to_owned(),
             };
-            if seen.contains(&column) {
+            let Some(found) = long_column_of_header(name, column) else {
+                errors.push(cell_error(
+                    ErrorCode::UnknownField,
+                    place,
+                    String::new(),
+                    format!(
+                        "Bảng `{}`: cột `{column}` không có trong mẫu",
+                        name.as_str()
+                    ),
+                    format!("table `{}`: `{column}` is not a column", name.as_str()),
+                ));
+                return None;
+            };
+            if seen.contains(&found) {
                 errors.push(cell_error(
                     ErrorCode::InvalidValue,
                     place,
@@ -622,28 +471,8 @@ fn resolve<'a>(
                 ));
                 return None;
             }
-            seen.push(column);
-            if let Some(c) = known.iter().find(|c| c.name == column) {
-                return Some(Known::Column(c));
-            }
-            match column.strip_prefix(GENERAL_ITEMS_PREFIX) {
-                Some(item) if name == LongTableName::Periods && !item.is_empty() => {
-                    Some(Known::GeneralItem(item))
-                }
-                _ => {
-                    errors.push(cell_error(
-                        ErrorCode::UnknownField,
-                        place,
-                        String::new(),
-                        format!(
-                            "Bảng `{}`: cột `{column}` không có trong mẫu",
-                            name.as_str()
-                        ),
-                        format!("table `{}`: `{column}` is not a column", name.as_str()),
-                    ));
-                    None
-                }
-            }
+            seen.push(found);
+            Some(found)
         })
         .collect()
 }
@@ -831,8 +660,10 @@ fn row_id<'a>(
 /// appearance), each with every problem found placed in its table.
 pub fn read_long_tables(periods: &LongTable<'_>, products: Option<&LongTable<'_>>) -> LongRead {
     let mut errors = Vec::new();
-    let period_columns = resolve(periods, LongTableName::Periods, PERIOD_COLUMNS, &mut errors);
-    let id_column = periods.columns.iter().position(|c| *c == "id");
+    let period_columns = resolve(periods, LongTableName::Periods, &mut errors);
+    let id_column = period_columns
+        .iter()
+        .position(|c| c.is_some_and(|c| c.is_id()));
     if id_column.is_none() {
         errors.push(PlacedError {
             place: None,
@@ -886,22 +717,19 @@ pub fn read_long_tables(periods: &LongTable<'_>, products: Option<&LongTable<'_>
         for (known, cell) in period_columns.iter().zip(cells) {
             let Some(known) = known else { continue };
             let (name, kind) = match known {
-                Known::Column(c) => (c.name, c.kind),
-                Known::GeneralItem(_) => ("", K::Decimal),
+                LongHeader::Column(c) => (c.name, c.kind),
+                LongHeader::GeneralItem(_) => ("", K::Decimal),
             };
-            let shown = match known {
-                Known::Column(c) => c.name.to_owned(),
-                Known::GeneralItem(item) => format!("{GENERAL_ITEMS_PREFIX}{item}"),
-            };
+            let shown = known.name();
             let value = match read_cell(kind, &shown, *cell) {
                 Ok(Some(value)) => value,
                 Ok(None) => continue,
                 Err((code, vi, en)) => {
                     let index = person.periods.len();
                     let path = match known {
-                        Known::Column(c) if c.level == L::Person => c.path.to_owned(),
-                        Known::Column(c) => format!("/periods/{index}{}", c.path),
-                        Known::GeneralItem(item) => {
+                        LongHeader::Column(c) if c.level == L::Person => c.path.to_owned(),
+                        LongHeader::Column(c) => format!("/periods/{index}{}", c.path),
+                        LongHeader::GeneralItem(item) => {
                             format!("/periods/{index}/general_items/{item}")
                         }
                     };
@@ -911,7 +739,7 @@ pub fn read_long_tables(periods: &LongTable<'_>, products: Option<&LongTable<'_>
                 }
             };
             match known {
-                Known::GeneralItem(item) => {
+                LongHeader::GeneralItem(item) => {
                     let items = period
                         .entry("general_items")
                         .or_insert_with(|| Value::Object(Map::new()));
@@ -919,7 +747,7 @@ pub fn read_long_tables(periods: &LongTable<'_>, products: Option<&LongTable<'_>
                         items.insert((*item).to_owned(), value);
                     }
                 }
-                Known::Column(c) if c.level == L::Period => {
+                LongHeader::Column(c) if c.level == L::Period => {
                     if PERIOD_KEYS.contains(&name) {
                         key_column = c.name;
                         if let Value::Number(n) = &value {
@@ -928,7 +756,7 @@ pub fn read_long_tables(periods: &LongTable<'_>, products: Option<&LongTable<'_>
                     }
                     set_path(&mut period, c.path, value);
                 }
-                Known::Column(c) => match person.person_values.get(c.name) {
+                LongHeader::Column(c) => match person.person_values.get(c.name) {
                     Some((first, earlier)) if *earlier != value => {
                         person.errors.push(cell_error(
                             ErrorCode::Conflict,
@@ -973,8 +801,8 @@ fn read_products(
     errors: &mut Vec<PlacedError>,
 ) {
     let table = LongTableName::Products;
-    let columns = resolve(products, table, PRODUCT_COLUMNS, errors);
-    let id_column = products.columns.iter().position(|c| *c == "id");
+    let columns = resolve(products, table, errors);
+    let id_column = columns.iter().position(|c| c.is_some_and(|c| c.is_id()));
     for (row, cells) in products.rows.iter().enumerate() {
         let id = match row_id(table, row, cells, id_column) {
             Ok(Some(id)) => id,
@@ -988,7 +816,7 @@ fn read_products(
         let mut key: Option<(&'static str, i64)> = None;
         let mut problems = Vec::new();
         for (known, cell) in columns.iter().zip(cells) {
-            let Some(Known::Column(c)) = known else {
+            let Some(LongHeader::Column(c)) = known else {
                 continue;
             };
             if c.level == L::Person {
@@ -1078,5 +906,71 @@ fn finish(mut person: Reading) -> LongPerson {
         rows: person.rows,
         record,
         places: person.places,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_header_names_its_own_column_and_no_other() {
+        for (table, columns) in [
+            (LongTableName::Periods, PERIOD_COLUMNS),
+            (LongTableName::Products, PRODUCT_COLUMNS),
+        ] {
+            let mut seen: Vec<(String, &str)> = Vec::new();
+            for column in columns {
+                for header in [column.name, column.vi, column.en] {
+                    let key = label_key(header);
+                    assert!(
+                        seen.iter()
+                            .all(|(k, name)| *k != key || *name == column.name),
+                        "{header} names two columns"
+                    );
+                    seen.push((key, column.name));
+                    assert_eq!(
+                        long_column_of_header(table, header),
+                        Some(LongHeader::Column(column)),
+                        "{header}"
+                    );
+                }
+            }
+        }
+        for header in [
+            "periods_general_items_capacity",
+            "Tiêu chí chung: capacity",
+            " tiêu chí CHUNG:capacity ",
+            "General item:  capacity",
+        ] {
+            assert_eq!(
+                long_column_of_header(LongTableName::Periods, header),
+                Some(LongHeader::GeneralItem("capacity")),
+                "{header}"
+            );
+        }
+        for (table, header) in [
+            (LongTableName::Periods, "Tiêu chí chung:"),
+            (LongTableName::Periods, "periods_general_items_"),
+            (LongTableName::Products, "Tiêu chí chung: capacity"),
+            (LongTableName::Periods, "Số con"),
+        ] {
+            assert_eq!(long_column_of_header(table, header), None, "{header}");
+        }
+    }
+
+    #[test]
+    fn a_column_cites_its_articles_under_the_regime() {
+        let general = PERIOD_COLUMNS
+            .iter()
+            .find(|c| c.name == "conclusions_degradation")
+            .map(|c| (c.citations(RegimeId::Nd335), c.citations(RegimeId::Nd233)));
+        let texts = |cited: &[FieldCitation]| -> Vec<String> {
+            cited.iter().map(|c| c.text.clone()).collect()
+        };
+        let (nd335, nd233) = general.unwrap_or_default();
+        assert_eq!(texts(&nd335), ["335/2025/NĐ-CP, Điều 20, khoản 4.b"]);
+        assert_eq!(texts(&nd233), ["233/2026/NĐ-CP, Điều 12, khoản 4.b"]);
+        assert_eq!(nd335[0].rule, "nd335.20.4.b");
     }
 }

@@ -163,6 +163,100 @@ pub fn default_records_sheet() -> &'static str {
     RECORDS_SHEET.0
 }
 
+/// A sheet's header row as read: the first row with a value, each header matched to a
+/// column by the caller's header→column step (`SheetColumn::of_header`,
+/// `UnitColumn::of_header`, `long_column_of_header`). One reading for every sheet a
+/// workbook holds (records, units, a state workbook's periods and products).
+#[derive(Debug, Clone)]
+pub struct HeaderRow<C> {
+    /// Its index in the table's rows.
+    pub at: usize,
+    /// The row, from 1.
+    pub row: u32,
+    /// Per position: the column its header names and the header as written (`None`: a
+    /// blank, unknown, repeated or merged header, whose column is not read).
+    pub columns: Vec<Option<(C, String)>>,
+    /// Per position: whether the header is blank.
+    pub blank: Vec<bool>,
+    /// Its problems, each at its sheet, row and column: a merged header cell, a header
+    /// no column has, a second header of one column.
+    pub errors: Vec<LocatedError>,
+}
+
+impl<C> HeaderRow<C> {
+    /// The position and header of the first column `wanted` picks.
+    pub fn find(&self, wanted: impl Fn(&C) -> bool) -> Option<(usize, &str)> {
+        self.columns
+            .iter()
+            .enumerate()
+            .find_map(|(position, column)| {
+                column
+                    .as_ref()
+                    .filter(|(column, _)| wanted(column))
+                    .map(|(_, header)| (position, header.as_str()))
+            })
+    }
+}
+
+/// Reads `table`'s header row, naming each header's column with `of_header`; `None` for
+/// a sheet without a value.
+pub fn read_header_row<C: PartialEq>(
+    table: &SheetTable,
+    of_header: impl Fn(&str) -> Option<C>,
+) -> Option<HeaderRow<C>> {
+    let at = table
+        .rows
+        .iter()
+        .position(|row| row.iter().any(|v| !v.is_empty()))?;
+    let header_row = table.first_row + at as u32;
+    let mut read = HeaderRow {
+        at,
+        row: header_row + 1,
+        columns: Vec::new(),
+        blank: Vec::new(),
+        errors: Vec::new(),
+    };
+    let cells = table.rows.get(at).map_or(&[][..], Vec::as_slice);
+    for (position, value) in cells.iter().enumerate() {
+        let column = table.first_column + position as u32;
+        let text = match value {
+            SheetValue::Text(text) => text.trim().to_owned(),
+            other => display(other),
+        };
+        let place = |error: InputError| {
+            let mut located = LocatedError::unplaced(error);
+            located.sheet = Some(table.name.clone());
+            located.row = Some(header_row + 1);
+            located.column = Some(column_letter(column));
+            located.header = (!text.is_empty()).then(|| text.clone());
+            located
+        };
+        if let Some(range) = table.merged.iter().find(|r| r.contains(header_row, column)) {
+            read.errors.push(place(merged_cell("", &range.text())));
+            read.columns.push(None);
+            read.blank.push(false);
+            continue;
+        }
+        read.blank.push(text.is_empty());
+        if text.is_empty() {
+            read.columns.push(None);
+            continue;
+        }
+        match of_header(&text) {
+            Some(found) if read.columns.iter().flatten().any(|(c, _)| *c == found) => {
+                read.errors.push(place(duplicate_column(&text)));
+                read.columns.push(None);
+            }
+            Some(found) => read.columns.push(Some((found, text))),
+            None => {
+                read.errors.push(place(unknown_column(&text)));
+                read.columns.push(None);
+            }
+        }
+    }
+    Some(read)
+}
+
 /// A value of a row, owned, handed to a flat row as a [`Cell`].
 #[derive(Debug, Clone, PartialEq)]
 enum Owned {
@@ -261,62 +355,19 @@ impl SheetRecords {
     fn read_sheet(&mut self, table: &SheetTable) {
         let sheet = self.names.len();
         self.names.push(table.name.clone());
-        let Some(header_at) = table
-            .rows
-            .iter()
-            .position(|row| row.iter().any(|v| !v.is_empty()))
-        else {
+        let Some(header) = read_header_row(table, SheetColumn::of_header) else {
             self.headers.push((Vec::new(), table.first_column));
             return;
         };
-        let header_row = table.first_row + header_at as u32;
-        let mut header_errors = Vec::new();
-        let mut headers: Vec<Option<Header>> = Vec::new();
+        let (header_at, header_row) = (header.at, header.row - 1);
+        let mut header_errors = header.errors;
         // Columns whose header is blank: values under one are reported.
-        let mut blank: Vec<bool> = Vec::new();
-        let header_cells = table.rows.get(header_at).map_or(&[][..], Vec::as_slice);
-        for (position, value) in header_cells.iter().enumerate() {
-            let column = table.first_column + position as u32;
-            let text = match value {
-                SheetValue::Text(text) => text.trim().to_owned(),
-                SheetValue::Empty => String::new(),
-                other => display(other),
-            };
-            let place = (column_letter(column), text.clone());
-            let mut error = |error: InputError| {
-                let mut located = LocatedError::unplaced(error);
-                located.sheet = Some(table.name.clone());
-                located.row = Some(header_row + 1);
-                located.column = Some(place.0.clone());
-                located.header = (!place.1.is_empty()).then(|| place.1.clone());
-                header_errors.push(located);
-            };
-            if let Some(range) = table.merged.iter().find(|r| r.contains(header_row, column)) {
-                error(merged_cell("", &range.text()));
-                headers.push(None);
-                blank.push(false);
-                continue;
-            }
-            blank.push(text.is_empty());
-            if text.is_empty() {
-                headers.push(None);
-                continue;
-            }
-            match SheetColumn::of_header(&text) {
-                Some(found) if headers.iter().flatten().any(|h| h.column == found) => {
-                    error(duplicate_column(&text));
-                    headers.push(None);
-                }
-                Some(found) => headers.push(Some(Header {
-                    column: found,
-                    text,
-                })),
-                None => {
-                    error(unknown_column(&text));
-                    headers.push(None);
-                }
-            }
-        }
+        let blank = header.blank;
+        let headers: Vec<Option<Header>> = header
+            .columns
+            .into_iter()
+            .map(|column| column.map(|(column, text)| Header { column, text }))
+            .collect();
         // The headers are known before the rows are read: a row's problems are placed by
         // them.
         self.headers.push((headers.clone(), table.first_column));
@@ -705,14 +756,10 @@ pub fn read_units(table: &SheetTable) -> UnitSheet {
         first_column: table.first_column,
         ..UnitSheet::default()
     };
-    let Some(header_at) = table
-        .rows
-        .iter()
-        .position(|row| row.iter().any(|v| !v.is_empty()))
-    else {
+    let Some(header) = read_header_row(table, UnitColumn::of_header) else {
         return sheet;
     };
-    let header_row = table.first_row + header_at as u32 + 1;
+    let (header_at, header_row) = (header.at, header.row);
     let place = |row: u32, position: Option<usize>, header: Option<&str>, error: InputError| {
         let mut located = LocatedError::unplaced(error);
         located.sheet = Some(table.name.clone());
@@ -721,45 +768,8 @@ pub fn read_units(table: &SheetTable) -> UnitSheet {
         located.header = header.map(str::to_owned);
         located
     };
-    let mut columns: Vec<Option<(UnitColumn, String)>> = Vec::new();
-    let mut header_errors = Vec::new();
-    for (position, value) in table
-        .rows
-        .get(header_at)
-        .map_or(&[][..], Vec::as_slice)
-        .iter()
-        .enumerate()
-    {
-        let text = match value {
-            SheetValue::Text(text) => text.trim().to_owned(),
-            other => display(other),
-        };
-        if text.is_empty() {
-            columns.push(None);
-            continue;
-        }
-        match UnitColumn::of_header(&text) {
-            Some(found) if columns.iter().flatten().any(|(c, _)| *c == found) => {
-                header_errors.push(place(
-                    header_row,
-                    Some(position),
-                    Some(&text),
-                    duplicate_column(&text),
-                ));
-                columns.push(None);
-            }
-            Some(found) => columns.push(Some((found, text))),
-            None => {
-                header_errors.push(place(
-                    header_row,
-                    Some(position),
-                    Some(&text),
-                    unknown_column(&text),
-                ));
-                columns.push(None);
-            }
-        }
-    }
+    let columns = header.columns;
+    let header_errors = header.errors;
     if !header_errors.is_empty() {
         sheet.header_errors.push(RejectedRow {
             index: None,
