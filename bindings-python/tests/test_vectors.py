@@ -405,22 +405,15 @@ def test_each_tree_vector_through_evaluate_org(file: str, vector: dict[str, Any]
         assert len(got_groups) == len(expect["state_groups"]), got_groups
         for have, want in zip(got_groups, expect["state_groups"]):
             assert {k: have[k] for k in want} == want
-    state_units = nested.state_units.set_index("id")
-    for unit, counts in expect.get("state_units", {}).items():
-        row = state_units.loc[unit]
-        got_counts = {
-            key: int(row[f"subtree_{'quota_demoted' if key == 'demoted' else key}"])
-            for key in counts
-        }
-        assert got_counts == counts, unit
-    units = nested.units.set_index("id")
-    for unit, counts in expect.get("units", {}).items():
-        row = units.loc[unit]
-        got_counts = {
-            key: int(row[f"subtree_{'quota_demoted' if key == 'demoted' else key}"])
-            for key in counts
-        }
-        assert got_counts == counts, unit
+    for frame, key in ((nested.state_units, "state_units"), (nested.units, "units")):
+        by_id = frame.set_index("id")
+        for unit, counts in expect.get(key, {}).items():
+            row = by_id.loc[unit]
+            got_counts = {
+                name: int(row[f"subtree_{'quota_demoted' if name == 'demoted' else name}"])
+                for name in counts
+            }
+            assert got_counts == counts, (key, unit)
 
 
 STATE_REGIMES = {"nd90", "nd335", "nd233"}
