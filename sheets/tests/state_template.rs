@@ -6,9 +6,9 @@
 #![cfg(test)]
 
 use cadre_eval::{
-    batch_result_tables, evaluate_batch_json, evaluate_long_sheets, BatchItem, BatchOptions, Level,
-    Options, Outcome, QuotaOptions, RegimeId, SheetTable, SheetValue, PERIODS_SHEET,
-    PERIOD_COLUMNS, PRODUCTS_SHEET, PRODUCT_COLUMNS,
+    batch_result_tables, evaluate_batch_json, evaluate_long_sheets, record_result_tables,
+    BatchItem, BatchOptions, Level, Options, Outcome, QuotaOptions, Records, RegimeId, SheetTable,
+    SheetValue, PERIODS_SHEET, PERIOD_COLUMNS, PRODUCTS_SHEET, PRODUCT_COLUMNS,
 };
 use cadre_eval_sheets::{read_file, write_results, write_state_records, write_state_template};
 use serde_json::Value;
@@ -400,4 +400,22 @@ fn the_results_workbook_shows_the_state_levels_and_groups() {
             .map(|s| s.to_string().parse::<f64>().unwrap());
         assert_eq!(row[8], score.map_or(SheetValue::Empty, SheetValue::Number));
     }
+}
+
+/// The results tables built from a JSON array (Python's `write_workbook`) read the
+/// records through the pair form too, so they carry the same state quota groups as the
+/// batch, not an empty list.
+#[test]
+fn the_results_tables_of_a_json_array_carry_the_state_groups() {
+    let records = example("trung-tam-y-te-2026-nd233.json");
+    let text = serde_json::to_string(&records).unwrap();
+    let options = BatchOptions {
+        evaluation: Options::default(),
+        quota: Some(quota()),
+    };
+    let batch = evaluate_batch_json(&text, &options).unwrap();
+    assert!(batch.state_groups.iter().any(|g| g.candidates > 0));
+    let read = Records::json_array(&text).unwrap();
+    let tables = record_result_tables(&read, &options, 2).unwrap();
+    assert_eq!(tables.state_groups, batch.state_groups);
 }

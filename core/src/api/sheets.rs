@@ -341,10 +341,11 @@ type Collection = (
     Vec<(usize, Decision)>,
     Vec<RejectedRow>,
     Vec<GroupQuotaReport>,
+    Vec<StateQuotaReport>,
 );
 
 /// Evaluates `records`, handing back the decisions and the rejected records, each in
-/// order.
+/// order, and what the party and state quotas did.
 fn collect(
     records: &Records<'_>,
     options: &BatchOptions,
@@ -372,6 +373,7 @@ fn collect(
         decisions,
         rejected.into_iter().map(|(_, row)| row).collect(),
         evaluated.groups,
+        evaluated.state_groups,
     ))
 }
 
@@ -402,7 +404,7 @@ pub fn record_result_tables(
             errors,
         })
     };
-    let (decisions, rejected, groups) = collect(records, options, threads, &place)?;
+    let (decisions, rejected, groups, state_groups) = collect(records, options, threads, &place)?;
     let rows = decisions
         .iter()
         .map(|(index, decision)| result_row(*index, decision))
@@ -415,7 +417,7 @@ pub fn record_result_tables(
         rejected,
         count,
         groups,
-        Vec::new(),
+        state_groups,
         options.quota.is_some(),
     ))
 }
@@ -446,7 +448,7 @@ pub fn evaluate_sheets(
             errors,
         })
     };
-    let (decisions, late_rejected, groups) =
+    let (decisions, late_rejected, groups, state_groups) =
         collect(&Records::Rows(&source), options, threads, &place)?;
     // The sheets' header problems first, then the rows in the sheets' order.
     let mut rows_rejected = records.rejected.clone();
@@ -475,7 +477,7 @@ pub fn evaluate_sheets(
         rejected,
         rejected_records,
         groups,
-        Vec::new(),
+        state_groups,
         quota,
     );
     Ok(EvaluatedSheets { decisions, tables })
