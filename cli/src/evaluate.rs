@@ -483,7 +483,7 @@ fn write_decision_line(
     fields: Fields,
 ) -> io::Result<()> {
     match fields {
-        Fields::All => serde_json::to_writer(&mut *out, &decision.to_record())?,
+        Fields::All => serde_json::to_writer(&mut *out, &decision.record_json())?,
         Fields::Levels => serde_json::to_writer(&mut *out, &LevelsFields::of(decision))?,
     }
     out.write_all(b"\n")
@@ -548,7 +548,7 @@ impl<W: Write> Output<W> {
             None => {
                 let mut serializer = serde_json::Serializer::pretty(&mut self.stdout);
                 match self.fields {
-                    Fields::All => serializer.collect_seq(decisions.map(Decision::to_record))?,
+                    Fields::All => serializer.collect_seq(decisions.map(Decision::record_json))?,
                     Fields::Levels => serializer.collect_seq(decisions.map(LevelsFields::of))?,
                 }
                 self.stdout.write_all(b"\n")?;

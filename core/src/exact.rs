@@ -101,11 +101,26 @@ pub fn to_f64_2dp(value: &Exact) -> f64 {
 /// The value shown with at most `decimals` decimals and a decimal comma (`vi`) or point:
 /// exact when it is, else `≈` and the value rounded half away from zero.
 pub fn approx(value: &Exact, decimals: u32, comma: bool) -> String {
+    shown(value, 1, decimals, comma)
+}
+
+/// A share in [0, 1] as a percent with at most two decimals (`83,33%`, `≈ 83,33%`).
+pub fn percent(value: &Exact, comma: bool) -> String {
+    let text = shown(value, 100, 2, comma);
+    format!("{text}%")
+}
+
+/// `value · factor` shown as [`approx`] shows it. Computed on the value's numerator and
+/// denominator as integers: no rational product is formed and reduced (a gcd each),
+/// which was most of a state decision's rendering time (issue 15).
+fn shown(value: &Exact, factor: u32, decimals: u32, comma: bool) -> String {
     let scale = BigInt::from(10u32).pow(decimals);
-    let scaled = value * Exact::from_integer(scale.clone());
-    let exact = scaled.is_integer();
-    let magnitude = scaled.abs();
-    let units = nearest_half_up(&magnitude);
+    // value · factor · 10^decimals = numerator / denominator (denominator > 0).
+    let numerator = value.numer() * factor * &scale;
+    let denominator = value.denom();
+    let exact = (&numerator % denominator).is_zero();
+    // The nearest whole number, halves up: ⌊(2·|n| + d) / 2d⌋.
+    let units = (numerator.abs() * 2u32 + denominator).div_floor(&(denominator * 2u32));
     let (whole, fraction) = units.div_rem(&scale);
     let mut digits = fraction.to_string();
     while digits.len() < decimals as usize {
@@ -128,12 +143,6 @@ pub fn approx(value: &Exact, decimals: u32, comma: bool) -> String {
     } else {
         format!("≈ {shown}")
     }
-}
-
-/// A share in [0, 1] as a percent with at most two decimals (`83,33%`, `≈ 83,33%`).
-pub fn percent(value: &Exact, comma: bool) -> String {
-    let text = approx(&(value * int(100)), 2, comma);
-    format!("{text}%")
 }
 
 #[cfg(test)]
@@ -170,5 +179,33 @@ mod tests {
         assert_eq!(approx(&int(98), 2, true), "98");
         assert_eq!(percent(&ratio(17, 20), true), "85%");
         assert_eq!(percent(&ratio(5, 6), true), "≈ 83,33%");
+    }
+
+    /// The shown value against the rational product, reduced, rounded by the written-out
+    /// rule: the integer path must agree on every sign, size and number of decimals.
+    #[test]
+    fn showing_agrees_with_the_rational_product() {
+        for n in -250i64..=250 {
+            for d in [1i64, 2, 3, 6, 7, 8, 12, 40, 99, 365] {
+                let value = ratio(n, d);
+                for (factor, decimals) in [(1u32, 0u32), (1, 2), (1, 4), (100, 2)] {
+                    let scaled = &value * int(i64::from(factor) * 10i64.pow(decimals));
+                    let units = nearest_half_up(&scaled.abs());
+                    let scale = BigInt::from(10u32).pow(decimals);
+                    let (whole, fraction) = units.div_rem(&scale);
+                    let mut digits = format!("{fraction:0>width$}", width = decimals as usize);
+                    digits = digits.trim_end_matches('0').to_owned();
+                    let sign = if n < 0 && !units.is_zero() { "-" } else { "" };
+                    let mut want = format!("{sign}{whole}");
+                    if !digits.is_empty() {
+                        want = format!("{want}.{digits}");
+                    }
+                    if !scaled.is_integer() {
+                        want = format!("≈ {want}");
+                    }
+                    assert_eq!(shown(&value, factor, decimals, false), want, "{n}/{d}");
+                }
+            }
+        }
     }
 }

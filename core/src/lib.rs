@@ -93,7 +93,7 @@ pub use api::compare::{
     pair_tallies, LevelComparison, LevelResult, PairTally,
 };
 pub use api::evaluate::{
-    evaluate, evaluate_json, evaluate_text, evaluate_valid, reason_message, Decision,
+    evaluate, evaluate_json, evaluate_text, evaluate_valid, reason_message, Decision, DecisionJson,
 };
 pub use api::forms::{
     conduct_items, evaluate_partial_json, form_schema, form_schema_for, parse_day,

@@ -11,6 +11,7 @@ use crate::intake::validate::options::ValidateOptions;
 pub use crate::regimes::decision::Decision;
 pub use crate::regimes::dispatch::evaluate_valid;
 pub use crate::regimes::explain::message as reason_message;
+pub use crate::regimes::record_view::DecisionJson;
 
 /// Validates and evaluates one assessment.
 pub fn evaluate(assessment: &Assessment, options: &Options) -> Result<Decision, InputErrors> {

@@ -14,6 +14,7 @@ pub mod explain;
 pub mod fields;
 pub mod graded;
 pub mod qd366;
+pub mod record_view;
 pub mod registry;
 pub mod render;
 pub mod shared;

@@ -14,6 +14,7 @@ use crate::regimes::explain;
 use crate::regimes::state::citations::{link_citation, state_citation};
 use crate::rules::catalogue::{Citation, Rule};
 use crate::rules::reason::{Reason, Value};
+use serde::{Serialize, Serializer};
 
 impl Decision {
     /// The contract record, with every message rendered.
@@ -64,65 +65,67 @@ impl Decision {
     }
 }
 
-fn text_json(text: &str) -> serde_json::Value {
-    serde_json::Value::String(text.to_owned())
-}
-
 /// A value as JSON; `None` for the values that stand for several (a period, the year,
 /// a quota step), which `reason_values` expands from the decision's state part.
 fn value_json(value: Value) -> Option<serde_json::Value> {
-    Some(match value {
-        Value::Count(n) => serde_json::Value::from(n),
-        Value::Points(p) => serde_json::Value::Number(p.to_json_number()),
-        Value::Flag(b) => serde_json::Value::Bool(b),
-        Value::Date(d) => serde_json::Value::String(d.to_string()),
-        Value::Level(l) => serde_json::Value::String(l.as_str().to_owned()),
-        Value::Form(f) => serde_json::to_value(f).unwrap_or(serde_json::Value::Null),
-        Value::Why(w) => serde_json::Value::String(w.key().to_owned()),
-        Value::Kind(k) => serde_json::to_value(k).unwrap_or(serde_json::Value::Null),
-        Value::ConductItem(index) => catalogue()
-            .ok()
-            .and_then(|c| c.items().get(usize::from(index)))
-            .map_or(serde_json::Value::Null, |item| {
-                serde_json::Value::String(item.id.clone())
-            }),
-        Value::Answer(a) => serde_json::to_value(a).unwrap_or(serde_json::Value::Null),
-        Value::Grade(g) => serde_json::Value::String(g.as_str().to_owned()),
-        Value::Trigger(t) => serde_json::Value::String(t.key().to_owned()),
-        Value::Part(p) => serde_json::Value::String(p.key().to_owned()),
-        Value::Whose(w) => serde_json::Value::String(w.key().to_owned()),
-        Value::Rules(set) => serde_json::Value::Array(
-            set.iter()
-                .map(|r| serde_json::Value::String(r.id().to_owned()))
-                .collect(),
-        ),
-        Value::Period(_) | Value::QuotaStep(_) | Value::Year => return None,
-        Value::Employment(e) => text_json(e.as_str()),
-        Value::LeaveKind(k) => text_json(k.as_str()),
-        Value::StateLevel(l) => text_json(l.as_str()),
-        Value::Regime(r) => text_json(r.as_str()),
-        Value::Source(s) => text_json(s.as_str()),
-        Value::Scope(s) => text_json(s.as_str()),
-        Value::Rounding(r) => text_json(r.as_str()),
-        Value::Parts(parts) => {
-            serde_json::Value::Array(parts.iter().map(|p| text_json(p.key())).collect())
+    match value {
+        Value::Period(_) | Value::QuotaStep(_) | Value::Year => None,
+        other => serde_json::to_value(ValueJson(other)).ok(),
+    }
+}
+
+/// A value as a decision writes it (the period, the year and a quota step, which stand
+/// for several numbers, as null: `reason_values` expands them instead). The one mapping
+/// from values to JSON, for the owned record and the borrowed view alike.
+pub struct ValueJson(pub Value);
+
+impl Serialize for ValueJson {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self.0 {
+            Value::Count(n) => serializer.serialize_u64(n),
+            Value::Points(p) => p.to_json_number().serialize(serializer),
+            Value::Flag(b) => serializer.serialize_bool(b),
+            Value::Date(d) => serializer.collect_str(&d),
+            Value::Level(l) => serializer.serialize_str(l.as_str()),
+            Value::Form(f) => f.serialize(serializer),
+            Value::Why(w) => serializer.serialize_str(w.key()),
+            Value::Kind(k) => k.serialize(serializer),
+            Value::ConductItem(index) => catalogue()
+                .ok()
+                .and_then(|c| c.items().get(usize::from(index)))
+                .map(|item| item.id.as_str())
+                .serialize(serializer),
+            Value::Answer(a) => a.serialize(serializer),
+            Value::Grade(g) => serializer.serialize_str(g.as_str()),
+            Value::Trigger(t) => serializer.serialize_str(t.key()),
+            Value::Part(p) => serializer.serialize_str(p.key()),
+            Value::Whose(w) => serializer.serialize_str(w.key()),
+            Value::Rules(set) => serializer.collect_seq(set.iter().map(Rule::id)),
+            Value::Period(_) | Value::QuotaStep(_) | Value::Year => serializer.serialize_unit(),
+            Value::Employment(e) => serializer.serialize_str(e.as_str()),
+            Value::LeaveKind(k) => serializer.serialize_str(k.as_str()),
+            Value::StateLevel(l) => serializer.serialize_str(l.as_str()),
+            Value::Regime(r) => serializer.serialize_str(r.as_str()),
+            Value::Source(s) => serializer.serialize_str(s.as_str()),
+            Value::Scope(s) => serializer.serialize_str(s.as_str()),
+            Value::Rounding(r) => serializer.serialize_str(r.as_str()),
+            Value::Parts(parts) => serializer.collect_seq(parts.iter().map(|p| p.key())),
+            Value::Capped(bits) => serializer.collect_seq(
+                ["a", "b", "c"]
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| bits & (1 << i) != 0)
+                    .map(|(_, k)| k),
+            ),
+            Value::DisciplineKind(k) => k.serialize(serializer),
+            Value::Year4(y) => serializer.serialize_i32(y),
         }
-        Value::Capped(bits) => serde_json::Value::Array(
-            ["a", "b", "c"]
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| bits & (1 << i) != 0)
-                .map(|(_, k)| text_json(k))
-                .collect(),
-        ),
-        Value::DisciplineKind(k) => serde_json::to_value(k).unwrap_or(serde_json::Value::Null),
-        Value::Year4(y) => serde_json::Value::from(y),
-    })
+    }
 }
 
 /// A reason's values as the decision writes them: each value under its fact's key, and
 /// a period, the year or a quota step expanded into the numbers it stands for.
-fn reason_values(
+pub fn reason_values(
     reason: &Reason,
     decision: &Decision,
 ) -> std::collections::BTreeMap<String, serde_json::Value> {
@@ -144,15 +147,14 @@ fn reason_values(
 
 /// A reason's citation: a state rule's follows the regime, employment and pattern that
 /// applied it; a link rule's follows the party regime that read the state rating.
-fn citation_of(reason: &Reason, decision: &Decision) -> CitationRecord {
-    let citation = match (reason.rule, decision.state.as_deref()) {
+pub fn citation_of(reason: &Reason, decision: &Decision) -> Citation {
+    match (reason.rule, decision.state.as_deref()) {
         (Rule::LinkStateRating | Rule::LinkMismatch, _) => {
             link_citation(reason.rule, decision.regime, reason.effect != Effect::Info)
         }
         (rule, Some(part)) => state_citation(rule, decision.regime, part.employment, part.leader),
         (rule, None) => rule.citation(),
-    };
-    record_of(citation)
+    }
 }
 
 /// A rule's citation as a decision writes it.
@@ -176,7 +178,7 @@ pub fn reason_record(reason: &Reason, decision: &Decision) -> ReasonRecord {
         holds: reason.holds,
         effect: reason.effect,
         level: reason.level,
-        citation: citation_of(reason, decision),
+        citation: record_of(citation_of(reason, decision)),
         basis: reason.basis(),
         message: explain::message(reason, decision),
         values: reason_values(reason, decision),

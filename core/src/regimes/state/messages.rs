@@ -41,13 +41,18 @@ fn period_name(key: PeriodKey) -> (String, String) {
     }
 }
 
-/// A value at two decimals, exact or `≈`, in both languages.
+/// A value at two decimals, exact or `≈`, in both languages: computed once, the
+/// Vietnamese text the English with its one decimal point a comma.
 fn num(value: &Exact) -> (String, String) {
-    (approx(value, 2, true), approx(value, 2, false))
+    both_ways(approx(value, 2, false))
 }
 
 fn pct(value: &Exact) -> (String, String) {
-    (percent(value, true), percent(value, false))
+    both_ways(percent(value, false))
+}
+
+fn both_ways(en: String) -> (String, String) {
+    (en.replacen('.', ",", 1), en)
 }
 
 fn points(p: Points) -> (String, String) {
