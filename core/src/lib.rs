@@ -59,6 +59,7 @@ mod analysis;
 mod api;
 mod conduct;
 mod contract;
+mod data;
 mod dates;
 mod exact;
 mod group;
@@ -120,6 +121,9 @@ pub use api::sheets::{
     EvaluatedSheets, MergedRange, SheetColumn, SheetTable, SheetValue, UnitColumn,
     DEFAULT_CRITERIA, ENGINE, RECORDS_SHEET, UNITS_SHEET,
 };
+#[cfg(feature = "embedded-data")]
+pub use data::shipped_data_bundle;
+pub use data::{provide_shipped_data, SHIPPED_DATA_FILES};
 
 // ---------------------------------------------------------------------------------
 // The contract
