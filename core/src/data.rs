@@ -72,8 +72,7 @@ fn embedded(_name: &str) -> Option<&'static str> {
     None
 }
 
-/// The bundle of the compiled-in files: a JSON object from each file's path under
-/// `core/data/` to its text, exactly as shipped. What [`provide_shipped_data`] reads.
+/// The bundle of the compiled-in files (`api::data::shipped_data_bundle`).
 #[cfg(feature = "embedded-data")]
 pub fn shipped_data_bundle() -> String {
     let files: BTreeMap<&str, &str> = SHIPPED_DATA_FILES
@@ -121,11 +120,7 @@ fn read_bundle(bundle: &str) -> Result<BTreeMap<String, String>, InputErrors> {
     }
 }
 
-/// Gives the shipped data files at run time, once: `bundle` is the JSON object that
-/// [`shipped_data_bundle`] writes (each file's path under `core/data/` to its text).
-/// The files are read when first used, as compiled-in ones are. A second call with the
-/// same files is accepted; with other files it is refused (what was read from the
-/// first stays in use).
+/// Keeps the files of a bundle, once (`api::data::provide_shipped_data`).
 pub fn provide_shipped_data(bundle: &str) -> Result<(), InputErrors> {
     let files = read_bundle(bundle)?;
     let given = PROVIDED.get_or_init(|| files.clone());
