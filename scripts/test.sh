@@ -281,9 +281,10 @@ add_node_test_counts() {
 stage_wasm() {
     # The WASM package: the binding built for wasm32 with the profile wasm-release, then
     # wasm-bindgen (the CLI at the exact version of Cargo.lock) into bindings-wasm/pkg/
-    # for the browser (web/) and Node (node/), TypeScript types generated from the
-    # core's JSON Schemas, `tsc --noEmit`, every shared vector through the Node build,
-    # and the .wasm size (raw and gzipped).
+    # for the browser (web/) and Node (node/), the library's data files beside them
+    # (cadre_eval_data.json, which the module loads: it is built without them), TypeScript
+    # types generated from the core's JSON Schemas, `tsc --noEmit`, every shared vector
+    # through the Node build, and the sizes (raw and gzipped).
     if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
         run rustup target add wasm32-unknown-unknown
     fi
@@ -311,6 +312,7 @@ stage_wasm() {
             --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
             "$pkg/$variant/cadre_eval_wasm_bg.wasm" -o "$pkg/$variant/cadre_eval_wasm_bg.wasm"
     done
+    run cargo run --locked -q -p cadre-eval-wasm --example data -- "$pkg/web" "$pkg/node"
     run cargo run --locked -q -p cadre-eval-wasm --example schemas -- "$schemas"
     run node bindings-wasm/scripts/generate-types.mjs "$schemas" "$pkg/web" "$pkg/node"
     (cd bindings-wasm && run node_modules/.bin/tsc --noEmit -p tsconfig.json)
@@ -322,6 +324,8 @@ stage_wasm() {
     [[ $status -eq 0 ]] || return "$status"
     local built="$pkg/web/cadre_eval_wasm_bg.wasm"
     note "wasm size: $(stat -c %s "$wasm_file") bytes from cargo; $(stat -c %s "$built") bytes after wasm-bindgen and wasm-opt; $(gzip -9 -c "$built" | wc -c) bytes gzipped (gzip -9)"
+    local data="$pkg/web/cadre_eval_data.json"
+    note "data beside it: $(stat -c %s "$data") bytes; $(gzip -9 -c "$data" | wc -c) bytes gzipped (gzip -9)"
 }
 
 stage_browser() {

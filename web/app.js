@@ -8,6 +8,7 @@ import init, {
   evaluate,
   evaluatePartial,
   formSchema,
+  loadData,
   whatWouldChange,
 } from "./pkg/cadre_eval_wasm.js";
 import { complyWithAll, conductForPrint, conductView, renderConductSection, updateConduct } from "./checklist.js";
@@ -678,7 +679,14 @@ function registerServiceWorker() {
 }
 
 async function main() {
-  await init({ module_or_path: new URL("./pkg/cadre_eval_wasm_bg.wasm", import.meta.url) });
+  // The module and the library's data files (catalogues, profiles) beside it, fetched
+  // together; the service worker keeps both for offline use.
+  const [, data] = await Promise.all([
+    init({ module_or_path: new URL("./pkg/cadre_eval_wasm_bg.wasm", import.meta.url) }),
+    fetch(new URL("./pkg/cadre_eval_data.json", import.meta.url)).then((response) => response.text()),
+  ]);
+  const loaded = loadData(data);
+  if (!loaded.ok) $("form-errors").replaceChildren(...loaded.errors.map((e) => el("p", { class: "error", text: t(e.message) })));
   loadCatalogue();
   const params = new URLSearchParams(location.search);
   const asked = params.get("kind");

@@ -1,11 +1,11 @@
 // The service worker: after the first visit the form works with the network off. It
-// keeps the page, its scripts and styles, and the WASM module (which carries the rules,
-// the conduct catalogue and the criteria profiles, so there is no other data to keep).
+// keeps the page, its scripts and styles, the WASM module (the rules) and the data it
+// loads beside it (the conduct catalogue, the criteria catalogues and profiles).
 // A request is answered from the cache at once and the cache refreshed from the network
 // behind it, so a new version of the page is used from the visit after it is published.
 //
 // FILES must list everything the page loads (the browser test checks it).
-const CACHE = "cadre-eval-form-v1";
+const CACHE = "cadre-eval-form-v2";
 const FILES = [
   "./",
   "index.html",
@@ -27,6 +27,7 @@ const FILES = [
   "icons/icon-512.png",
   "pkg/cadre_eval_wasm.js",
   "pkg/cadre_eval_wasm_bg.wasm",
+  "pkg/cadre_eval_data.json",
 ];
 
 self.addEventListener("install", (event) => {

@@ -7,12 +7,16 @@
 //! assessment may also be given as JSON text (a string), which keeps decimal points
 //! exactly as typed. The TypeScript types are generated from the core's JSON Schemas
 //! (`bindings-wasm/scripts/generate-types.mjs`).
+//!
+//! The library's data files (the conduct catalogue, the criteria catalogues and
+//! profiles) are not compiled in: `loadData` takes them once, as the text of
+//! `cadre_eval_data.json` beside the module, before the other calls.
 
 use cadre_eval::{
     compare_json, conduct_catalogue_json, evaluate_batch_json, form_schema_for,
-    what_would_change_json, Batch, BatchItem, BatchOptions, CompareRequest, ConductScope,
-    DecisionRecord, ErrorCode, FormRequest, GroupQuotaReport, InputError, InputErrors, Options,
-    QuotaOptions, RejectedRecord, StateQuotaReport,
+    provide_shipped_data, what_would_change_json, Batch, BatchItem, BatchOptions, CompareRequest,
+    ConductScope, DecisionRecord, ErrorCode, FormRequest, GroupQuotaReport, InputError,
+    InputErrors, Options, QuotaOptions, RejectedRecord, StateQuotaReport,
 };
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -155,8 +159,27 @@ fn respond(result: Result<JsValue, InputErrors>) -> JsValue {
     }
 }
 
+/// The JSON text of a JavaScript value, as `JSON.stringify` writes it; `None` for what
+/// has no JSON text (`undefined`, a function, a symbol), the exception's text for what
+/// cannot be written (a `BigInt`, a cycle).
+///
+/// `JSON.stringify` rather than serde-wasm-bindgen: every type is then read by the one
+/// `serde_json` deserializer the core already carries, instead of a second deserializer
+/// per type in the module (docs/performance.md, "WASM").
+fn json_text(value: &JsValue) -> Result<Option<String>, String> {
+    match js_sys::JSON::stringify(value) {
+        Ok(text) => Ok(text.as_string()),
+        Err(error) => Err(error
+            .dyn_ref::<js_sys::Error>()
+            .map(|e| String::from(e.message()))
+            .or_else(|| error.as_string())
+            .unwrap_or_else(|| "JSON.stringify failed".to_owned())),
+    }
+}
+
 /// The JSON text of an input: a string is taken as JSON text as it is, any other value
-/// is converted to JSON (`undefined` and functions are refused).
+/// is written as JSON (`undefined`, functions and what `JSON.stringify` refuses are
+/// errors).
 fn input_text(input: &JsValue, path: &str) -> Result<String, InputErrors> {
     if let Some(text) = input.as_string() {
         return Ok(text);
@@ -169,18 +192,29 @@ fn input_text(input: &JsValue, path: &str) -> Result<String, InputErrors> {
             "the input is missing",
         )));
     }
-    let value: serde_json::Value = serde_wasm_bindgen::from_value(input.clone()).map_err(|e| {
+    let not_json = |why: &str| {
         InputErrors::one(InputError::new(
             ErrorCode::InvalidJson,
             path,
-            format!("Không phải giá trị JSON: {e}"),
-            format!("not a JSON value: {e}"),
+            format!("Không phải giá trị JSON: {why}"),
+            format!("not a JSON value: {why}"),
         ))
-    })?;
-    Ok(value.to_string())
+    };
+    json_text(input)
+        .map_err(|why| not_json(&why))?
+        .ok_or_else(|| not_json("JSON.stringify"))
 }
 
-/// An optional argument: `undefined` or `null` gives the default.
+/// An argument read as the JSON value it writes (through [`serde_json::Value`], so that
+/// a message names no position in a text the caller never wrote).
+fn from_js<T: DeserializeOwned>(value: &JsValue) -> Result<T, String> {
+    let text = json_text(value)?.ok_or_else(|| "not a JSON value".to_owned())?;
+    let json: serde_json::Value = serde_json::from_str(&text).map_err(|e| e.to_string())?;
+    serde_json::from_value(json).map_err(|e| e.to_string())
+}
+
+/// An optional argument: `undefined` or `null` gives the default. Read through JSON, so
+/// unknown keys are checked wherever the type itself denies them.
 fn optional<T: DeserializeOwned + Default>(
     value: Option<&JsValue>,
     name: &str,
@@ -188,7 +222,7 @@ fn optional<T: DeserializeOwned + Default>(
     let Some(value) = value.filter(|v| !v.is_undefined() && !v.is_null()) else {
         return Ok(T::default());
     };
-    serde_wasm_bindgen::from_value(value.clone()).map_err(|e| invalid_argument(name, &e))
+    from_js(value).map_err(|e| invalid_argument(name, &e))
 }
 
 /// The error of an argument that cannot be read.
@@ -199,21 +233,6 @@ fn invalid_argument(name: &str, error: &dyn std::fmt::Display) -> InputErrors {
         &format!("the `{name}` argument"),
         error,
     ))
-}
-
-/// An optional argument whose unknown keys are errors: read through JSON, because
-/// `serde_wasm_bindgen` looks up only the keys a struct names and never sees the others.
-fn optional_checked<T: DeserializeOwned + Default>(
-    value: Option<&JsValue>,
-    name: &str,
-) -> Result<T, InputErrors> {
-    let Some(value) = value.filter(|v| !v.is_undefined() && !v.is_null()) else {
-        return Ok(T::default());
-    };
-    let invalid = |e: &dyn std::fmt::Display| invalid_argument(name, e);
-    let json: serde_json::Value =
-        serde_wasm_bindgen::from_value(value.clone()).map_err(|e| invalid(&e))?;
-    serde_json::from_value(json).map_err(|e| invalid(&e))
 }
 
 fn render(items: &[BatchItem]) -> Vec<BatchResult<'_>> {
@@ -232,6 +251,14 @@ fn render(items: &[BatchItem]) -> Vec<BatchResult<'_>> {
 /// Evaluates a batch given as an array (or its JSON text), with the quota when asked.
 fn evaluate_batch(inputs: &JsValue, options: BatchOptions) -> Result<Batch, InputErrors> {
     evaluate_batch_json(&input_text(inputs, "")?, &options)
+}
+
+/// Gives the library its data files, once, before the other calls: `bundle` is the
+/// text of `cadre_eval_data.json`, which the package ships beside the module. Until
+/// then what needs them (most calls) answers with an error naming the missing data.
+#[wasm_bindgen(js_name = loadData, unchecked_return_type = "Result<null>")]
+pub fn load_data(bundle: &str) -> JsValue {
+    respond(provide_shipped_data(bundle).and_then(|()| success(())))
 }
 
 /// Evaluates one assessment: the contract's decision record.
@@ -303,7 +330,7 @@ pub fn form_schema(
     profile: Option<String>,
 ) -> JsValue {
     respond((|| {
-        let request: FormRequest = serde_wasm_bindgen::from_value(request).map_err(|e| {
+        let request: FormRequest = from_js(&request).map_err(|e| {
             InputErrors::one(InputError::invalid_argument(
                 "",
                 "Yêu cầu biểu mẫu",
@@ -335,7 +362,7 @@ pub fn conduct_items(
     on: &str,
 ) -> JsValue {
     respond((|| {
-        let scope: ConductScope = serde_wasm_bindgen::from_value(scope).map_err(|e| {
+        let scope: ConductScope = from_js(&scope).map_err(|e| {
             InputErrors::one(InputError::invalid_argument(
                 "/scope",
                 "Phạm vi",
@@ -386,7 +413,7 @@ pub fn compare(
     #[wasm_bindgen(unchecked_param_type = "CompareOptions")] options: Option<JsValue>,
 ) -> JsValue {
     respond((|| {
-        let request: CompareRequest = optional_checked(options.as_ref(), "options")?;
+        let request: CompareRequest = optional(options.as_ref(), "options")?;
         success(compare_json(&input_text(&input, "")?, &request.options()?)?)
     })())
 }
@@ -401,7 +428,7 @@ pub fn compare_state_party(
     #[wasm_bindgen(unchecked_param_type = "Options")] options: Option<JsValue>,
 ) -> JsValue {
     respond((|| {
-        let options: Options = optional_checked(options.as_ref(), "options")?;
+        let options: Options = optional(options.as_ref(), "options")?;
         success(cadre_eval::compare_state_party(
             &input_text(&inputs, "")?,
             &options,

@@ -4,9 +4,27 @@
 // this binding's output.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 
 const wasm = createRequire(import.meta.url)("../pkg/node/cadre_eval_wasm.js");
+const data = readFileSync(new URL("../pkg/node/cadre_eval_data.json", import.meta.url), "utf8");
+
+// Runs first (node:test runs a file's tests in order, each file in a process of its own).
+test("the data files are loaded once, beside the module; without them the calls that need them say so", () => {
+  const before = wasm.conductCatalogue();
+  assert.equal(before.ok, false);
+  assert.ok(before.errors[0].message.en.includes("data files have not been given"), before.errors[0].message.en);
+  const bad = wasm.loadData(JSON.stringify({ "conduct-catalogue.json": "{}" }));
+  assert.equal(bad.ok, false);
+  assert.ok(bad.errors.some((e) => e.code === "missing_field" && e.path === "/criteria~1catalogue-pl1.json"), JSON.stringify(bad.errors));
+  assert.deepEqual(wasm.loadData(data), { ok: true, value: null });
+  assert.equal(wasm.conductCatalogue().ok, true);
+  assert.deepEqual(wasm.loadData(data), { ok: true, value: null }); // the same files again
+  const other = JSON.parse(data);
+  other["conduct-catalogue.json"] += " ";
+  assert.equal(wasm.loadData(JSON.stringify(other)).ok, false); // other files once given
+});
 
 const member = {
   id: "dv-0042",

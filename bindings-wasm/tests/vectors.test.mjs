@@ -14,6 +14,8 @@ import { fileURLToPath } from "node:url";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const wasm = createRequire(import.meta.url)("../pkg/node/cadre_eval_wasm.js");
+// The library's data files, shipped beside the module (`loadData`).
+assert.equal(wasm.loadData(readFileSync(path.join(here, "../pkg/node/cadre_eval_data.json"), "utf8")).ok, true);
 const vectorsDir = path.join(here, "..", "..", "vectors");
 
 function load(folder, key) {

@@ -59,6 +59,7 @@ mod analysis;
 mod api;
 mod conduct;
 mod contract;
+mod data;
 mod dates;
 mod exact;
 mod group;
@@ -92,6 +93,9 @@ pub use api::compare::{
     compare, compare_json, compare_json_records, compare_levels, compare_org, compare_state_party,
     pair_tallies, LevelComparison, LevelResult, PairTally,
 };
+pub use api::data::provide_shipped_data;
+#[cfg(feature = "embedded-data")]
+pub use api::data::shipped_data_bundle;
 pub use api::evaluate::{
     evaluate, evaluate_json, evaluate_text, evaluate_valid, reason_message, Decision, DecisionJson,
 };
@@ -120,6 +124,7 @@ pub use api::sheets::{
     EvaluatedSheets, MergedRange, SheetColumn, SheetTable, SheetValue, UnitColumn,
     DEFAULT_CRITERIA, ENGINE, RECORDS_SHEET, UNITS_SHEET,
 };
+pub use data::SHIPPED_DATA_FILES;
 
 // ---------------------------------------------------------------------------------
 // The contract

@@ -19,6 +19,8 @@ export const repo = fileURLToPath(new URL("../../", import.meta.url));
 export const out = `${repo}target/browser`;
 mkdirSync(out, { recursive: true });
 export const wasm = createRequire(import.meta.url)("../../bindings-wasm/pkg/node/cadre_eval_wasm.js");
+// The library's data files, shipped beside the module (bindings-wasm/src/lib.rs, `loadData`).
+assert.equal(wasm.loadData(readFileSync(`${repo}bindings-wasm/pkg/node/cadre_eval_data.json`, "utf8")).ok, true);
 const cli = `${process.env.CARGO_TARGET_DIR ?? `${repo}target`}/debug/cadre-eval`;
 
 /** The Chromium flags of the project (no network of its own, no GPU, no sandbox in CI). */

@@ -1,5 +1,5 @@
 // Offline and installable: after the first visit the service worker keeps the page, its
-// scripts, styles and the WASM module (which carries the rules and the catalogues); with
+// scripts, styles, the WASM module (the rules) and the data beside it (the catalogues); with
 // the server stopped and the browser offline, a reload still shows the form with its
 // draft, and it can be filled to a result. Chromium's own installability check finds
 // nothing missing in the web manifest.

@@ -6,6 +6,7 @@
 pub mod batch;
 pub mod catalogues;
 pub mod compare;
+pub mod data;
 pub mod evaluate;
 pub mod forms;
 pub mod long;

@@ -19,7 +19,10 @@ impl IsoDate {
 
 impl Serialize for IsoDate {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(&self.0.format("%Y-%m-%d"))
+        // `NaiveDate`'s `Display` writes the same `YYYY-MM-DD` as `format("%Y-%m-%d")`
+        // (a sign before years outside 0–9999 in both) without chrono's strftime
+        // machinery, which the WASM build would otherwise carry.
+        serializer.collect_str(&self.0)
     }
 }
 

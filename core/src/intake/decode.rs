@@ -7,9 +7,9 @@ use crate::contract::limits::{MAX_RECORD_BYTES, MAX_STATE_RECORD_BYTES};
 use crate::contract::state::Rating;
 use crate::intake::validate::assessment::validate_with;
 use crate::intake::validate::options::ValidateOptions;
-use crate::json::read::{
-    decode_json_quietly, decode_reporting_unknown, is_json_syntax, structural_error, Decoded,
-};
+#[cfg(not(target_arch = "wasm32"))]
+use crate::json::read::decode_json_quietly;
+use crate::json::read::{decode_reporting_unknown, is_json_syntax, structural_error, Decoded};
 use crate::model::ValidAssessment;
 use serde::de::Deserializer;
 
@@ -65,6 +65,10 @@ pub fn decode_json_lenient(json: &str) -> Decoded<Assessment> {
 }
 
 fn decode_json_within_limit(json: &str) -> Decoded<Assessment> {
+    // Not in the WASM build: the quiet path is a second copy of every contract type's
+    // deserializer (about 28 KB of the gzipped module, docs/performance.md "WASM"), for
+    // about 15-25 µs a record that a keystroke does not notice.
+    #[cfg(not(target_arch = "wasm32"))]
     if let Some(assessment) = decode_json_quietly(json) {
         return Decoded {
             value: Some(assessment),

@@ -1,59 +1,33 @@
 //! The catalogue of criteria items of each appendix (`criteria-qd366.md` §2–§6),
-//! shipped with the library (`data/criteria/catalogue-pl<N>.json`), and how an item fits
-//! a profile's choice of sector block and post group.
+//! shipped with the library (`data/criteria/catalogue-pl<N>.json`, compiled in or given
+//! at run time: `crate::data`), and how an item fits a profile's choice of sector block
+//! and post group.
 
 use crate::contract::criteria::{Appendix, AppendixCatalogue, CatalogueItem, ItemKind, Sector};
+use crate::data::shipped_file;
 use std::sync::OnceLock;
 
-struct Catalogues {
-    pl1: AppendixCatalogue,
-    pl2: AppendixCatalogue,
-    pl3: AppendixCatalogue,
-    pl4: AppendixCatalogue,
-    pl5: AppendixCatalogue,
-}
-
-static CATALOGUES: OnceLock<Catalogues> = OnceLock::new();
-
 fn load_catalogue(appendix: Appendix, text: &str) -> AppendixCatalogue {
-    // The data is compiled in and checked by tests (`criteria_profiles.rs`); a broken
-    // file yields an empty catalogue, which rejects every profile, rather than a panic.
+    // The data is checked by tests (`criteria_profiles.rs`); a broken file yields an
+    // empty catalogue, which rejects every profile, rather than a panic.
     serde_json::from_str::<AppendixCatalogue>(text)
         .ok()
         .filter(|catalogue| catalogue.appendix == appendix)
         .unwrap_or_else(|| AppendixCatalogue::empty(appendix))
 }
 
-/// The criteria items of an appendix (`criteria-qd366.md` §2–§6).
+/// The criteria items of an appendix (`criteria-qd366.md` §2–§6). Empty while the data
+/// files have not been given (a build without `embedded-data`), and read once they are.
 pub fn catalogue(appendix: Appendix) -> &'static AppendixCatalogue {
-    let all = CATALOGUES.get_or_init(|| Catalogues {
-        pl1: load_catalogue(
-            Appendix::Pl1,
-            include_str!("../../../../data/criteria/catalogue-pl1.json"),
-        ),
-        pl2: load_catalogue(
-            Appendix::Pl2,
-            include_str!("../../../../data/criteria/catalogue-pl2.json"),
-        ),
-        pl3: load_catalogue(
-            Appendix::Pl3,
-            include_str!("../../../../data/criteria/catalogue-pl3.json"),
-        ),
-        pl4: load_catalogue(
-            Appendix::Pl4,
-            include_str!("../../../../data/criteria/catalogue-pl4.json"),
-        ),
-        pl5: load_catalogue(
-            Appendix::Pl5,
-            include_str!("../../../../data/criteria/catalogue-pl5.json"),
-        ),
-    });
-    match appendix {
-        Appendix::Pl1 => &all.pl1,
-        Appendix::Pl2 => &all.pl2,
-        Appendix::Pl3 => &all.pl3,
-        Appendix::Pl4 => &all.pl4,
-        Appendix::Pl5 => &all.pl5,
+    static READ: [OnceLock<AppendixCatalogue>; 5] = [const { OnceLock::new() }; 5];
+    static MISSING: [OnceLock<AppendixCatalogue>; 5] = [const { OnceLock::new() }; 5];
+    let index = usize::from(appendix.number() - 1);
+    if let Some(read) = READ[index].get() {
+        return read;
+    }
+    match shipped_file(&format!("criteria/catalogue-{}.json", appendix.as_str())) {
+        Some(text) => READ[index].get_or_init(|| load_catalogue(appendix, text)),
+        None => MISSING[index].get_or_init(|| AppendixCatalogue::empty(appendix)),
     }
 }
 

@@ -5,6 +5,7 @@ use crate::contract::criteria::{
     Appendix, AppendixCatalogue, CatalogueItem, CriteriaProfile, Group, ProfileItem, ScoringMode,
     Sector,
 };
+use crate::data::shipped_file;
 use crate::points::Points;
 use crate::regimes::qd366::criteria::catalogue::{catalogue, fit, Fit};
 use crate::regimes::qd366::criteria::document::decode_profile;
@@ -29,28 +30,26 @@ pub const SHIPPED_PROFILE_IDS: [&str; 6] = [
     "illustrative-pl5-spec-example",
 ];
 
-const SHIPPED_PROFILE_TEXTS: [&str; 6] = [
-    include_str!(
-        "../../../../data/criteria/profile-illustrative-pl1-even-state-administration.json"
-    ),
-    include_str!("../../../../data/criteria/profile-illustrative-pl2-even-post-group-11.json"),
-    include_str!("../../../../data/criteria/profile-illustrative-pl3-even.json"),
-    include_str!(
-        "../../../../data/criteria/profile-illustrative-pl4-even-state-administration.json"
-    ),
-    include_str!("../../../../data/criteria/profile-illustrative-pl5-even.json"),
-    include_str!("../../../../data/criteria/profile-illustrative-pl5-spec-example.json"),
-];
-
 static SHIPPED: OnceLock<Vec<ValidProfile>> = OnceLock::new();
 
-/// The shipped sample profiles, validated (see [`SHIPPED_PROFILE_IDS`]).
+/// The shipped sample profiles, validated (see [`SHIPPED_PROFILE_IDS`]); none while the
+/// data files have not been given (a build without `embedded-data`).
 ///
-/// The files are compiled in and checked by tests; one that failed to validate would be
-/// left out rather than panic.
+/// The files (`data/criteria/profile-<id>.json`) are checked by tests; one that failed
+/// to validate would be left out rather than panic.
 pub fn shipped_profiles() -> &'static [ValidProfile] {
+    if let Some(profiles) = SHIPPED.get() {
+        return profiles;
+    }
+    let texts: Option<Vec<&str>> = SHIPPED_PROFILE_IDS
+        .iter()
+        .map(|id| shipped_file(&format!("criteria/profile-{id}.json")))
+        .collect();
+    let Some(texts) = texts else {
+        return &[];
+    };
     SHIPPED.get_or_init(|| {
-        SHIPPED_PROFILE_TEXTS
+        texts
             .iter()
             .filter_map(|text| decode_profile(text).ok())
             .collect()
