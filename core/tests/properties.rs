@@ -17,13 +17,14 @@
 #![cfg(test)]
 
 use cadre_eval::{
-    decode_assessment, evaluate, evaluate_json_array, evaluate_json_lines, evaluate_valid,
-    record_columns, row_values, sheet_assessments, used_columns, validate, validate_with,
-    Assessment, BasicTargets, CollectiveInput, CollectiveKind, Conclusions, ConfidenceVote,
-    Decision, DisciplineForm, DisciplineInput, LeaderInput, LeaveInput, Level, Mitigation, Options,
-    Outcome, PartyStatus, PeriodInput, Points, Procedure, Reading, ScoreInput, SheetTable,
-    SheetValue, ShortcomingsInput, SubjectInput, SubjectKind, TargetsReading, TasksInput,
-    TemplateValue, TemporaryActivity, UnitsInCharge, ValidateOptions,
+    decode_assessment, evaluate, evaluate_json, evaluate_json_array, evaluate_json_lines,
+    evaluate_sheets, evaluate_valid, record_columns, row_values, sheet_assessments, used_columns,
+    validate, validate_with, Assessment, BasicTargets, BatchOptions, CollectiveInput,
+    CollectiveKind, Conclusions, ConfidenceVote, Decision, DecisionRecord, DisciplineForm,
+    DisciplineInput, LeaderInput, LeaveInput, Level, Mitigation, Options, Outcome, PartyStatus,
+    PeriodInput, Points, Procedure, Reading, ScoreInput, SheetTable, SheetValue, ShortcomingsInput,
+    SubjectInput, SubjectKind, TargetsReading, TasksInput, TemplateValue, TemporaryActivity,
+    UnitsInCharge, ValidateOptions,
 };
 use chrono::{Days, NaiveDate};
 use proptest::prelude::*;
@@ -1497,5 +1498,68 @@ proptest! {
         prop_assert_eq!(&validate(back).unwrap(), &valid);
         let options = Options::default();
         prop_assert_eq!(evaluate(back, &options).unwrap(), evaluate(&assessment, &options).unwrap());
+    }
+}
+
+// ---------------------------------------------------------------------------------
+// The same record through each front door (issue 16)
+// ---------------------------------------------------------------------------------
+
+/// What a decision decides, whichever way its record came in: level, outcome, whether
+/// the competent level decides, the deciding rule, and every reason's rule and effect.
+fn decided(record: &DecisionRecord) -> (String, Option<String>, Vec<String>) {
+    let summary = format!(
+        "{:?} {:?} needs_decision={}",
+        record.outcome, record.level, record.needs_decision
+    );
+    let deciding = record.deciding_reason().map(|reason| reason.rule.clone());
+    let reasons = record
+        .reasons
+        .iter()
+        .map(|reason| {
+            format!(
+                "{} {} {:?} {:?}",
+                reason.rule, reason.holds, reason.effect, reason.level
+            )
+        })
+        .collect();
+    (summary, deciding, reasons)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    /// A differential property: a random record as JSON text (`evaluate_json`) and as
+    /// a flat row of a records sheet (`evaluate_sheets`, the row reader Python's Arrow
+    /// tables use too) gives the same decision under every option. (Python dicts and
+    /// WASM values are converted to the same JSON text by their bindings.)
+    #[test]
+    fn a_record_as_json_and_as_a_flat_row_gets_the_same_decision(
+        assessment in valid_assessment(),
+        options in options(),
+    ) {
+        prop_assume!(assessment.discipline.len() <= 1);
+        let json = serde_json::to_string(&assessment).unwrap();
+        let from_json = evaluate_json(&json, &options).unwrap();
+        let valid = validate(&assessment).unwrap();
+        let kinds = [assessment.subject.kind];
+        let columns = record_columns(&kinds, valid.regime, false, &[], &used_columns(&assessment));
+        let row = row_values(&assessment, &columns, None, None).unwrap();
+        let table = SheetTable {
+            name: "Hồ sơ".to_owned(),
+            rows: vec![
+                columns
+                    .iter()
+                    .map(|c| SheetValue::Text(c.template_column(valid.regime).header.vi))
+                    .collect(),
+                row.iter().map(|v| v.as_ref().map_or(SheetValue::Empty, sheet_cell)).collect(),
+            ],
+            ..SheetTable::default()
+        };
+        let batch = BatchOptions { evaluation: options, quota: None };
+        let evaluated = evaluate_sheets(&[table], &batch, 1).unwrap();
+        prop_assert!(evaluated.tables.rejected.is_empty(), "{:?}", evaluated.tables.rejected);
+        prop_assert_eq!(evaluated.decisions.len(), 1);
+        prop_assert_eq!(decided(&evaluated.decisions[0].to_record()), decided(&from_json));
     }
 }

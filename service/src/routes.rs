@@ -508,24 +508,22 @@ fn decode<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, ApiError> {
             format!("/{}", path.replace('.', "/"))
         };
         let inner = error.into_inner();
-        let code = if inner.is_syntax() || inner.is_eof() {
-            cadre_eval::ErrorCode::InvalidJson
-        } else {
-            cadre_eval::ErrorCode::InvalidValue
-        };
+        if inner.is_syntax() || inner.is_eof() {
+            // Its kind and place in words of both languages (issue 16).
+            return ApiError::Input(InputErrors::one(cadre_eval::InputError::invalid_json(
+                path, &inner,
+            )));
+        }
         ApiError::Input(InputErrors::one(cadre_eval::InputError::new(
-            code,
+            cadre_eval::ErrorCode::InvalidValue,
             path,
             format!("Yêu cầu không hợp lệ: {inner}"),
             format!("the request is not valid: {inner}"),
         )))
     })?;
     deserializer.end().map_err(|error| {
-        ApiError::Input(InputErrors::one(cadre_eval::InputError::new(
-            cadre_eval::ErrorCode::InvalidJson,
-            "",
-            format!("Dư dữ liệu sau giá trị JSON: {error}"),
-            format!("trailing data after the JSON value: {error}"),
+        ApiError::Input(InputErrors::one(cadre_eval::InputError::invalid_json(
+            "", &error,
         )))
     })?;
     // Fields the types do not define are errors, as everywhere in the contract (some

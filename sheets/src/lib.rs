@@ -15,8 +15,8 @@ mod state_template;
 mod template;
 
 pub use read::{
-    read_file, FileFormat, MAX_SHEET_CELLS, MAX_SHEET_FILE_BYTES, MAX_SHEET_INFLATED_BYTES,
-    MAX_SHEET_ROWS,
+    read_bytes, read_file, FileFormat, MAX_SHEET_CELLS, MAX_SHEET_FILE_BYTES,
+    MAX_SHEET_INFLATED_BYTES, MAX_SHEET_ROWS,
 };
 pub use results::{write_decisions_csv, write_results};
 pub use state_template::{write_state_records, write_state_template};

@@ -5,11 +5,13 @@
 #![cfg(test)]
 
 use cadre_eval_sheets::{
-    read_file, SheetFileError, MAX_SHEET_CELLS, MAX_SHEET_FILE_BYTES, MAX_SHEET_INFLATED_BYTES,
+    read_bytes, read_file, SheetFileError, MAX_SHEET_CELLS, MAX_SHEET_FILE_BYTES,
+    MAX_SHEET_INFLATED_BYTES,
 };
 use rust_xlsxwriter::Workbook;
 use std::fs::{self, File};
-use std::path::PathBuf;
+use std::io::Write;
+use std::path::{Path, PathBuf};
 
 /// A file in a folder of its own, so that tests running at once never share one.
 fn scratch(name: &str) -> PathBuf {
@@ -127,4 +129,111 @@ fn a_workbook_that_inflates_past_the_limit_is_refused() {
         Err(SheetFileError::Workbook { .. })
     ));
     clean_up(&[&path, &ods]);
+}
+
+/// `bytes` (a zip archive) with the inflated size of its entry `name` set to `size`,
+/// in its local header and in the central directory, its data left as it is: a header
+/// that lies.
+fn declare_size(bytes: &[u8], name: &str, size: u32) -> Vec<u8> {
+    let mut bytes = bytes.to_vec();
+    let mut patched = 0;
+    for at in 0..bytes.len().saturating_sub(46) {
+        let signature = u32::from_le_bytes(bytes[at..at + 4].try_into().unwrap());
+        let (size_at, name_length_at, name_at) = match signature {
+            0x0403_4b50 => (22, 26, 30),
+            0x0201_4b50 => (24, 28, 46),
+            _ => continue,
+        };
+        let length = usize::from(u16::from_le_bytes([
+            bytes[at + name_length_at],
+            bytes[at + name_length_at + 1],
+        ]));
+        if bytes.get(at + name_at..at + name_at + length) == Some(name.as_bytes()) {
+            bytes[at + size_at..at + size_at + 4].copy_from_slice(&size.to_le_bytes());
+            patched += 1;
+        }
+    }
+    assert_eq!(
+        patched, 2,
+        "{name}: a local header and a central directory entry"
+    );
+    bytes
+}
+
+/// A workbook whose sheet inflates to more than its header declares is refused before
+/// calamine reads the sheet (calamine's zip reader inflates past the declared size).
+#[test]
+fn a_zip_entry_that_inflates_past_its_declared_size_is_refused() {
+    let mut workbook = Workbook::new();
+    let sheet = workbook.add_worksheet();
+    for row in 0..2_000 {
+        sheet.write_number(row, 0, f64::from(row)).unwrap();
+    }
+    let honest = workbook.save_to_buffer().unwrap();
+    let name = Path::new("liar.xlsx");
+    assert_eq!(read_bytes(name, &honest).unwrap()[0].rows.len(), 2_000);
+    let lying = declare_size(&honest, "xl/worksheets/sheet1.xml", 100);
+    assert_too_large(read_bytes(name, &lying), "its header declares");
+    // The same check reads the file's bytes once, as calamine then does.
+    let path = scratch("liar.xlsx");
+    fs::write(&path, &lying).unwrap();
+    assert_too_large(read_file(&path), "its header declares");
+    clean_up(&[&path]);
+}
+
+/// A stored (not deflated) zip archive of an ods file whose `content.xml` holds `table`
+/// (the inside of one `table:table`).
+fn ods_with_table(table: &str) -> Vec<u8> {
+    let content = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body><office:spreadsheet><table:table table:name="Hồ sơ">{table}</table:table></office:spreadsheet></office:body></office:document-content>"#
+    );
+    let mut archive = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    archive.start_file("mimetype", stored).unwrap();
+    archive
+        .write_all(b"application/vnd.oasis.opendocument.spreadsheet")
+        .unwrap();
+    archive.start_file("META-INF/manifest.xml", stored).unwrap();
+    archive
+        .write_all(br#"<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>"#)
+        .unwrap();
+    archive.start_file("content.xml", stored).unwrap();
+    archive.write_all(content.as_bytes()).unwrap();
+    archive.finish().unwrap().into_inner()
+}
+
+const NUMBER_CELL: &str = r#"<table:table-cell office:value-type="float" office:value="1"><text:p>1</text:p></table:table-cell>"#;
+
+/// ods repeats rows and cells by a count: a few bytes can ask calamine for a range of
+/// millions of cells, which it builds when the file is opened. They are counted from
+/// the XML first.
+#[test]
+fn an_ods_sheet_spanning_too_many_cells_is_refused_before_calamine_opens_it() {
+    let name = Path::new("repeated.ods");
+    let small = ods_with_table(&format!(
+        r#"<table:table-row table:number-rows-repeated="3"><table:table-cell table:number-columns-repeated="2"/>{NUMBER_CELL}</table:table-row>"#
+    ));
+    let tables = read_bytes(name, &small).unwrap();
+    assert_eq!(tables[0].rows.len(), 3);
+    assert_eq!(tables[0].first_column, 2);
+    // 1,000,000 rows × 5 repeated cells: 5 M cells in the range.
+    let spanning = ods_with_table(
+        r#"<table:table-row table:number-rows-repeated="1000000"><table:table-cell table:number-columns-repeated="5" office:value-type="float" office:value="1"/></table:table-row>"#,
+    );
+    assert_too_large(read_bytes(name, &spanning), "cells");
+    // Rows whose one cell is far to the right: one column in the range, but calamine
+    // holds the empty cells before it while it reads each row.
+    let far = format!(
+        r#"<table:table-row><table:table-cell table:number-columns-repeated="16000"/>{NUMBER_CELL}</table:table-row>"#
+    );
+    let held = ods_with_table(&far.repeat(300));
+    assert_too_large(read_bytes(name, &held), "while it is read");
+    assert_eq!(
+        read_bytes(name, &ods_with_table(&far.repeat(3))).unwrap()[0]
+            .rows
+            .len(),
+        3
+    );
 }

@@ -4,6 +4,7 @@
 //! [`InputErrors`], the CLI prints them as JSON, Python raises one exception carrying
 //! them, WASM returns them in a tagged failure value.
 
+use crate::contract::json_syntax::json_problem;
 use crate::contract::limits::MAX_RECORD_BYTES;
 use crate::contract::text::Text;
 use schemars::JsonSchema;
@@ -129,19 +130,14 @@ impl InputError {
 
     /// A JSON text that cannot be read (bad syntax, trailing text).
     pub fn invalid_json(path: impl Into<String>, detail: &dyn fmt::Display) -> InputError {
-        let detail = detail.to_string();
-        // serde_json's detail is English; the Vietnamese text keeps only where it is.
-        let place = detail
-            .rfind(" at line ")
-            .and_then(|at| detail.get(at + 9..))
-            .and_then(|rest| rest.split_once(" column "))
-            .map(|(line, column)| format!(" (dòng {line}, cột {column})"))
-            .unwrap_or_default();
+        // serde_json's detail is English: its kind and place are put in words
+        // (issue 16: "trailing characters at line 1 column 203" inside the Vietnamese).
+        let problem = json_problem(&detail.to_string());
         InputError::new(
             ErrorCode::InvalidJson,
             path,
-            format!("Không đọc được JSON{place}"),
-            format!("not valid JSON: {detail}"),
+            format!("Không đọc được JSON: {}", problem.vi),
+            format!("not valid JSON: {}", problem.en),
         )
     }
 
@@ -218,6 +214,7 @@ impl InputError {
 
     /// A batch that is not a JSON array of records (`or_one`: nor one record object).
     pub fn not_a_batch(detail: &dyn fmt::Display, or_one: bool) -> InputError {
+        let problem = json_problem(&detail.to_string());
         let (vi_or, en_or) = if or_one {
             (" hoặc một hồ sơ", " or one assessment")
         } else {
@@ -226,8 +223,14 @@ impl InputError {
         InputError::new(
             ErrorCode::InvalidJson,
             "",
-            format!("Dữ liệu phải là một mảng JSON các hồ sơ đánh giá{vi_or}: {detail}"),
-            format!("the input must be a JSON array of assessments{en_or}: {detail}"),
+            format!(
+                "Dữ liệu phải là một mảng JSON các hồ sơ đánh giá{vi_or}: {}",
+                problem.vi
+            ),
+            format!(
+                "the input must be a JSON array of assessments{en_or}: {}",
+                problem.en
+            ),
         )
     }
 

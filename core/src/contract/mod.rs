@@ -17,6 +17,7 @@ pub mod decision;
 pub mod errors;
 pub mod fields;
 pub mod form;
+pub mod json_syntax;
 pub mod level;
 pub mod limits;
 pub mod org;

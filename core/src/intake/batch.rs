@@ -106,6 +106,12 @@ mod tests {
             let errors = batch_records(text, BatchText::ArrayOrRecord).unwrap_err();
             assert_eq!(errors.0[0].code, ErrorCode::InvalidJson, "{text}");
             assert_eq!(errors.0[0].path, "", "{text}");
+            // The parser's English stays out of the Vietnamese text (issue 16).
+            let vi = &errors.0[0].message.vi;
+            assert!(vi.contains("(dòng 1, cột "), "{vi}");
+            for english in ["trailing", "EOF", "expected", " at line "] {
+                assert!(!vi.contains(english), "{vi}");
+            }
         }
         let records = batch_records(" {\"id\":\"p\"}\n", BatchText::ArrayOrRecord).unwrap();
         assert_eq!(records.len(), 1);
