@@ -6,13 +6,15 @@ use crate::app::app;
 use crate::config::{ServiceConfig, TlsFiles};
 use crate::form::FormDirs;
 use crate::state::AppState;
+#[cfg(feature = "tls")]
 use axum_server::tls_rustls::RustlsConfig;
 use axum_server::Handle;
 use hyper_util::rt::TokioTimer;
+#[cfg(feature = "tls")]
 use rustls::pki_types::pem::PemObject;
+#[cfg(feature = "tls")]
 use rustls::pki_types::{CertificateDer, PrivateKeyDer};
 use std::net::SocketAddr;
-use std::sync::Arc;
 use std::time::Duration;
 use tokio::task::JoinHandle;
 
@@ -78,6 +80,7 @@ impl RunningService {
 
 /// The server's TLS configuration: the certificate chain and key, HTTP/2 and HTTP/1.1
 /// offered by ALPN, aws-lc-rs as the cryptography provider (rustls' default).
+#[cfg(feature = "tls")]
 fn tls_config(files: &TlsFiles) -> Result<RustlsConfig, StartError> {
     let certs: Vec<CertificateDer<'static>> = CertificateDer::pem_file_iter(&files.cert)
         .and_then(|certs| certs.collect::<Result<_, _>>())
@@ -90,7 +93,7 @@ fn tls_config(files: &TlsFiles) -> Result<RustlsConfig, StartError> {
     }
     let key = PrivateKeyDer::from_pem_file(&files.key)
         .map_err(|error| StartError::Tls(format!("{}: {error}", files.key.display())))?;
-    let provider = Arc::new(rustls::crypto::aws_lc_rs::default_provider());
+    let provider = std::sync::Arc::new(rustls::crypto::aws_lc_rs::default_provider());
     let mut config = rustls::ServerConfig::builder_with_provider(provider)
         .with_safe_default_protocol_versions()
         .map_err(|error| StartError::Tls(error.to_string()))?
@@ -98,7 +101,16 @@ fn tls_config(files: &TlsFiles) -> Result<RustlsConfig, StartError> {
         .with_single_cert(certs, key)
         .map_err(|error| StartError::Tls(error.to_string()))?;
     config.alpn_protocols = vec![b"h2".to_vec(), b"http/1.1".to_vec()];
-    Ok(RustlsConfig::from_config(Arc::new(config)))
+    Ok(RustlsConfig::from_config(std::sync::Arc::new(config)))
+}
+
+/// A build without the `tls` feature (the fuzz build) refuses a TLS configuration.
+#[cfg(not(feature = "tls"))]
+fn tls_config(files: &TlsFiles) -> Result<std::convert::Infallible, StartError> {
+    Err(StartError::Tls(format!(
+        "{}: this build has no TLS (feature `tls`)",
+        files.cert.display()
+    )))
 }
 
 /// The server with its shutdown handle and the header timeouts: of the first request on
@@ -153,10 +165,13 @@ pub async fn start(config: ServiceConfig) -> Result<RunningService, StartError> 
     let handle = Handle::new();
     let service = router.into_make_service_with_connect_info::<SocketAddr>();
     let task = match tls {
+        #[cfg(feature = "tls")]
         Some(tls) => {
             let server = axum_server::from_tcp_rustls(listener, tls).map_err(bind_error)?;
             tokio::spawn(with_timeouts(server, &handle, &limits).serve(service))
         }
+        #[cfg(not(feature = "tls"))]
+        Some(never) => match never {},
         None => {
             let server = axum_server::from_tcp(listener).map_err(bind_error)?;
             tokio::spawn(with_timeouts(server, &handle, &limits).serve(service))
