@@ -158,11 +158,9 @@ pub struct OrgEvaluator {
     /// Party members paired with a state record: evaluated (again, for one placed before
     /// its state record) once the state results are known.
     pub(super) paired: Vec<Pending>,
-    /// Party members evaluated without a state pair, by record: kept in case their state
-    /// record comes later (at most [`MAX_PARTY_AWAITING_STATE`], the latest).
-    pub(super) awaiting_state: HashMap<u32, AwaitingState>,
-    /// The records of `awaiting_state` oldest first (some already paired and gone).
-    pub(super) awaiting_order: VecDeque<u32>,
+    /// Party members evaluated without a state pair: kept in case their state record
+    /// comes later (at most [`MAX_PARTY_AWAITING_STATE`], the latest).
+    pub(super) awaiting_state: AwaitingState,
     /// The state quota's reports.
     pub(super) state_groups: Vec<StateQuotaReport>,
 }
@@ -224,8 +222,7 @@ impl OrgEvaluator {
             state: Vec::new(),
             state_ids: HashMap::new(),
             paired: Vec::new(),
-            awaiting_state: HashMap::new(),
-            awaiting_order: VecDeque::new(),
+            awaiting_state: AwaitingState::default(),
             state_groups: Vec::new(),
         }
     }
@@ -292,31 +289,6 @@ impl OrgEvaluator {
         self.record_ids
             .find(hash, |&(h, r)| h == short && has_id(&self.summaries, r, id))
             .map(|&(_, record)| record)
-    }
-
-    /// Keeps an evaluated party member for a state record that may come later; the
-    /// oldest kept is let go past [`MAX_PARTY_AWAITING_STATE`].
-    pub(super) fn await_state(
-        &mut self,
-        record: u32,
-        position: Option<usize>,
-        valid: ValidAssessment,
-    ) {
-        self.awaiting_state
-            .insert(record, AwaitingState { position, valid });
-        self.awaiting_order.push_back(record);
-        while self.awaiting_state.len() > MAX_PARTY_AWAITING_STATE {
-            let Some(oldest) = self.awaiting_order.pop_front() else {
-                break;
-            };
-            self.awaiting_state.remove(&oldest);
-        }
-        // Entries paired and gone leave their record in the order: dropped once they
-        // outnumber the kept ones.
-        if self.awaiting_order.len() > 2 * MAX_PARTY_AWAITING_STATE {
-            let kept = &self.awaiting_state;
-            self.awaiting_order.retain(|r| kept.contains_key(r));
-        }
     }
 
     /// Registers a record's id and reserves its slot (a placeholder summary until it is
@@ -465,13 +437,84 @@ pub(super) struct Capped {
     pub(super) values: Values,
 }
 
-/// A party member evaluated without a state pair, kept for a state record that may come
-/// later in the input.
+/// Party members evaluated without a state pair, kept for a state record that may come
+/// later in the input: the latest [`MAX_PARTY_AWAITING_STATE`] not paired since.
+///
+/// The validated records (several hundred bytes each) sit in slots that are reused, and
+/// only a record's index and slot number are hashed and queued: a map holding the records
+/// themselves moved each one in and out again and let the memory of the evicted ones go
+/// cold, a quarter more CPU on a party-only tree (`docs/performance.md`).
+#[derive(Default)]
 pub(super) struct AwaitingState {
-    /// Its place in its unit's `members`.
-    pub(super) position: Option<usize>,
-    /// The record, validated.
-    pub(super) valid: ValidAssessment,
+    /// Kept records: their place in their unit's `members` and their slot.
+    kept: HashMap<u32, (Option<usize>, u32)>,
+    /// The records of `kept` oldest first (some already paired and gone).
+    order: VecDeque<u32>,
+    /// The validated records; `None` in a free slot.
+    slots: Vec<Option<ValidAssessment>>,
+    /// Free slots.
+    free: Vec<u32>,
+}
+
+impl AwaitingState {
+    /// Keeps an evaluated party member; the oldest kept is let go past
+    /// [`MAX_PARTY_AWAITING_STATE`].
+    pub(super) fn keep(&mut self, record: u32, position: Option<usize>, valid: ValidAssessment) {
+        let slot = match self.free.pop() {
+            Some(slot) => {
+                if let Some(free) = self.slots.get_mut(slot as usize) {
+                    *free = Some(valid);
+                }
+                slot
+            }
+            None => {
+                self.slots.push(Some(valid));
+                u32::try_from(self.slots.len() - 1).unwrap_or(u32::MAX)
+            }
+        };
+        if let Some((_, replaced)) = self.kept.insert(record, (position, slot)) {
+            self.release(replaced);
+        }
+        self.order.push_back(record);
+        while self.kept.len() > MAX_PARTY_AWAITING_STATE {
+            let Some(oldest) = self.order.pop_front() else {
+                break;
+            };
+            if let Some((_, slot)) = self.kept.remove(&oldest) {
+                self.release(slot);
+            }
+        }
+        // Entries paired and gone leave their record in the order: dropped once they
+        // outnumber the kept ones.
+        if self.order.len() > 2 * MAX_PARTY_AWAITING_STATE {
+            let kept = &self.kept;
+            self.order.retain(|r| kept.contains_key(r));
+        }
+    }
+
+    /// Takes a kept member out: its place in its unit's `members` and its record.
+    pub(super) fn take(&mut self, record: u32) -> Option<(Option<usize>, ValidAssessment)> {
+        let (position, slot) = self.kept.remove(&record)?;
+        let valid = self.slots.get_mut(slot as usize)?.take()?;
+        self.free.push(slot);
+        Some((position, valid))
+    }
+
+    /// How many slots were ever needed.
+    #[cfg(test)]
+    pub(super) fn slot_count(&self) -> usize {
+        self.slots.len()
+    }
+
+    /// Drops a slot's record (in place) and frees the slot.
+    fn release(&mut self, slot: u32) {
+        if let Some(Some(_)) = self.slots.get(slot as usize) {
+            if let Some(held) = self.slots.get_mut(slot as usize) {
+                *held = None;
+            }
+            self.free.push(slot);
+        }
+    }
 }
 
 /// A state record of the tree.

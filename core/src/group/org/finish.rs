@@ -1,7 +1,7 @@
 //! The order of work once every unit is in: link, derive, cap, apply the quota, derive
 //! again until nothing changes, report.
 
-use crate::group::org::evaluator::{OrgEvaluator, OrgResult};
+use crate::group::org::evaluator::{AwaitingState, OrgEvaluator, OrgResult};
 use crate::group::org::link::LeaderRef;
 use hashbrown::{HashMap, HashTable};
 
@@ -13,8 +13,7 @@ impl OrgEvaluator {
     pub fn finish(mut self) -> OrgResult {
         // Every state record is in: party members kept for one that might come are not
         // needed any more.
-        self.awaiting_state = HashMap::new();
-        self.awaiting_order.clear();
+        self.awaiting_state = AwaitingState::default();
         let roots = self.link();
         let preorder = self.preorder(&roots);
         // State records first: the pairs' party records read their results.

@@ -701,7 +701,7 @@ impl OrgEvaluator {
             }
             Role::Member => {
                 self.evaluate_now(record, &valid, None);
-                self.await_state(record, position, valid);
+                self.awaiting_state.keep(record, position, valid);
             }
             Role::Organisation | Role::Agency | Role::Leadership | Role::StateAgency => {
                 let path = self.record_path(unit, role, position);

@@ -157,13 +157,13 @@ impl OrgEvaluator {
             return true;
         }
         let unit = summary.unit;
-        let Some(kept) = self.awaiting_state.remove(&record) else {
+        let Some((position, valid)) = self.awaiting_state.take(record) else {
             return false;
         };
-        let path = self.record_path(unit, Role::Member, kept.position);
+        let path = self.record_path(unit, Role::Member, position);
         self.paired.push(Pending {
             record,
-            valid: kept.valid,
+            valid,
             path,
         });
         true

@@ -550,3 +550,33 @@ fn a_party_member_before_its_state_record_is_linked_within_the_kept_window() {
         .en
         .contains(&MAX_PARTY_AWAITING_STATE.to_string()));
 }
+
+#[test]
+fn members_awaiting_their_state_record_reuse_a_bounded_set_of_slots() {
+    use crate::contract::limits::MAX_PARTY_AWAITING_STATE;
+    use crate::group::org::evaluator::AwaitingState;
+    let input = serde_json::from_str(&member("m")).unwrap();
+    let valid = crate::validate(&input).unwrap();
+    let mut awaiting = AwaitingState::default();
+    let total = u32::try_from(3 * MAX_PARTY_AWAITING_STATE).unwrap();
+    for record in 0..total {
+        awaiting.keep(record, Some(record as usize), valid.clone());
+        // Every third one paired at once: it no longer counts towards the window.
+        if record % 3 == 0 {
+            let (position, taken) = awaiting.take(record).unwrap();
+            assert_eq!(position, Some(record as usize));
+            assert_eq!(taken, valid);
+        }
+    }
+    assert!(awaiting.slot_count() <= MAX_PARTY_AWAITING_STATE + 1);
+    // The latest MAX_PARTY_AWAITING_STATE unpaired ones are kept, the one before is gone.
+    let unpaired: Vec<u32> = (0..total).rev().filter(|r| r % 3 != 0).collect();
+    let oldest_kept = unpaired[MAX_PARTY_AWAITING_STATE - 1];
+    let let_go = unpaired[MAX_PARTY_AWAITING_STATE];
+    assert!(awaiting.take(let_go).is_none());
+    assert_eq!(
+        awaiting.take(oldest_kept).map(|(p, _)| p),
+        Some(Some(oldest_kept as usize))
+    );
+    assert!(awaiting.take(oldest_kept).is_none());
+}
