@@ -70,6 +70,9 @@ stage_fmt() {
 stage_clippy() {
     # --locked: a Cargo.lock out of step with the manifests fails here, not silently.
     run cargo clippy --locked --workspace --all-targets -- -D warnings
+    # The benchmarks and the `national` example need the `synthetic` feature, which the
+    # line above leaves out: without this they can stop compiling unnoticed.
+    run cargo clippy --locked -p cadre-eval --features synthetic --all-targets -- -D warnings
 }
 
 # The directory of the libpython that belongs to `python3` (pyenv's, here), or nothing

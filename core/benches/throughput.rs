@@ -79,6 +79,7 @@ fn population(count: u64) -> Population {
             ignore_other_regime_fields: true,
             regime_override: Some(regime),
             grades_from_points: Some(GradeMapping::ScoreShares),
+            ..ValidateOptions::default()
         };
         // QĐ 124 and HD 21 classify yearly: the graded copy has no quarter.
         let mut yearly = assessment.clone();

@@ -162,6 +162,7 @@ impl Generator {
             SubjectKind::Collective => "tt",
         };
         Assessment {
+            rating: None,
             id: format!("{prefix}-{index:07}"),
             period,
             as_of,
@@ -191,6 +192,13 @@ impl Generator {
                 format!("unit-{unit}/{group}")
             }),
             conduct: None,
+            agency: None,
+            periods: None,
+            criteria: None,
+            unit: None,
+            managed_units: None,
+            unit_level: None,
+            state_rating: None,
         }
     }
 
@@ -284,6 +292,8 @@ impl Generator {
             centrally_managed: None,
             collective_kind,
             party_status: None,
+            employment: None,
+            unit_regulation: None,
             admitted_on: None,
             established_on: None,
             temporary_activity: None,
@@ -430,6 +440,7 @@ impl Generator {
             on_time: completed - late,
             exceeded: completed * exceeded_percent / 100,
             not_completed,
+            poor: None,
         }
     }
 
@@ -463,6 +474,7 @@ impl Generator {
         Some(LeaveInput {
             sick_months,
             maternity,
+            ..LeaveInput::default()
         })
     }
 
@@ -516,6 +528,7 @@ impl Generator {
             at_previous_unit: self.rng.chance(500),
             counted_before: self.rng.chance(500),
             member_id: about_member.then(|| format!("m-{}", self.rng.below(40))),
+            kind: None,
         };
         adverse.violation |= in_period && !record.counted_before && duty_related != Some(false);
         vec![record]
