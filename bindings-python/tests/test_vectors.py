@@ -355,6 +355,18 @@ def test_each_group_vector_through_apply_quota(file: str, vector: dict[str, Any]
         assert rules == [r.rule for r in by_id[record_id].reasons]
 
 
+def tree_names(decisions: pd.DataFrame) -> list[str]:
+    """Each decision's name as the vectors write it: ``id@state`` for the state half of a
+    pair (a state decision whose id a party decision of the tree shares)."""
+    party_ids = {
+        str(i) for i, regime in zip(decisions["id"], decisions["regime"]) if regime not in STATE_REGIMES
+    }
+    return [
+        f"{i}@state" if regime in STATE_REGIMES and str(i) in party_ids else str(i)
+        for i, regime in zip(decisions["id"], decisions["regime"])
+    ]
+
+
 def as_unit_lines(unit: dict[str, Any], parent: str | None = None) -> list[dict[str, Any]]:
     flat = {k: v for k, v in unit.items() if k != "units"}
     if parent is not None:
@@ -376,8 +388,8 @@ def test_each_tree_vector_through_evaluate_org(file: str, vector: dict[str, Any]
     nested = cadre_eval.evaluate_org(vector["input"], reasons=True, **kwargs)
     lines = cadre_eval.evaluate_org(as_unit_lines(vector["input"]), **kwargs)
     expect = vector["expect"]
-    levels = dict(zip(nested.decisions["id"], plain(nested.decisions)["level"]))
-    assert levels == dict(zip(lines.decisions["id"], plain(lines.decisions)["level"]))
+    levels = dict(zip(tree_names(nested.decisions), plain(nested.decisions)["level"]))
+    assert levels == dict(zip(tree_names(lines.decisions), plain(lines.decisions)["level"]))
     assert nested.total == lines.total
     rejected_ids = {r["id"] for r in expect["rejected"]}
     for record_id, level in expect["levels"].items():
