@@ -131,24 +131,12 @@ def check_summary(decisions: list[dict[str, Any]], base: str, report: dict[str, 
             ]
             if problems:
                 fail(problems)
-    columns = {
-        "records": 2,
-        "classified": 3,
-        "excellent": 4,
-        "good": 6,
-        "completed": 8,
-        "not_completed": 10,
-        "good_or_better": 12,
-        "not_classified": 14,
-        "needs_decision": 15,
-        "quota_demoted": 16,
-    }
-    shown = {name: int(total[column]) for name, column in columns.items()}
+    shown = {name: int(total[column]) for name, column in SUMMARY_COLUMNS.items()}
     want = counts(decisions)
     problems = [f"summary {name}: {shown[name]}, JSON says {want[name]}" for name in want if shown[name] != want[name]]
     if report is not None:
         figures = report["total"]
-        for name in columns:
+        for name in SUMMARY_COLUMNS:
             value = figures["excellent"] + figures["good"] if name == "good_or_better" else figures[name]
             if shown[name] != value:
                 problems.append(f"summary {name}: {shown[name]}, the report says {value}")
